@@ -1,0 +1,81 @@
+"""The ``studyapp`` command line: ``studyapp [gui|generate|validate|...]``.
+
+Each subcommand lives in its own module under :mod:`studyapp.commands`, exposing
+``register(subparsers)`` and ``run(args) -> int``. Only the ``gui`` command imports Qt, and only
+when it runs. The library raises typed errors; this layer turns them into one-line messages and
+exit codes (0 ok, 1 problems found or failure, 2 bad usage), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from studyapp import __version__
+from studyapp.errors import StudyappError
+
+
+def command_modules() -> list[str]:
+    """Names of the subcommand modules, in the order ``--help`` lists them (their ``ORDER``)."""
+    import studyapp.commands as package
+
+    names = [info.name for info in pkgutil.iter_modules(package.__path__)]
+    modules = [importlib.import_module(f"studyapp.commands.{name}") for name in names]
+    return [m.__name__.rsplit(".", 1)[1] for m in sorted(modules, key=lambda m: m.ORDER)]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (also used by the test that every command has help)."""
+    parser = argparse.ArgumentParser(
+        prog="studyapp",
+        description="Study a text: read it section by section, then quiz yourself with "
+        "spaced repetition (FSRS). Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in command_modules():
+        module = importlib.import_module(f"studyapp.commands.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """``--decks`` and ``--data-dir``, shared by the commands that open decks or progress."""
+    parser.add_argument(
+        "--decks",
+        action="append",
+        metavar="PATH",
+        help="deck folder or file to use (repeatable; default: the shipped decks, "
+        "or $STUDYAPP_DECKS)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the progress database (default: the user data folder, "
+        "or $STUDYAPP_DATA_DIR)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
+    ):
+        args_list = ["gui", *args_list]
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        args = parser.parse_args(["gui"])
+    module = importlib.import_module(f"studyapp.commands.{args.command}")
+    try:
+        return int(module.run(args))
+    except StudyappError as error:
+        print(f"studyapp: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("studyapp: interrupted", file=sys.stderr)
+        return 130

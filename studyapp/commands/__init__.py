@@ -1,0 +1,1 @@
+"""One module per ``studyapp`` subcommand: ``register(subparsers)`` and ``run(args) -> int``."""

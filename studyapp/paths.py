@@ -1,0 +1,53 @@
+"""Where studyapp finds decks and keeps progress.
+
+Progress lives in the platform's user data folder unless ``--data-dir`` or
+``STUDYAPP_DATA_DIR`` say otherwise. Decks come from the shipped ``decks/`` folder unless
+``--decks`` or ``STUDYAPP_DECKS`` say otherwise; the shipped folder is found both in a source
+checkout and in an installed wheel (where it is package data).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "studyapp"
+DATA_DIR_ENV = "STUDYAPP_DATA_DIR"
+DECKS_ENV = "STUDYAPP_DECKS"
+DATABASE_NAME = "progress.sqlite3"
+
+
+def shipped_decks_dir() -> Path:
+    """The decks that come with studyapp: package data in a wheel, ``decks/`` in a checkout."""
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "shipped_decks"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "decks"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder holding the progress database and its backups (not created here)."""
+    if override:
+        return Path(override).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def decks_dirs(overrides: list[str] | None = None) -> list[Path]:
+    """Deck folders or files to load; ``STUDYAPP_DECKS`` may list several (``os.pathsep``)."""
+    if overrides:
+        return [Path(p).expanduser() for p in overrides]
+    from_env = os.environ.get(DECKS_ENV)
+    if from_env:
+        return [Path(p).expanduser() for p in from_env.split(os.pathsep) if p]
+    return [shipped_decks_dir()]
+
+
+def database_path(data_folder: Path) -> Path:
+    """The progress database inside a data folder."""
+    return data_folder / DATABASE_NAME

@@ -1,0 +1,50 @@
+"""The command line answers --help and --version, and bad usage gets a message, not a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from studyapp import __version__
+from studyapp.cli import build_parser, command_modules, main
+
+
+def test_version_prints_the_package_version(capsys):
+    """`studyapp --version` prints the version and exits 0."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_every_command_has_help_text():
+    """Every subcommand shows a one-line help in `studyapp --help`."""
+    parser = build_parser()
+    help_text = parser.format_help()
+    names = command_modules()
+    assert "gui" in names
+    for name in names:
+        assert name in help_text
+    subparsers = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    for choice in subparsers._choices_actions:
+        assert choice.help, f"{choice.dest} has no help"
+
+
+def test_bad_argument_gives_usage_and_exit_code_2(capsys):
+    """An unknown option prints usage and exits with code 2."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", "--no-such-option"] if "validate" in command_modules() else ["--bogus"])
+    assert exit_info.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_python_dash_m_runs_the_cli():
+    """`python -m studyapp --help` works as the console script does, without a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert "usage: studyapp" in result.stdout
+    assert "Traceback" not in result.stderr

@@ -87,13 +87,14 @@ class CardState:
         stability = data["stability"]
         difficulty = data["difficulty"]
         last_review = data["last_review"]
+        reviewed = None if last_review is None else as_utc(datetime.fromisoformat(last_review))
         return cls(
             phase=Phase(int(data["phase"])),
             step=None if data["step"] is None else int(data["step"]),
             stability=None if stability is None else float(stability),
             difficulty=None if difficulty is None else float(difficulty),
             due=as_utc(datetime.fromisoformat(data["due"])),
-            last_review=None if last_review is None else as_utc(datetime.fromisoformat(last_review)),
+            last_review=reviewed,
         )
 
 

@@ -1,0 +1,295 @@
+"""The library, the start screen: every topic deck with its progress, and the decks that failed.
+
+Decks are grouped by the title of their source. Each row shows cards due today, new cards,
+mastered out of total, a mastery bar and when the next card is due, with Read and Study buttons.
+Keyboard: Up/Down move the selection, R or Enter read, S or Space study, A studies everything
+due. The widget only shows :class:`DeckSummary` values and emits what the student asked for;
+the main window does the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.gui.overview import DeckSummary, describe_due, group_by_source
+from studyapp.model import MEDICAL_NOTICE
+
+
+def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
+    """A label with a stylesheet role."""
+    label = QLabel(text)
+    if role:
+        label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _button(text: str, *, primary: bool = False) -> QPushButton:
+    """A button that never takes keyboard focus, so the library's keys keep working."""
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    if primary:
+        button.setProperty("primary", True)
+    return button
+
+
+class DeckRow(QFrame):
+    """One deck in the library: title, numbers, mastery bar, Read and Study."""
+
+    clicked = Signal(str)
+    read_clicked = Signal(str)
+    study_clicked = Signal(str)
+
+    def __init__(self, summary: DeckSummary, now: datetime, tz: tzinfo | None) -> None:
+        super().__init__()
+        self.summary = summary
+        self.deck_id = summary.deck.id
+        self.setProperty("role", "card")
+        self.setProperty("selected", False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+        s = summary
+        self.title_label = _label(s.deck.title, "subtitle", wrap=True)
+        self.numbers_label = _label(
+            f"{s.due_today} due today  ·  {s.new} new  ·  {s.mastered} of {s.total} mastered",
+            "muted",
+            wrap=True,
+        )
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setValue(round(s.mastery * 100))
+        self.bar.setTextVisible(False)
+        self.bar.setToolTip("Mastery: mean predicted recall over the deck's cards (new = 0)")
+        self.mastery_label = _label(f"{round(s.mastery * 100)} % mastery", "small")
+        self.next_label = _label(f"Next: {describe_due(s.next_due, now, tz)}", "small")
+
+        self.read_button = _button("Read  R")
+        self.study_button = _button("Study  S", primary=True)
+        self.study_button.setEnabled(s.due_today > 0 or s.new > 0)
+        self.read_button.clicked.connect(lambda: self.read_clicked.emit(self.deck_id))
+        self.study_button.clicked.connect(lambda: self.study_clicked.emit(self.deck_id))
+
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self.title_label)
+        text.addWidget(self.numbers_label)
+        bar_line = QHBoxLayout()
+        bar_line.setSpacing(10)
+        bar_line.addWidget(self.bar, 1)
+        bar_line.addWidget(self.mastery_label)
+        bar_line.addSpacing(12)
+        bar_line.addWidget(self.next_label)
+        text.addSpacing(4)
+        text.addLayout(bar_line)
+
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.study_button)
+        buttons.addWidget(self.read_button)
+        buttons.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(24)
+        layout.addLayout(text, 1)
+        layout.addLayout(buttons)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_selected(self, selected: bool) -> None:
+        """Draw the row as the keyboard selection (or not)."""
+        self.setProperty("selected", selected)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on the row selects it."""
+        self.clicked.emit(self.deck_id)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double click opens the deck for reading."""
+        self.read_clicked.emit(self.deck_id)
+        super().mouseDoubleClickEvent(event)
+
+
+class LibraryWidget(QWidget):
+    """The start screen: decks grouped by source, failed decks with their errors, the notice."""
+
+    read_requested = Signal(str)  # deck id
+    study_requested = Signal(str)  # deck id
+    study_all_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.rows: list[DeckRow] = []
+        self.error_labels: list[QLabel] = []
+        self.selected_index = -1
+
+        self.title = _label("Library", "title")
+        self.summary_label = _label("", "muted")
+        self.study_all_button = _button("Study all due  A", primary=True)
+        self.study_all_button.clicked.connect(self.study_all_requested.emit)
+
+        header = QHBoxLayout()
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.summary_label)
+        header.addLayout(heading, 1)
+        header.addWidget(self.study_all_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.list_host = QWidget()
+        self.list_layout = QVBoxLayout(self.list_host)
+        self.list_layout.setContentsMargins(0, 0, 6, 0)
+        self.list_layout.setSpacing(10)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.list_host)
+
+        self.hint = _label(
+            "↑ ↓ choose a deck   ·   R / Enter read   ·   S / Space study   ·   A study all due",
+            "small",
+        )
+        self.notice = _label(MEDICAL_NOTICE, "notice", wrap=True)
+        footer = QFrame()
+        footer.setProperty("role", "footer")
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(32, 10, 32, 10)
+        footer_layout.setSpacing(4)
+        footer_layout.addWidget(self.hint)
+        footer_layout.addWidget(self.notice)
+
+        body = QVBoxLayout()
+        body.setContentsMargins(32, 24, 32, 12)
+        body.setSpacing(16)
+        body.addLayout(header)
+        body.addWidget(self.scroll, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(body, 1)
+        layout.addWidget(footer)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_content(
+        self,
+        summaries: Sequence[DeckSummary],
+        problems: Sequence[str],
+        now: datetime,
+        tz: tzinfo | None = None,
+    ) -> None:
+        """Show these decks and load problems (``file:line:col: error: message`` lines)."""
+        previous = self.selected_deck_id()
+        while self.list_layout.count():
+            item = self.list_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.rows = []
+        self.error_labels = []
+
+        notices = {s.deck.notice for s in summaries if s.deck.notice}
+        self.notice.setText(" ".join(sorted(notices)) if notices else MEDICAL_NOTICE)
+
+        for title, group in group_by_source(summaries):
+            self.list_layout.addWidget(_label(title.upper(), "group", wrap=True))
+            for summary in group:
+                row = DeckRow(summary, now, tz)
+                row.clicked.connect(self.select_deck)
+                row.read_clicked.connect(self.read_requested.emit)
+                row.study_clicked.connect(self.study_requested.emit)
+                self.rows.append(row)
+                self.list_layout.addWidget(row)
+        if problems:
+            self.list_layout.addWidget(_label("DECKS THAT COULD NOT BE LOADED", "group"))
+            box = QFrame()
+            box.setProperty("role", "errorcard")
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(18, 12, 18, 12)
+            for line in problems:
+                label = _label(line, "error", wrap=True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                self.error_labels.append(label)
+                box_layout.addWidget(label)
+            box_layout.addWidget(
+                _label("Fix the file and save it: the deck reloads by itself.", "small")
+            )
+            self.list_layout.addWidget(box)
+        if not summaries and not problems:
+            self.list_layout.addWidget(_label("No decks found.", "muted"))
+        self.list_layout.addStretch(1)
+
+        due = sum(s.due_today for s in summaries)
+        new = sum(s.new for s in summaries)
+        self.summary_label.setText(
+            f"{len(summaries)} decks  ·  {due} cards due today  ·  {new} new cards"
+        )
+        self.study_all_button.setEnabled(due > 0)
+        ids = [r.deck_id for r in self.rows]
+        self.selected_index = -1
+        if self.rows:
+            self.select_deck(previous if previous in ids else ids[0])
+
+    # -- selection and keys --------------------------------------------------------------------
+
+    def selected_deck_id(self) -> str | None:
+        """The id of the deck under the keyboard selection, if any."""
+        if 0 <= self.selected_index < len(self.rows):
+            return self.rows[self.selected_index].deck_id
+        return None
+
+    def select_deck(self, deck_id: str) -> None:
+        """Move the selection to ``deck_id`` (and scroll it into view)."""
+        for index, row in enumerate(self.rows):
+            row.set_selected(row.deck_id == deck_id)
+            if row.deck_id == deck_id:
+                self.selected_index = index
+                self.scroll.ensureWidgetVisible(row, 0, 24)
+        self.setFocus()
+
+    def move_selection(self, step: int) -> None:
+        """Select the deck ``step`` rows below (negative: above), stopping at the ends."""
+        if not self.rows:
+            return
+        index = max(0, min(len(self.rows) - 1, self.selected_index + step))
+        self.select_deck(self.rows[index].deck_id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move; R/Enter read; S/Space study; A studies all due."""
+        key = event.key()
+        deck_id = self.selected_deck_id()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_J):
+            self.move_selection(1)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_K):
+            self.move_selection(-1)
+        elif key in (Qt.Key.Key_R, Qt.Key.Key_Return, Qt.Key.Key_Enter) and deck_id:
+            self.read_requested.emit(deck_id)
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_Space) and deck_id:
+            row = self.rows[self.selected_index]
+            if row.study_button.isEnabled():
+                self.study_requested.emit(deck_id)
+        elif key == Qt.Key.Key_A and self.study_all_button.isEnabled():
+            self.study_all_requested.emit()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,226 @@
+"""The look of the app: light, dark or the system's choice, as a QPalette plus a small stylesheet.
+
+Other widgets take their colours from :func:`colors` by name (``accent``, ``good``, ``hard``,
+``again``, ``easy``, ``muted`` ...), so a theme change restyles every screen at once and no
+widget hard-codes a colour. Widgets mark their role with ``setProperty("role", ...)`` (for
+example ``"title"``, ``"muted"``, ``"card"``) and the stylesheet does the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+DEFAULT_FONT_SIZE = 11
+MIN_FONT_SIZE = 8
+MAX_FONT_SIZE = 20
+
+
+class ThemeChoice(StrEnum):
+    """What the student picked in Settings; the value is what the settings store holds."""
+
+    LIGHT = "light"
+    DARK = "dark"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    """The named colours of one theme, as ``#rrggbb`` strings."""
+
+    window: str
+    surface: str
+    surface_alt: str
+    text: str
+    muted: str
+    border: str
+    accent: str
+    accent_text: str
+    accent_soft: str
+    highlight: str
+    good: str
+    hard: str
+    again: str
+    easy: str
+    dark: bool
+
+    def qcolor(self, name: str) -> QColor:
+        """The named colour as a QColor (for painting code)."""
+        return QColor(getattr(self, name))
+
+    def names(self) -> list[str]:
+        """Every colour name (the fields that hold a colour)."""
+        return [f.name for f in fields(self) if f.name != "dark"]
+
+
+LIGHT = ThemeColors(
+    window="#f4f5f8",
+    surface="#ffffff",
+    surface_alt="#eef0f5",
+    text="#1c2230",
+    muted="#667085",
+    border="#dfe3ea",
+    accent="#4657ce",
+    accent_text="#ffffff",
+    accent_soft="#e6e9fa",
+    highlight="#fff1b8",
+    good="#23915a",
+    hard="#c27c0e",
+    again="#d1433f",
+    easy="#2a82c0",
+    dark=False,
+)
+
+DARK = ThemeColors(
+    window="#15171c",
+    surface="#1e2128",
+    surface_alt="#262a33",
+    text="#e7e9ee",
+    muted="#9aa2b1",
+    border="#323744",
+    accent="#8c97f5",
+    accent_text="#11131a",
+    accent_soft="#2b3050",
+    highlight="#5a4a12",
+    good="#4cc27e",
+    hard="#e3a545",
+    again="#f07070",
+    easy="#5cb3ea",
+    dark=True,
+)
+
+_current: ThemeColors = LIGHT
+
+
+def colors() -> ThemeColors:
+    """The colours of the theme in use (light until :func:`apply_theme` is called)."""
+    return _current
+
+
+def system_prefers_dark() -> bool:
+    """Whether the desktop asks for a dark scheme (False when it cannot tell)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def resolve(choice: ThemeChoice | str) -> ThemeColors:
+    """The colours for a choice; ``system`` follows the desktop's light/dark setting."""
+    try:
+        picked = ThemeChoice(choice)
+    except ValueError:
+        picked = ThemeChoice.SYSTEM
+    if picked is ThemeChoice.DARK:
+        return DARK
+    if picked is ThemeChoice.LIGHT:
+        return LIGHT
+    return DARK if system_prefers_dark() else LIGHT
+
+
+def build_palette(c: ThemeColors) -> QPalette:
+    """A QPalette from the named colours, so plain Qt widgets match the stylesheet."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    p.setColor(role.Window, QColor(c.window))
+    p.setColor(role.WindowText, QColor(c.text))
+    p.setColor(role.Base, QColor(c.surface))
+    p.setColor(role.AlternateBase, QColor(c.surface_alt))
+    p.setColor(role.Text, QColor(c.text))
+    p.setColor(role.PlaceholderText, QColor(c.muted))
+    p.setColor(role.Button, QColor(c.surface))
+    p.setColor(role.ButtonText, QColor(c.text))
+    p.setColor(role.Highlight, QColor(c.accent))
+    p.setColor(role.HighlightedText, QColor(c.accent_text))
+    p.setColor(role.ToolTipBase, QColor(c.surface))
+    p.setColor(role.ToolTipText, QColor(c.text))
+    p.setColor(role.Link, QColor(c.accent))
+    p.setColor(role.Mid, QColor(c.border))
+    p.setColor(role.Midlight, QColor(c.surface_alt))
+    p.setColor(role.Dark, QColor(c.border))
+    p.setColor(role.Light, QColor(c.surface))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(c.muted))
+    p.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(c.muted))
+    return p
+
+
+def build_stylesheet(c: ThemeColors, font_size: int) -> str:
+    """The app-wide stylesheet: calm surfaces, rounded cards, clear buttons, readable type."""
+    big = font_size + 9
+    medium = font_size + 3
+    small = max(font_size - 1, MIN_FONT_SIZE)
+    return f"""
+QWidget {{ color: {c.text}; }}
+QMainWindow, QDialog, QStackedWidget > QWidget {{ background: {c.window}; }}
+QLabel[role="title"] {{ font-size: {big}pt; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: {medium}pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c.muted}; }}
+QLabel[role="small"] {{ color: {c.muted}; font-size: {small}pt; }}
+QLabel[role="group"] {{ color: {c.muted}; font-size: {small}pt; font-weight: 600;
+    letter-spacing: 1px; padding-top: 6px; }}
+QLabel[role="notice"] {{ color: {c.muted}; font-size: {small}pt; }}
+QLabel[role="error"] {{ color: {c.again}; }}
+QFrame[role="card"] {{ background: {c.surface}; border: 1px solid {c.border};
+    border-radius: 10px; }}
+QFrame[role="card"][selected="true"] {{ border: 2px solid {c.accent}; }}
+QFrame[role="errorcard"] {{ background: {c.surface}; border: 1px solid {c.again};
+    border-radius: 10px; }}
+QFrame[role="footer"] {{ background: {c.surface_alt}; border-top: 1px solid {c.border}; }}
+QPushButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 7px;
+    padding: 6px 14px; min-height: 20px; }}
+QPushButton:hover {{ border-color: {c.accent}; }}
+QPushButton:focus {{ border-color: {c.accent}; }}
+QPushButton:disabled {{ color: {c.muted}; background: {c.surface_alt}; }}
+QPushButton[primary="true"] {{ background: {c.accent}; color: {c.accent_text};
+    border: 1px solid {c.accent}; font-weight: 600; }}
+QPushButton[primary="true"]:disabled {{ background: {c.accent_soft}; color: {c.muted};
+    border-color: {c.accent_soft}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QTreeWidget, QListWidget {{ background: {c.surface}; border: 1px solid {c.border};
+    border-radius: 8px; padding: 4px; outline: none; }}
+QTreeWidget::item, QListWidget::item {{ padding: 4px 2px; border-radius: 5px; }}
+QTreeWidget::item:selected, QListWidget::item:selected {{ background: {c.accent_soft};
+    color: {c.text}; }}
+QTextBrowser {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
+QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ background: {c.surface};
+    border: 1px solid {c.border}; border-radius: 6px; padding: 4px 8px; min-height: 20px; }}
+QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus {{
+    border-color: {c.accent}; }}
+QComboBox QAbstractItemView {{ background: {c.surface}; border: 1px solid {c.border};
+    selection-background-color: {c.accent_soft}; selection-color: {c.text}; }}
+QCheckBox {{ spacing: 8px; }}
+QProgressBar {{ background: {c.surface_alt}; border: none; border-radius: 3px;
+    max-height: 6px; min-height: 6px; }}
+QProgressBar::chunk {{ background: {c.good}; border-radius: 3px; }}
+QMenuBar {{ background: {c.window}; }}
+QMenuBar::item:selected {{ background: {c.accent_soft}; border-radius: 4px; }}
+QMenu {{ background: {c.surface}; border: 1px solid {c.border}; padding: 4px; }}
+QMenu::item {{ padding: 5px 24px 5px 14px; border-radius: 4px; }}
+QMenu::item:selected {{ background: {c.accent_soft}; color: {c.text}; }}
+QStatusBar {{ color: {c.muted}; }}
+QSplitter::handle {{ background: transparent; }}
+QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.border};
+    padding: 4px; }}
+"""
+
+
+def apply_theme(
+    app: QApplication, choice: ThemeChoice | str, font_size: int = DEFAULT_FONT_SIZE
+) -> ThemeColors:
+    """Restyle the whole app: palette, stylesheet and base font size. Returns the colours."""
+    global _current
+    size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(font_size)))
+    _current = resolve(choice)
+    app.setStyle("Fusion")
+    app.setPalette(build_palette(_current))
+    font = QFont(app.font())
+    font.setPointSize(size)
+    app.setFont(font)
+    app.setStyleSheet(build_stylesheet(_current, size))
+    return _current

@@ -1,0 +1,193 @@
+"""The progress database as a file: opening it safely, one app per data folder, clear faults.
+
+Owns the connection settings (WAL journal, ``synchronous=NORMAL``, foreign keys, a busy
+timeout), the ``.lock`` file that keeps a second running studyapp away from the same data
+folder, and the translation of SQLite's exceptions into the typed :class:`StoreError`
+subclasses whose messages a user can act on.
+
+Durability: in WAL mode with ``synchronous=NORMAL`` a committed transaction survives the
+process being killed at any moment (the WAL is in the OS's page cache); only a power cut or OS
+crash can lose the last few commits, never corrupt the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from studyapp.errors import StoreError
+
+BUSY_TIMEOUT_MS = 5000
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def to_micros(moment: datetime) -> int:
+    """``moment`` (timezone-aware) as integer microseconds since the epoch: how times are
+    stored, exact and indexable."""
+    if moment.tzinfo is None:
+        raise ValueError("datetime must be timezone-aware (UTC)")
+    delta = moment - _EPOCH
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+def from_micros(micros: int) -> datetime:
+    """Inverse of :func:`to_micros`: a UTC datetime."""
+    return _EPOCH + timedelta(microseconds=micros)
+
+
+class StoreCorruptError(StoreError):
+    """The database file is not a readable SQLite database (or is damaged inside)."""
+
+
+class StoreLockedError(StoreError):
+    """Another running studyapp uses the same data folder."""
+
+
+class StoreReadOnlyError(StoreError):
+    """The database file or its folder cannot be written."""
+
+
+class StoreFullError(StoreError):
+    """The disk (or the database's size limit) is full; the last change was not saved."""
+
+
+def corrupt_message(path: Path) -> str:
+    """What to tell the user about a damaged database at ``path``."""
+    return (
+        f"the progress database {path} is damaged or not a studyapp database; it was left "
+        "untouched. Run `studyapp doctor` to check it and restore a backup."
+    )
+
+
+def translate(error: sqlite3.Error, path: Path) -> StoreError:
+    """The typed, user-readable :class:`StoreError` for a SQLite exception on ``path``."""
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreFullError(
+            f"the disk is full: the last change to {path} was not saved. "
+            "Free some space and try again."
+        )
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreReadOnlyError(
+            f"cannot write the progress database {path}: the file or its folder is read-only "
+            "(check its permissions, or choose another folder with --data-dir)"
+        )
+    if "locked" in text or "busy" in text:
+        return StoreLockedError(
+            f"the progress database {path} is busy (another program holds it); try again"
+        )
+    if isinstance(error, sqlite3.OperationalError | sqlite3.IntegrityError):
+        return StoreError(f"progress database {path}: {error}")
+    if isinstance(error, sqlite3.DatabaseError):
+        return StoreCorruptError(corrupt_message(path))
+    return StoreError(f"progress database {path}: {error}")
+
+
+@contextlib.contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Re-raise any SQLite exception inside the block as the matching :class:`StoreError`."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+
+
+def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A connection to ``path`` with studyapp's settings; raises typed errors, never creates
+    anything when ``read_only``."""
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as error:
+        raise translate(error, path) from error
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not read_only:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"cannot use write-ahead logging for {path} (mode {mode})")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # Reading the schema reads the header and first page: garbage fails here, at open.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        conn.close()
+        raise translate(error, path) from error
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+class DataFolderLock:
+    """An exclusive lock on ``<database>.lock``, held while one studyapp uses the folder.
+
+    The operating system releases it when the process ends, however it ends, so a crash never
+    leaves a stale lock. The file holds the owner's pid for the message a second instance shows.
+    """
+
+    def __init__(self, db_path: Path) -> None:
+        self.path = db_path.with_name(db_path.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`StoreLockedError` naming the running instance's pid."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError as error:
+            raise StoreReadOnlyError(
+                f"cannot write in the data folder {self.path.parent}: it is read-only "
+                "(check its permissions, or choose another folder with --data-dir)"
+            ) from error
+        except OSError as error:
+            raise StoreError(f"cannot use the data folder {self.path.parent}: {error}") from error
+        if not _try_lock(fd):
+            try:
+                owner = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            except OSError:
+                owner = "unknown"
+            finally:
+                os.close(fd)
+            raise StoreLockedError(
+                f"studyapp is already running with this data folder (pid {owner}): "
+                f"{self.path.parent}. Close it first, or use another --data-dir."
+            )
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd = fd
+
+    def release(self) -> None:
+        """Give the lock up (closing the descriptor releases it)."""
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        """Whether this object holds the lock."""
+        return self._fd is not None
+
+
+def _try_lock(fd: int) -> bool:
+    """Try to lock ``fd`` exclusively without waiting; False if someone else holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True

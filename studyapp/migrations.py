@@ -1,0 +1,113 @@
+"""The progress database's schema, built only through named migrations.
+
+Uses sqlite-utils' ``Migrations`` pattern: each ``mNNN_*`` function runs once, in its own
+transaction together with the record that it ran (table ``_sqlite_migrations``). A database made
+by any earlier version of studyapp is brought up to date by applying the pending ones in order;
+never edit a migration that has shipped, add a new one.
+
+Times are stored as integer microseconds since the Unix epoch, UTC (exact round trip of a
+``datetime``, and indexable for the "what is due" queries).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "studyapp"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    """Decks, cards, card state (the cache) and the append-only review log (the truth)."""
+    db.executescript(
+        """
+        CREATE TABLE decks (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            source_title TEXT,
+            path TEXT,
+            synced_at INTEGER
+        );
+        CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            deck_id TEXT NOT NULL REFERENCES decks(id),
+            section_id TEXT NOT NULL DEFAULT '',
+            answer_key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            retired INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX cards_deck_position ON cards(deck_id, position);
+        CREATE TABLE card_state (
+            card_id TEXT PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+            phase INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due INTEGER NOT NULL,
+            last_review INTEGER
+        );
+        CREATE INDEX card_state_due ON card_state(due, card_id);
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            card_id TEXT NOT NULL REFERENCES cards(id),
+            reviewed_at INTEGER NOT NULL,
+            rating INTEGER NOT NULL,
+            duration_ms INTEGER,
+            mode TEXT NOT NULL,
+            prior_phase INTEGER
+        );
+        CREATE INDEX review_log_card_time ON review_log(card_id, reviewed_at);
+        CREATE INDEX review_log_time ON review_log(reviewed_at);
+        """
+    )
+
+
+@migrations()
+def m002_reading_and_settings(db: Database) -> None:
+    """Which reading sections the student has read, and the app's settings (JSON values)."""
+    db.executescript(
+        """
+        CREATE TABLE section_reads (
+            deck_id TEXT NOT NULL,
+            section_id TEXT NOT NULL,
+            read_at INTEGER NOT NULL,
+            PRIMARY KEY (deck_id, section_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migrations()
+def m003_card_flags(db: Database) -> None:
+    """Suspend, bury, flag a changed answer, and reset a card without touching its log.
+
+    ``changed_answer_key`` holds the new answer's key while the student has not yet chosen to
+    keep or reset the progress; ``reset_log_id`` is the last log row that no longer counts
+    towards the card's state (replay starts after it).
+    """
+    cards = db.table("cards")
+    cards.add_column("suspended", int, not_null_default=0)
+    cards.add_column("buried_until", int)
+    cards.add_column("changed_answer_key", str)
+    cards.add_column("reset_log_id", int)
+
+
+def current_version() -> list[str]:
+    """Names of all migrations this version of studyapp knows, in order."""
+    return [migration.name for migration in migrations._migrations]
+
+
+def pending(db: Database) -> list[str]:
+    """Names of the migrations not yet applied to ``db``."""
+    return [migration.name for migration in migrations.pending(db)]
+
+
+def apply(db: Database, *, stop_before: str | None = None) -> None:
+    """Bring ``db`` up to date (or up to just before ``stop_before``, used by the tests)."""
+    migrations.apply(db, stop_before=stop_before)

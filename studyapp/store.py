@@ -1,0 +1,401 @@
+"""The progress store: one SQLite file (via sqlite-utils) holding everything the student did.
+
+Card text always comes from the YAML decks; this store keeps only progress, keyed by the cards'
+stable ids: which cards exist (synced from the decks, never written back), each card's FSRS
+state (a cache), the append-only review log (the truth), reading progress and settings.
+Writes that belong together run in one transaction. Statistics queries live in
+:mod:`studyapp.store_stats`, opening faults in :mod:`studyapp.dbfile`, backups in
+:mod:`studyapp.backups`.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from studyapp import backups as backup_files
+from studyapp import migrations
+from studyapp.dbfile import DataFolderLock, connect, from_micros, to_micros, translate
+from studyapp.errors import StoreError
+from studyapp.model import Deck
+from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
+from studyapp.store_stats import StoreStats
+from studyapp.store_sync import sync_decks
+
+if TYPE_CHECKING:
+    from studyapp.store_replay import ReplayScheduler
+
+__all__ = ["Store", "SyncReport"]
+
+_CHUNK = 500  # ids per IN (...) query
+
+
+@dataclass
+class SyncReport:
+    """What :meth:`Store.sync_decks` changed: card ids per kind, and how many were unchanged.
+
+    ``answer_changed`` lists cards with progress whose answer differs from the one the
+    progress was earned on; the UI offers :meth:`Store.reset_card` or
+    :meth:`Store.accept_answer_change` for them.
+    """
+
+    added: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)
+    answer_changed: list[str] = field(default_factory=list)
+    revived: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
+    """``items`` in slices small enough for one ``IN (...)`` query."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def marks(n: int) -> str:
+    """``?, ?, ...`` for ``n`` parameters."""
+    return ", ".join("?" * n)
+
+
+def state_from_row(row: tuple[Any, ...]) -> CardState:
+    """A :class:`CardState` from ``(phase, step, stability, difficulty, due, last_review)``."""
+    phase, step, stability, difficulty, due, last_review = row
+    return CardState(
+        phase=Phase(phase),
+        step=step,
+        stability=stability,
+        difficulty=difficulty,
+        due=from_micros(due),
+        last_review=None if last_review is None else from_micros(last_review),
+    )
+
+
+def state_params(card_id: str, state: CardState) -> tuple[Any, ...]:
+    """The ``card_state`` row of ``state`` (see :func:`state_from_row`)."""
+    return (
+        card_id,
+        int(state.phase),
+        state.step,
+        state.stability,
+        state.difficulty,
+        to_micros(state.due),
+        None if state.last_review is None else to_micros(state.last_review),
+    )
+
+
+UPSERT_STATE = """
+    INSERT INTO card_state (card_id, phase, step, stability, difficulty, due, last_review)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(card_id) DO UPDATE SET phase = excluded.phase, step = excluded.step,
+        stability = excluded.stability, difficulty = excluded.difficulty,
+        due = excluded.due, last_review = excluded.last_review
+"""
+_INSERT_LOG = """
+    INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, mode, prior_phase)
+    VALUES (?, ?, ?, ?, ?, (SELECT phase FROM card_state WHERE card_id = ?))
+"""
+_STATE_COLUMNS = "phase, step, stability, difficulty, due, last_review"
+
+
+class Store(StoreStats):
+    """The open progress database. Use :meth:`open` (or :meth:`in_memory` in tests)."""
+
+    def __init__(self, db: Database, path: Path | None, lock: DataFolderLock | None) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+        self._lock = lock
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, backups: int = 5, now: datetime | None = None) -> Store:
+        """Open (creating folder and file if needed), back up, lock and migrate the database.
+
+        ``backups`` is how many rotating backups to keep (0: none); ``now`` names the backup
+        (default: the wall clock, read here at the edge). Raises :class:`StoreError`
+        subclasses with a message for the user: corrupt, locked, read-only, disk full.
+        """
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the data folder {path.parent}: {error}") from error
+        lock = DataFolderLock(path)
+        lock.acquire()
+        try:
+            moment = now or datetime.now(UTC)
+            due = backups > 0 and backup_files.backup_due(path, moment)
+            conn = connect(path)
+            try:
+                if due:
+                    backup_files.make_backup(conn, path, moment, keep=backups)
+                db = Database(conn, execute_plugins=False)
+                _migrate(db, path)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        return cls(db, path, lock)
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A fresh, migrated store in memory: for tests and previews, nothing is saved."""
+        db = Database(memory=True, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+        return cls(db, None, None)
+
+    def close(self) -> None:
+        """Close the database and release the data folder's lock."""
+        self.conn.close()
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Turn SQLite exceptions into typed :class:`StoreError` messages."""
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise translate(error, self.path or Path(":memory:")) from error
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of the block's writes, or none of them."""
+        with self._errors(), self.db.atomic():
+            yield self.conn
+
+    # -- decks and cards -------------------------------------------------------------------
+
+    def sync_decks(self, decks: Iterable[Deck], now: datetime) -> SyncReport:
+        """Make the store's cards match ``decks`` (the app never writes deck files).
+
+        New cards are added; cards gone from a synced deck are retired (their progress kept);
+        a returning card is revived with its progress; a changed answer on a card with
+        progress is flagged. Only differences are written, in one transaction. Decks not
+        passed are left alone.
+        """
+        report = SyncReport()
+        with self._transaction() as conn:
+            sync_decks(conn, list(decks), to_micros(now), report)
+        return report
+
+    def _update_card(self, sql: str, params: tuple[Any, ...], card_id: str) -> None:
+        """Run one ``UPDATE cards`` for ``card_id``; an unknown card is an error."""
+        with self._transaction() as conn:
+            if conn.execute(sql, params).rowcount == 0:
+                raise StoreError(f"unknown card {card_id!r}")
+
+    def set_suspended(self, card_id: str, suspended: bool) -> None:
+        """Suspend a card (never shown until unsuspended) or unsuspend it."""
+        sql = "UPDATE cards SET suspended = ? WHERE id = ?"
+        self._update_card(sql, (int(suspended), card_id), card_id)
+
+    def bury_until(self, card_id: str, until: datetime | None) -> None:
+        """Keep a card out of sessions until ``until`` (None: unbury)."""
+        value = None if until is None else to_micros(until)
+        self._update_card(
+            "UPDATE cards SET buried_until = ? WHERE id = ?", (value, card_id), card_id
+        )
+
+    def reset_card(self, card_id: str) -> None:
+        """Start a card afresh: its state goes, its log stays but no longer counts for it."""
+        with self._transaction() as conn:
+            updated = conn.execute(
+                """UPDATE cards SET reset_log_id =
+                       (SELECT max(id) FROM review_log WHERE card_id = cards.id),
+                       answer_key = coalesce(changed_answer_key, answer_key),
+                       changed_answer_key = NULL
+                   WHERE id = ?""",
+                (card_id,),
+            ).rowcount
+            if not updated:
+                raise StoreError(f"unknown card {card_id!r}")
+            conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+
+    def accept_answer_change(self, card_id: str) -> None:
+        """Keep a card's progress although its answer changed (clears the flag)."""
+        sql = """UPDATE cards SET answer_key = coalesce(changed_answer_key, answer_key),
+                     changed_answer_key = NULL WHERE id = ?"""
+        self._update_card(sql, (card_id,), card_id)
+
+    def answer_changed_cards(self, deck_ids: Iterable[str] | None = None) -> list[str]:
+        """Ids of cards whose answer changed after progress was made and await a choice."""
+        sql = "SELECT id, deck_id FROM cards WHERE changed_answer_key IS NOT NULL AND retired = 0"
+        with self._errors():
+            rows = self.conn.execute(sql).fetchall()
+        if deck_ids is None:
+            return [card_id for card_id, _ in rows]
+        keep = set(deck_ids)
+        return [card_id for card_id, deck_id in rows if deck_id in keep]
+
+    # -- card state and the review log -----------------------------------------------------
+
+    def card_state(self, card_id: str) -> CardState | None:
+        """The card's memory state, or None for a card never reviewed (or reset)."""
+        with self._errors():
+            row = self.conn.execute(
+                f"SELECT {_STATE_COLUMNS} FROM card_state WHERE card_id = ?", (card_id,)
+            ).fetchone()
+        return None if row is None else state_from_row(row)
+
+    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]:
+        """States of the given cards that have one (all cards' when ``card_ids`` is None)."""
+        sql = f"SELECT card_id, {_STATE_COLUMNS} FROM card_state"
+        with self._errors():
+            if card_ids is None:
+                return {r[0]: state_from_row(r[1:]) for r in self.conn.execute(sql)}
+            out: dict[str, CardState] = {}
+            for part in chunks(list(card_ids)):
+                query = f"{sql} WHERE card_id IN ({marks(len(part))})"
+                out.update({r[0]: state_from_row(r[1:]) for r in self.conn.execute(query, part)})
+        return out
+
+    def record_review(self, state: CardState | None, entry: ReviewEntry) -> int:
+        """Log one answer and store the card's new state, in one transaction; the log row id.
+
+        A cram answer (``ReviewMode.CRAM``) is logged but leaves the schedule alone, so its
+        ``state`` is ignored (pass None).
+        """
+        review = entry.mode is ReviewMode.REVIEW
+        if review and state is None:
+            raise ValueError("a review-mode answer needs the card's new state")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                _INSERT_LOG,
+                (
+                    entry.card_id,
+                    to_micros(entry.reviewed_at),
+                    int(entry.rating),
+                    entry.duration_ms,
+                    entry.mode.value,
+                    entry.card_id,
+                ),
+            )
+            if review:
+                assert state is not None
+                conn.execute(UPSERT_STATE, state_params(entry.card_id, state))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def record_cram(self, entry: ReviewEntry) -> int:
+        """Log a cram answer (the schedule is not touched); the log row id."""
+        if entry.mode is not ReviewMode.CRAM:
+            raise ValueError("record_cram takes cram-mode entries only")
+        return self.record_review(None, entry)
+
+    def undo_review(self, log_id: int, previous: CardState | None) -> None:
+        """Take back one answer: remove its log row and restore the card's previous state
+        (None: the card was new), in one transaction."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT card_id, mode FROM review_log WHERE id = ?", (log_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"there is no answer {log_id} to undo")
+            card_id, mode = row
+            conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
+            if mode != ReviewMode.REVIEW.value:
+                return
+            if previous is None:
+                conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+            else:
+                conn.execute(UPSERT_STATE, state_params(card_id, previous))
+
+    def reviews(self, card_id: str | None = None) -> list[ReviewEntry]:
+        """Log entries in the order they happened (one card's, or all)."""
+        sql = "SELECT card_id, reviewed_at, rating, duration_ms, mode FROM review_log"
+        params: tuple[str, ...] = ()
+        if card_id is not None:
+            sql += " WHERE card_id = ?"
+            params = (card_id,)
+        sql += " ORDER BY reviewed_at, id"
+        with self._errors():
+            return [
+                ReviewEntry(r[0], from_micros(r[1]), Rating(r[2]), r[3], ReviewMode(r[4]))
+                for r in self.conn.execute(sql, params)
+            ]
+
+    def rebuild_states(self, scheduler: ReplayScheduler) -> int:
+        """Recompute every card state by replaying the log through ``scheduler``; the number
+        of cards with a state afterwards. The log is the truth, the state a cache."""
+        from studyapp.store_replay import replay_states
+
+        with self._transaction() as conn:
+            return replay_states(conn, scheduler)
+
+    # -- reading progress and settings -----------------------------------------------------
+
+    def mark_section_read(self, deck_id: str, section_id: str, now: datetime) -> None:
+        """Remember that the student read a section (the latest time counts)."""
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO section_reads (deck_id, section_id, read_at) VALUES (?, ?, ?)
+                   ON CONFLICT(deck_id, section_id) DO UPDATE SET read_at = excluded.read_at""",
+                (deck_id, section_id, to_micros(now)),
+            )
+
+    def mark_section_unread(self, deck_id: str, section_id: str) -> None:
+        """Forget that a section was read."""
+        with self._transaction() as conn:
+            conn.execute(
+                "DELETE FROM section_reads WHERE deck_id = ? AND section_id = ?",
+                (deck_id, section_id),
+            )
+
+    def read_sections(self, deck_id: str) -> dict[str, datetime]:
+        """Section id -> when it was last read, for one deck."""
+        with self._errors():
+            rows = self.conn.execute(
+                "SELECT section_id, read_at FROM section_reads WHERE deck_id = ?", (deck_id,)
+            ).fetchall()
+        return {section: from_micros(at) for section, at in rows}
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting's value (any JSON value), or ``default`` when it was never set."""
+        with self._errors():
+            row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting; ``value`` must be JSON-serialisable."""
+        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with self._transaction() as conn:
+            conn.execute(
+                """INSERT INTO settings (key, value) VALUES (?, ?)
+                   ON CONFLICT(key) DO UPDATE SET value = excluded.value""",
+                (key, encoded),
+            )
+
+
+def _migrate(db: Database, path: Path) -> None:
+    """Apply pending migrations; refuse a database written by a newer studyapp."""
+    try:
+        applied = {m.name for m in migrations.migrations.applied(db)}
+        unknown = applied - set(migrations.current_version())
+        if unknown:
+            raise StoreError(
+                f"the progress database {path} was written by a newer studyapp "
+                f"(unknown migrations: {', '.join(sorted(unknown))}); please upgrade studyapp"
+            )
+        if migrations.pending(db):
+            migrations.apply(db)
+    except sqlite3.Error as error:
+        raise translate(error, path) from error

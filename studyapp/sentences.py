@@ -1,0 +1,88 @@
+"""Sentence splitting and text normalisation shared by the outline filter and the card maker.
+
+Splitting keeps every sentence verbatim (as a span of the input), so a dropped sentence leaves
+the rest of a paragraph untouched and a card's ``source`` is exactly the text a student reads.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) followed by
+# whitespace and something that can start a sentence.
+_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "cf",
+        "al",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "no",
+        "fig",
+        "figs",
+        "approx",
+        "ca",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "resp",
+        "vol",
+        "pp",
+        "p",
+        "ed",
+        "eds",
+    ]
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_SPACES = re.compile(r"\s+")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the sentences of ``text``, trailing spaces excluded.
+
+    Abbreviations (``e.g.``, ``Dr.``, ``et al.``) and single initials (``J. Smith``) do not
+    end a sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text) and text[start].isspace():
+        start += 1
+    for match in _BOUNDARY.finditer(text):
+        if match.start() < start:
+            continue
+        if text[match.start()] == ".":
+            before = _WORD_BEFORE.search(text[start : match.start()])
+            word = before.group(1) if before else ""
+            if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+        end = match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        spans.append((start, end))
+        start = match.end()
+    end = len(text)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each verbatim."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def normalise_space(text: str) -> str:
+    """``text`` with every run of whitespace made one space, ends stripped."""
+    return _SPACES.sub(" ", text).strip()

@@ -1,21 +1,179 @@
-"""Composition root of the desktop app: builds the real objects and opens the main window."""
+"""Composition root of the desktop app: the only place that builds the real objects.
+
+It loads the decks (``paths.decks_dirs``), opens the progress store in the data folder, syncs
+the decks into it, builds the scheduler from the stored settings, applies the theme and opens
+the main window. A store that cannot be opened (damaged, locked by another studyapp, read-only)
+is explained in a dialog that says what to do; a locked or read-only store can still be opened
+read-only. An unexpected error is logged and shown in a dialog instead of a crash.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from collections.abc import Callable
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyapp import paths
+from studyapp.errors import StoreError
+from studyapp.gui import preferences, theme
+from studyapp.gui.main_window import AppContext, MainWindow
+
+log = logging.getLogger("studyapp.gui")
+
+
+def utc_now() -> datetime:
+    """The wall clock in UTC: read here, at the edge, and passed in everywhere else."""
+    return datetime.now(UTC)
+
+
+def open_in_editor(path: Path) -> None:
+    """Open a file with the desktop's default application."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def make_scheduler(settings: object, tz: tzinfo | None = None) -> object:
+    """The real FSRS scheduler for ``settings``."""
+    from studyapp.scheduler import Scheduler
+
+    return Scheduler(settings, tz)  # type: ignore[arg-type]
+
+
+def make_session(*args: object, **kwargs: object) -> object:
+    """A real study session (imported on first use: the library does not need it)."""
+    from studyapp.session import StudySession
+
+    return StudySession(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def open_store(data_folder: Path, *, read_only: bool = False) -> object:
+    """Open the progress store in ``data_folder`` (read-only: no lock, no writes, no backup)."""
+    from studyapp.store import Store
+
+    db_path = paths.database_path(data_folder)
+    if not read_only:
+        return Store.open(db_path)
+    from sqlite_utils import Database
+
+    from studyapp.dbfile import connect
+
+    conn = connect(db_path, read_only=True)
+    return Store(Database(conn, execute_plugins=False), db_path, None)
+
+
+def build_main_window(
+    deck_paths: list[Path],
+    data_folder: Path,
+    *,
+    clock: Callable[[], datetime] = utc_now,
+    tz: tzinfo | None = None,
+    open_file: Callable[[Path], None] = open_in_editor,
+    store: object | None = None,
+    read_only: bool = False,
+) -> MainWindow:
+    """Load decks, open (or use) the store, sync, theme the app and build the main window.
+
+    Raises :class:`StoreError` when the store cannot be opened or written.
+    """
+    from studyapp.deck import load_decks
+
+    loaded = load_decks(deck_paths)
+    if store is None:
+        store = open_store(data_folder, read_only=read_only)
+    if not read_only:
+        store.sync_decks(loaded.decks, clock())  # type: ignore[attr-defined]
+    prefs = preferences.load_preferences(store)  # type: ignore[arg-type]
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        theme.apply_theme(app, prefs.theme, prefs.font_size)
+    ctx = AppContext(
+        store=store,
+        deck_paths=deck_paths,
+        load_decks=load_decks,
+        make_scheduler=lambda settings: make_scheduler(settings, tz),
+        make_session=make_session,
+        clock=clock,
+        open_file=open_file,
+        tz=tz,
+        read_only=read_only,
+    )
+    return MainWindow(ctx, loaded)
+
+
+def store_error_choice(error: StoreError, parent: QWidget | None = None) -> bool:
+    """Explain a store error; True when the student chose to continue read-only."""
+    from studyapp.dbfile import StoreLockedError, StoreReadOnlyError
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("studyapp cannot open your progress")
+    box.setText(f"studyapp cannot open your progress.\n\n{error}")
+    can_read = isinstance(error, StoreLockedError | StoreReadOnlyError)
+    box.setInformativeText(
+        "If another studyapp window is open, close it and start again. "
+        "To check or repair the progress database, run:  studyapp doctor"
+        + (
+            "\n\nYou can also open it read-only: you can read and browse, not study."
+            if can_read
+            else ""
+        )
+    )
+    read_button = None
+    if can_read:
+        read_button = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return read_button is not None and box.clickedButton() is read_button
+
+
+def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> None:
+    """Log unexpected errors and show them in a dialog instead of ending the app."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, error, tb))
+        log.error("unexpected error:\n%s", text)
+        sys.__stderr__.write(text) if sys.__stderr__ else None
+        if QApplication.instance() is None:
+            return
+        box = QMessageBox(parent())
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Something went wrong")
+        box.setText(f"studyapp hit an unexpected error: {error}")
+        box.setInformativeText("Your progress up to the last answer is saved.")
+        box.setDetailedText(text)
+        box.exec()
+
+    sys.excepthook = hook
 
 
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("studyapp")
-    names = sorted(p.stem for folder in paths.decks_dirs(decks) for p in folder.glob("*.yaml"))
-    window.setCentralWidget(QLabel("\n".join(names) or "No decks found."))
-    window.resize(1000, 700)
-    window.show()
-    return app.exec()
+    app.setApplicationName("studyapp")
+    app.setApplicationDisplayName("studyapp")
+    theme.apply_theme(app, theme.ThemeChoice.SYSTEM)  # until the stored choice is known
+    window: MainWindow | None = None
+    install_excepthook(lambda: window)
+    deck_paths = paths.decks_dirs(decks)
+    folder = paths.data_dir(data_dir)
+    try:
+        window = build_main_window(deck_paths, folder)
+    except StoreError as error:
+        if not store_error_choice(error):
+            return 1
+        try:
+            window = build_main_window(deck_paths, folder, read_only=True)
+        except StoreError as second:
+            QMessageBox.critical(None, "studyapp cannot open your progress", str(second))
+            return 1
+    window.start()
+    code = app.exec()
+    window.store.close()
+    return int(code)

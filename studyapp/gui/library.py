@@ -205,6 +205,7 @@ class LibraryWidget(QWidget):
             item = self.list_layout.takeAt(0)
             widget = item.widget()
             if widget is not None:
+                widget.hide()
                 widget.deleteLater()
         self.rows = []
         self.error_labels = []

@@ -1,14 +1,17 @@
 """The student's preferences: what exists, the defaults, the allowed ranges, and where they live.
 
 They are kept in the progress store's settings (``store.setting`` / ``store.set_setting``), so
-they travel with the data folder; the scheduling ones become :class:`SchedulerSettings`. This
-module has no Qt, so the composition root can read them before any window exists.
+they travel with the data folder: the scheduling ones inside the stored
+:class:`SchedulerSettings` (key ``scheduler``), the look under ``ui.*``. This module has no Qt,
+so the composition root can read them before any window exists.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
+
+from studyapp.scheduler import SchedulerSettings, SettingsError
 
 THEMES = ("system", "light", "dark")
 
@@ -44,20 +47,31 @@ class Preferences:
         )
 
 
-KEYS = {
-    "new_per_day": "scheduler.new_per_day",
-    "desired_retention": "scheduler.desired_retention",
-    "day_rollover_hour": "scheduler.day_rollover_hour",
-    "theme": "ui.theme",
-    "font_size": "ui.font_size",
-}
+SCHEDULER_KEY = "scheduler"  # SchedulerSettings.to_dict(), as scheduler.py documents
+UI_KEYS = {"theme": "ui.theme", "font_size": "ui.font_size"}
+
+
+def stored_scheduler_settings(store: SettingsStore) -> SchedulerSettings:
+    """The scheduler settings kept in the store; defaults when missing or unreadable."""
+    raw = store.setting(SCHEDULER_KEY, None)
+    if isinstance(raw, dict):
+        try:
+            return SchedulerSettings.from_dict(raw)
+        except SettingsError:
+            pass
+    return SchedulerSettings()
 
 
 def load_preferences(store: SettingsStore) -> Preferences:
     """The stored preferences; a missing or unreadable value falls back to its default."""
     defaults = Preferences()
-    values: dict[str, Any] = {}
-    for name, key in KEYS.items():
+    sched = stored_scheduler_settings(store)
+    values: dict[str, Any] = {
+        "new_per_day": sched.new_per_day,
+        "desired_retention": sched.desired_retention,
+        "day_rollover_hour": sched.day_rollover_hour,
+    }
+    for name, key in UI_KEYS.items():
         raw = store.setting(key, getattr(defaults, name))
         kind = type(getattr(defaults, name))
         try:
@@ -67,19 +81,19 @@ def load_preferences(store: SettingsStore) -> Preferences:
     return Preferences(**values).clamped()
 
 
-def save_preferences(store: SettingsStore, prefs: Preferences) -> None:
-    """Store every preference (clamped to its range)."""
+def save_preferences(store: SettingsStore, prefs: Preferences) -> SchedulerSettings:
+    """Store every preference (clamped); returns the scheduler settings now in force.
+
+    Scheduler settings the dialog does not show (e.g. optimized parameters) are kept.
+    """
     clean = prefs.clamped()
-    for name, key in KEYS.items():
-        store.set_setting(key, getattr(clean, name))
-
-
-def scheduler_settings(prefs: Preferences) -> Any:
-    """The :class:`studyapp.scheduler.SchedulerSettings` these preferences ask for."""
-    from studyapp.scheduler import SchedulerSettings
-
-    return SchedulerSettings(
-        desired_retention=prefs.desired_retention,
-        new_per_day=prefs.new_per_day,
-        day_rollover_hour=prefs.day_rollover_hour,
+    sched = replace(
+        stored_scheduler_settings(store),
+        new_per_day=clean.new_per_day,
+        desired_retention=clean.desired_retention,
+        day_rollover_hour=clean.day_rollover_hour,
     )
+    store.set_setting(SCHEDULER_KEY, sched.to_dict())
+    for name, key in UI_KEYS.items():
+        store.set_setting(key, getattr(clean, name))
+    return sched

@@ -20,11 +20,10 @@ from PySide6.QtGui import (
     QColor,
     QIcon,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPixmap,
     QResizeEvent,
-    QShortcut,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
 )
@@ -86,13 +85,24 @@ def plain_text(markdown: str) -> str:
 class ReadingView(QTextBrowser):
     """The section text, kept to a comfortable line length however wide the window is."""
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em."""
+    def fit_column(self) -> None:
+        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em with the root frame's margins."""
         em = self.fontMetrics().horizontalAdvance("M")
         column = MAX_TEXT_WIDTH_EM * em
-        side = max(24, (event.size().width() - column) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        side = max(28, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() != side or fmt.topMargin() != 24:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(24)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the column centred as the window changes size."""
         super().resizeEvent(event)
+        self.fit_column()
 
 
 class ReaderWidget(QWidget):
@@ -129,7 +139,7 @@ class ReaderWidget(QWidget):
 
         self.view = ReadingView()
         self.view.setOpenExternalLinks(True)
-        self.view.document().setDocumentMargin(28)
+        self.view.document().setDocumentMargin(0)
         self.view.verticalScrollBar().valueChanged.connect(self._check_read)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
@@ -181,14 +191,6 @@ class ReaderWidget(QWidget):
         layout.addWidget(splitter, 1)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        for keys, slot in (
-            (("N", "J", "Alt+Right"), self.next_section),
-            (("P", "K", "Alt+Left"), self.previous_section),
-        ):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                shortcut.activated.connect(slot)
 
     @staticmethod
     def _button(text: str, *, primary: bool = False) -> QPushButton:
@@ -308,6 +310,13 @@ class ReaderWidget(QWidget):
         body = section.body or "*This section has no text of its own; see its subsections.*"
         self.view.setMarkdown(f"{marks} {heading}\n\n{body}\n")
         self.view.setExtraSelections([])
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(145.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        spacing.setBottomMargin(10.0)
+        cursor = QTextCursor(self.view.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        self.view.fit_column()
 
     def highlight(self, sentence: str) -> bool:
         """Mark ``sentence`` in the shown text and scroll to it; False when it is not found."""
@@ -387,9 +396,14 @@ class ReaderWidget(QWidget):
             self.section_read.emit(self.deck.id, self.section.id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Q quiz, E edit, Esc back; Page/arrow keys scroll the text."""
+        """N/J/Alt+Right next, P/K/Alt+Left previous, Q quiz, E edit, Esc back; keys scroll."""
         key = event.key()
-        if key == Qt.Key.Key_Q:
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if key in (Qt.Key.Key_N, Qt.Key.Key_J) or (alt and key == Qt.Key.Key_Right):
+            self.next_section()
+        elif key in (Qt.Key.Key_P, Qt.Key.Key_K) or (alt and key == Qt.Key.Key_Left):
+            self.previous_section()
+        elif key == Qt.Key.Key_Q:
             self.request_quiz()
         elif key == Qt.Key.Key_E:
             self.request_edit()

@@ -187,6 +187,7 @@ QTreeWidget, QListWidget {{ background: {c.surface}; border: 1px solid {c.border
 QTreeWidget::item, QListWidget::item {{ padding: 4px 2px; border-radius: 5px; }}
 QTreeWidget::item:selected, QListWidget::item:selected {{ background: {c.accent_soft};
     color: {c.text}; }}
+QTreeWidget::branch:selected {{ background: transparent; }}
 QTextBrowser {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
 QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ background: {c.surface};
     border: 1px solid {c.border}; border-radius: 6px; padding: 4px 8px; min-height: 20px; }}

@@ -1,0 +1,445 @@
+"""The main window: which screen is showing, the menus, and keeping decks and progress in step.
+
+The screen is an explicit state (:class:`Screen`: library, reader, quiz, progress) on a
+QStackedWidget. The window owns no storage itself: it gets the open store, the deck loader and
+the other collaborators in an :class:`AppContext` built by :mod:`studyapp.gui.app`. It saves
+the window geometry, the screen and the reading position in the store's settings and restores
+them on the next start. A QFileSystemWatcher reloads a deck file when an instructor saves it:
+the store syncs (progress kept) and a deck that no longer loads shows its errors in the library
+while its last good version stays usable. The quiz and progress screens are imported the first
+time they are used, so start-up stays lean.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from studyapp.errors import StudyappError
+from studyapp.gui import overview, preferences, theme
+from studyapp.gui.library import LibraryWidget
+from studyapp.gui.reader import ReaderWidget
+from studyapp.gui.welcome import DONT_SHOW_KEY, WelcomeDialog
+from studyapp.model import Card, Deck
+
+GEOMETRY_KEY = "ui.window_geometry"
+SCREEN_KEY = "ui.screen"
+READER_DECK_KEY = "ui.reader_deck"
+POSITION_PREFIX = "reader.position."  # + deck id -> section id
+RELOAD_DELAY_MS = 250  # editors write in bursts; reload once they are done
+
+
+class Screen(StrEnum):
+    """What the window shows."""
+
+    LIBRARY = "library"
+    READER = "reader"
+    QUIZ = "quiz"
+    PROGRESS = "progress"
+
+
+@dataclass
+class AppContext:
+    """The collaborators the window works with; :mod:`studyapp.gui.app` builds the real ones.
+
+    ``load_decks(paths)`` returns a ``deck.LoadResult``; ``make_scheduler(settings)`` a
+    ``Scheduler``; ``make_session(...)`` a ``StudySession``; ``open_file(path)`` shows a
+    deck file in the student's editor. ``clock`` gives the current UTC time.
+    """
+
+    store: Any
+    deck_paths: list[Path]
+    load_decks: Callable[[list[Path]], Any]
+    make_scheduler: Callable[[Any], Any]
+    make_session: Callable[..., Any]
+    clock: Callable[[], datetime]
+    open_file: Callable[[Path], None]
+    tz: tzinfo | None = None
+    rng: random.Random = field(default_factory=lambda: random.Random(0))
+    read_only: bool = False
+
+
+class MainWindow(QMainWindow):
+    """Library, reader, quiz and progress on one stack, with menus and saved state."""
+
+    screen_changed = Signal(str)  # Screen value
+    decks_reloaded = Signal()
+
+    def __init__(self, ctx: AppContext, loaded: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = ctx.store
+        self.setWindowTitle("studyapp")
+        self.resize(1120, 760)
+        self.setMinimumSize(760, 520)
+        self.scheduler = ctx.make_scheduler(preferences.stored_scheduler_settings(self.store))
+        self.decks: list[Deck] = list(loaded.decks)
+        self.problems: list[str] = [p.format() for p in loaded.errors]
+        self.screen = Screen.LIBRARY
+        self.return_screen = Screen.LIBRARY  # where a finished quiz goes back to
+        self.quiz: Any = None
+        self.session: Any = None
+        self.progress: Any = None
+        self.welcome: WelcomeDialog | None = None
+
+        self.stack = QStackedWidget()
+        self.library = LibraryWidget()
+        self.reader = ReaderWidget()
+        self.stack.addWidget(self.library)
+        self.stack.addWidget(self.reader)
+        self.setCentralWidget(self.stack)
+
+        self.library.read_requested.connect(self.open_reader)
+        self.library.study_requested.connect(self.study_deck)
+        self.library.study_all_requested.connect(self.study_all_due)
+        self.reader.section_opened.connect(self._remember_position)
+        self.reader.section_read.connect(self._section_read)
+        self.reader.quiz_section_requested.connect(self.study_section)
+        self.reader.edit_deck_requested.connect(self.edit_deck)
+        self.reader.back_requested.connect(self.show_library)
+
+        self._build_menus()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._deck_files_changed)
+        self.watcher.directoryChanged.connect(self._deck_files_changed)
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setSingleShot(True)
+        self.reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.reload_timer.timeout.connect(self.reload_decks)
+        self._watch_deck_files()
+        if ctx.read_only:
+            self.statusBar().showMessage("Read-only: progress cannot be saved this session.")
+        self.refresh_library()
+        self.restore_state()
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], Any], keys: str = "") -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "Reload decks", self.reload_decks, "Ctrl+R")
+        self._action(file_menu, "Settings…", self.open_settings, "Ctrl+,")
+        file_menu.addSeparator()
+        self._action(file_menu, "Quit", self.close, "Ctrl+Q")
+        go = bar.addMenu("&Go")
+        self._action(go, "Library", self.show_library, "Ctrl+1")
+        self._action(go, "Reader", self._resume_reading, "Ctrl+2")
+        self._action(go, "Progress", self.show_progress, "Ctrl+3")
+        study = bar.addMenu("&Study")
+        self._action(study, "Study all due", self.study_all_due, "Ctrl+Shift+A")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "How studying works", self.show_welcome, "F1")
+        self._action(help_menu, "About studyapp", self._about)
+
+    def _about(self) -> None:
+        from studyapp import __version__
+        from studyapp.model import MEDICAL_NOTICE
+
+        QMessageBox.about(
+            self,
+            "About studyapp",
+            f"<b>studyapp {__version__}</b><p>Read, then quiz yourself with FSRS spaced "
+            f"repetition. Progress stays on this computer.</p><p>{MEDICAL_NOTICE}</p>",
+        )
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def set_screen(self, screen: Screen) -> None:
+        """Show ``screen`` and remember it (a quiz is not restored: its caller screen is)."""
+        widget = {
+            Screen.LIBRARY: self.library,
+            Screen.READER: self.reader,
+            Screen.QUIZ: self.quiz,
+            Screen.PROGRESS: self.progress,
+        }[screen]
+        self.stack.setCurrentWidget(widget)
+        self.screen = screen
+        widget.setFocus()
+        if screen is not Screen.QUIZ:
+            self._save_setting(SCREEN_KEY, screen.value)
+        self.screen_changed.emit(screen.value)
+
+    def show_library(self) -> None:
+        """Back to the library, with fresh numbers."""
+        self.refresh_library()
+        self.set_screen(Screen.LIBRARY)
+
+    def open_reader(self, deck_id: str, section_id: str | None = None) -> None:
+        """Open a deck in reading mode at ``section_id`` or where the student left off."""
+        deck = self.deck_by_id(deck_id)
+        if deck is None:
+            return
+        if section_id is None:
+            section_id = self.store.setting(POSITION_PREFIX + deck_id, None)
+        now = self.ctx.clock()
+        states = self.store.card_states([c.id for c in deck.cards])
+        self.reader.open_deck(
+            deck,
+            self.store.read_sections(deck_id),
+            overview.section_mastery(deck, states, self.scheduler, now),
+            section_id,
+        )
+        self._save_setting(READER_DECK_KEY, deck_id)
+        self.set_screen(Screen.READER)
+
+    def _resume_reading(self) -> None:
+        deck_id = self.store.setting(READER_DECK_KEY, None) or self.library.selected_deck_id()
+        if deck_id:
+            self.open_reader(deck_id)
+
+    def show_progress(self) -> None:
+        """The progress screen (built on first use)."""
+        if self.progress is None:
+            from studyapp.gui.stats import ProgressWidget
+
+            self.progress = ProgressWidget()
+            self.progress.left.connect(self.show_library)
+            self.progress.parameters_optimized.connect(self._parameters_optimized)
+            self.stack.addWidget(self.progress)
+        self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
+        self.set_screen(Screen.PROGRESS)
+
+    def _parameters_optimized(self, result: object) -> None:
+        """Keep optimized FSRS weights in the stored scheduler settings and use them."""
+        from dataclasses import replace
+
+        weights = getattr(result, "parameters", result)
+        try:
+            params = tuple(float(w) for w in weights)  # type: ignore[union-attr]
+            settings = replace(preferences.stored_scheduler_settings(self.store), parameters=params)
+        except (TypeError, ValueError, StudyappError) as error:
+            self.statusBar().showMessage(f"Optimized parameters not used: {error}", 8000)
+            return
+        self._save_setting(preferences.SCHEDULER_KEY, settings.to_dict())
+        self.scheduler = self.ctx.make_scheduler(settings)
+        self.statusBar().showMessage("Scheduling now uses your optimized parameters.", 8000)
+
+    # -- library -------------------------------------------------------------------------------
+
+    def deck_by_id(self, deck_id: str) -> Deck | None:
+        """The loaded deck with this id."""
+        return next((d for d in self.decks if d.id == deck_id), None)
+
+    def summaries(self, now: datetime) -> list[overview.DeckSummary]:
+        """The library rows of every loaded deck at ``now``."""
+        ids = [c.id for d in self.decks for c in d.cards]
+        states = self.store.card_states(ids)
+        day_end = self.scheduler.next_day_start(now)
+        return [
+            overview.summarize_deck(d, states, self.scheduler, now, day_end) for d in self.decks
+        ]
+
+    def refresh_library(self) -> None:
+        """Recompute the library numbers from the store."""
+        now = self.ctx.clock()
+        self.library.set_content(self.summaries(now), self.problems, now, self.ctx.tz)
+
+    # -- studying ------------------------------------------------------------------------------
+
+    def study_deck(self, deck_id: str) -> None:
+        """Study a deck's due and new cards."""
+        deck = self.deck_by_id(deck_id)
+        if deck is not None:
+            self.start_quiz(list(deck.cards), deck.title)
+
+    def study_section(self, deck_id: str, section_id: str) -> None:
+        """Quiz the cards of one section (and its subsections)."""
+        deck = self.deck_by_id(deck_id)
+        if deck is None:
+            return
+        section = deck.section_by_id(section_id)
+        title = f"{deck.title}: {section.title}" if section else deck.title
+        self.start_quiz(deck.cards_in_section(section_id), title, section_only=True)
+
+    def study_all_due(self) -> None:
+        """Study every deck's due cards together."""
+        self.start_quiz([c for d in self.decks for c in d.cards], "All decks")
+
+    def start_quiz(self, cards: Sequence[Card], title: str, *, section_only: bool = False) -> None:
+        """Open the quiz screen on a new study session over ``cards``."""
+        raise NotImplementedError  # filled in once session.py and quiz.py exist
+
+    def show_card_source(self, card: Card) -> None:
+        """Open the reader on the card's section with its source sentence highlighted."""
+        deck = next((d for d in self.decks if any(c.id == card.id for c in d.cards)), None)
+        if deck is None:
+            return
+        self.open_reader(deck.id, card.section or None)
+        self.reader.show_card_source(card)
+
+    # -- reading progress ----------------------------------------------------------------------
+
+    def _remember_position(self, deck_id: str, section_id: str) -> None:
+        self._save_setting(POSITION_PREFIX + deck_id, section_id)
+
+    def _section_read(self, deck_id: str, section_id: str) -> None:
+        if self.ctx.read_only:
+            return
+        try:
+            self.store.mark_section_read(deck_id, section_id, self.ctx.clock())
+        except StudyappError as error:
+            self.statusBar().showMessage(f"Could not save reading progress: {error}", 8000)
+
+    def edit_deck(self, deck_id: str) -> None:
+        """Open the deck's file in the student's editor; saving it reloads the deck."""
+        deck = self.deck_by_id(deck_id)
+        if deck is None or deck.path is None:
+            self.statusBar().showMessage("This deck has no file to edit.", 5000)
+            return
+        self.ctx.open_file(Path(deck.path))
+        self.statusBar().showMessage(f"Opened {deck.path}; saving it reloads the deck.", 8000)
+
+    # -- deck files ----------------------------------------------------------------------------
+
+    def _deck_files(self) -> list[Path]:
+        files: list[Path] = []
+        for path in self.ctx.deck_paths:
+            if path.is_dir():
+                files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
+            elif path.exists():
+                files.append(path)
+        return files
+
+    def _watch_deck_files(self) -> None:
+        """Watch every deck file and deck folder (editors often replace the file on save)."""
+        watched = set(self.watcher.files()) | set(self.watcher.directories())
+        wanted = [str(p) for p in self._deck_files()]
+        wanted += [str(p) for p in self.ctx.deck_paths if p.is_dir()]
+        missing = [p for p in wanted if p not in watched]
+        if missing:
+            self.watcher.addPaths(missing)
+
+    def _deck_files_changed(self, _path: str) -> None:
+        self.reload_timer.start()
+
+    def reload_decks(self) -> None:
+        """Load the deck files again and sync the store; progress is kept by card id.
+
+        A file that no longer loads keeps its last good deck on screen and its errors are
+        listed in the library until it is fixed.
+        """
+        result = self.ctx.load_decks(self.ctx.deck_paths)
+        failed = {Path(p.path).resolve() for p in result.errors}
+        loaded_ids = {d.id for d in result.decks}
+        kept = [
+            d
+            for d in self.decks
+            if d.path is not None and Path(d.path).resolve() in failed and d.id not in loaded_ids
+        ]
+        self.decks = list(result.decks) + kept
+        self.problems = [p.format() for p in result.errors]
+        if not self.ctx.read_only:
+            try:
+                self.store.sync_decks(self.decks, self.ctx.clock())
+            except StudyappError as error:
+                self.statusBar().showMessage(f"Could not save the deck changes: {error}", 8000)
+        self._watch_deck_files()
+        self.refresh_library()
+        if self.reader.deck is not None:
+            deck = self.deck_by_id(self.reader.deck.id)
+            if deck is not None and self.screen is Screen.READER:
+                self.open_reader(deck.id, self.reader.current_section_id())
+        if self.problems:
+            self.statusBar().showMessage(f"A deck file has errors: {self.problems[0]}", 15000)
+        else:
+            self.statusBar().showMessage("Decks reloaded.", 4000)
+        self.decks_reloaded.emit()
+
+    # -- settings, welcome ---------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """The Settings dialog; saving applies the theme and rebuilds the scheduler."""
+        from studyapp.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(preferences.load_preferences(self.store), self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, prefs: preferences.Preferences) -> None:
+        """Save preferences, restyle the app and schedule with the new settings."""
+        try:
+            settings = preferences.save_preferences(self.store, prefs)
+        except StudyappError as error:
+            QMessageBox.warning(self, "Settings not saved", str(error))
+            return
+        self.scheduler = self.ctx.make_scheduler(settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, prefs.theme, prefs.font_size)
+        self.refresh_library()
+        if self.screen is Screen.READER and self.reader.deck is not None:
+            self.open_reader(self.reader.deck.id, self.reader.current_section_id())
+
+    def start(self) -> None:
+        """Show the window and, on a first run, the welcome."""
+        self.show()
+        if not self.store.setting(DONT_SHOW_KEY, False):
+            QTimer.singleShot(0, self.show_welcome)
+
+    def show_welcome(self) -> None:
+        """The welcome page (non-blocking); "Don't show again" is remembered."""
+        self.welcome = WelcomeDialog(self)
+        self.welcome.finished.connect(self._welcome_closed)
+        self.welcome.open()
+
+    def _welcome_closed(self, _result: int) -> None:
+        if self.welcome is not None and self.welcome.dismissed_for_good():
+            self._save_setting(DONT_SHOW_KEY, True)
+        self.welcome = None
+        self.stack.currentWidget().setFocus()
+
+    # -- saved state ---------------------------------------------------------------------------
+
+    def _save_setting(self, key: str, value: Any) -> None:
+        if self.ctx.read_only:
+            return
+        try:
+            self.store.set_setting(key, value)
+        except StudyappError as error:
+            self.statusBar().showMessage(f"Could not save: {error}", 8000)
+
+    def restore_state(self) -> None:
+        """Window geometry, screen and reading position from the last session."""
+        geometry = self.store.setting(GEOMETRY_KEY, None)
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        screen = self.store.setting(SCREEN_KEY, Screen.LIBRARY.value)
+        deck_id = self.store.setting(READER_DECK_KEY, None)
+        if screen == Screen.READER.value and deck_id and self.deck_by_id(deck_id):
+            self.open_reader(deck_id)
+            if deck_id:
+                self.library.select_deck(deck_id)
+        elif screen == Screen.PROGRESS.value:
+            self.show_progress()
+        else:
+            self.set_screen(Screen.LIBRARY)
+
+    def save_state(self) -> None:
+        """Remember the window geometry (the screen and position are saved as they change)."""
+        encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self._save_setting(GEOMETRY_KEY, encoded)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window state before closing."""
+        self.save_state()
+        super().closeEvent(event)
+
+
+__all__ = ["AppContext", "MainWindow", "Screen"]

@@ -1,0 +1,123 @@
+"""The library screen: decks with their numbers, keyboard use, failed decks and the notice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+
+from studyapp.gui.library import LibraryWidget
+from studyapp.gui.overview import summarize_deck
+from studyapp.model import MEDICAL_NOTICE
+from studyapp.review_types import Rating
+from studyapp.scheduler import Scheduler, SchedulerSettings
+from tests.gui.decks import anesthesia_deck, depression_deck
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+def library(qtbot, *, reviewed: int = 0, problems: list[str] | None = None) -> LibraryWidget:
+    """A library on the two test decks, with ``reviewed`` anesthesia cards answered Good."""
+    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+    anesthesia, depression = anesthesia_deck(), depression_deck()
+    states = {}
+    for card in anesthesia.cards[:reviewed]:
+        states[card.id], _ = sched.review(card.id, None, Rating.GOOD, NOW - timedelta(hours=1))
+    end = sched.next_day_start(NOW)
+    rows = [summarize_deck(d, states, sched, NOW, end) for d in (anesthesia, depression)]
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content(rows, problems or [], NOW, UTC)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_rows_show_due_new_mastered_and_next_due(qtbot):
+    """Each deck shows its title, due today, new, mastered of total and when the next is due."""
+    widget = library(qtbot, reviewed=4)
+    first, second = widget.rows
+    assert first.title_label.text() == "Ketamine in anesthesia"
+    assert first.numbers_label.text() == "4 due today  ·  6 new  ·  0 of 10 mastered"
+    assert first.next_label.text() == "Next: due now"
+    assert 0 < first.bar.value() <= 40
+    assert second.numbers_label.text() == "0 due today  ·  3 new  ·  0 of 3 mastered"
+    assert second.next_label.text() == "Next: not started"
+    assert "4 cards due today" in widget.summary_label.text()
+
+
+def test_decks_are_grouped_under_the_source_title(qtbot):
+    """The source's title heads its decks."""
+    widget = library(qtbot)
+    texts = [
+        widget.list_layout.itemAt(i).widget().text()
+        for i in range(widget.list_layout.count())
+        if widget.list_layout.itemAt(i).widget() is not None
+        and hasattr(widget.list_layout.itemAt(i).widget(), "text")
+    ]
+    assert texts[0] == "KETAMINE IN MEDICINE: A STUDY OUTLINE"
+
+
+def test_arrow_keys_move_the_selection_and_enter_reads(qtbot):
+    """Down selects the next deck; Enter (or R) asks to read the selected deck."""
+    widget = library(qtbot)
+    assert widget.selected_deck_id() == "ketamine-anesthesia"
+    qtbot.keyClick(widget, Qt.Key.Key_Down)
+    assert widget.selected_deck_id() == "ketamine-depression"
+    qtbot.keyClick(widget, Qt.Key.Key_Down)  # stays on the last deck
+    assert widget.selected_deck_id() == "ketamine-depression"
+    with qtbot.waitSignal(widget.read_requested) as read:
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+    assert read.args == ["ketamine-depression"]
+    qtbot.keyClick(widget, Qt.Key.Key_Up)
+    with qtbot.waitSignal(widget.read_requested) as read:
+        qtbot.keyClick(widget, Qt.Key.Key_R)
+    assert read.args == ["ketamine-anesthesia"]
+
+
+def test_space_studies_the_selected_deck_and_a_studies_all_due(qtbot):
+    """Space (or S) studies the selected deck; A studies everything due."""
+    widget = library(qtbot, reviewed=2)
+    with qtbot.waitSignal(widget.study_requested) as study:
+        qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert study.args == ["ketamine-anesthesia"]
+    with qtbot.waitSignal(widget.study_all_requested):
+        qtbot.keyClick(widget, Qt.Key.Key_A)
+
+
+def test_study_all_is_off_when_nothing_is_due(qtbot):
+    """With nothing due, "Study all due" is disabled and A does nothing."""
+    widget = library(qtbot)
+    assert not widget.study_all_button.isEnabled()
+    with qtbot.assertNotEmitted(widget.study_all_requested):
+        qtbot.keyClick(widget, Qt.Key.Key_A)
+
+
+def test_buttons_on_a_row_read_and_study_that_deck(qtbot):
+    """Clicking Read or Study on a row acts on that row's deck."""
+    widget = library(qtbot)
+    second = widget.rows[1]
+    with qtbot.waitSignal(widget.read_requested) as read:
+        qtbot.mouseClick(second.read_button, Qt.MouseButton.LeftButton)
+    assert read.args == ["ketamine-depression"]
+    with qtbot.waitSignal(widget.study_requested) as study:
+        qtbot.mouseClick(second.study_button, Qt.MouseButton.LeftButton)
+    assert study.args == ["ketamine-depression"]
+
+
+def test_failed_decks_are_listed_with_their_errors(qtbot):
+    """A deck that failed to load is shown with its file:line message, next to working decks."""
+    problem = "decks/broken.yaml:7:3: error: card 'x' has no answer"
+    widget = library(qtbot, problems=[problem])
+    assert [label.text() for label in widget.error_labels] == [problem]
+    assert all(label.isVisible() for label in widget.error_labels)
+    assert len(widget.rows) == 2
+
+
+def test_medical_notice_is_visible(qtbot):
+    """The footer says the material is educational, not medical advice."""
+    widget = library(qtbot)
+    assert widget.notice.isVisible()
+    assert widget.notice.text() == MEDICAL_NOTICE
+    assert "not medical advice" in widget.notice.text()

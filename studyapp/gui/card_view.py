@@ -1,0 +1,285 @@
+"""How one quiz card looks, for each card type: question side, then answer side.
+
+:class:`CardView` renders a :class:`~studyapp.model.Card` in large, readable type in a centred
+column: basic question and answer; cloze with styled ``[…]`` blanks that are filled and
+highlighted on reveal; list recall with numbered or bulleted items; multiple choice as numbered
+option buttons with green/red feedback; typed answers in a line edit with the difference between
+what was typed and what was expected. It holds no quiz logic: it reports clicks and submissions
+through signals and the quiz screen (:mod:`studyapp.gui.quiz`) decides what they mean.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.answers import AnswerCheck, DiffOp
+from studyapp.gui import theme
+from studyapp.model import Card, CardType
+
+CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::([^}]*))?\}\}", re.DOTALL)
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+BLANK = "[…]"
+
+
+def inline_html(text: str) -> str:
+    """Card text as safe rich text: escaped, ``**bold**`` kept, line breaks kept."""
+    escaped = html.escape(text, quote=False)
+    return _BOLD.sub(r"<b>\1</b>", escaped).replace("\n", "<br>")
+
+
+def cloze_html(text: str, revealed: bool) -> str:
+    """A cloze text with each deletion as a styled blank, or filled in and highlighted."""
+    c = theme.colors()
+    out: list[str] = []
+    last = 0
+    for match in CLOZE.finditer(text):
+        out.append(inline_html(text[last : match.start()]))
+        answer, hint = match.group(1), match.group(2)
+        if revealed:
+            out.append(
+                f'<span style="background-color:{c.highlight}; font-weight:600;">'
+                f"&nbsp;{inline_html(answer)}&nbsp;</span>"
+            )
+        else:
+            shown = f"[{hint}]" if hint else BLANK
+            out.append(
+                f'<span style="background-color:{c.accent_soft}; color:{c.accent}; '
+                f'font-weight:600;">&nbsp;{html.escape(shown)}&nbsp;</span>'
+            )
+        last = match.end()
+    out.append(inline_html(text[last:]))
+    return "".join(out)
+
+
+def list_html(items: Sequence[str], ordered: bool) -> str:
+    """Items of a list card as a numbered or bulleted list."""
+    tag = "ol" if ordered else "ul"
+    rows = "".join(f"<li style='margin-bottom:4px'>{inline_html(i)}</li>" for i in items)
+    return f"<{tag} style='margin-left:0px'>{rows}</{tag}>"
+
+
+def diff_html(check: AnswerCheck) -> str:
+    """Two lines: what was typed (wrong parts struck through in red) and what was expected
+    (the parts not typed underlined in green)."""
+    c = theme.colors()
+    typed, expected = [], []
+    for op, text in check.diff:
+        piece = html.escape(text).replace(" ", "&nbsp;")
+        if op is DiffOp.SAME:
+            typed.append(piece)
+            expected.append(piece)
+        elif op is DiffOp.EXTRA:
+            typed.append(
+                f'<span style="color:{c.again}; text-decoration:line-through;">{piece}</span>'
+            )
+        else:
+            expected.append(
+                f'<span style="color:{c.good}; text-decoration:underline; '
+                f'font-weight:600;">{piece}</span>'
+            )
+    given = "".join(typed) if check.given.strip() else f'<i style="color:{c.muted}">(nothing)</i>'
+    return (
+        f'<table cellspacing="0" cellpadding="3">'
+        f'<tr><td style="color:{c.muted}">You typed&nbsp;&nbsp;</td><td>{given}</td></tr>'
+        f'<tr><td style="color:{c.muted}">Expected&nbsp;&nbsp;</td>'
+        f"<td>{''.join(expected)}</td></tr></table>"
+    )
+
+
+def verdict_text(check: AnswerCheck) -> tuple[str, str]:
+    """A short verdict and its colour name: correct, a typo away, or wrong."""
+    if check.correct:
+        return "✓ Correct", "good"
+    if check.close:
+        return "≈ Almost — one small slip", "hard"
+    return "✗ Not quite", "again"
+
+
+def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    if role:
+        label.setProperty("role", role)
+    if scale != 1.0 or bold:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+class CardView(QWidget):
+    """One card, question then answer. Signals: ``option_chosen(int)`` (0-based index of the
+    clicked choice) and ``typed_submitted(str)`` (Enter in the answer box)."""
+
+    option_chosen = Signal(int)
+    typed_submitted = Signal(str)
+
+    MAX_WIDTH = 760
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card: Card | None = None
+        self.options: list[str] = []
+        self.setMaximumWidth(self.MAX_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        self.context = _label("small")
+        self.question = _label(scale=1.65, bold=False)
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText("Type your answer, then press Enter")
+        font = QFont(self.typed.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.typed.setFont(font)
+        self.typed.installEventFilter(self)
+        self.options_box = QWidget()
+        self.options_layout = QVBoxLayout(self.options_box)
+        self.options_layout.setContentsMargins(0, 4, 0, 4)
+        self.options_layout.setSpacing(8)
+        self.option_buttons: list[QPushButton] = []
+        self.rule = QFrame()
+        self.rule.setFixedHeight(1)
+        self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")
+        self.verdict = _label(scale=1.15, bold=True)
+        self.answer = _label(scale=1.4)
+        self.diff = _label(scale=1.15)
+        self.source = _label("small")
+        for widget in (
+            self.context,
+            self.question,
+            self.options_box,
+            self.typed,
+            self.rule,
+            self.verdict,
+            self.diff,
+            self.answer,
+            self.source,
+        ):
+            layout.addWidget(widget)
+
+    # -- question side -----------------------------------------------------------------------
+    def show_question(self, card: Card, context: str, options: Sequence[str] = ()) -> None:
+        """The question side of ``card``; ``options`` are the choices of a choice card."""
+        self.card = card
+        self.options = list(options)
+        self.context.setText(html.escape(context))
+        self.context.setVisible(bool(context))
+        if card.type is CardType.CLOZE:
+            self.question.setText(cloze_html(card.text, revealed=False))
+        else:
+            self.question.setText(inline_html(card.question))
+        self._build_options(self.options if card.type is CardType.CHOICE else [])
+        is_typed = card.type is CardType.TYPED
+        self.typed.setVisible(is_typed)
+        self.typed.clear()
+        self.typed.setReadOnly(False)
+        for widget in (self.rule, self.verdict, self.answer, self.diff, self.source):
+            widget.setVisible(False)
+        if is_typed:
+            self.typed.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _build_options(self, options: Sequence[str]) -> None:
+        """Numbered option buttons (1..n); they never take focus, so keys keep working."""
+        for button in self.option_buttons:
+            button.deleteLater()
+        self.option_buttons = []
+        for index, text in enumerate(options):
+            button = QPushButton(f"{index + 1}   {text}")
+            button.setProperty("role", "option")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setStyleSheet(self._option_style(""))
+            button.clicked.connect(lambda _=False, i=index: self.option_chosen.emit(i))
+            self.options_layout.addWidget(button)
+            self.option_buttons.append(button)
+        self.options_box.setVisible(bool(options))
+
+    def _option_style(self, state: str) -> str:
+        """Style of an option button: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
+        c = theme.colors()
+        base = "text-align:left; padding:10px 14px; border-radius:8px; font-size:13pt;"
+        if state == "right":
+            return f"QPushButton {{ {base} border:2px solid {c.good}; color:{c.good}; }}"
+        if state == "wrong":
+            return f"QPushButton {{ {base} border:2px solid {c.again}; color:{c.again}; }}"
+        if state == "dim":
+            return f"QPushButton {{ {base} color:{c.muted}; }}"
+        return f"QPushButton {{ {base} }}"
+
+    # -- answer side -------------------------------------------------------------------------
+    def show_answer(self, card: Card, check: AnswerCheck | None) -> None:
+        """The answer side: the answer (per type), feedback on a typed or chosen answer."""
+        self.card = card
+        self.rule.setVisible(card.type is not CardType.CHOICE)
+        self.answer.setVisible(True)
+        if card.type is CardType.CLOZE:
+            self.question.setText(cloze_html(card.text, revealed=True))
+            self.answer.setVisible(False)
+            self.rule.setVisible(False)
+        elif card.type is CardType.LIST:
+            self.answer.setText(list_html(card.items, card.ordered))
+        elif card.type is CardType.CHOICE:
+            self.answer.setVisible(False)
+            self._mark_options(card, check)
+        else:
+            self.answer.setText(inline_html(card.answer))
+        if card.type is CardType.TYPED:
+            self.typed.setReadOnly(True)
+            self.typed.setVisible(False)
+            self.answer.setVisible(check is None)
+        self.diff.setVisible(card.type is CardType.TYPED and check is not None)
+        if check is not None and card.type is CardType.TYPED:
+            self.diff.setText(diff_html(check))
+        self.verdict.setVisible(check is not None)
+        if check is not None:
+            text, color = verdict_text(check)
+            self.verdict.setText(
+                f'<span style="color:{getattr(theme.colors(), color)}">{html.escape(text)}</span>'
+            )
+        self.source.setVisible(bool(card.source))
+        if card.source:
+            self.source.setText("Source: “" + inline_html(card.source) + "”")
+
+    def _mark_options(self, card: Card, check: AnswerCheck | None) -> None:
+        """Right option green, a wrong pick red, the rest dimmed."""
+        chosen = check.given if check is not None else None
+        for button, text in zip(self.option_buttons, self.options, strict=True):
+            if text == card.answer:
+                state = "right"
+            elif text == chosen:
+                state = "wrong"
+            else:
+                state = "dim"
+            button.setProperty("state", state)
+            button.setStyleSheet(self._option_style(state))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the answer box submits it and is consumed (it must not also rate)."""
+        if (
+            watched is self.typed
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.typed.isReadOnly()
+        ):
+            self.typed_submitted.emit(self.typed.text())
+            return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,400 @@
+"""The quiz screen: one card at a time, answered with Anki's keys, then a session summary.
+
+:class:`QuizWidget` is the GUI's implementation of the session's ``SessionView`` Protocol: the
+:class:`~studyapp.session.StudySession` tells it what to show (``show_question``,
+``show_answer``, ``show_finished``) and it forwards what the student does (reveal, rate, typed
+or chosen answers, undo, bury, suspend) back to the session. The card itself is drawn by
+:class:`~studyapp.gui.card_view.CardView`, the end of the session by
+:class:`~studyapp.gui.summary.SummaryWidget`.
+
+Keys: Space/Enter reveal, then Space/Enter accept the proposed rating (Good unless a typed or
+chosen answer proposed another); 1 Again, 2 Hard, 3 Good, 4 Easy; on a choice card 1..n pick an
+option; U or Ctrl+Z undo; S or V show in source; E edit the deck file; - bury; @ suspend; Esc
+leaves. In the typed-answer box digits and Space are text and Enter submits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.answers import AnswerCheck
+from studyapp.errors import StudyappError
+from studyapp.gui import theme
+from studyapp.gui.card_view import CardView
+from studyapp.gui.summary import SummaryWidget
+from studyapp.model import Card, CardType, Deck
+from studyapp.review_types import Rating
+from studyapp.scheduler import format_interval
+from studyapp.session import Progress, SessionSummary, StudySession, utc_now
+
+RATING_NAMES = {r: r.name.capitalize() for r in Rating}  # Again, Hard, Good, Easy
+RATING_COLORS = {r: r.name.lower() for r in Rating}  # theme colour names
+HINT_QUESTION = "Space show answer  ·  U undo  ·  S source  ·  E edit  ·  − bury  ·  @ suspend"
+HINT_TYPED = "Enter check answer  ·  Esc leave"
+HINT_ANSWER = "Space accept  ·  1–4 rate  ·  U undo  ·  S source  ·  E edit  ·  Esc leave"
+
+
+class RatingButton(QPushButton):
+    """A rating button: its key and name on top, the interval it would give underneath."""
+
+    def __init__(self, rating: Rating, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rating = rating
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(120, 58)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(0)
+        self.name = QLabel()
+        self.interval = QLabel()
+        for label in (self.name, self.interval):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.interval.setProperty("role", "small")
+        self.set_interval(None)
+        self.set_proposed(False)
+
+    def set_interval(self, interval: timedelta | None) -> None:
+        """Show the next interval this rating gives (blank when unknown, e.g. in cram)."""
+        self.interval.setText(format_interval(interval) if interval is not None else " ")
+        self.setToolTip(f"{RATING_NAMES[self.rating]} ({int(self.rating)})")
+
+    def set_proposed(self, proposed: bool) -> None:
+        """Highlight the rating the answer check proposes (Space/Enter accepts it)."""
+        c = theme.colors()
+        color = getattr(c, RATING_COLORS[self.rating])
+        self.proposed = proposed
+        self.name.setText(
+            f'<span style="color:{c.muted}">{int(self.rating)}</span>&nbsp;&nbsp;'
+            f'<b style="color:{color}">{RATING_NAMES[self.rating]}</b>'
+        )
+        border = f"2px solid {color}" if proposed else f"1px solid {c.border}"
+        tint = QColor(color)
+        fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},40)" if proposed else c.surface
+        self.setStyleSheet(
+            f"RatingButton {{ background:{fill}; border:{border}; border-radius:9px;"
+            " padding:0px; min-height:58px; }"
+            f"RatingButton:hover {{ border:2px solid {color}; }}"
+        )
+
+
+class QuizWidget(QWidget):
+    """The quiz screen; implements the session's ``SessionView`` Protocol.
+
+    Use: build ``StudySession(store, scheduler, decks, view=quiz, clock=...)`` then
+    ``quiz.start(session, decks)``; ``decks`` (optional) give the deck › section line above
+    each question. ``clock`` and ``tz`` (constructor) say when the session ended and in which
+    zone "next card due at 09:30" is written.
+    Signals: ``left()`` (Esc or the back button), ``finished(summary)`` (the session ended;
+    the summary page is showing), ``show_in_source_requested(Card)`` (S or V),
+    ``edit_deck_requested(Card)`` (E), ``study_more_requested()`` (from the summary page).
+    """
+
+    left = Signal()
+    finished = Signal(object)
+    show_in_source_requested = Signal(object)
+    edit_deck_requested = Signal(object)
+    study_more_requested = Signal()
+
+    def __init__(
+        self,
+        clock: Callable[[], datetime] = utc_now,
+        tz: tzinfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.session: StudySession | None = None
+        self.card: Card | None = None
+        self.phase = "idle"  # idle | question | answer | finished
+        self.proposed = Rating.GOOD
+        self.summary: SessionSummary | None = None
+        self._contexts: dict[str, str] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.pages = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        quiz_page = QWidget()
+        page = QVBoxLayout(quiz_page)
+        page.setContentsMargins(24, 14, 24, 14)
+        page.setSpacing(10)
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← Library")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.setToolTip("Leave the quiz (Esc); your answers are already saved")
+        self.back_button.clicked.connect(self.left)
+        self.counts = QLabel()
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.position = QLabel()
+        self.position.setProperty("role", "muted")
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.counts)
+        top.addSpacing(16)
+        top.addWidget(self.position)
+        page.addLayout(top)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setTextVisible(False)
+        page.addWidget(self.progress_bar)
+
+        self.card_view = CardView()
+        self.card_view.option_chosen.connect(self.choose_option)
+        self.card_view.typed_submitted.connect(self.submit_typed)
+        sheet = QFrame()
+        sheet.setProperty("role", "card")
+        sheet.setMaximumWidth(CardView.MAX_WIDTH + 2 * 40)
+        sheet_layout = QVBoxLayout(sheet)
+        sheet_layout.setContentsMargins(40, 32, 40, 36)
+        sheet_layout.addWidget(self.card_view)
+        column = QWidget()
+        centred = QHBoxLayout(column)
+        centred.setContentsMargins(0, 20, 0, 12)
+        centred.addStretch(1)
+        centred.addWidget(sheet, 100)
+        centred.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(column)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        page.addWidget(scroll, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        self.reveal_button = QPushButton("Show answer")
+        self.reveal_button.setProperty("primary", True)
+        self.reveal_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.reveal_button.setMinimumSize(260, 46)
+        font = QFont(self.reveal_button.font())
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.reveal_button.setFont(font)
+        self.reveal_button.clicked.connect(self.reveal)
+        bottom.addWidget(self.reveal_button)
+        self.rating_buttons: dict[Rating, RatingButton] = {}
+        self.rating_row = QWidget()
+        row = QHBoxLayout(self.rating_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        for rating in Rating:
+            button = RatingButton(rating)
+            button.clicked.connect(lambda _=False, r=rating: self.rate(r))
+            row.addWidget(button)
+            self.rating_buttons[rating] = button
+        self.rating_row.setMaximumWidth(CardView.MAX_WIDTH + 2 * 40)
+        bottom.addWidget(self.rating_row, 100)
+        bottom.addStretch(1)
+        page.addLayout(bottom)
+        self.hint = QLabel(HINT_QUESTION)
+        self.hint.setProperty("role", "small")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        page.addWidget(self.hint)
+        self.pages.addWidget(quiz_page)
+
+        self.summary_page = SummaryWidget(tz)
+        self.summary_page.back_requested.connect(self.left)
+        self.summary_page.study_more_requested.connect(self.study_more_requested)
+        self.pages.addWidget(self.summary_page)
+        self._set_phase("idle")
+
+    # -- driving ---------------------------------------------------------------------------
+    def start(self, session: StudySession, decks: Sequence[Deck] = ()) -> None:
+        """Study with ``session`` (whose view is this widget): shows its first card."""
+        self.session = session
+        self.summary = None
+        self._contexts = context_lines(decks)
+        self.pages.setCurrentIndex(0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._act(session.start)
+
+    def _set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.reveal_button.setVisible(phase == "question")
+        self.rating_row.setVisible(phase == "answer")
+        self.hint.setText(HINT_ANSWER if phase == "answer" else HINT_QUESTION)
+
+    # -- SessionView -------------------------------------------------------------------------
+    def show_question(self, card: Card, progress: Progress) -> None:
+        """Show the question side of ``card`` and where the session stands."""
+        self.card = card
+        self.proposed = Rating.GOOD
+        self.pages.setCurrentIndex(0)
+        self._show_progress(progress)
+        options = self._options(card)
+        self.card_view.show_question(card, self._context(card), options)
+        self._set_phase("question")
+        if card.type is CardType.TYPED:
+            self.reveal_button.setText("Check answer")
+            self.hint.setText(HINT_TYPED)
+            self.card_view.typed.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.reveal_button.setText("Show answer")
+            if card.type is CardType.CHOICE:
+                self.hint.setText(f"1–{len(options)} pick an answer  ·  " + HINT_QUESTION)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_answer(
+        self, card: Card, intervals: dict[Rating, timedelta], check: AnswerCheck | None
+    ) -> None:
+        """Show the answer side, each button's next interval, and the proposed rating."""
+        self.card = card
+        self.proposed = check.proposed if check is not None else Rating.GOOD
+        self.card_view.show_answer(card, check)
+        for rating, button in self.rating_buttons.items():
+            button.set_interval(intervals.get(rating))
+            button.set_proposed(rating == self.proposed)
+        self._set_phase("answer")
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_finished(self, summary: SessionSummary) -> None:
+        """Show the end-of-session summary and emit ``finished``."""
+        self.summary = summary
+        self.card = None
+        self._set_phase("finished")
+        self.reveal_button.setVisible(False)
+        self.summary_page.show_summary(summary, self.clock())
+        self.pages.setCurrentIndex(1)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.finished.emit(summary)
+
+    # -- what the session tells us about the card ------------------------------------------
+    def _options(self, card: Card) -> list[str]:
+        """The choice options in the order the session shuffled them."""
+        if card.type is not CardType.CHOICE or self.session is None:
+            return []
+        return list(self.session.options)
+
+    def _context(self, card: Card) -> str:
+        """The deck › section line above the question."""
+        return self._contexts.get(card.id, "")
+
+    def _show_progress(self, progress: Progress) -> None:
+        """Counts of new / learning / review cards left and a thin bar of the done share."""
+        c = theme.colors()
+        self.counts.setText(
+            f'<span style="color:{c.easy}">{progress.new} new</span> &nbsp;·&nbsp; '
+            f'<span style="color:{c.again}">{progress.learning} learning</span> &nbsp;·&nbsp; '
+            f'<span style="color:{c.good}">{progress.review} review</span>'
+        )
+        total = progress.done + progress.remaining
+        self.position.setText(f"{progress.done} done · {progress.remaining} to go")
+        self.progress_bar.setRange(0, max(1, total))
+        self.progress_bar.setValue(progress.done)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _act(self, action: Callable[..., object], *args: object) -> None:
+        """Run a session action; a failure (e.g. the disk is full) is shown, never raised."""
+        try:
+            action(*args)
+        except StudyappError as error:
+            c = theme.colors()
+            self.hint.setText(f'<span style="color:{c.again}">{error}</span>')
+
+    def reveal(self) -> None:
+        """Show the answer (on a typed card: check what was typed)."""
+        if self.phase != "question" or self.card is None or self.session is None:
+            return
+        if self.card.type is CardType.TYPED:
+            self.submit_typed(self.card_view.typed.text())
+        else:
+            self._act(self.session.reveal)
+
+    def submit_typed(self, text: str) -> None:
+        """Check a typed answer (Enter in the answer box)."""
+        if self.phase == "question" and self.session is not None:
+            self._act(self.session.answer_typed, text)
+
+    def choose_option(self, index: int) -> None:
+        """Pick option ``index`` (0-based) of a choice card."""
+        options = self.card_view.options
+        if self.phase == "question" and self.session is not None and 0 <= index < len(options):
+            self._act(self.session.answer_choice, index)
+
+    def rate(self, rating: Rating) -> None:
+        """Answer the shown card with ``rating``."""
+        if self.phase == "answer" and self.session is not None:
+            self._act(self.session.rate, Rating(rating))
+
+    def undo(self) -> None:
+        """Take back the last answer (or bury/suspend) and show that card again."""
+        if self.session is not None and self.session.can_undo:
+            self._act(self.session.undo)
+
+    def bury(self) -> None:
+        """Hide the card on screen until tomorrow."""
+        if self.session is not None and self.phase in ("question", "answer"):
+            self._act(self.session.bury)
+
+    def suspend(self) -> None:
+        """Hide the card on screen until it is unsuspended."""
+        if self.session is not None and self.phase in ("question", "answer"):
+            self._act(self.session.suspend)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Anki's reviewer keys (see the module docstring)."""
+        key, text = event.key(), event.text()
+        if key == Qt.Key.Key_Escape:
+            self.left.emit()
+        elif event.matches(QKeySequence.StandardKey.Undo) or text.lower() == "u":
+            self.undo()
+        elif self.phase == "finished":
+            self.summary_page.handle_key(event)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.phase == "question":
+                self.reveal()
+            elif self.phase == "answer":
+                self.rate(self.proposed)
+        elif text.isdigit() and text != "0":
+            number = int(text)
+            if self.phase == "answer" and number <= 4:
+                self.rate(Rating(number))
+            elif self.phase == "question" and self.card and self.card.type is CardType.CHOICE:
+                self.choose_option(number - 1)
+        elif self.card is not None and text.lower() in ("s", "v"):
+            self.show_in_source_requested.emit(self.card)
+        elif self.card is not None and text.lower() == "e":
+            self.edit_deck_requested.emit(self.card)
+        elif text == "-":
+            self.bury()
+        elif text == "@":
+            self.suspend()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+def context_lines(decks: Sequence[Deck]) -> dict[str, str]:
+    """For each card id, the line shown above its question: "Deck › A. Section"."""
+    lines: dict[str, str] = {}
+    for deck in decks:
+        titles = {s.id: f"{s.number} {s.title}".strip() for s in deck.sections}
+        for card in deck.cards:
+            section = titles.get(card.section, "")
+            lines[card.id] = f"{deck.title}  ›  {section}" if section else deck.title
+    return lines

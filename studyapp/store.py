@@ -23,10 +23,19 @@ from sqlite_utils import Database
 
 from studyapp import backups as backup_files
 from studyapp import migrations
-from studyapp.dbfile import DataFolderLock, connect, from_micros, to_micros, translate
+from studyapp.dbfile import DataFolderLock, connect, from_micros, to_micros, translate, translated
 from studyapp.errors import StoreError
 from studyapp.model import Deck
-from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
+from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
+from studyapp.store_rows import (
+    INSERT_LOG,
+    STATE_COLUMNS,
+    UPSERT_STATE,
+    chunks,
+    marks,
+    state_from_row,
+    state_params,
+)
 from studyapp.store_stats import StoreStats
 from studyapp.store_sync import sync_decks
 
@@ -34,8 +43,6 @@ if TYPE_CHECKING:
     from studyapp.store_replay import ReplayScheduler
 
 __all__ = ["Store", "SyncReport"]
-
-_CHUNK = 500  # ids per IN (...) query
 
 
 @dataclass
@@ -52,57 +59,6 @@ class SyncReport:
     answer_changed: list[str] = field(default_factory=list)
     revived: list[str] = field(default_factory=list)
     unchanged: int = 0
-
-
-def chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
-    """``items`` in slices small enough for one ``IN (...)`` query."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def marks(n: int) -> str:
-    """``?, ?, ...`` for ``n`` parameters."""
-    return ", ".join("?" * n)
-
-
-def state_from_row(row: tuple[Any, ...]) -> CardState:
-    """A :class:`CardState` from ``(phase, step, stability, difficulty, due, last_review)``."""
-    phase, step, stability, difficulty, due, last_review = row
-    return CardState(
-        phase=Phase(phase),
-        step=step,
-        stability=stability,
-        difficulty=difficulty,
-        due=from_micros(due),
-        last_review=None if last_review is None else from_micros(last_review),
-    )
-
-
-def state_params(card_id: str, state: CardState) -> tuple[Any, ...]:
-    """The ``card_state`` row of ``state`` (see :func:`state_from_row`)."""
-    return (
-        card_id,
-        int(state.phase),
-        state.step,
-        state.stability,
-        state.difficulty,
-        to_micros(state.due),
-        None if state.last_review is None else to_micros(state.last_review),
-    )
-
-
-UPSERT_STATE = """
-    INSERT INTO card_state (card_id, phase, step, stability, difficulty, due, last_review)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(card_id) DO UPDATE SET phase = excluded.phase, step = excluded.step,
-        stability = excluded.stability, difficulty = excluded.difficulty,
-        due = excluded.due, last_review = excluded.last_review
-"""
-_INSERT_LOG = """
-    INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, mode, prior_phase)
-    VALUES (?, ?, ?, ?, ?, (SELECT phase FROM card_state WHERE card_id = ?))
-"""
-_STATE_COLUMNS = "phase, step, stability, difficulty, due, last_review"
 
 
 class Store(StoreStats):
@@ -147,6 +103,30 @@ class Store(StoreStats):
             lock.release()
             raise
         return cls(db, path, lock)
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> Store:
+        """Open an existing, up-to-date database for reading only: no lock, no backup, no
+        migration (for browsing while another studyapp holds the folder). Writes fail with
+        :class:`StoreReadOnlyError`."""
+        path = Path(path)
+        if not path.is_file():
+            raise StoreError(f"there is no progress database at {path}")
+        conn = connect(path, read_only=True)
+        db = Database(conn, execute_plugins=False)
+        try:
+            with translated(path):
+                behind = migrations.pending(db)
+        except BaseException:
+            conn.close()
+            raise
+        if behind:
+            conn.close()
+            raise StoreError(
+                f"the progress database {path} needs an upgrade; open it once without "
+                "read-only mode"
+            )
+        return cls(db, path, None)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -252,13 +232,13 @@ class Store(StoreStats):
         """The card's memory state, or None for a card never reviewed (or reset)."""
         with self._errors():
             row = self.conn.execute(
-                f"SELECT {_STATE_COLUMNS} FROM card_state WHERE card_id = ?", (card_id,)
+                f"SELECT {STATE_COLUMNS} FROM card_state WHERE card_id = ?", (card_id,)
             ).fetchone()
         return None if row is None else state_from_row(row)
 
     def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]:
         """States of the given cards that have one (all cards' when ``card_ids`` is None)."""
-        sql = f"SELECT card_id, {_STATE_COLUMNS} FROM card_state"
+        sql = f"SELECT card_id, {STATE_COLUMNS} FROM card_state"
         with self._errors():
             if card_ids is None:
                 return {r[0]: state_from_row(r[1:]) for r in self.conn.execute(sql)}
@@ -279,7 +259,7 @@ class Store(StoreStats):
             raise ValueError("a review-mode answer needs the card's new state")
         with self._transaction() as conn:
             cursor = conn.execute(
-                _INSERT_LOG,
+                INSERT_LOG,
                 (
                     entry.card_id,
                     to_micros(entry.reviewed_at),

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from studyapp.dbfile import from_micros
 from studyapp.review_types import CardState, Rating, ReviewEntry
-from studyapp.store import UPSERT_STATE, state_params
+from studyapp.store_rows import UPSERT_STATE, state_params
 
 
 class ReplayScheduler(Protocol):

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.session: Any = None
         self.progress: Any = None
         self.welcome: WelcomeDialog | None = None
+        self._quiz_paused = False  # the reader was opened from a quiz ("show in source")
+        self._session_scope: tuple[list[Deck], str | None, bool] = ([], None, False)
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         self.reader.section_read.connect(self._section_read)
         self.reader.quiz_section_requested.connect(self.study_section)
         self.reader.edit_deck_requested.connect(self.edit_deck)
-        self.reader.back_requested.connect(self.show_library)
+        self.reader.back_requested.connect(self._leave_reader)
 
         self._build_menus()
         self.watcher = QFileSystemWatcher(self)
@@ -254,35 +256,110 @@ class MainWindow(QMainWindow):
     # -- studying ------------------------------------------------------------------------------
 
     def study_deck(self, deck_id: str) -> None:
-        """Study a deck's due and new cards."""
+        """Study a deck's due cards and today's new ones."""
         deck = self.deck_by_id(deck_id)
         if deck is not None:
-            self.start_quiz(list(deck.cards), deck.title)
+            self.start_quiz([deck])
 
     def study_section(self, deck_id: str, section_id: str) -> None:
-        """Quiz the cards of one section (and its subsections)."""
+        """Quiz the cards of one section (and its subsections).
+
+        With nothing due or new there, the section is practised without scheduling (cram).
+        """
         deck = self.deck_by_id(deck_id)
-        if deck is None:
+        if deck is None or not deck.cards_in_section(section_id):
             return
-        section = deck.section_by_id(section_id)
-        title = f"{deck.title}: {section.title}" if section else deck.title
-        self.start_quiz(deck.cards_in_section(section_id), title, section_only=True)
+        cards = deck.cards_in_section(section_id)
+        states = self.store.card_states([c.id for c in cards])
+        day_end = self.scheduler.next_day_start(self.ctx.clock())
+        pending = any(c.id not in states or states[c.id].due < day_end for c in cards)
+        self.start_quiz([deck], section=section_id, cram=not pending)
 
     def study_all_due(self) -> None:
-        """Study every deck's due cards together."""
-        self.start_quiz([c for d in self.decks for c in d.cards], "All decks")
+        """Study every deck's due cards (and today's new ones) together."""
+        if self.decks:
+            self.start_quiz(list(self.decks))
 
-    def start_quiz(self, cards: Sequence[Card], title: str, *, section_only: bool = False) -> None:
-        """Open the quiz screen on a new study session over ``cards``."""
-        raise NotImplementedError  # filled in once session.py and quiz.py exist
+    def start_quiz(
+        self, decks: Sequence[Deck], *, section: str | None = None, cram: bool = False
+    ) -> None:
+        """Open the quiz screen on a new study session over ``decks`` (or one section)."""
+        if self.ctx.read_only:
+            QMessageBox.information(
+                self,
+                "Read-only",
+                "Progress cannot be saved in this session, so studying is off. "
+                "Close the other studyapp window (or fix the data folder) and start again.",
+            )
+            return
+        from studyapp.review_types import ReviewMode
+
+        quiz = self._quiz_screen()
+        if self.screen is not Screen.QUIZ:
+            self.return_screen = self.screen
+        self.session = self.ctx.make_session(
+            self.store,
+            self.scheduler,
+            list(decks),
+            quiz,
+            section=section,
+            mode=ReviewMode.CRAM if cram else ReviewMode.REVIEW,
+            clock=self.ctx.clock,
+            rng=self.ctx.rng,
+        )
+        self._session_scope = (list(decks), section, cram)
+        self.set_screen(Screen.QUIZ)
+        quiz.start(self.session)
+
+    def _quiz_screen(self) -> Any:
+        """The quiz widget, built on first use (start-up does not load it)."""
+        if self.quiz is None:
+            from studyapp.gui.quiz import QuizWidget
+
+            self.quiz = QuizWidget()
+            self.quiz.left.connect(self.leave_quiz)
+            self.quiz.study_more_requested.connect(self._study_more)
+            self.quiz.show_in_source_requested.connect(self.show_card_source)
+            self.quiz.edit_deck_requested.connect(self._edit_deck_of_card)
+            self.stack.addWidget(self.quiz)
+        return self.quiz
+
+    def _study_more(self) -> None:
+        decks, section, cram = self._session_scope
+        self.start_quiz(decks, section=section, cram=cram)
+
+    def leave_quiz(self) -> None:
+        """Back from the quiz to where it was started, with the numbers brought up to date."""
+        if self.return_screen is Screen.READER and self.reader.deck is not None:
+            self.open_reader(self.reader.deck.id, self.reader.current_section_id())
+        else:
+            self.show_library()
+
+    def _deck_of_card(self, card: Card) -> Deck | None:
+        return next((d for d in self.decks if any(c.id == card.id for c in d.cards)), None)
+
+    def _edit_deck_of_card(self, card: Card) -> None:
+        deck = self._deck_of_card(card)
+        if deck is not None:
+            self.edit_deck(deck.id)
 
     def show_card_source(self, card: Card) -> None:
         """Open the reader on the card's section with its source sentence highlighted."""
-        deck = next((d for d in self.decks if any(c.id == card.id for c in d.cards)), None)
+        deck = self._deck_of_card(card)
         if deck is None:
             return
+        self._quiz_paused = self.screen is Screen.QUIZ
         self.open_reader(deck.id, card.section or None)
         self.reader.show_card_source(card)
+
+    def _leave_reader(self) -> None:
+        """Esc in the reader: back to a quiz paused for "show in source", else the library."""
+        if self._quiz_paused and self.quiz is not None and self.quiz.phase != "finished":
+            self._quiz_paused = False
+            self.set_screen(Screen.QUIZ)
+        else:
+            self._quiz_paused = False
+            self.show_library()
 
     # -- reading progress ----------------------------------------------------------------------
 

@@ -99,6 +99,8 @@ def translated(path: Path) -> Iterator[None]:
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection to ``path`` with studyapp's settings; raises typed errors, never creates
     anything when ``read_only``."""
+    if not read_only:
+        _check_writable(path)
     try:
         if read_only:
             conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
@@ -123,6 +125,22 @@ def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse at open a database (or WAL side file) we could not write: SQLite would quietly
+    open it read-only and fail only at the first answer."""
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            fd = os.open(candidate, os.O_RDWR)
+        except FileNotFoundError:
+            continue
+        except PermissionError as error:
+            raise StoreReadOnlyError(
+                f"cannot write the progress database {candidate}: the file is read-only "
+                "(check its permissions, or choose another folder with --data-dir)"
+            ) from error
+        os.close(fd)
 
 
 class DataFolderLock:

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -300,7 +301,7 @@ class ReaderWidget(QWidget):
             self.view.verticalScrollBar().setValue(0)
         if changed:
             self.section_opened.emit(self.deck.id, section.id)
-        QTimer.singleShot(0, self._check_read)
+        QTimer.singleShot(0, lambda sid=section.id: self._check_read_of(sid))
 
     def _render(self, section: Section) -> None:
         """Heading, then the section's Markdown body."""
@@ -385,15 +386,30 @@ class ReaderWidget(QWidget):
 
     # -- reading progress ----------------------------------------------------------------------
 
+    def _check_read_of(self, section_id: str) -> None:
+        """Check the read rule for ``section_id`` if it is still the one on screen."""
+        if self.section is not None and self.section.id == section_id:
+            self._check_read()
+
     def _check_read(self, *_args: object) -> None:
-        """Mark the section read once its end has been on screen."""
+        """Mark the section read once its end has been on screen (only while visible)."""
         if self.deck is None or self.section is None or self.section.id in self.read:
             return
+        if not self.view.isVisible():
+            return
         bar = self.view.verticalScrollBar()
-        if bar.maximum() == 0 or bar.value() >= bar.maximum():
+        fits = self.view.document().size().height() <= self.view.viewport().height()
+        at_end = bar.maximum() > 0 and bar.value() >= bar.maximum()
+        if fits or at_end:
             self.read.add(self.section.id)
             self._decorate(self.section.id)
             self.section_read.emit(self.deck.id, self.section.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A section shown while the reader was hidden is checked once it appears."""
+        super().showEvent(event)
+        if self.section is not None:
+            QTimer.singleShot(0, lambda sid=self.section.id: self._check_read_of(sid))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """N/J/Alt+Right next, P/K/Alt+Left previous, Q quiz, E edit, Esc back; keys scroll."""

@@ -66,6 +66,8 @@ def make_window(
         window = build_main_window([deck_dir], isolated_data_dir, **options)
         qtbot.addWidget(window)
         windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
         return window
 
     yield build

@@ -1,0 +1,211 @@
+"""The main window: screens, saved state across restarts, deck files reloading, settings."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+
+import yaml
+from PySide6.QtCore import Qt
+
+from studyapp.gui import theme
+from studyapp.gui.main_window import Screen
+from studyapp.gui.preferences import Preferences, load_preferences
+from studyapp.review_types import Rating
+
+
+def test_starts_on_the_library_with_every_deck(make_window):
+    """A first start shows the library with both decks and no load errors."""
+    window = make_window()
+    assert window.screen is Screen.LIBRARY
+    assert window.stack.currentWidget() is window.library
+    assert [row.deck_id for row in window.library.rows] == [
+        "ketamine-anesthesia",
+        "ketamine-depression",
+    ]
+    assert window.library.error_labels == []
+
+
+def test_read_key_opens_the_reader_and_escape_returns(make_window, qtbot):
+    """R on the library opens the selected deck in the reader; Esc goes back."""
+    window = make_window()
+    qtbot.keyClick(window.library, Qt.Key.Key_R)
+    assert window.screen is Screen.READER
+    assert window.reader.deck.id == "ketamine-anesthesia"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert window.screen is Screen.LIBRARY
+
+
+def test_reading_marks_sections_read_in_the_store(make_window, qtbot):
+    """Opening a short section stores it as read, with the clock's time."""
+    window = make_window()
+    window.open_reader("ketamine-anesthesia")
+    qtbot.waitUntil(lambda: "I" in window.store.read_sections("ketamine-anesthesia"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: "I.A" in window.store.read_sections("ketamine-anesthesia"))
+    read = window.store.read_sections("ketamine-anesthesia")
+    assert set(read) == {"I", "I.A"}
+    assert read["I.A"] == window.ctx.clock()
+
+
+def test_screen_position_and_geometry_come_back_after_restart(make_window, qtbot):
+    """Close on the reader at section C with a resized window: the next start is the same."""
+    window = make_window()
+    window.show()
+    window.resize(780, 560)
+    window.open_reader("ketamine-anesthesia", "I.C")
+    window.close()
+    window.store.close()
+    again = make_window()
+    assert again.screen is Screen.READER
+    assert again.reader.deck.id == "ketamine-anesthesia"
+    assert again.reader.current_section_id() == "I.C"
+    assert (again.width(), again.height()) == (780, 560)
+
+
+def test_each_deck_remembers_its_own_reading_position(make_window):
+    """Going back to a deck reopens the section read last in that deck."""
+    window = make_window()
+    window.open_reader("ketamine-anesthesia", "I.B.1")
+    window.open_reader("ketamine-depression", "II.A")
+    window.open_reader("ketamine-anesthesia")
+    assert window.reader.current_section_id() == "I.B.1"
+
+
+def test_study_key_opens_the_quiz_and_escape_goes_back(make_window, qtbot):
+    """S on a deck opens the quiz on its first card; Esc returns to the library."""
+    window = make_window()
+    qtbot.keyClick(window.library, Qt.Key.Key_S)
+    assert window.screen is Screen.QUIZ
+    assert window.quiz.phase == "question"
+    qtbot.keyClick(window.quiz, Qt.Key.Key_Escape)
+    assert window.screen is Screen.LIBRARY
+
+
+def test_quiz_this_section_studies_only_that_section(make_window, qtbot):
+    """Q in the reader quizzes the open section's cards only."""
+    window = make_window()
+    window.open_reader("ketamine-anesthesia", "I.C")
+    qtbot.keyClick(window.reader, Qt.Key.Key_Q)
+    assert window.screen is Screen.QUIZ
+    seen = set()
+    while window.quiz.phase == "question":
+        seen.add(window.quiz.card.id)
+        qtbot.keyClick(window.quiz, Qt.Key.Key_Space)
+        qtbot.keyClick(window.quiz, Qt.Key.Key_4)
+    assert seen == {"an-6", "an-9"}
+
+
+def test_show_in_source_opens_the_reader_and_escape_resumes_the_quiz(make_window, qtbot):
+    """S during a quiz shows the card's sentence in the reader; Esc goes back to the card."""
+    window = make_window()
+    window.study_deck("ketamine-anesthesia")
+    card = window.quiz.card
+    qtbot.keyClick(window.quiz, Qt.Key.Key_S)
+    assert window.screen is Screen.READER
+    assert window.reader.current_section_id() == card.section
+    assert window.reader.view.extraSelections()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
+    assert window.screen is Screen.QUIZ
+    assert window.quiz.card == card
+
+
+def test_edit_key_opens_the_deck_file(make_window, qtbot, opened_files, deck_dir):
+    """E in the reader hands the deck's YAML file to the desktop's editor."""
+    window = make_window()
+    window.open_reader("ketamine-depression")
+    qtbot.keyClick(window.reader, Qt.Key.Key_E)
+    assert [p.resolve() for p in opened_files] == [
+        (deck_dir / "ketamine-depression.yaml").resolve()
+    ]
+
+
+def _edit_deck_file(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_saving_a_deck_file_reloads_it_and_keeps_progress(make_window, qtbot, deck_dir):
+    """An instructor's edit on disk shows up by itself; the card's review history stays."""
+    window = make_window()
+    scheduler = window.scheduler
+    state, entry = scheduler.review("dep-1", None, Rating.GOOD, window.ctx.clock())
+    window.store.record_review(state, entry)
+    path = deck_dir / "ketamine-depression.yaml"
+
+    def retitle(data: dict) -> None:
+        data["title"] = "Ketamine and depression"
+        data["cards"][0]["question"] = "Which depression responds to low-dose ketamine?"
+
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(path, retitle)
+    titles = [row.title_label.text() for row in window.library.rows]
+    assert "Ketamine and depression" in titles
+    assert window.deck_by_id("ketamine-depression").cards[0].question.startswith("Which")
+    assert window.store.card_state("dep-1") == state
+    assert len(window.store.reviews("dep-1")) == 1
+
+
+def test_a_deck_file_broken_on_disk_shows_its_errors_and_keeps_the_deck(
+    make_window, qtbot, deck_dir
+):
+    """A save that breaks the YAML lists file:line errors; the last good deck stays usable."""
+    window = make_window()
+    path = deck_dir / "ketamine-depression.yaml"
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        path.write_text(path.read_text(encoding="utf-8") + "\n  : bad: [\n", encoding="utf-8")
+    [label] = window.library.error_labels
+    assert label.text().startswith(f"{path}:")
+    assert "error" in label.text()
+    assert window.deck_by_id("ketamine-depression") is not None
+    assert len(window.library.rows) == 2
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(deck_dir / "ketamine-anesthesia.yaml", lambda d: None)
+        path.write_text(path.read_text(encoding="utf-8").split("\n  : bad")[0], encoding="utf-8")
+    qtbot.waitUntil(lambda: window.library.error_labels == [], timeout=5000)
+
+
+def test_settings_are_saved_and_used(make_window, qtbot):
+    """Saved settings reach the scheduler and the theme, and are there after a restart."""
+    window = make_window()
+    prefs = Preferences(
+        new_per_day=5, desired_retention=0.85, day_rollover_hour=6, theme="dark", font_size=13
+    )
+    window.apply_preferences(prefs)
+    assert window.scheduler.settings.desired_retention == 0.85
+    assert window.scheduler.settings.new_per_day == 5
+    assert window.scheduler.settings.day_rollover_hour == 6
+    assert theme.colors() is theme.DARK
+    window.store.close()
+    again = make_window()
+    assert load_preferences(again.store) == prefs
+    assert again.scheduler.settings.desired_retention == 0.85
+    again.apply_preferences(Preferences())  # back to the light default for other tests
+    assert theme.resolve("light") is theme.LIGHT
+
+
+def test_progress_screen_opens_from_the_menu_shortcut(make_window, qtbot):
+    """Ctrl+3 shows the progress screen; its Back returns to the library."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.show_progress()
+    assert window.screen is Screen.PROGRESS
+    window.progress.left.emit()
+    assert window.screen is Screen.LIBRARY
+
+
+def test_clock_drives_due_counts(make_window, clock):
+    """Numbers in the library come from the injected clock, not the wall clock."""
+    window = make_window()
+    scheduler = window.scheduler
+    state, entry = scheduler.review("an-1", None, Rating.GOOD, clock())
+    window.store.record_review(state, entry)
+    window.refresh_library()
+    assert window.library.rows[0].next_label.text() == "Next: in 10 min"
+    clock.advance(minutes=30)
+    window.refresh_library()
+    assert window.library.rows[0].next_label.text() == "Next: due now"
+    assert clock().tzinfo is UTC

@@ -1,23 +1,15 @@
-"""The numbers behind the progress charts, computed apart from any painting (and from Qt).
+"""The shapes behind the progress charts, computed apart from any painting (and from Qt).
 
-Each function turns review-log entries, card states or per-card recall into the bins one chart
-draws: reviews per study day laid out as a calendar grid, true retention overall and per week,
-the count of cards due on each of the next days, and mastery bars. Days are *study days*
-(passed in as a ``day_of`` function, normally ``Scheduler.study_day``) so a review at 01:00
-counts for the evening before, as the scheduler sees it.
+The store counts (reviews per day, due forecast, true retention); these functions lay the
+counts out the way a chart draws them: reviews per day as a Monday-first calendar grid with
+shade levels, and mastery (mean predicted recall) as labelled bars.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from itertools import pairwise
-
-from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
-
-DayOf = Callable[[datetime], date]
+from datetime import date, timedelta
 
 HEAT_LEVELS = 4  # shades above "none"; level 0 is a day without reviews
 
@@ -60,30 +52,12 @@ class HeatmapGrid:
 
 
 @dataclass(frozen=True, slots=True)
-class Retention:
-    """True retention: the share of reviews after a gap of a day or more that were not Again."""
-
-    passed: int
-    total: int
-
-    @property
-    def rate(self) -> float | None:
-        """passed / total, or None when there were no such reviews yet."""
-        return self.passed / self.total if self.total else None
-
-
-@dataclass(frozen=True, slots=True)
 class Bar:
     """One labelled bar: ``value`` in 0..1, ``detail`` a short text shown at its end."""
 
     label: str
     value: float
     detail: str = ""
-
-
-def reviews_per_day(entries: Iterable[ReviewEntry], day_of: DayOf) -> dict[date, int]:
-    """How many answers were given on each study day (review and cram alike)."""
-    return dict(Counter(day_of(entry.reviewed_at) for entry in entries))
 
 
 def heat_level(count: int, busiest: int) -> int:
@@ -112,61 +86,6 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int = 26) -> He
                 column.append(HeatCell(day, count, heat_level(count, busiest)))
         columns.append(tuple(column))
     return HeatmapGrid(tuple(columns), sum(shown.values()), len(shown), busiest)
-
-
-def _gap_reviews(entries: Iterable[ReviewEntry], day_of: DayOf) -> list[ReviewEntry]:
-    """REVIEW-mode answers given on a later study day than the card's previous answer.
-
-    These are the real tests of memory; same-day learning steps and cram are left out.
-    """
-    by_card: dict[str, list[ReviewEntry]] = defaultdict(list)
-    for entry in entries:
-        if entry.mode is ReviewMode.REVIEW:
-            by_card[entry.card_id].append(entry)
-    out: list[ReviewEntry] = []
-    for card_entries in by_card.values():
-        card_entries.sort(key=lambda e: e.reviewed_at)
-        for before, after in pairwise(card_entries):
-            if day_of(after.reviewed_at) > day_of(before.reviewed_at):
-                out.append(after)
-    return out
-
-
-def true_retention(
-    entries: Iterable[ReviewEntry], day_of: DayOf, since: date | None = None
-) -> Retention:
-    """True retention of answers given on or after ``since`` (all time when None)."""
-    tests = [
-        e for e in _gap_reviews(entries, day_of) if since is None or day_of(e.reviewed_at) >= since
-    ]
-    passed = sum(1 for e in tests if e.rating is not Rating.AGAIN)
-    return Retention(passed, len(tests))
-
-
-def weekly_retention(
-    entries: Iterable[ReviewEntry], day_of: DayOf, today: date, weeks: int = 12
-) -> list[Retention]:
-    """True retention per 7-day window, oldest first, the last window ending ``today``."""
-    tests = _gap_reviews(entries, day_of)
-    out = []
-    for w in range(weeks - 1, -1, -1):
-        end = today - timedelta(days=7 * w)
-        start = end - timedelta(days=6)
-        window = [e for e in tests if start <= day_of(e.reviewed_at) <= end]
-        out.append(Retention(sum(1 for e in window if e.rating is not Rating.AGAIN), len(window)))
-    return out
-
-
-def due_forecast(
-    states: Iterable[CardState], day_of: DayOf, today: date, days: int = 30
-) -> list[int]:
-    """Cards falling due on each of ``days`` study days from today; overdue ones count today."""
-    bins = [0] * days
-    for state in states:
-        offset = (day_of(state.due) - today).days
-        if offset < days:
-            bins[max(0, offset)] += 1
-    return bins
 
 
 def mastery(recall: Iterable[float]) -> float:

@@ -10,42 +10,9 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from studyapp.gui import chart_data
 from studyapp.gui.chart_data import Bar, HeatmapGrid
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
-from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday
 TODAY = NOW.date()
-
-
-def utc_day(moment: datetime) -> date:
-    """Study day without rollover, in UTC (the real scheduler's is tested in test_stats)."""
-    return moment.astimezone(UTC).date()
-
-
-def entry(card: str, days_ago: float, rating: Rating = Rating.GOOD, mode=ReviewMode.REVIEW):
-    """A log entry ``days_ago`` days before NOW."""
-    return ReviewEntry(card, NOW - timedelta(days=days_ago), rating, 1000, mode)
-
-
-def state_due(moment: datetime) -> CardState:
-    """A review-phase card state falling due at ``moment``."""
-    return CardState(Phase.REVIEW, None, 5.0, 5.0, moment, moment - timedelta(days=5))
-
-
-def test_reviews_per_day_counts_each_study_day():
-    """Answers are counted on the day they were given, cram included."""
-    entries = [
-        entry("a", 0),
-        entry("b", 0.1),
-        entry("a", 2, mode=ReviewMode.CRAM),
-        entry("c", 2),
-        entry("c", 9),
-    ]
-    counts = chart_data.reviews_per_day(entries, utc_day)
-    assert counts == {
-        TODAY: 2,
-        TODAY - timedelta(days=2): 2,
-        TODAY - timedelta(days=9): 1,
-    }
 
 
 def test_heatmap_grid_is_monday_first_weeks_ending_today():
@@ -73,46 +40,6 @@ def test_heat_levels_scale_with_the_busiest_day():
     assert chart_data.heat_level(50, 100) == 2
     assert chart_data.heat_level(51, 100) == 3
     assert chart_data.heat_level(100, 100) == 4
-
-
-def test_true_retention_counts_only_answers_after_a_gap():
-    """Same-day learning steps and cram are left out; Again is a failure, Hard a pass."""
-    entries = [
-        entry("a", 10, Rating.AGAIN),  # first sight: not a test
-        entry("a", 9.99, Rating.GOOD),  # same day: learning step
-        entry("a", 5, Rating.HARD),  # after a gap: pass
-        entry("a", 1, Rating.AGAIN),  # after a gap: fail
-        entry("b", 3, Rating.GOOD),
-        entry("b", 2, Rating.GOOD, ReviewMode.CRAM),  # cram: ignored
-        entry("b", 0, Rating.EASY),  # after a gap: pass
-    ]
-    overall = chart_data.true_retention(entries, utc_day)
-    assert (overall.passed, overall.total) == (2, 3)
-    assert overall.rate == pytest.approx(2 / 3)
-    recent = chart_data.true_retention(entries, utc_day, since=TODAY - timedelta(days=1))
-    assert (recent.passed, recent.total) == (1, 2)
-    assert chart_data.true_retention([], utc_day).rate is None
-
-
-def test_weekly_retention_windows_end_today():
-    """Each 7-day window holds its own answers, the last window ending today."""
-    entries = [entry("a", 20), entry("a", 10, Rating.AGAIN), entry("a", 3), entry("a", 0)]
-    weeks = chart_data.weekly_retention(entries, utc_day, TODAY, weeks=3)
-    assert [(w.passed, w.total) for w in weeks] == [(0, 0), (0, 1), (2, 2)]
-
-
-def test_due_forecast_puts_overdue_cards_on_today():
-    """Overdue cards count today, later ones on their day, beyond the span not at all."""
-    states = [
-        state_due(NOW - timedelta(days=3)),
-        state_due(NOW + timedelta(hours=1)),
-        state_due(NOW + timedelta(days=1)),
-        state_due(NOW + timedelta(days=29)),
-        state_due(NOW + timedelta(days=30)),
-    ]
-    bins = chart_data.due_forecast(states, utc_day, TODAY, days=30)
-    assert len(bins) == 30
-    assert bins[0] == 2 and bins[1] == 1 and bins[29] == 1 and sum(bins) == 4
 
 
 def test_mastery_is_mean_recall_with_unseen_as_zero():

@@ -1,0 +1,427 @@
+"""The progress screen: what you did, how well you remember, what is coming, what you master.
+
+:class:`ProgressWidget` shows reviews per day as a calendar, true retention with its weekly
+trend, the cards due over the next 30 days and mastery per topic and per section, as pictures
+(:mod:`studyapp.gui.charts`). :func:`gather_progress` collects everything it shows from the
+store's counts and card states, apart from the widgets, so it is tested on its own. The
+"Optimize my parameters" button runs the optimizer (``studyapp.optimize``, when installed) off
+the GUI thread with :mod:`studyapp.gui.workers`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.gui import chart_data
+from studyapp.gui.chart_data import Bar, HeatmapGrid
+from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
+from studyapp.gui.workers import BackgroundTask, run_in_background
+from studyapp.model import Deck
+from studyapp.scheduler import Scheduler
+from studyapp.store import Store
+from studyapp.store_stats import Retention
+
+FORECAST_DAYS = 30
+HEATMAP_WEEKS = 26
+RETENTION_WEEKS = 12
+MIN_REVIEWS_TO_OPTIMIZE = 400  # below this the optimizer has too little to learn from
+
+
+@dataclass(frozen=True)
+class ProgressData:
+    """Everything the progress screen shows, computed from the store at one moment."""
+
+    today: date  # local calendar day
+    cards: int  # cards in the decks shown
+    studied: int  # of which reviewed at least once
+    due_today: int
+    review_count: int  # answers in the log (what the optimizer learns from)
+    heatmap: HeatmapGrid
+    retention: Retention  # the last 30 days
+    weekly_retention: list[Retention]  # oldest first, the last week ending today
+    forecast: list[int]  # cards due on each of the next FORECAST_DAYS days (0: today+overdue)
+    topics: list[Bar]  # mastery per deck
+    sections: list[tuple[str, list[Bar]]]  # (deck title, mastery per section)
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100)} %"
+
+
+def _section_level(deck: Deck) -> int:
+    """The outline level whose sections are listed: the topic's children when there are any."""
+    levels = sorted({s.level for s in deck.sections if deck.cards_in_section(s.id)})
+    if not levels:
+        return 0
+    return levels[1] if len(levels) > 1 else levels[0]
+
+
+def mastery_bars(
+    decks: Sequence[Deck], recall: Callable[[str], float], seen: Callable[[str], bool]
+) -> tuple[list[Bar], list[tuple[str, list[Bar]]]]:
+    """Mastery per deck and, per deck, per section (the topic's child sections).
+
+    ``recall(card_id)`` is the predicted recall now (0 for a card never studied) and
+    ``seen(card_id)`` whether it was ever studied; mastery is the mean recall of the cards.
+    """
+    topics: list[Bar] = []
+    sections: list[tuple[str, list[Bar]]] = []
+    for deck in decks:
+        if not deck.cards:
+            continue
+        studied = sum(1 for c in deck.cards if seen(c.id))
+        value = chart_data.mastery(recall(c.id) for c in deck.cards)
+        topics.append(Bar(deck.title, value, f"{_percent(value)} · {studied}/{len(deck.cards)}"))
+        level = _section_level(deck)
+        bars = []
+        for section in deck.sections:
+            cards = deck.cards_in_section(section.id)
+            if section.level != level or not cards:
+                continue
+            value = chart_data.mastery(recall(c.id) for c in cards)
+            label = f"{section.number} {section.title}".strip()
+            bars.append(Bar(label, value, f"{_percent(value)} · {len(cards)} cards"))
+        if bars:
+            sections.append((deck.title, bars))
+    return topics, sections
+
+
+def weekly_retention(
+    store: Store, today: date, tz: tzinfo, weeks: int = RETENTION_WEEKS
+) -> list[Retention]:
+    """True retention per 7-day window, oldest first, the last one ending today.
+
+    The store counts "since a moment"; a window is the difference of two such counts.
+    """
+    starts = [
+        datetime.combine(today - timedelta(days=7 * w + 6), time(0), tzinfo=tz)
+        for w in range(weeks - 1, -1, -1)
+    ]
+    since = [store.true_retention(start) for start in starts] + [Retention(0, 0)]
+    return [Retention(a.passed - b.passed, a.total - b.total) for a, b in pairwise(since)]
+
+
+def gather_progress(
+    store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+) -> ProgressData:
+    """The progress of ``decks`` at ``now``; days are local days in the scheduler's zone."""
+    tz = scheduler.tz or now.astimezone().tzinfo or UTC
+    today = now.astimezone(tz).date()
+    deck_ids = [deck.id for deck in decks]
+    states = store.card_states([card.id for deck in decks for card in deck.cards])
+    forecast = store.due_forecast(now, FORECAST_DAYS, tz, deck_ids)
+    first_day = today - timedelta(days=today.weekday(), weeks=HEATMAP_WEEKS - 1)
+    per_day = store.reviews_per_day(datetime.combine(first_day, time(0), tzinfo=tz), tz)
+    topics, sections = mastery_bars(
+        decks,
+        lambda card_id: scheduler.retrievability(states.get(card_id), now),
+        lambda card_id: card_id in states,
+    )
+    month_ago = datetime.combine(today - timedelta(days=29), time(0), tzinfo=tz)
+    return ProgressData(
+        today=today,
+        cards=sum(len(deck.cards) for deck in decks),
+        studied=len(states),
+        due_today=forecast[0] if forecast else 0,
+        review_count=sum(store.review_counts().values()),
+        heatmap=chart_data.heatmap_grid(per_day, today, HEATMAP_WEEKS),
+        retention=store.true_retention(month_ago),
+        weekly_retention=weekly_retention(store, today, tz),
+        forecast=forecast,
+        topics=topics,
+        sections=sections,
+    )
+
+
+def find_optimizer() -> Callable[..., Any] | None:
+    """``studyapp.optimize.optimize_parameters`` when that module and its backend exist."""
+    try:
+        module = importlib.import_module("studyapp.optimize")
+    except ImportError:
+        return None
+    available = getattr(module, "is_available", None)
+    if callable(available) and not available():
+        return None
+    return getattr(module, "optimize_parameters", None)
+
+
+def _panel(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A rounded card with a title line (and a muted explanation), returning its layout."""
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 16)
+    layout.setSpacing(8)
+    heading = QLabel(title)
+    heading.setProperty("role", "subtitle")
+    layout.addWidget(heading)
+    if subtitle:
+        note = QLabel(subtitle)
+        note.setProperty("role", "small")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+    return frame, layout
+
+
+class ProgressWidget(QWidget):
+    """The progress view. Call ``refresh(store, decks, scheduler, now)`` each time it is shown.
+
+    Signals: ``left()`` when the student goes back (the Back button or Esc);
+    ``parameters_optimized(object)`` with the optimizer's result (the composition root saves
+    it in the settings). ``optimizer`` is the function run by "Optimize my parameters"
+    (``fn(reviews, control)``); by default it is found in ``studyapp.optimize``.
+    """
+
+    left = Signal()
+    parameters_optimized = Signal(object)
+
+    def __init__(
+        self, optimizer: Callable[..., Any] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.optimizer = optimizer if optimizer is not None else find_optimizer()
+        self.data: ProgressData | None = None
+        self.task: BackgroundTask | None = None
+        self.store: Store | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.setContentsMargins(24, 16, 24, 8)
+        self.back_button = QPushButton("← Library")
+        self.back_button.setToolTip("Back to the library (Esc)")
+        self.back_button.clicked.connect(self.left)
+        title_box = QVBoxLayout()
+        self.title = QLabel("Your progress")
+        self.title.setProperty("role", "title")
+        self.summary = QLabel("")
+        self.summary.setProperty("role", "muted")
+        title_box.addWidget(self.title)
+        title_box.addWidget(self.summary)
+        header.addLayout(title_box, 1)
+        header.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(header)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(24, 8, 24, 24)
+        self.body_layout.setSpacing(14)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        frame, layout = _panel(
+            "Reviews per day", "The last 26 weeks; the stronger the colour, the more you reviewed."
+        )
+        self.heatmap = HeatmapChart()
+        layout.addWidget(self.heatmap)
+        self.body_layout.addWidget(frame)
+
+        frame, layout = _panel(
+            "True retention",
+            "Of the cards you met again after a day or more, the share you still knew "
+            "(not “Again”). About 90 % is the target.",
+        )
+        row = QHBoxLayout()
+        self.retention_value = QLabel("—")
+        self.retention_value.setProperty("role", "title")
+        self.retention_note = QLabel("")
+        self.retention_note.setProperty("role", "small")
+        number_box = QVBoxLayout()
+        number_box.addWidget(self.retention_value)
+        number_box.addWidget(self.retention_note)
+        number_box.addStretch(1)
+        row.addLayout(number_box)
+        self.retention_chart = ColumnChart(
+            "Retention shows once you review cards on a later day.",
+            value_text=lambda v: f"{round(v * 100)}%",
+            height=120,
+        )
+        row.addWidget(self.retention_chart, 1)
+        layout.addLayout(row)
+        self.body_layout.addWidget(frame)
+
+        frame, layout = _panel("Due in the next 30 days", "Cards coming back each day.")
+        self.forecast_chart = ColumnChart("Nothing is scheduled yet: study some cards first.")
+        layout.addWidget(self.forecast_chart)
+        self.body_layout.addWidget(frame)
+
+        frame, layout = _panel(
+            "Mastery by topic", "How much of each topic you would recall right now."
+        )
+        self.topic_bars = BarList("No decks yet.")
+        layout.addWidget(self.topic_bars)
+        self.body_layout.addWidget(frame)
+
+        frame, self.sections_layout = _panel("Mastery by section")
+        self.body_layout.addWidget(frame)
+        self.section_charts: list[BarList] = []
+
+        frame, layout = _panel(
+            "Personal scheduling",
+            "FSRS can fit its memory model to your own review history, so intervals match "
+            "how you actually forget.",
+        )
+        row = QHBoxLayout()
+        self.optimize_button = QPushButton("Optimize my parameters")
+        self.optimize_button.clicked.connect(self.start_optimizing)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.busy.setFixedWidth(160)
+        self.optimize_status = QLabel("")
+        self.optimize_status.setProperty("role", "muted")
+        self.optimize_status.setWordWrap(True)
+        row.addWidget(self.optimize_button)
+        row.addWidget(self.busy)
+        row.addWidget(self.optimize_status, 1)
+        layout.addLayout(row)
+        self.body_layout.addWidget(frame)
+        self.body_layout.addStretch(1)
+
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._update_optimize_button()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.left.emit()
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    # -- data ------------------------------------------------------------------------------
+    def refresh(
+        self, store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+    ) -> None:
+        """Recompute and redraw everything from the store at ``now``."""
+        self.store = store
+        self.show_data(gather_progress(store, decks, scheduler, now))
+
+    def show_data(self, data: ProgressData) -> None:
+        """Draw already gathered progress (``refresh`` calls this)."""
+        self.data = data
+        self.summary.setText(
+            f"{data.cards} cards · {data.studied} studied · {data.due_today} due today"
+        )
+        self.heatmap.set_grid(data.heatmap)
+        rate = data.retention.rate
+        self.retention_value.setText("—" if rate is None else f"{rate * 100:.0f} %")
+        self.retention_note.setText(
+            f"last 30 days\n{data.retention.passed} of {data.retention.total} recalled"
+            if data.retention.total
+            else "last 30 days\nno reviews after a gap yet"
+        )
+        weeks = data.weekly_retention
+        self.retention_chart.set_values(
+            [w.rate for w in weeks],
+            x_labels={0: f"{len(weeks)} wk ago", len(weeks) - 1: "this wk"},
+            tips=[
+                f"{w.passed} of {w.total} recalled" if w.total else "no reviews after a gap"
+                for w in weeks
+            ],
+            top_value=1.0,
+        )
+        days = [data.today + timedelta(days=i) for i in range(len(data.forecast))]
+        labels = {0: "Today", 7: f"{days[7]:%d %b}", 14: f"{days[14]:%d %b}"}
+        labels[21] = f"{days[21]:%d %b}"
+        labels[len(days) - 1] = f"{days[-1]:%d %b}"
+        self.forecast_chart.set_values(
+            data.forecast,
+            x_labels={i: t for i, t in labels.items() if i < len(days)},
+            tips=[f"{n} due {d:%a %d %b}" for n, d in zip(data.forecast, days, strict=True)],
+        )
+        self.topic_bars.set_bars(data.topics)
+        self._show_sections(data.sections)
+        self._update_optimize_button()
+
+    def _show_sections(self, groups: list[tuple[str, list[Bar]]]) -> None:
+        """One labelled bar list per deck (rebuilt on each refresh)."""
+        while self.sections_layout.count() > 1:
+            item = self.sections_layout.takeAt(1)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.section_charts = []
+        if not groups:
+            empty = BarList("No sections with cards yet.")
+            self.sections_layout.addWidget(empty)
+            self.section_charts.append(empty)
+            return
+        for title, bars in groups:
+            heading = QLabel(title.upper())
+            heading.setProperty("role", "group")
+            self.sections_layout.addWidget(heading)
+            chart = BarList("")
+            chart.set_bars(bars)
+            self.sections_layout.addWidget(chart)
+            self.section_charts.append(chart)
+
+    # -- optimizing --------------------------------------------------------------------------
+    def _update_optimize_button(self) -> None:
+        """Enable the button only when it can work, and say why not in its tooltip."""
+        count = self.data.review_count if self.data else 0
+        running = self.task is not None and self.task.is_running()
+        if self.optimizer is None:
+            reason = "The optimizer is not installed (pip install 'studyapp[optimizer]')."
+        elif count < MIN_REVIEWS_TO_OPTIMIZE:
+            reason = (
+                f"Needs at least {MIN_REVIEWS_TO_OPTIMIZE} reviews to learn from; you have {count}."
+            )
+        elif running:
+            reason = "Optimizing…"
+        else:
+            reason = f"Fit FSRS to your {count} reviews (takes a little while)."
+        self.optimize_button.setEnabled(
+            self.optimizer is not None and count >= MIN_REVIEWS_TO_OPTIMIZE and not running
+        )
+        self.optimize_button.setToolTip(reason)
+        if not running and not self.optimize_button.isEnabled():
+            self.optimize_status.setText(reason)
+
+    def start_optimizing(self) -> None:
+        """Run the optimizer on a worker thread, showing a busy bar until it is done."""
+        if self.optimizer is None or self.store is None:
+            return
+        if self.task is not None and self.task.is_running():
+            return
+        # read on this thread: the database connection belongs to the GUI thread
+        optimizer, reviews = self.optimizer, self.store.reviews()
+        self.busy.setVisible(True)
+        self.optimize_status.setText("Optimizing… you can keep using the app.")
+        self.task = run_in_background(
+            lambda control: optimizer(reviews, control),
+            on_success=self._optimized,
+            on_failure=self._optimize_failed,
+        )
+        self._update_optimize_button()
+
+    def _optimized(self, result: object) -> None:
+        self.busy.setVisible(False)
+        self.optimize_status.setText("Done: your parameters now fit your own reviews.")
+        self.parameters_optimized.emit(result)
+        self._update_optimize_button()
+
+    def _optimize_failed(self, error: BaseException) -> None:
+        self.busy.setVisible(False)
+        self.optimize_status.setText(f"Could not optimize: {error}")
+        self._update_optimize_button()

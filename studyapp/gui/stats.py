@@ -10,7 +10,7 @@ the GUI thread with :mod:`studyapp.gui.workers`.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from studyapp.gui import chart_data
 from studyapp.gui.chart_data import Bar, HeatmapGrid
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
-from studyapp.gui.workers import BackgroundTask, run_in_background
+from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
+from studyapp.optimize import MIN_REVIEWS
+from studyapp.review_types import ReviewEntry
 from studyapp.scheduler import Scheduler
 from studyapp.store import Store
 from studyapp.store_stats import Retention
@@ -42,7 +44,7 @@ from studyapp.store_stats import Retention
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
 RETENTION_WEEKS = 12
-MIN_REVIEWS_TO_OPTIMIZE = 400  # below this the optimizer has too little to learn from
+MIN_REVIEWS_TO_OPTIMIZE = MIN_REVIEWS  # below this the optimizer has too little to learn from
 
 
 @dataclass(frozen=True)
@@ -151,16 +153,16 @@ def gather_progress(
     )
 
 
-def find_optimizer() -> Callable[..., Any] | None:
-    """``studyapp.optimize.optimize_parameters`` when that module and its backend exist."""
-    try:
-        module = importlib.import_module("studyapp.optimize")
-    except ImportError:
+Optimizer = Callable[[list[ReviewEntry], Scheduler, TaskControl], Any]
+
+
+def find_optimizer() -> Optimizer | None:
+    """``studyapp.optimize.optimize_parameters`` when its backend (fsrs-rs-python) is installed."""
+    if importlib.util.find_spec("fsrs_rs_python") is None:
         return None
-    available = getattr(module, "is_available", None)
-    if callable(available) and not available():
-        return None
-    return getattr(module, "optimize_parameters", None)
+    from studyapp.optimize import optimize_parameters
+
+    return lambda reviews, scheduler, control: optimize_parameters(reviews, scheduler)
 
 
 def _panel(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
@@ -186,21 +188,21 @@ class ProgressWidget(QWidget):
 
     Signals: ``left()`` when the student goes back (the Back button or Esc);
     ``parameters_optimized(object)`` with the optimizer's result (the composition root saves
-    it in the settings). ``optimizer`` is the function run by "Optimize my parameters"
-    (``fn(reviews, control)``); by default it is found in ``studyapp.optimize``.
+    it in the settings: a list of 21 FSRS weights). ``optimizer`` is the function run by
+    "Optimize my parameters", ``fn(reviews, scheduler, control)``; by default
+    ``studyapp.optimize.optimize_parameters`` when fsrs-rs-python is installed.
     """
 
     left = Signal()
     parameters_optimized = Signal(object)
 
-    def __init__(
-        self, optimizer: Callable[..., Any] | None = None, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, optimizer: Optimizer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.optimizer = optimizer if optimizer is not None else find_optimizer()
         self.data: ProgressData | None = None
         self.task: BackgroundTask | None = None
         self.store: Store | None = None
+        self.scheduler: Scheduler | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -316,6 +318,7 @@ class ProgressWidget(QWidget):
     ) -> None:
         """Recompute and redraw everything from the store at ``now``."""
         self.store = store
+        self.scheduler = scheduler
         self.show_data(gather_progress(store, decks, scheduler, now))
 
     def show_data(self, data: ProgressData) -> None:
@@ -400,16 +403,16 @@ class ProgressWidget(QWidget):
 
     def start_optimizing(self) -> None:
         """Run the optimizer on a worker thread, showing a busy bar until it is done."""
-        if self.optimizer is None or self.store is None:
+        if self.optimizer is None or self.store is None or self.scheduler is None:
             return
         if self.task is not None and self.task.is_running():
             return
         # read on this thread: the database connection belongs to the GUI thread
-        optimizer, reviews = self.optimizer, self.store.reviews()
+        optimizer, reviews, scheduler = self.optimizer, self.store.reviews(), self.scheduler
         self.busy.setVisible(True)
         self.optimize_status.setText("Optimizing… you can keep using the app.")
         self.task = run_in_background(
-            lambda control: optimizer(reviews, control),
+            lambda control: optimizer(reviews, scheduler, control),
             on_success=self._optimized,
             on_failure=self._optimize_failed,
         )

@@ -178,7 +178,7 @@ def test_optimize_is_disabled_with_a_reason(qtbot, store, decks, scheduler, monk
     widget.refresh(store, decks, scheduler, NOW)
     assert not widget.optimize_button.isEnabled()
     assert "not installed" in widget.optimize_button.toolTip()
-    widget.optimizer = lambda reviews, control: None
+    widget.optimizer = lambda reviews, scheduler, control: None
     widget.refresh(store, decks, scheduler, NOW)
     assert not widget.optimize_button.isEnabled()
     assert "at least" in widget.optimize_button.toolTip()
@@ -191,7 +191,7 @@ def test_optimize_runs_off_the_gui_thread(qtbot, store, decks, scheduler, monkey
     ran_on: list[int] = []
     release = threading.Event()
 
-    def optimizer(reviews: list[ReviewEntry], control) -> tuple[float, ...]:
+    def optimizer(reviews: list[ReviewEntry], scheduler, control) -> tuple[float, ...]:
         ran_on.append(threading.get_ident())
         release.wait(5)
         return (float(len(reviews)),)
@@ -216,7 +216,7 @@ def test_optimize_failure_is_shown(qtbot, store, decks, scheduler, monkeypatch):
     """An optimizer error becomes a message next to the button, not a crash."""
     monkeypatch.setattr(stats, "MIN_REVIEWS_TO_OPTIMIZE", 1)
 
-    def optimizer(reviews, control):
+    def optimizer(reviews, scheduler, control):
         raise ValueError("too few distinct days")
 
     widget = ProgressWidget(optimizer=optimizer)
@@ -227,3 +227,24 @@ def test_optimize_failure_is_shown(qtbot, store, decks, scheduler, monkeypatch):
     qtbot.waitUntil(lambda: "Could not optimize" in widget.optimize_status.text(), timeout=5000)
     assert "too few distinct days" in widget.optimize_status.text()
     assert not widget.busy.isVisible()
+
+
+@pytest.mark.skipif(stats.find_optimizer() is None, reason="fsrs-rs-python is not installed")
+def test_real_optimizer_fits_21_weights_from_the_log(qtbot, tmp_path, scheduler):
+    """With 400+ real reviews, the button runs the real optimizer and hands back 21 weights."""
+    deck = make_deck("big", "Big deck", cards=60)
+    store = Store.open(tmp_path / "big.db", backups=0, now=NOW)
+    try:
+        store.sync_decks([deck], NOW - timedelta(days=300))
+        answers = seed_history(store, scheduler, deck, days=90)
+        assert answers >= stats.MIN_REVIEWS_TO_OPTIMIZE
+        widget = ProgressWidget()
+        qtbot.addWidget(widget)
+        widget.refresh(store, [deck], scheduler, NOW)
+        assert widget.optimize_button.isEnabled(), widget.optimize_button.toolTip()
+        with qtbot.waitSignal(widget.parameters_optimized, timeout=20000) as done:
+            widget.optimize_button.click()
+        weights = done.args[0]
+        assert len(weights) == 21 and all(isinstance(w, float) for w in weights)
+    finally:
+        store.close()

@@ -130,9 +130,10 @@ class StudyQueue:
     # -- choosing -----------------------------------------------------------------------------
 
     def _mixed_lines(self) -> list[tuple[Origin, _Line]]:
-        """Reviews and new cards, the one further behind its even share first."""
+        """Reviews and new cards: the line whose next card's even-spread slot comes first
+        (slot of the k-th of n cards: (k + 1/2) / n; reviews first on a tie)."""
         reviews, new = self._reviews, self._new
-        new_first = new.pos * len(reviews.items) < reviews.pos * len(new.items)
+        new_first = (2 * new.pos + 1) * len(reviews.items) < (2 * reviews.pos + 1) * len(new.items)
         order = [(Origin.REVIEW, reviews), (Origin.NEW, new)]
         return order[::-1] if new_first else order
 

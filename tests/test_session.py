@@ -156,7 +156,7 @@ def test_whole_flow_of_ten_cards(store: Store):
 
 def test_undo_restores_exact_state_and_log(store: Store):
     """Undo takes answers back one by one: earlier state, no log entry, card shown again."""
-    deck = make_deck([basic("a"), basic("b"), basic("c")])
+    deck = make_deck([basic("a"), basic("b")])
     clock = Clock(T0)
     store.sync_decks([deck], clock())
     reviewed = CardState(Phase.REVIEW, None, 4.0, 6.0, T0 - timedelta(days=1), T0 - timedelta(5))
@@ -179,7 +179,7 @@ def test_undo_restores_exact_state_and_log(store: Store):
     assert view.questions[-1].id == "a"
     assert store.card_state("a") == reviewed
     assert len(store.reviews()) == 1
-    assert view.progress[-1] == Progress(done=0, remaining=3, new=2, learning=0, review=1)
+    assert view.progress[-1] == Progress(done=0, remaining=2, new=1, learning=0, review=1)
     assert not session.can_undo
     with pytest.raises(SessionError, match="nothing to undo"):
         session.undo()

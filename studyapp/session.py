@@ -62,7 +62,7 @@ class SessionSummary:
     answered: int
     correct: int  # answers other than Again
     time_spent: timedelta
-    next_due: datetime | None  # review mode: the scope's next due card (None: nothing left)
+    next_due: datetime | None  # review mode: the decks' next due card (None: none has a state)
 
     @property
     def accuracy(self) -> float | None:

@@ -479,3 +479,29 @@ def test_cram_order_follows_the_injected_rng(store: Store):
     assert cram_order(11) != cram_order(12)
     assert sorted(cram_order(13)) == sorted(c.id for c in deck.cards)
     assert store.card_states() == {}
+
+
+def test_several_decks_each_get_their_own_new_card_limit(store: Store):
+    """Studying two decks together gives each deck its own daily share of new cards."""
+    first = make_deck([basic(f"a{i}") for i in range(5)], "first")
+    second = make_deck([basic(f"b{i}") for i in range(5)], "second")
+    clock = Clock(T0)
+    session, view = open_session(store, [first, second], clock, sched=scheduler(new_per_day=2))
+    assert view.progress[0].new == 4
+    while session.stage is not Stage.FINISHED:
+        session.reveal()
+        session.rate(Rating.EASY)
+    assert [c.id for c in view.questions] == ["a0", "a1", "b0", "b1"]
+
+
+def test_retired_cards_are_left_out(store: Store):
+    """A card removed from the deck file is not asked, even by a stale deck object."""
+    old = make_deck([basic("keep"), basic("gone")])
+    clock = Clock(T0)
+    store.sync_decks([old], clock())
+    store.sync_decks([make_deck([basic("keep")])], clock())  # "gone" is now retired
+    view = FakeView()
+    session = StudySession(store, scheduler(), [old], view, clock=clock)
+    session.start()
+    assert [c.id for c in view.questions] == ["keep"]
+    assert view.progress[0].remaining == 1

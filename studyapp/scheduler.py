@@ -312,9 +312,9 @@ def format_interval(interval: timedelta) -> str:
     seconds = interval.total_seconds()
     if seconds < 60:
         return "<1m"
-    if seconds < 3600:
+    if round(seconds / 60) < 60:
         return f"{round(seconds / 60)}m"
-    if seconds < 86400:
+    if round(seconds / 3600, 1) < 24:
         return _one_decimal(seconds / 3600) + "h"
     days = seconds / 86400
     if days < 30:

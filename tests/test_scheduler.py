@@ -256,6 +256,8 @@ def test_non_utc_aware_time_is_converted():
         (timedelta(seconds=30), "<1m"),
         (timedelta(minutes=10), "10m"),
         (timedelta(minutes=90), "1.5h"),
+        (timedelta(minutes=59, seconds=50), "1h"),
+        (timedelta(hours=23, minutes=58), "1d"),
         (timedelta(days=1), "1d"),
         (timedelta(days=12), "12d"),
         (timedelta(days=105), "3.5mo"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from studyapp.dbfile import corrupt_message, translate
+from studyapp.dbfile import StoreCorruptError, corrupt_message, translate
 from studyapp.errors import StoreError
 
 MIN_AGE = timedelta(hours=1)
@@ -96,16 +96,22 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime, *, keep:
         raise translate(error, db_path) from error
     except OSError as error:
         raise StoreError(f"cannot write a backup in {folder}: {error}") from error
+    if check_file(target, quick=True):
+        # Never let a copy of a damaged database push a good backup out of the rotation.
+        target.unlink(missing_ok=True)
+        raise StoreCorruptError(corrupt_message(db_path))
     for old in list_backups(db_path)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
-    """Snapshot ``source`` into a new file ``target`` (removed again if the copy fails)."""
+    """Snapshot ``source`` into a new single file ``target`` (no WAL side files; removed
+    again if the copy fails)."""
     dest = sqlite3.connect(str(target))
     try:
         source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
     except BaseException:
         dest.close()
         target.unlink(missing_ok=True)
@@ -113,12 +119,14 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
     dest.close()
 
 
-def check_file(path: Path) -> list[str]:
-    """``PRAGMA integrity_check`` of a database file, read-only: [] when it is sound."""
+def check_file(path: Path, *, quick: bool = False) -> list[str]:
+    """``PRAGMA integrity_check`` (or the faster ``quick_check``) of a database file,
+    read-only: [] when it is sound, else SQLite's findings."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            pragma = "quick_check" if quick else "integrity_check"
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:

@@ -1,0 +1,105 @@
+"""``studyapp doctor``: check the progress database; list or restore backups; rebuild state."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from studyapp import paths
+
+ORDER = 40  # position in `studyapp --help`
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``doctor`` subcommand."""
+    from studyapp.cli import add_location_options
+
+    parser = subparsers.add_parser(
+        "doctor",
+        help="check the progress database, restore a backup, or rebuild card state",
+        description="Check the progress database (integrity, schema, card state against the "
+        "review log) and its backups. Without options only reads; --restore and --rebuild "
+        "need studyapp to be closed.",
+    )
+    add_location_options(parser)
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument(
+        "--list-backups", action="store_true", help="list the automatic backups, newest first"
+    )
+    action.add_argument(
+        "--restore",
+        metavar="BACKUP",
+        help="replace the database with BACKUP (a name from --list-backups or a path); "
+        "the current file is kept beside the backups first",
+    )
+    action.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="recompute every card's schedule from the review log (the log is the truth)",
+    )
+
+
+def _print_backups(db_path: Path) -> None:
+    """One line per backup: file name, when it was taken, size."""
+    from studyapp.backups import list_backups
+
+    found = list_backups(db_path)
+    if not found:
+        print("no backups yet")
+    for backup in found:
+        taken = backup.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+        print(f"{backup.path.name}  {taken}  {backup.size / 1024:.0f} KiB")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Examine, list backups, restore or rebuild; 0 when all is well, 1 otherwise."""
+    from studyapp import doctor
+
+    db_path = paths.database_path(paths.data_dir(args.data_dir))
+    if args.list_backups:
+        _print_backups(db_path)
+        return 0
+    if args.restore:
+        used, kept = doctor.restore(db_path, args.restore, datetime.now(UTC))
+        print(f"restored {used.name}; the previous database was kept as {kept}")
+        return 0
+    if args.rebuild:
+        count = doctor.rebuild(db_path)
+        print(f"rebuilt the schedule of {count} cards from the review log")
+        return 0
+    found = doctor.examine(db_path)
+    print(f"database: {db_path}")
+    if not found.exists:
+        print("no progress database yet (it is created when studyapp first opens)")
+        return 0
+    if found.running_pid:
+        print(f"in use by a running studyapp (pid {found.running_pid})")
+    if found.problems:
+        print("integrity: DAMAGED")
+        for problem in found.problems[:20]:
+            print(f"  {problem}")
+        newest = found.backups[0].path.name if found.backups else None
+        if newest:
+            print(f"restore the newest backup with: studyapp doctor --restore {newest}")
+        return 1
+    print("integrity: ok")
+    if found.unknown:
+        print(f"schema: written by a newer studyapp ({', '.join(found.unknown)})")
+        return 1
+    if found.pending:
+        print(f"schema: will be upgraded on next open ({', '.join(found.pending)})")
+    else:
+        print(f"schema: current; {found.cards} cards, {found.reviews} answers logged")
+        if found.stale_states:
+            print(
+                f"card state: {found.stale_states} cards disagree with the review log; "
+                "fix with: studyapp doctor --rebuild"
+            )
+        else:
+            print("card state: agrees with the review log")
+    print(
+        f"backups: {len(found.backups)}"
+        + (f", newest {found.backups[0].path.name}" if found.backups else "")
+    )
+    return 0 if found.healthy else 1

@@ -1,0 +1,68 @@
+"""``studyapp stats``: per-deck progress (cards, due, new, mastered, answers) from the store."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from studyapp import paths
+
+ORDER = 30  # position in `studyapp --help`
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``stats`` subcommand."""
+    from studyapp.cli import add_location_options
+
+    parser = subparsers.add_parser(
+        "stats",
+        help="show progress per deck",
+        description="Show, per deck, how many cards there are, how many are due now, new and "
+        "mastered, and how many answers were given. Reads the decks and the progress "
+        "database (read-only when studyapp is running).",
+    )
+    add_location_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the per-deck table and totals; 1 when the decks have errors."""
+    from studyapp.dbfile import StoreLockedError
+    from studyapp.deck import load_decks
+    from studyapp.store import Store
+
+    now = datetime.now(UTC)
+    loaded = load_decks(paths.decks_dirs(args.decks))
+    for problem in loaded.errors:
+        print(problem.format())
+    db_path = paths.database_path(paths.data_dir(args.data_dir))
+    try:
+        store = Store.open(db_path)
+    except StoreLockedError:
+        if not db_path.is_file():
+            raise
+        print("(studyapp is running: showing progress as last saved)")
+        store = Store.open_read_only(db_path)
+    else:
+        store.sync_decks(loaded.decks, now)
+    titles = {deck.id: deck.title for deck in loaded.decks}
+    with store:
+        counts = store.deck_counts(now)
+        answers = store.review_counts()
+        retention = store.true_retention()
+    rows = [
+        (titles.get(deck_id, deck_id), c.total, c.due, c.new, c.mastered, answers.get(deck_id, 0))
+        for deck_id, c in counts.items()
+        if deck_id in titles
+    ]
+    rows.sort()
+    header = ("deck", "cards", "due", "new", "mastered", "answers")
+    width = max([len(header[0])] + [len(row[0]) for row in rows])
+    print(f"{header[0]:<{width}}  " + "  ".join(f"{h:>8}" for h in header[1:]))
+    for row in rows:
+        print(f"{row[0]:<{width}}  " + "  ".join(f"{n:>8}" for n in row[1:]))
+    totals = [sum(row[i] for row in rows) for i in range(1, 6)]
+    print(f"{'total':<{width}}  " + "  ".join(f"{n:>8}" for n in totals))
+    rate = retention.rate
+    shown = "-" if rate is None else f"{rate:.0%} of {retention.total}"
+    print(f"{len(rows)} decks; true retention {shown}")
+    return 1 if loaded.errors else 0

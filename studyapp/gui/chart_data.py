@@ -7,7 +7,8 @@ shade levels, and mastery (mean predicted recall) as labelled bars.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -60,11 +61,15 @@ class Bar:
     detail: str = ""
 
 
-def heat_level(count: int, busiest: int) -> int:
-    """The shade of a day: 0 without reviews, else 1..HEAT_LEVELS by its share of the busiest."""
-    if count <= 0 or busiest <= 0:
+def heat_level(count: int, active_counts: Sequence[int]) -> int:
+    """The shade of a day: 0 without reviews, else 1..HEAT_LEVELS by its rank among the
+    ``active_counts`` (sorted counts of the days with reviews): the busiest quarter of days
+    get the top shade. Ranks, not shares of the maximum, so one marathon day does not fade
+    every other day to the palest shade."""
+    if count <= 0 or not active_counts:
         return 0
-    return max(1, min(HEAT_LEVELS, -(-count * HEAT_LEVELS // busiest)))
+    at_or_below = bisect_right(active_counts, count)
+    return max(1, min(HEAT_LEVELS, -(-at_or_below * HEAT_LEVELS // len(active_counts))))
 
 
 def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int = 26) -> HeatmapGrid:
@@ -74,6 +79,7 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int = 26) -> He
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
     shown = {d: n for d, n in counts.items() if first <= d <= today and n > 0}
     busiest = max(shown.values(), default=0)
+    ranked = sorted(shown.values())
     columns = []
     for w in range(weeks):
         column: list[HeatCell | None] = []
@@ -83,7 +89,7 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int = 26) -> He
                 column.append(None)
             else:
                 count = shown.get(day, 0)
-                column.append(HeatCell(day, count, heat_level(count, busiest)))
+                column.append(HeatCell(day, count, heat_level(count, ranked)))
         columns.append(tuple(column))
     return HeatmapGrid(tuple(columns), sum(shown.values()), len(shown), busiest)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyapp.gui.chart_data import HEAT_LEVELS, Bar, HeatCell, HeatmapGrid
@@ -208,6 +208,7 @@ class ColumnChart(_Chart):
         self.x_labels: dict[int, str] = {}
         self.tips: list[str] = []
         self.top_value: float | None = None
+        self.target: float | None = None
         self.value_text = value_text
         self._height = height
         self.setMinimumHeight(height)
@@ -221,9 +222,12 @@ class ColumnChart(_Chart):
         x_labels: dict[int, str] | None = None,
         tips: Sequence[str] | None = None,
         top_value: float | None = None,
+        target: float | None = None,
     ) -> None:
-        """Show these bars; ``top_value`` fixes the scale (e.g. 1.0 for a share)."""
+        """Show these bars; ``top_value`` fixes the scale (e.g. 1.0 for a share) and
+        ``target`` draws a dashed reference line (e.g. the desired retention)."""
         self.values = list(values)
+        self.target = target
         self.x_labels = dict(x_labels or {})
         self.tips = list(tips or [])
         self.top_value = top_value
@@ -299,6 +303,13 @@ class ColumnChart(_Chart):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(accent)
             painter.drawRoundedRect(QRectF(x, plot.bottom() - height, width, height), 2, 2)
+        if self.target is not None and top:
+            y = plot.bottom() - plot.height() * min(1.0, self.target / top)
+            pen = QPen(self._text())
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setWidthF(1.2)
+            painter.setPen(pen)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(self._muted())
         metrics = painter.fontMetrics()
         for index, label in self.x_labels.items():
@@ -316,6 +327,7 @@ class BarList(_Chart):
     """Horizontal bars, one per row: a label on the left, a 0..100 % bar, a detail on the right."""
 
     ROW = 26
+    DETAIL_SAMPLE = "100 % · 999 cards"
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(empty_text, parent)
@@ -335,7 +347,9 @@ class BarList(_Chart):
         """Label, bar and detail columns of the first row."""
         width = self.width()
         metrics = self.fontMetrics()
-        detail_w = max((metrics.horizontalAdvance(b.detail) for b in self.bars), default=0) + 8
+        widths = [metrics.horizontalAdvance(b.detail) for b in self.bars]
+        # at least a typical detail's width, so the bars of several lists line up
+        detail_w = max([metrics.horizontalAdvance(self.DETAIL_SAMPLE), *widths]) + 8
         label_w = min(int(width * 0.42), 300)
         bar_w = max(40, width - label_w - detail_w - 24)
         return (

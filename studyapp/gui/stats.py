@@ -62,6 +62,7 @@ class ProgressData:
     forecast: list[int]  # cards due on each of the next FORECAST_DAYS days (0: today+overdue)
     topics: list[Bar]  # mastery per deck
     sections: list[tuple[str, list[Bar]]]  # (deck title, mastery per section)
+    desired_retention: float = 0.9  # the scheduler's target, drawn on the retention chart
 
 
 def _percent(value: float) -> str:
@@ -150,6 +151,7 @@ def gather_progress(
         forecast=forecast,
         topics=topics,
         sections=sections,
+        desired_retention=scheduler.settings.desired_retention,
     )
 
 
@@ -242,7 +244,7 @@ class ProgressWidget(QWidget):
         frame, layout = _panel(
             "True retention",
             "Of the cards you met again after a day or more, the share you still knew "
-            "(not “Again”). About 90 % is the target.",
+            "(not “Again”). The dashed line is the retention your schedule aims for.",
         )
         row = QHBoxLayout()
         self.retention_value = QLabel("—")
@@ -344,6 +346,7 @@ class ProgressWidget(QWidget):
                 for w in weeks
             ],
             top_value=1.0,
+            target=data.desired_retention,
         )
         days = [data.today + timedelta(days=i) for i in range(len(data.forecast))]
         labels = {0: "Today", 7: f"{days[7]:%d %b}", 14: f"{days[14]:%d %b}"}
@@ -394,6 +397,8 @@ class ProgressWidget(QWidget):
             reason = "Optimizing…"
         else:
             reason = f"Fit FSRS to your {count} reviews (takes a little while)."
+            if not self.optimize_status.text().startswith(("Done", "Could not")):
+                self.optimize_status.setText(f"Ready: {count} reviews to learn from.")
         self.optimize_button.setEnabled(
             self.optimizer is not None and count >= MIN_REVIEWS_TO_OPTIMIZE and not running
         )

@@ -29,17 +29,18 @@ def test_heatmap_grid_is_monday_first_weeks_ending_today():
     assert last[1] is not None and last[1].count == 1
     # the day 400 days ago is outside the span and does not count
     assert (grid.total, grid.active_days, grid.busiest) == (5, 2, 4)
-    assert last[2].level == chart_data.HEAT_LEVELS and last[1].level == 1
+    assert last[2].level == chart_data.HEAT_LEVELS and last[1].level == 2
     assert grid.month_starts() == [(0, "Nov")]
 
 
-def test_heat_levels_scale_with_the_busiest_day():
-    """Shades go from 0 (no reviews) to the top level on the busiest day, never 0 for one review."""
-    assert chart_data.heat_level(0, 10) == 0
-    assert chart_data.heat_level(1, 100) == 1
-    assert chart_data.heat_level(50, 100) == 2
-    assert chart_data.heat_level(51, 100) == 3
-    assert chart_data.heat_level(100, 100) == 4
+def test_heat_levels_rank_the_active_days():
+    """Shades go by rank: the busiest quarter of days darkest, a day with reviews never blank."""
+    active = sorted([1, 2, 3, 4, 5, 6, 7, 200])
+    assert chart_data.heat_level(0, active) == 0
+    assert [chart_data.heat_level(n, active) for n in active] == [1, 1, 2, 2, 3, 3, 4, 4]
+    # one marathon day does not fade all the others to the palest shade
+    assert chart_data.heat_level(6, [5, 6, 6, 500]) == 3
+    assert chart_data.heat_level(3, []) == 0
 
 
 def test_mastery_is_mean_recall_with_unseen_as_zero():

@@ -1,0 +1,52 @@
+"""Each card type is drawn as a student expects: blanks, lists, choices and the typed diff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from studyapp.answers import check_typed
+from studyapp.gui.card_view import CardView, diff_html, inline_html, list_html, verdict_text
+from studyapp.model import Card, CardType
+
+
+def test_inline_text_is_escaped_with_bold_kept():
+    """Markup in card text is shown literally, except **bold**."""
+    assert inline_html("a <b>x</b> & **NMDA**") == "a &lt;b&gt;x&lt;/b&gt; &amp; <b>NMDA</b>"
+
+
+def test_lists_are_numbered_only_when_ordered():
+    """Ordered list cards show numbers, unordered ones bullets."""
+    assert list_html(["IV", "IM"], ordered=True).startswith("<ol")
+    assert list_html(["IV", "IM"], ordered=False).startswith("<ul")
+    assert list_html(["IV", "IM"], ordered=True).count("<li") == 2
+
+
+def test_typed_diff_marks_wrong_and_missing_parts():
+    """A wrong letter is struck through in the typed line; a missing one underlined."""
+    card = Card("t", CardType.TYPED, "Metabolite?", "norketamine")
+    html = diff_html(check_typed("norketamime", card))
+    typed_row, expected_row = html.split("</tr>")[:2]
+    assert "line-through" in typed_row and "underline" not in typed_row
+    assert "underline" in expected_row and "line-through" not in expected_row
+    assert verdict_text(check_typed("norketamine", card)) == ("✓ Correct", "good")
+    assert verdict_text(check_typed("propofol", card))[1] == "again"
+
+
+def test_view_shows_and_hides_parts_per_type(qtbot):
+    """Question side hides the answer; a list card shows its items on reveal."""
+    view = CardView()
+    qtbot.addWidget(view)
+    view.show()
+    card = Card("l", CardType.LIST, "Routes?", items=("IV", "IM"), source="Given IV or IM.")
+    view.show_question(card, "Deck")
+    assert not view.answer.isVisible() and not view.typed.isVisible()
+    view.show_answer(card, None)
+    assert view.answer.isVisible() and "IM" in view.answer.text()
+    assert view.source.isVisible() and "Given IV or IM." in view.source.text()
+    typed = Card("t", CardType.TYPED, "Metabolite?", "norketamine")
+    view.show_question(typed, "")
+    assert view.typed.isVisible() and not view.context.isVisible()
+    with qtbot.waitSignal(view.typed_submitted) as submitted:
+        qtbot.keyClicks(view.typed, "norket 2")
+        qtbot.keyClick(view.typed, Qt.Key.Key_Return)
+    assert submitted.args == ["norket 2"]

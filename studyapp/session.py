@@ -32,11 +32,9 @@ from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode, as_utc
 from studyapp.scheduler import Scheduler
 from studyapp.store import Store
-from studyapp.study_queue import Origin, StudyQueue, Taken
+from studyapp.study_queue import Origin, StudyQueue, Taken, cram_queue, review_queue
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
-_MICROSECOND = timedelta(microseconds=1)
-_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class SessionError(StudyappError):
@@ -153,13 +151,12 @@ class StudySession:
         self._decks = list(decks)
         self._clock = clock
         self._rng = rng if rng is not None else random.Random()
-        self._cards: dict[str, tuple[str, Card]] = {}
+        self._cards: dict[str, Card] = {}
         for deck in decks:
             cards = deck.cards if section is None else deck.cards_in_section(section)
-            for card in cards:
-                self._cards[card.id] = (deck.id, card)
+            self._cards.update((card.id, card) for card in cards)
         self._states: dict[str, CardState | None] = {}
-        self._queue = StudyQueue([], [], [], self._source_of)
+        self._queue = StudyQueue([], [], [], lambda _: "")
         self.stage = Stage.IDLE
         self._current: Taken | None = None
         self._shown_at: datetime | None = None
@@ -174,50 +171,8 @@ class StudySession:
 
     # -- building the queue -------------------------------------------------------------------
 
-    def _source_of(self, card_id: str) -> str:
-        return self._cards[card_id][1].source
-
     def _now(self) -> datetime:
         return as_utc(self._clock())
-
-    def _build_review_queue(self, now: datetime) -> StudyQueue:
-        """Learning and due cards (due before the next study day), then the day's new cards."""
-        day_end = self.scheduler.next_day_start(now)
-        day_start = self.scheduler.day_start(self.scheduler.study_day(now))
-        deck_ids = [deck.id for deck in self._decks]
-        # Bury lasts until a day start, so "active at day_end - 1 µs" leaves buried cards out.
-        due_ids = [
-            i for i in self.store.due_card_ids(deck_ids, day_end - _MICROSECOND) if i in self._cards
-        ]
-        states = self.store.card_states(due_ids)
-        learning: list[tuple[datetime, str]] = []
-        reviews: list[str] = []
-        for card_id in due_ids:
-            state = states[card_id]
-            self._states[card_id] = state
-            if state.phase is Phase.REVIEW:
-                reviews.append(card_id)
-            else:
-                learning.append((state.due, card_id))
-        new: list[str] = []
-        limit = self.scheduler.settings.new_per_day
-        for deck_id in deck_ids:
-            allowed = max(0, limit - self.store.new_cards_introduced(deck_id, day_start))
-            if allowed == 0:
-                continue
-            wanted = None if self.section is not None else allowed
-            ids = [i for i in self.store.new_card_ids([deck_id], wanted, now) if i in self._cards]
-            new.extend(ids[:allowed])
-        return StudyQueue(learning, reviews, new, self._source_of)
-
-    def _build_cram_queue(self) -> StudyQueue:
-        """Every active (not suspended, not retired) card of the scope, shuffled."""
-        deck_ids = [deck.id for deck in self._decks]
-        active = set(self.store.new_card_ids(deck_ids))
-        active.update(self.store.due_card_ids(deck_ids, _FAR_FUTURE))
-        ids = [card_id for card_id in self._cards if card_id in active]
-        self._rng.shuffle(ids)
-        return StudyQueue([], ids, [], self._source_of)
 
     # -- the flow -----------------------------------------------------------------------------
 
@@ -226,10 +181,14 @@ class StudySession:
         if self.stage is not Stage.IDLE:
             raise SessionError("the session has already started")
         now = self._now()
+        deck_ids = [deck.id for deck in self._decks]
         if self.mode is ReviewMode.CRAM:
-            self._queue = self._build_cram_queue()
+            self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
-            self._queue = self._build_review_queue(now)
+            self._queue, states = review_queue(
+                self.store, self.scheduler, deck_ids, self._cards, now, whole_decks=not self.section
+            )
+            self._states.update(states)
         self._show_next(now)
 
     def _show_next(self, now: datetime) -> None:
@@ -366,13 +325,20 @@ class StudySession:
         log entry goes, and it is shown again. Can be repeated back to the first answer."""
         if not self._history:
             raise SessionError("there is nothing to undo")
-        done = self._history.pop()
-        if self._current is not None and self.stage is not Stage.FINISHED:
-            self._queue.put_back(self._current)
+        done = self._history[-1]
         card_id = done.taken.card_id
+        # The store first: if it fails (StoreError), the session is left exactly as it was.
         if done.action == "answer":
             assert done.log_id is not None
             self.store.undo_review(done.log_id, done.previous)
+        elif done.action == "bury":
+            self.store.bury_until(card_id, None)
+        else:
+            self.store.set_suspended(card_id, False)
+        self._history.pop()
+        if self._current is not None and self.stage is not Stage.FINISHED:
+            self._queue.put_back(self._current)
+        if done.action == "answer":
             if self.mode is ReviewMode.REVIEW:
                 self._states[card_id] = done.previous
             if done.requeued:
@@ -380,10 +346,6 @@ class StudySession:
             self._answered -= 1
             self._correct -= int(done.correct)
             self._time_ms -= done.duration_ms
-        elif done.action == "bury":
-            self.store.bury_until(card_id, None)
-        else:
-            self.store.set_suspended(card_id, False)
         self._last_source = ""
         self._show(done.taken, self._now())
 
@@ -402,7 +364,7 @@ class StudySession:
     @property
     def current_card(self) -> Card | None:
         """The card on screen (None before start and after the end)."""
-        return None if self._current is None else self._cards[self._current.card_id][1]
+        return None if self._current is None else self._cards[self._current.card_id]
 
     @property
     def options(self) -> tuple[str, ...]:

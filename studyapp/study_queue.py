@@ -7,18 +7,27 @@ sentence are never shown back to back while another card could come in between. 
 card that is not yet due is shown early only when nothing else is left.
 
 Every operation is O(1) or O(log n) in the queue size (lookahead for spacing is bounded), so a
-session over 100,000 cards picks its next card in microseconds. Pure: no store, no clock.
+session over 100,000 cards picks its next card in microseconds. :class:`StudyQueue` is pure;
+:func:`review_queue` and :func:`cram_queue` fill one from the store's queries.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+import random
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
+
+from studyapp.model import Card
+from studyapp.review_types import CardState, Phase
+from studyapp.scheduler import Scheduler
 
 LOOKAHEAD = 16  # how far down a line to look for a card from another sentence
+_MICROSECOND = timedelta(microseconds=1)
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class Origin(StrEnum):
@@ -177,3 +186,68 @@ class StudyQueue:
             return Taken(card_id, origin, due)
         line = self._reviews if origin is Origin.REVIEW else self._new
         return Taken(line.take(index), origin)
+
+
+class QueueStore(Protocol):
+    """The store queries a queue is built from (:class:`studyapp.store.Store` has them)."""
+
+    def due_card_ids(
+        self, deck_ids: Iterable[str] | None, now: datetime, limit: int | None = None
+    ) -> list[str]: ...
+
+    def new_card_ids(
+        self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
+    ) -> list[str]: ...
+
+    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]: ...
+
+    def new_cards_introduced(self, deck_id: str, day_start: datetime) -> int: ...
+
+
+def review_queue(
+    store: QueueStore,
+    scheduler: Scheduler,
+    deck_ids: list[str],
+    scope: Mapping[str, Card],
+    now: datetime,
+    *,
+    whole_decks: bool = True,
+) -> tuple[StudyQueue, dict[str, CardState]]:
+    """The queue of a review session over the ``scope`` cards of ``deck_ids``, and the states
+    of its reviewed cards: learning and review cards due before the next study day starts,
+    then each deck's new cards up to ``new_per_day`` minus those introduced today.
+    ``whole_decks`` False (a section) reads all new ids, then keeps the scope's."""
+    day_end = scheduler.next_day_start(now)
+    day_start = scheduler.day_start(scheduler.study_day(now))
+    # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
+    due_ids = [i for i in store.due_card_ids(deck_ids, day_end - _MICROSECOND) if i in scope]
+    states = store.card_states(due_ids)
+    learning: list[tuple[datetime, str]] = []
+    reviews: list[str] = []
+    for card_id in due_ids:
+        state = states[card_id]
+        if state.phase is Phase.REVIEW:
+            reviews.append(card_id)
+        else:
+            learning.append((state.due, card_id))
+    new: list[str] = []
+    limit = scheduler.settings.new_per_day
+    for deck_id in deck_ids:
+        allowed = max(0, limit - store.new_cards_introduced(deck_id, day_start))
+        if allowed == 0:
+            continue
+        wanted = allowed if whole_decks else None
+        ids = [i for i in store.new_card_ids([deck_id], wanted, now) if i in scope]
+        new.extend(ids[:allowed])
+    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states
+
+
+def cram_queue(
+    store: QueueStore, deck_ids: list[str], scope: Mapping[str, Card], rng: random.Random
+) -> StudyQueue:
+    """Every active (not suspended, not retired) card of the scope once, shuffled by ``rng``."""
+    active = set(store.new_card_ids(deck_ids))
+    active.update(store.due_card_ids(deck_ids, _FAR_FUTURE))
+    ids = [card_id for card_id in scope if card_id in active]
+    rng.shuffle(ids)
+    return StudyQueue([], ids, [], lambda i: scope[i].source)

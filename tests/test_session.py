@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.answers import AnswerCheck
+from studyapp.errors import StoreError
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
 from studyapp.scheduler import Scheduler, SchedulerSettings
@@ -505,3 +506,28 @@ def test_retired_cards_are_left_out(store: Store):
     session.start()
     assert [c.id for c in view.questions] == ["keep"]
     assert view.progress[0].remaining == 1
+
+
+def test_a_failed_save_keeps_the_answer_on_screen(store: Store):
+    """If the database refuses the write, the card stays answerable and nothing is lost."""
+    deck = make_deck([basic("a"), basic("b")])
+    clock = Clock(T0)
+    session, view = open_session(store, [deck], clock)
+    session.reveal()
+    store.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError):
+        session.rate(Rating.GOOD)
+    assert session.stage is Stage.ANSWER
+    assert session.current_card is not None and session.current_card.id == "a"
+    assert session.progress.done == 0
+    store.conn.execute("PRAGMA query_only = OFF")
+    session.rate(Rating.GOOD)
+    assert view.questions[-1].id == "b"
+    store.conn.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreError):
+        session.undo()
+    assert session.can_undo
+    store.conn.execute("PRAGMA query_only = OFF")
+    session.undo()
+    assert view.questions[-1].id == "a"
+    assert store.reviews() == []

@@ -104,7 +104,7 @@ def is_navigation_line(line: str) -> bool:
 def is_byline(line: str) -> bool:
     """Whether a line is an author byline such as ``Written by Jane Roe`` or ``Author: X``."""
     text = line.strip().lstrip("#").strip()
-    return len(text) <= 90 and bool(_BYLINE.match(text))
+    return len(text) <= 90 and not text.endswith((".", "?", "!")) and bool(_BYLINE.match(text))
 
 
 def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, str]:
@@ -117,7 +117,7 @@ def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, st
     standalone = {}
     for _i, text in top:
         standalone[text] = standalone.get(text, 0) + 1
-    for index, text in top:
+    for index, text in top[:3]:
         for title in standalone:
             if title == text or len(title.split()) < 2 or title not in text:
                 continue
@@ -128,9 +128,23 @@ def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, st
             else:
                 continue
             name = extra.strip(_TITLE_SEPARATORS)
-            if name and len(name.split()) <= 5 and len(name) <= 40 and name[0].isupper():
+            if _looks_like_site_name(name):
                 return name, index, title
     return "", -1, ""
+
+
+_NAME_JOINERS = frozenset(["of", "the", "and", "in", "for", "on", "to", "a", "an", "with", "by"])
+
+
+def _looks_like_site_name(name: str) -> bool:
+    """Whether text cut off a title line reads like a brand: 1-5 capitalised words, not a
+    phrase that continues into the title (``Importance of``)."""
+    words = name.split()
+    if not words or len(words) > 5 or len(name) > 40:
+        return False
+    if words[-1].lower() in _NAME_JOINERS or words[0].lower() in _NAME_JOINERS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
 
 
 def _drop_sentences(line: str, should_drop) -> tuple[str, list[str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from studyapp.gui.card_view import BLANK, cloze_html
 from studyapp.gui.quiz import QuizWidget, context_lines
@@ -334,3 +335,41 @@ def test_summary_keys_go_back_or_study_more(qtbot, quiz, store, clock):
         qtbot.keyClick(quiz, Qt.Key.Key_Space)
     with qtbot.waitSignal(quiz.left):
         qtbot.keyClick(quiz, Qt.Key.Key_Escape)
+
+
+def test_keys_work_right_after_opening(qtbot, store, clock):
+    """Right after start the quiz takes keyboard focus from whatever had it (the typed box on
+    a typed card)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    other = QLineEdit()  # e.g. a search box on the screen the student came from
+    quiz = QuizWidget(clock=clock, tz=UTC)
+    layout.addWidget(other)
+    layout.addWidget(quiz)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    other.setFocus()
+    assert QApplication.focusWidget() is other
+    start(quiz, store, clock)
+    assert QApplication.focusWidget() is quiz
+    while quiz.card.type is not CardType.TYPED:
+        answer_correctly(qtbot, quiz, clock)
+        qtbot.keyClick(quiz, "4")
+    assert QApplication.focusWidget() is quiz.card_view.typed
+    qtbot.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is quiz  # after checking, Space/1-4 rate again
+
+
+def test_buttons_work_by_mouse(qtbot, quiz, store, clock):
+    """Show answer and a rating button can be clicked; the click records that rating."""
+    start(quiz, store, clock)
+    while quiz.card.type in (CardType.TYPED, CardType.CHOICE):
+        answer_correctly(qtbot, quiz, clock)
+        qtbot.keyClick(quiz, "4")
+    done = len(store.reviews())
+    qtbot.mouseClick(quiz.reveal_button, Qt.MouseButton.LeftButton)
+    assert quiz.phase == "answer"
+    qtbot.mouseClick(quiz.rating_buttons[Rating.HARD], Qt.MouseButton.LeftButton)
+    assert len(store.reviews()) == done + 1 and store.reviews()[-1].rating is Rating.HARD

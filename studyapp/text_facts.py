@@ -1,0 +1,352 @@
+"""Facts found in sentences: acronym expansions, definitions, enumerations and key phrases.
+
+Every value returned is a contiguous piece of the sentence it came from (never reworded), so
+cards built from it are grounded in the source. The card maker
+(:mod:`studyapp.cards_from_text`) turns these facts into questions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?)\)")
+_PRONOUN_START = re.compile(r"^(?:They|Their|Them|These|Those|This|That|Such|Here|There)\b")
+_IT_START = re.compile(r"^(It|Its)\b")
+_EVALUATIVE = frozenset(
+    "valuable excellent promising good great useful important key major significant novel "
+    "powerful preferred common subject attractive effective popular unique better new".split()
+)
+_GENERIC = frozenset(
+    "use uses role management treatment treatments considerations consideration potential "
+    "effects effect mechanisms mechanism applications application approaches approach cases "
+    "case outcomes outcome guidelines findings studies study evidence areas area directions "
+    "research measures interactions interaction setting settings properties action "
+    "conditions condition patients patient therapy researchers studies research".split()
+)
+STOPWORDS = frozenset(
+    """a an the and or but nor of in on at to for from by with without within into onto over
+    under as than then that this these those it its is are was were be been being has have had
+    having do does did can could may might must should would will shall not no also such which
+    who whom whose what when where while how why both each either any all some many more most
+    other others another same own very further furthermore additionally however although though
+    because since so thus therefore often particularly especially typically frequently
+    potentially primarily certain various several significant significantly including include
+    includes like among between during after before about against through across toward towards
+    beyond upon there their they them we our you your he she his her one ones new used use using
+    well known make makes made making allow allows allowing provide provides providing show
+    shows shown showed demonstrate demonstrated demonstrates become becomes given give gives
+    help helps way ways only even still yet just up out off down less least much few fewer
+    take takes taken need needs needed require requires required remain remains role ability
+    contribute contributes contributing lead leads leading offer offers suggest suggests account
+    explore explored explores investigated investigating underway ongoing appropriate necessary
+    essential crucial valuable promise promising""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Acronym:
+    """An acronym and its expansion, as written (``rapid sequence intubation``, ``RSI``)."""
+
+    short: str
+    expansion: str
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """``subject`` is/refers to ``definition``; ``trait`` is what follows "characterized by"."""
+
+    subject: str
+    verb: str  # "is", "are" or "refers to"
+    definition: str
+    trait: str = ""
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, possessive ’s removed."""
+    return [w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(text)]
+
+
+def acronyms(sentence: str) -> list[Acronym]:
+    """Acronyms in parentheses whose expansion (matching initials) directly precedes them."""
+    found: list[Acronym] = []
+    for match in _ACRONYM.finditer(sentence):
+        short = match.group(1)
+        letters = [c.lower() for c in short.rstrip("s") if c.isupper()]
+        before = sentence[: match.start()].rstrip()
+        tokens = list(re.finditer(r"[A-Za-z][A-Za-z’']*", before))
+        parts = [t for t in tokens]
+        need = list(letters)
+        start = None
+        position = len(parts) - 1
+        while need and position >= 0:
+            token = parts[position]
+            if token.group(0)[0].lower() == need[-1]:
+                need.pop()
+                start = token.start()
+            elif token.group(0).lower() not in ("of", "and", "the", "in", "for", "to"):
+                break
+            position -= 1
+        if need or start is None:
+            continue
+        expansion = before[start:].strip(" ,;:")
+        if " " in expansion or "-" in expansion:
+            found.append(Acronym(short, expansion))
+    return found
+
+
+def resolve_pronoun(sentence: str, subject: str, previous: str) -> str | None:
+    """The sentence made to stand alone, or None when it leans on an unknown referent.
+
+    A leading ``It``/``Its`` becomes the document's main subject when the previous sentence
+    is about it; sentences opening with ``They``, ``These``, ``Such`` ... are left out.
+    """
+    if _PRONOUN_START.match(sentence) and not re.match(r"^(?:This|These) \w+ \w+", sentence):
+        return None
+    if sentence.startswith(("This is", "These are", "This was", "These were")):
+        return None
+    match = _IT_START.match(sentence)
+    if not match:
+        return _resolve_inner_its(sentence, subject, previous)
+    if not subject or subject.lower() not in previous.lower():
+        return None
+    name = subject[:1].upper() + subject[1:]
+    apostrophe = "’" if "’" in previous or "’" in sentence else "'"
+    replacement = name if match.group(1) == "It" else f"{name}{apostrophe}s"
+    return replacement + sentence[match.end() :]
+
+
+def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
+    """``its`` inside a sentence that never names the subject, after one that starts with it."""
+    if not subject or " its " not in sentence:
+        return sentence
+    if subject not in " ".join(previous.lower().split()[:3]):
+        return sentence
+    apostrophe = "’" if "’" in previous or "’" in sentence else "'"
+    return sentence.replace(" its ", f" {subject}{apostrophe}s ", 1)
+
+
+_DEF_PATTERNS = (
+    re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>refers to|refer to) (?P<definition>.+)$"),
+    re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>is defined as|are defined as) (?P<definition>.+)$"),
+    re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>is|are) (?P<definition>(?:an?|the) .+)$"),
+    re.compile(
+        r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>are) (?P<definition>[a-z][\w-]*(?: [\w-]+){0,4} "
+        r"(?:characteri[sz]ed by|that|which|caused by|resulting from) .+)$"
+    ),
+)
+_RELATIONS = (
+    (re.compile(r"^(?P<x>[^,;:]{3,100}?) (?P<verb>is|are) attributed to (?P<y>.+)$"), "attributed"),
+    (re.compile(r"^(?P<x>[^,;:]{3,100}?) involves (?P<y>.+)$"), "involves"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``x`` is attributed to ``y``, or ``x`` involves ``y`` (both verbatim)."""
+
+    kind: str
+    x: str
+    verb: str
+    y: str
+
+
+def relations(sentence: str) -> list[Relation]:
+    """Cause and content statements: ``X are attributed to Y``, ``X involves Y``."""
+    text = sentence.rstrip(" .")
+    out = []
+    for pattern, kind in _RELATIONS:
+        match = pattern.match(text)
+        if match and not _PRONOUN_START.match(match.group("x")) and len(match.group("y")) > 8:
+            verb = match.groupdict().get("verb") or ""
+            out.append(Relation(kind, match.group("x"), verb, match.group("y")))
+    return out
+_APPOSITIVE = re.compile(
+    r"(?P<subject>\b[a-z][\w-]*(?: [a-z][\w-]*){0,3}), (?P<definition>an? (?:type|form|kind|class"
+    r"|group|category) of [^,;.]+)"
+)
+_CHARACTERIZED = re.compile(r"\bcharacteri[sz]ed by (?P<trait>[^,;]+)$")
+
+
+def definitions(sentence: str) -> list[Definition]:
+    """Definitions in a sentence: ``X is a ...``, ``X refers to ...``, ``X, a type of ...``."""
+    text = sentence.rstrip(" .")
+    out: list[Definition] = []
+    for pattern in _DEF_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        subject = match.group("subject").strip()
+        definition = match.group("definition").strip()
+        first = definition.split()[1].lower() if len(definition.split()) > 1 else ""
+        if (
+            len(subject.split()) > 7
+            or _PRONOUN_START.match(subject)
+            or subject.split()[0] in ("It", "One", "Some", "Many", "Most", "While", "When", "If")
+            or first in _EVALUATIVE
+            or len(definition.split()) < 3
+        ):
+            continue
+        verb = match.group("verb").replace("refer to", "refers to").replace(" defined as", "")
+        trait_match = _CHARACTERIZED.search(definition)
+        out.append(Definition(subject, verb, definition, trait_match.group("trait") if trait_match else ""))
+        return out
+    for match in _APPOSITIVE.finditer(text):
+        subject = match.group("subject")
+        subject_words = subject.split()
+        while subject_words and (
+            subject_words[0] in STOPWORDS or subject_words[0].endswith(("ing", "ed"))
+        ):
+            subject_words.pop(0)
+        if subject_words:
+            out.append(Definition(" ".join(subject_words), "is", match.group("definition")))
+    return out
+
+
+_ENUMERATION = re.compile(r"(?P<head>[^,;:]*?),? (?:such as|including) (?P<items>[^.;:]+)")
+
+
+def enumeration(sentence: str) -> tuple[str, list[str]] | None:
+    """``(lead-in, items)`` for ``... such as A, B, and C``; None when there is no clean list."""
+    match = _ENUMERATION.search(sentence)
+    if not match:
+        return None
+    parts = [p.strip() for p in match.group("items").split(",")]
+    items: list[str] = []
+    for part in parts:
+        if part.startswith(("and ", "or ")):
+            items.append(part.split(" ", 1)[1])
+            break
+        if " and " in part and not items:
+            items.extend(part.split(" and ", 1))
+            break
+        items.append(part)
+    else:
+        return None
+    if not 2 <= len(items) <= 6 or any(not i or len(i.split()) > 5 for i in items):
+        return None
+    lead_in = sentence[: match.start("items")].rstrip()
+    lead_in = re.sub(r",? (?:such as|including)$", "", lead_in).strip()
+    return lead_in, items
+
+
+class PhraseScorer:
+    """Picks the phrase of a sentence most worth hiding in a cloze.
+
+    Prefers the document's own terms (acronym expansions, defined terms, list terms, words of
+    section titles), then rare content words (by inverse document frequency over sentences).
+    """
+
+    def __init__(self, sentences: list[str], lexicon: set[str], subject: str) -> None:
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            counts.update(set(words(sentence)))
+        self.total = max(1, len(sentences))
+        self.counts = counts
+        self.lexicon = {t.lower() for t in lexicon if t}
+        self.subject = subject.lower()
+
+    def idf(self, word: str) -> float:
+        """How rare a word is across the document's sentences."""
+        return math.log((1 + self.total) / (1 + self.counts.get(word, 0)))
+
+    def candidates(self, sentence: str) -> list[tuple[float, str]]:
+        """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence."""
+        lower = sentence.lower()
+        scored: dict[str, float] = {}
+        for term in self.lexicon:
+            at = lower.find(term)
+            if at < 0 or len(term) < 4 or self.subject and self.subject in term.split():
+                continue
+            end = at + len(term)
+            if (at and _word_char(lower[at - 1])) or (end < len(lower) and _word_char(lower[end])):
+                continue
+            phrase = sentence[at:end]
+            scored[phrase] = 3.0 + 0.5 * len(term.split()) + self._rarity(phrase)
+        for run in self._content_runs(sentence):
+            if run not in scored:
+                scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1)
+        out = [
+            (score, phrase)
+            for phrase, score in scored.items()
+            if lower.count(phrase.lower()) == 1 and phrase.lower() not in STOPWORDS
+        ]
+        return sorted(out, key=lambda pair: (-pair[0], pair[1]))
+
+    def _rarity(self, phrase: str) -> float:
+        """Mean rarity of the phrase's words."""
+        ws = [w for w in words(phrase) if w not in STOPWORDS]
+        return sum(self.idf(w) for w in ws) / len(ws) if ws else 0.0
+
+    def _content_runs(self, sentence: str) -> list[str]:
+        """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
+        runs: list[str] = []
+        current: list[re.Match[str]] = []
+
+        def close() -> None:
+            while len(current) == 1 and current[-1].group(0).lower() in _GENERIC:
+                current.pop()
+            while current and (
+                len(current) > 3 or current[0].group(0).lower().endswith(("ing", "ed"))
+            ):
+                current.pop(0)
+            if current and len(current) <= 3 and _noun_phrase(sentence, current):
+                runs.append(sentence[current[0].start() : current[-1].end()])
+            current.clear()
+
+        position = 0
+        for match in _WORD.finditer(sentence):
+            gap = sentence[position : match.start()]
+            position = match.end()
+            token = match.group(0)
+            base = token.lower().removesuffix("’s").removesuffix("'s")
+            if (
+                gap.strip()
+                or base in STOPWORDS
+                or base == self.subject
+                or base.endswith("ly")
+                or token.endswith(("’s", "'s"))
+            ):
+                close()
+                if base in STOPWORDS or base == self.subject or base.endswith("ly"):
+                    continue
+                if token.endswith(("’s", "'s")):
+                    continue
+            current.append(match)
+        close()
+        return runs
+
+
+_VERB_BEFORE = frozenset(
+    "to be been being is are was were may can could should must will would might not".split()
+)
+_NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
+
+
+def _word_char(char: str) -> bool:
+    """Whether a character continues a word (letters, digits, hyphen, apostrophes)."""
+    return char.isalnum() or char in "-’'"
+
+
+def _noun_phrase(sentence: str, run: list[re.Match[str]]) -> bool:
+    """Whether a run of content words looks like a noun phrase (not a verb or an adjective)."""
+    last = run[-1].group(0).lower()
+    if last.endswith(_NOT_NOUN_ENDINGS) or run[0].group(0).lower().endswith(("ing", "ed")):
+        return False
+    before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])
+    if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):
+        return False
+    after = re.findall(r"[A-Za-z]+", sentence[run[-1].end() :])[:1]
+    if len(run) == 1 and after and after[0].lower() in ("the", "a", "an", "its", "their"):
+        return False
+    if len(run) == 1 and len(last) < 6:
+        return False
+    return any(len(m.group(0)) >= 5 for m in run)
+
+
+def is_generic(phrase: str) -> bool:
+    """Whether every word of a phrase is a stop word or a generic noun."""
+    return all(w in STOPWORDS or w in _GENERIC for w in words(phrase))

@@ -365,8 +365,9 @@ class ProgressWidget(QWidget):
         """One labelled bar list per deck (rebuilt on each refresh)."""
         while self.sections_layout.count() > 1:
             item = self.sections_layout.takeAt(1)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.section_charts = []
         if not groups:
             empty = BarList("No sections with cards yet.")

@@ -255,22 +255,29 @@ class Scheduler:
         min_ivl = min(max(2, round(days - delta)), max_ivl)
         return min(min_ivl + math.floor(draw * (max_ivl - min_ivl + 1)), max_ivl)
 
-    def _next(self, card_id: str, state: CardState | None, rating: Rating, now: datetime):
-        card, _ = self._fsrs.review_card(
-            self._fsrs_card(card_id, state, now), fsrs.Rating(int(rating)), now
-        )
-        due = card.due
-        if self.settings.fuzz and card.state == fsrs.State.Review:
-            days = (due - now).days
-            due = now + timedelta(days=self._fuzzed_days(days, self._fuzz_draw(card_id, state)))
-        return CardState(
-            phase=Phase(card.state.value),
-            step=card.step,
-            stability=card.stability,
-            difficulty=card.difficulty,
-            due=due,
-            last_review=now,
-        )
+    def _next_states(
+        self, card_id: str, state: CardState | None, ratings: tuple[Rating, ...], now: datetime
+    ) -> list[CardState]:
+        """The new state for each of ``ratings`` (one fsrs card and one fuzz draw for all)."""
+        before = self._fsrs_card(card_id, state, now)
+        draw = self._fuzz_draw(card_id, state) if self.settings.fuzz else 0.0
+        out = []
+        for rating in ratings:
+            card, _ = self._fsrs.review_card(before, fsrs.Rating(int(rating)), now)
+            due = card.due
+            if self.settings.fuzz and card.state == fsrs.State.Review:
+                due = now + timedelta(days=self._fuzzed_days((due - now).days, draw))
+            out.append(
+                CardState(
+                    phase=Phase(card.state.value),
+                    step=card.step,
+                    stability=card.stability,
+                    difficulty=card.difficulty,
+                    due=due,
+                    last_review=now,
+                )
+            )
+        return out
 
     def review(
         self,
@@ -283,7 +290,7 @@ class Scheduler:
         """The card's new memory state after answering ``rating`` at ``now``, and the log entry
         to append. ``state`` None is a new card. Raises ValueError for a naive ``now``."""
         now = as_utc(now)
-        new_state = self._next(card_id, state, Rating(rating), now)
+        (new_state,) = self._next_states(card_id, state, (Rating(rating),), now)
         entry = ReviewEntry(
             card_id=card_id, reviewed_at=now, rating=Rating(rating), duration_ms=duration_ms
         )
@@ -294,7 +301,9 @@ class Scheduler:
     ) -> dict[Rating, timedelta]:
         """The interval each of the four buttons would give, answering at ``now``."""
         now = as_utc(now)
-        return {r: self._next(card_id, state, r, now).due - now for r in Rating}
+        ratings = tuple(Rating)
+        states = self._next_states(card_id, state, ratings, now)
+        return {r: s.due - now for r, s in zip(ratings, states, strict=True)}
 
     def retrievability(self, state: CardState | None, now: datetime) -> float:
         """Predicted probability of recall at ``now`` (0.0 for a card never reviewed)."""

@@ -180,6 +180,7 @@ class CardView(QWidget):
         """The question side of ``card``; ``options`` are the choices of a choice card."""
         self.card = card
         self.options = list(options)
+        self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")  # theme
         self.context.setText(html.escape(context))
         self.context.setVisible(bool(context))
         if card.type is CardType.CLOZE:
@@ -215,7 +216,8 @@ class CardView(QWidget):
     def _option_style(self, state: str) -> str:
         """Style of an option button: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
         c = theme.colors()
-        base = "text-align:left; padding:10px 14px; border-radius:8px; font-size:13pt;"
+        size = self.font().pointSizeF() * 1.15
+        base = f"text-align:left; padding:10px 14px; border-radius:8px; font-size:{size:.1f}pt;"
         if state == "right":
             return f"QPushButton {{ {base} border:2px solid {c.good}; color:{c.good}; }}"
         if state == "wrong":

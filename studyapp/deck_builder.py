@@ -345,13 +345,14 @@ class DeckBuilder:
     def _check_cards(self) -> None:
         """Checks across the deck's cards: unique ids, known sections, near-duplicates."""
         r = self.r
-        first_ids: dict[str, Node] = {}
-        for card_id, id_node, section, section_node in self.card_refs:
-            first = first_ids.setdefault(card_id, id_node)
-            if first is not id_node:
+        first_ids: dict[str, int] = {}
+        for index, (card_id, id_node, section, section_node) in enumerate(self.card_refs):
+            first = first_ids.setdefault(card_id, index)
+            if first != index:
+                line = self.card_refs[first][1].start_mark.line + 1
                 r.report(
                     id_node,
-                    f"duplicate card id '{card_id}' (first at line {first.start_mark.line + 1}); "
+                    f"duplicate card id '{card_id}' (first at line {line}); "
                     "card ids must be unique, progress is kept by id",
                 )
             if section_node is not None and section not in self.section_ids:
@@ -361,7 +362,11 @@ class DeckBuilder:
                     f"card '{card_id}': section '{section}' is not a section of this deck{hint}",
                 )
         first_questions: dict[str, Card] = {}
+        compared: set[str] = set()
         for card, id_node in self.valid_cards:
+            if card.id in compared:
+                continue  # already an error: a duplicate id
+            compared.add(card.id)
             for key in question_keys(card):
                 other = first_questions.setdefault(key, card)
                 if other is not card:

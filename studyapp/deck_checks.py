@@ -20,6 +20,7 @@ LONG_ANSWER = 200
 MIN_DISTRACTORS = 3
 """Multiple-choice cards with fewer distractors get a warning: guessing becomes too easy."""
 
+_BRACES = re.compile(r"\{\{|\}\}")
 _WORD = re.compile(r"\w+")
 _FILLER = frozenset({"a", "an", "the"})
 
@@ -37,11 +38,18 @@ def cloze_problems(text: str) -> list[str]:
             )
         elif not hidden.strip():
             problems.append(f"cloze deletion {_snippet(deletion.group(0))} hides nothing")
-    rest = CLOZE_DELETION.sub("", text) if deletions else text
-    stray = rest.find("{{") if "{{" in rest else rest.find("}}")
+    spans = [deletion.span() for deletion in deletions]
+    stray = next(
+        (
+            brace.start()
+            for brace in _BRACES.finditer(text)
+            if not any(start <= brace.start() < end for start, end in spans)
+        ),
+        -1,
+    )
     if stray >= 0 and not problems:
         problems.append(
-            f"malformed cloze braces near {_snippet(rest[max(0, stray - 10) : stray + 20])}: "
+            f"malformed cloze braces at {_snippet(text[stray : stray + 25])}: "
             "write each deletion as {{c1::hidden text}}"
         )
     if not deletions and not problems:

@@ -186,7 +186,8 @@ def compose_text(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
         return None, [Problem(path, line, column, f"invalid YAML: {what}")]
     except yaml.reader.ReaderError as error:
         line, column = _position(text, min(error.position, len(text)))
-        message = f"invalid character {error.character!r} in YAML: {error.reason}"
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"invalid character U+{code:04X} in YAML: {error.reason}"
         return None, [Problem(path, line, column, message)]
     except yaml.YAMLError as error:
         return None, [Problem(path, 0, 0, f"invalid YAML: {error}")]

@@ -36,7 +36,11 @@ _WEAK_PROMO = re.compile(
     r"|\bshop\b|\bguaranteed?\b",
     re.IGNORECASE,
 )
-_COOKIE = re.compile(r"\bcookies?\b.{0,60}\b(?:use|uses|accept|consent|policy|settings)\b", re.I)
+_COOKIE = re.compile(
+    r"\bcookies?\b(?=.{0,80}\b(?:accept|consent|policy|settings|experience|browsing|site|website)\b)"
+    r"|\b(?:use|uses|accept|allow)\s+(?:of\s+)?cookies\b",
+    re.I,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|all rights reserved", re.I)
 _NAV_LINE = re.compile(
     r"^(?:share(?: this)?(?: (?:post|article|page))?(?: on \w+)?|related (?:posts|articles|reading)"

@@ -85,7 +85,7 @@ def test_markdown_lecture_notes():
         "Subcutaneous infiltration",
     ]
     metabolism = _section(outline, "1.2").lists[0]
-    assert metabolism.ordered and [i.text for i in metabolism.items][0] == "Lidocaine is an amide."
+    assert metabolism.ordered and metabolism.items[0].text == "Lidocaine is an amide."
     toxicity = _section(outline, "2").lists[0]
     assert toxicity.caption == "Systemic toxicity shows first in the central nervous system"
     assert [i.text for i in toxicity.items] == ["Perioral numbness", "Tinnitus", "Seizures"]

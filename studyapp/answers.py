@@ -73,7 +73,7 @@ def normalize(text: str) -> str:
     plain = _PUNCT_IN_NUMBER.sub("\u2027", plain)  # keep decimal marks as one neutral sign
     plain = _DROPPED.sub("", plain)
     words = [w for w in _NOT_WORD.sub(" ", plain).replace("_", " ").split() if w != "the"]
-    if len(words) > 1 and words[0] in _LEADING_ARTICLES:
+    while len(words) > 1 and words[0] in _LEADING_ARTICLES:
         words = words[1:]
     return " ".join(_british_to_american(w) for w in words)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyapp.answers import (
     DiffOp,
@@ -183,3 +185,13 @@ def test_normalize_and_distance_basics():
     assert typo_distance("abcd", "abdc") == 1
     assert typo_distance("kitten", "sitting") == 3
     assert typo_distance("", "abc") == 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=40).filter(lambda t: normalize(t) != ""))
+def test_typing_the_answer_itself_is_always_correct(answer: str):
+    """Whatever the answer text, typing it exactly (or in other case) counts as correct."""
+    card = typed(answer)
+    assert check_typed(answer, card).correct
+    assert check_typed(answer.upper(), card).correct
+    assert normalize(normalize(answer)) == normalize(answer)

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import fsrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyapp.review_types import CardState, Phase, Rating, ReviewMode
 from studyapp.scheduler import Scheduler, SchedulerSettings, SettingsError, format_interval
@@ -268,3 +270,32 @@ def test_non_utc_aware_time_is_converted():
 def test_intervals_are_formatted_like_anki(interval: timedelta, text: str):
     """Buttons show short interval labels such as 10m, 1d, 3.5mo."""
     assert format_interval(interval) == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    steps=st.lists(
+        st.tuples(st.sampled_from(list(Rating)), st.integers(min_value=0, max_value=60 * 24 * 90)),
+        min_size=1,
+        max_size=12,
+    ),
+    seed=st.integers(min_value=0, max_value=2**31),
+)
+def test_any_history_replays_exactly_and_stays_valid(steps, seed):
+    """Whatever the answers and gaps, replaying the log gives the same state, always sane."""
+    scheduler = Scheduler(SchedulerSettings(fuzz_seed=seed), tz=ZoneInfo("America/New_York"))
+    state: CardState | None = None
+    log = []
+    now = T0
+    for rating, gap_minutes in steps:
+        now += timedelta(minutes=gap_minutes)
+        state, entry = scheduler.review("card", state, rating, now)
+        log.append(entry)
+        assert state.due > now
+        assert state.stability is not None and state.stability > 0
+        assert state.difficulty is not None and 1.0 <= state.difficulty <= 10.0
+        assert (state.due - now).days <= scheduler.settings.maximum_interval
+    replayed: CardState | None = None
+    for entry in log:
+        replayed, _ = scheduler.review(entry.card_id, replayed, entry.rating, entry.reviewed_at)
+    assert replayed == state

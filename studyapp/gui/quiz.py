@@ -58,7 +58,7 @@ class RatingButton(QPushButton):
         self.rating = rating
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(120, 58)
+        self.setMinimumSize(96, 58)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -213,6 +213,7 @@ class QuizWidget(QWidget):
         self.hint = QLabel(HINT_QUESTION)
         self.hint.setProperty("role", "small")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
         page.addWidget(self.hint)
         self.pages.addWidget(quiz_page)
 

@@ -39,7 +39,7 @@ from studyapp.gui import theme
 from studyapp.gui.card_view import CardView
 from studyapp.gui.summary import SummaryWidget
 from studyapp.model import Card, CardType, Deck
-from studyapp.review_types import Rating
+from studyapp.review_types import Rating, ReviewMode
 from studyapp.scheduler import format_interval
 from studyapp.session import Progress, SessionSummary, StudySession, utc_now
 
@@ -297,11 +297,18 @@ class QuizWidget(QWidget):
     def _show_progress(self, progress: Progress) -> None:
         """Counts of new / learning / review cards left and a thin bar of the done share."""
         c = theme.colors()
-        self.counts.setText(
-            f'<span style="color:{c.easy}">{progress.new} new</span> &nbsp;·&nbsp; '
-            f'<span style="color:{c.again}">{progress.learning} learning</span> &nbsp;·&nbsp; '
-            f'<span style="color:{c.good}">{progress.review} review</span>'
-        )
+        if self.session is not None and self.session.mode is ReviewMode.CRAM:
+            so_far = self.session.summary()  # cheap in cram mode: no due-date query
+            self.counts.setText(
+                f'<b>Exam practice</b> &nbsp;·&nbsp; <span style="color:{c.good}">'
+                f"{so_far.correct} of {so_far.answered} right so far</span>"
+            )
+        else:
+            self.counts.setText(
+                f'<span style="color:{c.easy}">{progress.new} new</span> &nbsp;·&nbsp; '
+                f'<span style="color:{c.again}">{progress.learning} learning</span> &nbsp;·&nbsp; '
+                f'<span style="color:{c.good}">{progress.review} review</span>'
+            )
         total = progress.done + progress.remaining
         self.position.setText(f"{progress.done} done · {progress.remaining} to go")
         self.progress_bar.setRange(0, max(1, total))

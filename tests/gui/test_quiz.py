@@ -317,6 +317,8 @@ def test_cram_mode_shows_a_score_and_no_intervals(qtbot, quiz, store, clock):
         assert quiz.rating_buttons[Rating.GOOD].interval.text().strip() == ""
         qtbot.keyClick(quiz, "1" if answered == 0 else "3")
         answered += 1
+        if quiz.phase == "question":
+            assert f"{answered - 1} of {answered} right so far" in quiz.counts.text()
     assert answered == 10
     assert quiz.summary_page.title.text() == "Score: 9 / 10"
     assert quiz.summary_page.values["accuracy"].text() == "90 %"
@@ -373,3 +375,16 @@ def test_buttons_work_by_mouse(qtbot, quiz, store, clock):
     assert quiz.phase == "answer"
     qtbot.mouseClick(quiz.rating_buttons[Rating.HARD], Qt.MouseButton.LeftButton)
     assert len(store.reviews()) == done + 1 and store.reviews()[-1].rating is Rating.HARD
+
+
+def test_undo_on_the_summary_brings_the_last_card_back(qtbot, quiz, store, clock):
+    """U after the last answer leaves the summary and shows that card's question again."""
+    start(quiz, store, clock)
+    while quiz.phase != "finished":
+        answer_correctly(qtbot, quiz, clock)
+        last = quiz.card
+        qtbot.keyClick(quiz, "4")
+    answers = len(store.reviews())
+    qtbot.keyClick(quiz, "u")
+    assert quiz.phase == "question" and quiz.pages.currentIndex() == 0 and quiz.card == last
+    assert len(store.reviews()) == answers - 1

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,64 +36,15 @@ from studyapp.answers import AnswerCheck
 from studyapp.errors import StudyappError
 from studyapp.gui import theme
 from studyapp.gui.card_view import CardView
+from studyapp.gui.rating_buttons import RatingButton
 from studyapp.gui.summary import SummaryWidget
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import Rating, ReviewMode
-from studyapp.scheduler import format_interval
 from studyapp.session import Progress, SessionSummary, StudySession, utc_now
 
-RATING_NAMES = {r: r.name.capitalize() for r in Rating}  # Again, Hard, Good, Easy
-RATING_COLORS = {r: r.name.lower() for r in Rating}  # theme colour names
 HINT_QUESTION = "Space show answer  ·  U undo  ·  S source  ·  E edit  ·  − bury  ·  @ suspend"
 HINT_TYPED = "Enter check answer  ·  Esc leave"
 HINT_ANSWER = "Space accept  ·  1–4 rate  ·  U undo  ·  S source  ·  E edit  ·  Esc leave"
-
-
-class RatingButton(QPushButton):
-    """A rating button: its key and name on top, the interval it would give underneath."""
-
-    def __init__(self, rating: Rating, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rating = rating
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(96, 58)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(0)
-        self.name = QLabel()
-        self.interval = QLabel()
-        for label in (self.name, self.interval):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(label)
-        self.interval.setProperty("role", "small")
-        self.set_interval(None)
-        self.set_proposed(False)
-
-    def set_interval(self, interval: timedelta | None) -> None:
-        """Show the next interval this rating gives (blank when unknown, e.g. in cram)."""
-        self.interval.setText(format_interval(interval) if interval is not None else " ")
-        self.setToolTip(f"{RATING_NAMES[self.rating]} ({int(self.rating)})")
-
-    def set_proposed(self, proposed: bool) -> None:
-        """Highlight the rating the answer check proposes (Space/Enter accepts it)."""
-        c = theme.colors()
-        color = getattr(c, RATING_COLORS[self.rating])
-        self.proposed = proposed
-        self.name.setText(
-            f'<span style="color:{c.muted}">{int(self.rating)}</span>&nbsp;&nbsp;'
-            f'<b style="color:{color}">{RATING_NAMES[self.rating]}</b>'
-        )
-        border = f"2px solid {color}" if proposed else f"1px solid {c.border}"
-        tint = QColor(color)
-        fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},40)" if proposed else c.surface
-        self.setStyleSheet(
-            f"RatingButton {{ background:{fill}; border:{border}; border-radius:9px;"
-            " padding:0px; min-height:58px; }"
-            f"RatingButton:hover {{ border:2px solid {color}; }}"
-        )
 
 
 class QuizWidget(QWidget):

@@ -1,0 +1,68 @@
+"""The four rating buttons under a revealed card: Again, Hard, Good, Easy.
+
+Each :class:`RatingButton` shows its key and name in the rating's theme colour and, under it,
+the interval that answer would give (Anki's layout); the rating an answer check proposes is
+outlined and tinted, so Space/Enter visibly accepts it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from studyapp.gui import theme
+from studyapp.review_types import Rating
+from studyapp.scheduler import format_interval
+
+RATING_NAMES = {r: r.name.capitalize() for r in Rating}  # Again, Hard, Good, Easy
+RATING_COLORS = {r: r.name.lower() for r in Rating}  # theme colour names
+
+
+class RatingButton(QPushButton):
+    """A rating button: its key and name on top, the interval it would give underneath."""
+
+    def __init__(self, rating: Rating, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rating = rating
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumSize(96, 58)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(0)
+        self.name = QLabel()
+        self.interval = QLabel()
+        for label in (self.name, self.interval):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(label)
+        self.interval.setProperty("role", "small")
+        self.set_interval(None)
+        self.set_proposed(False)
+
+    def set_interval(self, interval: timedelta | None) -> None:
+        """Show the next interval this rating gives (blank when unknown, e.g. in cram)."""
+        self.interval.setText(format_interval(interval) if interval is not None else " ")
+        self.setToolTip(f"{RATING_NAMES[self.rating]} ({int(self.rating)})")
+
+    def set_proposed(self, proposed: bool) -> None:
+        """Highlight the rating the answer check proposes (Space/Enter accepts it)."""
+        c = theme.colors()
+        color = getattr(c, RATING_COLORS[self.rating])
+        self.proposed = proposed
+        self.name.setText(
+            f'<span style="color:{c.muted}">{int(self.rating)}</span>&nbsp;&nbsp;'
+            f'<b style="color:{color}">{RATING_NAMES[self.rating]}</b>'
+        )
+        border = f"2px solid {color}" if proposed else f"1px solid {c.border}"
+        tint = QColor(color)
+        fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},40)" if proposed else c.surface
+        self.setStyleSheet(
+            f"RatingButton {{ background:{fill}; border:{border}; border-radius:9px;"
+            " padding:0px; min-height:58px; }"
+            f"RatingButton:hover {{ border:2px solid {color}; }}"
+        )

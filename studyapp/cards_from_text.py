@@ -127,7 +127,7 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                     f"term-name|{item.term}",
                     section.id,
                     item.explanation,
-                    question=f"{heading}: which one is this? “{explanation}”",
+                    question=f"{heading}: which term is described here: “{explanation}”?",
                     answer=item.term,
                 )
             )
@@ -230,7 +230,6 @@ def sentence_cards(
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
-
 
 
 def _relation_cards(relation: tf.Relation, sentence: str, section_id: str) -> list[Draft]:

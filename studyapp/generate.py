@@ -53,7 +53,12 @@ def default_prefix(source: Path) -> str:
 
 
 def generate_decks(
-    outline: Outline, *, prefix: str, source_file: str = "", source_title: str = "", notice: str = ""
+    outline: Outline,
+    *,
+    prefix: str,
+    source_file: str = "",
+    source_title: str = "",
+    notice: str = "",
 ) -> list[Deck]:
     """The topic decks of an outline (see the module docstring for what goes where)."""
     lead, topics, conclusion = _split_topics(outline)

@@ -13,21 +13,28 @@ from collections import Counter
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+def _wordset(text: str) -> frozenset[str]:
+    """The set of whitespace-separated words of ``text`` (for word lists below)."""
+    return frozenset(text.split())
+
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?)\)")
 _PRONOUN_START = re.compile(r"^(?:They|Their|Them|These|Those|This|That|Such|Here|There)\b")
 _IT_START = re.compile(r"^(It|Its)\b")
-_EVALUATIVE = frozenset(
+_EVALUATIVE = _wordset(
     "valuable excellent promising good great useful important key major significant novel "
-    "powerful preferred common subject attractive effective popular unique better new".split()
+    "powerful preferred common subject attractive effective popular unique better new"
 )
-_GENERIC = frozenset(
+_GENERIC = _wordset(
     "use uses role management treatment treatments considerations consideration potential "
     "effects effect mechanisms mechanism applications application approaches approach cases "
     "case outcomes outcome guidelines findings studies study evidence areas area directions "
     "research measures interactions interaction setting settings properties action "
-    "conditions condition patients patient therapy researchers studies research".split()
+    "conditions condition patients patient therapy researchers studies research"
 )
-STOPWORDS = frozenset(
+STOPWORDS = _wordset(
     """a an the and or but nor of in on at to for from by with without within into onto over
     under as than then that this these those it its is are was were be been being has have had
     having do does did can could may might must should would will shall not no also such which
@@ -43,7 +50,7 @@ STOPWORDS = frozenset(
     take takes taken need needs needed require requires required remain remains role ability
     contribute contributes contributing lead leads leading offer offers suggest suggests account
     explore explored explores investigated investigating underway ongoing appropriate necessary
-    essential crucial valuable promise promising""".split()
+    essential crucial valuable promise promising"""
 )
 
 
@@ -131,7 +138,9 @@ def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
 
 _DEF_PATTERNS = (
     re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>refers to|refer to) (?P<definition>.+)$"),
-    re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>is defined as|are defined as) (?P<definition>.+)$"),
+    re.compile(
+        r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>is defined as|are defined as) (?P<definition>.+)$"
+    ),
     re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>is|are) (?P<definition>(?:an?|the) .+)$"),
     re.compile(
         r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>are) (?P<definition>[a-z][\w-]*(?: [\w-]+){0,4} "
@@ -164,6 +173,8 @@ def relations(sentence: str) -> list[Relation]:
             verb = match.groupdict().get("verb") or ""
             out.append(Relation(kind, match.group("x"), verb, match.group("y")))
     return out
+
+
 _APPOSITIVE = re.compile(
     r"(?P<subject>\b[a-z][\w-]*(?: [a-z][\w-]*){0,3}), (?P<definition>an? (?:type|form|kind|class"
     r"|group|category) of [^,;.]+)"
@@ -192,7 +203,9 @@ def definitions(sentence: str) -> list[Definition]:
             continue
         verb = match.group("verb").replace("refer to", "refers to").replace(" defined as", "")
         trait_match = _CHARACTERIZED.search(definition)
-        out.append(Definition(subject, verb, definition, trait_match.group("trait") if trait_match else ""))
+        out.append(
+            Definition(subject, verb, definition, trait_match.group("trait") if trait_match else "")
+        )
         return out
     for match in _APPOSITIVE.finditer(text):
         subject = match.group("subject")
@@ -259,7 +272,7 @@ class PhraseScorer:
         scored: dict[str, float] = {}
         for term in self.lexicon:
             at = lower.find(term)
-            if at < 0 or len(term) < 4 or self.subject and self.subject in term.split():
+            if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
                 continue
             end = at + len(term)
             if (at and _word_char(lower[at - 1])) or (end < len(lower) and _word_char(lower[end])):
@@ -320,8 +333,8 @@ class PhraseScorer:
         return runs
 
 
-_VERB_BEFORE = frozenset(
-    "to be been being is are was were may can could should must will would might not".split()
+_VERB_BEFORE = _wordset(
+    "to be been being is are was were may can could should must will would might not"
 )
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
 

@@ -1,0 +1,294 @@
+"""Generated topic decks: grounded, readable, stable cards, and byte-identical shipped files."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from studyapp.cli import main
+from studyapp.generate import card_id, generate_decks, write_decks
+from studyapp.model import MEDICAL_NOTICE, CardType
+from studyapp.outline import parse_file, parse_outline
+from studyapp.sentences import normalise_space
+from studyapp.text_facts import STOPWORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_REL = "assets/sources/ketamine-therapeutic-uses.txt"
+SEED = ROOT / SOURCE_REL
+FIXTURES = Path(__file__).parent / "fixtures" / "outlines"
+CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
+EXPECTED_DECKS = [
+    "ketamine-02-anesthetic-applications",
+    "ketamine-03-antidepressant-effects",
+    "ketamine-04-treatment-of-chronic-pain",
+    "ketamine-05-use-in-post-traumatic-stress-disorder",
+    "ketamine-06-management-of-treatment-resistant-epilepsy",
+    "ketamine-07-future-directions-and-research-areas",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_decks():
+    outline = parse_file(SEED)
+    return generate_decks(outline, prefix="ketamine", source_file=SOURCE_REL, notice="n")
+
+
+def _norm(text: str) -> str:
+    return normalise_space(text).casefold()
+
+
+def _answers(card) -> list[str]:
+    """Everything a card presents as right: answer, list items or cloze deletions."""
+    if card.type is CardType.CLOZE:
+        return CLOZE.findall(card.text)
+    if card.type is CardType.LIST:
+        return list(card.items)
+    return [card.answer]
+
+
+def test_one_deck_per_topic_with_source_and_notice(seed_decks):
+    """Topics II-VII each get a deck; introduction and conclusion are reading material only."""
+    assert [d.id for d in seed_decks] == EXPECTED_DECKS
+    assert [d.source.topic for d in seed_decks] == ["II", "III", "IV", "V", "VI", "VII"]
+    for deck in seed_decks:
+        assert deck.source.title == "Therapeutic Uses of Ketamine in Medicine"
+        assert deck.source.file == SOURCE_REL
+        assert deck.notice == "n"
+    first = seed_decks[0]
+    assert first.sections[0].id == "I"
+    assert first.sections[0].title == "Importance of Therapeutic Uses of Ketamine in Medicine"
+    assert all(s.id != "I" for d in seed_decks[1:] for s in d.sections)
+    depression = seed_decks[1].section_by_id("VIII")
+    assert depression is not None and depression.title == "Summary"
+    assert depression.body.startswith("In depression treatment")
+    assert all(
+        not c.section.startswith(("I.", "VIII")) and c.section != "I"
+        for d in seed_decks
+        for c in d.cards
+    )
+
+
+def test_enough_cards_and_every_leaf_section_has_two(seed_decks):
+    """At least 80 cards in all, every card type used, and each leaf topic section has >= 2."""
+    cards = [c for d in seed_decks for c in d.cards]
+    assert len(cards) >= 80
+    assert set(Counter(c.type for c in cards)) == set(CardType)
+    for deck in seed_decks:
+        reading_only = {"I", "VIII"}
+        for section in deck.sections:
+            if section.id in reading_only:
+                continue
+            if any(s.id.startswith(section.id + ".") for s in deck.sections):
+                continue
+            count = sum(1 for c in deck.cards if c.section == section.id)
+            assert count >= 2, f"{deck.id} {section.id} has {count} cards"
+
+
+def test_every_card_is_grounded_in_the_source(seed_decks):
+    """Answers, list items and cloze deletions are verbatim text of the source; each card's
+    source sentence is in its section's body or title."""
+    source = _norm(SEED.read_text(encoding="utf-8"))
+    for deck in seed_decks:
+        for card in deck.cards:
+            for answer in _answers(card):
+                assert answer.strip() and _norm(answer) in source, (card.id, answer)
+            for distractor in card.distractors:
+                assert _norm(distractor) in source, (card.id, distractor)
+            section = deck.section_by_id(card.section)
+            assert section is not None, card.id
+            assert _norm(card.source) in _norm(section.body + " " + section.title), card.id
+
+
+def test_cards_read_well(seed_decks):
+    """No dangling pronoun openings, no trivial clozes, no paragraph-long or self-revealing
+    answers, no duplicate questions."""
+    for deck in seed_decks:
+        asked = Counter()
+        for card in deck.cards:
+            shown = card.text or card.question
+            assert not re.match(r"^(It|Its|They|These are|This is)\b", shown), shown
+            for answer in _answers(card):
+                assert len(answer) <= 200, answer
+            if card.type is CardType.TYPED:
+                assert len(card.answer) <= 60
+            if card.type is CardType.CLOZE:
+                for deletion in CLOZE.findall(card.text):
+                    assert deletion.lower() not in STOPWORDS and len(deletion) >= 4, card.text
+                    assert deletion.lower() != "ketamine"
+            else:
+                assert card.question.endswith(("?", ".")), card.question
+                if card.answer:
+                    assert _norm(card.answer) not in _norm(card.question), card.question
+            asked[(card.type, _norm(shown))] += 1
+        assert max(asked.values()) == 1
+
+
+def test_multiple_choice_never_offers_a_second_right_answer(seed_decks):
+    """Distractors differ from the answer and never belong to the answer's own list."""
+    for deck in seed_decks:
+        lists = [set(c.items) for c in deck.cards if c.type is CardType.LIST]
+        for card in deck.cards:
+            if card.type is not CardType.CHOICE:
+                continue
+            assert len(card.distractors) >= 3
+            assert len(set(card.distractors)) == len(card.distractors)
+            assert card.answer not in card.distractors
+            for items in lists:
+                if card.answer in items:
+                    assert not items & set(card.distractors), card.question
+
+
+def test_ids_are_stable_and_unique(seed_decks):
+    """Same source gives the same ids; ids are unique across all decks."""
+    again = generate_decks(parse_file(SEED), prefix="ketamine", source_file=SOURCE_REL)
+    assert [c.id for d in again for c in d.cards] == [c.id for d in seed_decks for c in d.cards]
+    ids = [c.id for d in seed_decks for c in d.cards]
+    assert len(ids) == len(set(ids))
+
+
+def test_small_edit_keeps_ids_of_untouched_cards(seed_decks):
+    """Rewording one sentence changes only the cards made from that sentence."""
+    text = SEED.read_text(encoding="utf-8")
+    old = "Informed consent is essential, ensuring that patients understand"
+    assert old in text
+    edited = text.replace(
+        old, "Informed consent is essential, making sure that patients understand"
+    )
+    new_decks = generate_decks(parse_outline(edited), prefix="ketamine")
+    new_ids = {c.id for d in new_decks for c in d.cards}
+    untouched = [c for d in seed_decks for c in d.cards if "Informed consent" not in c.source]
+    assert untouched and all(c.id in new_ids for c in untouched)
+
+
+def test_card_id_depends_on_what_is_asked_not_on_position(seed_decks):
+    """The id hashes deck id, type and the normalised key (case and spacing do not matter)."""
+    from studyapp.cards_from_text import Draft
+
+    a = Draft(CardType.CLOZE, "cloze|Informed  Consent", "V.C.1", "s", text="x")
+    b = Draft(CardType.CLOZE, "cloze|informed consent", "V.C.2", "other", text="y")
+    assert card_id("deck", a) == card_id("deck", b)
+    assert card_id("deck", a) != card_id("other-deck", a)
+
+
+def test_raw_scraped_page_gives_the_same_cards_without_chrome(seed_decks):
+    """A page with a site name, a sales line and an author bio yields the same cards."""
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[0] = "Pill Palace " + lines[0]
+    lines[8] += " Order now at Pill Palace for the best prices and fast delivery!"
+    lines += [
+        "",
+        "Author",
+        "",
+        "  • Sam Doe",
+        "",
+        "    Hi! I'm Sam and I love my work, my cat and my garden.",
+    ]
+    raw = generate_decks(parse_outline("\n".join(lines)), prefix="ketamine", source_file=SOURCE_REL)
+    clean = [(c.id, c.to_dict()) for d in seed_decks for c in d.cards]
+    assert [(c.id, c.to_dict()) for d in raw for c in d.cards] == clean
+    dumped = yaml.safe_dump([d.to_dict() for d in raw], allow_unicode=True)
+    for chrome in ["Pill Palace", "best prices", "Sam", "Author"]:
+        assert chrome not in dumped
+
+
+def test_yaml_files_round_trip_with_header(tmp_path, seed_decks):
+    """Each file starts with the schema line, names its source, and loads to to_dict()."""
+    paths = write_decks(seed_decks, tmp_path, SOURCE_REL, "studyapp generate x --out y")
+    for deck, path in zip(seed_decks, paths, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../docs/deck.schema.json\n")
+        assert SOURCE_REL in text.splitlines()[1]
+        assert yaml.safe_load(text) == deck.to_dict()
+        if any("\n" in s.body for s in deck.sections):
+            assert "body: |" in text  # multi-line bodies are literal blocks
+
+
+def test_shipped_decks_are_exactly_what_the_generator_writes(tmp_path, monkeypatch, capsys):
+    """`studyapp generate <source> --out decks` reproduces the shipped decks/ byte for byte."""
+    project = tmp_path / "project"
+    (project / "assets" / "sources").mkdir(parents=True)
+    (project / SOURCE_REL).write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(project)
+    assert main(["generate", SOURCE_REL, "--out", "decks"]) == 0
+    shipped = sorted((ROOT / "decks").glob("ketamine-*.yaml"))
+    fresh = sorted((project / "decks").glob("*.yaml"))
+    expected = [f"{d}.yaml" for d in EXPECTED_DECKS]
+    assert [p.name for p in fresh] == [p.name for p in shipped] == expected
+    for new, old in zip(fresh, shipped, strict=True):
+        assert new.read_bytes() == old.read_bytes(), new.name
+
+
+def test_shipped_decks_carry_the_medical_notice():
+    """The shipped decks show the medical-advice notice (the generate command's default)."""
+    for path in sorted((ROOT / "decks").glob("ketamine-*.yaml")):
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == MEDICAL_NOTICE
+
+
+def test_cli_reports_files_and_card_counts(tmp_path, capsys):
+    """`studyapp generate` prints each file with its card counts and what it left out."""
+    assert (
+        main(
+            ["generate", str(FIXTURES / "scraped_page.txt"), "--out", str(tmp_path), "--notice", ""]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "left out as not study material" in out
+    assert re.search(r"wrote .*scraped-\d\d-.*\.yaml \(\d+ cards", out)
+    deck = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
+    assert "notice" not in deck
+
+
+def test_cli_stale_decks_of_the_same_source_are_removed(tmp_path, capsys):
+    """A deck file the generator wrote earlier for a topic that no longer exists is removed,
+    while other files in the folder are left alone."""
+    source = tmp_path / "notes.md"
+    source.write_text(
+        "# Notes\n\n## Alpha\n\nAlpha is a letter of the Greek alphabet.\n\n"
+        "## Beta\n\nBeta is the second letter of the Greek alphabet.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["generate", str(source), "--out", str(out)]) == 0
+    (out / "mine.yaml").write_text("format: 1\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("## Beta", "## Gamma"), encoding="utf-8"
+    )
+    assert main(["generate", str(source), "--out", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.yaml"))
+    assert names == ["mine.yaml", "notes-01-alpha.yaml", "notes-02-gamma.yaml"]
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "binary.bin", "empty.txt"])
+def test_cli_bad_source_exits_1_with_a_message(tmp_path, capsys, name):
+    """A missing, binary or empty source prints `studyapp: error: ...` and exits 1."""
+    path = tmp_path / name
+    if name == "binary.bin":
+        path.write_bytes(b"\x00\x01\x02binary")
+    elif name == "empty.txt":
+        path.write_text("\n\n", encoding="utf-8")
+    assert main(["generate", str(path), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("studyapp: error: ") and str(path) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["pharmacology_notes.md", "field_manual.txt", "chapter_decimal.txt", "bullet_notes.txt"],
+)
+def test_other_outline_shapes_give_grounded_decks(fixture):
+    """Markdown notes, a manual, a book chapter and bullet notes all give grounded decks."""
+    path = FIXTURES / fixture
+    decks = generate_decks(parse_file(path), prefix="t")
+    assert decks
+    source = _norm(path.read_text(encoding="utf-8").replace("**", ""))
+    for deck in decks:
+        for card in deck.cards:
+            for answer in _answers(card):
+                assert _norm(answer) in source, (fixture, card.id, answer)

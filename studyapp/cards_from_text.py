@@ -46,7 +46,8 @@ class DocContext:
     subject: str  # the main subject ("ketamine"), never hidden in a cloze
     scorer: tf.PhraseScorer
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> expansion
-    defined_terms: list[str] = field(default_factory=list)  # for multiple-choice distractors
+    # defined term -> id of the top-level topic defining it (multiple-choice distractors)
+    defined_terms: dict[str, str] = field(default_factory=dict)
 
 
 def sentence_case(title: str) -> str:
@@ -191,7 +192,7 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
 
 
 def sentence_cards(
-    section: OutlineSection, ctx: DocContext, hidden: set[str] | None = None
+    section: OutlineSection, ctx: DocContext, hidden: set[str] | None = None, titles: str = ""
 ) -> list[Draft]:
     """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
     drafts: list[Draft] = []
@@ -217,7 +218,8 @@ def sentence_cards(
         for relation in tf.relations(standalone):
             drafts.extend(_relation_cards(relation, sentence, section.id))
         if not found and len(standalone.split()) >= 8:
-            clozes.append((sentence, _clozes(standalone, ctx, listed[1] if listed else [])))
+            avoid = listed[1] if listed else []
+            clozes.append((sentence, _clozes(standalone, ctx, avoid, titles or section.title)))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for rounds in (1, 2):
         if rounds == 2 and len(drafts) >= 2:
@@ -308,10 +310,11 @@ def _definition_cards(
                 answer=definition.trait,
             )
         )
-    distractors = [
+    topic = section_id.split(".")[0]
+    distractors = [  # terms of other topics: a neighbour of the same topic may also be right
         t
         for t in sorted(ctx.defined_terms, key=lambda t: (_digest(subject + t), t))
-        if not _same_term(t, definition.subject, ctx)
+        if ctx.defined_terms[t] != topic and not _same_term(t, definition.subject, ctx)
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
     if len(distractors) == 3 and quote and not _reveals(definition.subject, quote):
@@ -345,10 +348,10 @@ def _same_term(a: str, b: str, ctx: DocContext) -> bool:
     return False
 
 
-def _clozes(sentence: str, ctx: DocContext, avoid: list[str]) -> list[tuple[str, str]]:
+def _clozes(sentence: str, ctx: DocContext, avoid: list[str], titles: str) -> list[tuple[str, str]]:
     """``(hidden phrase, cloze text)`` options for a sentence, best key phrase first."""
     out: list[tuple[str, str]] = []
-    for score, phrase in ctx.scorer.candidates(sentence):
+    for score, phrase in ctx.scorer.candidates(sentence, titles):
         at = sentence.find(phrase)
         if score <= 0.8 or tf.is_generic(phrase) or _overlaps(sentence, at, phrase, avoid):
             continue

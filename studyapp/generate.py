@@ -79,8 +79,8 @@ def generate_decks(
             )
         drafts: list[cft.Draft] = []
         hidden: set[str] = set()
-        for section in topic.walk():
-            drafts.extend(_section_drafts(section, ctx, hidden))
+        for section, titles in _with_titles(topic, ""):
+            drafts.extend(_section_drafts(section, ctx, hidden, titles))
         decks.append(
             Deck(
                 id=deck_id,
@@ -173,14 +173,16 @@ def _context(outline: Outline) -> cft.DocContext:
                         item_terms.append(item.term)
     subject = _main_subject(outline.title, sentences)
     acronyms: dict[str, str] = {}
-    defined: list[str] = []
+    defined: dict[str, str] = {}
     for text in sentences + titles:
         for acronym in tf.acronyms(text):
             acronyms.setdefault(acronym.short, acronym.expansion)
-    for sentence in sentences:
-        for definition in tf.definitions(sentence):
-            if definition.subject not in defined:
-                defined.append(definition.subject)
+    for top in outline.sections:
+        for section in top.walk():
+            for paragraph in section.paragraphs:
+                for sentence in split_sentences(paragraph.text):
+                    for definition in tf.definitions(sentence):
+                        defined.setdefault(definition.subject, top.id)
     lexicon = set(acronyms.values()) | set(defined) | set(item_terms)
     for title in titles:
         for chunk in _TITLE_SPLIT.split(title):
@@ -216,15 +218,23 @@ def _main_subject(title: str, sentences: list[str]) -> str:
     return word if counts[word] >= max(3, 0.25 * len(sentences)) else ""
 
 
+def _with_titles(section: OutlineSection, above: str):
+    """Each section of a subtree with its own and its ancestors' titles joined."""
+    titles = f"{above} {section.title}".strip()
+    yield section, titles
+    for child in section.children:
+        yield from _with_titles(child, titles)
+
+
 def _section_drafts(
-    section: OutlineSection, ctx: cft.DocContext, hidden: set[str]
+    section: OutlineSection, ctx: cft.DocContext, hidden: set[str], titles: str
 ) -> list[cft.Draft]:
     """All drafts of one section: its lists, its sentences, its subsections' titles."""
     drafts: list[cft.Draft] = []
     lists = section.lists
     for block in lists:
         drafts.extend(cft.list_cards(block, section, lists))
-    drafts.extend(cft.sentence_cards(section, ctx, hidden))
+    drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     if section.level == 2:
         subtopics = cft.subtopic_card(section)
         if subtopics:

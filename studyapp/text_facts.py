@@ -32,7 +32,7 @@ _GENERIC = _wordset(
     "effects effect mechanisms mechanism applications application approaches approach cases "
     "case outcomes outcome guidelines findings studies study evidence areas area directions "
     "research measures interactions interaction setting settings properties action "
-    "conditions condition patients patient therapy researchers studies research"
+    "conditions condition patients patient therapy researchers studies research years time"
 )
 STOPWORDS = _wordset(
     """a an the and or but nor of in on at to for from by with without within into onto over
@@ -50,7 +50,7 @@ STOPWORDS = _wordset(
     take takes taken need needs needed require requires required remain remains role ability
     contribute contributes contributing lead leads leading offer offers suggest suggests account
     explore explored explores investigated investigating underway ongoing appropriate necessary
-    essential crucial valuable promise promising"""
+    essential crucial valuable promise promising recent recently"""
 )
 
 
@@ -266,10 +266,16 @@ class PhraseScorer:
         """How rare a word is across the document's sentences."""
         return math.log((1 + self.total) / (1 + self.counts.get(word, 0)))
 
-    def candidates(self, sentence: str) -> list[tuple[float, str]]:
-        """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence."""
+    def candidates(self, sentence: str, titles: str = "") -> list[tuple[float, str]]:
+        """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence.
+
+        Phrases whose words all appear in ``titles`` (the section's and its parents' titles,
+        which the student sees anyway) score lower; durations (``within hours``) higher.
+        """
         lower = sentence.lower()
         scored: dict[str, float] = {}
+        for match in _DURATION.finditer(sentence):
+            scored[match.group(0)] = 4.5
         for term in self.lexicon:
             at = lower.find(term)
             if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
@@ -282,17 +288,20 @@ class PhraseScorer:
         for run in self._content_runs(sentence):
             if run not in scored:
                 scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1)
+        title_text = titles.lower()
         out = [
-            (score, phrase)
+            (score - 3.0 if title_text and _all_in(phrase, title_text) else score, phrase)
             for phrase, score in scored.items()
             if lower.count(phrase.lower()) == 1 and phrase.lower() not in STOPWORDS
         ]
         return sorted(out, key=lambda pair: (-pair[0], pair[1]))
 
     def _rarity(self, phrase: str) -> float:
-        """Mean rarity of the phrase's words."""
-        ws = [w for w in words(phrase) if w not in STOPWORDS]
-        return sum(self.idf(w) for w in ws) / len(ws) if ws else 0.0
+        """Rarity of the phrase's words: between their mean and their maximum."""
+        rarities = [self.idf(w) for w in words(phrase) if w not in STOPWORDS]
+        if not rarities:
+            return 0.0
+        return (sum(rarities) / len(rarities) + max(rarities)) / 2
 
     def _content_runs(self, sentence: str) -> list[str]:
         """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
@@ -316,6 +325,8 @@ class PhraseScorer:
             position = match.end()
             token = match.group(0)
             base = token.lower().removesuffix("’s").removesuffix("'s")
+            if base in _ARTICLES and current and not gap.strip():
+                current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
             if (
                 gap.strip()
                 or base in STOPWORDS
@@ -336,7 +347,23 @@ class PhraseScorer:
 _VERB_BEFORE = _wordset(
     "to be been being is are was were may can could should must will would might not"
 )
+_ADVERBS = _wordset("often also further frequently typically usually still rarely generally")
+_ARTICLES = _wordset("a an the its their")
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
+
+
+_UNITS = "seconds|minutes|hours|days|weeks|months|years"
+_DURATION = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:%|mg|ml|kg|µg|mcg|seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+    rf"(?![\w-])|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
+    rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
+)
+
+
+def _all_in(phrase: str, text: str) -> bool:
+    """Whether every content word of ``phrase`` (by its first six letters) occurs in ``text``."""
+    content = [w for w in words(phrase) if w not in STOPWORDS]
+    return bool(content) and all(w[:6] in text for w in content)
 
 
 def _word_char(char: str) -> bool:
@@ -352,8 +379,7 @@ def _noun_phrase(sentence: str, run: list[re.Match[str]]) -> bool:
     before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])
     if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):
         return False
-    after = re.findall(r"[A-Za-z]+", sentence[run[-1].end() :])[:1]
-    if len(run) == 1 and after and after[0].lower() in ("the", "a", "an", "its", "their"):
+    if len(run) == 1 and before and before[-1].lower() in _ADVERBS:
         return False
     if len(run) == 1 and len(last) < 6:
         return False

@@ -52,10 +52,13 @@ def state_params(card_id: str, state: CardState) -> tuple[Any, ...]:
     )
 
 
+# The card's deck is copied beside its state (for the per-deck due index).
 UPSERT_STATE = """
-    INSERT INTO card_state (card_id, phase, step, stability, difficulty, due, last_review)
-    VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(card_id) DO UPDATE SET phase = excluded.phase, step = excluded.step,
+    INSERT INTO card_state
+        (card_id, deck_id, phase, step, stability, difficulty, due, last_review)
+    VALUES (?1, (SELECT deck_id FROM cards WHERE id = ?1), ?2, ?3, ?4, ?5, ?6, ?7)
+    ON CONFLICT(card_id) DO UPDATE SET deck_id = excluded.deck_id,
+        phase = excluded.phase, step = excluded.step,
         stability = excluded.stability, difficulty = excluded.difficulty,
         due = excluded.due, last_review = excluded.last_review
 """

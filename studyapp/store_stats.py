@@ -79,14 +79,24 @@ class StoreStats:
     def due_card_ids(
         self, deck_ids: Iterable[str] | None, now: datetime, limit: int | None = None
     ) -> list[str]:
-        """Cards due at ``now`` (not suspended, buried or retired), most overdue first."""
+        """Cards due at ``now`` (not suspended, buried or retired), most overdue first.
+
+        Each deck is read along its ``(deck_id, due)`` index, so a backlog in other decks
+        costs nothing; with ``limit`` each deck stops after that many rows.
+        """
         params: dict[str, object] = {"now": to_micros(now), "limit": -1 if limit is None else limit}
-        sql = (
-            "SELECT s.card_id FROM card_state s JOIN cards c ON c.id = s.card_id "
-            f"WHERE s.due <= :now AND {_ACTIVE}{_deck_filter(deck_ids, params)} "
-            "ORDER BY s.due, s.card_id LIMIT :limit"
-        )
-        return [row[0] for row in self._rows(sql, params)]
+        # CROSS JOIN keeps card_state the outer loop: rows come in index (due) order.
+        head = "SELECT s.due, s.card_id FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
+        tail = f"s.due <= :now AND {_ACTIVE} ORDER BY s.due, s.card_id LIMIT :limit"
+        if deck_ids is None:
+            rows = list(self._rows(head + "WHERE " + tail, params))
+        else:
+            rows = []
+            for deck_id in dict.fromkeys(deck_ids):
+                params["deck"] = deck_id
+                rows.extend(self._rows(head + "WHERE s.deck_id = :deck AND " + tail, params))
+            rows.sort()
+        return [card_id for _, card_id in (rows if limit is None else rows[:limit])]
 
     def new_card_ids(
         self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
@@ -148,13 +158,18 @@ class StoreStats:
 
     def next_due(self, deck_ids: Iterable[str] | None = None) -> dict[str, datetime]:
         """Per deck, when its next reviewed card falls due (decks with none are left out)."""
-        params: dict[str, object] = {}
+        if deck_ids is None:
+            deck_ids = [row[0] for row in self._rows("SELECT id FROM decks", {})]
         sql = (
-            "SELECT c.deck_id, min(s.due) FROM card_state s JOIN cards c ON c.id = s.card_id "
-            f"WHERE c.retired = 0 AND c.suspended = 0{_deck_filter(deck_ids, params)} "
-            "GROUP BY c.deck_id"
+            "SELECT s.due FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
+            "WHERE s.deck_id = :deck AND c.retired = 0 AND c.suspended = 0 "
+            "ORDER BY s.due LIMIT 1"
         )
-        return {deck: from_micros(due) for deck, due in self._rows(sql, params)}
+        out: dict[str, datetime] = {}
+        for deck_id in dict.fromkeys(deck_ids):
+            for (due,) in self._rows(sql, {"deck": deck_id}):
+                out[deck_id] = from_micros(due)
+        return out
 
     def review_counts(self, since: datetime | None = None) -> dict[str, int]:
         """Per deck, how many answers were logged (since ``since``, if given)."""

@@ -167,3 +167,9 @@ def sync_decks(
         updates,
     )
     conn.executemany("UPDATE cards SET retired = 1 WHERE id = ?", retire)
+    moved = [
+        (want.deck_id, card_id)
+        for card_id, want in wanted.items()
+        if card_id in stored and stored[card_id].deck_id != want.deck_id
+    ]
+    conn.executemany("UPDATE card_state SET deck_id = ? WHERE card_id = ?", moved)

@@ -115,6 +115,15 @@ def test_the_complete_example_deck_loads_without_problems() -> None:
     )
 
 
+def test_the_example_in_the_format_docs_is_the_valid_fixture_deck(tmp_path: Path) -> None:
+    """The complete example in docs/deck-format.md loads cleanly and matches the fixture."""
+    docs = (Path(__file__).parent.parent / "docs" / "deck-format.md").read_text("utf-8")
+    example = docs.split("```yaml\n", 1)[1].split("```", 1)[0]
+    deck, problems = load_deck_file(write(tmp_path, "example.yaml", example))
+    assert problems == []
+    assert deck == load_deck_file(FIXTURES / "good" / "complete.yaml")[0]
+
+
 def test_every_error_in_a_file_is_reported_with_its_position(tmp_path: Path) -> None:
     """One pass reports all mistakes of a deck, each at the offending node, and it is not loaded."""
     path = write(

@@ -133,10 +133,9 @@ def gather_progress(
     forecast = store.due_forecast(now, FORECAST_DAYS, tz, deck_ids)
     first_day = today - timedelta(days=today.weekday(), weeks=HEATMAP_WEEKS - 1)
     per_day = store.reviews_per_day(datetime.combine(first_day, time(0), tzinfo=tz), tz)
+    recall = {card_id: scheduler.retrievability(state, now) for card_id, state in states.items()}
     topics, sections = mastery_bars(
-        decks,
-        lambda card_id: scheduler.retrievability(states.get(card_id), now),
-        lambda card_id: card_id in states,
+        decks, lambda card_id: recall.get(card_id, 0.0), states.__contains__
     )
     month_ago = datetime.combine(today - timedelta(days=29), time(0), tzinfo=tz)
     return ProgressData(

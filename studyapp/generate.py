@@ -335,7 +335,7 @@ def _keyword(word: str) -> bool:
     return len(word) > 3 and not tf.is_generic(word)
 
 
-class _DeckDumper(yaml.SafeDumper):
+class _DeckDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: same text, faster
     """Safe YAML dumper writing multi-line strings (section bodies) as literal blocks."""
 
 

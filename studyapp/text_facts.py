@@ -219,11 +219,13 @@ def definitions(sentence: str) -> list[Definition]:
     return out
 
 
-_ENUMERATION = re.compile(r"(?P<head>[^,;:]*?),? (?:such as|including) (?P<items>[^.;:]+)")
+_ENUMERATION = re.compile(r",? (?:such as|including) (?P<items>[^.;:]+)")
 
 
 def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     """``(lead-in, items)`` for ``... such as A, B, and C``; None when there is no clean list."""
+    if " such as " not in sentence and " including " not in sentence:
+        return None
     match = _ENUMERATION.search(sentence)
     if not match:
         return None

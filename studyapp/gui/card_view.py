@@ -109,6 +109,23 @@ def verdict_text(check: AnswerCheck) -> tuple[str, str]:
     return "✗ Not quite", "again"
 
 
+def _plain_text(card: Card) -> str:
+    """What the card shows as plain text: the cloze filled in, else the question."""
+    if card.type is CardType.CLOZE:
+        return CLOZE.sub(lambda m: m.group(1), card.text)
+    return card.question
+
+
+def _same_text(a: str, b: str) -> bool:
+    """True when two texts differ only in case, spacing and punctuation (the source line
+    would just repeat the card)."""
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    return words(a) == words(b)
+
+
 def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -256,8 +273,9 @@ class CardView(QWidget):
             self.verdict.setText(
                 f'<span style="color:{getattr(theme.colors(), color)}">{html.escape(text)}</span>'
             )
-        self.source.setVisible(bool(card.source))
-        if card.source:
+        show_source = bool(card.source) and not _same_text(card.source, _plain_text(card))
+        self.source.setVisible(show_source)
+        if show_source:
             self.source.setText("Source: “" + inline_html(card.source) + "”")
 
     def _mark_options(self, card: Card, check: AnswerCheck | None) -> None:

@@ -50,3 +50,21 @@ def test_view_shows_and_hides_parts_per_type(qtbot):
         qtbot.keyClicks(view.typed, "norket 2")
         qtbot.keyClick(view.typed, Qt.Key.Key_Return)
     assert submitted.args == ["norket 2"]
+
+
+def test_source_line_is_left_out_when_it_repeats_the_card(qtbot):
+    """A cloze made from its whole source sentence does not show that sentence twice."""
+    view = CardView()
+    qtbot.addWidget(view)
+    view.show()
+    sentence = "Ketamine keeps airway reflexes intact."
+    same = Card(
+        "z", CardType.CLOZE, text="Ketamine keeps {{c1::airway reflexes}} intact.", source=sentence
+    )
+    view.show_question(same, "")
+    view.show_answer(same, None)
+    assert not view.source.isVisible()
+    other = Card("b", CardType.BASIC, "What stays intact?", "Airway reflexes", source=sentence)
+    view.show_question(other, "")
+    view.show_answer(other, None)
+    assert view.source.isVisible() and sentence in view.source.text()

@@ -38,6 +38,12 @@ class HeatmapGrid:
         """True when there is nothing to show in the span."""
         return self.total == 0
 
+    def caption(self) -> str:
+        """ "12 reviews on 3 days", singular where it should be."""
+        reviews = "review" if self.total == 1 else "reviews"
+        days = "day" if self.active_days == 1 else "days"
+        return f"{self.total} {reviews} on {self.active_days} {days}"
+
     def month_starts(self) -> list[tuple[int, str]]:
         """(column, "Jan") for each week column whose first shown day opens a new month."""
         marks: list[tuple[int, str]] = []

@@ -182,7 +182,7 @@ class HeatmapChart(_Chart):
         painter.drawText(
             QRectF(self.LEFT, bottom - 3, x - 70 - self.LEFT, swatch + 6),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            f"{self.grid.total} reviews on {self.grid.active_days} days",
+            self.grid.caption(),
         )
 
 

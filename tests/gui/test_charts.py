@@ -31,6 +31,9 @@ def test_heatmap_grid_is_monday_first_weeks_ending_today():
     assert (grid.total, grid.active_days, grid.busiest) == (5, 2, 4)
     assert last[2].level == chart_data.HEAT_LEVELS and last[1].level == 2
     assert grid.month_starts() == [(0, "Nov")]
+    assert grid.caption() == "5 reviews on 2 days"
+    one = chart_data.heatmap_grid({TODAY: 1}, TODAY, weeks=1)
+    assert one.caption() == "1 review on 1 day"
 
 
 def test_heat_levels_rank_the_active_days():

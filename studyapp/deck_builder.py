@@ -235,11 +235,11 @@ class DeckBuilder:
         if not allowed.issuperset(entries) or not entries.keys() >= _REQUIRED[card_type]:
             self._check_card_keys(entries, node, what, card_type)
         fields: dict[str, object] = {}
-        for key in _TEXT_FIELDS[card_type]:
-            fields[key] = self._required_text(entries, key, what)
-        for key in _LIST_FIELDS[card_type]:
-            if key in entries:
-                fields[key] = r.text_list(entries[key][1], f"'{key}' of {what}")
+        for text_key in _TEXT_FIELDS[card_type]:
+            fields[text_key] = self._required_text(entries, text_key, what)
+        for list_key in _LIST_FIELDS[card_type]:
+            if list_key in entries:
+                fields[list_key] = r.text_list(entries[list_key][1], f"'{list_key}' of {what}")
         if "ordered" in entries and card_type is CardType.LIST:
             fields["ordered"] = r.boolean(entries["ordered"][1], f"'ordered' of {what}")
         section = self._optional_text(entries, "section", what)

@@ -21,7 +21,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -55,7 +55,7 @@ _KINDS = {
 
 Severity = Literal["error", "warning"]
 
-_SAFE_BASE: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SafeNodeLoader(_SAFE_BASE):  # type: ignore[misc, valid-type]

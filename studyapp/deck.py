@@ -125,11 +125,16 @@ def deck_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
     seen: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
-            )
+            try:
+                found = sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
+                )
+            except OSError as error:
+                reason = error.strerror or str(error)
+                problems.append(Problem(path, 0, 0, f"cannot read the folder: {reason}"))
+                continue
             if not found:
                 problems.append(
                     Problem(path, 0, 0, "no deck files (*.yaml, *.yml) in this folder", "warning")
@@ -140,11 +145,20 @@ def deck_files(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(path, 0, 0, "no such file or folder"))
             continue
         for file in found:
-            key = file.resolve()
+            key = _identity(file)
             if key not in seen:
                 seen.add(key)
                 files.append(file)
     return files, problems
+
+
+def _identity(path: Path) -> Path:
+    """The real path of a file, to read it once; its absolute path when that cannot be known
+    (a symlink loop, which :func:`load_deck_file` then reports)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def load_decks(paths: Iterable[Path]) -> LoadResult:

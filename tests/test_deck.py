@@ -579,3 +579,14 @@ def test_every_bad_fixture_is_refused(path: Path) -> None:
 def test_location_defaults_are_not_compared() -> None:
     """Locations and paths do not take part in deck equality (so round trips compare equal)."""
     assert Card("x", CardType.BASIC, location=Location(3, 4)) == Card("x", CardType.BASIC)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symlinks")
+def test_a_symlink_loop_is_reported_not_raised(tmp_path: Path) -> None:
+    """A deck file that is a symlink to itself is an error for that file."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    result = load_decks([tmp_path, loop])
+    assert [p.format() for p in result.problems] == [
+        f"{loop}: error: cannot read the file: Too many levels of symbolic links"
+    ]

@@ -316,6 +316,9 @@ class QuizWidget(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Anki's reviewer keys (see the module docstring)."""
         key, text = event.key(), event.text()
+        if event.isAutoRepeat():  # a held-down key must not rate card after card
+            event.accept()
+            return
         if key == Qt.Key.Key_Escape:
             self.left.emit()
         elif event.matches(QKeySequence.StandardKey.Undo) or text.lower() == "u":

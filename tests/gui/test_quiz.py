@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from studyapp.gui.card_view import BLANK, cloze_html
@@ -388,3 +389,17 @@ def test_undo_on_the_summary_brings_the_last_card_back(qtbot, quiz, store, clock
     qtbot.keyClick(quiz, "u")
     assert quiz.phase == "question" and quiz.pages.currentIndex() == 0 and quiz.card == last
     assert len(store.reviews()) == answers - 1
+
+
+def test_a_held_down_key_does_not_rate_several_cards(qtbot, quiz, store, clock):
+    """Auto-repeated Space (a key held down) is ignored; one press is one step."""
+    start(quiz, store, clock)
+    while quiz.card.type in (CardType.TYPED, CardType.CHOICE):
+        answer_correctly(qtbot, quiz, clock)
+        qtbot.keyClick(quiz, "4")
+    card = quiz.card
+    repeat = QKeyEvent(
+        QEvent.Type.KeyPress, Qt.Key.Key_Space, Qt.KeyboardModifier.NoModifier, " ", True
+    )
+    QApplication.sendEvent(quiz, repeat)
+    assert quiz.phase == "question" and quiz.card == card

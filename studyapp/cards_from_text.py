@@ -105,11 +105,13 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
     """Cards from a list: each ``Term: explanation`` both ways, recall of the whole list, and
     multiple choice against a sibling list's terms."""
     drafts: list[Draft] = []
-    context = list_context(block.caption, section.title)
+    long_caption = len(block.caption.split()) > 5
+    context = block.caption if long_caption else list_context(block.caption, section.title)
     heading = context[:1].upper() + context[1:]
     termed = [i for i in block.items if i.term]
     for item in termed:
         explanation = _first_sentence_within(item.explanation, MAX_ANSWER)
+        attribute = item.term.lower() in ATTRIBUTE_TERMS
         if explanation:
             drafts.append(
                 Draft(
@@ -117,11 +119,15 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                     f"term|{item.term}",
                     section.id,
                     item.explanation,
-                    question=f"{heading}: what is meant by “{item.term}”?",
+                    question=(
+                        f"{heading} — {item.term.lower()}?"
+                        if attribute
+                        else f"{heading}: what is meant by “{item.term}”?"
+                    ),
                     answer=explanation,
                 )
             )
-        if explanation and not _reveals(item.term, explanation):
+        if explanation and not attribute and not _reveals(item.term, explanation):
             drafts.append(
                 Draft(
                     CardType.BASIC,
@@ -133,17 +139,24 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                 )
             )
     names = [i.term for i in termed] if len(termed) == len(block.items) else []
-    if not names and all(len(i.text.split()) <= 8 for i in block.items):
+    if any(name.lower() in ATTRIBUTE_TERMS for name in names):
+        names = []  # "Mechanism, Example" is not a list worth recalling
+    if not names and not termed and all(_is_name(i.text) for i in block.items):
         names = [i.text.rstrip(".") for i in block.items]
     if 2 <= len(names) <= 8:
-        what = f"the {context}" if block.caption else f"the items listed under “{section.title}”"
+        if long_caption:
+            question = f"{block.caption}: name the {len(names)} points listed."
+        elif block.caption:
+            question = f"Name the {context}."
+        else:
+            question = f"Name the items listed under “{section.title}”."
         drafts.append(
             Draft(
                 CardType.LIST,
                 f"list|{block.caption or section.title}",
                 section.id,
                 block.caption or section.title,
-                question=f"Name {what}.",
+                question=question,
                 items=tuple(names),
                 ordered=block.ordered,
             )
@@ -165,6 +178,24 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
     return drafts
 
 
+ATTRIBUTE_TERMS = frozenset(
+    [
+        "mechanism", "mechanism of action", "example", "examples", "toxicity", "use", "uses",
+        "dose", "dosage", "indication", "indications", "side effects", "adverse effects",
+        "contraindication", "contraindications", "definition", "cause", "causes", "symptom",
+        "symptoms", "treatment", "function", "location", "type", "types", "class", "action",
+        "onset", "duration", "half-life", "route", "metabolism", "excretion", "target",
+        "effect", "effects", "risk", "risks", "note", "signs", "diagnosis", "prognosis",
+    ]
+)  # fmt: skip
+
+
+def _is_name(text: str) -> bool:
+    """Whether a list item is a short name rather than a sentence (a list worth recalling)."""
+    words = text.rstrip(".").split()
+    return 0 < len(words) <= 6 and not any(w in ("is", "are", "was", "were") for w in words)
+
+
 def _first_sentence_within(text: str, limit: int) -> str:
     """``text`` (without its final period) when short enough, else its first sentence."""
     text = text.strip()
@@ -180,10 +211,12 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     sentences leaning on an unknown referent are left out."""
     out: list[tuple[str, str]] = []
     for block in section.blocks:
-        if not isinstance(block, Paragraph):
-            continue
+        if isinstance(block, Paragraph):
+            texts = split_sentences(block.text)
+        else:  # sentence-like list items ("Lidocaine is an amide.") are sentences too
+            texts = [i.text for i in block.items if not i.term and not _is_name(i.text)]
         previous = section.title
-        for sentence in split_sentences(block.text):
+        for sentence in texts:
             standalone = tf.resolve_pronoun(sentence, ctx.subject, previous)
             if standalone:
                 out.append((sentence, standalone))

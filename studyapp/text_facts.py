@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -50,7 +50,7 @@ STOPWORDS = _wordset(
     take takes taken need needs needed require requires required remain remains role ability
     contribute contributes contributing lead leads leading offer offers suggest suggests account
     explore explored explores investigated investigating underway ongoing appropriate necessary
-    essential crucial valuable promise promising recent recently"""
+    essential crucial valuable promise promising recent recently every found showed"""
 )
 
 
@@ -118,7 +118,7 @@ def resolve_pronoun(sentence: str, subject: str, previous: str) -> str | None:
     match = _IT_START.match(sentence)
     if not match:
         return _resolve_inner_its(sentence, subject, previous)
-    if not subject or subject.lower() not in previous.lower():
+    if not subject or subject.lower() not in " ".join(previous.lower().split()[:8]):
         return None
     name = subject[:1].upper() + subject[1:]
     apostrophe = "’" if "’" in previous or "’" in sentence else "'"

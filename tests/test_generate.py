@@ -292,3 +292,25 @@ def test_other_outline_shapes_give_grounded_decks(fixture):
         for card in deck.cards:
             for answer in _answers(card):
                 assert _norm(answer) in source, (fixture, card.id, answer)
+
+
+def test_leading_it_becomes_the_subject_only_when_the_previous_sentence_is_about_it(seed_decks):
+    """'It increases BDNF...' reads 'Ketamine increases...'; an 'It' about something else
+    (the manual, not the pump) is left out rather than guessed."""
+    texts = [c.text for d in seed_decks for c in d.cards if c.type is CardType.CLOZE]
+    assert any(t.startswith("Ketamine increases {{c1::brain-derived") for t in texts)
+    manual = generate_decks(parse_file(FIXTURES / "field_manual.txt"), prefix="m")
+    shown = [c.text or c.question for d in manual for c in d.cards]
+    assert shown and not any(s.startswith(("Pump", "It ")) for s in shown)
+
+
+def test_attribute_items_in_bullet_notes_are_asked_about_their_topic():
+    """'Mechanism: ...' under 'Macrolides' asks for the macrolides' mechanism, never the
+    reverse ('which term is this?' -> 'Mechanism')."""
+    decks = generate_decks(parse_file(FIXTURES / "bullet_notes.txt"), prefix="abx")
+    cards = [c for d in decks for c in d.cards]
+    by_question = {c.question: c.answer for c in cards if c.type is CardType.BASIC}
+    assert by_question["Macrolides — mechanism?"] == "inhibit the 50S ribosomal subunit"
+    assert "Mechanism" not in by_question.values()
+    lists = [c.items for c in cards if c.type is CardType.LIST]
+    assert ("rash", "anaphylaxis") in lists and ("Mechanism", "Example") not in lists

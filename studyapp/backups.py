@@ -3,8 +3,9 @@
 At open the store copies the database with SQLite's online backup API (a consistent snapshot
 even in WAL mode) into ``<data folder>/backups/progress-YYYYMMDDTHHMMSSZ.sqlite3`` (UTC), keeping
 the newest few. No backup is made when the newest one is under an hour old or the database has
-not changed since it was taken. Restoring first keeps a copy of the current file, so a restore
-can itself be undone.
+not changed since it was taken: every write transaction of the store bumps a counter
+(``store_meta``), and the backup holds the counter's value at the time it was taken.
+Restoring first keeps a copy of the current file, so a restore can itself be undone.
 """
 
 from __future__ import annotations
@@ -52,18 +53,33 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
-def _last_modified(db_path: Path) -> float:
-    """When the database (main file or a non-empty WAL) was last written, as an mtime."""
-    latest = db_path.stat().st_mtime
-    wal = db_path.with_name(db_path.name + "-wal")
-    if wal.exists() and wal.stat().st_size > 0:
-        latest = max(latest, wal.stat().st_mtime)
-    return latest
+def change_count(conn: sqlite3.Connection) -> int | None:
+    """The store's change counter (None for a database older than the counter)."""
+    try:
+        row = conn.execute("SELECT value FROM store_meta WHERE key = 'changes'").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return None if row is None else int(row[0])
 
 
-def backup_due(db_path: Path, now: datetime) -> bool:
-    """Whether opening ``db_path`` at ``now`` should take a backup (call before connecting)."""
-    if not db_path.exists() or db_path.stat().st_size == 0:
+def _backed_up_count(backup: Path) -> int | None:
+    """The change counter inside a backup file (None if unreadable or absent)."""
+    try:
+        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return change_count(conn)
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+def backup_due(conn: sqlite3.Connection, db_path: Path, now: datetime) -> bool:
+    """Whether opening ``db_path`` at ``now`` should take a backup: there is something in it,
+    the newest backup is at least an hour old, and the store changed since that backup."""
+    if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
         return False
     backups = list_backups(db_path)
     if not backups:
@@ -71,7 +87,8 @@ def backup_due(db_path: Path, now: datetime) -> bool:
     newest = backups[0]
     if now - newest.taken_at < MIN_AGE:
         return False
-    return _last_modified(db_path) > newest.path.stat().st_mtime
+    current = change_count(conn)
+    return current is None or current != _backed_up_count(newest.path)
 
 
 def _free_name(folder: Path, stem: str, now: datetime) -> Path:

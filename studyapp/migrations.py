@@ -127,6 +127,18 @@ def m004_card_state_by_deck(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_change_counter(db: Database) -> None:
+    """A counter every write transaction of the store bumps: tells the backup at open whether
+    anything changed since the newest backup (file times are too coarse for that)."""
+    db.executescript(
+        """
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO store_meta VALUES ('changes', 1);
+        """
+    )
+
+
 def current_version() -> list[str]:
     """Names of all migrations this version of studyapp knows, in order."""
     return [migration.name for migration in migrations._migrations]

@@ -28,6 +28,7 @@ from studyapp.errors import StoreError
 from studyapp.model import Deck
 from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
 from studyapp.store_rows import (
+    BUMP_CHANGES,
     INSERT_LOG,
     STATE_COLUMNS,
     UPSERT_STATE,
@@ -89,9 +90,10 @@ class Store(StoreStats):
         lock.acquire()
         try:
             moment = now or datetime.now(UTC)
-            due = backups > 0 and backup_files.backup_due(path, moment)
             conn = connect(path)
             try:
+                with translated(path):
+                    due = backups > 0 and backup_files.backup_due(conn, path, moment)
                 if due:
                     backup_files.make_backup(conn, path, moment, keep=backups)
                 db = Database(conn, execute_plugins=False)
@@ -158,9 +160,13 @@ class Store(StoreStats):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One transaction: all of the block's writes, or none of them."""
+        """One transaction: all of the block's writes, or none of them. A block that changed
+        something also bumps the change counter (see :mod:`studyapp.backups`)."""
         with self._errors(), self.db.atomic():
+            before = self.conn.total_changes
             yield self.conn
+            if self.conn.total_changes != before:
+                self.conn.execute(BUMP_CHANGES)
 
     # -- decks and cards -------------------------------------------------------------------
 

@@ -67,3 +67,4 @@ INSERT_LOG = """
     VALUES (?, ?, ?, ?, ?, (SELECT phase FROM card_state WHERE card_id = ?))
 """
 STATE_COLUMNS = "phase, step, stability, difficulty, due, last_review"
+BUMP_CHANGES = "UPDATE store_meta SET value = value + 1 WHERE key = 'changes'"

@@ -39,10 +39,17 @@ def fill(db: Database) -> None:
             "VALUES ('c1', 'd', 'I', ?, 0)",
             [Card("c1", CardType.BASIC, "q", "a").answer_key()],
         )
-        db.execute(
-            "INSERT INTO card_state VALUES ('c1', ?, NULL, 4.5, 6.0, ?, ?)",
-            [int(Phase.REVIEW), to_micros(T0 + timedelta(days=4)), to_micros(T0)],
-        )
+        state = {
+            "card_id": "c1",
+            "phase": int(Phase.REVIEW),
+            "stability": 4.5,
+            "difficulty": 6.0,
+            "due": to_micros(T0 + timedelta(days=4)),
+            "last_review": to_micros(T0),
+        }
+        if "deck_id" in db["card_state"].columns_dict:
+            state["deck_id"] = "d"
+        db["card_state"].insert(state)
         db.execute(
             "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, mode) "
             "VALUES ('c1', ?, 3, 800, 'review')",

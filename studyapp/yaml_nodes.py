@@ -53,6 +53,9 @@ _KINDS = {
     MAP: "a mapping",
 }
 
+_QUOTABLE = frozenset({INT, FLOAT, BOOL, "tag:yaml.org,2002:timestamp"})
+"""Tags YAML gives unquoted text by itself: quoting the value makes it text."""
+
 Severity = Literal["error", "warning"]
 
 _SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -208,7 +211,11 @@ def describe(node: Node) -> str:
     kind = _KINDS.get(node.tag)
     if kind is None:
         return f"a value tagged {tag_name(node.tag)}"
-    if isinstance(node, ScalarNode) and node.tag != NULL:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    if node.tag != NULL:
         value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
         return f"{kind} {value!r}" if node.tag == STR else f"{kind} ({value})"
     return kind
@@ -313,7 +320,7 @@ class NodeReader:
             return node.value
         if node.tag == NULL and type(node) is ScalarNode:
             return ""
-        hint = " (put it in quotes)" if type(node) is ScalarNode and node.tag in _KINDS else ""
+        hint = " (put it in quotes)" if node.tag in _QUOTABLE and type(node) is ScalarNode else ""
         self.wrong_type(node, what, "text" + hint)
         return None
 
@@ -332,7 +339,11 @@ class NodeReader:
     def boolean(self, node: Node, what: str) -> bool | None:
         """``true`` or ``false``, or None after reporting the problem."""
         if node.tag == BOOL and type(node) is ScalarNode:
-            return node.value.lower() in ("true", "yes", "on", "y")
+            value = node.value.lower()
+            if value in ("true", "yes", "on", "y"):
+                return True
+            if value in ("false", "no", "off", "n"):
+                return False
         self.wrong_type(node, what, "true or false")
         return None
 

@@ -590,3 +590,31 @@ def test_a_symlink_loop_is_reported_not_raised(tmp_path: Path) -> None:
     assert [p.format() for p in result.problems] == [
         f"{loop}: error: cannot read the file: Too many levels of symbolic links"
     ]
+
+
+def test_explicitly_tagged_values_are_judged_by_what_they_are(tmp_path: Path) -> None:
+    """Explicit YAML tags cannot smuggle a wrong value in: each is named for what it holds."""
+    path = write(
+        tmp_path,
+        "odd.yaml",
+        """
+        format: !!int "x1"
+        id: odd
+        title: !!str {a: b}
+        ? !!str [k]
+        : v
+        notice: !!binary aGVsbG8=
+        cards:
+        - {id: o1, type: list, section: s, question: q, items: [a], ordered: !!bool "maybe"}
+        """,
+    )
+    deck, problems = load_deck_file(path)
+    assert deck is None
+    assert messages(problems) == [
+        "1:9: error: 'format' must be the number 1, got a number (x1)",
+        "3:8: error: 'title' of the deck must be text, got a mapping",
+        "4:3: error: a key in the deck must be text, got a list",
+        "6:9: error: 'notice' must be text, got binary data (aGVsbG8=)",
+        "8:33: error: card 'o1': section 's' is not a section of this deck",
+        "8:70: error: 'ordered' of card 'o1' must be true or false, got true/false (maybe)",
+    ]

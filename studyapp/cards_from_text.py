@@ -96,6 +96,8 @@ def list_context(caption: str, title: str) -> str:
     match = re.match(r"^(.+?) and (.+?) (of|for|in) (.+)$", title)
     if caption and match and caption.lower() in (match.group(1).lower(), match.group(2).lower()):
         return sentence_case(f"{caption} {match.group(3)} {match.group(4)}")
+    if caption.lower() in ATTRIBUTE_TERMS:
+        return f"{caption.lower()} of {_lower_first(title)}"
     if caption:
         return f"{sentence_case(caption)} ({title})"
     return sentence_case(title)

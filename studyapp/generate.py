@@ -36,6 +36,7 @@ _CONCLUSION = re.compile(
     r"^(?:conclusions?|summary|in conclusion|final thoughts|closing remarks|concluding remarks)$",
     re.IGNORECASE,
 )
+_INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re.IGNORECASE)
 _TITLE_SPLIT = re.compile(
     r"\s+(?:and|of|in|for|with|on|as|during|to|from|the|by|under)\s+|[:,()]", re.I
 )
@@ -100,6 +101,8 @@ def _split_topics(
     """``(lead, topics, conclusion)`` of the outline's top-level sections."""
     sections = [s for s in outline.sections if any(x.blocks for x in s.walk())]
     lead = next((s for s in sections if s.lead), None)
+    if lead is None and len(sections) > 2 and _INTRODUCTION.match(sections[0].title.strip()):
+        lead = sections[0]  # a numbered "1. Introduction" is reading material like a lead
     conclusions = [s for s in sections if not s.lead and _CONCLUSION.match(s.title.strip())]
     conclusion = conclusions[-1] if conclusions else None
     topics = [s for s in sections if s is not lead and s is not conclusion]

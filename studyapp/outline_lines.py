@@ -33,7 +33,7 @@ _NUMBERED = re.compile(
     r"[.)])\s+(\S.*)$"
 )
 _DECIMAL_BARE = re.compile(r"^(\s*)(\d{1,2})\s+([A-Z]\S*(?:\s+\S+){0,12})$")
-_TERM_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?::)?(?:\*\*|__)\s*(?::|–|—|-)?\s*(.+)$")
+_TERM_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?::)?(?:\*\*|__)\s*(?::|–|—|-)?\s*([^\s:–—-].*)$")
 _TERM_PLAIN = re.compile(r"^([^:]{1,60}?):\s+(\S.*)$")
 _NOT_TERMS = frozenset(
     ["note", "notes", "e.g", "i.e", "see", "source", "sources", "warning", "tip"]

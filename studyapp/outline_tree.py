@@ -10,6 +10,7 @@ lists, and numbers the sections.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from studyapp import outline_lines as ol
@@ -38,13 +39,18 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     """Pass one: what each line is (blank, heading, list item or text)."""
     events: list[LineEvent] = []
     in_fence = False
-    for i, line in enumerate(lines):
+    front_matter_end = _front_matter_end(lines)
+    for i, raw in enumerate(lines):
+        line = _QUOTE.sub("", raw)
         if ol.is_fence(line):
             in_fence = not in_fence
             events.append(LineEvent(i, BLANK))
             continue
-        if in_fence:
-            events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
+        if in_fence or i <= front_matter_end:  # code and YAML front matter are not prose
+            events.append(LineEvent(i, BLANK))
+            continue
+        if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
+            events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
         if not line.strip() or ol.is_table_row(line):
             events.append(LineEvent(i, BLANK))
@@ -74,6 +80,21 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
     return events
+
+
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
+_FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the closing ``---`` of YAML front matter at the top, or -1 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return -1
+    for j in range(1, min(len(lines), 60)):
+        if lines[j].strip() in ("---", "..."):
+            return j if all(_FRONT_KEY.match(x) for x in lines[1:j]) else -1
+    return -1
 
 
 def _starts_block(events: list[LineEvent], pos: int) -> bool:

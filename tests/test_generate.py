@@ -314,3 +314,20 @@ def test_attribute_items_in_bullet_notes_are_asked_about_their_topic():
     assert "Mechanism" not in by_question.values()
     lists = [c.items for c in cards if c.type is CardType.LIST]
     assert ("rash", "anaphylaxis") in lists and ("Mechanism", "Example") not in lists
+
+
+def test_numbered_introduction_and_summary_are_reading_material():
+    """A '1. Introduction' opens the first deck as reading; '3. Summary' yields no deck."""
+    decks = generate_decks(parse_file(FIXTURES / "antihypertensives_lecture.md"), prefix="htn")
+    assert [d.id for d in decks] == ["htn-02-drug-classes"]
+    deck = decks[0]
+    assert deck.sections[0].title == "Introduction"
+    assert all(c.section.startswith("2") for c in deck.cards)
+    questions = {c.question: c for c in deck.cards}
+    side_effects = questions["Name the side effects of ACE inhibitors."]
+    assert side_effects.items == (
+        "Dry cough (due to bradykinin accumulation)",
+        "Hyperkalaemia",
+        "Angioedema",
+    )
+    assert questions["ACE inhibitors — examples?"].answer == "lisinopril, ramipril, enalapril"

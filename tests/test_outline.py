@@ -264,3 +264,30 @@ def test_arbitrary_text_never_crashes_parser_or_generator(text):
     decks = generate_decks(outline, prefix="fuzz")
     for deck in decks:
         deck.to_dict()
+
+
+def test_markdown_with_front_matter_quotes_tables_code_and_bold_terms():
+    """Front matter, tables and code are skipped; '**Examples:** a, b' is a term item."""
+    outline = parse_file(FIXTURES / "antihypertensives_lecture.md")
+    assert outline.title == "Antihypertensive Drugs"
+    assert [(s.id, s.number, s.title) for s in outline.walk()] == [
+        ("1", "1", "Introduction"),
+        ("2", "2", "Drug Classes"),
+        ("2.1", "2.1", "ACE inhibitors"),
+        ("2.2", "2.2", "Beta blockers"),
+        ("3", "3", "Summary"),
+    ]
+    ace = _section(outline, "2.1")
+    first, second = ace.lists
+    assert [(i.term, i.explanation) for i in first.items] == [
+        ("Examples", "lisinopril, ramipril, enalapril")
+    ]
+    assert second.caption == "Side effects" and len(second.items) == 3
+    everything = " ".join(
+        getattr(b, "text", "") + " ".join(i.text for i in getattr(b, "items", []))
+        for s in outline.walk()
+        for b in s.blocks
+    )
+    for skipped in ["title: Antihypertensives", "Half-life", "ignore me", ">"]:
+        assert skipped not in everything
+    assert "Lecture 7, Cardiovascular block" not in [s.title for s in outline.walk()]

@@ -8,8 +8,9 @@ rows since the given time through ``review_log(reviewed_at)``. Mixed into
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -180,45 +181,64 @@ class StoreStats:
         )
         return {deck: int(n) for deck, n in self._rows(sql, params)}
 
+    def _counts_between(self, sql: str, params: dict[str, object], bounds: list[int]) -> list[int]:
+        """``sql`` (a count with ``:lo`` / ``:hi`` bounds) for each consecutive pair of
+        ``bounds``: one index range count per bucket, no rows brought into Python."""
+        out = []
+        for lo, hi in itertools.pairwise(bounds):
+            out.append(int(next(self._rows(sql, {**params, "lo": lo, "hi": hi}))[0]))
+        return out
+
     def reviews_per_day(self, since: datetime, tz: tzinfo) -> dict[date, int]:
-        """Answers per local calendar day in ``tz``, from ``since`` on (days without none)."""
-        sql = "SELECT reviewed_at FROM review_log WHERE reviewed_at >= :since"
-        days: Counter[date] = Counter()
-        for (at,) in self._rows(sql, {"since": to_micros(since)}):
-            days[from_micros(at).astimezone(tz).date()] += 1
-        return dict(sorted(days.items()))
+        """Answers per local calendar day in ``tz``, from ``since`` on (days with none left
+        out)."""
+        last = next(self._rows("SELECT max(reviewed_at) FROM review_log", {}))[0]
+        start = to_micros(since)
+        if last is None or last < start:
+            return {}
+        first_day = since.astimezone(tz).date()
+        count = (from_micros(last).astimezone(tz).date() - first_day).days + 1
+        days = [first_day + timedelta(days=n) for n in range(count)]
+        bounds = [start] + [to_micros(_local_day_start(d + timedelta(days=1), tz)) for d in days]
+        sql = "SELECT count(*) FROM review_log WHERE reviewed_at >= :lo AND reviewed_at < :hi"
+        counts = self._counts_between(sql, {}, bounds)
+        return {day: n for day, n in zip(days, counts, strict=True) if n}
 
     def due_forecast(
         self, now: datetime, days: int, tz: tzinfo, deck_ids: Iterable[str] | None = None
     ) -> list[int]:
         """How many cards fall due on each of the next ``days`` local days (index 0 is today
-        and includes everything overdue)."""
+        and includes everything overdue); suspended and retired cards are not counted."""
         today = now.astimezone(tz).date()
-        starts = [_local_day_start(today + timedelta(days=n), tz) for n in range(1, days + 1)]
-        params: dict[str, object] = {"now": to_micros(now), "end": to_micros(starts[-1])}
-        sql = (
-            "SELECT s.due FROM card_state s JOIN cards c ON c.id = s.card_id "
-            f"WHERE s.due < :end AND c.retired = 0 AND c.suspended = 0"
+        ends = [_local_day_start(today + timedelta(days=n), tz) for n in range(1, days + 1)]
+        bounds = [-(2**62)] + [to_micros(end) for end in ends]
+        params: dict[str, object] = {}
+        decks = _deck_filter(deck_ids, params).replace("c.deck_id", "deck_id")
+        sql = f"SELECT count(*) FROM card_state WHERE due >= :lo AND due < :hi{decks}"
+        counts = self._counts_between(sql, params, bounds)
+        # Take out the few states of suspended or retired cards (the index counts them too).
+        params["end"] = bounds[-1]
+        inactive = (
+            "SELECT s.due FROM cards c CROSS JOIN card_state s ON s.card_id = c.id "
+            f"WHERE (c.retired = 1 OR c.suspended = 1) AND s.due < :end"
             f"{_deck_filter(deck_ids, params)}"
         )
-        bounds = [to_micros(start) for start in starts]
-        counts = [0] * days
-        for (due,) in self._rows(sql, params):
-            index = next(n for n, bound in enumerate(bounds) if due < bound)
-            counts[index] += 1
+        for (due,) in self._rows(inactive, params):
+            counts[bisect.bisect_right(bounds, due) - 1] -= 1
         return counts
 
     def true_retention(self, since: datetime | None = None) -> Retention:
         """True retention over review-mode answers on review-phase cards (since ``since``)."""
         params: dict[str, object] = {
-            "since": to_micros(since) if since else None,
             "mode": ReviewMode.REVIEW.value,
             "review": int(Phase.REVIEW),
         }
         sql = (
             "SELECT coalesce(sum(rating != 1), 0), count(*) FROM review_log "
-            "WHERE mode = :mode AND prior_phase = :review "
-            "AND (:since IS NULL OR reviewed_at >= :since)"
+            "WHERE mode = :mode AND prior_phase = :review"
         )
+        if since is not None:  # a plain range, so the reviewed_at index is used
+            params["since"] = to_micros(since)
+            sql += " AND reviewed_at >= :since"
         passed, total = next(self._rows(sql, params))
         return Retention(int(passed), int(total))

@@ -252,6 +252,11 @@ def test_statistics(store: Store) -> None:
     assert counts["d"].due == 2 and counts["d"].mastered == 0
     assert store.next_due(["d"]) == {"d": T0 + timedelta(days=1)}
     assert store.due_forecast(T0, 3, tz) == [0, 2, 0]
+    assert store.due_forecast(T0, 3, tz, deck_ids=["elsewhere"]) == [0, 0, 0]
+    store.set_suspended("c1", True)
+    assert store.due_forecast(T0, 3, tz) == [0, 1, 0]
+    assert store.due_forecast(T0 + timedelta(days=3), 2, tz) == [1, 0]  # overdue: today
+    store.set_suspended("c1", False)
     assert store.reviews_per_day(T0 - timedelta(days=1), tz) == {
         T0.astimezone(tz).date(): 3,
         (T0 + timedelta(days=1)).astimezone(tz).date(): 1,
@@ -312,3 +317,23 @@ def test_syncing_many_unchanged_cards_is_fast(store: Store) -> None:
     elapsed = time.perf_counter() - started
     assert report.unchanged == 10_000
     assert elapsed < 0.5, f"sync of 10,000 unchanged cards took {elapsed:.3f} s"
+
+
+def test_reviews_per_day_follow_local_days_across_dst(store: Store) -> None:
+    """Answers are counted on the student's own calendar days, also across a clock change."""
+    berlin = ZoneInfo("Europe/Berlin")  # clocks go forward on 2026-03-29
+    store.sync_decks([deck("d", [card("c1")])], T0)
+    times = [
+        datetime(2026, 3, 28, 23, 30, tzinfo=berlin),
+        datetime(2026, 3, 29, 0, 30, tzinfo=berlin),
+        datetime(2026, 3, 29, 23, 30, tzinfo=berlin),
+        datetime(2026, 3, 30, 0, 15, tzinfo=berlin),
+    ]
+    for at in times:
+        store.record_cram(ReviewEntry("c1", at, Rating.GOOD, mode=ReviewMode.CRAM))
+    since = datetime(2026, 3, 28, 23, 45, tzinfo=berlin)
+    assert store.reviews_per_day(since, berlin) == {
+        times[1].date(): 2,
+        times[3].date(): 1,
+    }
+    assert store.reviews_per_day(times[3] + timedelta(seconds=1), berlin) == {}

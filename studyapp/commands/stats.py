@@ -49,18 +49,20 @@ def run(args: argparse.Namespace) -> int:
         counts = store.deck_counts(now)
         answers = store.review_counts()
         retention = store.true_retention()
-    rows = [
-        (titles.get(deck_id, deck_id), c.total, c.due, c.new, c.mastered, answers.get(deck_id, 0))
+    rows: list[tuple[str, list[int]]] = sorted(
+        (
+            titles[deck_id],
+            [c.total, c.due, c.new, c.mastered, answers.get(deck_id, 0)],
+        )
         for deck_id, c in counts.items()
         if deck_id in titles
-    ]
-    rows.sort()
+    )
     header = ("deck", "cards", "due", "new", "mastered", "answers")
-    width = max([len(header[0])] + [len(row[0]) for row in rows])
+    width = max([len(header[0])] + [len(title) for title, _ in rows])
     print(f"{header[0]:<{width}}  " + "  ".join(f"{h:>8}" for h in header[1:]))
-    for row in rows:
-        print(f"{row[0]:<{width}}  " + "  ".join(f"{n:>8}" for n in row[1:]))
-    totals = [sum(row[i] for row in rows) for i in range(1, 6)]
+    for title, numbers in rows:
+        print(f"{title:<{width}}  " + "  ".join(f"{n:>8}" for n in numbers))
+    totals = [sum(numbers[i] for _, numbers in rows) for i in range(5)]
     print(f"{'total':<{width}}  " + "  ".join(f"{n:>8}" for n in totals))
     rate = retention.rate
     shown = "-" if rate is None else f"{rate:.0%} of {retention.total}"

@@ -254,8 +254,14 @@ def sentence_cards(
             drafts.extend(_relation_cards(relation, sentence, section.id))
         if not found and len(standalone.split()) >= 8:
             avoid = listed[1] if listed else []
-            clozes.append((sentence, _clozes(standalone, ctx, avoid, titles or section.title)))
+            options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
+            clozes.append((sentence, options))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
+    for draft in drafts:  # what a definition or abbreviation card already asks for
+        if draft.key.startswith(("define|", "stands-for|")):
+            hidden.add(draft.key.split("|", 1)[1].casefold())
+        if draft.key.startswith("stands-for|"):
+            hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
         if rounds == 2 and len(drafts) >= 2:
             break  # a second phrase per sentence only when the section has too few cards
@@ -383,10 +389,12 @@ def _same_term(a: str, b: str, ctx: DocContext) -> bool:
     return False
 
 
-def _clozes(sentence: str, ctx: DocContext, avoid: list[str], titles: str) -> list[tuple[str, str]]:
+def _clozes(
+    sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
+) -> list[tuple[str, str]]:
     """``(hidden phrase, cloze text)`` options for a sentence, best key phrase first."""
     out: list[tuple[str, str]] = []
-    for score, phrase in ctx.scorer.candidates(sentence, titles):
+    for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
         if score <= 0.8 or tf.is_generic(phrase) or _overlaps(sentence, at, phrase, avoid):
             continue

@@ -222,11 +222,12 @@ def _main_subject(title: str, sentences: list[str]) -> str:
 
 
 def _with_titles(section: OutlineSection, above: str):
-    """Each section of a subtree with its own and its ancestors' titles joined."""
-    titles = f"{above} {section.title}".strip()
-    yield section, titles
+    """Each section of a topic's subtree with the topic's title: hiding a phrase that title
+    gives away ("PTSD" in the PTSD deck) makes a poor cloze."""
+    topic_title = above or section.title
+    yield section, topic_title
     for child in section.children:
-        yield from _with_titles(child, titles)
+        yield from _with_titles(child, topic_title)
 
 
 def _section_drafts(

@@ -50,7 +50,8 @@ STOPWORDS = _wordset(
     take takes taken need needs needed require requires required remain remains role ability
     contribute contributes contributing lead leads leading offer offers suggest suggests account
     explore explored explores investigated investigating underway ongoing appropriate necessary
-    essential crucial valuable promise promising recent recently every found showed"""
+    essential crucial valuable promise promising recent recently every found showed addition
+    better"""
 )
 
 
@@ -268,11 +269,13 @@ class PhraseScorer:
         """How rare a word is across the document's sentences."""
         return math.log((1 + self.total) / (1 + self.counts.get(word, 0)))
 
-    def candidates(self, sentence: str, titles: str = "") -> list[tuple[float, str]]:
+    def candidates(
+        self, sentence: str, titles: str = "", own_title: str = ""
+    ) -> list[tuple[float, str]]:
         """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence.
 
-        Phrases whose words all appear in ``titles`` (the section's and its parents' titles,
-        which the student sees anyway) score lower; durations (``within hours``) higher.
+        Phrases whose words all appear in ``titles`` (the topic's title, which gives them away)
+        score lower, in ``own_title`` (the section's) a bit less so; durations higher.
         """
         lower = sentence.lower()
         scored: dict[str, float] = {}
@@ -290,9 +293,14 @@ class PhraseScorer:
         for run in self._content_runs(sentence):
             if run not in scored:
                 scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1)
-        title_text = titles.lower()
+        title_text, own_text = titles.lower(), own_title.lower()
         out = [
-            (score - 3.0 if title_text and _all_in(phrase, title_text) else score, phrase)
+            (
+                score
+                - (3.0 if title_text and _all_in(phrase, title_text) else 0.0)
+                - (2.5 if own_text and _all_in(phrase, own_text) else 0.0),
+                phrase,
+            )
             for phrase, score in scored.items()
             if lower.count(phrase.lower()) == 1 and phrase.lower() not in STOPWORDS
         ]
@@ -314,7 +322,9 @@ class PhraseScorer:
             while len(current) == 1 and current[-1].group(0).lower() in _GENERIC:
                 current.pop()
             while current and (
-                len(current) > 3 or current[0].group(0).lower().endswith(("ing", "ed"))
+                len(current) > 3
+                or current[0].group(0).lower().endswith(("ing", "ed"))
+                or (len(current) > 1 and _verb_like_plural(current[0].group(0)))
             ):
                 current.pop(0)
             if current and len(current) <= 3 and _noun_phrase(sentence, current):
@@ -350,7 +360,7 @@ _VERB_BEFORE = _wordset(
     "to be been being is are was were may can could should must will would might not"
 )
 _ADVERBS = _wordset("often also further frequently typically usually still rarely generally")
-_ARTICLES = _wordset("a an the its their")
+_ARTICLES = _wordset("a an the its their it them")
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
 
 
@@ -366,6 +376,13 @@ def _all_in(phrase: str, text: str) -> bool:
     """Whether every content word of ``phrase`` (by its first six letters) occurs in ``text``."""
     content = [w for w in words(phrase) if w not in STOPWORDS]
     return bool(content) and all(w[:6] in text for w in content)
+
+
+def _verb_like_plural(word: str) -> bool:
+    """Whether a word opening a multi-word run is likely a verb ("lowers pain perception"):
+    nouns in front of other nouns are singular ("pain perception", "receptor antagonism")."""
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "sis", "’s", "'s"))
 
 
 def _word_char(char: str) -> bool:

@@ -104,7 +104,9 @@ def _starts_block(events: list[LineEvent], pos: int) -> bool:
 
 def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
     """Turn numbered lines that are not headings into list items; find ``1 Chapter`` lines."""
-    markdown = any(e.kind == HEADING and e.md_level for e in events)
+    md_levels = [e.md_level for e in events if e.kind == HEADING and e.md_level]
+    # Markdown sections make numbered lines list items; a lone "# Title" does not.
+    markdown = len(md_levels) > 1 or any(level > 1 for level in md_levels)
     numbered = [e for e in events if e.kind == HEADING and e.readings]
     styles_seen: dict[str, int] = {}
     for e in numbered:

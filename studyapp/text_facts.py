@@ -366,8 +366,9 @@ _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ic
 
 _UNITS = "seconds|minutes|hours|days|weeks|months|years"
 _DURATION = re.compile(
-    r"\b\d+(?:\.\d+)?\s?(?:%|mg|ml|kg|µg|mcg|seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
-    rf"(?![\w-])|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
+    r"(?<![\w-])\d+(?:[.,/]\d+)*\s?(?:%|(?:mg|g|kg|ml|mL|l|L|litres?|liters?|mmHg|mmol|mEq|µg"
+    r"|mcg|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
+    rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
 

@@ -331,3 +331,10 @@ def test_numbered_introduction_and_summary_are_reading_material():
         "Angioedema",
     )
     assert questions["ACE inhibitors — examples?"].answer == "lisinopril, ramipril, enalapril"
+
+
+def test_quantities_are_hidden_in_clozes():
+    """A number with its unit ('180 litres') is a fact worth a cloze."""
+    decks = generate_decks(parse_file(FIXTURES / "renal_crlf.md"), prefix="renal")
+    texts = [c.text for d in decks for c in d.cards if c.type is CardType.CLOZE]
+    assert "The glomerulus filters about {{c1::180 litres}} a day." in texts

@@ -291,3 +291,16 @@ def test_markdown_with_front_matter_quotes_tables_code_and_bold_terms():
     for skipped in ["title: Antihypertensives", "Half-life", "ignore me", ">"]:
         assert skipped not in everything
     assert "Lecture 7, Cardiovascular block" not in [s.title for s in outline.walk()]
+
+
+def test_title_only_markdown_with_numbered_sections_crlf_and_tabs():
+    """'# Title' then '1. Filtration' sections (Windows line ends, tab-indented bullets)."""
+    outline = parse_file(FIXTURES / "renal_crlf.md")
+    assert outline.title == "Renal Notes"
+    assert [(s.id, s.title, s.line) for s in outline.walk()] == [
+        ("1", "Filtration", 3),
+        ("2", "Reabsorption", 8),
+    ]
+    filtration = outline.sections[0].paragraphs[0].text
+    assert filtration == "The glomerulus filters about 180 litres a day."
+    assert [i.term for i in outline.sections[1].lists[0].items] == ["Sodium", "Glucose"]

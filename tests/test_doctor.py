@@ -180,3 +180,11 @@ def test_commands_have_help(command: str, capsys) -> None:
         main([command, "--help"])
     assert done.value.code == 0
     assert "--data-dir" in capsys.readouterr().out
+
+
+def test_damaged_database_without_backups_says_what_to_do(tmp_path: Path, capsys) -> None:
+    """With no backup to restore, doctor explains how to start afresh."""
+    paths.database_path(tmp_path).write_bytes(b"not a database at all" * 100)
+    assert main(["doctor", "--data-dir", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "DAMAGED" in out and "no backup to restore" in out

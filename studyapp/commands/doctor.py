@@ -82,6 +82,11 @@ def run(args: argparse.Namespace) -> int:
         newest = found.backups[0].path.name if found.backups else None
         if newest:
             print(f"restore the newest backup with: studyapp doctor --restore {newest}")
+        else:
+            print(
+                "there is no backup to restore; to start afresh, move the damaged file "
+                "away (studyapp then creates a new one)"
+            )
         return 1
     print("integrity: ok")
     if found.unknown:

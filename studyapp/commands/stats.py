@@ -44,19 +44,18 @@ def run(args: argparse.Namespace) -> int:
         store = Store.open_read_only(db_path)
     else:
         store.sync_decks(loaded.decks, now)
-    titles = {deck.id: deck.title for deck in loaded.decks}
     with store:
         counts = store.deck_counts(now)
         answers = store.review_counts()
         retention = store.true_retention()
-    rows: list[tuple[str, list[int]]] = sorted(
+    rows: list[tuple[str, list[int]]] = [
         (
-            titles[deck_id],
-            [c.total, c.due, c.new, c.mastered, answers.get(deck_id, 0)],
+            deck.title,
+            [c.total, c.due, c.new, c.mastered, answers.get(deck.id, 0)],
         )
-        for deck_id, c in counts.items()
-        if deck_id in titles
-    )
+        for deck in loaded.decks
+        if (c := counts.get(deck.id)) is not None
+    ]
     header = ("deck", "cards", "due", "new", "mastered", "answers")
     width = max([len(header[0])] + [len(title) for title, _ in rows])
     print(f"{header[0]:<{width}}  " + "  ".join(f"{h:>8}" for h in header[1:]))

@@ -118,7 +118,7 @@ def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, st
     top ``window`` non-blank lines are examined: that is where scraped pages put their header.
     """
     top = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][:window]
-    standalone = {}
+    standalone: dict[str, int] = {}
     for _i, text in top:
         standalone[text] = standalone.get(text, 0) + 1
     for index, text in top[:3]:

@@ -24,8 +24,10 @@ from pathlib import Path
 
 import yaml
 
+from studyapp import cards_from_lists as cfl
 from studyapp import cards_from_text as cft
 from studyapp import text_facts as tf
+from studyapp.card_drafts import DocContext, Draft
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
 from studyapp.outline import ItemList, ListItem, Outline, OutlineSection, Paragraph
 from studyapp.outline_lines import roman_value
@@ -78,7 +80,7 @@ def generate_decks(
             sections.append(
                 Section(conclusion.id, "Summary", 1, "", body, Location(conclusion.line, 1))
             )
-        drafts: list[cft.Draft] = []
+        drafts: list[Draft] = []
         hidden: set[str] = set()
         for section, titles in _with_titles(topic, ""):
             drafts.extend(_section_drafts(section, ctx, hidden, titles))
@@ -159,7 +161,7 @@ def _item_lines(items: list[ListItem], depth: int, ordered: bool) -> list[str]:
     return lines
 
 
-def _context(outline: Outline) -> cft.DocContext:
+def _context(outline: Outline) -> DocContext:
     """Document-wide knowledge for the card maker: subject, acronyms, terms, word rarity."""
     sentences: list[str] = []
     titles: list[str] = []
@@ -194,7 +196,7 @@ def _context(outline: Outline) -> cft.DocContext:
                 lexicon.add(chunk)
     lexicon = {t for t in lexicon if t.lower() != subject}
     scorer = tf.PhraseScorer(sentences, lexicon, subject)
-    return cft.DocContext(subject, scorer, acronyms, defined)
+    return DocContext(subject, scorer, acronyms, defined)
 
 
 def _all_items(block: ItemList) -> list[ListItem]:
@@ -231,29 +233,29 @@ def _with_titles(section: OutlineSection, above: str):
 
 
 def _section_drafts(
-    section: OutlineSection, ctx: cft.DocContext, hidden: set[str], titles: str
-) -> list[cft.Draft]:
+    section: OutlineSection, ctx: DocContext, hidden: set[str], titles: str
+) -> list[Draft]:
     """All drafts of one section: its lists, its sentences, its subsections' titles."""
-    drafts: list[cft.Draft] = []
+    drafts: list[Draft] = []
     lists = section.lists
     for block in lists:
-        drafts.extend(cft.list_cards(block, section, lists))
+        drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     if section.level == 2:
-        subtopics = cft.subtopic_card(section)
+        subtopics = cfl.subtopic_card(section)
         if subtopics:
             drafts.append(subtopics)
     return drafts
 
 
-def card_id(deck_id: str, draft: cft.Draft) -> str:
+def card_id(deck_id: str, draft: Draft) -> str:
     """The stable id of a card: deck id, type, and a hash of the normalised thing it asks."""
     key = normalise_space(draft.key).casefold()
     digest = hashlib.blake2b(f"{draft.type.value}|{key}".encode(), digest_size=5).hexdigest()
     return f"{deck_id}-{draft.type.value}-{digest}"
 
 
-def _cards(drafts: list[cft.Draft], deck_id: str) -> list[Card]:
+def _cards(drafts: list[Draft], deck_id: str) -> list[Card]:
     """Cards from drafts: ids assigned, duplicates and self-answering questions left out."""
     cards: list[Card] = []
     seen_ids: set[str] = set()
@@ -284,7 +286,7 @@ def _cards(drafts: list[cft.Draft], deck_id: str) -> list[Card]:
     return cards
 
 
-def _answer_in_question(draft: cft.Draft) -> bool:
+def _answer_in_question(draft: Draft) -> bool:
     """Whether the question shows its own answer (such a card teaches nothing)."""
     if not draft.answer or not draft.question:
         return False
@@ -339,7 +341,13 @@ def _keyword(word: str) -> bool:
     return len(word) > 3 and not tf.is_generic(word)
 
 
-class _DeckDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # libyaml: same text, faster
+try:  # libyaml writes the same text as the pure-Python dumper, several times faster
+    from yaml import CSafeDumper as _BaseDumper
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+
+
+class _DeckDumper(_BaseDumper):
     """Safe YAML dumper writing multi-line strings (section bodies) as literal blocks."""
 
 

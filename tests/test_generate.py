@@ -166,7 +166,7 @@ def test_small_edit_keeps_ids_of_untouched_cards(seed_decks):
 
 def test_card_id_depends_on_what_is_asked_not_on_position(seed_decks):
     """The id hashes deck id, type and the normalised key (case and spacing do not matter)."""
-    from studyapp.cards_from_text import Draft
+    from studyapp.card_drafts import Draft
 
     a = Draft(CardType.CLOZE, "cloze|Informed  Consent", "V.C.1", "s", text="x")
     b = Draft(CardType.CLOZE, "cloze|informed consent", "V.C.2", "other", text="y")

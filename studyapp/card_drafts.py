@@ -1,0 +1,115 @@
+"""What every card maker shares: the card draft, the document context and text helpers.
+
+A :class:`Draft` is a card before it has an id; the generator (:mod:`studyapp.generate`) turns
+drafts into :class:`~studyapp.model.Card` values with stable ids. The helpers here keep
+question wording consistent across the sentence and list card makers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from studyapp import text_facts as tf
+from studyapp.model import CardType
+from studyapp.sentences import split_sentences
+
+MAX_ANSWER = 200  # characters; a card asks for one fact, not a paragraph
+MAX_TYPED = 60
+MAX_QUESTION_QUOTE = 220
+
+
+@dataclass(slots=True)
+class Draft:
+    """A card before it has an id: its type, what it asks and the source sentence."""
+
+    type: CardType
+    key: str
+    section: str
+    source: str
+    question: str = ""
+    answer: str = ""
+    text: str = ""
+    items: tuple[str, ...] = ()
+    ordered: bool = False
+    distractors: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the card maker knows about the whole document."""
+
+    subject: str  # the main subject ("ketamine"), never hidden in a cloze
+    scorer: tf.PhraseScorer
+    acronyms: dict[str, str] = field(default_factory=dict)  # short -> expansion
+    # defined term -> id of the top-level topic defining it (multiple-choice distractors)
+    defined_terms: dict[str, str] = field(default_factory=dict)
+
+
+def sentence_case(title: str) -> str:
+    """A title made readable inside a sentence: ``Advantages of Ketamine`` -> ``advantages
+    of ketamine`` (acronyms and words with inner capitals are kept)."""
+    out = []
+    for word in title.split():
+        if word[:1].isupper() and word[1:] == word[1:].lower() and not word[1:2].isdigit():
+            out.append(word[:1].lower() + word[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or has inner capitals,
+    or the text is a capitalised name (``Complex Regional Pain Syndrome``)."""
+    first = text.split(" ", 1)[0]
+    later = [w for w in text.split()[1:] if len(w) > 3 and w[:1].isalpha()]
+    if first[1:] != first[1:].lower() or (later and all(w[0].isupper() for w in later)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def digest(text: str) -> int:
+    """A stable integer from text (deterministic choices, no randomness)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "big")
+
+
+def stem(word: str) -> str:
+    return word.lower()[:6]
+
+
+def reveals(term: str, text: str) -> bool:
+    """Whether ``text`` gives ``term`` away (the whole term, or every longer word's stem)."""
+    lowered = text.lower()
+    if term.lower() in lowered:
+        return True
+    long_words = [w for w in tf.words(term) if len(w) >= 5]
+    return bool(long_words) and all(stem(w) in lowered for w in long_words)
+
+
+ATTRIBUTE_TERMS = frozenset(
+    [
+        "mechanism", "mechanism of action", "example", "examples", "toxicity", "use", "uses",
+        "dose", "dosage", "indication", "indications", "side effects", "adverse effects",
+        "contraindication", "contraindications", "definition", "cause", "causes", "symptom",
+        "symptoms", "treatment", "function", "location", "type", "types", "class", "action",
+        "onset", "duration", "half-life", "route", "metabolism", "excretion", "target",
+        "effect", "effects", "risk", "risks", "note", "signs", "diagnosis", "prognosis",
+    ]
+)  # fmt: skip
+
+
+def is_name(text: str) -> bool:
+    """Whether a list item is a short name rather than a sentence (a list worth recalling)."""
+    words = text.rstrip(".").split()
+    return 0 < len(words) <= 6 and not any(w in ("is", "are", "was", "were") for w in words)
+
+
+def first_sentence_within(text: str, limit: int) -> str:
+    """``text`` (without its final period) when short enough, else its first sentence."""
+    text = text.strip()
+    if len(text) > limit:
+        first = split_sentences(text)
+        text = first[0] if first else ""
+    text = text.rstrip(".").strip()
+    return text if 0 < len(text) <= limit else ""

@@ -124,6 +124,11 @@ def test_cards_read_well(seed_decks):
                 if card.answer:
                     assert _norm(card.answer) not in _norm(card.question), card.question
             asked[(card.type, _norm(shown))] += 1
+            if card.type is not CardType.CLOZE:  # same words in another order: near-duplicate
+                words = frozenset(re.findall(r"\w+", card.question.casefold())) - {"a", "an", "the"}
+                asked[(card.type, words)] += 1
+            else:  # one hidden phrase per deck
+                asked[(card.type, _norm(" ".join(CLOZE.findall(card.text))))] += 1
         assert max(asked.values()) == 1
 
 

@@ -275,8 +275,11 @@ class TreeBuilder:
     def _pick_reading(self, readings: list[ol.Numbering]) -> ol.Numbering:
         """The reading of an ambiguous number (``I``: Roman one or the letter after H)."""
         open_styles = {key[0]: value for key, _s, value in self.stack}
-        for reading in readings:
+        for reading in readings:  # continues an open sequence (H. then I.)
             if open_styles.get(reading.style) == reading.value - 1:
+                return reading
+        for reading in readings:  # starts a new, deeper sequence (b. then i.)
+            if reading.style not in open_styles and reading.value == 1:
                 return reading
         for reading in readings:
             if reading.style in open_styles:

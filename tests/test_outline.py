@@ -304,3 +304,11 @@ def test_title_only_markdown_with_numbered_sections_crlf_and_tabs():
     filtration = outline.sections[0].paragraphs[0].text
     assert filtration == "The glomerulus filters about 180 litres a day."
     assert [i.term for i in outline.sections[1].lists[0].items] == ["Sodium", "Glucose"]
+
+
+def test_lower_case_letters_and_roman_numerals_nest():
+    """1. > a. > i.: 'i.' after 'b.' starts Roman sub-points, not the letter after h."""
+    outline = parse_file(FIXTURES / "study_guide_letters.txt")
+    assert outline.title == "Study Guide"
+    assert [s.id for s in outline.walk()] == ["1", "1.a", "1.b", "1.b.i", "1.b.ii", "2"]
+    assert _section(outline, "1.b.ii").paragraphs[0].text == "Atrial contraction completes filling."

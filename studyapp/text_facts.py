@@ -319,17 +319,24 @@ class PhraseScorer:
         current: list[re.Match[str]] = []
 
         def close() -> None:
-            while len(current) == 1 and current[-1].group(0).lower() in _GENERIC:
-                current.pop()
-            while current and (
-                len(current) > 3
-                or current[0].group(0).lower().endswith(("ing", "ed"))
-                or (len(current) > 1 and _verb_like_plural(current[0].group(0)))
-            ):
-                current.pop(0)
-            if current and len(current) <= 3 and _noun_phrase(sentence, current):
-                runs.append(sentence[current[0].start() : current[-1].end()])
+            # a "-s" word inside a run is a verb ("transport moves substances"): split there
+            pieces: list[list[re.Match[str]]] = [[]]
+            for position, match in enumerate(current):
+                if position < len(current) - 1 and _verb_like_plural(match.group(0)):
+                    pieces.append([])
+                else:
+                    pieces[-1].append(match)
+            for piece in pieces:
+                add(piece)
             current.clear()
+
+        def add(piece: list[re.Match[str]]) -> None:
+            while len(piece) == 1 and piece[-1].group(0).lower() in _GENERIC:
+                piece.pop()
+            while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
+                piece.pop(0)
+            if piece and _noun_phrase(sentence, piece):
+                runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
         for match in _WORD.finditer(sentence):

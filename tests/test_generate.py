@@ -343,3 +343,16 @@ def test_quantities_are_hidden_in_clozes():
     decks = generate_decks(parse_file(FIXTURES / "renal_crlf.md"), prefix="renal")
     texts = [c.text for d in decks for c in d.cards if c.type is CardType.CLOZE]
     assert "The glomerulus filters about {{c1::180 litres}} a day." in texts
+
+
+def test_clozes_hide_noun_phrases_not_verbs():
+    """'Passive transport moves substances down their concentration gradient' hides the
+    gradient, not 'transport moves substances'."""
+    decks = generate_decks(parse_file(FIXTURES / "chapter_excerpt.txt"), prefix="bio")
+    hidden = [d for deck in decks for c in deck.cards for d in CLOZE.findall(c.text)]
+    assert "concentration gradient" in hidden
+    assert not any(" moves " in f" {h} " or h.endswith(" moves") for h in hidden)
+    questions = {c.question: c.answer for deck in decks for c in deck.cards}
+    assert questions["What is osmosis?"] == (
+        "the diffusion of water across a selectively permeable membrane"
+    )

@@ -312,3 +312,15 @@ def test_lower_case_letters_and_roman_numerals_nest():
     assert outline.title == "Study Guide"
     assert [s.id for s in outline.walk()] == ["1", "1.a", "1.b", "1.b.i", "1.b.ii", "2"]
     assert _section(outline, "1.b.ii").paragraphs[0].text == "Atrial contraction completes filling."
+
+
+def test_chapter_excerpt_with_wrapped_paragraphs():
+    """'Chapter 3 ...' is the title; 3.1, 3.1.1, 3.2 nest; wrapped lines join into paragraphs."""
+    outline = parse_file(FIXTURES / "chapter_excerpt.txt")
+    assert outline.title == "Chapter 3 Membrane Transport"
+    assert [(s.id, s.level) for s in outline.walk()] == [("3.1", 1), ("3.1.1", 2), ("3.2", 1)]
+    osmosis = _section(outline, "3.1.1").paragraphs[0]
+    assert osmosis.text == (
+        "Osmosis is the diffusion of water across a selectively permeable membrane."
+    )
+    assert osmosis.line == 11

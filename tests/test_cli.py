@@ -48,3 +48,19 @@ def test_python_dash_m_runs_the_cli():
     assert result.returncode == 0
     assert "usage: studyapp" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_output_piped_into_head_gives_no_traceback(tmp_path):
+    """`studyapp generate ... | head -1` stops quietly when the reader closes the pipe."""
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "assets/sources/ketamine-therapeutic-uses.txt"
+    producer = subprocess.Popen(
+        [sys.executable, "-m", "studyapp", "generate", str(source), "--out", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert producer.stdout is not None
+    producer.stdout.close()  # the reader goes away before anything is read
+    _, stderr = producer.communicate(timeout=60)
+    assert b"Traceback" not in stderr

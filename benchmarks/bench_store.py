@@ -178,6 +178,9 @@ def main() -> None:
             "reviews_per_day (30 d)": lambda: store.reviews_per_day(NOW - timedelta(days=30), UTC),
             "due_forecast (30 d)": lambda: store.due_forecast(NOW, 30, UTC),
             "true_retention (all)": lambda: store.true_retention(),
+            "true_retention (30 d)": lambda: store.true_retention(NOW - timedelta(days=30)),
+            "review_counts (all)": lambda: store.review_counts(),
+            "card_states (all)": lambda: store.card_states(),
         }
         for name, query in queries.items():
             print(f"{name:<24} {ms(statistics.median(timed(query, 5)))}")

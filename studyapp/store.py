@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from studyapp import backups as backup_files
 from studyapp import migrations
+from studyapp.checkpoints import SAFETY_NET_PAGES, BackgroundCheckpointer
 from studyapp.dbfile import DataFolderLock, connect, from_micros, to_micros, translate, translated
 from studyapp.errors import StoreError
 from studyapp.model import Deck
@@ -70,6 +71,7 @@ class Store(StoreStats):
         self.conn: sqlite3.Connection = db.conn
         self.path = path
         self._lock = lock
+        self._checkpointer: BackgroundCheckpointer | None = None
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -104,7 +106,10 @@ class Store(StoreStats):
         except BaseException:
             lock.release()
             raise
-        return cls(db, path, lock)
+        store = cls(db, path, lock)
+        conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+        store._checkpointer = BackgroundCheckpointer(path)
+        return store
 
     @classmethod
     def open_read_only(cls, path: Path) -> Store:
@@ -140,6 +145,9 @@ class Store(StoreStats):
 
     def close(self) -> None:
         """Close the database and release the data folder's lock."""
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -162,11 +170,15 @@ class Store(StoreStats):
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction: all of the block's writes, or none of them. A block that changed
         something also bumps the change counter (see :mod:`studyapp.backups`)."""
+        changed = False
         with self._errors(), self.db.atomic():
             before = self.conn.total_changes
             yield self.conn
             if self.conn.total_changes != before:
                 self.conn.execute(BUMP_CHANGES)
+                changed = True
+        if changed and self._checkpointer is not None:
+            self._checkpointer.nudge()
 
     # -- decks and cards -------------------------------------------------------------------
 

@@ -145,7 +145,7 @@ class LibraryWidget(QWidget):
         self.title = _label("Library", "title")
         self.summary_label = _label("", "muted")
         self.study_all_button = _button("Study all due  A", primary=True)
-        self.study_all_button.clicked.connect(self.study_all_requested.emit)
+        self.study_all_button.clicked.connect(lambda: self.study_all_requested.emit())
 
         header = QHBoxLayout()
         heading = QVBoxLayout()
@@ -218,8 +218,8 @@ class LibraryWidget(QWidget):
             for summary in group:
                 row = DeckRow(summary, now, tz)
                 row.clicked.connect(self.select_deck)
-                row.read_clicked.connect(self.read_requested.emit)
-                row.study_clicked.connect(self.study_requested.emit)
+                row.read_clicked.connect(self.read_requested)
+                row.study_clicked.connect(self.study_requested)
                 self.rows.append(row)
                 self.list_layout.addWidget(row)
         if problems:

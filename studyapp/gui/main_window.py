@@ -129,9 +129,14 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if keys:
             action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
+        action.triggered.connect(lambda: self._run_action(slot))
         menu.addAction(action)
         return action
+
+    @staticmethod
+    def _run_action(slot: Callable[[], Any]) -> None:
+        """Call a menu action's slot; its return value is dropped (Qt slots return nothing)."""
+        slot()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -135,7 +135,7 @@ class ReaderWidget(QWidget):
         self.tree.setIconSize(QSize(12, 12))
         self.tree.setUniformRowHeights(True)
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tree.setMinimumWidth(240)
+        self.tree.setMinimumWidth(280)
         self.tree.currentItemChanged.connect(self._item_changed)
 
         self.view = ReadingView()
@@ -153,7 +153,7 @@ class ReaderWidget(QWidget):
         self.next_button.clicked.connect(self.next_section)
         self.quiz_button.clicked.connect(self.request_quiz)
         self.edit_button.clicked.connect(self.request_edit)
-        self.back_button.clicked.connect(self.back_requested.emit)
+        self.back_button.clicked.connect(lambda: self.back_requested.emit())
 
         top = QHBoxLayout()
         top.addWidget(self.back_button)
@@ -181,7 +181,7 @@ class ReaderWidget(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])
+        splitter.setSizes([360, 820])
         splitter.setChildrenCollapsible(False)
         self.splitter = splitter
 

@@ -187,14 +187,20 @@ QTreeWidget, QListWidget {{ background: {c.surface}; border: 1px solid {c.border
 QTreeWidget::item, QListWidget::item {{ padding: 4px 2px; border-radius: 5px; }}
 QTreeWidget::item:selected, QListWidget::item:selected {{ background: {c.accent_soft};
     color: {c.text}; }}
-QTreeWidget::branch:selected {{ background: transparent; }}
+QTreeView::item {{ border-radius: 0; }}
+QTreeView::branch:selected {{ background: {c.accent_soft}; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 3px; min-height: 32px; }}
+QScrollBar::handle:vertical:hover {{ background: {c.muted}; }}
+QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 2px; }}
+QScrollBar::handle:horizontal {{ background: {c.border}; border-radius: 3px; min-width: 32px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QTextBrowser {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
-QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ background: {c.surface};
-    border: 1px solid {c.border}; border-radius: 6px; padding: 4px 8px; min-height: 20px; }}
-QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus {{
-    border-color: {c.accent}; }}
-QComboBox QAbstractItemView {{ background: {c.surface}; border: 1px solid {c.border};
-    selection-background-color: {c.accent_soft}; selection-color: {c.text}; }}
+QLineEdit {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px;
+    padding: 4px 8px; min-height: 20px; }}
+QLineEdit:focus {{ border-color: {c.accent}; }}
+QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 24px; padding: 1px 6px; }}
 QCheckBox {{ spacing: 8px; }}
 QProgressBar {{ background: {c.surface_alt}; border: none; border-radius: 3px;
     max-height: 6px; min-height: 6px; }}

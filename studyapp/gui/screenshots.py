@@ -1,0 +1,239 @@
+"""Render every screen of the app to PNG files, in light and dark, without a display.
+
+``python -m studyapp.gui.screenshots docs/screenshots/`` builds the real app on the shipped decks
+(or ``STUDYAPP_DECKS``) over a temporary data folder with a seeded review history, then saves
+the library, welcome, reader, quiz (question, answer, multiple choice, typed answer with its
+diff, summary), progress and settings screens as ``<screen>-<theme>.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from studyapp import paths
+from studyapp.gui import preferences
+from studyapp.gui.app import build_main_window, open_store
+from studyapp.gui.main_window import MainWindow
+from studyapp.gui.sample_history import write_history
+from studyapp.model import CardType
+from studyapp.review_types import Rating
+
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+WINDOW_SIZE = (1180, 780)
+SCREENS = (
+    "library",
+    "welcome",
+    "reader",
+    "quiz-question",
+    "quiz-answer",
+    "quiz-choice",
+    "quiz-typed",
+    "summary",
+    "progress",
+    "settings",
+)
+
+
+def settle(app: QApplication, rounds: int = 3) -> None:
+    """Let layouts and deferred work finish before a grab."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window dimmed, with ``dialog`` drawn over its centre (as a user would see it)."""
+    base = window.grab()
+    painter = QPainter(base)
+    painter.fillRect(base.rect(), QColor(0, 0, 0, 90))
+    shot = dialog.grab()
+    x = (base.width() - shot.width()) // 2
+    y = (base.height() - shot.height()) // 2
+    painter.drawPixmap(QPoint(x, y), shot)
+    painter.end()
+    return base
+
+
+def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
+    """A data folder with weeks of seeded reviews and the chosen theme."""
+    from studyapp.deck import load_decks
+    from studyapp.scheduler import Scheduler
+
+    decks = load_decks(deck_paths).decks
+    store = open_store(data)
+    try:
+        store.sync_decks(decks, NOW - timedelta(days=50))
+        scheduler = Scheduler(preferences.stored_scheduler_settings(store), UTC)
+        # Decks begun at different times (the last one not yet), so the library shows a mix.
+        rng = random.Random(7)
+        for index, deck in enumerate(decks[:-1]):
+            days = max(3, 40 - 9 * index)
+            write_history(
+                store,
+                scheduler,
+                [deck],
+                NOW - timedelta(days=days),
+                NOW - timedelta(hours=3),
+                rng,
+                new_per_day=4,
+            )
+        store.set_setting("ui.theme", theme)
+        store.set_setting("ui.welcome_dismissed", True)
+        first = decks[0]
+        for section in first.sections[:4]:
+            store.mark_section_read(first.id, section.id, NOW - timedelta(days=40))
+    finally:
+        store.close()
+
+
+class TickingClock:
+    """A clock that moves a few seconds on each reading, so time spent is not zero."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=4)
+        return self.now
+
+
+def advance_to(window: MainWindow, wanted: Callable[[object], bool], limit: int = 400) -> bool:
+    """Answer cards (mostly Good, some Again) until the quiz shows one ``wanted`` accepts."""
+    quiz = window.quiz
+    for n in range(limit):
+        if quiz.phase != "question":
+            return False
+        if wanted(quiz.card):
+            return True
+        if quiz.card.type is CardType.TYPED:
+            quiz.submit_typed(quiz.card.answer)
+        elif quiz.card.type is CardType.CHOICE:
+            quiz.session.answer_choice(quiz.card.answer)
+        else:
+            quiz.session.reveal()
+        quiz.rate(Rating.AGAIN if n % 5 == 3 else quiz.proposed)
+    return False
+
+
+def quiz_card_of_type(window: MainWindow, kind: CardType) -> bool:
+    """Open a quiz on the section holding a card of ``kind`` and go to that card."""
+    for deck in window.decks:
+        for card in deck.cards:
+            if card.type is kind and card.section:
+                window.study_section(deck.id, card.section)
+                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):
+                    return True
+                window.start_quiz([deck], section=card.section, cram=True)
+                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):
+                    return True
+    return False
+
+
+def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: str) -> list[Path]:
+    """Every screen in one theme; returns the files written."""
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="studyapp-shots-") as tmp:
+        data = Path(tmp)
+        prepare_data(data, deck_paths, theme)
+        window = build_main_window(
+            deck_paths, data, clock=TickingClock(NOW), tz=UTC, open_file=lambda _p: None
+        )
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.show_library()
+        settle(app)
+
+        def save(name: str, pixmap: QPixmap | None = None) -> None:
+            settle(app)
+            path = out / f"{name}-{theme}.png"
+            (pixmap or window.grab()).save(str(path))
+            written.append(path)
+
+        save("library")
+        window.show_welcome()
+        settle(app)
+        save("welcome", with_dialog(window, window.welcome))
+        window.welcome.reject()
+
+        deck = window.decks[0]
+        section = max(deck.sections[:8], key=lambda s: len(s.body))
+        window.open_reader(deck.id, section.id)
+        save("reader")
+
+        window.study_all_due()
+        quiz = window.quiz
+        if advance_to(window, lambda c: c.type in (CardType.BASIC, CardType.CLOZE)):
+            save("quiz-question")
+            quiz.reveal()
+            save("quiz-answer")
+            quiz.rate(quiz.proposed)
+        for _ in range(8):
+            advance_to(window, lambda c: False, limit=1)
+        if quiz.phase != "finished":
+            quiz.session.finish()
+        save("summary")
+
+        if quiz_card_of_type(window, CardType.CHOICE):
+            save("quiz-choice")
+        if quiz_card_of_type(window, CardType.TYPED):
+            typo = (
+                quiz.card.answer[:-2] + quiz.card.answer[-1:] if len(quiz.card.answer) > 4 else "x"
+            )
+            QTest.keyClicks(quiz.card_view.typed, typo)
+            QTest.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
+            save("quiz-typed")
+            quiz.rate(quiz.proposed)
+
+        window.show_progress()
+        save("progress")
+
+        from studyapp.gui.settings_dialog import SettingsDialog
+
+        window.show_library()
+        dialog = SettingsDialog(preferences.load_preferences(window.store), window)
+        dialog.show()
+        settle(app)
+        save("settings", with_dialog(window, dialog))
+        dialog.reject()
+        window.close()
+        window.store.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the screenshots into the folder given on the command line."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    out = Path(args[0] if args else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(["studyapp-screenshots"])
+    deck_paths = paths.decks_dirs()
+    files: list[Path] = []
+    for theme in ("light", "dark"):
+        files += render_theme(app, out, deck_paths, theme)  # type: ignore[arg-type]
+    missing = [
+        f"{s}-{t}.png"
+        for t in ("light", "dark")
+        for s in SCREENS
+        if not (out / f"{s}-{t}.png").exists()
+    ]
+    sys.stderr.write(f"wrote {len(files)} screenshots to {out}\n")
+    if missing:
+        sys.stderr.write("missing: " + ", ".join(missing) + "\n")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,6 +9,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyapp.errors import StoreError
 from studyapp.model import Card, CardType, Deck, SourceInfo
@@ -337,3 +339,40 @@ def test_reviews_per_day_follow_local_days_across_dst(store: Store) -> None:
         times[3].date(): 1,
     }
     assert store.reviews_per_day(times[3] + timedelta(seconds=1), berlin) == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    versions=st.lists(
+        st.dictionaries(
+            st.sampled_from([f"c{i}" for i in range(8)]), st.sampled_from(["x", "y"]), max_size=8
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    studied=st.lists(st.sets(st.sampled_from([f"c{i}" for i in range(8)])), min_size=6),
+)
+def test_sync_never_loses_progress(versions: list[dict[str, str]], studied: list[set[str]]) -> None:
+    """However a deck file is edited, cards are never deleted and progress is never lost."""
+    store = Store.in_memory()
+    accepted: dict[str, str] = {}  # the answer each card's progress was earned on
+    seen: set[str] = set()
+    for n, version in enumerate(versions):
+        report = store.sync_decks([deck("d", [card(i, a) for i, a in version.items()])], T0)
+        assert set(report.added) == set(version) - seen
+        seen |= set(version)
+        stored = dict(store.conn.execute("SELECT id, retired FROM cards").fetchall())
+        assert set(stored) == seen  # nothing is ever deleted
+        assert {i for i, retired in stored.items() if retired} == seen - set(version)
+        flagged = set(store.answer_changed_cards())
+        for card_id, answer_text in version.items():
+            has_progress = card_id in accepted
+            changed = has_progress and accepted[card_id] != answer_text
+            assert (card_id in flagged) == changed
+            assert (store.card_state(card_id) is not None) == has_progress
+        for card_id in sorted(studied[n] & set(version)):
+            if card_id in flagged:
+                store.accept_answer_change(card_id)
+            answer(store, card_id, T0 + timedelta(minutes=n))
+            accepted[card_id] = version[card_id]
+    store.close()

@@ -77,7 +77,7 @@ class Store(StoreStats):
 
     @classmethod
     def open(cls, path: Path, *, backups: int = 5, now: datetime | None = None) -> Store:
-        """Open (creating folder and file if needed), back up, lock and migrate the database.
+        """Open (creating folder and file if needed), lock, back up and migrate the database.
 
         ``backups`` is how many rotating backups to keep (0: none); ``now`` names the backup
         (default: the wall clock, read here at the edge). Raises :class:`StoreError`

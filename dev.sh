@@ -33,9 +33,12 @@ make_venv() {
         "$VENV/bin/python" -m pip install --quiet --upgrade pip
     fi
     if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-        local spec="."
-        [ -n "$extras" ] && spec=".[$extras]"
-        "$VENV/bin/python" -m pip install --quiet --editable "$spec"
+        # The optimizer extra (fsrs-rs-python, a compiled wheel) is optional: where no wheel
+        # exists for this platform, install without it and the app hides the optimize action.
+        if ! "$VENV/bin/python" -m pip install --quiet --editable ".[${extras:+$extras,}optimizer]"; then
+            echo "dev.sh: installing without the optional FSRS optimizer" >&2
+            "$VENV/bin/python" -m pip install --quiet --editable ".${extras:+[$extras]}"
+        fi
         touch "$stamp"
     fi
 }

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 from studyapp.errors import StudyappError
 from studyapp.gui import overview, preferences, theme
 from studyapp.gui.library import LibraryWidget
-from studyapp.gui.reader import ReaderWidget
-from studyapp.gui.welcome import DONT_SHOW_KEY, WelcomeDialog
+from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.model import Card, Deck
 
 GEOMETRY_KEY = "ui.window_geometry"
@@ -89,25 +88,19 @@ class MainWindow(QMainWindow):
         self.quiz: Any = None
         self.session: Any = None
         self.progress: Any = None
-        self.welcome: WelcomeDialog | None = None
+        self.welcome: Any = None  # the welcome dialog while it is open
         self._quiz_paused = False  # the reader was opened from a quiz ("show in source")
         self._session_scope: tuple[list[Deck], str | None, bool] = ([], None, False)
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
-        self.reader = ReaderWidget()
+        self._reader: Any = None  # built on first use (see the ``reader`` property)
         self.stack.addWidget(self.library)
-        self.stack.addWidget(self.reader)
         self.setCentralWidget(self.stack)
 
         self.library.read_requested.connect(self.open_reader)
         self.library.study_requested.connect(self.study_deck)
         self.library.study_all_requested.connect(self.study_all_due)
-        self.reader.section_opened.connect(self._remember_position)
-        self.reader.section_read.connect(self._section_read)
-        self.reader.quiz_section_requested.connect(self.study_section)
-        self.reader.edit_deck_requested.connect(self.edit_deck)
-        self.reader.back_requested.connect(self._leave_reader)
 
         self._build_menus()
         self.watcher = QFileSystemWatcher(self)
@@ -165,6 +158,26 @@ class MainWindow(QMainWindow):
             f"<b>studyapp {__version__}</b><p>Read, then quiz yourself with FSRS spaced "
             f"repetition. Progress stays on this computer.</p><p>{MEDICAL_NOTICE}</p>",
         )
+
+    @property
+    def reader(self) -> Any:
+        """The reading screen, built the first time it is needed (start-up stays lean)."""
+        if self._reader is None:
+            from studyapp.gui.reader import ReaderWidget
+
+            reader = ReaderWidget()
+            reader.section_opened.connect(self._remember_position)
+            reader.section_read.connect(self._section_read)
+            reader.quiz_section_requested.connect(self.study_section)
+            reader.edit_deck_requested.connect(self.edit_deck)
+            reader.back_requested.connect(self._leave_reader)
+            self.stack.addWidget(reader)
+            self._reader = reader
+        return self._reader
+
+    def _reader_deck(self) -> Deck | None:
+        """The deck open in the reader, without building the reader."""
+        return self._reader.deck if self._reader is not None else None
 
     # -- screens -------------------------------------------------------------------------------
 
@@ -335,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def leave_quiz(self) -> None:
         """Back from the quiz to where it was started, with the numbers brought up to date."""
-        if self.return_screen is Screen.READER and self.reader.deck is not None:
+        if self.return_screen is Screen.READER and self._reader_deck() is not None:
             self.open_reader(self.reader.deck.id, self.reader.current_section_id())
         else:
             self.show_library()
@@ -434,7 +447,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Could not save the deck changes: {error}", 8000)
         self._watch_deck_files()
         self.refresh_library()
-        if self.reader.deck is not None:
+        if self._reader_deck() is not None:
             deck = self.deck_by_id(self.reader.deck.id)
             if deck is not None and self.screen is Screen.READER:
                 self.open_reader(deck.id, self.reader.current_section_id())
@@ -466,24 +479,26 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, prefs.theme, prefs.font_size)
         self.refresh_library()
-        if self.screen is Screen.READER and self.reader.deck is not None:
+        if self.screen is Screen.READER and self._reader_deck() is not None:
             self.open_reader(self.reader.deck.id, self.reader.current_section_id())
 
     def start(self) -> None:
         """Show the window and, on a first run, the welcome."""
         self.show()
-        if not self.store.setting(DONT_SHOW_KEY, False):
+        if not self.store.setting(WELCOME_DISMISSED_KEY, False):
             QTimer.singleShot(0, self.show_welcome)
 
     def show_welcome(self) -> None:
         """The welcome page (non-blocking); "Don't show again" is remembered."""
+        from studyapp.gui.welcome import WelcomeDialog
+
         self.welcome = WelcomeDialog(self)
         self.welcome.finished.connect(self._welcome_closed)
         self.welcome.open()
 
     def _welcome_closed(self, _result: int) -> None:
         if self.welcome is not None and self.welcome.dismissed_for_good():
-            self._save_setting(DONT_SHOW_KEY, True)
+            self._save_setting(WELCOME_DISMISSED_KEY, True)
         self.welcome = None
         self.stack.currentWidget().setFocus()
 

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from studyapp.scheduler import SchedulerSettings, SettingsError
 
 THEMES = ("system", "light", "dark")
+WELCOME_DISMISSED_KEY = "ui.welcome_dismissed"  # "Don't show again" on the welcome
 
 
 class SettingsStore(Protocol):

@@ -23,10 +23,10 @@ RATING_WEIGHTS = (
 )
 
 
-def _rating(rng: random.Random) -> Rating:
+def _rating(rng: random.Random, weights: Sequence[tuple[Rating, float]]) -> Rating:
     pick = rng.random()
     total = 0.0
-    for rating, weight in RATING_WEIGHTS:
+    for rating, weight in weights:
         total += weight
         if pick < total:
             return rating
@@ -44,11 +44,13 @@ def write_history(
     new_per_day: int = 12,
     target_reviews: int | None = None,
     skip_day_chance: float = 0.15,
+    weights: Sequence[tuple[Rating, float]] = RATING_WEIGHTS,
 ) -> int:
     """Simulate daily study from ``start`` up to ``end``; returns how many reviews were written.
 
     Each study day (at 18:00 UTC) the due cards are answered, then up to ``new_per_day`` new
     ones, with learning steps repeated within the evening. Stops early at ``target_reviews``.
+    ``weights`` are the chances of each rating (a forgetful student has more Again).
     The decks must already be synced into ``store``.
     """
     card_ids = [card.id for deck in decks for card in deck.cards]
@@ -75,7 +77,7 @@ def write_history(
                     state, entry = scheduler.review(  # type: ignore[attr-defined]
                         card_id,
                         states.get(card_id),
-                        _rating(rng),
+                        _rating(rng, weights),
                         moment,
                         duration_ms=rng.randint(2500, 14000),
                     )

@@ -224,7 +224,8 @@ def apply_theme(
     global _current
     size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(font_size)))
     _current = resolve(choice)
-    app.setStyle("Fusion")
+    if app.style().name().lower() != "fusion":  # setting it again costs ~10 ms at start-up
+        app.setStyle("Fusion")
     app.setPalette(build_palette(_current))
     font = QFont(app.font())
     font.setPointSize(size)

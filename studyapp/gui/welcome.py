@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.gui.theme import colors
 
-DONT_SHOW_KEY = "ui.welcome_dismissed"
+DONT_SHOW_KEY = WELCOME_DISMISSED_KEY
 
 RATINGS = (
     ("1", "Again", "again", "You forgot. The card comes back in a few minutes."),

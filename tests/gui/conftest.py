@@ -56,14 +56,14 @@ def make_window(
 
     windows: list = []
 
-    def build(**kwargs: object):
+    def build(decks: list[Path] | None = None, **kwargs: object):
         options = {
             "clock": clock,
             "tz": UTC,
             "open_file": opened_files.append,
         }
         options.update(kwargs)
-        window = build_main_window([deck_dir], isolated_data_dir, **options)
+        window = build_main_window(decks or [deck_dir], isolated_data_dir, **options)
         qtbot.addWidget(window)
         windows.append(window)
         window.show()

@@ -1,5 +1,7 @@
 """The whole flow a student goes through, by keyboard, with the real widgets, store and decks.
 
+It runs on the shipped decks (``decks/``), as a student would first see them.
+
 First start on an empty data folder (welcome shown and dismissed), open a deck, read two
 sections, study ten cards with Space and 1-4 (typed and multiple-choice cards answered by
 keyboard too), undo one with U, close the window, start again: progress and position are kept.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from studyapp import paths
 from studyapp.gui.main_window import Screen
 from studyapp.gui.welcome import DONT_SHOW_KEY
 from studyapp.model import CardType
@@ -35,7 +38,9 @@ def answer_by_keyboard(qtbot, quiz, rating_key: Qt.Key) -> str:
 
 def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
     """Everything a student did is there after closing and opening the app again."""
-    window = make_window()
+    shipped = [paths.shipped_decks_dir()]
+    assert sorted(shipped[0].glob("ketamine-*.yaml")), "the shipped decks are missing"
+    window = make_window(decks=shipped)
     window.start()
 
     # First run: the welcome explains the keys and is dismissed for good.
@@ -71,11 +76,14 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
     assert window.screen is Screen.QUIZ
     quiz = window.quiz
     answered = []
+    kinds = set()
     for n in range(10):
         assert quiz.phase == "question", f"no card left after {n} answers"
+        kinds.add(quiz.card.type)
         answered.append(answer_by_keyboard(qtbot, quiz, RATING_KEYS[n % len(RATING_KEYS)]))
         clock.advance(seconds=20)
     assert len(window.store.reviews()) == 10
+    assert len(kinds) >= 2, "ten cards of a real deck mix card types"
 
     # Undo the last answer: it comes back on screen and leaves the log.
     qtbot.keyClick(quiz, Qt.Key.Key_U)
@@ -95,7 +103,7 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
     QApplication.processEvents()
 
     # Start again on the same data folder: no welcome, same screen, same place, same progress.
-    again = make_window()
+    again = make_window(decks=shipped)
     again.start()
     QApplication.processEvents()
     assert again.welcome is None

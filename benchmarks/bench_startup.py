@@ -1,0 +1,171 @@
+"""How fast the app opens: process start to the main window painted, against a bare window.
+
+Builds a data folder once: the shipped decks synced into a real progress store and a review
+history of 10,000 entries written through ``Scheduler.review`` and ``Store.record_review``.
+Then, alternating, starts fresh Python processes that either (a) open studyapp's main window on
+that folder (the real composition root, ``build_main_window``) or (b) open a bare PySide6
+``QMainWindow`` that does nothing, and time each from just before the process is spawned to
+the window's first paint event. Prints the medians, the ratio (a)/(b) and each child's peak
+RSS (``ru_maxrss``). Targets: ratio under 2, peak memory under 120 MiB.
+
+Run: ``.venv/bin/python benchmarks/bench_startup.py [--runs 7] [--reviews 10000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+CHILD = r"""
+import json, os, resource, sys, time
+stages = [("start", time.time())]
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+mode, data = sys.argv[1], sys.argv[2]
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(["bench"])
+stages.append(("PySide6 imported, QApplication", time.time()))
+if mode == "app":
+    from studyapp import paths
+    from studyapp.gui.app import build_main_window
+    from pathlib import Path
+    stages.append(("studyapp.gui.app imported", time.time()))
+    import studyapp.deck, studyapp.store
+    stages.append(("deck loader and store imported", time.time()))
+    window = build_main_window(paths.decks_dirs(), Path(data))
+    stages.append(("decks loaded, store opened, window built", time.time()))
+else:
+    window = QMainWindow()
+    window.resize(1120, 760)
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            painted = time.time()
+            usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            stages.append(("first paint", painted))
+            print(json.dumps({"painted": painted, "maxrss_kib": usage, "stages": stages}),
+                  flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+
+spy = FirstPaint()
+app.installEventFilter(spy)
+window.show()
+app.exec()
+if mode == "app":
+    window.store.close()
+"""
+
+
+def build_data(folder: Path, reviews: int) -> int:
+    """Shipped decks + ``reviews`` review-log entries in a real store in ``folder``."""
+    from studyapp import paths
+    from studyapp.deck import load_decks
+    from studyapp.gui import sample_history
+    from studyapp.review_types import Rating
+    from studyapp.scheduler import Scheduler
+    from studyapp.store import Store
+
+    decks = load_decks(paths.decks_dirs()).decks
+    now = datetime.now(UTC)
+    store = Store.open(paths.database_path(folder), backups=0)
+    try:
+        store.sync_decks(decks, now - timedelta(days=3000))
+        scheduler = Scheduler(tz=UTC)
+        rng = random.Random(1)
+        start = now - timedelta(days=2900)
+        # A forgetful student: many lapses keep cards coming back, so the log grows long.
+        forgetful = (
+            (Rating.AGAIN, 0.45),
+            (Rating.HARD, 0.15),
+            (Rating.GOOD, 0.35),
+            (Rating.EASY, 0.05),
+        )
+        written = sample_history.write_history(
+            store,
+            scheduler,
+            decks,
+            start,
+            now,
+            rng,
+            new_per_day=30,
+            target_reviews=reviews,
+            skip_day_chance=0.0,
+            weights=forgetful,
+        )
+        store.set_setting("ui.welcome_dismissed", True)
+        return written
+    finally:
+        store.close()
+
+
+def run_child(mode: str, data: Path) -> tuple[float, int, list[tuple[str, float]]]:
+    """Seconds from spawn to first paint, the child's peak RSS in KiB, and its stages
+    (name, seconds since spawn)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYAPP_DATA_DIR=str(data))
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    line = next(x for x in result.stdout.splitlines() if x.startswith("{"))
+    report = json.loads(line)
+    stages = [(name, moment - started) for name, moment in report["stages"]]
+    return report["painted"] - started, int(report["maxrss_kib"]), stages
+
+
+def main() -> int:
+    """Build the data folder, time both kinds of start-up, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--reviews", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="studyapp-bench-") as tmp:
+        data = Path(tmp)
+        began = time.perf_counter()
+        written = build_data(data, args.reviews)
+        print(f"data folder: {written} reviews written in {time.perf_counter() - began:.1f} s")
+        run_child("bare", data)  # warm the disk cache for both
+        run_child("app", data)
+        times: dict[str, list[float]] = {"app": [], "bare": []}
+        rss: dict[str, list[int]] = {"app": [], "bare": []}
+        stages: dict[str, list[float]] = {}
+        for _ in range(args.runs):
+            for mode in ("bare", "app"):
+                seconds, kib, marks = run_child(mode, data)
+                times[mode].append(seconds)
+                rss[mode].append(kib)
+                if mode == "app":
+                    for name, at in marks:
+                        stages.setdefault(name, []).append(at)
+    app_s, bare_s = statistics.median(times["app"]), statistics.median(times["bare"])
+    app_mib, bare_mib = max(rss["app"]) / 1024, max(rss["bare"]) / 1024
+    print(f"bare PySide6 window : median {bare_s * 1000:.0f} ms, peak RSS {bare_mib:.0f} MiB")
+    print(f"studyapp main window: median {app_s * 1000:.0f} ms, peak RSS {app_mib:.0f} MiB")
+    print("studyapp stages (median ms since spawn):")
+    for name, values in stages.items():
+        print(f"  {statistics.median(values) * 1000:6.0f}  {name}")
+    print(f"ratio app/bare      : {app_s / bare_s:.2f}  (target < 2.0)")
+    print(f"peak memory         : {app_mib:.0f} MiB  (target < 120 MiB)")
+    ok = app_s / bare_s < 2.0 and app_mib < 120
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

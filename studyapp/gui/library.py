@@ -74,6 +74,9 @@ class DeckRow(QFrame):
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
         self.bar.setValue(round(s.mastery * 100))
+        self.bar.setProperty(
+            "level", "low" if s.mastery < 0.4 else "mid" if s.mastery < 0.8 else "high"
+        )
         self.bar.setTextVisible(False)
         self.bar.setToolTip("Mastery: mean predicted recall over the deck's cards (new = 0)")
         self.mastery_label = _label(f"{round(s.mastery * 100)} % mastery", "small")
@@ -86,7 +89,7 @@ class DeckRow(QFrame):
         self.study_button.clicked.connect(lambda: self.study_clicked.emit(self.deck_id))
 
         text = QVBoxLayout()
-        text.setSpacing(4)
+        text.setSpacing(3)
         text.addWidget(self.title_label)
         text.addWidget(self.numbers_label)
         bar_line = QHBoxLayout()
@@ -95,18 +98,17 @@ class DeckRow(QFrame):
         bar_line.addWidget(self.mastery_label)
         bar_line.addSpacing(12)
         bar_line.addWidget(self.next_label)
-        text.addSpacing(4)
+        text.addSpacing(2)
         text.addLayout(bar_line)
 
-        buttons = QVBoxLayout()
-        buttons.setSpacing(6)
-        buttons.addWidget(self.study_button)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
         buttons.addWidget(self.read_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.study_button)
 
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(24)
+        layout.setContentsMargins(18, 12, 18, 12)
+        layout.setSpacing(28)
         layout.addLayout(text, 1)
         layout.addLayout(buttons)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)

@@ -62,6 +62,8 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     x = (base.width() - shot.width()) // 2
     y = (base.height() - shot.height()) // 2
     painter.drawPixmap(QPoint(x, y), shot)
+    painter.setPen(QColor(0, 0, 0, 60))
+    painter.drawRect(x - 1, y - 1, shot.width() + 1, shot.height() + 1)
     painter.end()
     return base
 

@@ -205,6 +205,8 @@ QCheckBox {{ spacing: 8px; }}
 QProgressBar {{ background: {c.surface_alt}; border: none; border-radius: 3px;
     max-height: 6px; min-height: 6px; }}
 QProgressBar::chunk {{ background: {c.good}; border-radius: 3px; }}
+QProgressBar[level="low"]::chunk {{ background: {c.again}; }}
+QProgressBar[level="mid"]::chunk {{ background: {c.hard}; }}
 QMenuBar {{ background: {c.window}; }}
 QMenuBar::item:selected {{ background: {c.accent_soft}; border-radius: 4px; }}
 QMenu {{ background: {c.surface}; border: 1px solid {c.border}; padding: 4px; }}

@@ -22,11 +22,25 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studyapp import paths
-from studyapp.errors import StoreError
+from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import preferences, theme
 from studyapp.gui.main_window import AppContext, MainWindow
 
 log = logging.getLogger("studyapp.gui")
+
+
+def _log_to_data_folder(folder: Path) -> None:
+    """Send the app's log (unexpected errors) to ``studyapp.log`` in the data folder."""
+    for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
+        log.removeHandler(old)
+        old.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "studyapp.log", encoding="utf-8")
+    except OSError:
+        return  # the store's own error will explain the folder problem
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
 
 
 def utc_now() -> datetime:
@@ -139,15 +153,23 @@ def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> N
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, error, tb))
         log.error("unexpected error:\n%s", text)
-        sys.__stderr__.write(text) if sys.__stderr__ else None
         if QApplication.instance() is None:
             return
         box = QMessageBox(parent())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Something went wrong")
-        box.setText(f"studyapp hit an unexpected error: {error}")
-        box.setInformativeText("Your progress up to the last answer is saved.")
-        box.setDetailedText(text)
+        if isinstance(error, StudyappError):  # a known problem: its message says what to do
+            box.setWindowTitle("studyapp")
+            box.setText(str(error))
+            if isinstance(error, StoreError):
+                box.setInformativeText(
+                    "Your earlier answers are safe. To check the progress database, run: "
+                    "studyapp doctor"
+                )
+        else:
+            box.setWindowTitle("Something went wrong")
+            box.setText(f"studyapp hit an unexpected error: {error}")
+            box.setInformativeText("Your progress up to the last answer is saved.")
+            box.setDetailedText(text)
         box.exec()
 
     sys.excepthook = hook
@@ -163,6 +185,7 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     install_excepthook(lambda: window)
     deck_paths = paths.decks_dirs(decks)
     folder = paths.data_dir(data_dir)
+    _log_to_data_folder(folder)
     try:
         window = build_main_window(deck_paths, folder)
     except StoreError as error:

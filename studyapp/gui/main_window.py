@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QFileSystemWatcher, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from studyapp.errors import StudyappError
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload_decks)
         self._watch_deck_files()
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self.follow_system_scheme)
         if ctx.read_only:
             self.statusBar().showMessage("Read-only: progress cannot be saved this session.")
         self.refresh_library()
@@ -475,12 +477,22 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Settings not saved", str(error))
             return
         self.scheduler = self.ctx.make_scheduler(settings)
+        self.restyle(prefs)
+
+    def restyle(self, prefs: preferences.Preferences) -> None:
+        """Apply the theme and text size, and redraw the screens that cache colours."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             theme.apply_theme(app, prefs.theme, prefs.font_size)
         self.refresh_library()
         if self.screen is Screen.READER and self._reader_deck() is not None:
             self.open_reader(self.reader.deck.id, self.reader.current_section_id())
+
+    def follow_system_scheme(self, _scheme: object = None) -> None:
+        """The desktop switched light/dark: follow it if the student chose "system"."""
+        prefs = preferences.load_preferences(self.store)
+        if prefs.theme == theme.ThemeChoice.SYSTEM.value:
+            self.restyle(prefs)
 
     def start(self) -> None:
         """Show the window and, on a first run, the welcome."""

@@ -114,7 +114,7 @@ class TickingClock:
 def advance_to(window: MainWindow, wanted: Callable[[object], bool], limit: int = 400) -> bool:
     """Answer cards (mostly Good, some Again) until the quiz shows one ``wanted`` accepts."""
     quiz = window.quiz
-    for n in range(limit):
+    for _ in range(limit):
         if quiz.phase != "question":
             return False
         if wanted(quiz.card):
@@ -125,7 +125,8 @@ def advance_to(window: MainWindow, wanted: Callable[[object], bool], limit: int 
             quiz.session.answer_choice(quiz.card.answer)
         else:
             quiz.session.reveal()
-        quiz.rate(Rating.AGAIN if n % 5 == 3 else quiz.proposed)
+        lapse = len(window.store.reviews()) % 5 == 3  # now and then the student forgets
+        quiz.rate(Rating.AGAIN if lapse else quiz.proposed)
     return False
 
 

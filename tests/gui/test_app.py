@@ -105,6 +105,25 @@ def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, caplog):
     assert "boom in a slot" in caplog.text
 
 
+def test_known_errors_show_their_own_message(qapp):
+    """A store failure mid-session shows what went wrong and the doctor command, no traceback."""
+    from studyapp.dbfile import StoreFullError
+
+    previous = sys.excepthook
+    seen: list[str] = []
+    try:
+        gui_app.install_excepthook()
+        answer_next_dialog("OK", seen)
+        error = StoreFullError("the disk is full: the last change was not saved")
+        sys.excepthook(StoreFullError, error, None)
+    finally:
+        sys.excepthook = previous
+    [message] = seen
+    assert message.startswith("the disk is full")
+    assert "studyapp doctor" in message
+    assert "unexpected" not in message and "Traceback" not in message
+
+
 def test_app_uses_the_configured_folders(qapp, deck_dir, isolated_data_dir, monkeypatch):
     """With STUDYAPP_DECKS set, the app opens those decks and keeps progress in the data folder."""
     monkeypatch.setenv("STUDYAPP_DECKS", str(deck_dir))
@@ -129,3 +148,4 @@ def test_app_uses_the_configured_folders(qapp, deck_dir, isolated_data_dir, monk
         "ketamine-depression",
     ]
     assert Path(opened[0].store.path).parent == isolated_data_dir
+    assert (isolated_data_dir / "studyapp.log").exists()

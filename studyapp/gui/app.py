@@ -25,6 +25,7 @@ from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import preferences, theme
 from studyapp.gui.main_window import AppContext, MainWindow
+from studyapp.gui.pyside_fixes import keep_bools_alive
 
 log = logging.getLogger("studyapp.gui")
 
@@ -98,6 +99,7 @@ def build_main_window(
     """
     from studyapp.deck import load_decks
 
+    keep_bools_alive()
     loaded = load_decks(deck_paths)
     if store is None:
         store = open_store(data_folder, read_only=read_only)
@@ -177,6 +179,7 @@ def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> N
 
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
+    keep_bools_alive()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("studyapp")
     app.setApplicationDisplayName("studyapp")

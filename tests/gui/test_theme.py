@@ -1,0 +1,54 @@
+"""Themes: light and dark restyle the whole app, and other screens can ask for colours by name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+
+from studyapp.gui import theme
+
+
+@pytest.fixture(autouse=True)
+def back_to_light(qapp):
+    """Leave the app light for the next test."""
+    yield
+    theme.apply_theme(qapp, "light")
+
+
+def test_dark_theme_darkens_the_palette_and_reports_its_colours(qapp):
+    """Choosing dark gives a dark window and light text, and ``colors()`` says so."""
+    colours = theme.apply_theme(qapp, "dark")
+    assert colours is theme.DARK and theme.colors() is theme.DARK
+    window = qapp.palette().color(QPalette.ColorRole.Window)
+    text = qapp.palette().color(QPalette.ColorRole.WindowText)
+    assert window.lightness() < 60 < 200 < text.lightness()
+
+
+def test_light_theme_is_light(qapp):
+    """Choosing light gives a light window and dark text."""
+    theme.apply_theme(qapp, "light")
+    assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    assert qapp.palette().color(QPalette.ColorRole.Text).lightness() < 80
+
+
+def test_named_colours_exist_in_both_themes_and_differ(qapp):
+    """accent, good, hard, again, easy ... are valid colours in both themes."""
+    for name in ("accent", "good", "hard", "again", "easy", "muted", "surface", "highlight"):
+        for colours in (theme.LIGHT, theme.DARK):
+            assert QColor(getattr(colours, name)).isValid(), name
+    assert theme.LIGHT.surface != theme.DARK.surface
+    assert set(theme.LIGHT.names()) == set(theme.DARK.names())
+
+
+def test_font_size_is_applied_and_kept_in_range(qapp):
+    """The text size setting sets the app font, within 8-20 pt."""
+    theme.apply_theme(qapp, "light", 15)
+    assert qapp.font().pointSize() == 15
+    theme.apply_theme(qapp, "light", 40)
+    assert qapp.font().pointSize() == theme.MAX_FONT_SIZE
+    theme.apply_theme(qapp, "light", theme.DEFAULT_FONT_SIZE)
+
+
+def test_unknown_choice_follows_the_system(qapp):
+    """A value the app does not know means "follow the system" (light when it cannot tell)."""
+    assert theme.resolve("sepia") is (theme.DARK if theme.system_prefers_dark() else theme.LIGHT)

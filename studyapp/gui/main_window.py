@@ -185,12 +185,18 @@ class MainWindow(QMainWindow):
 
     def set_screen(self, screen: Screen) -> None:
         """Show ``screen`` and remember it (a quiz is not restored: its caller screen is)."""
-        widget = {
-            Screen.LIBRARY: self.library,
-            Screen.READER: self.reader,
-            Screen.QUIZ: self.quiz,
-            Screen.PROGRESS: self.progress,
-        }[screen]
+        if screen is Screen.READER:
+            widget = self.reader
+            deck = self._reader_deck()
+            self.setWindowTitle(f"{deck.title} — studyapp" if deck else "studyapp")
+        else:
+            widget = {
+                Screen.LIBRARY: self.library,
+                Screen.QUIZ: self.quiz,
+                Screen.PROGRESS: self.progress,
+            }[screen]
+            titles = {Screen.LIBRARY: "Library", Screen.QUIZ: "Study", Screen.PROGRESS: "Progress"}
+            self.setWindowTitle(f"{titles[screen]} — studyapp")
         self.stack.setCurrentWidget(widget)
         self.screen = screen
         widget.setFocus()

@@ -175,6 +175,10 @@ class ReaderWidget(QWidget):
         right_layout.setSpacing(10)
         right_layout.addWidget(self.view, 1)
         right_layout.addLayout(nav)
+        self.notice = QLabel("")
+        self.notice.setProperty("role", "notice")
+        self.notice.setWordWrap(True)
+        right_layout.addWidget(self.notice)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -215,6 +219,8 @@ class ReaderWidget(QWidget):
         self.read = set(read)
         self.mastery = dict(mastery)
         self.deck_title.setText(deck.title)
+        self.notice.setText(deck.notice)
+        self.notice.setVisible(bool(deck.notice))
         self.tree.blockSignals(True)
         self.tree.clear()
         self._items = {}

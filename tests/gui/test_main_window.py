@@ -18,6 +18,8 @@ def test_starts_on_the_library_with_every_deck(make_window):
     """A first start shows the library with both decks and no load errors."""
     window = make_window()
     assert window.screen is Screen.LIBRARY
+    assert window.windowTitle() == "Library — studyapp"
+    assert window._reader is None  # the reader is built when first opened, not at start-up
     assert window.stack.currentWidget() is window.library
     assert [row.deck_id for row in window.library.rows] == [
         "ketamine-anesthesia",
@@ -191,7 +193,8 @@ def test_progress_screen_opens_from_the_menu_shortcut(make_window, qtbot):
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    window.show_progress()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.screen is Screen.PROGRESS
     window.progress.left.emit()
     assert window.screen is Screen.LIBRARY

@@ -139,3 +139,10 @@ def test_mastery_dots_follow_progress(qtbot):
     assert before != after
     assert item.text(1) == READ_MARK
     assert widget.current_section_id() == "I.C"
+
+
+def test_deck_notice_is_shown_with_the_text(qtbot):
+    """The deck's notice (not medical advice) stays visible under the reading text."""
+    widget = reader(qtbot)
+    assert widget.notice.isVisible()
+    assert "not medical advice" in widget.notice.text()

@@ -6,8 +6,8 @@ the other collaborators in an :class:`AppContext` built by :mod:`studyapp.gui.ap
 the window geometry, the screen and the reading position in the store's settings and restores
 them on the next start. A QFileSystemWatcher reloads a deck file when an instructor saves it:
 the store syncs (progress kept) and a deck that no longer loads shows its errors in the library
-while its last good version stays usable. The quiz and progress screens are imported the first
-time they are used, so start-up stays lean.
+while its last good version stays usable (:mod:`studyapp.gui.deck_watcher`). The reader,
+quiz and progress screens are built the first time they are used, so start-up stays lean.
 """
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from studyapp.errors import StudyappError
 from studyapp.gui import overview, preferences, theme
+from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
 from studyapp.gui.library import LibraryWidget
+from studyapp.gui.menus import build_menus
 from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.model import Card, Deck
 
@@ -34,7 +36,6 @@ GEOMETRY_KEY = "ui.window_geometry"
 SCREEN_KEY = "ui.screen"
 READER_DECK_KEY = "ui.reader_deck"
 POSITION_PREFIX = "reader.position."  # + deck id -> section id
-RELOAD_DELAY_MS = 250  # editors write in bursts; reload once they are done
 
 
 class Screen(StrEnum):
@@ -102,64 +103,15 @@ class MainWindow(QMainWindow):
         self.library.study_requested.connect(self.study_deck)
         self.library.study_all_requested.connect(self.study_all_due)
 
-        self._build_menus()
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._deck_files_changed)
-        self.watcher.directoryChanged.connect(self._deck_files_changed)
-        self.reload_timer = QTimer(self)
-        self.reload_timer.setSingleShot(True)
-        self.reload_timer.setInterval(RELOAD_DELAY_MS)
-        self.reload_timer.timeout.connect(self.reload_decks)
-        self._watch_deck_files()
+        build_menus(self)
+        self.deck_watcher = DeckFileWatcher(ctx.deck_paths, self)
+        self.deck_watcher.decks_changed.connect(self.reload_decks)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self.follow_system_scheme)
         if ctx.read_only:
             self.statusBar().showMessage("Read-only: progress cannot be saved this session.")
         self.refresh_library()
         self.restore_state()
-
-    # -- menus ---------------------------------------------------------------------------------
-
-    def _action(self, menu: Any, text: str, slot: Callable[[], Any], keys: str = "") -> QAction:
-        action = QAction(text, self)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda: self._run_action(slot))
-        menu.addAction(action)
-        return action
-
-    @staticmethod
-    def _run_action(slot: Callable[[], Any]) -> None:
-        """Call a menu action's slot; its return value is dropped (Qt slots return nothing)."""
-        slot()
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "Reload decks", self.reload_decks, "Ctrl+R")
-        self._action(file_menu, "Settings…", self.open_settings, "Ctrl+,")
-        file_menu.addSeparator()
-        self._action(file_menu, "Quit", self.close, "Ctrl+Q")
-        go = bar.addMenu("&Go")
-        self._action(go, "Library", self.show_library, "Ctrl+1")
-        self._action(go, "Reader", self._resume_reading, "Ctrl+2")
-        self._action(go, "Progress", self.show_progress, "Ctrl+3")
-        study = bar.addMenu("&Study")
-        self._action(study, "Study all due", self.study_all_due, "Ctrl+Shift+A")
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "How studying works", self.show_welcome, "F1")
-        self._action(help_menu, "About studyapp", self._about)
-
-    def _about(self) -> None:
-        from studyapp import __version__
-        from studyapp.model import MEDICAL_NOTICE
-
-        QMessageBox.about(
-            self,
-            "About studyapp",
-            f"<b>studyapp {__version__}</b><p>Read, then quiz yourself with FSRS spaced "
-            f"repetition. Progress stays on this computer.</p><p>{MEDICAL_NOTICE}</p>",
-        )
 
     @property
     def reader(self) -> Any:
@@ -227,7 +179,8 @@ class MainWindow(QMainWindow):
         self._save_setting(READER_DECK_KEY, deck_id)
         self.set_screen(Screen.READER)
 
-    def _resume_reading(self) -> None:
+    def resume_reading(self) -> None:
+        """Open the reader on the deck read last (or the one selected in the library)."""
         deck_id = self.store.setting(READER_DECK_KEY, None) or self.library.selected_deck_id()
         if deck_id:
             self.open_reader(deck_id)
@@ -411,27 +364,6 @@ class MainWindow(QMainWindow):
 
     # -- deck files ----------------------------------------------------------------------------
 
-    def _deck_files(self) -> list[Path]:
-        files: list[Path] = []
-        for path in self.ctx.deck_paths:
-            if path.is_dir():
-                files.extend(sorted(path.glob("*.yaml")) + sorted(path.glob("*.yml")))
-            elif path.exists():
-                files.append(path)
-        return files
-
-    def _watch_deck_files(self) -> None:
-        """Watch every deck file and deck folder (editors often replace the file on save)."""
-        watched = set(self.watcher.files()) | set(self.watcher.directories())
-        wanted = [str(p) for p in self._deck_files()]
-        wanted += [str(p) for p in self.ctx.deck_paths if p.is_dir()]
-        missing = [p for p in wanted if p not in watched]
-        if missing:
-            self.watcher.addPaths(missing)
-
-    def _deck_files_changed(self, _path: str) -> None:
-        self.reload_timer.start()
-
     def reload_decks(self) -> None:
         """Load the deck files again and sync the store; progress is kept by card id.
 
@@ -439,21 +371,13 @@ class MainWindow(QMainWindow):
         listed in the library until it is fixed.
         """
         result = self.ctx.load_decks(self.ctx.deck_paths)
-        failed = {Path(p.path).resolve() for p in result.errors}
-        loaded_ids = {d.id for d in result.decks}
-        kept = [
-            d
-            for d in self.decks
-            if d.path is not None and Path(d.path).resolve() in failed and d.id not in loaded_ids
-        ]
-        self.decks = list(result.decks) + kept
-        self.problems = [p.format() for p in result.errors]
+        self.decks, self.problems = merge_reload(self.decks, result)
         if not self.ctx.read_only:
             try:
                 self.store.sync_decks(self.decks, self.ctx.clock())
             except StudyappError as error:
                 self.statusBar().showMessage(f"Could not save the deck changes: {error}", 8000)
-        self._watch_deck_files()
+        self.deck_watcher.rewatch()
         self.refresh_library()
         if self._reader_deck() is not None:
             deck = self.deck_by_id(self.reader.deck.id)

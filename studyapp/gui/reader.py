@@ -10,7 +10,6 @@ with the card's source sentence highlighted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -22,31 +21,25 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPixmap,
-    QResizeEvent,
     QShowEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
-    QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from studyapp.gui.reading_view import ReadingView
 from studyapp.gui.theme import colors
 from studyapp.model import Card, Deck, Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 READ_MARK = "✓"
-MAX_TEXT_WIDTH_EM = 38  # about 70-75 characters per line
 
 
 def mastery_color(mastery: float | None) -> QColor:
@@ -75,35 +68,6 @@ def mastery_icon(mastery: float | None, size: int = 12) -> QIcon:
     painter.drawEllipse(2, 2, size - 4, size - 4)
     painter.end()
     return QIcon(pixmap)
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown emphasis and code marks removed, whitespace collapsed (to find a sentence)."""
-    text = re.sub(r"[*_`]+", "", markdown)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-class ReadingView(QTextBrowser):
-    """The section text, kept to a comfortable line length however wide the window is."""
-
-    def fit_column(self) -> None:
-        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em with the root frame's margins."""
-        em = self.fontMetrics().horizontalAdvance("M")
-        column = MAX_TEXT_WIDTH_EM * em
-        side = max(28, (self.viewport().width() - column) // 2)
-        root = self.document().rootFrame()
-        fmt = root.frameFormat()
-        if fmt.leftMargin() != side or fmt.topMargin() != 24:
-            fmt.setLeftMargin(side)
-            fmt.setRightMargin(side)
-            fmt.setTopMargin(24)
-            fmt.setBottomMargin(32)
-            root.setFrameFormat(fmt)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the column centred as the window changes size."""
-        super().resizeEvent(event)
-        self.fit_column()
 
 
 class ReaderWidget(QWidget):
@@ -311,42 +275,11 @@ class ReaderWidget(QWidget):
 
     def _render(self, section: Section) -> None:
         """Heading, then the section's Markdown body."""
-        heading = f"{section.number} {section.title}".strip()
-        level = min(max(section.level, 1), 3)
-        marks = "#" * level
-        body = section.body or "*This section has no text of its own; see its subsections.*"
-        self.view.setMarkdown(f"{marks} {heading}\n\n{body}\n")
-        self.view.setExtraSelections([])
-        spacing = QTextBlockFormat()
-        spacing.setLineHeight(145.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        spacing.setBottomMargin(10.0)
-        cursor = QTextCursor(self.view.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(spacing)
-        self.view.fit_column()
+        self.view.show_section(section)
 
     def highlight(self, sentence: str) -> bool:
         """Mark ``sentence`` in the shown text and scroll to it; False when it is not found."""
-        target = plain_text(sentence)
-        doc = self.view.document()
-        found = QTextCursor()
-        for probe in (target, target[:80], target[:40]):
-            if not probe:
-                continue
-            found = doc.find(probe)
-            if not found.isNull():
-                break
-        if found.isNull():
-            return False
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor(colors().highlight))
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = found
-        selection.format = fmt
-        self.view.setExtraSelections([selection])
-        self.view.setTextCursor(found)
-        self.view.ensureCursorVisible()
-        return True
+        return self.view.highlight(sentence)
 
     def show_card_source(self, card: Card) -> bool:
         """Open the section a card comes from with its source sentence highlighted."""
@@ -462,4 +395,4 @@ class ReaderWidget(QWidget):
             bar.setValue(bar.value() + moves.get(key, 0))
 
 
-__all__ = ["ReaderWidget", "mastery_icon", "plain_text"]
+__all__ = ["ReaderWidget", "mastery_icon"]

@@ -1,0 +1,90 @@
+"""The text of one section as the student reads it: heading, Markdown body, a calm column.
+
+:class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists, ``**Term**:``
+explanations) under the section's number and title, with generous line spacing and at most
+about 75 characters per line however wide the window is, and can highlight one sentence (a
+card's ``source``) even where the Markdown put bold marks inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from studyapp.gui.theme import colors
+from studyapp.model import Section
+
+MAX_TEXT_WIDTH_EM = 38  # about 70-75 characters per line
+EMPTY_BODY = "*This section has no text of its own; see its subsections.*"
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown emphasis and code marks removed, whitespace collapsed (to find a sentence)."""
+    text = re.sub(r"[*_`]+", "", markdown)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class ReadingView(QTextBrowser):
+    """The section text, kept to a comfortable line length however wide the window is."""
+
+    def show_section(self, section: Section) -> None:
+        """Heading (number and title), then the body, with 1.45 line spacing."""
+        heading = f"{section.number} {section.title}".strip()
+        marks = "#" * min(max(section.level, 1), 3)
+        self.setMarkdown(f"{marks} {heading}\n\n{section.body or EMPTY_BODY}\n")
+        self.setExtraSelections([])
+        spacing = QTextBlockFormat()
+        spacing.setLineHeight(145.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        spacing.setBottomMargin(10.0)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(spacing)
+        self.fit_column()
+
+    def highlight(self, sentence: str) -> bool:
+        """Mark ``sentence`` and scroll to it; False when it is not in the text.
+
+        Markdown marks are ignored, and a long sentence is matched by its beginning when the
+        rendered text differs further on.
+        """
+        target = plain_text(sentence)
+        doc = self.document()
+        found = QTextCursor()
+        for probe in (target, target[:80], target[:40]):
+            if not probe:
+                continue
+            found = doc.find(probe)
+            if not found.isNull():
+                break
+        if found.isNull():
+            return False
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(colors().highlight))
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = found
+        selection.format = fmt
+        self.setExtraSelections([selection])
+        self.setTextCursor(found)
+        self.ensureCursorVisible()
+        return True
+
+    def fit_column(self) -> None:
+        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em with the root frame's margins."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        column = MAX_TEXT_WIDTH_EM * em
+        side = max(28, (self.viewport().width() - column) // 2)
+        root = self.document().rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() != side or fmt.topMargin() != 24:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(24)
+            fmt.setBottomMargin(32)
+            root.setFrameFormat(fmt)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the column centred as the window changes size."""
+        super().resizeEvent(event)
+        self.fit_column()

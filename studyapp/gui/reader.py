@@ -40,6 +40,7 @@ from studyapp.model import Card, Deck, Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 READ_MARK = "✓"
+ROW_HEIGHT = 28  # outline rows: room to aim with the mouse, calm to read
 
 
 def mastery_color(mastery: float | None) -> QColor:
@@ -194,6 +195,7 @@ class ReaderWidget(QWidget):
             while parents and parents[-1][0] >= section.level:
                 parents.pop()
             item = QTreeWidgetItem([label, ""])
+            item.setSizeHint(0, QSize(0, ROW_HEIGHT))
             item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, label)
             if parents:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from studyapp.gui.theme import colors
 from studyapp.model import Section
 
-MAX_TEXT_WIDTH_EM = 38  # about 70-75 characters per line
+MAX_TEXT_WIDTH_EM = 44  # about 70-75 characters per line of DejaVu Sans-like fonts
 EMPTY_BODY = "*This section has no text of its own; see its subsections.*"
 
 

@@ -187,7 +187,7 @@ QTreeWidget, QListWidget {{ background: {c.surface}; border: 1px solid {c.border
 QTreeWidget::item, QListWidget::item {{ padding: 4px 2px; border-radius: 5px; }}
 QTreeWidget::item:selected, QListWidget::item:selected {{ background: {c.accent_soft};
     color: {c.text}; }}
-QTreeView::item {{ border-radius: 0; }}
+QTreeView::item {{ border-radius: 0; padding: 4px 2px; }}
 QTreeView::branch:selected {{ background: {c.accent_soft}; }}
 QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 3px; min-height: 32px; }}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.gui.reading_view import ReadingView, plain_text
+from studyapp.gui.reading_view import MAX_TEXT_WIDTH_EM, ReadingView, plain_text
 from studyapp.model import Section
 
 BODY = (
@@ -29,7 +29,7 @@ def test_lines_stay_short_on_a_wide_window(qtbot):
     wide_column = (
         wide.viewport().width() - 2 * wide.document().rootFrame().frameFormat().leftMargin()
     )
-    assert wide_column <= 38 * em + 2
+    assert wide_column <= MAX_TEXT_WIDTH_EM * em + 2
     assert narrow.document().rootFrame().frameFormat().leftMargin() == 28
 
 

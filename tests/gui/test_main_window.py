@@ -212,3 +212,44 @@ def test_clock_drives_due_counts(make_window, clock):
     window.refresh_library()
     assert window.library.rows[0].next_label.text() == "Next: due now"
     assert clock().tzinfo is UTC
+
+
+def test_an_edit_to_the_open_deck_shows_in_the_reader_at_the_same_section(
+    make_window, qtbot, deck_dir
+):
+    """Saving the deck being read reloads its text in place; the student stays where they were."""
+    window = make_window()
+    window.open_reader("ketamine-anesthesia", "I.C")
+
+    def reword(data: dict) -> None:
+        section = next(s for s in data["sections"] if s["id"] == "I.C")
+        section["body"] = "Emergence reactions are rarer with a calm recovery room."
+
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(deck_dir / "ketamine-anesthesia.yaml", reword)
+    assert window.screen is Screen.READER
+    assert window.reader.current_section_id() == "I.C"
+    assert "calm recovery room" in window.reader.view.toPlainText()
+
+
+def test_settings_dialog_from_the_menu_saves_what_the_student_picks(make_window, qtbot):
+    """Ctrl+, opens Settings; changing new cards per day and pressing Save applies it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.gui.settings_dialog import SettingsDialog
+
+    window = make_window()
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SettingsDialog):
+            QTimer.singleShot(20, fill_in)
+            return
+        dialog.new_per_day.setValue(8)
+        dialog.accept()
+
+    QTimer.singleShot(20, fill_in)
+    window.open_settings()
+    assert window.scheduler.settings.new_per_day == 8
+    assert load_preferences(window.store).new_per_day == 8

@@ -36,6 +36,16 @@ class Draft:
     accept: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class QA:
+    """A question and its verbatim answer; ``kind`` names the sentence pattern it came from
+    (part of the card id)."""
+
+    kind: str
+    question: str
+    answer: str
+
+
 @dataclass(slots=True)
 class DocContext:
     """What the card maker knows about the whole document."""
@@ -45,6 +55,8 @@ class DocContext:
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> expansion
     # defined term -> id of the top-level topic defining it (multiple-choice distractors)
     defined_terms: dict[str, str] = field(default_factory=dict)
+    terms: frozenset[str] = frozenset()  # the document's own terms, lower case
+    sentences: tuple[str, ...] = ()  # every sentence and list item of the document
 
 
 def sentence_case(title: str) -> str:

@@ -1,8 +1,7 @@
 """Quiz cards drafted from an outline's lists and section structure.
 
 ``Term: explanation`` items are asked both ways, a captioned list is recalled whole, a list
-with a sibling list gives a multiple-choice card, and a section's subsections are recalled by
-title. Answers are the items' own text.
+with a sibling list gives a multiple-choice card. Answers are the items' own text.
 """
 
 from __future__ import annotations
@@ -37,6 +36,31 @@ def list_context(caption: str, title: str) -> str:
     return sentence_case(title)
 
 
+def which_one(context: str) -> str:
+    """``advantages of ketamine as an anesthetic`` -> ``which advantage of ketamine as an
+    anesthetic is this?``; a context that is no plural noun asks for the term under it."""
+    head, sep, rest = _split_head(context)
+    last = head.split()[-1] if head.split() else ""
+    if last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is")):
+        singular = head[:-3] + "y" if last.lower().endswith("ies") else head[:-1]
+        return f"which {lower_first(singular)}{sep}{rest} is this?"
+    return f"which term under “{context}” is this?"
+
+
+def _sentence_like(text: str) -> bool:
+    """Whether an item's explanation is a sentence about the term ("Ketamine maintains
+    cardiovascular stability, ...") rather than a bare note ("atenolol, metoprolol")."""
+    return text[:1].isupper() and len(text.split()) >= 5
+
+
+def _split_head(context: str) -> tuple[str, str, str]:
+    """``(head, separator, rest)`` of ``advantages of X`` or ``Side effects (X)``."""
+    match = re.search(r" of | \(", context)
+    if not match:
+        return context, "", ""
+    return context[: match.start()], match.group(0), context[match.end() :]
+
+
 def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList]) -> list[Draft]:
     """Cards from a list: each ``Term: explanation`` both ways, recall of the whole list, and
     multiple choice against a sibling list's terms."""
@@ -58,7 +82,9 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                     question=(
                         f"{heading} — {item.term.lower()}?"
                         if attribute
-                        else f"{heading}: what is meant by “{item.term}”?"
+                        else f"{heading} — what is “{item.term}”?"
+                        if _sentence_like(explanation)
+                        else f"{heading} — what does the text say about “{item.term}”?"
                     ),
                     answer=explanation,
                 )
@@ -70,7 +96,11 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                     f"term-name|{item.term}",
                     section.id,
                     item.explanation,
-                    question=f"{heading}: which term is described here: “{explanation}”?",
+                    question=(
+                        f"“{explanation}” — {which_one(context)}"
+                        if _sentence_like(explanation)
+                        else f"“{explanation}” — which term under “{context}” does this describe?"
+                    ),
                     answer=item.term,
                 )
             )
@@ -112,18 +142,3 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
             )
         )
     return drafts
-
-
-def subtopic_card(section: OutlineSection) -> Draft | None:
-    """For a section with 2-6 subsections: recall the subsections' titles."""
-    titles = [child.title for child in section.children]
-    if not 2 <= len(titles) <= 6 or section.lead:
-        return None
-    return Draft(
-        CardType.LIST,
-        f"subtopics|{section.title}",
-        section.id,
-        section.title,
-        question=f"“{section.title}”: which {len(titles)} subtopics does the text cover?",
-        items=tuple(titles),
-    )

@@ -8,6 +8,8 @@ generator derives a stable card id: editing another sentence never changes it.
 
 from __future__ import annotations
 
+from studyapp import anaphora
+from studyapp import term_quality as tq
 from studyapp import text_facts as tf
 from studyapp.card_drafts import (
     MAX_ANSWER,
@@ -23,6 +25,10 @@ from studyapp.card_drafts import (
 from studyapp.model import CardType
 from studyapp.outline import OutlineSection, Paragraph
 from studyapp.sentences import normalise_space, split_sentences
+from studyapp.text_questions import questions as tq_questions
+
+MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
+STRONG_CLOZE_SCORE = 4.5  # a second phrase this good makes a second cloze of the sentence
 
 
 def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[str, str]]:
@@ -35,8 +41,9 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
         else:  # sentence-like list items ("Lidocaine is an amide.") are sentences too
             texts = [i.text for i in block.items if not i.term and not is_name(i.text)]
         previous = section.title
-        for sentence in texts:
-            standalone = tf.resolve_pronoun(sentence, ctx.subject, previous)
+        for position, sentence in enumerate(texts):
+            earlier = " ".join(texts[:position])
+            standalone = anaphora.standalone(sentence, ctx.subject, previous, ctx.terms, earlier)
             if standalone:
                 out.append((sentence, standalone))
             previous = sentence
@@ -48,7 +55,8 @@ def sentence_cards(
 ) -> list[Draft]:
     """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
     drafts: list[Draft] = []
-    clozes: list[tuple[str, list[tuple[str, str]]]] = []
+    Option = tuple[float, str, str]
+    clozes: list[tuple[str, list[Option], list[Option]]] = []
     for sentence, standalone in paragraph_sentences(section, ctx):
         drafts.extend(_acronym_cards(sentence, section.id))
         found = tf.definitions(standalone)
@@ -69,10 +77,21 @@ def sentence_cards(
             )
         for relation in tf.relations(standalone):
             drafts.extend(_relation_cards(relation, sentence, section.id))
+        asked = _question_cards(standalone, sentence, section, ctx)
+        drafts.extend(asked)
         if not found and len(standalone.split()) >= 8:
-            avoid = listed[1] if listed else []
+            short = [d.answer for d in asked if len(d.answer.split()) <= 4]
+            avoid = (listed[1] if listed else []) + short  # what a question already asks
             options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
-            clozes.append((sentence, options))
+            # a list item may be hidden too, but only when the section has too few cards
+            loose = _clozes(standalone, ctx, short, titles or section.title, section.title)
+            items = listed[1] if listed else []
+            loose = [
+                o
+                for o in loose
+                if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
+            ]
+            clozes.append((sentence, options, loose if listed else options))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):
@@ -81,12 +100,18 @@ def sentence_cards(
             hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
         if rounds == 2 and len(drafts) >= 2:
-            break  # a second phrase per sentence only when the section has too few cards
-        for sentence, options in clozes:
-            fresh = [o for o in options if o[0].casefold() not in hidden]
-            if fresh:
-                hidden.add(fresh[0][0].casefold())
-                drafts.append(_cloze_draft(fresh[0], sentence, section.id))
+            break  # a weaker second phrase per sentence only when the section has too few cards
+        for sentence, strict, loose in clozes:
+            options = strict if rounds == 1 else loose
+            fresh = [o for o in options if o[1].casefold() not in hidden]
+            if not fresh:
+                continue
+            hidden.add(fresh[0][1].casefold())
+            drafts.append(_cloze_draft(fresh[0], sentence, section.id))
+            second = next((o for o in fresh[1:] if not _clash(o, fresh[0])), None)
+            if rounds == 1 and second and second[0] >= STRONG_CLOZE_SCORE:
+                hidden.add(second[1].casefold())  # a second key term of the same sentence
+                drafts.append(_cloze_draft(second, sentence, section.id))
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
@@ -175,7 +200,25 @@ def _definition_cards(
         if ctx.defined_terms[t] != topic and not _same_term(t, definition.subject, ctx)
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
-    if len(distractors) == 3 and quote and not reveals(definition.subject, quote):
+    name = definition.subject
+    typed = (
+        len(name) <= MAX_TYPED
+        and len(name.split()) <= 3
+        and name not in ctx.acronyms  # an abbreviation has its own typed cards
+        and name.casefold() not in ctx.subject
+    )
+    if typed and quote and name.casefold() not in quote.casefold():
+        drafts.append(  # recalling the term itself, not recognising it among options
+            Draft(
+                CardType.TYPED,
+                f"name-term|{subject}",
+                section_id,
+                sentence,
+                question=f"What is the term for {quote}?",
+                answer=name,
+            )
+        )
+    elif len(distractors) == 3 and quote and not reveals(name, quote):
         drafts.append(
             Draft(
                 CardType.CHOICE,
@@ -208,21 +251,60 @@ def _same_term(a: str, b: str, ctx: DocContext) -> bool:
 
 def _clozes(
     sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
-) -> list[tuple[str, str]]:
-    """``(hidden phrase, cloze text)`` options for a sentence, best key phrase first."""
-    out: list[tuple[str, str]] = []
+) -> list[tuple[float, str, str]]:
+    """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
+    generic or evaluative phrases (:func:`studyapp.term_quality.is_weak`) are never options."""
+    out: list[tuple[float, str, str]] = []
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
-        if score <= 0.8 or tf.is_generic(phrase) or _overlaps(sentence, at, phrase, avoid):
+        if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
             continue
-        out.append((phrase, f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"))
+        if _overlaps(sentence, at, phrase, avoid):
+            continue
+        text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
+        out.append((score, phrase, text))
     return out
 
 
-def _cloze_draft(option: tuple[str, str], sentence: str, section_id: str) -> Draft:
+def _clash(option: tuple[float, str, str], first: tuple[float, str, str]) -> bool:
+    """Whether two options of one sentence overlap, or one contains the other."""
+    a, b = option[1].casefold(), first[1].casefold()
+    a_at, b_at = option[2].find("{{c1::"), first[2].find("{{c1::")
+    overlap = a_at < b_at + len(b) and b_at < a_at + len(a)
+    return overlap or a in b or b in a
+
+
+def _cloze_draft(option: tuple[float, str, str], sentence: str, section_id: str) -> Draft:
     """The draft of one cloze option."""
-    phrase, text = option
+    _, phrase, text = option
     return Draft(CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text)
+
+
+def _question_cards(
+    standalone: str, sentence: str, section: OutlineSection, ctx: DocContext
+) -> list[Draft]:
+    """Question-and-answer cards of the sentence's shape (:mod:`studyapp.text_questions`);
+    a short question gets the section title as context."""
+    drafts: list[Draft] = []
+    for qa in tq_questions(standalone, ctx.subject):
+        if len(qa.answer) > MAX_ANSWER:
+            continue
+        question = qa.question
+        title_words = {w[:6] for w in tf.words(section.title) if w not in tf.STOPWORDS}
+        shown = {w[:6] for w in tf.words(question)}
+        if len(question.split()) <= 6 and section.title and not title_words <= shown:
+            question = f"{section.title}: {question[:1].lower()}{question[1:]}"
+        drafts.append(
+            Draft(
+                CardType.BASIC,
+                f"{qa.kind}|{qa.question}",
+                section.id,
+                sentence,
+                question=question,
+                answer=qa.answer,
+            )
+        )
+    return drafts
 
 
 def _overlaps(sentence: str, at: int, phrase: str, avoid: list[str]) -> bool:

@@ -6,7 +6,8 @@ One deck per top-level topic of the outline. Reading material is placed like thi
   the *first* deck, before its topic, so a student starting at the beginning reads it first;
 * each paragraph of a conclusion section ("Conclusion", "Summary", ...) goes to the topic deck
   it talks about (by the words of that topic's section titles), as a closing ``Summary``
-  section; paragraphs about no single topic (overviews) go to the first deck;
+  section; paragraphs about no single topic, or naming most topics (overviews), go to the
+  first deck;
 * neither introduction nor conclusion yields cards: they restate the topics' content.
 
 Cards come from :mod:`studyapp.cards_from_text`; their ids are
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from studyapp import cards_from_blanks as cfb
 from studyapp import cards_from_lists as cfl
 from studyapp import cards_from_text as cft
 from studyapp import text_facts as tf
@@ -84,6 +86,8 @@ def generate_decks(
         hidden: set[str] = set()
         for section, titles in _with_titles(topic, ""):
             drafts.extend(_section_drafts(section, ctx, hidden, titles))
+        own = {d.source for d in drafts}
+        cfb.blank_choices(drafts, list(ctx.sentences), own, ctx.subject)
         decks.append(
             Deck(
                 id=deck_id,
@@ -196,7 +200,8 @@ def _context(outline: Outline) -> DocContext:
                 lexicon.add(chunk)
     lexicon = {t for t in lexicon if t.lower() != subject}
     scorer = tf.PhraseScorer(sentences, lexicon, subject)
-    return DocContext(subject, scorer, acronyms, defined)
+    terms = frozenset(scorer.lexicon)
+    return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences))
 
 
 def _all_items(block: ItemList) -> list[ListItem]:
@@ -224,27 +229,23 @@ def _main_subject(title: str, sentences: list[str]) -> str:
 
 
 def _with_titles(section: OutlineSection, above: str):
-    """Each section of a topic's subtree with the topic's title: hiding a phrase that title
-    gives away ("PTSD" in the PTSD deck) makes a poor cloze."""
-    topic_title = above or section.title
-    yield section, topic_title
+    """Each section of a topic's subtree with the titles above it (topic and ancestors):
+    hiding a phrase those titles give away ("PTSD" in the PTSD deck) makes a poor cloze."""
+    yield section, above or section.title
     for child in section.children:
-        yield from _with_titles(child, topic_title)
+        yield from _with_titles(child, f"{above} / {section.title}" if above else section.title)
 
 
 def _section_drafts(
     section: OutlineSection, ctx: DocContext, hidden: set[str], titles: str
 ) -> list[Draft]:
-    """All drafts of one section: its lists, its sentences, its subsections' titles."""
+    """All drafts of one section: its lists and its sentences. (Recalling the outline's own
+    subsection titles teaches no content, so the outline structure gives no cards.)"""
     drafts: list[Draft] = []
     lists = section.lists
     for block in lists:
         drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
-    if section.level == 2:
-        subtopics = cfl.subtopic_card(section)
-        if subtopics:
-            drafts.append(subtopics)
     return drafts
 
 
@@ -297,7 +298,8 @@ def _assign_summaries(
     conclusion: OutlineSection, topics: list[OutlineSection]
 ) -> dict[str, list[str]]:
     """Conclusion paragraphs per topic id: each to the topic whose titles' words it uses most
-    (rarer words count more, the topic's own title double); paragraphs with no clear topic
+    (rarer words count more, the topic's own title double); paragraphs with no clear topic,
+    and overviews naming most topics ("... for depression, chronic pain, PTSD and epilepsy"),
     go to the first topic."""
     weights: dict[str, dict[str, float]] = {}
     for topic in topics:
@@ -308,8 +310,17 @@ def _assign_summaries(
         weights[topic.id] = stems
     df = Counter(stem for stems in weights.values() for stem in stems)
     out: dict[str, list[str]] = {}
+    overview_at = max(3, len(topics) // 2 + 1)
     for paragraph in conclusion.paragraphs:
         text = " ".join(_title_words(paragraph.text))
+        stems_used = {word[:6] for word in text.split()}
+        named = 0  # topics named by title words no other topic uses
+        for topic in topics:
+            own = [s for s, w in weights[topic.id].items() if df[s] == 1 and s in stems_used]
+            named += len(own) >= 2 or any(weights[topic.id][s] == 2.0 for s in own)
+        if named >= overview_at:  # an overview of many topics belongs before all of them
+            out.setdefault(topics[0].id, []).append(paragraph.text)
+            continue
         scores = sorted(
             (
                 (

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from studyapp import term_quality as tq
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
 
 
@@ -22,7 +24,6 @@ def _wordset(text: str) -> frozenset[str]:
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?)\)")
 _PRONOUN_START = re.compile(r"^(?:They|Their|Them|These|Those|This|That|Such|Here|There)\b")
-_IT_START = re.compile(r"^(It|Its)\b")
 _EVALUATIVE = _wordset(
     "valuable excellent promising good great useful important key major significant novel "
     "powerful preferred common subject attractive effective popular unique better new"
@@ -104,37 +105,6 @@ def acronyms(sentence: str) -> list[Acronym]:
         if " " in expansion or "-" in expansion:
             found.append(Acronym(short, expansion))
     return found
-
-
-def resolve_pronoun(sentence: str, subject: str, previous: str) -> str | None:
-    """The sentence made to stand alone, or None when it leans on an unknown referent.
-
-    A leading ``It``/``Its`` becomes the document's main subject when the previous sentence
-    is about it; sentences opening with ``They``, ``These``, ``Such`` ... are left out.
-    """
-    if _PRONOUN_START.match(sentence) and not re.match(r"^(?:This|These) \w+ \w+", sentence):
-        return None
-    if sentence.startswith(("This is", "These are", "This was", "These were")):
-        return None
-    match = _IT_START.match(sentence)
-    if not match:
-        return _resolve_inner_its(sentence, subject, previous)
-    if not subject or subject.lower() not in " ".join(previous.lower().split()[:8]):
-        return None
-    name = subject[:1].upper() + subject[1:]
-    apostrophe = "’" if "’" in previous or "’" in sentence else "'"
-    replacement = name if match.group(1) == "It" else f"{name}{apostrophe}s"
-    return replacement + sentence[match.end() :]
-
-
-def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
-    """``its`` inside a sentence that never names the subject, after one that starts with it."""
-    if not subject or " its " not in sentence:
-        return sentence
-    if subject not in " ".join(previous.lower().split()[:3]):
-        return sentence
-    apostrophe = "’" if "’" in previous or "’" in sentence else "'"
-    return sentence.replace(" its ", f" {subject}{apostrophe}s ", 1)
 
 
 _DEF_PATTERNS = (
@@ -220,12 +190,12 @@ def definitions(sentence: str) -> list[Definition]:
     return out
 
 
-_ENUMERATION = re.compile(r",? (?:such as|including) (?P<items>[^.;:]+)")
+_ENUMERATION = re.compile(r",? (?:such as|including|particularly in cases of) (?P<items>[^.;:]+)")
 
 
 def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     """``(lead-in, items)`` for ``... such as A, B, and C``; None when there is no clean list."""
-    if " such as " not in sentence and " including " not in sentence:
+    if not any(f" {w} " in sentence for w in ("such as", "including", "in cases of")):
         return None
     match = _ENUMERATION.search(sentence)
     if not match:
@@ -245,7 +215,7 @@ def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     if not 2 <= len(items) <= 6 or any(not i or len(i.split()) > 5 for i in items):
         return None
     lead_in = sentence[: match.start("items")].rstrip()
-    lead_in = re.sub(r",? (?:such as|including)$", "", lead_in).strip()
+    lead_in = re.sub(r",? (?:such as|including|particularly in cases of)$", "", lead_in).strip()
     return lead_in, items
 
 
@@ -264,23 +234,30 @@ class PhraseScorer:
         self.counts = counts
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
+        self.corpus = "\n".join(sentences).lower()
 
     def idf(self, word: str) -> float:
-        """How rare a word is across the document's sentences."""
-        return math.log((1 + self.total) / (1 + self.counts.get(word, 0)))
+        """How rare a word is across the document's sentences, scaled so that a word used
+        once scores alike in a short excerpt and in a long chapter (about 3.9)."""
+        once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
+        return 3.9 * math.log((1 + self.total) / (1 + self.counts.get(word, 0))) / once
 
     def candidates(
         self, sentence: str, titles: str = "", own_title: str = ""
     ) -> list[tuple[float, str]]:
         """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence.
 
-        Phrases whose words all appear in ``titles`` (the topic's title, which gives them away)
-        score lower, in ``own_title`` (the section's) a bit less so; durations higher.
+        Phrases whose words all appear in ``titles`` (the topic's title) or ``own_title`` (the
+        section's) are left out: the title on screen gives them away. Durations, routes,
+        technical word shapes (:mod:`studyapp.term_quality`) and terms the document uses again
+        score higher.
         """
         lower = sentence.lower()
         scored: dict[str, float] = {}
         for match in _DURATION.finditer(sentence):
             scored[match.group(0)] = 4.5
+        for match in tq.ROUTE.finditer(sentence):
+            scored[match.group(0)] = 3.0
         for term in self.lexicon:
             at = lower.find(term)
             if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
@@ -292,19 +269,24 @@ class PhraseScorer:
             scored[phrase] = 3.0 + 0.5 * len(term.split()) + self._rarity(phrase)
         for run in self._content_runs(sentence):
             if run not in scored:
-                scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1)
-        title_text, own_text = titles.lower(), own_title.lower()
+                single = " " not in run and not tq.is_technical(run)
+                scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1) - 0.5 * single
+        given_away = f"{titles} {own_title}".lower()
         out = [
-            (
-                score
-                - (3.0 if title_text and _all_in(phrase, title_text) else 0.0)
-                - (2.5 if own_text and _all_in(phrase, own_text) else 0.0),
-                phrase,
-            )
+            (score + tq.specificity(phrase) + self._recurrence(phrase), phrase)
             for phrase, score in scored.items()
-            if lower.count(phrase.lower()) == 1 and phrase.lower() not in STOPWORDS
+            if lower.count(phrase.lower()) == 1
+            and phrase.lower() not in STOPWORDS
+            and not _all_in(phrase, given_away)
         ]
         return sorted(out, key=lambda pair: (-pair[0], pair[1]))
+
+    def _recurrence(self, phrase: str) -> float:
+        """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
+        if tq.is_weak(phrase, STOPWORDS):
+            return 0.0
+        count = self.corpus.count(phrase.lower())
+        return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
 
     def _rarity(self, phrase: str) -> float:
         """Rarity of the phrase's words: between their mean and their maximum."""
@@ -335,7 +317,13 @@ class PhraseScorer:
                 piece.pop()
             while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
                 piece.pop(0)
-            if piece and _noun_phrase(sentence, piece):
+            if len(piece) > 1 and _word_before(sentence, piece[0].start()) == "to":
+                piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
+            if len(piece) > 1 and _verb_at_end(sentence, piece[-1]):
+                piece.pop()  # "Absorption depends on ...": the last word is the verb
+            if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
+                piece.pop(0)  # "(Beta blockers) reduce heart rate"
+            if piece and _noun_phrase(sentence, piece, self.subject):
                 runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
@@ -366,7 +354,13 @@ class PhraseScorer:
 _VERB_BEFORE = _wordset(
     "to be been being is are was were may can could should must will would might not"
 )
-_ADVERBS = _wordset("often also further frequently typically usually still rarely generally")
+_ADVERBS = _wordset(
+    "often also further frequently typically usually still rarely generally better more less"
+)
+_ING_NOUNS = _wordset(
+    "setting settings training signaling signalling processing bleeding swelling dosing "
+    "monitoring screening learning functioning wellbeing counseling counselling nursing"
+)
 _ARTICLES = _wordset("a an the its their it them")
 _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
 
@@ -381,9 +375,11 @@ _DURATION = re.compile(
 
 
 def _all_in(phrase: str, text: str) -> bool:
-    """Whether every content word of ``phrase`` (by its first six letters) occurs in ``text``."""
+    """Whether ``text`` gives ``phrase`` away: every content word of the phrase that is not a
+    generic noun ("PTSD" of "PTSD treatment") occurs in it (by its first six letters)."""
     content = [w for w in words(phrase) if w not in STOPWORDS]
-    return bool(content) and all(w[:6] in text for w in content)
+    specific = [w for w in content if w not in tq.WEAK_NOUNS] or content
+    return bool(specific) and all(w[:6] in text for w in specific)
 
 
 def _verb_like_plural(word: str) -> bool:
@@ -393,17 +389,49 @@ def _verb_like_plural(word: str) -> bool:
     return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "sis", "’s", "'s"))
 
 
+# Verbs that open or close a run of content words in notes ("Beta blockers reduce heart
+# rate", "Absorption depends on the site"), base and -s forms
+_COMMON_VERBS = _wordset(
+    "reduce reduces increase increases block blocks depend depends filter filters cause "
+    "causes require requires produce produces inhibit inhibits prevent prevents promote "
+    "promotes lower lowers raise raises mark marks move moves slow slows prolong prolongs "
+    "bind binds activate activates stimulate stimulates studies converts convert "
+    "regulates regulate controls control maintains maintain improves improve"
+)
+_AFTER_VERB = _wordset("on the a an about in to into of from by with its their this these")
+
+
+def _verb_at_end(sentence: str, last: re.Match[str]) -> bool:
+    """Whether the last word of a run is a verb: a common verb followed by a preposition,
+    an article or a number ("depends on", "filters about 180")."""
+    word = last.group(0).lower()
+    if word not in _COMMON_VERBS:
+        return False
+    after = re.match(r"\s+([A-Za-z]+|\d)", sentence[last.end() :])
+    return bool(after) and (after.group(1).lower() in _AFTER_VERB or after.group(1).isdigit())
+
+
+def _word_before(sentence: str, at: int) -> str:
+    """The word right before position ``at`` of the sentence, lower-cased ("" if none)."""
+    before = re.findall(r"[A-Za-z]+", sentence[:at])
+    return before[-1].lower() if before else ""
+
+
 def _word_char(char: str) -> bool:
     """Whether a character continues a word (letters, digits, hyphen, apostrophes)."""
     return char.isalnum() or char in "-’'"
 
 
-def _noun_phrase(sentence: str, run: list[re.Match[str]]) -> bool:
+def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> bool:
     """Whether a run of content words looks like a noun phrase (not a verb or an adjective)."""
     last = run[-1].group(0).lower()
-    if last.endswith(_NOT_NOUN_ENDINGS) or run[0].group(0).lower().endswith(("ing", "ed")):
+    if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
+        return False
+    if run[0].group(0).lower().endswith(("ing", "ed")):
         return False
     before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])
+    if len(run) == 1 and before and before[-1].lower() == subject:
+        return False  # "ketamine continues": a verb after the subject
     if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):
         return False
     if len(run) == 1 and before and before[-1].lower() in _ADVERBS:

@@ -1,0 +1,293 @@
+"""Question-and-answer pairs read off common sentence shapes, answers verbatim.
+
+Each pattern turns one kind of statement into a question whose answer is a contiguous piece
+of the sentence:
+
+* ``A and B make it (ketamine) an excellent choice for X`` -> "What makes ketamine an
+  excellent choice for X?" -> ``A and B``;
+* ``By disrupting X, ketamine may aid in Y`` -> "How may ketamine aid in Y?" ->
+  ``By disrupting X``;
+* ``The treatment of PTSD often requires a multidisciplinary approach, involving ...`` ->
+  "What does the treatment of PTSD often require?" -> ``a multidisciplinary approach``;
+* ``X is typically administered in an outpatient setting`` -> "Where is X typically
+  administered?"; ``X is delivered intravenously`` -> "How is X delivered?";
+* ``Ketamine increases BDNF levels, promoting ...`` -> "What does ketamine increase,
+  promoting ...?"; ``ketamine can alleviate symptoms within hours`` -> "How quickly can
+  ketamine alleviate symptoms?"; ``S can be used as an adjunct to X`` -> "As what can S be
+  used?"; ``S may help reduce X`` -> "What may S help reduce?";
+* ``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?";
+  ``X must be taken into account when Y`` -> "What must be taken into account when Y?".
+
+Questions are only made when the sentence stands alone (see :mod:`studyapp.anaphora`) and
+the answer is short; the question never contains its answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp import term_quality as tq
+from studyapp.card_drafts import QA, lower_first
+from studyapp.text_questions_verbs import VERB_MAKERS
+
+_POSSESSIVE = r"(?:’s|'s)"
+_MAKES = re.compile(
+    r"^(?:(?P<lead>[A-Z][^,]{3,80}), )?(?P<x>[^,;]{3,90}?) (?P<verb>makes?) it "
+    r"(?P<y>(?:an? |the )?[a-z][^;]{6,150})$"
+)
+_BY_DOING = re.compile(
+    r"^(?P<how>By [a-z]+ing [^,;]{3,80}), (?P<who>[A-Za-z][^,;]{1,40}?) "
+    r"(?P<modal>may|can|could|might|will|would|should) (?P<rest>[a-z][^;]{6,160})$"
+)
+_REQUIRES = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,80}?) (?P<adv>often |usually |typically |always )?"
+    r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
+    r"(?:, .*)?$"
+)
+_PASSIVE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
+    r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
+    r"(?P<verb>administered|delivered|given|performed|used|applied|prescribed|monitored)"
+    r" (?P<y>in (?:an? )?[a-z][\w-]*(?: or [a-z][\w-]*)?(?: [a-z][\w-]*)?"
+    r"|(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
+    r"|intranasally|intrathecally|rectally|transdermally))\b"
+)
+_ROUTE_WORD = re.compile(r"ly$")
+# "Studies have reported that ...", "Research suggests that ...": the claim is what follows
+_REPORTING = re.compile(
+    r"^(?:[A-Z][\w -]{0,40}? |)(?:[Ss]tudies|[Rr]esearch|[Ee]vidence|[Tt]rials|[Rr]eports)"
+    r"(?: have| has)? (?:reported|shown|suggested|suggest|suggests|indicated|indicates|shows"
+    r"|found) that "
+)
+# A leading subordinate clause: "While ketamine shows promise as X, ..."
+_LEAD_CLAUSE = re.compile(
+    r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
+)
+
+
+def questions(sentence: str, subject: str) -> list[QA]:
+    """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
+    text = sentence.rstrip(" .")
+    out: list[QA] = []
+    text = _REPORTING.sub("", text)
+    text = text[:1].upper() + text[1:]
+    main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
+    if main != text:
+        main = _own_its(main[:1].upper() + main[1:], subject)
+    seen: set[str] = set()
+    for maker in _MAKERS + VERB_MAKERS:
+        for variant in (text, main) if main != text else (text,):
+            qa = maker(variant, subject)
+            if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
+                seen.add(qa.kind)
+                out.append(qa)
+    return out
+
+
+def _own_its(text: str, subject: str) -> str:
+    """``Its use requires ...`` -> ``Ketamine's use requires ...`` (after a lead clause about
+    the subject)."""
+    if text.startswith("Its ") and subject:
+        return f"{subject[:1].upper()}{subject[1:]}’s {text[4:]}"
+    return text
+
+
+def _subject_name(subject: str) -> str:
+    return subject.lower() if subject else "it"
+
+
+def _noun_subject(x: str) -> bool:
+    """Whether ``x`` reads as a plain noun phrase (no clause of its own inside)."""
+    if len(x.split()) > 9:
+        return False
+    return not re.search(r" (?:when|that|which|who|where|is|are|was|were|has|have|allows?) ", x)
+
+
+def _makes(text: str, subject: str) -> QA | None:
+    """``A and B make it Y`` -> "What makes <subject> Y?" -> ``A and B``."""
+    match = _MAKES.match(text)
+    if not match or not subject:
+        return None
+    x = match.group("x")
+    owner = re.match(rf"^{re.escape(subject)}{_POSSESSIVE} ", x, re.IGNORECASE)
+    if owner:
+        x = x[owner.end() :]
+    if len(x.split()) > 8 or re.match(r"^(?:[Tt]his|[Tt]hese|[Ii]ts?|[Tt]hey)\b", x):
+        return None
+    question = f"What makes {_subject_name(subject)} {match.group('y')}?"
+    return QA("makes", question, x)
+
+
+def _by_doing(text: str, subject: str) -> QA | None:
+    """``By V-ing X, S may Y`` -> "How may S Y?" -> ``By V-ing X``."""
+    match = _BY_DOING.match(text)
+    if not match:
+        return None
+    who = match.group("who")
+    if re.match(r"^(?:[Tt]his|[Tt]hese|[Ii]t|[Tt]hey)\b", who):
+        return None
+    if who.lower() == (subject or "").lower():
+        who = who.lower()
+    question = f"How {match.group('modal')} {who} {match.group('rest')}?"
+    return QA("how", question, match.group("how"))
+
+
+def _requires(text: str, subject: str) -> QA | None:
+    """``X often requires Y, ...`` -> "What does X often require?" -> ``Y``."""
+    match = _REQUIRES.match(text)
+    if not match:
+        return None
+    x = match.group("x")
+    if re.match(r"^(?:This|These|It|They|Such)\b", x) or not _noun_subject(x):
+        return None
+    plural = match.group("verb") in ("require", "need")
+    base = "require" if match.group("verb").startswith("requir") else "need"
+    aux = "do" if plural else "does"
+    adv = match.group("adv") or ""
+    x_shown = lower_first(x)
+    question = f"What {aux} {x_shown} {adv}{base}?"
+    return QA("requires", question, match.group("y"))
+
+
+def _passive(text: str, subject: str) -> QA | None:
+    """``X is (typically) administered in Y`` -> "Where is X (typically) administered?";
+    ``X is delivered intravenously`` -> "How is X delivered?"."""
+    match = _PASSIVE.match(text)
+    if not match:
+        return None
+    x = match.group("x")
+    if re.match(r"^(?:This|These|It|They|Such)\b", x) or not _noun_subject(x):
+        return None
+    y = match.group("y")
+    x_shown = lower_first(x)
+    adv = match.group("adv") or ""
+    be, verb = match.group("be"), match.group("verb")
+    if _ROUTE_WORD.search(y):
+        return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
+    answer = y.removeprefix("in ")
+    return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)
+
+
+_VERB_S = r"[a-z]+(?:s|es)"
+_SUBJECT_DOES = re.compile(
+    rf"^(?P<s>[A-Z][a-z]+) (?P<verb>{_VERB_S}) (?P<o>[^,;]{{4,90}}?)"
+    r"(?P<tail>, (?:promoting|facilitating|allowing|leading|resulting|making|reducing)"
+    r" [^;]{4,120})?(?:, (?:such as|which|and|but|while)\b.*)?$"
+)
+_WITHIN = re.compile(
+    r"(?:^|, )(?:but |and |yet )?(?P<s>[a-z][a-z]+|[A-Z][a-z]+) "
+    r"(?P<modal>can|may|could|has demonstrated its ability to|is able to) "
+    r"(?P<vp>[a-z][^,;]{3,60}?) "
+    r"(?P<when>within (?:minutes|hours|days|weeks|a few \w+|\d+ \w+)(?: or \w+)?)"
+    r"(?: of [a-z]+)?$"
+)
+_USED_AS = re.compile(
+    r"^(?P<s>[A-Z][a-z]+)(?:, [^,]{3,60},)? (?P<modal>can|may|could) be used as "
+    r"(?P<y>an? [^,;]{3,70}?)(?: (?P<purpose>to [a-z][^,;]{3,80}))?$"
+)
+_HELP = re.compile(
+    r"^(?P<s>[A-Z][\w -]{2,50}?) (?P<modal>may|can|could) help (?P<verb>reduce|improve|prevent"
+    r"|relieve|alleviate|control|restore|increase|decrease) (?P<o>[^;]{4,160})$"
+)
+_WHY = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are|may be|might be|can be) (?P<adj>essential"
+    r"|necessary|important|crucial|needed|required|vital), (?P<y>ensuring [^;]{6,150})$"
+    r"|^(?P<x2>[A-Z][^,;]{3,90}?) (?P<be2>is|are|may be|might be) (?P<adj2>essential"
+    r"|necessary|important|crucial|needed|required|vital) (?P<y2>to [a-z][^,;]{6,150})"
+    r"(?:, .*)?$"
+)
+_MUST_BE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<modal>must|should) be (?P<vp>(?:taken into account|"
+    r"considered|monitored|assessed|avoided|weighed|discussed|documented|reported)"
+    r"[^,;]{0,90})$"
+)
+
+
+def _base_verb(verb: str) -> str:
+    """``increases`` -> ``increase``, ``modifies`` -> ``modify``, ``blocks`` -> ``block``."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def _does(text: str, subject: str) -> QA | None:
+    """``Ketamine increases X, promoting Y`` -> "What does ketamine increase, promoting Y?"."""
+    match = _SUBJECT_DOES.match(text)
+    if not match or not subject or match.group("s").lower() != subject.lower():
+        return None
+    verb = match.group("verb")
+    if verb in ("is", "has", "was", "does", "plays", "shows", "remains", "seems"):
+        return None
+    obj = match.group("o")
+    if len(obj.split()) > 10 or tq.is_generic_phrase(obj):
+        return None
+    tail = match.group("tail") or ""
+    question = f"What does {subject.lower()} {_base_verb(verb)}{tail}?"
+    return QA("does", question, obj)
+
+
+def _within(text: str, subject: str) -> QA | None:
+    """``ketamine can alleviate symptoms within hours`` -> "How quickly can ketamine
+    alleviate symptoms?" -> ``within hours``."""
+    match = _WITHIN.search(text)
+    if not match or not subject or match.group("s").lower() != subject.lower():
+        return None
+    modal = match.group("modal") if " " not in match.group("modal") else "can"
+    question = f"How quickly {modal} {subject.lower()} {match.group('vp')}?"
+    return QA("how-quickly", question, match.group("when"))
+
+
+def _used_as(text: str, subject: str) -> QA | None:
+    """``S, with X, can be used as an adjunct to Y to Z`` -> "As what can S be used to Z?"."""
+    match = _USED_AS.match(text)
+    if not match:
+        return None
+    purpose = f" {match.group('purpose')}" if match.group("purpose") else ""
+    who = match.group("s").lower() if match.group("s").lower() == subject else match.group("s")
+    question = f"As what {match.group('modal')} {who} be used{purpose}?"
+    return QA("used-as", question, match.group("y"))
+
+
+def _help(text: str, subject: str) -> QA | None:
+    """``S may help reduce X`` -> "What may S help reduce?" -> ``X``."""
+    match = _HELP.match(text)
+    if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("s")):
+        return None
+    s = match.group("s")
+    s = s[:1].lower() + s[1:] if s.split()[0].lower() in (subject, "the") else s
+    question = f"What {match.group('modal')} {s} help {match.group('verb')}?"
+    return QA("help", question, match.group("o"))
+
+
+def _why(text: str, subject: str) -> QA | None:
+    """``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?"."""
+    match = _WHY.match(text)
+    if not match:
+        return None
+    x = match.group("x") or match.group("x2")
+    be = match.group("be") or match.group("be2")
+    adj = match.group("adj") or match.group("adj2")
+    y = match.group("y") or match.group("y2")
+    if re.match(r"^(?:This|These|It|They|Such|There)\b", x) or not _noun_subject(x):
+        return None
+    shown = lower_first(x)
+    if " " in be:  # "may be necessary" -> "Why may X be necessary?"
+        modal, _, rest = be.partition(" ")
+        question = f"Why {modal} {shown} {rest} {adj}?"
+    else:
+        question = f"Why {be} {shown} {adj}?"
+    return QA("why", question, y)
+
+
+def _must_be(text: str, subject: str) -> QA | None:
+    """``X must be taken into account when Y`` -> "What must be taken into account when Y?"."""
+    match = _MUST_BE.match(text)
+    if not match or not _noun_subject(match.group("x")) or tq.is_generic_phrase(match.group("x")):
+        return None
+    question = f"What {match.group('modal')} be {match.group('vp')}?"
+    return QA("must-be", question, match.group("x"))
+
+
+_MAKERS = (_makes, _by_doing, _requires, _passive, _does, _within, _used_as, _help, _why, _must_be)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,6 +27,11 @@ from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import preferences, theme
 from studyapp.gui.main_window import AppContext, MainWindow
 from studyapp.gui.pyside_fixes import keep_bools_alive
+
+if TYPE_CHECKING:
+    from studyapp.scheduler import Scheduler, SchedulerSettings
+    from studyapp.session import StudySession
+    from studyapp.store import Store
 
 log = logging.getLogger("studyapp.gui")
 
@@ -54,21 +60,21 @@ def open_in_editor(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def make_scheduler(settings: object, tz: tzinfo | None = None) -> object:
+def make_scheduler(settings: SchedulerSettings, tz: tzinfo | None = None) -> Scheduler:
     """The real FSRS scheduler for ``settings``."""
     from studyapp.scheduler import Scheduler
 
-    return Scheduler(settings, tz)  # type: ignore[arg-type]
+    return Scheduler(settings, tz)
 
 
-def make_session(*args: object, **kwargs: object) -> object:
+def make_session(*args: Any, **kwargs: Any) -> StudySession:
     """A real study session (imported on first use: the library does not need it)."""
     from studyapp.session import StudySession
 
-    return StudySession(*args, **kwargs)  # type: ignore[arg-type]
+    return StudySession(*args, **kwargs)
 
 
-def open_store(data_folder: Path, *, read_only: bool = False) -> object:
+def open_store(data_folder: Path, *, read_only: bool = False) -> Store:
     """Open the progress store in ``data_folder`` (read-only: no lock, no writes, no backup)."""
     from studyapp.store import Store
 
@@ -90,7 +96,7 @@ def build_main_window(
     clock: Callable[[], datetime] = utc_now,
     tz: tzinfo | None = None,
     open_file: Callable[[Path], None] = open_in_editor,
-    store: object | None = None,
+    store: Store | None = None,
     read_only: bool = False,
 ) -> MainWindow:
     """Load decks, open (or use) the store, sync, theme the app and build the main window.
@@ -104,8 +110,8 @@ def build_main_window(
     if store is None:
         store = open_store(data_folder, read_only=read_only)
     if not read_only:
-        store.sync_decks(loaded.decks, clock())  # type: ignore[attr-defined]
-    prefs = preferences.load_preferences(store)  # type: ignore[arg-type]
+        store.sync_decks(loaded.decks, clock())
+    prefs = preferences.load_preferences(store)
     app = QApplication.instance()
     if isinstance(app, QApplication):
         theme.apply_theme(app, prefs.theme, prefs.font_size)
@@ -180,7 +186,8 @@ def install_excepthook(parent: Callable[[], QWidget | None] = lambda: None) -> N
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
     keep_bools_alive()
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("studyapp")
     app.setApplicationDisplayName("studyapp")
     theme.apply_theme(app, theme.ThemeChoice.SYSTEM)  # until the stored choice is known

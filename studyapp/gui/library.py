@@ -161,11 +161,11 @@ class LibraryWidget(QWidget):
         self.list_layout = QVBoxLayout(self.list_host)
         self.list_layout.setContentsMargins(0, 0, 6, 0)
         self.list_layout.setSpacing(10)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(self.list_host)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.setWidget(self.list_host)
 
         self.hint = _label(
             "↑ ↓ choose a deck   ·   R / Enter read   ·   S / Space study   ·   A study all due",
@@ -184,7 +184,7 @@ class LibraryWidget(QWidget):
         body.setContentsMargins(32, 24, 32, 12)
         body.setSpacing(16)
         body.addLayout(header)
-        body.addWidget(self.scroll, 1)
+        body.addWidget(self.scroll_area, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -205,7 +205,7 @@ class LibraryWidget(QWidget):
         previous = self.selected_deck_id()
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
@@ -268,7 +268,7 @@ class LibraryWidget(QWidget):
             row.set_selected(row.deck_id == deck_id)
             if row.deck_id == deck_id:
                 self.selected_index = index
-                self.scroll.ensureWidgetVisible(row, 0, 24)
+                self.scroll_area.ensureWidgetVisible(row, 0, 24)
         self.setFocus()
 
     def move_selection(self, step: int) -> None:

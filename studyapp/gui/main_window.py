@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -31,6 +31,16 @@ from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
 from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.model import Card, Deck
+
+if TYPE_CHECKING:
+    from studyapp.deck import LoadResult
+    from studyapp.gui.quiz import QuizWidget
+    from studyapp.gui.reader import ReaderWidget
+    from studyapp.gui.stats import ProgressWidget
+    from studyapp.gui.welcome import WelcomeDialog
+    from studyapp.scheduler import Scheduler, SchedulerSettings
+    from studyapp.session import StudySession
+    from studyapp.store import Store
 
 GEOMETRY_KEY = "ui.window_geometry"
 SCREEN_KEY = "ui.screen"
@@ -56,11 +66,11 @@ class AppContext:
     deck file in the student's editor. ``clock`` gives the current UTC time.
     """
 
-    store: Any
+    store: Store
     deck_paths: list[Path]
-    load_decks: Callable[[list[Path]], Any]
-    make_scheduler: Callable[[Any], Any]
-    make_session: Callable[..., Any]
+    load_decks: Callable[[list[Path]], LoadResult]
+    make_scheduler: Callable[[SchedulerSettings], Scheduler]
+    make_session: Callable[..., StudySession]
     clock: Callable[[], datetime]
     open_file: Callable[[Path], None]
     tz: tzinfo | None = None
@@ -74,7 +84,7 @@ class MainWindow(QMainWindow):
     screen_changed = Signal(str)  # Screen value
     decks_reloaded = Signal()
 
-    def __init__(self, ctx: AppContext, loaded: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, loaded: LoadResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.store = ctx.store
@@ -84,18 +94,18 @@ class MainWindow(QMainWindow):
         self.scheduler = ctx.make_scheduler(preferences.stored_scheduler_settings(self.store))
         self.decks: list[Deck] = list(loaded.decks)
         self.problems: list[str] = [p.format() for p in loaded.errors]
-        self.screen = Screen.LIBRARY
+        self.current_screen = Screen.LIBRARY
         self.return_screen = Screen.LIBRARY  # where a finished quiz goes back to
-        self.quiz: Any = None
-        self.session: Any = None
-        self.progress: Any = None
-        self.welcome: Any = None  # the welcome dialog while it is open
+        self.quiz: QuizWidget | None = None
+        self.session: StudySession | None = None
+        self.progress: ProgressWidget | None = None
+        self.welcome: WelcomeDialog | None = None  # while it is open
         self._quiz_paused = False  # the reader was opened from a quiz ("show in source")
         self._session_scope: tuple[list[Deck], str | None, bool] = ([], None, False)
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
-        self._reader: Any = None  # built on first use (see the ``reader`` property)
+        self._reader: ReaderWidget | None = None  # built on first use (``reader``)
         self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
 
@@ -114,7 +124,7 @@ class MainWindow(QMainWindow):
         self.restore_state()
 
     @property
-    def reader(self) -> Any:
+    def reader(self) -> ReaderWidget:
         """The reading screen, built the first time it is needed (start-up stays lean)."""
         if self._reader is None:
             from studyapp.gui.reader import ReaderWidget
@@ -137,6 +147,7 @@ class MainWindow(QMainWindow):
 
     def set_screen(self, screen: Screen) -> None:
         """Show ``screen`` and remember it (a quiz is not restored: its caller screen is)."""
+        widget: QWidget | None
         if screen is Screen.READER:
             widget = self.reader
             deck = self._reader_deck()
@@ -149,8 +160,10 @@ class MainWindow(QMainWindow):
             }[screen]
             titles = {Screen.LIBRARY: "Library", Screen.QUIZ: "Study", Screen.PROGRESS: "Progress"}
             self.setWindowTitle(f"{titles[screen]} — studyapp")
+        if widget is None:  # quiz or progress before they were built: nothing to show
+            return
         self.stack.setCurrentWidget(widget)
-        self.screen = screen
+        self.current_screen = screen
         widget.setFocus()
         if screen is not Screen.QUIZ:
             self._save_setting(SCREEN_KEY, screen.value)
@@ -197,13 +210,12 @@ class MainWindow(QMainWindow):
         self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
         self.set_screen(Screen.PROGRESS)
 
-    def _parameters_optimized(self, result: object) -> None:
-        """Keep optimized FSRS weights in the stored scheduler settings and use them."""
+    def _parameters_optimized(self, weights: Sequence[float]) -> None:
+        """Keep optimized FSRS weights (21 numbers) in the stored settings and use them."""
         from dataclasses import replace
 
-        weights = getattr(result, "parameters", result)
         try:
-            params = tuple(float(w) for w in weights)  # type: ignore[union-attr]
+            params = tuple(float(w) for w in weights)
             settings = replace(preferences.stored_scheduler_settings(self.store), parameters=params)
         except (TypeError, ValueError, StudyappError) as error:
             self.statusBar().showMessage(f"Optimized parameters not used: {error}", 8000)
@@ -274,8 +286,8 @@ class MainWindow(QMainWindow):
         from studyapp.review_types import ReviewMode
 
         quiz = self._quiz_screen()
-        if self.screen is not Screen.QUIZ:
-            self.return_screen = self.screen
+        if self.current_screen is not Screen.QUIZ:
+            self.return_screen = self.current_screen
         self.session = self.ctx.make_session(
             self.store,
             self.scheduler,
@@ -290,7 +302,7 @@ class MainWindow(QMainWindow):
         self.set_screen(Screen.QUIZ)
         quiz.start(self.session)
 
-    def _quiz_screen(self) -> Any:
+    def _quiz_screen(self) -> QuizWidget:
         """The quiz widget, built on first use (start-up does not load it)."""
         if self.quiz is None:
             from studyapp.gui.quiz import QuizWidget
@@ -309,8 +321,9 @@ class MainWindow(QMainWindow):
 
     def leave_quiz(self) -> None:
         """Back from the quiz to where it was started, with the numbers brought up to date."""
-        if self.return_screen is Screen.READER and self._reader_deck() is not None:
-            self.open_reader(self.reader.deck.id, self.reader.current_section_id())
+        deck = self._reader_deck()
+        if self.return_screen is Screen.READER and deck is not None:
+            self.open_reader(deck.id, self.reader.current_section_id())
         else:
             self.show_library()
 
@@ -327,7 +340,7 @@ class MainWindow(QMainWindow):
         deck = self._deck_of_card(card)
         if deck is None:
             return
-        self._quiz_paused = self.screen is Screen.QUIZ
+        self._quiz_paused = self.current_screen is Screen.QUIZ
         self.open_reader(deck.id, card.section or None)
         self.reader.show_card_source(card)
 
@@ -379,10 +392,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Could not save the deck changes: {error}", 8000)
         self.deck_watcher.rewatch()
         self.refresh_library()
-        if self._reader_deck() is not None:
-            deck = self.deck_by_id(self.reader.deck.id)
-            if deck is not None and self.screen is Screen.READER:
-                self.open_reader(deck.id, self.reader.current_section_id())
+        shown = self._reader_deck()
+        on_reader = self.current_screen is Screen.READER
+        if shown is not None and on_reader and self.deck_by_id(shown.id) is not None:
+            self.open_reader(shown.id, self.reader.current_section_id())
         if self.problems:
             self.statusBar().showMessage(f"A deck file has errors: {self.problems[0]}", 15000)
         else:
@@ -415,8 +428,9 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, prefs.theme, prefs.font_size)
         self.refresh_library()
-        if self.screen is Screen.READER and self._reader_deck() is not None:
-            self.open_reader(self.reader.deck.id, self.reader.current_section_id())
+        shown = self._reader_deck()
+        if self.current_screen is Screen.READER and shown is not None:
+            self.open_reader(shown.id, self.reader.current_section_id())
 
     def follow_system_scheme(self, _scheme: object = None) -> None:
         """The desktop switched light/dark: follow it if the student chose "system"."""
@@ -428,21 +442,28 @@ class MainWindow(QMainWindow):
         """Show the window and, on a first run, the welcome."""
         self.show()
         if not self.store.setting(WELCOME_DISMISSED_KEY, False):
-            QTimer.singleShot(0, self.show_welcome)
+            QTimer.singleShot(0, self._first_run_welcome)
 
-    def show_welcome(self) -> None:
+    def _first_run_welcome(self) -> None:
+        self.show_welcome()
+
+    def show_welcome(self) -> WelcomeDialog:
         """The welcome page (non-blocking); "Don't show again" is remembered."""
         from studyapp.gui.welcome import WelcomeDialog
 
-        self.welcome = WelcomeDialog(self)
-        self.welcome.finished.connect(self._welcome_closed)
-        self.welcome.open()
+        welcome = WelcomeDialog(self)
+        welcome.finished.connect(self._welcome_closed)
+        welcome.open()
+        self.welcome = welcome
+        return welcome
 
     def _welcome_closed(self, _result: int) -> None:
         if self.welcome is not None and self.welcome.dismissed_for_good():
             self._save_setting(WELCOME_DISMISSED_KEY, True)
         self.welcome = None
-        self.stack.currentWidget().setFocus()
+        current = self.stack.currentWidget()
+        if current is not None:
+            current.setFocus()
 
     # -- saved state ---------------------------------------------------------------------------
 

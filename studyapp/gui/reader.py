@@ -380,21 +380,20 @@ class ReaderWidget(QWidget):
             super().keyPressEvent(event)
 
     def _scroll(self, key: int) -> None:
+        """Scroll the text by a line, a page, or to either end."""
         bar = self.view.verticalScrollBar()
-        page = bar.pageStep()
-        moves = {
-            Qt.Key.Key_Down: bar.singleStep(),
-            Qt.Key.Key_Up: -bar.singleStep(),
-            Qt.Key.Key_PageDown: page,
-            Qt.Key.Key_Space: page,
-            Qt.Key.Key_PageUp: -page,
-        }
         if key == Qt.Key.Key_Home:
             bar.setValue(0)
         elif key == Qt.Key.Key_End:
             bar.setValue(bar.maximum())
-        else:
-            bar.setValue(bar.value() + moves.get(key, 0))
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            bar.setValue(bar.value() + bar.pageStep())
+        elif key == Qt.Key.Key_PageUp:
+            bar.setValue(bar.value() - bar.pageStep())
+        elif key == Qt.Key.Key_Down:
+            bar.setValue(bar.value() + bar.singleStep())
+        elif key == Qt.Key.Key_Up:
+            bar.setValue(bar.value() - bar.singleStep())
 
 
 __all__ = ["ReaderWidget", "mastery_icon"]

@@ -27,8 +27,9 @@ from studyapp import paths
 from studyapp.gui import preferences
 from studyapp.gui.app import build_main_window, open_store
 from studyapp.gui.main_window import MainWindow
+from studyapp.gui.quiz import QuizWidget
 from studyapp.gui.sample_history import write_history
-from studyapp.model import CardType
+from studyapp.model import Card, CardType
 from studyapp.review_types import Rating
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -111,20 +112,28 @@ class TickingClock:
         return self.now
 
 
-def advance_to(window: MainWindow, wanted: Callable[[object], bool], limit: int = 400) -> bool:
+def quiz_of(window: MainWindow) -> QuizWidget:
+    """The window's quiz screen (it exists once a session was started)."""
+    if window.quiz is None:
+        raise RuntimeError("no study session was started")
+    return window.quiz
+
+
+def advance_to(window: MainWindow, wanted: Callable[[Card], bool], limit: int = 400) -> bool:
     """Answer cards (mostly Good, some Again) until the quiz shows one ``wanted`` accepts."""
-    quiz = window.quiz
+    quiz = quiz_of(window)
     for _ in range(limit):
-        if quiz.phase != "question":
+        card = quiz.card
+        if quiz.phase != "question" or card is None:
             return False
-        if wanted(quiz.card):
+        if wanted(card):
             return True
-        if quiz.card.type is CardType.TYPED:
-            quiz.submit_typed(quiz.card.answer)
-        elif quiz.card.type is CardType.CHOICE:
-            quiz.session.answer_choice(quiz.card.answer)
+        if card.type is CardType.TYPED:
+            quiz.submit_typed(card.answer)
+        elif card.type is CardType.CHOICE:
+            quiz.choose_option(quiz.card_view.options.index(card.answer))
         else:
-            quiz.session.reveal()
+            quiz.reveal()
         lapse = len(window.store.reviews()) % 5 == 3  # now and then the student forgets
         quiz.rate(Rating.AGAIN if lapse else quiz.proposed)
     return False
@@ -136,10 +145,10 @@ def quiz_card_of_type(window: MainWindow, kind: CardType) -> bool:
         for card in deck.cards:
             if card.type is kind and card.section:
                 window.study_section(deck.id, card.section)
-                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):
+                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):  # type: ignore[misc]
                     return True
                 window.start_quiz([deck], section=card.section, cram=True)
-                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):
+                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):  # type: ignore[misc]
                     return True
     return False
 
@@ -165,10 +174,10 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
             written.append(path)
 
         save("library")
-        window.show_welcome()
+        welcome = window.show_welcome()
         settle(app)
-        save("welcome", with_dialog(window, window.welcome))
-        window.welcome.reject()
+        save("welcome", with_dialog(window, welcome))
+        welcome.reject()
 
         deck = window.decks[0]
         section = max(deck.sections[:8], key=lambda s: len(s.body))
@@ -176,7 +185,7 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
         save("reader")
 
         window.study_all_due()
-        quiz = window.quiz
+        quiz = quiz_of(window)
         if advance_to(window, lambda c: c.type in (CardType.BASIC, CardType.CLOZE)):
             save("quiz-question")
             quiz.reveal()
@@ -184,16 +193,15 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
             quiz.rate(quiz.proposed)
         for _ in range(8):
             advance_to(window, lambda c: False, limit=1)
-        if quiz.phase != "finished":
-            quiz.session.finish()
+        if quiz.phase != "finished" and window.session is not None:
+            window.session.finish()
         save("summary")
 
         if quiz_card_of_type(window, CardType.CHOICE):
             save("quiz-choice")
-        if quiz_card_of_type(window, CardType.TYPED):
-            typo = (
-                quiz.card.answer[:-2] + quiz.card.answer[-1:] if len(quiz.card.answer) > 4 else "x"
-            )
+        if quiz_card_of_type(window, CardType.TYPED) and quiz.card is not None:
+            answer = quiz.card.answer
+            typo = answer[:-2] + answer[-1:] if len(answer) > 4 else "x"  # one letter dropped
             QTest.keyClicks(quiz.card_view.typed, typo)
             QTest.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
             save("quiz-typed")

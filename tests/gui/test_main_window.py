@@ -17,7 +17,7 @@ from studyapp.review_types import Rating
 def test_starts_on_the_library_with_every_deck(make_window):
     """A first start shows the library with both decks and no load errors."""
     window = make_window()
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
     assert window.windowTitle() == "Library — studyapp"
     assert window._reader is None  # the reader is built when first opened, not at start-up
     assert window.stack.currentWidget() is window.library
@@ -32,10 +32,10 @@ def test_read_key_opens_the_reader_and_escape_returns(make_window, qtbot):
     """R on the library opens the selected deck in the reader; Esc goes back."""
     window = make_window()
     qtbot.keyClick(window.library, Qt.Key.Key_R)
-    assert window.screen is Screen.READER
+    assert window.current_screen is Screen.READER
     assert window.reader.deck.id == "ketamine-anesthesia"
     qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
 
 
 def test_reading_marks_sections_read_in_the_store(make_window, qtbot):
@@ -59,7 +59,7 @@ def test_screen_position_and_geometry_come_back_after_restart(make_window, qtbot
     window.close()
     window.store.close()
     again = make_window()
-    assert again.screen is Screen.READER
+    assert again.current_screen is Screen.READER
     assert again.reader.deck.id == "ketamine-anesthesia"
     assert again.reader.current_section_id() == "I.C"
     assert (again.width(), again.height()) == (780, 560)
@@ -78,10 +78,10 @@ def test_study_key_opens_the_quiz_and_escape_goes_back(make_window, qtbot):
     """S on a deck opens the quiz on its first card; Esc returns to the library."""
     window = make_window()
     qtbot.keyClick(window.library, Qt.Key.Key_S)
-    assert window.screen is Screen.QUIZ
+    assert window.current_screen is Screen.QUIZ
     assert window.quiz.phase == "question"
     qtbot.keyClick(window.quiz, Qt.Key.Key_Escape)
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
 
 
 def test_quiz_this_section_studies_only_that_section(make_window, qtbot):
@@ -89,7 +89,7 @@ def test_quiz_this_section_studies_only_that_section(make_window, qtbot):
     window = make_window()
     window.open_reader("ketamine-anesthesia", "I.C")
     qtbot.keyClick(window.reader, Qt.Key.Key_Q)
-    assert window.screen is Screen.QUIZ
+    assert window.current_screen is Screen.QUIZ
     seen = set()
     while window.quiz.phase == "question":
         seen.add(window.quiz.card.id)
@@ -104,11 +104,11 @@ def test_show_in_source_opens_the_reader_and_escape_resumes_the_quiz(make_window
     window.study_deck("ketamine-anesthesia")
     card = window.quiz.card
     qtbot.keyClick(window.quiz, Qt.Key.Key_S)
-    assert window.screen is Screen.READER
+    assert window.current_screen is Screen.READER
     assert window.reader.current_section_id() == card.section
     assert window.reader.view.extraSelections()
     qtbot.keyClick(window.reader, Qt.Key.Key_Escape)
-    assert window.screen is Screen.QUIZ
+    assert window.current_screen is Screen.QUIZ
     assert window.quiz.card == card
 
 
@@ -195,9 +195,9 @@ def test_progress_screen_opens_from_the_menu_shortcut(make_window, qtbot):
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    assert window.screen is Screen.PROGRESS
+    assert window.current_screen is Screen.PROGRESS
     window.progress.left.emit()
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
 
 
 def test_clock_drives_due_counts(make_window, clock):
@@ -227,7 +227,7 @@ def test_an_edit_to_the_open_deck_shows_in_the_reader_at_the_same_section(
 
     with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
         _edit_deck_file(deck_dir / "ketamine-anesthesia.yaml", reword)
-    assert window.screen is Screen.READER
+    assert window.current_screen is Screen.READER
     assert window.reader.current_section_id() == "I.C"
     assert "calm recovery room" in window.reader.view.toPlainText()
 
@@ -253,3 +253,25 @@ def test_settings_dialog_from_the_menu_saves_what_the_student_picks(make_window,
     window.open_settings()
     assert window.scheduler.settings.new_per_day == 8
     assert load_preferences(window.store).new_per_day == 8
+
+
+def test_optimized_parameters_are_saved_and_used(make_window):
+    """Weights from "Optimize my parameters" go into the settings and the scheduler at once."""
+    import fsrs
+
+    window = make_window()
+    window.show_progress()
+    weights = [round(w * 1.02, 4) for w in fsrs.scheduler.DEFAULT_PARAMETERS]
+    window.progress.parameters_optimized.emit(weights)
+    assert window.scheduler.settings.parameters == tuple(weights)
+    assert load_preferences(window.store) == Preferences()  # the rest is unchanged
+    assert window.store.setting("scheduler")["parameters"] == weights
+
+
+def test_unusable_optimizer_output_is_reported_not_applied(make_window):
+    """Weights out of FSRS's bounds are refused with a message; scheduling stays as it was."""
+    window = make_window()
+    window.show_progress()
+    window.progress.parameters_optimized.emit([99.0] * 21)
+    assert window.scheduler.settings.parameters is None
+    assert "not used" in window.statusBar().currentMessage()

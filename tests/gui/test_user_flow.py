@@ -55,10 +55,10 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
     assert window.store.setting(DONT_SHOW_KEY) is True
 
     # Open the first deck from the library and read two sections.
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
     deck_id = window.library.selected_deck_id()
     qtbot.keyClick(window.library, Qt.Key.Key_Return)
-    assert window.screen is Screen.READER
+    assert window.current_screen is Screen.READER
     reader = window.reader
     first = reader.current_section_id()
     qtbot.waitUntil(lambda: reader.is_read(first))
@@ -71,9 +71,9 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
 
     # Back to the library and study ten cards by keyboard alone.
     qtbot.keyClick(reader, Qt.Key.Key_Escape)
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
     qtbot.keyClick(window.library, Qt.Key.Key_S)
-    assert window.screen is Screen.QUIZ
+    assert window.current_screen is Screen.QUIZ
     quiz = window.quiz
     answered = []
     kinds = set()
@@ -94,7 +94,7 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
 
     # Leave the quiz, open the reader again: it is at the second section. Close the app.
     qtbot.keyClick(quiz, Qt.Key.Key_Escape)
-    assert window.screen is Screen.LIBRARY
+    assert window.current_screen is Screen.LIBRARY
     window.library.select_deck(deck_id)
     qtbot.keyClick(window.library, Qt.Key.Key_R)
     assert window.reader.current_section_id() == second
@@ -107,7 +107,7 @@ def test_first_run_read_study_undo_restart(make_window, qtbot, clock):
     again.start()
     QApplication.processEvents()
     assert again.welcome is None
-    assert again.screen is Screen.READER
+    assert again.current_screen is Screen.READER
     assert again.reader.deck.id == deck_id
     assert again.reader.current_section_id() == second
     assert again.reader.is_read(first) and again.reader.is_read(second)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -67,7 +68,8 @@ class DeckRow(QFrame):
         s = summary
         self.title_label = _label(s.deck.title, "subtitle", wrap=True)
         self.numbers_label = _label(
-            f"{s.due_today} due today  ·  {s.new} new  ·  {s.mastered} of {s.total} mastered",
+            f"{s.due_today} due today  ·  {s.new} new  ·  {s.mastered} of {s.total} mastered"
+            f"  ·  {s.sections_read} of {len(s.deck.sections)} sections read",
             "muted",
             wrap=True,
         )
@@ -136,6 +138,7 @@ class LibraryWidget(QWidget):
     read_requested = Signal(str)  # deck id
     study_requested = Signal(str)  # deck id
     study_all_requested = Signal()
+    message = Signal(str)  # a short note for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,8 +203,10 @@ class LibraryWidget(QWidget):
         problems: Sequence[str],
         now: datetime,
         tz: tzinfo | None = None,
+        deck_paths: Sequence[Path] = (),
     ) -> None:
-        """Show these decks and load problems (``file:line:col: error: message`` lines)."""
+        """Show these decks and load problems (``file:line:col: error: message`` lines);
+        ``deck_paths`` are named when there is no deck at all."""
         previous = self.selected_deck_id()
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
@@ -240,7 +245,15 @@ class LibraryWidget(QWidget):
             )
             self.list_layout.addWidget(box)
         if not summaries and not problems:
-            self.list_layout.addWidget(_label("No decks found.", "muted"))
+            where = ", ".join(str(p) for p in deck_paths) or "the deck folder"
+            self.list_layout.addWidget(
+                _label(
+                    f"No decks found in {where}. Put deck files (.yaml) there, or start "
+                    "studyapp with --decks PATH.",
+                    "muted",
+                    wrap=True,
+                )
+            )
         self.list_layout.addStretch(1)
 
         due = sum(s.due_today for s in summaries)
@@ -292,6 +305,11 @@ class LibraryWidget(QWidget):
             row = self.rows[self.selected_index]
             if row.study_button.isEnabled():
                 self.study_requested.emit(deck_id)
+            else:
+                self.message.emit(
+                    f"Nothing to study in {row.summary.deck.title} now. "
+                    f"{row.next_label.text()}. Read it (R) or quiz a section from the reader (Q)."
+                )
         elif key == Qt.Key.Key_A and self.study_all_button.isEnabled():
             self.study_all_requested.emit()
         else:

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.library.read_requested.connect(self.open_reader)
         self.library.study_requested.connect(self.study_deck)
         self.library.study_all_requested.connect(self.study_all_due)
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         build_menus(self)
         self.deck_watcher = DeckFileWatcher(ctx.deck_paths, self)
@@ -236,13 +237,18 @@ class MainWindow(QMainWindow):
         states = self.store.card_states(ids)
         day_end = self.scheduler.next_day_start(now)
         return [
-            overview.summarize_deck(d, states, self.scheduler, now, day_end) for d in self.decks
+            overview.summarize_deck(
+                d, states, self.scheduler, now, day_end, self.store.read_sections(d.id)
+            )
+            for d in self.decks
         ]
 
     def refresh_library(self) -> None:
         """Recompute the library numbers from the store."""
         now = self.ctx.clock()
-        self.library.set_content(self.summaries(now), self.problems, now, self.ctx.tz)
+        self.library.set_content(
+            self.summaries(now), self.problems, now, self.ctx.tz, self.ctx.deck_paths
+        )
 
     # -- studying ------------------------------------------------------------------------------
 

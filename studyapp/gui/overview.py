@@ -38,6 +38,7 @@ class DeckSummary:
     mastered: int
     mastery: float  # mean predicted recall, 0..1, new cards count 0
     next_due: datetime | None  # earliest due time of a reviewed card, None if none reviewed
+    sections_read: int = 0  # reading sections marked read (of len(deck.sections))
 
 
 def is_mastered(state: CardState | None, recall: float) -> bool:
@@ -62,8 +63,10 @@ def summarize_deck(
     recall: RecallModel,
     now: datetime,
     day_end: datetime,
+    read: Iterable[str] = (),
 ) -> DeckSummary:
-    """The library row of ``deck`` from the cards' stored states at ``now``."""
+    """The library row of ``deck`` from the cards' stored states at ``now`` and the ids of the
+    sections read."""
     due = new = mastered = 0
     recall_sum = 0.0
     next_due: datetime | None = None
@@ -89,6 +92,7 @@ def summarize_deck(
         mastered=mastered,
         mastery=recall_sum / total if total else 0.0,
         next_due=next_due,
+        sections_read=len({s.id for s in deck.sections} & set(read)),
     )
 
 

@@ -94,9 +94,9 @@ def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
             )
         store.set_setting("ui.theme", theme)
         store.set_setting("ui.welcome_dismissed", True)
-        first = decks[0]
-        for section in first.sections[:4]:
-            store.mark_section_read(first.id, section.id, NOW - timedelta(days=40))
+        for index, deck in enumerate(decks[:-1]):  # earlier decks read further
+            for section in deck.sections[: max(1, len(deck.sections) - 3 * index)]:
+                store.mark_section_read(deck.id, section.id, NOW - timedelta(days=40))
     finally:
         store.close()
 

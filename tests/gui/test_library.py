@@ -39,10 +39,12 @@ def test_rows_show_due_new_mastered_and_next_due(qtbot):
     widget = library(qtbot, reviewed=4)
     first, second = widget.rows
     assert first.title_label.text() == "Ketamine in anesthesia"
-    assert first.numbers_label.text() == "4 due today  ·  6 new  ·  0 of 10 mastered"
+    assert first.numbers_label.text() == (
+        "4 due today  ·  6 new  ·  0 of 10 mastered  ·  0 of 5 sections read"
+    )
     assert first.next_label.text() == "Next: due now"
     assert 0 < first.bar.value() <= 40
-    assert second.numbers_label.text() == "0 due today  ·  3 new  ·  0 of 3 mastered"
+    assert second.numbers_label.text().startswith("0 due today  ·  3 new  ·  0 of 3 mastered")
     assert second.next_label.text() == "Next: not started"
     assert "4 cards due today" in widget.summary_label.text()
 
@@ -121,3 +123,50 @@ def test_medical_notice_is_visible(qtbot):
     assert widget.notice.isVisible()
     assert widget.notice.text() == MEDICAL_NOTICE
     assert "not medical advice" in widget.notice.text()
+
+
+def test_rows_count_the_sections_read(qtbot):
+    """Each deck says how many of its reading sections were read."""
+    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+    deck = anesthesia_deck()
+    row = summarize_deck(deck, {}, sched, NOW, NOW, read={"I", "I.A", "gone"})
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content([row], [], NOW, UTC)
+    assert widget.rows[0].numbers_label.text().endswith("2 of 5 sections read")
+
+
+def test_study_key_on_a_deck_with_nothing_due_explains_why(qtbot):
+    """S on a deck with nothing to study says so and when the next card comes."""
+    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+    deck = depression_deck()
+    states = {}
+    for card in deck.cards:
+        states[card.id], _ = sched.review(card.id, None, Rating.EASY, NOW - timedelta(hours=1))
+    row = summarize_deck(deck, states, sched, NOW, NOW + timedelta(hours=2))
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content([row], [], NOW, UTC)
+    with (
+        qtbot.waitSignal(widget.message) as message,
+        qtbot.assertNotEmitted(widget.study_requested),
+    ):
+        qtbot.keyClick(widget, Qt.Key.Key_S)
+    assert message.args[0].startswith("Nothing to study in Ketamine for depression now.")
+    assert "Next: in " in message.args[0]
+
+
+def test_no_decks_at_all_says_where_they_were_looked_for(qtbot, tmp_path):
+    """An empty deck folder is named, with how to point the app at decks."""
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content([], [], NOW, UTC, [tmp_path])
+    texts = [
+        widget.list_layout.itemAt(i).widget().text()
+        for i in range(widget.list_layout.count())
+        if widget.list_layout.itemAt(i).widget() is not None
+    ]
+    assert texts == [
+        f"No decks found in {tmp_path}. Put deck files (.yaml) there, or start studyapp "
+        "with --decks PATH."
+    ]

@@ -48,6 +48,8 @@ def test_reading_marks_sections_read_in_the_store(make_window, qtbot):
     read = window.store.read_sections("ketamine-anesthesia")
     assert set(read) == {"I", "I.A"}
     assert read["I.A"] == window.ctx.clock()
+    window.show_library()
+    assert window.library.rows[0].numbers_label.text().endswith("2 of 5 sections read")
 
 
 def test_screen_position_and_geometry_come_back_after_restart(make_window, qtbot):

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import re
 
-_PRONOUN_START = re.compile(r"^(?:They|Their|Them|These|Those|This|That|Such|Here|There)\b")
+# ("There are concerns ..." is existential, not a pointer back)
+_PRONOUN_START = re.compile(
+    r"^(?:They|Their|Them|These|Those|This|That|Such|Here"
+    r"|There(?! (?:is|are|was|were|has|have)\b))\b"
+)
 _IT_START = re.compile(r"^(It|Its)\b")
 # Openings that refer back to what came before: "By doing so, ...", "In such cases, ..."
 _BACK_REFERENCE = re.compile(

@@ -83,15 +83,15 @@ def sentence_cards(
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             avoid = (listed[1] if listed else []) + short  # what a question already asks
             options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
-            # a list item may be hidden too, but only when the section has too few cards
-            loose = _clozes(standalone, ctx, short, titles or section.title, section.title)
-            items = listed[1] if listed else []
-            loose = [
-                o
-                for o in loose
-                if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
-            ]
-            clozes.append((sentence, options, loose if listed else options))
+            loose = options
+            if listed:  # a list item may be hidden too, when the section has too few cards
+                items = listed[1]
+                loose = [
+                    o
+                    for o in _clozes(standalone, ctx, short, titles or section.title, section.title)
+                    if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
+                ]
+            clozes.append((sentence, options, loose))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):

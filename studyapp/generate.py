@@ -87,7 +87,7 @@ def generate_decks(
         for section, titles in _with_titles(topic, ""):
             drafts.extend(_section_drafts(section, ctx, hidden, titles))
         own = {d.source for d in drafts}
-        cfb.blank_choices(drafts, list(ctx.sentences), own, ctx.subject)
+        cfb.blank_choices(drafts, list(ctx.sentences), own)
         decks.append(
             Deck(
                 id=deck_id,

@@ -73,7 +73,8 @@ def test_one_deck_per_topic_with_source_and_notice(seed_decks):
 
 
 def test_enough_cards_and_every_leaf_section_has_two(seed_decks):
-    """At least 80 cards in all, every card type used, and each leaf topic section has >= 2."""
+    """At least 80 cards in all, every card type used, and each leaf topic section has >= 2,
+    not all of them clozes."""
     cards = [c for d in seed_decks for c in d.cards]
     assert len(cards) >= 80
     assert set(Counter(c.type for c in cards)) == set(CardType)
@@ -86,6 +87,8 @@ def test_enough_cards_and_every_leaf_section_has_two(seed_decks):
                 continue
             count = sum(1 for c in deck.cards if c.section == section.id)
             assert count >= 2, f"{deck.id} {section.id} has {count} cards"
+            kinds = {c.type for c in deck.cards if c.section == section.id}
+            assert kinds != {CardType.CLOZE}, f"{deck.id} {section.id} has only clozes"
 
 
 def test_every_card_is_grounded_in_the_source(seed_decks):
@@ -356,3 +359,53 @@ def test_clozes_hide_noun_phrases_not_verbs():
     assert questions["What is osmosis?"] == (
         "the diffusion of water across a selectively permeable membrane"
     )
+
+
+WEAK_CLOZES = [
+    "quality", "history", "reduction", "adjustments", "response", "transmission",
+    "conversations", "breakthroughs", "remarkable results", "effective option",
+    "healthcare providers", "medical purposes", "anesthetic agent", "potential side effects",
+    "greater therapeutic insights", "medication modifications", "prevent potential complications",
+]  # fmt: skip
+
+
+def test_clozes_hide_key_terms_not_generic_words_or_title_words(seed_decks):
+    """No cloze hides a generic word ('quality' of life, 'healthcare providers') or what the
+    deck's title says ('antidepressant effects' in the antidepressant deck)."""
+    for deck in seed_decks:
+        title = deck.title.lower()
+        for card in deck.cards:
+            for hidden in CLOZE.findall(card.text):
+                assert hidden not in WEAK_CLOZES, card.text
+                words = [w for w in re.findall(r"[\w-]+", hidden.lower()) if len(w) > 3]
+                assert not all(w[:6] in title for w in words), (deck.title, card.text)
+
+
+def test_no_card_leans_on_an_unseen_sentence_or_asks_about_the_outline(seed_decks):
+    """No card opens with 'By doing so', 'In such cases', 'This unique ...' or 'These ...',
+    and none asks which subtopics a section has."""
+    for card in (c for d in seed_decks for c in d.cards):
+        shown = card.text or card.question
+        assert not re.match(r"^(By doing so|In such cases|This \w+|These \w+)\b", shown), shown
+        assert "subtopics" not in shown
+
+
+def test_cards_of_every_kind_in_every_deck(seed_decks):
+    """Every deck mixes question cards with clozes; choices and typed answers are common."""
+    cards = [c for d in seed_decks for c in d.cards]
+    counts = Counter(c.type for c in cards)
+    assert counts[CardType.CHOICE] >= 8 and counts[CardType.TYPED] >= 10
+    for deck in seed_decks:
+        kinds = Counter(c.type for c in deck.cards)
+        assert kinds[CardType.CLOZE] < len(deck.cards) / 2 + 1, deck.id
+        assert kinds[CardType.BASIC] + kinds[CardType.TYPED] + kinds[CardType.CHOICE] >= 3
+
+
+def test_an_overview_paragraph_of_the_conclusion_goes_to_the_first_deck(seed_decks):
+    """'Beyond anesthesia, ketamine has emerged as a promising treatment for depression,
+    chronic pain, PTSD ...' names most topics: it is read in the first deck, not the PTSD one."""
+    first = seed_decks[0].section_by_id("VIII")
+    assert first is not None and "Beyond anesthesia" in first.body
+    ptsd = seed_decks[3].section_by_id("VIII")
+    assert ptsd is not None and "Beyond anesthesia" not in ptsd.body
+    assert ptsd.body.startswith("In the realm of mental health")

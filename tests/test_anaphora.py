@@ -1,0 +1,80 @@
+"""Sentences shown alone on a card never point at something the student cannot see."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.anaphora import standalone
+
+TERMS = frozenset({"neuropathic pain", "status epilepticus"})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By doing so, ketamine reduces the transmission of pain signals.",
+        "In such cases, ketamine can act as a valuable tool to break the seizure cycle.",
+        "This unique property makes ketamine an effective option for chronic pain.",
+        "Therefore, the dose must be lowered in the elderly.",
+        "Ketamine's interaction with GABAergic pathways may play a role in modulating these "
+        "processes.",
+        "Infusion therapy improved the quality of life for individuals with these challenging "
+        "pain disorders.",
+    ],
+)
+def test_sentences_leaning_on_earlier_ones_are_left_out(sentence):
+    """'By doing so', 'In such cases', 'This unique property', '... these processes' give no
+    card: the student would not know what they refer to."""
+    previous = "Ketamine blocks NMDA receptors in the central nervous system."
+    assert standalone(sentence, "ketamine", previous, TERMS) is None
+
+
+def test_this_noun_resolves_to_the_subject_when_the_paragraph_named_it():
+    """'This interaction with opioid pathways ...' after 'Ketamine’s interaction with ...'
+    becomes 'Ketamine’s interaction with opioid pathways ...'."""
+    earlier = (
+        "Ketamine’s interaction with the brain’s opioid pathways contributes to analgesia. "
+        "It enhances the release of endogenous opioids."
+    )
+    sentence = "This interaction with opioid pathways allows for a synergistic effect."
+    assert standalone(sentence, "ketamine", "It enhances ...", TERMS, earlier) == (
+        "Ketamine’s interaction with opioid pathways allows for a synergistic effect."
+    )
+
+
+def test_these_actions_resolve_to_the_properties_just_named():
+    """'These potential actions ...' after '... for its neuroprotective and anti-inflammatory
+    properties.' names those properties."""
+    previous = (
+        "Ketamine has been investigated for its neuroprotective and anti-inflammatory properties."
+    )
+    sentence = "These potential actions could be relevant in epilepsy."
+    assert standalone(sentence, "ketamine", previous, TERMS) == (
+        "Ketamine’s neuroprotective and anti-inflammatory properties could be relevant in epilepsy."
+    )
+
+
+def test_a_sentence_opening_with_its_own_term_keeps_its_inner_reference():
+    """'Neuropathic pain ... for patients with this condition' carries its own referent."""
+    sentence = (
+        "Neuropathic pain is hard to treat, but ketamine gives relief to patients with "
+        "this condition."
+    )
+    assert standalone(sentence, "ketamine", "Title", TERMS) == sentence
+
+
+def test_leading_it_and_connectives():
+    """'It increases ...' after a sentence about ketamine reads 'Ketamine increases ...';
+    'Additionally, ' is dropped; an 'It' after a sentence about something else is left out."""
+    assert standalone(
+        "It increases BDNF levels.", "ketamine", "Ketamine is an NMDA antagonist.", TERMS
+    ) == ("Ketamine increases BDNF levels.")
+    assert standalone("Additionally, ketamine lowers pain perception.", "ketamine", "x", TERMS) == (
+        "Ketamine lowers pain perception."
+    )
+    assert (
+        standalone("It runs best at half throttle.", "ketamine", "The pump is old.", TERMS) is None
+    )
+    assert standalone("There are concerns about abuse.", "ketamine", "x", TERMS) == (
+        "There are concerns about abuse."
+    )

@@ -1,0 +1,81 @@
+"""Question cards read off sentence shapes: natural questions, verbatim short answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.text_questions import questions
+
+CASES = [
+    (
+        "Lidocaine’s rapid onset and low toxicity make it a good choice for minor surgery.",
+        "What makes lidocaine a good choice for minor surgery?",
+        "rapid onset and low toxicity",
+    ),
+    (
+        "By blocking sodium channels, lidocaine may stop nerve conduction.",
+        "How may lidocaine stop nerve conduction?",
+        "By blocking sodium channels",
+    ),
+    (
+        "Spinal anesthesia often requires a careful positioning of the patient, with help.",
+        "What does spinal anesthesia often require?",
+        "a careful positioning of the patient",
+    ),
+    (
+        "Bupivacaine is typically administered in an epidural catheter for labour analgesia.",
+        "Where is bupivacaine typically administered?",
+        "an epidural catheter",
+    ),
+    (
+        "The loading dose is delivered intravenously over ten minutes.",
+        "How is the loading dose delivered?",
+        "intravenously",
+    ),
+    (
+        "Lidocaine blocks voltage-gated sodium channels, reducing neuronal excitability.",
+        "What does lidocaine block, reducing neuronal excitability?",
+        "voltage-gated sodium channels",
+    ),
+    (
+        "Studies have shown that lidocaine can relieve pain within minutes.",
+        "How quickly can lidocaine relieve pain?",
+        "within minutes",
+    ),
+    (
+        "Informed consent is essential, ensuring that patients understand the risks.",
+        "Why is informed consent essential?",
+        "ensuring that patients understand the risks",
+    ),
+    (
+        "Drug interactions with antiarrhythmics must be taken into account when dosing.",
+        "What must be taken into account when dosing?",
+        "Drug interactions with antiarrhythmics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), CASES)
+def test_sentence_shapes_give_natural_questions(sentence, question, answer):
+    """Each shape gives the expected question; the answer is a verbatim piece of the
+    sentence and never appears in the question."""
+    subject = "lidocaine"
+    found = {qa.question: qa.answer for qa in questions(sentence, subject)}
+    assert found.get(question) == answer, found
+    assert answer in sentence
+    assert answer.lower() not in question.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This property makes it a good choice for minor surgery.",
+        "It is typically administered in an epidural catheter for labour analgesia.",
+        "Adverse effects, including seizures, must be assessed and managed appropriately.",
+        "The weather was pleasant and the patients were calm.",
+    ],
+)
+def test_no_question_from_pronouns_vague_answers_or_plain_statements(sentence):
+    """No question leans on 'This'/'It', asks for a generic answer ('Adverse effects'), or is
+    forced out of a sentence with no known shape."""
+    assert questions(sentence, "lidocaine") == []

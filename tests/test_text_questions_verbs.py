@@ -1,0 +1,63 @@
+"""Question cards keyed on a verb phrase: 'sets it apart', 'emerged as', 'tailored to' ..."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.text_questions import questions
+
+CASES = [
+    (
+        "The short half-life of remifentanil sets it apart from other opioids.",
+        "What sets remifentanil apart from other opioids?",
+        "The short half-life of remifentanil",
+    ),
+    (
+        "Target-controlled infusion has emerged as a standard technique in neuroanesthesia.",
+        "What has emerged as a standard technique in neuroanesthesia?",
+        "Target-controlled infusion",
+    ),
+    (
+        "The use of opioids in children must adhere to weight-based dosing and be supervised.",
+        "What must the use of opioids in children adhere to?",
+        "weight-based dosing",
+    ),
+    (
+        "Remifentanil’s metabolism by plasma esterases contributes to its short duration.",
+        "What contributes to remifentanil’s short duration?",
+        "metabolism by plasma esterases",
+    ),
+    (
+        "The dose, rate and duration of infusion are tailored to the patient’s weight.",
+        "To what are the dose, rate and duration of infusion tailored?",
+        "the patient’s weight",
+    ),
+    (
+        "Infusion protocols are carefully designed to avoid accumulation.",
+        "What are infusion protocols carefully designed to do?",
+        "avoid accumulation",
+    ),
+    (
+        "The block should only be performed by trained anesthetists in theatre.",
+        "By whom should the block only be performed?",
+        "trained anesthetists",
+    ),
+    (
+        "Research is ongoing to better understand opioid-induced hyperalgesia.",
+        "What is research ongoing to better understand?",
+        "opioid-induced hyperalgesia",
+    ),
+    (
+        "While remifentanil shows promise as a sedative in intensive care, costs remain high.",
+        "As what does remifentanil show promise?",
+        "a sedative in intensive care",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), CASES)
+def test_verb_phrases_give_natural_questions(sentence, question, answer):
+    """Each verb phrase gives the expected question with a verbatim answer."""
+    found = {qa.question: qa.answer for qa in questions(sentence, "remifentanil")}
+    assert found.get(question) == answer, found
+    assert answer in sentence

@@ -10,6 +10,7 @@ read-only. An unexpected error is logged and shown in a dialog instead of a cras
 from __future__ import annotations
 
 import logging
+import random
 import sys
 import traceback
 from collections.abc import Callable
@@ -98,6 +99,7 @@ def build_main_window(
     open_file: Callable[[Path], None] = open_in_editor,
     store: Store | None = None,
     read_only: bool = False,
+    rng: random.Random | None = None,
 ) -> MainWindow:
     """Load decks, open (or use) the store, sync, theme the app and build the main window.
 
@@ -124,6 +126,7 @@ def build_main_window(
         clock=clock,
         open_file=open_file,
         tz=tz,
+        rng=rng if rng is not None else random.Random(),  # tests pass a seeded one
         read_only=read_only,
     )
     return MainWindow(ctx, loaded)

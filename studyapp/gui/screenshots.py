@@ -160,7 +160,12 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
         data = Path(tmp)
         prepare_data(data, deck_paths, theme)
         window = build_main_window(
-            deck_paths, data, clock=TickingClock(NOW), tz=UTC, open_file=lambda _p: None
+            deck_paths,
+            data,
+            clock=TickingClock(NOW),
+            tz=UTC,
+            open_file=lambda _p: None,
+            rng=random.Random(3),
         )
         window.resize(*WINDOW_SIZE)
         window.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -62,6 +63,7 @@ def make_window(
     def build(decks: list[Path] | None = None, **kwargs: object):
         options = {
             "clock": clock,
+            "rng": random.Random(7),
             "tz": UTC,
             "open_file": opened_files.append,
         }

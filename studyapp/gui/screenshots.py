@@ -140,16 +140,31 @@ def advance_to(window: MainWindow, wanted: Callable[[Card], bool], limit: int = 
 
 
 def quiz_card_of_type(window: MainWindow, kind: CardType) -> bool:
-    """Open a quiz on the section holding a card of ``kind`` and go to that card."""
-    for deck in window.decks:
-        for card in deck.cards:
-            if card.type is kind and card.section:
-                window.study_section(deck.id, card.section)
-                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):  # type: ignore[misc]
-                    return True
-                window.start_quiz([deck], section=card.section, cram=True)
-                if advance_to(window, lambda c, wanted=card.id: c.id == wanted):  # type: ignore[misc]
-                    return True
+    """Open a quiz on the section holding a card of ``kind`` and go to that card.
+
+    New and due cards come first, so the answer shows real intervals (a review session);
+    if none is reachable that way, the section is practised (cram).
+    """
+    states = window.store.card_states()
+    candidates = [
+        (deck, card)
+        for deck in window.decks
+        for card in deck.cards
+        if card.type is kind and card.section
+    ]
+    now = window.ctx.clock()
+
+    def waiting(card: Card) -> bool:
+        """Seen and not due yet: only reachable by practising."""
+        state = states.get(card.id)
+        return state is not None and state.due > now
+
+    candidates.sort(key=lambda pair: waiting(pair[1]))
+    for cram in (False, True):
+        for deck, card in candidates:
+            window.start_quiz([deck], section=card.section, cram=cram)
+            if advance_to(window, lambda c, wanted=card.id: c.id == wanted):  # type: ignore[misc]
+                return True
     return False
 
 
@@ -189,6 +204,17 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
         window.open_reader(deck.id, section.id)
         save("reader")
 
+        if quiz_card_of_type(window, CardType.CHOICE):
+            save("quiz-choice")
+        if quiz_card_of_type(window, CardType.TYPED):
+            quiz = quiz_of(window)
+            answer = quiz.card.answer if quiz.card is not None else ""
+            typo = answer[:-2] + answer[-1:] if len(answer) > 4 else "x"  # one letter dropped
+            QTest.keyClicks(quiz.card_view.typed, typo)
+            QTest.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
+            save("quiz-typed")
+            quiz.rate(quiz.proposed)
+
         window.study_all_due()
         quiz = quiz_of(window)
         if advance_to(window, lambda c: c.type in (CardType.BASIC, CardType.CLOZE)):
@@ -201,16 +227,6 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
         if quiz.phase != "finished" and window.session is not None:
             window.session.finish()
         save("summary")
-
-        if quiz_card_of_type(window, CardType.CHOICE):
-            save("quiz-choice")
-        if quiz_card_of_type(window, CardType.TYPED) and quiz.card is not None:
-            answer = quiz.card.answer
-            typo = answer[:-2] + answer[-1:] if len(answer) > 4 else "x"  # one letter dropped
-            QTest.keyClicks(quiz.card_view.typed, typo)
-            QTest.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
-            save("quiz-typed")
-            quiz.rate(quiz.proposed)
 
         window.show_progress()
         save("progress")

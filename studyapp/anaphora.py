@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from studyapp import text_facts as tf
+from studyapp.sentences import split_sentences
+
 # ("There are concerns ..." is existential, not a pointer back)
 _PRONOUN_START = re.compile(
     r"^(?:They|Their|Them|These|Those|This|That|Such|Here"
@@ -37,7 +40,7 @@ _CATEGORY_NOUNS = "properties|effects|actions|mechanisms|benefits|changes"
 _CATEGORY = re.compile(rf"^These (?:[a-z]+ )?(?:{_CATEGORY_NOUNS})\b")
 _NOT_NOUN_TEXT = (
     "as is are was were be may might can could will would should must has have had does do "
-    "did not also further"
+    "did not also further who whom which that"
 )
 _NOT_NOUN = frozenset(_NOT_NOUN_TEXT.split())
 
@@ -55,7 +58,7 @@ def standalone(
     """
     sentence = _drop_connective(sentence)
     if _BACK_REFERENCE.match(sentence):
-        return None
+        return _resolve_back_reference(sentence, previous, earlier)
     if _PRONOUN_START.match(sentence):
         return _resolve_demonstrative(sentence, subject, earlier or previous)
     match = _IT_START.match(sentence)
@@ -71,6 +74,28 @@ def standalone(
     if _leans_inside(sentence, terms):
         return None
     return sentence
+
+
+def _resolve_back_reference(sentence: str, previous: str, earlier: str) -> str | None:
+    """``By doing so, X`` after "... involves blocking NMDA receptors in the CNS." becomes
+    ``By blocking NMDA receptors in the CNS, X``; ``In such cases, X`` in a paragraph that
+    opened by defining status epilepticus becomes ``In status epilepticus, X``. Any other
+    reference back is left out (None)."""
+    doing = re.match(r"^(?:By|In) doing so, ", sentence)
+    if doing:
+        how = re.search(r"\b(?:involves|by|through) (?P<how>[a-z]+ing [^,;.]{3,80})\.?$", previous)
+        if how and not _leans_inside(how.group("how"), frozenset()):
+            return f"By {how.group('how')}, {sentence[doing.end() :]}"
+        return None
+    cases = re.match(r"^In such cases, ", sentence)
+    if cases and earlier:
+        first = split_sentences(earlier)[0]
+        defined = tf.definitions(first)
+        if defined and defined[0].verb == "is" and len(defined[0].subject.split()) <= 4:
+            term = defined[0].subject
+            term = term if term[1:2].isupper() else term[:1].lower() + term[1:]
+            return f"In {term}, {sentence[cases.end() :]}"
+    return None
 
 
 def _drop_connective(sentence: str) -> str:

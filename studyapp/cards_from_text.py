@@ -8,6 +8,8 @@ generator derives a stable card id: editing another sentence never changes it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from studyapp import anaphora
 from studyapp import term_quality as tq
 from studyapp import text_facts as tf
@@ -31,10 +33,10 @@ MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cl
 STRONG_CLOZE_SCORE = 4.5  # a second phrase this good makes a second cloze of the sentence
 
 
-def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[str, str]]:
-    """``(verbatim sentence, standalone sentence)`` pairs of the section's paragraphs;
-    sentences leaning on an unknown referent are left out."""
-    out: list[tuple[str, str]] = []
+def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[str, str, str]]:
+    """``(verbatim sentence, standalone sentence, sentence before it)`` of the section's
+    paragraphs; sentences leaning on an unknown referent are left out."""
+    out: list[tuple[str, str, str]] = []
     for block in section.blocks:
         if isinstance(block, Paragraph):
             texts = split_sentences(block.text)
@@ -45,7 +47,7 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
             earlier = " ".join(texts[:position])
             standalone = anaphora.standalone(sentence, ctx.subject, previous, ctx.terms, earlier)
             if standalone:
-                out.append((sentence, standalone))
+                out.append((sentence, standalone, texts[position - 1] if position else ""))
             previous = sentence
     return out
 
@@ -57,7 +59,8 @@ def sentence_cards(
     drafts: list[Draft] = []
     Option = tuple[float, str, str]
     clozes: list[tuple[str, list[Option], list[Option]]] = []
-    for sentence, standalone in paragraph_sentences(section, ctx):
+    for sentence, standalone, before_it in paragraph_sentences(section, ctx):
+        before = len(drafts)
         drafts.extend(_acronym_cards(sentence, section.id))
         found = tf.definitions(standalone)
         for definition in found:
@@ -79,6 +82,8 @@ def sentence_cards(
             drafts.extend(_relation_cards(relation, sentence, section.id))
         asked = _question_cards(standalone, sentence, section, ctx)
         drafts.extend(asked)
+        drafts[before:] = _grounded(drafts[before:], before_it)
+        asked = [d for d in asked if d in drafts[before:]]
         if not found and len(standalone.split()) >= 8:
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             avoid = (listed[1] if listed else []) + short  # what a question already asks
@@ -91,6 +96,9 @@ def sentence_cards(
                     for o in _clozes(standalone, ctx, short, titles or section.title, section.title)
                     if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
                 ]
+            verbatim = normalise_space(sentence)
+            options = [o for o in options if o[1] in verbatim]  # never a phrase made up by
+            loose = [o for o in loose if o[1] in verbatim]  # resolving a reference
             clozes.append((sentence, options, loose))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
@@ -264,6 +272,25 @@ def _clozes(
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
         out.append((score, phrase, text))
     return out
+
+
+def _grounded(drafts: list[Draft], before_it: str) -> list[Draft]:
+    """The drafts whose answer and list items are verbatim in their source sentence. An
+    answer that resolving a reference brought in from the sentence before ("By blocking NMDA
+    receptors ..." for "By doing so") keeps its card, with both sentences as its source."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        parts = [normalise_space(a) for a in (draft.answer, *draft.items) if a]
+        source = normalise_space(draft.source)
+        if all(p in source for p in parts):
+            kept.append(draft)
+            continue
+        both = normalise_space(f"{before_it} {source}") if before_it else ""
+        answer = draft.answer.removeprefix("By ")  # "By doing so" -> "blocking ... receptors"
+        items = [normalise_space(i) for i in draft.items]
+        if both and all(i in both for i in items) and normalise_space(answer) in both:
+            kept.append(replace(draft, source=f"{before_it} {draft.source}", answer=answer))
+    return kept
 
 
 def _clash(option: tuple[float, str, str], first: tuple[float, str, str]) -> bool:

@@ -200,7 +200,8 @@ def _context(outline: Outline) -> DocContext:
                 lexicon.add(chunk)
     lexicon = {t for t in lexicon if t.lower() != subject}
     scorer = tf.PhraseScorer(sentences, lexicon, subject)
-    terms = frozenset(scorer.lexicon)
+    # terms a sentence may open with and then point back to ("this condition")
+    terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
     return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences))
 
 

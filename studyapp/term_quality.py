@@ -57,7 +57,7 @@ EVALUATIVE = _wordset(
     particular specific general overall additional further other traditional conventional
     crucial essential necessary considerable substantial notable interesting ongoing recent
     current modern increased improved enhanced reduced greatest distinct direct responsible
-    challenging distressing deeper"""
+    challenging distressing deeper smooth"""
 )
 # Modifiers that add no specificity to a weak head ("medical purposes", "healthcare providers")
 GENERIC_MODIFIERS = _wordset(

@@ -39,6 +39,10 @@ _BY_DOING = re.compile(
     r"^(?P<how>By [a-z]+ing [^,;]{3,80}), (?P<who>[A-Za-z][^,;]{1,40}?) "
     r"(?P<modal>may|can|could|might|will|would|should) (?P<rest>[a-z][^;]{6,160})$"
 )
+_BY_DOING_PLAIN = re.compile(
+    r"^(?P<how>By [a-z]+ing [^,;]{3,80}), (?P<who>[A-Za-z][a-z]+) (?P<verb>[a-z]+(?:s|es)) "
+    r"(?P<rest>[a-z][^;]{6,160})$"
+)
 _REQUIRES = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,80}?) (?P<adv>often |usually |typically |always )?"
     r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
@@ -119,10 +123,16 @@ def _makes(text: str, subject: str) -> QA | None:
 
 
 def _by_doing(text: str, subject: str) -> QA | None:
-    """``By V-ing X, S may Y`` -> "How may S Y?" -> ``By V-ing X``."""
+    """``By V-ing X, S may Y`` -> "How may S Y?" -> ``By V-ing X``; ``By V-ing X, ketamine
+    reduces Y`` -> "How does ketamine reduce Y?"."""
     match = _BY_DOING.match(text)
     if not match:
-        return None
+        plain = _BY_DOING_PLAIN.match(text)
+        if not plain or not subject or plain.group("who").lower() != subject.lower():
+            return None
+        first_verb_phrase = re.split(r" and [a-z]+s ", plain.group("rest"))[0]
+        rest = f"{_base_verb(plain.group('verb'))} {first_verb_phrase}"
+        return QA("how", f"How does {subject.lower()} {rest}?", plain.group("how"))
     who = match.group("who")
     if re.match(r"^(?:[Tt]his|[Tt]hese|[Ii]t|[Tt]hey)\b", who):
         return None

@@ -12,7 +12,8 @@ patterns); these read statements built around one verb phrase:
 * ``X should only be performed by Y in Z`` -> "By whom should X be performed?" -> ``Y``;
 * ``Studies are underway to explore Y`` -> "What are studies underway to explore?" -> ``Y``;
 * ``S shows promise as Y`` -> "As what does S show promise?" -> ``Y``;
-* ``S has been investigated for its Y`` -> "For what has S been investigated?" -> ``Y``.
+* ``S has been investigated for its Y`` -> "For what has S been investigated?" -> ``Y``;
+* ``X should be integrated into Y`` -> "Into what should X be integrated?" -> ``Y``.
 """
 
 from __future__ import annotations
@@ -182,6 +183,22 @@ def _investigated(text: str, subject: str) -> QA | None:
     return QA("investigated", question, match.group("y"))
 
 
+_INTEGRATED = re.compile(
+    rf"^(?P<x>{_NP}) (?P<modal>should|must|can|may) be (?P<verb>integrated|incorporated) "
+    r"into (?P<y>[^,;]{4,80})(?:, .*)?$"
+)
+
+
+def _integrated(text: str, subject: str) -> QA | None:
+    """``X should be integrated into Y, ...`` -> "Into what should X be integrated?"."""
+    match = _INTEGRATED.match(text)
+    if not match or not _noun_phrase(match.group("x")):
+        return None
+    x = lower_first(match.group("x"))
+    question = f"Into what {match.group('modal')} {x} be {match.group('verb')}?"
+    return QA("integrated", question, match.group("y"))
+
+
 VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _sets_apart,
     _emerged,
@@ -193,4 +210,5 @@ VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _ongoing,
     _promise,
     _investigated,
+    _integrated,
 )

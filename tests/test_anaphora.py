@@ -78,3 +78,20 @@ def test_leading_it_and_connectives():
     assert standalone("There are concerns about abuse.", "ketamine", "x", TERMS) == (
         "There are concerns about abuse."
     )
+
+
+def test_by_doing_so_and_in_such_cases_resolve_from_the_paragraph():
+    """'By doing so' takes the gerund of the previous sentence ('involves blocking NMDA
+    receptors'); 'In such cases' takes the term the paragraph opened by defining."""
+    previous = "Ketamine’s main mechanism involves blocking NMDA receptors in the spinal cord."
+    assert standalone(
+        "By doing so, ketamine lowers pain perception.", "ketamine", previous, TERMS
+    ) == ("By blocking NMDA receptors in the spinal cord, ketamine lowers pain perception.")
+    earlier = (
+        "Status epilepticus is a medical emergency with continuous seizures. "
+        "Ketamine can be used as an adjunct."
+    )
+    sentence = "In such cases, ketamine can break the seizure cycle."
+    assert standalone(
+        sentence, "ketamine", "Ketamine can be used as an adjunct.", TERMS, earlier
+    ) == ("In status epilepticus, ketamine can break the seizure cycle.")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from studyapp import text_facts as tf
 from studyapp.model import CardType
+from studyapp.phrase_scorer import PhraseScorer
 from studyapp.sentences import split_sentences
 
 MAX_ANSWER = 200  # characters; a card asks for one fact, not a paragraph
@@ -51,7 +52,7 @@ class DocContext:
     """What the card maker knows about the whole document."""
 
     subject: str  # the main subject ("ketamine"), never hidden in a cloze
-    scorer: tf.PhraseScorer
+    scorer: PhraseScorer
     acronyms: dict[str, str] = field(default_factory=dict)  # short -> expansion
     # defined term -> id of the top-level topic defining it (multiple-choice distractors)
     defined_terms: dict[str, str] = field(default_factory=dict)

@@ -123,8 +123,8 @@ def _resolve_demonstrative(sentence: str, subject: str, previous: str) -> str | 
         )
         if named:
             apostrophe = "'" if "'" in previous + sentence else "’"
-            owner = f"{subject[:1].upper()}{subject[1:]}{apostrophe}s {named.group('np')}"
-            resolved = owner + sentence[category.end() :]
+            name = f"{subject[:1].upper()}{subject[1:]}{apostrophe}s {named.group('np')}"
+            resolved = name + sentence[category.end() :]
             return None if _leans_inside(resolved, frozenset()) else resolved
     match = re.match(r"^(This|These) (?P<noun>[a-z][\w-]*)\b", sentence)
     if not match or not subject or match.group("noun") in _NOT_NOUN:

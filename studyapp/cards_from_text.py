@@ -8,6 +8,7 @@ generator derives a stable card id: editing another sentence never changes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from studyapp import anaphora
@@ -30,7 +31,7 @@ from studyapp.sentences import normalise_space, split_sentences
 from studyapp.text_questions import questions as tq_questions
 
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
-STRONG_CLOZE_SCORE = 4.5  # a second phrase this good makes a second cloze of the sentence
+STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
 
 def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[str, str, str]]:
@@ -97,8 +98,9 @@ def sentence_cards(
                     if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
                 ]
             verbatim = normalise_space(sentence)
-            options = [o for o in options if o[1] in verbatim]  # never a phrase made up by
-            loose = [o for o in loose if o[1] in verbatim]  # resolving a reference
+            answers = [d.answer for d in asked]
+            options = [o for o in options if _fresh(o, verbatim, standalone, answers)]
+            loose = [o for o in loose if _fresh(o, verbatim, standalone, answers)]
             clozes.append((sentence, options, loose))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
@@ -122,6 +124,23 @@ def sentence_cards(
                 drafts.append(_cloze_draft(second, sentence, section.id))
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
+    return drafts
+
+
+def item_question_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
+    """Question cards from the explanations of ``Term: explanation`` list items that are
+    sentences ("Bronchodilation: Ketamine’s bronchodilatory effects make it a preferred
+    choice ..." -> "What makes ketamine a preferred choice ...?")."""
+    drafts: list[Draft] = []
+    for block in section.lists:
+        for item in block.items:
+            if not item.term or not item.explanation[:1].isupper():
+                continue
+            for sentence in split_sentences(item.explanation)[:1]:
+                standalone = anaphora.standalone(sentence, ctx.subject, "", ctx.terms)
+                if standalone:
+                    found = _question_cards(standalone, sentence, section, ctx)
+                    drafts.extend(_grounded(found, ""))
     return drafts
 
 
@@ -274,6 +293,19 @@ def _clozes(
     return out
 
 
+def _fresh(option: tuple[float, str, str], verbatim: str, text: str, answers: list[str]) -> bool:
+    """Whether a cloze option is verbatim in the source sentence (never a phrase made up by
+    resolving a reference) and is not most of what a question card of the sentence asks."""
+    phrase = option[1]
+    if phrase not in verbatim:
+        return False
+    at = option[2].find("{{")
+    return not any(
+        _overlaps(text, at, phrase, [answer]) and len(phrase) >= 0.45 * len(answer)
+        for answer in answers
+    )
+
+
 def _grounded(drafts: list[Draft], before_it: str) -> list[Draft]:
     """The drafts whose answer and list items are verbatim in their source sentence. An
     answer that resolving a reference brought in from the sentence before ("By blocking NMDA
@@ -321,14 +353,18 @@ def _question_cards(
         shown = {w[:6] for w in tf.words(question)}
         if len(question.split()) <= 6 and section.title and not title_words <= shown:
             question = f"{section.title}: {question[:1].lower()}{question[1:]}"
+        # a short specific answer is typed, not just recalled ("intravenously")
+        bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
+        typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
         drafts.append(
             Draft(
-                CardType.BASIC,
+                CardType.TYPED if typed else CardType.BASIC,
                 f"{qa.kind}|{qa.question}",
                 section.id,
                 sentence,
                 question=question,
                 answer=qa.answer,
+                accept=(bare,) if typed and bare != qa.answer else (),
             )
         )
     return drafts

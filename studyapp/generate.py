@@ -248,6 +248,7 @@ def _section_drafts(
     for block in lists:
         drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
+    drafts.extend(cft.item_question_cards(section, ctx))
     return drafts
 
 

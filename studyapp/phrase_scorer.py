@@ -193,7 +193,9 @@ _COMMON_VERBS = wordset(
     "causes require requires produce produces inhibit inhibits prevent prevents promote "
     "promotes lower lowers raise raises mark marks move moves slow slows prolong prolongs "
     "bind binds activate activates stimulate stimulates studies converts convert "
-    "regulates regulate controls control maintains maintain improves improve"
+    "regulates regulate controls control maintains maintain improves improve differ differs "
+    "vary varies occur occurs remain remains contribute contributes lead leads result results "
+    "act acts work works persist persists play plays"
 )
 _AFTER_VERB = wordset("on the a an about in to into of from by with its their this these")
 
@@ -205,7 +207,9 @@ def _verb_at_end(sentence: str, last: re.Match[str]) -> bool:
     if word not in _COMMON_VERBS:
         return False
     after = re.match(r"\s+([A-Za-z]+|\d)", sentence[last.end() :])
-    return bool(after) and (after.group(1).lower() in _AFTER_VERB or after.group(1).isdigit())
+    if after is None:
+        return False
+    return after.group(1).lower() in _AFTER_VERB or after.group(1).isdigit()
 
 
 def _word_before(sentence: str, at: int) -> str:

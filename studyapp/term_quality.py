@@ -46,7 +46,8 @@ WEAK_NOUNS = _wordset(
     method methods technique techniques strategy strategies mechanism mechanisms action actions
     interaction interactions modality modalities synergy supervision monitoring transition
     relief abilities extent period manner journey symptom symptoms sign signs
-    substance substances material materials thing things item items structure structures"""
+    substance substances material materials thing things item items structure structures
+    release"""
 )
 # Evaluative or hedging words: a phrase carrying one is an opinion, not a term
 EVALUATIVE = _wordset(
@@ -57,7 +58,7 @@ EVALUATIVE = _wordset(
     particular specific general overall additional further other traditional conventional
     crucial essential necessary considerable substantial notable interesting ongoing recent
     current modern increased improved enhanced reduced greatest distinct direct responsible
-    challenging distressing deeper smooth"""
+    challenging distressing deeper smooth experienced trained skilled qualified"""
 )
 # Modifiers that add no specificity to a weak head ("medical purposes", "healthcare providers")
 GENERIC_MODIFIERS = _wordset(

@@ -409,3 +409,16 @@ def test_an_overview_paragraph_of_the_conclusion_goes_to_the_first_deck(seed_dec
     ptsd = seed_decks[3].section_by_id("VIII")
     assert ptsd is not None and "Beyond anesthesia" not in ptsd.body
     assert ptsd.body.startswith("In the realm of mental health")
+
+
+def test_grounded_questions_from_the_text_with_short_answers_typed(seed_decks):
+    """Sentences and list explanations give questions with verbatim answers; a short specific
+    answer is typed ('intravenously'), a longer one recalled."""
+    cards = {c.question: c for d in seed_decks for c in d.cards if c.question}
+    route = next(c for q, c in cards.items() if q.endswith("how is the infusion delivered?"))
+    assert (route.type, route.answer) == (CardType.TYPED, "intravenously")
+    makes = cards["What makes ketamine a preferred choice in patients with respiratory conditions?"]
+    assert makes.answer == "bronchodilatory effects"  # from the 'Bronchodilation:' list item
+    how = cards["How does ketamine reduce the transmission of pain signals?"]
+    assert how.answer == "blocking NMDA receptors in the central nervous system"
+    assert how.source.startswith("Ketamine’s primary mechanism")  # 'By doing so' needs both

@@ -1,7 +1,8 @@
 """Quiz cards drafted from an outline's lists and section structure.
 
 ``Term: explanation`` items are asked both ways, a captioned list is recalled whole, a list
-with a sibling list gives a multiple-choice card. Answers are the items' own text.
+with a sibling list gives a multiple-choice card, and a heading whose body is one short
+sentence is asked like a ``Term: explanation`` item. Answers are the items' own text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from studyapp.card_drafts import (
 )
 from studyapp.model import CardType
 from studyapp.outline import ItemList, OutlineSection
+from studyapp.sentences import split_sentences
+from studyapp.text_facts import definitions
 
 
 def list_context(caption: str, title: str) -> str:
@@ -142,3 +145,26 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
             )
         )
     return drafts
+
+
+def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
+    """A heading whose whole body is one short sentence is a term and its explanation
+    ("Systole: The ventricles contract and eject blood." under "Cardiac Cycle"): ask for it
+    like a ``Term: explanation`` item."""
+    paragraphs = section.paragraphs
+    if section.lists or len(paragraphs) != 1 or not parent_title or not section.title:
+        return None
+    sentences = split_sentences(paragraphs[0].text)
+    if len(sentences) != 1 or len(sentences[0].split()) > 25 or len(section.title.split()) > 5:
+        return None
+    answer = sentences[0].rstrip(".").strip()
+    if reveals(section.title, answer) or len(answer) > MAX_ANSWER or definitions(answer):
+        return None  # a definition has its own cards
+    return Draft(
+        CardType.BASIC,
+        f"heading|{section.title}",
+        section.id,
+        sentences[0],
+        question=f"{parent_title} — {sentence_case(section.title)}?",
+        answer=answer,
+    )

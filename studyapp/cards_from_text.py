@@ -227,7 +227,7 @@ def _definition_cards(
         if ctx.defined_terms[t] != topic and not _same_term(t, definition.subject, ctx)
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
-    name = definition.subject
+    name = re.sub(r"^(?:The|A|An) ", "", definition.subject)  # "plasma membrane" is typed
     typed = (
         len(name) <= MAX_TYPED
         and len(name.split()) <= 3

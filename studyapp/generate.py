@@ -249,6 +249,9 @@ def _section_drafts(
         drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
+    heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
+    if heading:
+        drafts.append(heading)
     return drafts
 
 

@@ -51,8 +51,10 @@ _REQUIRES = re.compile(
 _PASSIVE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
     r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
-    r"(?P<verb>administered|delivered|given|performed|used|applied|prescribed|monitored)"
-    r" (?P<y>in (?:an? )?[a-z][\w-]*(?: or [a-z][\w-]*)?(?: [a-z][\w-]*)?"
+    r"(?P<verb>administered|delivered|given|performed|used|applied|prescribed|monitored"
+    r"|injected|infused|stored|found|produced|located)"
+    r" (?:directly )?(?P<y>(?:in|into|to) (?:an? |the )?[a-z][\w-]*(?: or [a-z][\w-]*)?"
+    r"(?: [a-z][\w-]*)?"
     r"|(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
     r"|intranasally|intrathecally|rectally|transdermally))\b"
 )
@@ -174,7 +176,9 @@ def _passive(text: str, subject: str) -> QA | None:
     be, verb = match.group("be"), match.group("verb")
     if _ROUTE_WORD.search(y):
         return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
-    answer = y.removeprefix("in ")
+    answer = re.sub(r"^(?:in|into|to) ", "", y)
+    if tq.is_generic_phrase(answer):
+        return None
     return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)
 
 

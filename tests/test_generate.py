@@ -422,3 +422,12 @@ def test_grounded_questions_from_the_text_with_short_answers_typed(seed_decks):
     how = cards["How does ketamine reduce the transmission of pain signals?"]
     assert how.answer == "blocking NMDA receptors in the central nervous system"
     assert how.source.startswith("Ketamine’s primary mechanism")  # 'By doing so' needs both
+
+
+def test_a_heading_with_a_one_sentence_body_is_asked_like_a_term():
+    """In a study guide, 'a. Systole' with 'The ventricles contract and eject blood.' under
+    '1. Cardiac Cycle' is asked as 'Cardiac Cycle — systole?'."""
+    decks = generate_decks(parse_file(FIXTURES / "study_guide_letters.txt"), prefix="sg")
+    asked = {c.question: c.answer for d in decks for c in d.cards}
+    assert asked["Cardiac Cycle — systole?"] == "The ventricles contract and eject blood"
+    assert asked["Diastole — late diastole?"] == "Atrial contraction completes filling"

@@ -28,6 +28,11 @@ CASES = [
         "an epidural catheter",
     ),
     (
+        "Topical anaesthesia is applied to mucous membranes.",
+        "Where is topical anaesthesia applied?",
+        "mucous membranes",
+    ),
+    (
         "The loading dose is delivered intravenously over ten minutes.",
         "How is the loading dose delivered?",
         "intravenously",

@@ -58,6 +58,8 @@ class DocContext:
     defined_terms: dict[str, str] = field(default_factory=dict)
     terms: frozenset[str] = frozenset()  # the document's own terms, lower case
     sentences: tuple[str, ...] = ()  # every sentence and list item of the document
+    # defined term -> what kind of thing its definition says it is ("condition", "procedure")
+    term_kinds: dict[str, str] = field(default_factory=dict)
 
 
 def sentence_case(title: str) -> str:

@@ -12,6 +12,7 @@ question's sentence rules it out.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studyapp import term_quality as tq
 from studyapp import text_facts as tf
@@ -20,22 +21,38 @@ from studyapp.model import CardType
 
 _CLOZE = re.compile(r"\{\{c1::(.*?)\}\}")
 BLANK = "_____"
+# question cards whose answer is a term that may have same-kind siblings
+_QA_KEYS = ("makes|", "does|", "emerged-as|", "sets-apart|")
 
 
-def blank_choices(drafts: list[Draft], sentences: list[str], own: set[str]) -> None:
+def blank_choices(
+    drafts: list[Draft], sentences: list[str], own: set[str], subject: str = ""
+) -> None:
     """Turn, in place, each cloze draft whose hidden term has three same-kind siblings in the
-    document (``sentences``, all of them) into a multiple-choice draft; siblings found in
-    ``own`` (this deck's sentences) come first."""
+    document (``sentences``, all of them) into a multiple-choice draft, and likewise a
+    question card whose answer is such a term ("What makes ketamine ...?" -> ``analgesic
+    effects``); siblings found in ``own`` (this deck's sentences) come first."""
     corpus = [(s, s.lower()) for s in sentences]
     joined = "\n".join(sentences)
     for index, draft in enumerate(drafts):
+        if draft.type in (CardType.BASIC, CardType.TYPED) and draft.key.startswith(_QA_KEYS):
+            options = _distractors(draft.answer, draft.source, corpus, joined, own, subject)
+            if len(options) >= 3:  # "What makes ketamine ...?" -> analgesic / anxiolytic ...
+                drafts[index] = replace(
+                    draft,
+                    type=CardType.CHOICE,
+                    key=f"choose|{draft.key}",
+                    distractors=tuple(options[:3]),
+                    accept=(),
+                )
+            continue
         if draft.type is not CardType.CLOZE:
             continue
         match = _CLOZE.search(draft.text)
         if not match:
             continue
         answer = match.group(1)
-        options = _distractors(answer, draft.text, corpus, joined, own)
+        options = _distractors(answer, draft.text, corpus, joined, own, subject)
         if len(options) < 3:
             continue
         shown = draft.text[: match.start()] + BLANK + draft.text[match.end() :]
@@ -93,7 +110,8 @@ def _specific_modifier(word: str) -> bool:
     ``GABA``), not a stop word, an opinion or a generic modifier."""
     lower = word.lower()
     return not (
-        lower in tf.STOPWORDS
+        len(lower) < 3
+        or lower in tf.STOPWORDS
         or lower in tq.EVALUATIVE
         or lower in tq.GENERIC_MODIFIERS
         or lower in tq.WEAK_NOUNS
@@ -134,6 +152,7 @@ def _distractors(
     corpus: list[tuple[str, str]],
     joined: str,
     own: set[str],
+    subject: str = "",
 ) -> list[str]:
     """Up to three valid distractors for ``answer``, this deck's first, then by a stable hash."""
     shown = _CLOZE.sub(answer, cloze)
@@ -145,7 +164,7 @@ def _distractors(
             continue  # "a synergistic effect" cannot stand for "its analgesic effects"
         if option.split()[0].lower() in lowered or option.lower() in answer.lower():
             continue
-        if _also_right(option, answer, shown, corpus):
+        if _also_right(option, answer, shown, corpus, subject):
             continue
         in_deck = any(option.lower() in s.lower() for s in own)
         out.append((0 if in_deck else 1, digest(answer + option), option))
@@ -168,18 +187,23 @@ def _heads(word: str, text: str) -> set[str]:
     return {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.IGNORECASE)}
 
 
-def _also_right(option: str, answer: str, sentence: str, corpus: list[tuple[str, str]]) -> bool:
+def _also_right(
+    option: str, answer: str, sentence: str, corpus: list[tuple[str, str]], subject: str = ""
+) -> bool:
     """Whether the source says ``option`` where the sentence says ``answer``: a sentence
-    holding the option that shares most of the question sentence's other words."""
+    holding the option that shares two of the question sentence's other words besides the
+    document's subject, or a large part of them with it ("Diazepam has X" vs "Diazepam has
+    Y")."""
     drop = {w[:6] for w in tf.words(answer) + tf.words(option)}
     drop |= _heads(answer, sentence)  # the noun both modify says nothing about the claim
     wanted = _content(sentence, drop)
     if not wanted:
         return True
+    about = subject.lower()[:6]
     for text, lower in corpus:
         if option.lower() not in lower:
             continue
         shared = wanted & _content(text, drop)
-        if len(shared) >= 2 or len(shared) >= 0.4 * len(wanted):
+        if len(shared - {about}) >= 2 or len(shared) >= 0.4 * len(wanted):
             return True
     return False

@@ -224,7 +224,9 @@ def _definition_cards(
     distractors = [  # terms of other topics: a neighbour of the same topic may also be right
         t
         for t in sorted(ctx.defined_terms, key=lambda t: (digest(subject + t), t))
-        if ctx.defined_terms[t] != topic and not _same_term(t, definition.subject, ctx)
+        if ctx.defined_terms[t] != topic
+        and not _same_term(t, definition.subject, ctx)
+        and ctx.term_kinds.get(t) == tf.kind_of(definition.definition)  # conditions with conditions
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
     name = re.sub(r"^(?:The|A|An) ", "", definition.subject)  # "plasma membrane" is typed

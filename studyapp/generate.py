@@ -88,7 +88,7 @@ def generate_decks(
         for section, titles in _with_titles(topic, ""):
             drafts.extend(_section_drafts(section, ctx, hidden, titles))
         own = {d.source for d in drafts}
-        cfb.blank_choices(drafts, list(ctx.sentences), own)
+        cfb.blank_choices(drafts, list(ctx.sentences), own, ctx.subject)
         decks.append(
             Deck(
                 id=deck_id,
@@ -184,6 +184,7 @@ def _context(outline: Outline) -> DocContext:
     subject = _main_subject(outline.title, sentences)
     acronyms: dict[str, str] = {}
     defined: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     for text in sentences + titles:
         for acronym in tf.acronyms(text):
             acronyms.setdefault(acronym.short, acronym.expansion)
@@ -193,6 +194,7 @@ def _context(outline: Outline) -> DocContext:
                 for sentence in split_sentences(paragraph.text):
                     for definition in tf.definitions(sentence):
                         defined.setdefault(definition.subject, top.id)
+                        kinds.setdefault(definition.subject, tf.kind_of(definition.definition))
     lexicon = set(acronyms.values()) | set(defined) | set(item_terms)
     for title in titles:
         for chunk in _TITLE_SPLIT.split(title):
@@ -203,7 +205,7 @@ def _context(outline: Outline) -> DocContext:
     scorer = PhraseScorer(sentences, lexicon, subject)
     # terms a sentence may open with and then point back to ("this condition")
     terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
-    return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences))
+    return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences), kinds)
 
 
 def _all_items(block: ItemList) -> list[ListItem]:

@@ -219,3 +219,29 @@ def enumeration(sentence: str) -> tuple[str, list[str]] | None:
 def is_generic(phrase: str) -> bool:
     """Whether every word of a phrase is a stop word or a generic noun."""
     return all(w in STOPWORDS or w in GENERIC_NOUNS for w in words(phrase))
+
+
+_KIND_CLASSES = {
+    "condition": "condition conditions disorder disorders disease diseases syndrome syndromes "
+    "emergency emergencies pain cases case illness infection injury state",
+    "procedure": "procedure procedures technique techniques method methods intervention "
+    "interventions operation test tests",
+    "process": "process processes mechanism mechanisms pathway pathways change changes",
+    "substance": "drug drugs agent agents medication medications substance substances "
+    "compound compounds hormone hormones enzyme enzymes protein proteins",
+}
+_KIND_OF_WORD = {w: kind for kind, text in _KIND_CLASSES.items() for w in text.split()}
+_KIND_STOP = re.compile(
+    r" (?:of|that|which|who|used|characteri[sz]ed|resulting|caused|where|by|in|with|for|to)\b"
+)
+
+
+def kind_of(definition: str) -> str:
+    """What kind of thing a definition says its term is: "a psychiatric condition that ..."
+    -> ``condition``, "a procedure used to ..." -> ``procedure``, "a type of chronic pain"
+    -> ``condition`` (so multiple-choice distractors are the same kind as the answer)."""
+    text = re.sub(r"^(?:an?|the) ", "", definition.strip().lower())
+    text = re.sub(r"^(?:type|form|kind|class|group|category) of ", "", text)
+    head = _KIND_STOP.split(text, maxsplit=1)[0].split()
+    word = head[-1] if head else ""
+    return _KIND_OF_WORD.get(word, word)

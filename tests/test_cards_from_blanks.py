@@ -69,3 +69,23 @@ def test_without_three_siblings_the_cloze_stays():
         {source},
     )
     assert drafts[0].type is CardType.CLOZE
+
+
+def test_a_question_whose_answer_has_siblings_becomes_a_choice():
+    """'What makes morphine useful after surgery?' -> 'analgesic effects' is offered among
+    other '... effects' of the text."""
+    source = "Morphine’s analgesic effects make it useful after surgery."
+    question = Draft(
+        CardType.TYPED,
+        "makes|What makes morphine useful after surgery?",
+        "1",
+        source,
+        question="What makes morphine useful after surgery?",
+        answer="analgesic effects",
+    )
+    drafts = [question]
+    blank_choices(drafts, [*SENTENCES, source], {source}, "morphine")
+    card = drafts[0]
+    assert card.type is CardType.CHOICE and card.answer == "analgesic effects"
+    assert card.question == "What makes morphine useful after surgery?"
+    assert len(card.distractors) == 3 and all(d.endswith("effects") for d in card.distractors)

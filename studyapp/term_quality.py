@@ -47,7 +47,7 @@ WEAK_NOUNS = _wordset(
     interaction interactions modality modalities synergy supervision monitoring transition
     relief abilities extent period manner journey symptom symptoms sign signs
     substance substances material materials thing things item items structure structures
-    release"""
+    release infusion infusions"""
 )
 # Evaluative or hedging words: a phrase carrying one is an opinion, not a term
 EVALUATIVE = _wordset(

@@ -13,7 +13,10 @@ patterns); these read statements built around one verb phrase:
 * ``Studies are underway to explore Y`` -> "What are studies underway to explore?" -> ``Y``;
 * ``S shows promise as Y`` -> "As what does S show promise?" -> ``Y``;
 * ``S has been investigated for its Y`` -> "For what has S been investigated?" -> ``Y``;
-* ``X should be integrated into Y`` -> "Into what should X be integrated?" -> ``Y``.
+* ``X should be integrated into Y`` -> "Into what should X be integrated?" -> ``Y``;
+* ``X is particularly beneficial in patients with Y`` -> "In which patients is X
+  particularly beneficial?"; ``Some patients may experience Y during Z`` -> "What may some
+  patients experience during Z?"; ``X may lead to Y`` -> "What may X lead to?".
 """
 
 from __future__ import annotations
@@ -199,6 +202,59 @@ def _integrated(text: str, subject: str) -> QA | None:
     return QA("integrated", question, match.group("y"))
 
 
+_VALUABLE = re.compile(
+    rf"^(?P<x>{_NP}) (?P<be>is|are) (?P<adv>particularly |especially |most |)"
+    r"(?P<adj>valuable|useful|beneficial|helpful|important|effective) in (?P<y>[a-z][^;]{6,120})$"
+)
+_EXPERIENCE = re.compile(
+    r"^(?:(?P<lead>After [^,]{4,60}), )?(?P<who>[Ss]ome (?:individuals|patients|people)|"
+    r"[Mm]any (?:individuals|patients|people)|[Pp]atients) (?:(?P<modal>may|can|often|commonly) )?"
+    r"experience (?P<y>[^;]{4,120}?)(?: (?P<when>during [^,;]{3,40}))?"
+    r"(?:, (?:contributing|leading|resulting|which|although) .*)?$"
+)
+_LEAD_TO = re.compile(
+    rf"^(?P<x>{_NP}) (?P<modal>may|can|could|might) lead to (?P<y>[^,;]{{4,100}})$"
+)
+
+
+def _valuable(text: str, subject: str) -> QA | None:
+    """``X is particularly valuable in settings where Y`` -> "Where is X particularly
+    valuable?"; ``... beneficial in patients with Y`` -> "In which patients is X ...?"."""
+    match = _VALUABLE.match(text)
+    if not match or not _noun_phrase(match.group("x")):
+        return None
+    x, y = lower_first(match.group("x")), match.group("y")
+    tail = f"{match.group('be')} {x} {match.group('adv')}{match.group('adj')}"
+    first = y.split()[0]
+    if first in ("patients", "individuals", "people", "children", "adults"):
+        return QA("valuable-in", f"In which {first} {tail}?", y)
+    return QA("valuable-in", f"Where {tail}?", y)
+
+
+def _experience(text: str, subject: str) -> QA | None:
+    """``After X, some patients may experience Y during Z`` -> "What may some patients
+    experience during Z after X?"."""
+    match = _EXPERIENCE.match(text)
+    if not match or tq.is_generic_phrase(match.group("y")):
+        return None
+    who = match.group("who")
+    who = who[:1].lower() + who[1:]
+    aux = match.group("modal") or "do"
+    when = f" {match.group('when')}" if match.group("when") else ""
+    lead = match.group("lead")
+    after = f" {lead[:1].lower()}{lead[1:]}" if lead else ""
+    return QA("experience", f"What {aux} {who} experience{when}{after}?", match.group("y"))
+
+
+def _lead_to(text: str, subject: str) -> QA | None:
+    """``X may lead to Y`` -> "What may X lead to?" -> ``Y``."""
+    match = _LEAD_TO.match(text)
+    if not match or not _noun_phrase(match.group("x")):
+        return None
+    x = lower_first(match.group("x"))
+    return QA("lead-to", f"What {match.group('modal')} {x} lead to?", match.group("y"))
+
+
 VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _sets_apart,
     _emerged,
@@ -211,4 +267,7 @@ VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _promise,
     _investigated,
     _integrated,
+    _valuable,
+    _experience,
+    _lead_to,
 )

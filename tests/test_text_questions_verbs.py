@@ -48,6 +48,23 @@ CASES = [
         "opioid-induced hyperalgesia",
     ),
     (
+        "Remifentanil’s short context-sensitive half-life is particularly valuable in day "
+        "surgery where rapid discharge matters.",
+        "Where is remifentanil’s short context-sensitive half-life particularly valuable?",
+        "day surgery where rapid discharge matters",
+    ),
+    (
+        "After remifentanil infusion, some patients may experience hyperalgesia, shivering, "
+        "or rebound pain during recovery.",
+        "What may some patients experience during recovery after remifentanil infusion?",
+        "hyperalgesia, shivering, or rebound pain",
+    ),
+    (
+        "The combination of remifentanil and propofol may lead to profound hypotension.",
+        "What may the combination of remifentanil and propofol lead to?",
+        "profound hypotension",
+    ),
+    (
         "While remifentanil shows promise as a sedative in intensive care, costs remain high.",
         "As what does remifentanil show promise?",
         "a sedative in intensive care",

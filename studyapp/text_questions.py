@@ -80,9 +80,14 @@ def questions(sentence: str, subject: str) -> list[QA]:
     main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
     if main != text:
         main = _own_its(main[:1].upper() + main[1:], subject)
+    variants = [text] if main == text else [text, main]
+    second = re.search(r", and (?P<clause>(?:its|their|the) [a-z][^,;]{10,})$", text)
+    if second and subject and subject.lower() in " ".join(text.lower().split()[:6]):
+        clause = second.group("clause")
+        variants.append(_own_its(clause[:1].upper() + clause[1:], subject))
     seen: set[str] = set()
     for maker in _MAKERS + VERB_MAKERS:
-        for variant in (text, main) if main != text else (text,):
+        for variant in variants:
             qa = maker(variant, subject)
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
@@ -106,7 +111,11 @@ def _noun_subject(x: str) -> bool:
     """Whether ``x`` reads as a plain noun phrase (no clause of its own inside)."""
     if len(x.split()) > 9:
         return False
-    return not re.search(r" (?:when|that|which|who|where|is|are|was|were|has|have|allows?) ", x)
+    return not re.search(
+        r" (?:when|that|which|who|where|is|are|was|were|has|have|allows?|can|may|must|should"
+        r"|will|would|could|might) ",
+        f" {x} ",
+    )
 
 
 def _makes(text: str, subject: str) -> QA | None:
@@ -304,4 +313,38 @@ def _must_be(text: str, subject: str) -> QA | None:
     return QA("must-be", question, match.group("x"))
 
 
-_MAKERS = (_makes, _by_doing, _requires, _passive, _does, _within, _used_as, _help, _why, _must_be)
+_CAN_VERB = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,60}?) (?P<modal>can|may) (?P<verb>reduce|increase|improve|prevent|"
+    r"enhance|stimulate|cause|block|trigger|lower|raise|relieve|worsen|induce|shorten|prolong) "
+    r"(?P<y>[^,;]{4,80})(?:, .*)?$"
+)
+
+
+def _can_verb(text: str, subject: str) -> QA | None:
+    """``Ketamine can stimulate salivary secretions, which ...`` -> "What can ketamine
+    stimulate?" -> ``salivary secretions``."""
+    match = _CAN_VERB.match(text)
+    if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("x")):
+        return None
+    if " " in match.group("x").strip() and not _noun_subject(match.group("x")):
+        return None
+    y = match.group("y")
+    if tq.is_generic_phrase(y):
+        return None
+    x = lower_first(match.group("x"))
+    return QA("can-verb", f"What {match.group('modal')} {x} {match.group('verb')}?", y)
+
+
+_MAKERS = (
+    _makes,
+    _by_doing,
+    _requires,
+    _passive,
+    _does,
+    _within,
+    _used_as,
+    _help,
+    _why,
+    _must_be,
+    _can_verb,
+)

@@ -73,7 +73,11 @@ def _noun_phrase(x: str) -> bool:
     """Whether ``x`` reads as a plain noun phrase (short, no clause of its own inside)."""
     if len(x.split()) > 12 or re.match(r"^(?:This|These|Those|It|Its|They|Such|There)\b", x):
         return False
-    return not re.search(r" (?:when|that|which|who|where|is|are|was|were|has|have) ", x)
+    return not re.search(
+        r" (?:when|that|which|who|where|is|are|was|were|has|have|can|may|must|should|will"
+        r"|would|could|might) ",
+        f" {x} ",
+    )
 
 
 def _sets_apart(text: str, subject: str) -> QA | None:

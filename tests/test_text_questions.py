@@ -28,6 +28,16 @@ CASES = [
         "an epidural catheter",
     ),
     (
+        "Lidocaine can cause methaemoglobinaemia, which needs urgent treatment.",
+        "What can lidocaine cause?",
+        "methaemoglobinaemia",
+    ),
+    (
+        "Lidocaine onset is rapid, and its vasodilating effect can shorten the block.",
+        "What can lidocaine’s vasodilating effect shorten?",
+        "the block",
+    ),
+    (
         "Topical anaesthesia is applied to mucous membranes.",
         "Where is topical anaesthesia applied?",
         "mucous membranes",

@@ -269,12 +269,18 @@ def _cards(drafts: list[Draft], deck_id: str) -> list[Card]:
     cards: list[Card] = []
     seen_ids: set[str] = set()
     seen_questions: set[tuple[str, frozenset[str]]] = set()
+    seen_answers: set[tuple[str, str]] = set()
     for draft in drafts:
         ident = card_id(deck_id, draft)
         asked = normalise_space(draft.text).casefold() if draft.text else draft.question
         words = (draft.type.value, frozenset([asked] if draft.text else tf.words(asked)))
         if ident in seen_ids or words in seen_questions or _answer_in_question(draft):
             continue
+        # two questions of one section with the same long answer ask the same thing
+        answer_key = (draft.section, normalise_space(draft.answer).casefold())
+        if len(draft.answer.split()) >= 4 and answer_key in seen_answers:
+            continue
+        seen_answers.add(answer_key)
         seen_ids.add(ident)
         seen_questions.add(words)
         cards.append(

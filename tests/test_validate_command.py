@@ -107,9 +107,20 @@ def test_a_missing_path_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "Traceback" not in captured.err
 
 
-def test_no_path_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    """`studyapp validate` without a path prints usage and exits 2."""
+def test_unknown_option_is_bad_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    """`studyapp validate --bogus` prints usage and exits 2."""
     with pytest.raises(SystemExit) as exit_info:
-        main(["validate"])
+        main(["validate", "--bogus", "decks"])
     assert exit_info.value.code == 2
     assert "usage: studyapp validate" in capsys.readouterr().err
+
+
+def test_validate_without_paths_checks_the_decks_the_app_opens(capsys, monkeypatch, tmp_path):
+    """`studyapp validate` alone checks $STUDYAPP_DECKS (or the shipped decks) and says so."""
+    from studyapp import paths
+
+    shutil.copy(next(paths.shipped_decks_dir().glob("*.yaml")), tmp_path / "one.yaml")
+    monkeypatch.setenv("STUDYAPP_DECKS", str(tmp_path))
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert "1 deck," in out and "0 errors" in out

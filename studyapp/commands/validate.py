@@ -17,7 +17,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "problem as path:line:col: error|warning: message, then a summary. Exit status: 0 "
         "when there are no errors (warnings allowed), 1 when there are errors, 2 for bad usage.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="deck file or folder of decks")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="deck file or folder of decks (default: the decks the app opens: the shipped "
+        "decks, or $STUDYAPP_DECKS)",
+    )
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as errors (exit 1 if any)"
     )
@@ -30,9 +36,11 @@ def _count(number: int, noun: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Load the decks, print every problem and a summary line; 1 if any error."""
+    from studyapp import paths
     from studyapp.deck import load_decks
 
-    result = load_decks(Path(p) for p in args.paths)
+    targets = [Path(p) for p in args.paths] if args.paths else paths.decks_dirs()
+    result = load_decks(targets)
     for problem in result.problems:
         print(problem.format())
     cards = sum(len(deck.cards) for deck in result.decks)

@@ -85,10 +85,20 @@ def questions(sentence: str, subject: str) -> list[QA]:
     if second and subject and subject.lower() in " ".join(text.lower().split()[:6]):
         clause = second.group("clause")
         variants.append(_own_its(clause[:1].upper() + clause[1:], subject))
+    contrast = re.search(r", but (?P<clause>[a-z][^;]{10,})$", text)  # "..., but X plays ..."
+    if contrast:
+        clause = contrast.group("clause")
+        variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
     for maker in _MAKERS + VERB_MAKERS:
         for variant in variants:
             qa = maker(variant, subject)
+            if (
+                qa
+                and qa.answer not in sentence
+                and qa.answer[:1].lower() + qa.answer[1:] in sentence
+            ):
+                qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
                 out.append(qa)
@@ -335,7 +345,31 @@ def _can_verb(text: str, subject: str) -> QA | None:
     return QA("can-verb", f"What {match.group('modal')} {x} {match.group('verb')}?", y)
 
 
+_ROLE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,70}?) (?P<verb>plays|play|may play|can play) an? "
+    r"(?P<adj>(?:crucial|key|major|central|important|critical|vital|significant) )?role in "
+    r"(?P<y>[a-z][^,;]{4,80}?)(?: and [^,;]+)?(?:, .*)?$"
+)
+
+
+def _role(text: str, subject: str) -> QA | None:
+    """``BDNF plays a key role in synaptic plasticity`` -> "What plays a key role in synaptic
+    plasticity?" -> ``BDNF``."""
+    match = _ROLE.match(text)
+    if not match or re.match(r"^(?:This|These|It|Its|They|Such)\b", match.group("x")):
+        return None
+    if not _noun_subject(match.group("x")):
+        return None
+    x = match.group("x")
+    if subject and re.match(rf"^{re.escape(subject)}(?:’s|'s) ", x, re.IGNORECASE):
+        return None  # "ketamine's X plays a role": the cloze on X asks it better
+    verb = match.group("verb") if match.group("verb") != "play" else "plays"
+    adj = match.group("adj") or ""
+    return QA("role", f"What {verb} a {adj}role in {match.group('y')}?", x)
+
+
 _MAKERS = (
+    _role,
     _makes,
     _by_doing,
     _requires,

@@ -38,6 +38,12 @@ CASES = [
         "the block",
     ),
     (
+        "Lidocaine is cheap, but sodium channel blockade plays a key role in cardiac "
+        "toxicity and limits the dose.",
+        "What plays a key role in cardiac toxicity?",
+        "sodium channel blockade",
+    ),
+    (
         "Topical anaesthesia is applied to mucous membranes.",
         "Where is topical anaesthesia applied?",
         "mucous membranes",

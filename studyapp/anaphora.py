@@ -63,9 +63,13 @@ def standalone(
         return _resolve_demonstrative(sentence, subject, earlier or previous)
     match = _IT_START.match(sentence)
     if match:
-        if not subject or subject.lower() not in " ".join(previous.lower().split()[:8]):
+        defined = tf.definitions(previous)  # "Naloxone is a ... antagonist. It is given ..."
+        if defined and len(defined[0].subject.split()) <= 3 and defined[0].verb == "is":
+            name = defined[0].subject
+        elif subject and subject.lower() in " ".join(previous.lower().split()[:8]):
+            name = subject[:1].upper() + subject[1:]
+        else:
             return None
-        name = subject[:1].upper() + subject[1:]
         apostrophe = "’" if "’" in previous or "’" in sentence else "'"
         replacement = name if match.group(1) == "It" else f"{name}{apostrophe}s"
         sentence = replacement + sentence[match.end() :]

@@ -116,7 +116,8 @@ class PhraseScorer:
                 piece.pop(0)
             if len(piece) > 1 and _word_before(sentence, piece[0].start()) == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
-            if len(piece) > 1 and _verb_at_end(sentence, piece[-1]):
+            opens = bool(piece) and len(re.findall(r"[A-Za-z]+", sentence[: piece[0].start()])) <= 1
+            if len(piece) > 1 and _verb_at_end(sentence, piece[-1], opens):
                 piece.pop()  # "Absorption depends on ...": the last word is the verb
             if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
@@ -165,7 +166,8 @@ _NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ic
 _UNITS = "seconds|minutes|hours|days|weeks|months|years"
 _DURATION = re.compile(
     r"(?<![\w-])\d+(?:[.,/]\d+)*\s?(?:%|(?:mg|g|kg|ml|mL|l|L|litres?|liters?|mmHg|mmol|mEq|µg"
-    r"|mcg|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
+    r"|mcg|ng|µl|microlit(?:re|er)s?|millilit(?:re|er)s?|micrograms?|milligrams?|grams?"
+    r"|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
     rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
@@ -198,18 +200,22 @@ _COMMON_VERBS = wordset(
     "act acts work works persist persists play plays"
 )
 _AFTER_VERB = wordset("on the a an about in to into of from by with its their this these")
+_CLAUSE_WORDS = wordset("when if whenever until after before as because unless")
 
 
-def _verb_at_end(sentence: str, last: re.Match[str]) -> bool:
+def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> bool:
     """Whether the last word of a run is a verb: a common verb followed by a preposition,
-    an article or a number ("depends on", "filters about 180")."""
+    an article or a number ("depends on", "filters about 180"); for the run that opens the
+    sentence, any -s word followed so ("The air-in-line alarm sounds when ...")."""
     word = last.group(0).lower()
-    if word not in _COMMON_VERBS:
+    plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
     after = re.match(r"\s+([A-Za-z]+|\d)", sentence[last.end() :])
     if after is None:
         return False
-    return after.group(1).lower() in _AFTER_VERB or after.group(1).isdigit()
+    follower = after.group(1).lower()
+    return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
 
 
 def _word_before(sentence: str, at: int) -> str:
@@ -228,6 +234,8 @@ def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> 
     last = run[-1].group(0).lower()
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
+    if re.match(r"\s+than\b", sentence[run[-1].end() :]):
+        return False  # "larger than": a comparison, not a noun
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False
     before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])

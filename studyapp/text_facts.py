@@ -187,12 +187,15 @@ def definitions(sentence: str) -> list[Definition]:
     return out
 
 
-_ENUMERATION = re.compile(r",? (?:such as|including|particularly in cases of) (?P<items>[^.;:]+)")
+_ENUMERATION = re.compile(
+    r",? (?:such as|including|include|includes|particularly in cases of) (?P<items>[^.;:]+)"
+)
 
 
 def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     """``(lead-in, items)`` for ``... such as A, B, and C``; None when there is no clean list."""
-    if not any(f" {w} " in sentence for w in ("such as", "including", "in cases of")):
+    words_before = ("such as", "including", "include", "includes", "in cases of")
+    if not any(f" {w} " in sentence for w in words_before):
         return None
     match = _ENUMERATION.search(sentence)
     if not match:
@@ -212,7 +215,9 @@ def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     if not 2 <= len(items) <= 6 or any(not i or len(i.split()) > 5 for i in items):
         return None
     lead_in = sentence[: match.start("items")].rstrip()
-    lead_in = re.sub(r",? (?:such as|including|particularly in cases of)$", "", lead_in).strip()
+    lead_in = re.sub(
+        r",? (?:such as|including|include|includes|particularly in cases of)$", "", lead_in
+    ).strip()
     return lead_in, items
 
 

@@ -48,6 +48,10 @@ _REQUIRES = re.compile(
     r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
     r"(?:, .*)?$"
 )
+_ROUTES = (
+    r"(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
+    r"|intranasally|intrathecally|rectally|transdermally)"
+)
 _PASSIVE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
     r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
@@ -55,8 +59,7 @@ _PASSIVE = re.compile(
     r"|injected|infused|stored|found|produced|located)"
     r" (?:directly )?(?P<y>(?:in|into|to) (?:an? |the )?[a-z][\w-]*(?: or [a-z][\w-]*)?"
     r"(?: [a-z][\w-]*)?"
-    r"|(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
-    r"|intranasally|intrathecally|rectally|transdermally))\b"
+    rf"|{_ROUTES}(?: or {_ROUTES})?)\b"
 )
 _ROUTE_WORD = re.compile(r"ly$")
 # "Studies have reported that ...", "Research suggests that ...": the claim is what follows

@@ -16,7 +16,8 @@ patterns); these read statements built around one verb phrase:
 * ``X should be integrated into Y`` -> "Into what should X be integrated?" -> ``Y``;
 * ``X is particularly beneficial in patients with Y`` -> "In which patients is X
   particularly beneficial?"; ``Some patients may experience Y during Z`` -> "What may some
-  patients experience during Z?"; ``X may lead to Y`` -> "What may X lead to?".
+  patients experience during Z?"; ``X may lead to Y`` -> "What may X lead to?";
+* ``X indicates Y`` -> "What does X indicate?" -> ``Y``.
 """
 
 from __future__ import annotations
@@ -214,7 +215,7 @@ _EXPERIENCE = re.compile(
     r"^(?:(?P<lead>After [^,]{4,60}), )?(?P<who>[Ss]ome (?:individuals|patients|people)|"
     r"[Mm]any (?:individuals|patients|people)|[Pp]atients) (?:(?P<modal>may|can|often|commonly) )?"
     r"experience (?P<y>[^;]{4,120}?)(?: (?P<when>during [^,;]{3,40}))?"
-    r"(?:, (?:contributing|leading|resulting|which|although) .*)?$"
+    r"(?:,? (?:such as|including) .*|, (?:contributing|leading|resulting|which|although) .*)?$"
 )
 _LEAD_TO = re.compile(
     rf"^(?P<x>{_NP}) (?P<modal>may|can|could|might) lead to (?P<y>[^,;]{{4,100}})$"
@@ -259,6 +260,25 @@ def _lead_to(text: str, subject: str) -> QA | None:
     return QA("lead-to", f"What {match.group('modal')} {x} lead to?", match.group("y"))
 
 
+_INDICATES = re.compile(
+    rf"^(?P<x>{_NP}) (?P<verb>indicates|indicate|signals|signal|means|mean|suggests|suggest) "
+    r"(?P<y>(?:an?|the) [^,;]{4,100})$"
+)
+
+
+def _indicates(text: str, subject: str) -> QA | None:
+    """``An occlusion alarm indicates a blocked line`` -> "What does an occlusion alarm
+    indicate?" -> ``a blocked line``."""
+    match = _INDICATES.match(text)
+    if not match or not _noun_phrase(match.group("x")):
+        return None
+    verb = match.group("verb")
+    plural = not verb.endswith("s")
+    base = verb if plural else verb[:-1]
+    aux = "do" if plural else "does"
+    return QA("indicates", f"What {aux} {lower_first(match.group('x'))} {base}?", match.group("y"))
+
+
 VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _sets_apart,
     _emerged,
@@ -274,4 +294,5 @@ VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _valuable,
     _experience,
     _lead_to,
+    _indicates,
 )

@@ -95,3 +95,12 @@ def test_by_doing_so_and_in_such_cases_resolve_from_the_paragraph():
     assert standalone(
         sentence, "ketamine", "Ketamine can be used as an adjunct.", TERMS, earlier
     ) == ("In status epilepticus, ketamine can break the seizure cycle.")
+
+
+def test_it_after_a_definition_is_the_defined_term():
+    """'Naloxone is a competitive antagonist. It is given intravenously.' -> 'Naloxone is
+    given intravenously.' (not the document's main subject)."""
+    previous = "Naloxone is a competitive antagonist at opioid receptors."
+    assert standalone("It is given intravenously.", "opioids", previous, TERMS) == (
+        "Naloxone is given intravenously."
+    )

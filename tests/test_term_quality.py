@@ -95,3 +95,22 @@ def test_clozes_made_from_own_notes_hide_key_terms_only():
     answers = {c.answer for c in cards} | set(hidden)
     assert "subcutaneously" in answers
     assert "minutes" in " ".join(answers)  # a time span is a fact worth asking
+
+
+MANUAL = """Pump Manual
+
+I. Alarms
+
+A. Air-in-Line Alarm
+
+The air-in-line alarm sounds when the ultrasonic sensor detects bubbles larger than 50 microlitres.
+"""
+
+
+def test_quantities_are_hidden_and_verbs_or_comparisons_are_not():
+    """'50 microlitres' is hidden; 'alarm sounds' (a verb) and 'larger' (a comparison) never
+    are."""
+    decks = generate_decks(parse_outline(MANUAL), prefix="pump")
+    hidden = {h for d in decks for c in d.cards for h in CLOZE.findall(c.text)}
+    assert "50 microlitres" in hidden
+    assert not any(h.endswith("sounds") or h == "larger" for h in hidden)

@@ -40,3 +40,14 @@ def test_definitions_and_enumerations_are_verbatim():
         "Studies reported good outcomes",
         ["neuropathic pain", "fibromyalgia", "CRPS"],
     )
+
+
+def test_include_lists_are_enumerations():
+    """'Common causes include kinked tubing, closed clamps, and clotted cannulas' lists three
+    items, so no cloze splits one of them."""
+    assert enumeration(
+        "Common causes include kinked tubing, closed clamps, and clotted cannulas."
+    ) == (
+        "Common causes",
+        ["kinked tubing", "closed clamps", "clotted cannulas"],
+    )

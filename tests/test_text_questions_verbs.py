@@ -65,6 +65,11 @@ CASES = [
         "profound hypotension",
     ),
     (
+        "An occlusion alarm indicates a blocked line downstream of the pump.",
+        "What does an occlusion alarm indicate?",
+        "a blocked line downstream of the pump",
+    ),
+    (
         "While remifentanil shows promise as a sedative in intensive care, costs remain high.",
         "As what does remifentanil show promise?",
         "a sedative in intensive care",

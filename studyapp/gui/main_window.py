@@ -306,14 +306,14 @@ class MainWindow(QMainWindow):
         )
         self._session_scope = (list(decks), section, cram)
         self.set_screen(Screen.QUIZ)
-        quiz.start(self.session)
+        quiz.start(self.session, list(decks))
 
     def _quiz_screen(self) -> QuizWidget:
         """The quiz widget, built on first use (start-up does not load it)."""
         if self.quiz is None:
             from studyapp.gui.quiz import QuizWidget
 
-            self.quiz = QuizWidget()
+            self.quiz = QuizWidget(clock=self.ctx.clock, tz=self.ctx.tz)
             self.quiz.left.connect(self.leave_quiz)
             self.quiz.study_more_requested.connect(self._study_more)
             self.quiz.show_in_source_requested.connect(self.show_card_source)

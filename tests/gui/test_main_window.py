@@ -77,11 +77,13 @@ def test_each_deck_remembers_its_own_reading_position(make_window):
 
 
 def test_study_key_opens_the_quiz_and_escape_goes_back(make_window, qtbot):
-    """S on a deck opens the quiz on its first card; Esc returns to the library."""
+    """S on a deck opens the quiz on its first card, under its deck › section line; Esc returns."""
     window = make_window()
     qtbot.keyClick(window.library, Qt.Key.Key_S)
     assert window.current_screen is Screen.QUIZ
     assert window.quiz.phase == "question"
+    deck = next(d for d in window.decks if any(c.id == window.quiz.card.id for c in d.cards))
+    assert window.quiz.card_view.context.text().startswith(deck.title + "  ›  ")
     qtbot.keyClick(window.quiz, Qt.Key.Key_Escape)
     assert window.current_screen is Screen.LIBRARY
 

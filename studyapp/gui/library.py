@@ -31,6 +31,11 @@ from studyapp.gui.overview import DeckSummary, describe_due, group_by_source
 from studyapp.model import MEDICAL_NOTICE
 
 
+def _count(number: int, noun: str) -> str:
+    """``1 card``, ``3 cards``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
     """A label with a stylesheet role."""
     label = QLabel(text)
@@ -139,12 +144,15 @@ class LibraryWidget(QWidget):
     study_requested = Signal(str)  # deck id
     study_all_requested = Signal()
     message = Signal(str)  # a short note for the status bar
+    reset_changed_requested = Signal()  # start the cards whose answer changed afresh
+    keep_changed_requested = Signal()  # keep their progress although the answer changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.rows: list[DeckRow] = []
         self.error_labels: list[QLabel] = []
+        self.changed_box: QFrame | None = None
         self.selected_index = -1
 
         self.title = _label("Library", "title")
@@ -204,9 +212,12 @@ class LibraryWidget(QWidget):
         now: datetime,
         tz: tzinfo | None = None,
         deck_paths: Sequence[Path] = (),
+        changed_questions: Sequence[str] = (),
     ) -> None:
         """Show these decks and load problems (``file:line:col: error: message`` lines);
-        ``deck_paths`` are named when there is no deck at all."""
+        ``deck_paths`` are named when there is no deck at all. ``changed_questions`` are the
+        cards whose answer an instructor changed after the student studied them: the student
+        chooses whether to start them afresh or keep their progress."""
         previous = self.selected_deck_id()
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
@@ -216,6 +227,10 @@ class LibraryWidget(QWidget):
                 widget.deleteLater()
         self.rows = []
         self.error_labels = []
+        self.changed_box = None
+        if changed_questions:
+            self.changed_box = self._changed_answers_box(changed_questions)
+            self.list_layout.addWidget(self.changed_box)
 
         notices = {s.deck.notice for s in summaries if s.deck.notice}
         self.notice.setText(" ".join(sorted(notices)) if notices else MEDICAL_NOTICE)
@@ -259,13 +274,46 @@ class LibraryWidget(QWidget):
         due = sum(s.due_today for s in summaries)
         new = sum(s.new for s in summaries)
         self.summary_label.setText(
-            f"{len(summaries)} decks  ·  {due} cards due today  ·  {new} new cards"
+            f"{_count(len(summaries), 'deck')}  ·  {_count(due, 'card')} due today  ·  "
+            f"{new} new {'card' if new == 1 else 'cards'}"
         )
         self.study_all_button.setEnabled(due > 0)
         ids = [r.deck_id for r in self.rows]
         self.selected_index = -1
         if self.rows:
             self.select_deck(previous if previous in ids else ids[0])
+
+    def _changed_answers_box(self, questions: Sequence[str]) -> QFrame:
+        """A note on cards whose answer changed, with the two ways forward."""
+        box = QFrame()
+        box.setProperty("role", "errorcard")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(18, 12, 18, 12)
+        count = len(questions)
+        cards = "1 card" if count == 1 else f"{count} cards"
+        layout.addWidget(
+            _label(
+                f"The answer of {cards} changed in the deck files since you studied "
+                f"{'it' if count == 1 else 'them'}. Start afresh, or keep your progress?",
+                wrap=True,
+            )
+        )
+        for question in questions[:5]:
+            layout.addWidget(_label(f"•  {question}", "small", wrap=True))
+        if count > 5:
+            layout.addWidget(_label(f"…and {count - 5} more", "small"))
+        buttons = QHBoxLayout()
+        reset = _button("Start afresh")
+        reset.clicked.connect(lambda: self.reset_changed_requested.emit())
+        keep = _button("Keep my progress")
+        keep.clicked.connect(lambda: self.keep_changed_requested.emit())
+        buttons.addWidget(reset)
+        buttons.addWidget(keep)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        box.reset_button = reset  # type: ignore[attr-defined]
+        box.keep_button = keep  # type: ignore[attr-defined]
+        return box
 
     # -- selection and keys --------------------------------------------------------------------
 

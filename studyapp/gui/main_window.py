@@ -111,6 +111,12 @@ class MainWindow(QMainWindow):
 
         self.library.read_requested.connect(self.open_reader)
         self.library.study_requested.connect(self.study_deck)
+        self.library.reset_changed_requested.connect(
+            lambda: self.resolve_changed_answers(reset=True)
+        )
+        self.library.keep_changed_requested.connect(
+            lambda: self.resolve_changed_answers(reset=False)
+        )
         self.library.study_all_requested.connect(self.study_all_due)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
@@ -247,8 +253,35 @@ class MainWindow(QMainWindow):
         """Recompute the library numbers from the store."""
         now = self.ctx.clock()
         self.library.set_content(
-            self.summaries(now), self.problems, now, self.ctx.tz, self.ctx.deck_paths
+            self.summaries(now),
+            self.problems,
+            now,
+            self.ctx.tz,
+            self.ctx.deck_paths,
+            [card.question or card.text for card in self.answer_changed_cards()],
         )
+
+    def answer_changed_cards(self) -> list[Card]:
+        """Cards whose answer changed in a deck file after they were studied."""
+        if self.ctx.read_only:
+            return []
+        try:
+            ids = set(self.store.answer_changed_cards())
+        except StudyappError:
+            return []
+        return [card for deck in self.decks for card in deck.cards if card.id in ids]
+
+    def resolve_changed_answers(self, *, reset: bool) -> None:
+        """Start the changed cards afresh (``reset``) or keep their progress."""
+        try:
+            for card in self.answer_changed_cards():
+                if reset:
+                    self.store.reset_card(card.id)
+                else:
+                    self.store.accept_answer_change(card.id)
+        except StudyappError as error:
+            self.statusBar().showMessage(f"Could not save: {error}", 8000)
+        self.refresh_library()
 
     # -- studying ------------------------------------------------------------------------------
 

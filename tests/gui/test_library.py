@@ -170,3 +170,9 @@ def test_no_decks_at_all_says_where_they_were_looked_for(qtbot, tmp_path):
         f"No decks found in {tmp_path}. Put deck files (.yaml) there, or start studyapp "
         "with --decks PATH."
     ]
+
+
+def test_library_summary_counts_in_good_english(qtbot):
+    """One due card reads "1 card due today", not "1 cards"."""
+    widget = library(qtbot, reviewed=1)
+    assert "2 decks  ·  1 card due today" in widget.summary_label.text()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC
 from pathlib import Path
 
+import pytest
 import yaml
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from studyapp.gui import theme
 from studyapp.gui.main_window import Screen
@@ -151,6 +153,34 @@ def test_saving_a_deck_file_reloads_it_and_keeps_progress(make_window, qtbot, de
     assert window.deck_by_id("ketamine-depression").cards[0].question.startswith("Which")
     assert window.store.card_state("dep-1") == state
     assert len(window.store.reviews("dep-1")) == 1
+
+
+@pytest.mark.parametrize("choice", ["reset", "keep"])
+def test_a_changed_answer_lets_the_student_start_afresh_or_keep_progress(
+    make_window, qtbot, deck_dir, choice
+):
+    """When an instructor changes a studied card's answer, the library asks what to do."""
+    window = make_window()
+    state, entry = window.scheduler.review("dep-1", None, Rating.GOOD, window.ctx.clock())
+    window.store.record_review(state, entry)
+    assert window.library.changed_box is None
+
+    def new_answer(data: dict) -> None:
+        data["cards"][0]["answer"] = "Treatment-resistant and bipolar depression"
+
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(deck_dir / "ketamine-depression.yaml", new_answer)
+    box = window.library.changed_box
+    assert box is not None and "The answer of 1 card changed" in box.findChild(QLabel).text()
+    button = box.reset_button if choice == "reset" else box.keep_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.library.changed_box is None
+    assert window.store.answer_changed_cards() == []
+    if choice == "reset":
+        assert window.store.card_state("dep-1") is None
+    else:
+        assert window.store.card_state("dep-1") == state
+    assert len(window.store.reviews("dep-1")) == 1  # the history is never deleted
 
 
 def test_a_deck_file_broken_on_disk_shows_its_errors_and_keeps_the_deck(

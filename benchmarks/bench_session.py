@@ -117,10 +117,11 @@ def fill_progress(store: Store, decks: list[Deck], rng: random.Random) -> None:
             log.append((card_id, to_micros(at), rating, 4000, "review", prior))
             at += timedelta(days=2)
     with store.db.atomic():
+        # card_state carries its card's deck (migration m004), taken from the cards table.
         store.conn.executemany(
-            "INSERT INTO card_state (card_id, phase, step, stability, difficulty, due, "
-            "last_review) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            states,
+            "INSERT INTO card_state (card_id, deck_id, phase, step, stability, difficulty, "
+            "due, last_review) SELECT ?, deck_id, ?, ?, ?, ?, ?, ? FROM cards WHERE id = ?",
+            [(*row, row[0]) for row in states],
         )
         store.conn.executemany(
             "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, mode, "

@@ -1,9 +1,9 @@
 """The progress database as a file: opening it safely, one app per data folder, clear faults.
 
 Owns the connection settings (WAL journal, ``synchronous=NORMAL``, foreign keys, a busy
-timeout), the ``.lock`` file that keeps a second running studyapp away from the same data
-folder, and the translation of SQLite's exceptions into the typed :class:`StoreError`
-subclasses whose messages a user can act on.
+timeout), transactions on a plain connection (:func:`atomic`), the ``.lock`` file that keeps a
+second running studyapp away from the same data folder, and the translation of SQLite's
+exceptions into the typed :class:`StoreError` subclasses whose messages a user can act on.
 
 Durability: in WAL mode with ``synchronous=NORMAL`` a committed transaction survives the
 process being killed at any moment (the WAL is in the OS's page cache); only a power cut or OS
@@ -13,6 +13,7 @@ crash can lose the last few commits, never corrupt the file.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import sys
@@ -95,6 +96,36 @@ def translated(path: Path) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise translate(error, path) from error
+
+
+_SAVEPOINTS = itertools.count(1)
+
+
+@contextlib.contextmanager
+def atomic(conn: sqlite3.Connection) -> Iterator[None]:
+    """One transaction on ``conn`` (a savepoint when one is already open), committed when the
+    block ends and rolled back when it raises: sqlite-utils' ``Database.atomic`` semantics,
+    without importing sqlite-utils."""
+    if conn.in_transaction:
+        savepoint = f"studyapp_{next(_SAVEPOINTS)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:  # an error may already have ended the transaction
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -7,18 +7,31 @@ never edit a migration that has shipped, add a new one.
 
 Times are stored as integer microseconds since the Unix epoch, UTC (exact round trip of a
 ``datetime``, and indexable for the "what is due" queries).
+
+Start-up speed: importing sqlite-utils costs tens of milliseconds, so this module does not
+import it until a migration must actually run. The steps are listed in :data:`STEPS`;
+:func:`is_current` answers "is there anything to do?" with plain :mod:`sqlite3`, and the
+sqlite-utils ``Migrations`` registry (:data:`migrations`) is built on first use.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studyapp.dbfile import translate
+from studyapp.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "studyapp"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' ``Migrations.migrations_table``
 
 
-@migrations()
 def m001_initial(db: Database) -> None:
     """Decks, cards, card state (the cache) and the append-only review log (the truth)."""
     db.executescript(
@@ -64,7 +77,6 @@ def m001_initial(db: Database) -> None:
     )
 
 
-@migrations()
 def m002_reading_and_settings(db: Database) -> None:
     """Which reading sections the student has read, and the app's settings (JSON values)."""
     db.executescript(
@@ -83,7 +95,6 @@ def m002_reading_and_settings(db: Database) -> None:
     )
 
 
-@migrations()
 def m003_card_flags(db: Database) -> None:
     """Suspend, bury, flag a changed answer, and reset a card without touching its log.
 
@@ -98,7 +109,6 @@ def m003_card_flags(db: Database) -> None:
     cards.add_column("reset_log_id", int)
 
 
-@migrations()
 def m004_card_state_by_deck(db: Database) -> None:
     """Keep each state's deck beside it, indexed by (deck, due): "what is due in these decks"
     then reads only those decks' due cards, however large the other decks' backlog. The table
@@ -127,7 +137,6 @@ def m004_card_state_by_deck(db: Database) -> None:
     )
 
 
-@migrations()
 def m005_change_counter(db: Database) -> None:
     """A counter every write transaction of the store bumps: tells the backup at open whether
     anything changed since the newest backup (file times are too coarse for that)."""
@@ -139,16 +148,88 @@ def m005_change_counter(db: Database) -> None:
     )
 
 
+STEPS: tuple[Callable[[Database], None], ...] = (
+    m001_initial,
+    m002_reading_and_settings,
+    m003_card_flags,
+    m004_card_state_by_deck,
+    m005_change_counter,
+)
+_registry: Migrations | None = None
+
+
+def _migrations() -> Migrations:
+    """The sqlite-utils registry of :data:`STEPS` (imports sqlite-utils on first use)."""
+    global _registry
+    if _registry is None:
+        from sqlite_utils.migrations import Migrations
+
+        registry = Migrations(MIGRATION_SET)
+        for step in STEPS:
+            registry()(step)
+        _registry = registry
+    return _registry
+
+
+def __getattr__(name: str) -> Any:
+    """``migrations.migrations``: the sqlite-utils registry, built lazily."""
+    if name == "migrations":
+        return _migrations()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def current_version() -> list[str]:
     """Names of all migrations this version of studyapp knows, in order."""
-    return [migration.name for migration in migrations._migrations]
+    return [step.__name__ for step in STEPS]
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations recorded as applied in ``conn``'s database, in the order they
+    ran (plain SQLite: no sqlite-utils import)."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM [{MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    )
+    return [row[0] for row in rows]
+
+
+def is_current(conn: sqlite3.Connection) -> bool:
+    """Whether every known migration is already applied to ``conn``'s database."""
+    return not set(current_version()) - set(applied_names(conn))
 
 
 def pending(db: Database) -> list[str]:
     """Names of the migrations not yet applied to ``db``."""
-    return [migration.name for migration in migrations.pending(db)]
+    return [migration.name for migration in _migrations().pending(db)]
 
 
 def apply(db: Database, *, stop_before: str | None = None) -> None:
     """Bring ``db`` up to date (or up to just before ``stop_before``, used by the tests)."""
-    migrations.apply(db, stop_before=stop_before)
+    _migrations().apply(db, stop_before=stop_before)
+
+
+def bring_up_to_date(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply pending migrations; refuse a database written by a newer studyapp.
+
+    An up-to-date database (every start but the first after an upgrade) is checked with plain
+    SQLite; sqlite-utils is imported only when there is something to apply.
+    """
+    try:
+        applied = set(applied_names(conn))
+        unknown = applied - set(current_version())
+        if unknown:
+            raise StoreError(
+                f"the progress database {path} was written by a newer studyapp "
+                f"(unknown migrations: {', '.join(sorted(unknown))}); please upgrade studyapp"
+            )
+        if not is_current(conn):
+            from sqlite_utils import Database
+
+            apply(Database(conn, execute_plugins=False))
+    except sqlite3.Error as error:
+        raise translate(error, path) from error

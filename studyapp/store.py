@@ -1,4 +1,4 @@
-"""The progress store: one SQLite file (via sqlite-utils) holding everything the student did.
+"""The progress store: one SQLite file holding everything the student did.
 
 Card text always comes from the YAML decks; this store keeps only progress, keyed by the cards'
 stable ids: which cards exist (synced from the decks, never written back), each card's FSRS
@@ -6,6 +6,10 @@ state (a cache), the append-only review log (the truth), reading progress and se
 Writes that belong together run in one transaction. Statistics queries live in
 :mod:`studyapp.store_stats`, opening faults in :mod:`studyapp.dbfile`, backups in
 :mod:`studyapp.backups`.
+
+Queries and writes use plain :mod:`sqlite3`; sqlite-utils (slow to import) is loaded only to
+run migrations or when a caller asks for :attr:`Store.db`, so opening an up-to-date store at
+start-up never imports it.
 """
 
 from __future__ import annotations
@@ -19,12 +23,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from studyapp import backups as backup_files
 from studyapp import migrations
 from studyapp.checkpoints import SAFETY_NET_PAGES, BackgroundCheckpointer
-from studyapp.dbfile import DataFolderLock, connect, from_micros, to_micros, translate, translated
+from studyapp.dbfile import (
+    DataFolderLock,
+    atomic,
+    connect,
+    from_micros,
+    to_micros,
+    translate,
+    translated,
+)
 from studyapp.errors import StoreError
 from studyapp.model import Deck
 from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
@@ -42,6 +52,8 @@ from studyapp.store_stats import StoreStats
 from studyapp.store_sync import sync_decks
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from studyapp.store_replay import ReplayScheduler
 
 __all__ = ["Store", "SyncReport"]
@@ -66,12 +78,31 @@ class SyncReport:
 class Store(StoreStats):
     """The open progress database. Use :meth:`open` (or :meth:`in_memory` in tests)."""
 
-    def __init__(self, db: Database, path: Path | None, lock: DataFolderLock | None) -> None:
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(
+        self,
+        db: Database | sqlite3.Connection,
+        path: Path | None,
+        lock: DataFolderLock | None,
+    ) -> None:
+        self._db: Database | None = None
+        if isinstance(db, sqlite3.Connection):
+            self.conn = db
+        else:
+            self._db = db
+            self.conn = db.conn
         self.path = path
         self._lock = lock
         self._checkpointer: BackgroundCheckpointer | None = None
+
+    @property
+    def db(self) -> Database:
+        """The connection wrapped in a sqlite-utils ``Database`` (built, and sqlite-utils
+        imported, on first use: the store itself runs on plain ``sqlite3``)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -98,15 +129,14 @@ class Store(StoreStats):
                     due = backups > 0 and backup_files.backup_due(conn, path, moment)
                 if due:
                     backup_files.make_backup(conn, path, moment, keep=backups)
-                db = Database(conn, execute_plugins=False)
-                _migrate(db, path)
+                migrations.bring_up_to_date(conn, path)
             except BaseException:
                 conn.close()
                 raise
         except BaseException:
             lock.release()
             raise
-        store = cls(db, path, lock)
+        store = cls(conn, path, lock)
         conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
         store._checkpointer = BackgroundCheckpointer(path)
         return store
@@ -120,24 +150,25 @@ class Store(StoreStats):
         if not path.is_file():
             raise StoreError(f"there is no progress database at {path}")
         conn = connect(path, read_only=True)
-        db = Database(conn, execute_plugins=False)
         try:
             with translated(path):
-                behind = migrations.pending(db)
+                current = migrations.is_current(conn)
         except BaseException:
             conn.close()
             raise
-        if behind:
+        if not current:
             conn.close()
             raise StoreError(
                 f"the progress database {path} needs an upgrade; open it once without "
                 "read-only mode"
             )
-        return cls(db, path, None)
+        return cls(conn, path, None)
 
     @classmethod
     def in_memory(cls) -> Store:
         """A fresh, migrated store in memory: for tests and previews, nothing is saved."""
+        from sqlite_utils import Database
+
         db = Database(memory=True, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
@@ -171,7 +202,7 @@ class Store(StoreStats):
         """One transaction: all of the block's writes, or none of them. A block that changed
         something also bumps the change counter (see :mod:`studyapp.backups`)."""
         changed = False
-        with self._errors(), self.db.atomic():
+        with self._errors(), atomic(self.conn):
             before = self.conn.total_changes
             yield self.conn
             if self.conn.total_changes != before:
@@ -381,19 +412,3 @@ class Store(StoreStats):
                    ON CONFLICT(key) DO UPDATE SET value = excluded.value""",
                 (key, encoded),
             )
-
-
-def _migrate(db: Database, path: Path) -> None:
-    """Apply pending migrations; refuse a database written by a newer studyapp."""
-    try:
-        applied = {m.name for m in migrations.migrations.applied(db)}
-        unknown = applied - set(migrations.current_version())
-        if unknown:
-            raise StoreError(
-                f"the progress database {path} was written by a newer studyapp "
-                f"(unknown migrations: {', '.join(sorted(unknown))}); please upgrade studyapp"
-            )
-        if migrations.pending(db):
-            migrations.apply(db)
-    except sqlite3.Error as error:
-        raise translate(error, path) from error

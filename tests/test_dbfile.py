@@ -216,3 +216,26 @@ def test_read_only_open_reads_while_another_instance_runs(tmp_path: Path) -> Non
             reader.close()
     with pytest.raises(StoreError, match="no progress database"):
         Store.open_read_only(tmp_path / "missing.sqlite3")
+
+
+def test_atomic_commits_or_rolls_back_whole_blocks(tmp_path: Path) -> None:
+    """A block of writes is saved entirely or not at all, also when blocks nest."""
+    from studyapp.dbfile import atomic, connect
+
+    conn = connect(tmp_path / "t.sqlite3")
+    conn.execute("CREATE TABLE t (x INTEGER)")
+    conn.commit()
+    with atomic(conn):
+        conn.execute("INSERT INTO t VALUES (1)")
+        with pytest.raises(RuntimeError), atomic(conn):
+            conn.execute("INSERT INTO t VALUES (2)")
+            raise RuntimeError("inner block fails")
+        conn.execute("INSERT INTO t VALUES (3)")
+    with pytest.raises(RuntimeError), atomic(conn):
+        conn.execute("INSERT INTO t VALUES (4)")
+        raise RuntimeError("outer block fails")
+    assert not conn.in_transaction
+    conn.close()
+    reopened = sqlite3.connect(tmp_path / "t.sqlite3")
+    assert [r[0] for r in reopened.execute("SELECT x FROM t ORDER BY x")] == [1, 3]
+    reopened.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -118,3 +120,32 @@ def test_database_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         Store.open(path)
     with pytest.raises(StoreError, match="newer studyapp"):  # and the lock was let go
         Store.open(path)
+
+
+def test_current_database_is_recognised_without_sqlite_utils(tmp_path: Path) -> None:
+    """Reopening an up-to-date database is quick: it does not even load the migration tool."""
+    path = tmp_path / "progress.sqlite3"
+    Store.open(path).close()
+    code = (
+        "import sys; from pathlib import Path; from studyapp.store import Store\n"
+        f"s = Store.open(Path({str(path)!r}), backups=0); s.set_setting('k', 1); s.close()\n"
+        "print('sqlite_utils' in sys.modules)"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ran.stdout.strip() == "False"
+    with Store.open(path) as store:
+        assert store.setting("k") == 1
+        assert migrations.applied_names(store.conn) == migrations.current_version()
+        assert migrations.is_current(store.conn)
+
+
+def test_older_database_is_not_current(tmp_path: Path) -> None:
+    """A database one step behind is seen as needing an upgrade, and gets it at open."""
+    path = tmp_path / "progress.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before=migrations.current_version()[-1])
+    assert not migrations.is_current(old.conn)
+    assert migrations.applied_names(old.conn) == migrations.current_version()[:-1]
+    old.close()
+    with Store.open(path) as store:
+        assert migrations.is_current(store.conn)

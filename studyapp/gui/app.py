@@ -82,12 +82,9 @@ def open_store(data_folder: Path, *, read_only: bool = False) -> Store:
     db_path = paths.database_path(data_folder)
     if not read_only:
         return Store.open(db_path)
-    from sqlite_utils import Database
-
     from studyapp.dbfile import connect
 
-    conn = connect(db_path, read_only=True)
-    return Store(Database(conn, execute_plugins=False), db_path, None)
+    return Store(connect(db_path, read_only=True), db_path, None)
 
 
 def build_main_window(

@@ -48,9 +48,23 @@ def list_backups(db_path: Path) -> list[Backup]:
         match = _NAME.match(candidate.name)
         if not match or match["stem"] != db_path.stem:
             continue
-        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        taken = _parse_stamp(match["stamp"])
         found.append(Backup(candidate, taken, candidate.stat().st_size))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _parse_stamp(stamp: str) -> datetime:
+    """The UTC time of a ``YYYYMMDDTHHMMSSZ`` stamp (what ``strptime(stamp, _STAMP)`` gives,
+    without loading ``_strptime``: this runs at every start)."""
+    return datetime(
+        int(stamp[0:4]),
+        int(stamp[4:6]),
+        int(stamp[6:8]),
+        int(stamp[9:11]),
+        int(stamp[11:13]),
+        int(stamp[13:15]),
+        tzinfo=UTC,
+    )
 
 
 def change_count(conn: sqlite3.Connection) -> int | None:

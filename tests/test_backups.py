@@ -106,3 +106,21 @@ def test_damaged_database_does_not_push_out_good_backups(tmp_path: Path) -> None
     with pytest.raises(StoreCorruptError):
         session(path, T0 + timedelta(hours=5), keep=1)
     assert list_backups(path) == good
+
+
+def test_backup_times_are_read_from_the_names_to_the_second(tmp_path: Path) -> None:
+    """Backups are listed newest first with the exact UTC time their names carry."""
+    path = tmp_path / "progress.sqlite3"
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for name in (
+        "progress-20261231T235959Z.sqlite3",
+        "progress-20270101T000001Z-1.sqlite3",
+        "other-20300101T000000Z.sqlite3",
+        "progress-latest.sqlite3",
+    ):
+        (folder / name).write_bytes(b"")
+    assert [b.taken_at for b in list_backups(path)] == [
+        datetime(2027, 1, 1, 0, 0, 1, tzinfo=UTC),
+        datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC),
+    ]

@@ -342,6 +342,11 @@ class LibraryWidget(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Arrows move; R/Enter read; S/Space study; A studies all due."""
         key = event.key()
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        ):
+            super().keyPressEvent(event)  # Ctrl+letter belongs to the menus, never to a letter key
+            return
         deck_id = self.selected_deck_id()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_J):
             self.move_selection(1)

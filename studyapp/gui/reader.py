@@ -355,6 +355,11 @@ class ReaderWidget(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """N/J/Alt+Right next, P/K/Alt+Left previous, Q quiz, E edit, Esc back; keys scroll."""
         key = event.key()
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+        ):
+            super().keyPressEvent(event)  # Ctrl+letter belongs to the menus, never to a letter key
+            return
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         if key in (Qt.Key.Key_N, Qt.Key.Key_J) or (alt and key == Qt.Key.Key_Right):
             self.next_section()

@@ -176,3 +176,16 @@ def test_library_summary_counts_in_good_english(qtbot):
     """One due card reads "1 card due today", not "1 cards"."""
     widget = library(qtbot, reviewed=1)
     assert "2 decks  ·  1 card due today" in widget.summary_label.text()
+
+
+def test_control_letters_are_not_library_keys(qtbot):
+    """Ctrl+R (reload decks) or Ctrl+S never open or study the selected deck."""
+    widget = library(qtbot, reviewed=4)
+    asked = []
+    widget.read_requested.connect(asked.append)
+    widget.study_requested.connect(asked.append)
+    qtbot.keyClick(widget, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []
+    qtbot.keyClick(widget, Qt.Key.Key_R)
+    assert len(asked) == 1

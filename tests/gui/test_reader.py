@@ -146,3 +146,16 @@ def test_deck_notice_is_shown_with_the_text(qtbot):
     widget = reader(qtbot)
     assert widget.notice.isVisible()
     assert "not medical advice" in widget.notice.text()
+
+
+def test_control_letters_are_not_reader_keys(qtbot):
+    """Ctrl+Q or Ctrl+E (menu shortcuts elsewhere) neither start a quiz nor open the file."""
+    widget = reader(qtbot)
+    quiz_signals, edit_signals = [], []
+    widget.quiz_section_requested.connect(lambda *args: quiz_signals.append(args))
+    widget.edit_deck_requested.connect(lambda *args: edit_signals.append(args))
+    qtbot.keyClick(widget, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(widget, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert quiz_signals == [] and edit_signals == []
+    qtbot.keyClick(widget, Qt.Key.Key_Q)
+    assert len(quiz_signals) == 1

@@ -43,11 +43,40 @@ make_venv() {
     fi
 }
 
+check_qt_desktop_libs() {
+    # On X11, Qt's xcb plugin needs a few system libraries that not every desktop install has
+    # (libxcb-cursor0 most often). Name the missing ones with the command that installs them,
+    # instead of Qt's "could not load the Qt platform plugin" abort.
+    [ "$(uname -s)" = Linux ] || return 0
+    [ -z "${QT_QPA_PLATFORM:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -n "${DISPLAY:-}" ] || return 0
+    local plugin
+    plugin=$("$VENV/bin/python" -c 'import PySide6, pathlib; print(pathlib.Path(PySide6.__file__).parent / "Qt/plugins/platforms/libqxcb.so")')
+    [ -f "$plugin" ] && command -v ldd >/dev/null 2>&1 || return 0
+    local missing packages=""
+    missing=$(ldd "$plugin" 2>/dev/null | awk '/not found/ {print $1}' | sort -u)
+    [ -n "$missing" ] || return 0
+    for lib in $missing; do
+        case "$lib" in
+            libxkbcommon-x11.so.*) packages="$packages libxkbcommon-x11-0" ;;
+            libxcb-*.so.*) packages="$packages $(echo "$lib" | sed -E 's/\.so\.([0-9]+).*/\1/')" ;;
+            libEGL.so.*) packages="$packages libegl1" ;;
+            libGL.so.*) packages="$packages libgl1" ;;
+            libfontconfig.so.*) packages="$packages libfontconfig1" ;;
+            libdbus-1.so.*) packages="$packages libdbus-1-3" ;;
+            *) packages="$packages $lib" ;;
+        esac
+    done
+    echo "dev.sh: Qt needs system libraries that are missing here:" $missing >&2
+    echo "    sudo apt install$packages" >&2
+    exit 1
+}
+
 command=${1:-}
 shift || true
 case "$command" in
     start)
         make_venv ""
+        check_qt_desktop_libs
         exec "$VENV/bin/studyapp" gui "$@"
         ;;
     test)

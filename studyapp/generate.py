@@ -21,6 +21,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import yaml
@@ -53,9 +54,40 @@ def slug(text: str, max_words: int = 6) -> str:
     return "-".join(parts[:max_words]) or "deck"
 
 
-def default_prefix(source: Path) -> str:
-    """The deck-id prefix when none is given: the first word of the source file's name."""
-    return slug(source.stem, max_words=1)
+def default_prefix(source: Path, outline: Outline | None = None) -> str:
+    """The deck-id prefix when none is given: the first word of the source file's name.
+
+    A file named like a download or a hash (``000_06ccfb...txt``) says nothing to a student
+    who sees deck ids in errors and file names, so then the prefix is the title word the text
+    mentions most (``ketamine`` for "Therapeutic Uses of Ketamine in Medicine").
+    """
+    from_name = slug(source.stem, max_words=1)
+    if re.fullmatch(r"[a-z]{3,}", from_name) or outline is None:
+        return from_name
+    return _topic_word(outline) or from_name
+
+
+def _topic_word(outline: Outline) -> str:
+    """The word of the outline's title (4+ letters) that its sections mention most."""
+    words = {w for w in re.findall(r"[a-z]{4,}", outline.title.lower())}
+    if not words:
+        return ""
+    text = " ".join(_all_text(outline.sections)).lower()
+    counts = {w: len(re.findall(rf"\b{w}\b", text)) for w in sorted(words)}
+    best = max(counts, key=lambda w: (counts[w], w))
+    return best if counts[best] > 0 else ""
+
+
+def _all_text(sections: Sequence[OutlineSection]) -> Iterator[str]:
+    """Titles and paragraph text of the sections and their children, in order."""
+    for section in sections:
+        yield section.title
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield block.text
+            else:
+                yield from (item.text for item in block.items)
+        yield from _all_text(section.children)
 
 
 def generate_decks(

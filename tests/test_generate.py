@@ -434,3 +434,19 @@ def test_a_heading_with_a_one_sentence_body_is_asked_like_a_term():
     asked = {c.question: c.answer for d in decks for c in d.cards}
     assert asked["Cardiac Cycle — systole?"] == "The ventricles contract and eject blood"
     assert asked["Diastole — late diastole?"] == "Atrial contraction completes filling"
+
+
+def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_path):
+    """A source saved as `notes.md` gives `notes-...` ids; one saved as `000_3fa9.txt` gives
+    ids named after what the text is about, not after the meaningless file name."""
+    from studyapp.generate import default_prefix
+
+    text = (
+        "Clinical Uses of Lidocaine\n\nI. Local Anesthesia\n\nA. Infiltration\n\n"
+        "Lidocaine is an amide local anesthetic. Lidocaine blocks sodium channels.\n\n"
+        "II. Arrhythmias\n\nLidocaine is a class Ib antiarrhythmic used for ventricular "
+        "arrhythmias.\n"
+    )
+    outline = parse_outline(text)
+    assert default_prefix(tmp_path / "notes.md", outline) == "notes"
+    assert default_prefix(tmp_path / "000_3fa9c2.txt", outline) == "lidocaine"

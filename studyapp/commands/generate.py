@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--prefix",
         metavar="NAME",
-        help="deck id prefix (default: the first word of the source file name)",
+        help="deck id prefix (default: the first word of the source file name, or the "
+        "title word the text mentions most when the name is not a word)",
     )
     parser.add_argument(
         "--notice",
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.source)
     outline = parse_file(source)
     label = _project_relative(source)
-    prefix = args.prefix or default_prefix(source)
+    prefix = args.prefix or default_prefix(source, outline)
     decks = generate_decks(outline, prefix=prefix, source_file=label, notice=args.notice)
     if not decks:
         raise OutlineError(f"{source}: no topic with study text found")

@@ -5,6 +5,10 @@ The public API of the deck format (docs/deck-format.md): :func:`load_deck_file` 
 and bounded (:mod:`studyapp.yaml_nodes`); one file's keys and checks live in
 :mod:`studyapp.deck_builder`. A deck with any error is left out while the others load, and
 :func:`load_decks` also checks deck and card ids across files.
+
+Given a cache file (:mod:`studyapp.deck_cache`), :func:`load_decks` takes an unchanged file's
+outcome from it instead of parsing the YAML; the YAML modules are imported only when a file
+must actually be parsed (the app's start-up reads every deck from the cache).
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studyapp.deck_builder import DeckBuilder
+from studyapp.deck_problems import Problem
 from studyapp.model import Deck, Location
-from studyapp.yaml_nodes import NodeBudgetExceeded, Problem, compose_text, read_text
+
+if TYPE_CHECKING:
+    from studyapp.deck_cache import DeckCache
 
 __all__ = ["DECK_SUFFIXES", "LoadResult", "Problem", "deck_files", "load_deck_file", "load_decks"]
 
@@ -71,6 +78,8 @@ def _gc_paused() -> Iterator[None]:
 
 def _load(path: Path) -> _Loaded:
     """Read, compose and build one deck file; every failure becomes a problem."""
+    from studyapp.yaml_nodes import read_text
+
     text, problems = read_text(path)
     if text is None:
         return _Loaded(None, problems)
@@ -80,6 +89,9 @@ def _load(path: Path) -> _Loaded:
 
 def _build(path: Path, text: str) -> _Loaded:
     """Compose ``text`` and build its deck."""
+    from studyapp.deck_builder import DeckBuilder
+    from studyapp.yaml_nodes import NodeBudgetExceeded, compose_text
+
     root, problems = compose_text(text, path)
     if root is None:
         return _Loaded(None, problems)
@@ -161,18 +173,41 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def load_decks(paths: Iterable[Path]) -> LoadResult:
+def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
+    """:func:`_load`, answered from ``cache`` when the file is unchanged (and remembered)."""
+    if cache is None:
+        return _load(file)
+    from studyapp.deck_cache import CachedFile, file_key, settled
+
+    key = file_key(file)
+    cached = None if key is None else cache.get(file, key)
+    if cached is not None:
+        return _Loaded(cached.deck, cached.problems, cached.id_location)
+    loaded = _load(file)
+    if key is not None and key == file_key(file) and settled(key):
+        cache.put(file, key, CachedFile(loaded.deck, loaded.problems, loaded.id_location))
+    return loaded
+
+
+def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadResult:
     """Every deck in ``paths`` (files or folders), with all problems of all files.
 
     Besides each file's own checks, deck ids and card ids must be unique across files: the
     later occurrence is the error (naming the first file and line) and its deck is left out.
+    With ``cache_file``, unchanged files are read from that cache (and it is updated): the
+    result is the same, only faster.
     """
     files, problems = deck_files(paths)
     result = LoadResult(problems=problems, files=files)
     deck_ids: dict[str, tuple[Path, int]] = {}
     card_ids: dict[str, tuple[Path, int]] = {}
+    cache = None
+    if cache_file is not None:
+        from studyapp.deck_cache import DeckCache
+
+        cache = DeckCache(cache_file)
     for file in files:
-        loaded = _load(file)
+        loaded = _load_cached(file, cache)
         file_problems = list(loaded.problems)
         deck = loaded.deck
         if deck is not None:
@@ -203,4 +238,7 @@ def load_decks(paths: Iterable[Path]) -> LoadResult:
             if not any(p.severity == "error" for p in file_problems):
                 result.decks.append(deck)
         result.problems.extend(_sorted(file_problems))
+    if cache is not None:
+        cache.keep_only(files)
+        cache.save()
     return result

@@ -19,12 +19,13 @@ import codecs
 import difflib
 import stat
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from studyapp.deck_problems import Problem, Severity
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Deck files larger than this are refused before they are read."""
@@ -56,7 +57,6 @@ _KINDS = {
 _QUOTABLE = frozenset({INT, FLOAT, BOOL, "tag:yaml.org,2002:timestamp"})
 """Tags YAML gives unquoted text by itself: quoting the value makes it text."""
 
-Severity = Literal["error", "warning"]
 
 _SAFE_BASE: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -86,22 +86,6 @@ class SafeNodeLoader(_SAFE_BASE):  # type: ignore[misc, valid-type]
 
     def ascend_resolver(self) -> None:
         """No path resolvers are registered, so there is nothing to track."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding of loading or validation, at a 1-based ``line:col`` (0 when file-wide)."""
-
-    path: Path
-    line: int
-    column: int
-    message: str
-    severity: Severity = "error"
-
-    def format(self) -> str:
-        """``path:line:col: error: message`` (just ``path: error: ...`` when file-wide)."""
-        where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
-        return f"{where}: {self.severity}: {self.message}"
 
 
 class NodeBudgetExceeded(Exception):

@@ -30,11 +30,14 @@ from studyapp.gui.main_window import AppContext, MainWindow
 from studyapp.gui.pyside_fixes import keep_bools_alive
 
 if TYPE_CHECKING:
+    from studyapp.deck import LoadResult
     from studyapp.scheduler import Scheduler, SchedulerSettings
     from studyapp.session import StudySession
     from studyapp.store import Store
 
 log = logging.getLogger("studyapp.gui")
+
+DECK_CACHE_NAME = "deck-cache.json"  # in the data folder: see studyapp.deck_cache
 
 
 def _log_to_data_folder(folder: Path) -> None:
@@ -105,7 +108,13 @@ def build_main_window(
     from studyapp.deck import load_decks
 
     keep_bools_alive()
-    loaded = load_decks(deck_paths)
+    cache_file = data_folder / DECK_CACHE_NAME
+
+    def load_cached(paths: list[Path]) -> LoadResult:
+        """The decks, unchanged files from the cache (a start without parsing YAML)."""
+        return load_decks(paths, cache_file)
+
+    loaded = load_cached(deck_paths)
     if store is None:
         store = open_store(data_folder, read_only=read_only)
     if not read_only:
@@ -117,7 +126,7 @@ def build_main_window(
     ctx = AppContext(
         store=store,
         deck_paths=deck_paths,
-        load_decks=load_decks,
+        load_decks=load_cached,
         make_scheduler=lambda settings: make_scheduler(settings, tz),
         make_session=make_session,
         clock=clock,

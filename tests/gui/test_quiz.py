@@ -19,6 +19,7 @@ from studyapp.review_types import Rating, ReviewMode
 from studyapp.scheduler import Scheduler, SchedulerSettings, format_interval
 from studyapp.session import StudySession
 from studyapp.store import Store
+from tests.gui.keyboard import reveal_by_keyboard
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -91,18 +92,8 @@ def start(quiz: QuizWidget, store: Store, clock: Clock, mode=ReviewMode.REVIEW) 
 
 def answer_correctly(qtbot, quiz: QuizWidget, clock: Clock) -> None:
     """Answer the card on screen right, by keyboard only."""
-    card = quiz.card
-    assert card is not None and quiz.phase == "question"
     clock.now += timedelta(seconds=6)
-    if card.type is CardType.TYPED:
-        qtbot.keyClicks(quiz.card_view.typed, card.answer)
-        qtbot.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
-    elif card.type is CardType.CHOICE:
-        number = quiz.card_view.options.index(card.answer) + 1
-        qtbot.keyClick(quiz, str(number))
-    else:
-        qtbot.keyClick(quiz, Qt.Key.Key_Space)
-    assert quiz.phase == "answer"
+    reveal_by_keyboard(qtbot, quiz)
 
 
 def test_whole_session_by_keyboard_ends_in_a_summary(qtbot, quiz, store, clock):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from studyapp import paths
 from studyapp.gui.main_window import Screen
 from studyapp.gui.welcome import DONT_SHOW_KEY
-from studyapp.model import CardType
+from tests.gui.keyboard import reveal_by_keyboard
 
 RATING_KEYS = [Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_2]
 
@@ -23,15 +23,7 @@ RATING_KEYS = [Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Ke
 def answer_by_keyboard(qtbot, quiz, rating_key: Qt.Key) -> str:
     """Answer the card on screen with keys only; returns its id."""
     card = quiz.card
-    if card.type is CardType.TYPED:
-        qtbot.keyClicks(quiz.card_view.typed, card.answer)
-        qtbot.keyClick(quiz.card_view.typed, Qt.Key.Key_Return)
-    elif card.type is CardType.CHOICE:
-        number = quiz.card_view.options.index(card.answer) + 1
-        qtbot.keyClick(quiz, str(number))
-    else:
-        qtbot.keyClick(quiz, Qt.Key.Key_Space)
-    assert quiz.phase == "answer", f"card {card.id} was not revealed"
+    reveal_by_keyboard(qtbot, quiz)
     qtbot.keyClick(quiz, rating_key)
     return card.id
 

@@ -420,7 +420,7 @@ def deck_yaml(deck: Deck, source_label: str, command: str) -> str:
     """The YAML text of a generated deck, with its schema and provenance comments."""
     header = (
         "# yaml-language-server: $schema=../docs/deck.schema.json\n"
-        f"{GENERATED_MARK} from {source_label}; do not edit by hand.\n"
+        f"{GENERATED_MARK} from {source_label}; regenerating overwrites hand edits.\n"
         f"# Regenerate with: {command}\n"
     )
     body = yaml.dump(

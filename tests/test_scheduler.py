@@ -136,6 +136,40 @@ def test_retrievability_counts_study_days():
     assert scheduler.retrievability(None, T0) == 0.0
 
 
+@pytest.mark.parametrize("decay_weight", [None, 0.1542, 0.35, 0.8])
+@pytest.mark.parametrize("stability", [0.0, 0.4, 3.0, 40.0, 900.0])
+def test_predicted_recall_is_fsrs_own(decay_weight, stability):
+    """The library's mastery figures are fsrs's own retrievability, default or optimized weights."""
+    params = None
+    if decay_weight is not None:
+        params = (*fsrs.scheduler.DEFAULT_PARAMETERS[:20], decay_weight)
+    ours = Scheduler(SchedulerSettings(parameters=params), tz=UTC)
+    theirs = fsrs.Scheduler(parameters=params or fsrs.scheduler.DEFAULT_PARAMETERS)
+    last = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # noon: study days = 24-hour periods
+    state = review_card_state(last, stability=stability)
+    card = fsrs.Card(
+        card_id=1,
+        state=fsrs.State.Review,
+        stability=max(stability, fsrs.scheduler.STABILITY_MIN),
+        difficulty=5.0,
+        due=last,
+        last_review=last,
+    )
+    for days in (0, 1, 3, 10, 100, 3000):
+        now = last + timedelta(days=days)
+        assert ours.retrievability(state, now) == pytest.approx(
+            theirs.get_card_retrievability(card, now), rel=1e-12
+        )
+
+
+def test_recall_constants_match_fsrs():
+    """The decay and minimum stability kept for start-up are fsrs's own values."""
+    from studyapp import scheduler
+
+    assert fsrs.scheduler.DEFAULT_PARAMETERS[20] == scheduler.DEFAULT_DECAY_WEIGHT
+    assert scheduler.STABILITY_MIN == fsrs.scheduler.STABILITY_MIN
+
+
 def test_stored_zero_stability_is_not_mistaken_for_a_new_card():
     """A stored stability of 0.0 stays a (weak) learned card instead of restarting as new."""
     scheduler = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)

@@ -34,14 +34,11 @@ import json, os, resource, sys, time
 stages = [("start", time.time())]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 mode, data = sys.argv[1], sys.argv[2]
-if mode == "app":
-    import studyapp.gui.app as gui_app
-    stages.append(("PySide6 and studyapp.gui.app imported", time.time()))
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
 
 
 def painted():
+    from PySide6.QtWidgets import QApplication
+
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     stages.append(("first paint done", time.time()))
     print(json.dumps({"painted": stages[-1][1], "maxrss_kib": usage, "stages": stages}),
@@ -49,35 +46,65 @@ def painted():
     QApplication.instance().quit()
 
 
-class FirstPaint(QObject):
-    # On the top-level window only: an application-wide Python filter would make shiboken
-    # wrap every widget that gets any event, a cost neither program has without the probe.
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            stages.append(("first paint starts", time.time()))
-            QTimer.singleShot(0, painted)  # after the whole window's paint pass
-            obj.removeEventFilter(self)
-        return False
+def paint_probe():
+    # An event filter for the top-level window only: an application-wide Python filter would
+    # make shiboken wrap every widget that gets any event, a cost neither program has without
+    # the probe.
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                stages.append(("first paint starts", time.time()))
+                QTimer.singleShot(0, painted)  # after the whole window's paint pass
+                obj.removeEventFilter(self)
+            return False
+
+    return FirstPaint()
 
 
-spy = FirstPaint()
 if mode == "app":
-    real_build = gui_app.build_main_window
+    import importlib.machinery
 
-    def build_and_watch(*args, **kwargs):
-        stages.append(("command line parsed, theme applied", time.time()))
-        window = real_build(*args, **kwargs)
-        stages.append(("decks loaded, store opened, window built", time.time()))
-        window.installEventFilter(spy)
-        return window
+    def build_and_watch(real_build):
+        def build(*args, **kwargs):
+            stages.append(("command line parsed, PySide6 imported, theme applied", time.time()))
+            window = real_build(*args, **kwargs)
+            stages.append(("decks loaded, store opened, window built", time.time()))
+            window.installEventFilter(spy)
+            return window
 
-    gui_app.build_main_window = build_and_watch
+        return build
+
+    class WatchGuiApp:  # a meta path finder
+        # Wraps build_main_window when the command imports studyapp.gui.app, so the command
+        # runs exactly as it would (it imports what it needs in its own order).
+        def find_spec(self, name, path, target=None):
+            if name != "studyapp.gui.app":
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            real_exec = spec.loader.exec_module
+
+            def exec_module(module):
+                real_exec(module)
+                global spy
+                spy = paint_probe()
+                module.build_main_window = build_and_watch(module.build_main_window)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    sys.meta_path.insert(0, WatchGuiApp())
     from studyapp.cli import main
 
     main(["gui", "--data-dir", data])  # the real `studyapp gui` path: run_app, then exec
 else:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
     app = QApplication(["bench"])
     stages.append(("PySide6 imported, QApplication", time.time()))
+    spy = paint_probe()
     window = QMainWindow()
     window.resize(1120, 760)
     window.installEventFilter(spy)

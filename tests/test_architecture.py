@@ -52,3 +52,29 @@ def test_gui_package_is_the_only_place_that_imports_qt():
             if stripped.startswith(("import PySide6", "from PySide6")):
                 offenders.append(f"{path}: {stripped}")
     assert offenders == []
+
+
+def test_what_the_gui_command_loads_before_qt_is_qt_free_and_fsrs_free():
+    """`studyapp gui` imports its core before Qt, and the library's recall needs no fsrs.
+
+    Both keep start-up short (see studyapp.commands.gui and studyapp.scheduler).
+    """
+    code = (
+        "import importlib, sys\n"
+        "from datetime import UTC, datetime, timedelta\n"
+        "from studyapp.commands.gui import CORE_BEFORE_QT\n"
+        "for name in CORE_BEFORE_QT:\n"
+        "    importlib.import_module(name)\n"
+        "from studyapp.review_types import CardState, Phase\n"
+        "from studyapp.scheduler import Scheduler\n"
+        "now = datetime(2026, 3, 2, tzinfo=UTC)\n"
+        "state = CardState(Phase.REVIEW, None, 5.0, 5.0, now, now - timedelta(days=3))\n"
+        "assert 0 < Scheduler().retrievability(state, now) < 1\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'fsrs'))\n"
+        "print(','.join(loaded))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == ""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -87,22 +86,41 @@ def test_read_only_window_does_not_write(make_window, isolated_data_dir, qtbot):
     assert window.store.setting("ui.screen") is None
 
 
-def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, caplog):
-    """An error no one caught is logged and shown in a dialog; the app keeps running."""
+def test_unexpected_errors_are_logged_and_shown_not_fatal(qapp, tmp_path):
+    """An error no one caught is written to studyapp.log and shown; the app keeps running."""
     previous = sys.excepthook
     seen: list[str] = []
+    log_file = tmp_path / "data" / "studyapp.log"
     try:
-        gui_app.install_excepthook()
-        answer_next_dialog("OK", seen)
-        with caplog.at_level(logging.ERROR, logger="studyapp.gui"):
+        gui_app.install_excepthook(log_file=log_file)
+        for message in ("boom in a slot", "second boom"):
+            answer_next_dialog("OK", seen)
             try:
-                raise RuntimeError("boom in a slot")
+                raise RuntimeError(message)
             except RuntimeError as error:
                 sys.excepthook(type(error), error, error.__traceback__)
     finally:
         sys.excepthook = previous
-    assert "boom in a slot" in seen[0]
-    assert "boom in a slot" in caplog.text
+    assert "boom in a slot" in seen[0] and "second boom" in seen[1]
+    logged = log_file.read_text(encoding="utf-8")
+    assert logged.count(" ERROR unexpected error:") == 2  # appended, not overwritten
+    assert "RuntimeError: boom in a slot" in logged and "Traceback" in logged
+
+
+def test_an_unwritable_error_log_still_shows_the_error(qapp, tmp_path):
+    """When studyapp.log cannot be written the error is still shown, and nothing else breaks."""
+    previous = sys.excepthook
+    seen: list[str] = []
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    try:
+        gui_app.install_excepthook(log_file=blocker / "studyapp.log")
+        answer_next_dialog("OK", seen)
+        error = RuntimeError("boom with nowhere to log")
+        sys.excepthook(RuntimeError, error, None)
+    finally:
+        sys.excepthook = previous
+    assert "boom with nowhere to log" in seen[0]
 
 
 def test_known_errors_show_their_own_message(qapp):
@@ -128,6 +146,8 @@ def test_app_uses_the_configured_folders(qapp, deck_dir, isolated_data_dir, monk
     """With STUDYAPP_DECKS set, the app opens those decks and keeps progress in the data folder."""
     monkeypatch.setenv("STUDYAPP_DECKS", str(deck_dir))
     opened: list[MainWindow] = []
+    seen: list[str] = []
+    previous = sys.excepthook
 
     def close_when_open() -> None:
         shown = [
@@ -139,13 +159,19 @@ def test_app_uses_the_configured_folders(qapp, deck_dir, isolated_data_dir, monk
         opened.extend(shown)
         if shown[0].welcome is not None:
             shown[0].welcome.accept()
+        answer_next_dialog("OK", seen)
+        sys.excepthook(RuntimeError, RuntimeError("boom while open"), None)
         shown[0].close()
 
     QTimer.singleShot(40, close_when_open)
-    assert gui_app.run_app() == 0
+    try:
+        assert gui_app.run_app() == 0
+    finally:
+        sys.excepthook = previous
     assert [row.deck_id for row in opened[0].library.rows] == [
         "ketamine-anesthesia",
         "ketamine-depression",
     ]
     assert Path(opened[0].store.path).parent == isolated_data_dir
-    assert (isolated_data_dir / "studyapp.log").exists()
+    assert "boom while open" in seen[0]
+    assert "boom while open" in (isolated_data_dir / "studyapp.log").read_text(encoding="utf-8")

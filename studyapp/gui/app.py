@@ -200,7 +200,7 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
     keep_bools_alive()
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = existing if isinstance(existing, QApplication) else theme.create_application(sys.argv)
     app.setApplicationName("studyapp")
     app.setApplicationDisplayName("studyapp")
     theme.apply_theme(app, theme.ThemeChoice.SYSTEM)  # until the stored choice is known

@@ -123,8 +123,11 @@ class DeckRow(QFrame):
     def set_selected(self, selected: bool) -> None:
         """Draw the row as the keyboard selection (or not)."""
         self.setProperty("selected", selected)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        # Before its first polish (at start-up) the stylesheet will read the property anyway;
+        # asking for style() then would only cost the start-up a few ms of Python wrapping.
+        if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """A click on the row selects it."""

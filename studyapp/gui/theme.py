@@ -219,6 +219,22 @@ QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.borde
 """
 
 
+STYLE = "Fusion"  # the widget style the palette and stylesheet are made for, on every desktop
+_STYLED = "studyappStyle"  # property on the QApplication: STYLE is already in use
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication, born with :data:`STYLE` (``-style`` on its command line).
+
+    Setting the style afterwards would first build the desktop's default style and then,
+    asking or changing it from Python, wrap Qt's QStyle with all its enums: a few ms of
+    start-up for nothing.
+    """
+    app = QApplication([*argv[:1], "-style", STYLE, *argv[1:]])
+    app.setProperty(_STYLED, True)
+    return app
+
+
 def apply_theme(
     app: QApplication, choice: ThemeChoice | str, font_size: int = DEFAULT_FONT_SIZE
 ) -> ThemeColors:
@@ -226,8 +242,9 @@ def apply_theme(
     global _current
     size = max(MIN_FONT_SIZE, min(MAX_FONT_SIZE, int(font_size)))
     _current = resolve(choice)
-    if app.style().name().lower() != "fusion":  # setting it again costs ~10 ms at start-up
-        app.setStyle("Fusion")
+    if app.property(_STYLED) is not True:  # an app made elsewhere (tests): set it once
+        app.setStyle(STYLE)
+        app.setProperty(_STYLED, True)
     app.setPalette(build_palette(_current))
     font = QFont(app.font())
     font.setPointSize(size)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
@@ -52,3 +56,29 @@ def test_font_size_is_applied_and_kept_in_range(qapp):
 def test_unknown_choice_follows_the_system(qapp):
     """A value the app does not know means "follow the system" (light when it cannot tell)."""
     assert theme.resolve("sepia") is (theme.DARK if theme.system_prefers_dark() else theme.LIGHT)
+
+
+@pytest.mark.parametrize(
+    ("make_app", "expected"),
+    [
+        ("theme.create_application(['studyapp'])", "QFusionStyle QFusionStyle"),
+        ("QApplication(['elsewhere'])", "QWindowsStyle QFusionStyle"),  # as tests make it
+    ],
+)
+def test_the_app_uses_its_own_style_whatever_the_desktop_default(make_app, expected):
+    """On a desktop whose default style is another one, the app still has the look it was
+    made for, once themed."""
+    code = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from studyapp.gui import theme\n"
+        f"app = {make_app}\n"
+        "before = app.style().metaObject().className()\n"
+        "theme.apply_theme(app, 'dark')\n"
+        "app.setStyleSheet('')  # to see the style under the stylesheet\n"
+        "print(before, app.style().metaObject().className())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_STYLE_OVERRIDE="windows")
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.stdout.split() == expected.split(), result.stderr

@@ -19,9 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
@@ -61,6 +59,9 @@ def utc_now() -> datetime:
 
 def open_in_editor(path: Path) -> None:
     """Open a file with the desktop's default application."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
@@ -140,6 +141,8 @@ def build_main_window(
 
 def store_error_choice(error: StoreError, parent: QWidget | None = None) -> bool:
     """Explain a store error; True when the student chose to continue read-only."""
+    from PySide6.QtWidgets import QMessageBox
+
     from studyapp.dbfile import StoreLockedError, StoreReadOnlyError
 
     box = QMessageBox(parent)
@@ -176,6 +179,8 @@ def install_excepthook(
             append_to_error_log(log_file, f"unexpected error:\n{text}")
         if QApplication.instance() is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent())
         box.setIcon(QMessageBox.Icon.Warning)
         if isinstance(error, StudyappError):  # a known problem: its message says what to do
@@ -216,6 +221,8 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
         try:
             window = build_main_window(deck_paths, folder, read_only=True)
         except StoreError as second:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "studyapp cannot open your progress", str(second))
             return 1
     window.start()

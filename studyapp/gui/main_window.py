@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from studyapp.errors import StudyappError
 from studyapp.gui import overview, preferences, theme
@@ -33,6 +33,8 @@ from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.model import Card, Deck
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from studyapp.deck import LoadResult
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Open the quiz screen on a new study session over ``decks`` (or one section)."""
         if self.ctx.read_only:
+            from PySide6.QtWidgets import QMessageBox  # imported when needed
+
             QMessageBox.information(
                 self,
                 "Read-only",
@@ -456,6 +460,8 @@ class MainWindow(QMainWindow):
         try:
             settings = preferences.save_preferences(self.store, prefs)
         except StudyappError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Settings not saved", str(error))
             return
         self.scheduler = self.ctx.make_scheduler(settings)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from studyapp import __version__
 from studyapp.model import MEDICAL_NOTICE
@@ -29,6 +29,8 @@ def _add(
 
 def show_about(window: QMainWindow) -> None:
     """The About box: version, what the app does, the medical notice."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.about(
         window,
         "About studyapp",

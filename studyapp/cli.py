@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import os
 import pkgutil
 import sys
@@ -28,8 +29,20 @@ def command_modules() -> list[str]:
     return [m.__name__.rsplit(".", 1)[1] for m in sorted(modules, key=lambda m: m.ORDER)]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used by the test that every command has help)."""
+def named_command(word: str) -> str | None:
+    """``word`` when it names a subcommand module, found without importing the others."""
+    if not word.isidentifier() or word.startswith("_"):
+        return None
+    found = importlib.util.find_spec(f"studyapp.commands.{word}")
+    return word if found is not None else None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every command, or just ``only`` when that is the one being run.
+
+    Describing every command means importing every command module and letting argparse
+    translate all their help texts: about 5 ms, paid on each start of the app otherwise.
+    """
     parser = argparse.ArgumentParser(
         prog="studyapp",
         description="Study a text: read it section by section, then quiz yourself with "
@@ -37,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in command_modules():
+    for name in command_modules() if only is None else [only]:
         module = importlib.import_module(f"studyapp.commands.{name}")
         module.register(subparsers)
     return parser
@@ -63,11 +76,11 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or (
         args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")
     ):
         args_list = ["gui", *args_list]
+    parser = build_parser(only=named_command(args_list[0]))
     args = parser.parse_args(args_list)
     if args.command is None:
         args = parser.parse_args(["gui"])

@@ -40,6 +40,26 @@ def test_bad_argument_gives_usage_and_exit_code_2(capsys):
     assert "usage:" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("word", ["bogus", "__init__", "commands"])
+def test_an_unknown_command_lists_the_real_ones(capsys, word):
+    """A mistyped command is refused with the list of commands to choose from."""
+    with pytest.raises(SystemExit) as exit_info:
+        main([word, "extra"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    for name in command_modules():
+        assert name in err
+
+
+def test_a_command_s_own_help_and_options_still_work(capsys):
+    """`studyapp validate --help` describes validate, though only that command was loaded."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: studyapp validate")
+
+
 def test_python_dash_m_runs_the_cli():
     """`python -m studyapp --help` works as the console script does, without a traceback."""
     result = subprocess.run(

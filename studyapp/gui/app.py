@@ -25,7 +25,7 @@ from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import preferences, theme
 from studyapp.gui.main_window import AppContext, MainWindow
-from studyapp.gui.pyside_fixes import keep_bools_alive
+from studyapp.gui.pyside_fixes import keep_singletons_alive
 
 if TYPE_CHECKING:
     from studyapp.deck import LoadResult
@@ -108,7 +108,7 @@ def build_main_window(
     """
     from studyapp.deck import load_decks
 
-    keep_bools_alive()
+    keep_singletons_alive()
     cache_file = data_folder / DECK_CACHE_NAME
 
     def load_cached(paths: list[Path]) -> LoadResult:
@@ -203,7 +203,7 @@ def install_excepthook(
 
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
-    keep_bools_alive()
+    keep_singletons_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else theme.create_application(sys.argv)
     app.setApplicationName("studyapp")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from studyapp.gui.pyside_fixes import keep_bools_alive
+from studyapp.gui.pyside_fixes import keep_singletons_alive
 from tests.gui.decks import write_test_decks
 
-keep_bools_alive()  # every GUI test emits signals; see studyapp/gui/pyside_fixes.py
+keep_singletons_alive()  # every GUI test emits signals; see studyapp/gui/pyside_fixes.py
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

@@ -431,13 +431,24 @@ def deck_yaml(deck: Deck, source_label: str, command: str) -> str:
 
 def write_decks(decks: list[Deck], out_dir: Path, source_label: str, command: str) -> list[Path]:
     """Write each deck to ``<out_dir>/<deck id>.yaml``; remove stale generated decks of the
-    same source (files carrying our mark and source label that are no longer produced)."""
+    same source (files carrying our mark and source label that are no longer produced).
+
+    All or nothing: every deck goes to a temporary file first and they replace the old files
+    only once all are written, so a full disk leaves the previous decks as they were.
+    Raises OSError.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for deck in decks:
-        path = out_dir / f"{deck.id}.yaml"
-        path.write_text(deck_yaml(deck, source_label, command), encoding="utf-8")
-        written.append(path)
+    written = [out_dir / f"{deck.id}.yaml" for deck in decks]
+    temporary = [path.with_name(f".{path.name}.tmp") for path in written]
+    try:
+        for deck, temp in zip(decks, temporary, strict=True):
+            temp.write_text(deck_yaml(deck, source_label, command), encoding="utf-8")
+        for temp, path in zip(temporary, written, strict=True):
+            temp.replace(path)
+    finally:
+        for temp in temporary:
+            if temp.is_file():
+                temp.unlink()
     mark = f"{GENERATED_MARK} from {source_label};"
     for stale in sorted(out_dir.glob("*.yaml")):
         if stale in written:

@@ -46,35 +46,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the decks and report what was written."""
-    from studyapp.errors import OutlineError
-    from studyapp.generate import default_prefix, generate_decks, write_decks
-    from studyapp.outline import parse_file
+    from studyapp.deck_making import make_decks
 
-    source = Path(args.source)
-    outline = parse_file(source)
+    source, out_dir = Path(args.source), Path(args.out)
     label = _project_relative(source)
-    prefix = args.prefix or default_prefix(source, outline)
-    decks = generate_decks(outline, prefix=prefix, source_file=label, notice=args.notice)
-    if not decks:
-        raise OutlineError(f"{source}: no topic with study text found")
     command = "studyapp generate " + " ".join(
         shlex.quote(part)
-        for part in [label, "--out", _project_relative(Path(args.out))]
+        for part in [label, "--out", _project_relative(out_dir)]
         + (["--prefix", args.prefix] if args.prefix else [])
     )
-    paths = write_decks(decks, Path(args.out), label, command)
-    if outline.removals:
-        reasons = Counter(r.reason for r in outline.removals)
-        summary = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-        print(f"left out as not study material: {summary}")
-    total = 0
-    for deck, path in zip(decks, paths, strict=True):
+    made = make_decks(
+        source, out_dir, label=label, command=command, prefix=args.prefix, notice=args.notice
+    )
+    if made.left_out:
+        print(f"left out as not study material: {made.left_out_summary()}")
+    for deck, path in zip(made.decks, made.paths, strict=True):
         counts = Counter(card.type.value for card in deck.cards)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-        print(f"wrote {path} ({len(deck.cards)} cards: {detail})")
-        total += len(deck.cards)
-    print(f"{len(paths)} decks, {total} cards")
+        print(f"wrote {path} ({_count(len(deck.cards), 'card')}: {detail})")
+    print(f"{_count(len(made.paths), 'deck')}, {_count(made.card_count, 'card')}")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 card``, ``3 cards``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _project_relative(path: Path) -> str:

@@ -3,7 +3,9 @@
 Progress lives in the platform's user data folder unless ``--data-dir`` or
 ``STUDYAPP_DATA_DIR`` say otherwise. Decks come from the shipped ``decks/`` folder unless
 ``--decks`` or ``STUDYAPP_DECKS`` say otherwise; the shipped folder is found both in a source
-checkout and in an installed wheel (where it is package data).
+checkout and in an installed wheel (where it is package data). Decks the student made from
+their own texts in the app live in ``decks/`` inside the data folder and are always part of
+the library (:func:`library_paths`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ APP_NAME = "studyapp"
 DATA_DIR_ENV = "STUDYAPP_DATA_DIR"
 DECKS_ENV = "STUDYAPP_DECKS"
 DATABASE_NAME = "progress.sqlite3"
+IMPORTED_DECKS_NAME = "decks"  # in the data folder: decks made in the app from a text
 
 
 def shipped_decks_dir() -> Path:
@@ -51,3 +54,21 @@ def decks_dirs(overrides: list[str] | None = None) -> list[Path]:
 def database_path(data_folder: Path) -> Path:
     """The progress database inside a data folder."""
     return data_folder / DATABASE_NAME
+
+
+def imported_decks_dir(data_folder: Path) -> Path:
+    """Where the app writes the decks it makes from the student's own texts."""
+    return data_folder / IMPORTED_DECKS_NAME
+
+
+def library_paths(overrides: list[str] | None, data_folder: Path) -> list[Path]:
+    """What the library shows: :func:`decks_dirs`, then the student's own decks if any."""
+    found = decks_dirs(overrides)
+    mine = imported_decks_dir(data_folder)
+    try:
+        has_decks = any(p.suffix in (".yaml", ".yml") for p in mine.iterdir())
+    except OSError:  # not made yet (or unreadable: nothing of it can be shown anyway)
+        has_decks = False
+    if has_decks and mine not in found:
+        found.append(mine)
+    return found

@@ -31,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
     from studyapp.store import Store
 
     now = datetime.now(UTC)
-    loaded = load_decks(paths.decks_dirs(args.decks))
+    folder = paths.data_dir(args.data_dir)
+    loaded = load_decks(paths.library_paths(args.decks, folder))
     for problem in loaded.errors:
         print(problem.format())
-    db_path = paths.database_path(paths.data_dir(args.data_dir))
+    db_path = paths.database_path(folder)
     try:
         store = Store.open(db_path)
     except StoreLockedError:

@@ -1,6 +1,6 @@
 """Composition root of the desktop app: the only place that builds the real objects.
 
-It loads the decks (``paths.decks_dirs``), opens the progress store in the data folder, syncs
+It loads the decks (``paths.library_paths``), opens the progress store in the data folder, syncs
 the decks into it, builds the scheduler from the stored settings, applies the theme and opens
 the main window. A store that cannot be opened (damaged, locked by another studyapp, read-only)
 is explained in a dialog that says what to do; a locked or read-only store can still be opened
@@ -135,6 +135,7 @@ def build_main_window(
         tz=tz,
         rng=rng if rng is not None else random.Random(),  # tests pass a seeded one
         read_only=read_only,
+        imports_dir=paths.imported_decks_dir(data_folder),
     )
     return MainWindow(ctx, loaded)
 
@@ -210,8 +211,8 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     app.setApplicationDisplayName("studyapp")
     theme.apply_theme(app, theme.ThemeChoice.SYSTEM)  # until the stored choice is known
     window: MainWindow | None = None
-    deck_paths = paths.decks_dirs(decks)
     folder = paths.data_dir(data_dir)
+    deck_paths = paths.library_paths(decks, folder)
     install_excepthook(lambda: window, folder / ERROR_LOG_NAME)
     try:
         window = build_main_window(deck_paths, folder)

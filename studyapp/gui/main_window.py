@@ -36,9 +36,11 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from studyapp.deck import LoadResult
+    from studyapp.deck_making import MadeDecks
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
+    from studyapp.gui.text_import import TextImporter
     from studyapp.gui.welcome import WelcomeDialog
     from studyapp.scheduler import Scheduler, SchedulerSettings
     from studyapp.session import StudySession
@@ -65,7 +67,8 @@ class AppContext:
 
     ``load_decks(paths)`` returns a ``deck.LoadResult``; ``make_scheduler(settings)`` a
     ``Scheduler``; ``make_session(...)`` a ``StudySession``; ``open_file(path)`` shows a
-    deck file in the student's editor. ``clock`` gives the current UTC time.
+    deck file in the student's editor. ``clock`` gives the current UTC time. ``imports_dir``
+    is where File › Make decks from a text… writes (None: not offered).
     """
 
     store: Store
@@ -78,6 +81,7 @@ class AppContext:
     tz: tzinfo | None = None
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     read_only: bool = False
+    imports_dir: Path | None = None  # where decks made from the student's texts go
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.session: StudySession | None = None
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
+        self._importer: TextImporter | None = None  # built on first use (``import_text``)
         self._quiz_paused = False  # the reader was opened from a quiz ("show in source")
         self._session_scope: tuple[list[Deck], str | None, bool] = ([], None, False)
 
@@ -444,6 +449,66 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage("Decks reloaded.", 4000)
         self.decks_reloaded.emit()
+
+    # -- decks from the student's own texts -----------------------------------------------------
+
+    def import_text(self, source: Path | None = None) -> None:
+        """Make decks from a text file (asked for when not given), off the GUI thread."""
+        if self.ctx.read_only or self.ctx.imports_dir is None:
+            self.statusBar().showMessage("Read-only: new decks cannot be made this session.", 8000)
+            return
+        importer = self.text_importer
+        if importer.is_running():
+            self.statusBar().showMessage("Still making decks from the last text…", 5000)
+            return
+        if source is None:
+            source = importer.ask_for_file()
+            if source is None:
+                return
+        importer.start(source)
+        self.statusBar().showMessage(f"Making decks from {source.name}…")
+
+    @property
+    def text_importer(self) -> TextImporter:
+        """What makes decks from texts for this window (built on first use)."""
+        if self._importer is None:
+            from studyapp.gui.text_import import TextImporter
+
+            assert self.ctx.imports_dir is not None
+            importer = TextImporter(self, self.ctx.imports_dir, self._decks_in_other_files)
+            importer.made.connect(self._text_imported)
+            importer.failed.connect(self._text_import_failed)
+            self._importer = importer
+        return self._importer
+
+    def _decks_in_other_files(self) -> dict[str, Path]:
+        """Deck ids loaded from files outside the imports folder (a new deck may not reuse
+        one); decks inside it may be made again from their text, keeping their progress."""
+        mine = self.ctx.imports_dir.resolve() if self.ctx.imports_dir else None
+        return {
+            deck.id: Path(deck.path)
+            for deck in self.decks
+            if deck.path is not None and Path(deck.path).resolve().parent != mine
+        }
+
+    def _text_imported(self, made: MadeDecks) -> None:
+        """New decks are on disk: add their folder to the library and show the first one."""
+        from studyapp.gui.text_import import describe
+
+        folder = self.ctx.imports_dir
+        if folder is not None and folder not in self.ctx.deck_paths:
+            self.ctx.deck_paths.append(folder)
+            self.deck_watcher.paths.append(folder)
+        self.reload_decks()
+        if made.decks and self.deck_by_id(made.decks[0].id) is not None:
+            self.library.select_deck(made.decks[0].id)
+        self.statusBar().showMessage(describe(made), 15000)
+
+    def _text_import_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.statusBar().clearMessage()
+        QMessageBox.warning(self, "No decks made", message)
 
     # -- settings, welcome ---------------------------------------------------------------------
 

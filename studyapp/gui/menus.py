@@ -43,6 +43,7 @@ def build_menus(window: Any) -> None:
     """File, Go, Study and Help menus for a :class:`~studyapp.gui.main_window.MainWindow`."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
+    _add(window, file_menu, "Make decks from a text…", window.import_text, "Ctrl+O")
     _add(window, file_menu, "Reload decks", window.reload_decks, "Ctrl+R")
     _add(window, file_menu, "Settings…", window.open_settings, "Ctrl+,")
     file_menu.addSeparator()

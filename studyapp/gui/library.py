@@ -180,6 +180,9 @@ class LibraryWidget(QWidget):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(self.list_host)
+        # New rows are laid out a moment after they are added (and text wraps on resizing):
+        # whenever the list's height changes, the selected deck is brought back into view.
+        self.scroll_area.verticalScrollBar().rangeChanged.connect(self._keep_selection_in_view)
 
         self.hint = _label(
             "↑ ↓ choose a deck   ·   R / Enter read   ·   S / Space study   ·   A study all due",
@@ -334,6 +337,10 @@ class LibraryWidget(QWidget):
                 self.selected_index = index
                 self.scroll_area.ensureWidgetVisible(row, 0, 24)
         self.setFocus()
+
+    def _keep_selection_in_view(self, _minimum: int = 0, _maximum: int = 0) -> None:
+        if 0 <= self.selected_index < len(self.rows):
+            self.scroll_area.ensureWidgetVisible(self.rows[self.selected_index], 0, 24)
 
     def move_selection(self, step: int) -> None:
         """Select the deck ``step`` rows below (negative: above), stopping at the ends."""

@@ -22,14 +22,16 @@ def import_and_wait(qtbot, window, source: Path) -> None:
 
 
 def test_a_text_becomes_decks_in_the_library(qtbot, make_window, isolated_data_dir):
-    """The new decks appear in the library, the first selected, with a summary line."""
-    window = make_window()
+    """The new decks appear in the library, the first selected and in view, with a summary."""
+    window = make_window(decks=[paths.shipped_decks_dir()])  # enough decks to need scrolling
     before = [row.deck_id for row in window.library.rows]
     import_and_wait(qtbot, window, NOTES)
     ids = [row.deck_id for row in window.library.rows]
     made = [i for i in ids if i not in before]
     assert made and all(i.startswith("pharmacology-") for i in made)
     assert window.library.selected_deck_id() == made[0]
+    row = next(r for r in window.library.rows if r.deck_id == made[0])
+    qtbot.waitUntil(lambda: row.visibleRegion().boundingRect().height() == row.height())
     assert window.statusBar().currentMessage().startswith(f"Made {len(made)} decks with ")
     folder = paths.imported_decks_dir(isolated_data_dir)
     assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted(made)

@@ -4,7 +4,9 @@ A session covers one deck, one section of a deck (``II.A`` covers ``II.A.1``) or
 In review mode it shows learning cards when due, due reviews and up to the day's new cards
 (:mod:`studyapp.study_queue` decides the order), records every answer through the scheduler
 into the store (state and log in one transaction) and can undo answers, one after the other.
-Buried (until the next study day), suspended and retired cards are left out.
+Buried (until the next study day), suspended and retired cards are left out. When only
+learning cards due later than the learn-ahead limit (20 minutes) are left, the session ends;
+its summary says when the next card is due, and a later session shows them.
 
 Cram mode (exam practice) goes once through every active card of the scope in a shuffled order
 and ends with a score. It leaves the schedule alone: answers are logged with
@@ -32,7 +34,14 @@ from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode, as_utc
 from studyapp.scheduler import Scheduler
 from studyapp.store import Store
-from studyapp.study_queue import Origin, StudyQueue, Taken, cram_queue, review_queue
+from studyapp.study_queue import (
+    LEARN_AHEAD,
+    Origin,
+    StudyQueue,
+    Taken,
+    cram_queue,
+    review_queue,
+)
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
 
@@ -43,7 +52,9 @@ class SessionError(StudyappError):
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Where the session stands; the counts include the card on screen."""
+    """Where the session stands; the counts include the card on screen. Learning cards count
+    once they are due within the learn-ahead limit (as in Anki): one whose next step is an
+    hour away is not "left" in this sitting."""
 
     done: int
     remaining: int
@@ -217,7 +228,7 @@ class StudySession:
             order = self._rng.sample(range(count), count)
             self._options = tuple(choice_options(card, order))
         self.stage = Stage.QUESTION
-        self.view.show_question(card, self.progress)
+        self.view.show_question(card, self._progress(now))
 
     def _require(self, stage: Stage, doing: str) -> None:
         if self.stage is not stage:
@@ -379,8 +390,12 @@ class StudySession:
     @property
     def progress(self) -> Progress:
         """Counts of done and remaining cards; remaining includes the card on screen."""
+        return self._progress(self._now())
+
+    def _progress(self, now: datetime) -> Progress:
         queue = self._queue
-        counts = {Origin.NEW: queue.new_count, Origin.LEARNING: queue.learning_count}
+        learning = queue.learning_due_by(now + LEARN_AHEAD)
+        counts = {Origin.NEW: queue.new_count, Origin.LEARNING: learning}
         counts[Origin.REVIEW] = queue.review_count
         if self._current is not None and self.stage is not Stage.FINISHED:
             counts[self._kind(self._current.card_id)] += 1

@@ -44,6 +44,7 @@ from studyapp.study_queue import (
 )
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class SessionError(StudyappError):
@@ -71,7 +72,7 @@ class SessionSummary:
     answered: int
     correct: int  # answers other than Again
     time_spent: timedelta
-    next_due: datetime | None  # review mode: the decks' next due card (None: none has a state)
+    next_due: datetime | None  # review mode: the scope's next due card (None: none has a state)
 
     @property
     def accuracy(self) -> float | None:
@@ -417,10 +418,7 @@ class StudySession:
 
     def summary(self) -> SessionSummary:
         """How the session went so far, and (review mode) when the scope is next due."""
-        next_due = None
-        if self.mode is ReviewMode.REVIEW:
-            dues = self.store.next_due([deck.id for deck in self._decks]).values()
-            next_due = min(dues, default=None)
+        next_due = self._next_due() if self.mode is ReviewMode.REVIEW else None
         return SessionSummary(
             mode=self.mode,
             answered=self._answered,
@@ -428,3 +426,17 @@ class StudySession:
             time_spent=timedelta(milliseconds=self._time_ms),
             next_due=next_due,
         )
+
+    def _next_due(self) -> datetime | None:
+        """When the session's scope next has a card due (suspended and retired cards aside).
+
+        For a section, only its cards: "More cards are due now" about another section would
+        send the student back to a section with nothing to show.
+        """
+        deck_ids = [deck.id for deck in self._decks]
+        if self.section is None:
+            return min(self.store.next_due(deck_ids).values(), default=None)
+        active = self.store.due_card_ids(deck_ids, _FAR_FUTURE)  # earliest due first
+        first = next((card_id for card_id in active if card_id in self._cards), None)
+        state = None if first is None else self.store.card_state(first)
+        return None if state is None else state.due

@@ -352,6 +352,26 @@ def test_undo_after_a_learn_ahead_end_brings_the_card_back(store: Store):
     assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
 
 
+def test_a_section_summary_tells_when_that_section_is_next_due(store: Store):
+    """After a section session the next-due time is the section's, not another section's
+    overdue card (which "Study more" on this section would not show)."""
+    deck = make_deck([basic("here", section="I"), basic("elsewhere", section="II")])
+    clock = Clock(T0)
+    store.sync_decks([deck], clock())
+    overdue = T0 - timedelta(days=2)
+    state = CardState(Phase.REVIEW, None, 3.0, 5.0, overdue, overdue - timedelta(days=3))
+    store.record_review(state, ReviewEntry("elsewhere", overdue - timedelta(days=3), Rating.GOOD))
+    session, view = open_session(store, [deck], clock, sched=steps_of(45), section="I")
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
+    whole, view2 = open_session(store, [deck], clock, sched=steps_of(45))
+    assert view2.questions[0].id == "elsewhere"
+    whole.finish()
+    assert view2.finished[-1].next_due == overdue  # the whole deck: the overdue card
+
+
 def test_cards_from_one_sentence_are_never_back_to_back(store: Store):
     """Cards made from the same source sentence are spaced out by other cards."""
     cards = [

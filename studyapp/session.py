@@ -4,7 +4,9 @@ A session covers one deck, one section of a deck (``II.A`` covers ``II.A.1``) or
 In review mode it shows learning cards when due, due reviews and up to the day's new cards
 (:mod:`studyapp.study_queue` decides the order), records every answer through the scheduler
 into the store (state and log in one transaction) and can undo answers, one after the other.
-Buried (until the next study day), suspended and retired cards are left out.
+Buried (until the next study day), suspended and retired cards are left out. When only
+learning cards due later than the learn-ahead limit (20 minutes) are left, the session ends;
+its summary says when the next card is due, and a later session shows them.
 
 Cram mode (exam practice) goes once through every active card of the scope in a shuffled order
 and ends with a score. It leaves the schedule alone: answers are logged with
@@ -32,9 +34,17 @@ from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode, as_utc
 from studyapp.scheduler import Scheduler
 from studyapp.store import Store
-from studyapp.study_queue import Origin, StudyQueue, Taken, cram_queue, review_queue
+from studyapp.study_queue import (
+    LEARN_AHEAD,
+    Origin,
+    StudyQueue,
+    Taken,
+    cram_queue,
+    review_queue,
+)
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
+_FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 class SessionError(StudyappError):
@@ -43,7 +53,9 @@ class SessionError(StudyappError):
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """Where the session stands; the counts include the card on screen."""
+    """Where the session stands; the counts include the card on screen. Learning cards count
+    once they are due within the learn-ahead limit (as in Anki): one whose next step is an
+    hour away is not "left" in this sitting."""
 
     done: int
     remaining: int
@@ -60,7 +72,7 @@ class SessionSummary:
     answered: int
     correct: int  # answers other than Again
     time_spent: timedelta
-    next_due: datetime | None  # review mode: the decks' next due card (None: none has a state)
+    next_due: datetime | None  # review mode: the scope's next due card (None: none has a state)
 
     @property
     def accuracy(self) -> float | None:
@@ -217,7 +229,7 @@ class StudySession:
             order = self._rng.sample(range(count), count)
             self._options = tuple(choice_options(card, order))
         self.stage = Stage.QUESTION
-        self.view.show_question(card, self.progress)
+        self.view.show_question(card, self._progress(now))
 
     def _require(self, stage: Stage, doing: str) -> None:
         if self.stage is not stage:
@@ -379,8 +391,12 @@ class StudySession:
     @property
     def progress(self) -> Progress:
         """Counts of done and remaining cards; remaining includes the card on screen."""
+        return self._progress(self._now())
+
+    def _progress(self, now: datetime) -> Progress:
         queue = self._queue
-        counts = {Origin.NEW: queue.new_count, Origin.LEARNING: queue.learning_count}
+        learning = queue.learning_due_by(now + LEARN_AHEAD)
+        counts = {Origin.NEW: queue.new_count, Origin.LEARNING: learning}
         counts[Origin.REVIEW] = queue.review_count
         if self._current is not None and self.stage is not Stage.FINISHED:
             counts[self._kind(self._current.card_id)] += 1
@@ -402,10 +418,7 @@ class StudySession:
 
     def summary(self) -> SessionSummary:
         """How the session went so far, and (review mode) when the scope is next due."""
-        next_due = None
-        if self.mode is ReviewMode.REVIEW:
-            dues = self.store.next_due([deck.id for deck in self._decks]).values()
-            next_due = min(dues, default=None)
+        next_due = self._next_due() if self.mode is ReviewMode.REVIEW else None
         return SessionSummary(
             mode=self.mode,
             answered=self._answered,
@@ -413,3 +426,17 @@ class StudySession:
             time_spent=timedelta(milliseconds=self._time_ms),
             next_due=next_due,
         )
+
+    def _next_due(self) -> datetime | None:
+        """When the session's scope next has a card due (suspended and retired cards aside).
+
+        For a section, only its cards: "More cards are due now" about another section would
+        send the student back to a section with nothing to show.
+        """
+        deck_ids = [deck.id for deck in self._decks]
+        if self.section is None:
+            return min(self.store.next_due(deck_ids).values(), default=None)
+        active = self.store.due_card_ids(deck_ids, _FAR_FUTURE)  # earliest due first
+        first = next((card_id for card_id in active if card_id in self._cards), None)
+        state = None if first is None else self.store.card_state(first)
+        return None if state is None else state.due

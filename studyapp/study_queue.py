@@ -4,7 +4,10 @@ Three lines of card ids: learning cards (shown when their time comes, earliest f
 reviews (most overdue first) and new cards (source order). Reviews and new cards are mixed
 evenly, as Anki's "mix new cards and reviews" does. Two cards made from the same source
 sentence are never shown back to back while another card could come in between. A learning
-card that is not yet due is shown early only when nothing else is left.
+card that is not yet due is shown early only when nothing else is left, and only if it is due
+within :data:`LEARN_AHEAD` (Anki's learn-ahead limit): a card whose next step is an hour away
+is not shown now, when the step would mean nothing; the queue is then empty for the moment
+and the session ends, to pick the card up in a later session once it is due.
 
 Every operation is O(1) or O(log n) in the queue size (lookahead for spacing is bounded), so a
 session over 100,000 cards picks its next card in microseconds. :class:`StudyQueue` is pure;
@@ -26,6 +29,7 @@ from studyapp.review_types import CardState, Phase
 from studyapp.scheduler import Scheduler
 
 LOOKAHEAD = 16  # how far down a line to look for a card from another sentence
+LEARN_AHEAD = timedelta(minutes=20)  # a learning card due this soon may be shown early (Anki)
 _MICROSECOND = timedelta(microseconds=1)
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
 
@@ -99,7 +103,12 @@ class StudyQueue:
 
     @property
     def learning_count(self) -> int:
+        """Every learning card still queued, however far off its time."""
         return len(self._learning)
+
+    def learning_due_by(self, moment: datetime) -> int:
+        """Learning cards due at or before ``moment`` (those the session can show by then)."""
+        return bisect.bisect_right(self._learning, (moment, self._seq + 1, ""))
 
     @property
     def review_count(self) -> int:
@@ -148,14 +157,14 @@ class StudyQueue:
 
     def _candidates(self, now: datetime) -> Iterator[tuple[Origin, int]]:
         """Positions in the order they should be shown (bounded lookahead per line)."""
-        learning = self._learning
-        due_now = bisect.bisect_right(learning, (now, self._seq + 1, ""))
+        due_now = self.learning_due_by(now)
         for index in range(min(due_now, LOOKAHEAD)):
             yield Origin.LEARNING, index
         for origin, line in self._mixed_lines():
             for index in line.indexes():
                 yield origin, index
-        for index in range(due_now, min(len(learning), due_now + LOOKAHEAD)):
+        due_soon = self.learning_due_by(now + LEARN_AHEAD)
+        for index in range(due_now, min(due_soon, due_now + LOOKAHEAD)):
             yield Origin.LEARNING, index  # not yet due: early, when nothing else is left
 
     def _source(self, origin: Origin, index: int) -> str:
@@ -165,7 +174,9 @@ class StudyQueue:
         return self._source_of(line.items[index])
 
     def take_next(self, now: datetime, avoid_source: str = "") -> Taken | None:
-        """Take the card to show next, avoiding one from ``avoid_source`` when possible."""
+        """Take the card to show next, avoiding one from ``avoid_source`` when possible; None
+        when nothing can be shown now (learning cards due later than :data:`LEARN_AHEAD` stay
+        queued)."""
         first: tuple[Origin, int] | None = None
         chosen: tuple[Origin, int] | None = None
         for candidate in self._candidates(now):

@@ -272,6 +272,106 @@ def test_learning_card_is_shown_early_when_nothing_else_is_left(store: Store):
     assert [c.id for c in view.questions] == ["solo", "solo"]
 
 
+def steps_of(minutes: int) -> Scheduler:
+    """A scheduler whose only learning step is ``minutes`` long (Again waits that long)."""
+    return scheduler(learning_steps=(timedelta(minutes=minutes),))
+
+
+def test_a_card_due_in_5_minutes_is_shown_early_when_nothing_else_is_left(store: Store):
+    """Inside the 20-minute learn-ahead limit the last learning card is asked at once."""
+    deck = make_deck([basic("solo")])
+    clock = Clock(T0)
+    session, view = open_session(store, [deck], clock, sched=steps_of(5))
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert store.card_state("solo").due == T0 + timedelta(minutes=5)
+    assert session.stage is Stage.QUESTION
+    assert [c.id for c in view.questions] == ["solo", "solo"]
+    assert view.progress[-1] == Progress(done=1, remaining=1, new=0, learning=1, review=0)
+
+
+def test_a_card_due_in_45_minutes_ends_the_session_and_comes_back_later(store: Store):
+    """Beyond the limit the session ends, its summary says when, and a later session (or one
+    started within 20 minutes of the card's time) shows it."""
+    deck = make_deck([basic("solo")])
+    clock = Clock(T0)
+    sched = steps_of(45)
+    session, view = open_session(store, [deck], clock, sched=sched)
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    assert [c.id for c in view.questions] == ["solo"]
+    assert view.finished[-1].answered == 1
+    assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
+
+    clock.advance(minutes=10)  # still 35 minutes early: nothing to show yet
+    _, view2 = open_session(store, [deck], clock, sched=sched)
+    assert view2.questions == []
+    assert view2.finished[-1].next_due == T0 + timedelta(minutes=45)
+    clock.advance(minutes=15)  # 20 minutes early: shown
+    _, view3 = open_session(store, [deck], clock, sched=sched)
+    assert [c.id for c in view3.questions] == ["solo"]
+    assert view3.progress[0].learning == 1
+
+
+def test_learning_cards_beyond_the_limit_are_not_counted_as_left(store: Store):
+    """While a card waits 45 minutes, the counts show only what can come in this sitting."""
+    deck = make_deck([basic("a"), basic("b")])
+    clock = Clock(T0)
+    session, view = open_session(store, [deck], clock, sched=steps_of(45))
+    session.reveal()
+    session.rate(Rating.AGAIN)  # a: due in 45 minutes
+    assert view.questions[-1].id == "b"
+    assert view.progress[-1] == Progress(done=1, remaining=1, new=1, learning=0, review=0)
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
+    assert session.progress == Progress(done=2, remaining=0, new=0, learning=0, review=0)
+
+
+def test_undo_after_a_learn_ahead_end_brings_the_card_back(store: Store):
+    """Undoing the answer that ended the session restores the card and its (empty) history;
+    answering again ends the session the same way."""
+    deck = make_deck([basic("solo")])
+    clock = Clock(T0)
+    session, view = open_session(store, [deck], clock, sched=steps_of(45))
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    session.undo()
+    assert session.stage is Stage.QUESTION
+    assert view.questions[-1].id == "solo"
+    assert store.card_state("solo") is None
+    assert store.reviews() == []
+    assert view.progress[-1] == Progress(done=0, remaining=1, new=1, learning=0, review=0)
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    assert len(store.reviews()) == 1
+    assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
+
+
+def test_a_section_summary_tells_when_that_section_is_next_due(store: Store):
+    """After a section session the next-due time is the section's, not another section's
+    overdue card (which "Study more" on this section would not show)."""
+    deck = make_deck([basic("here", section="I"), basic("elsewhere", section="II")])
+    clock = Clock(T0)
+    store.sync_decks([deck], clock())
+    overdue = T0 - timedelta(days=2)
+    state = CardState(Phase.REVIEW, None, 3.0, 5.0, overdue, overdue - timedelta(days=3))
+    store.record_review(state, ReviewEntry("elsewhere", overdue - timedelta(days=3), Rating.GOOD))
+    session, view = open_session(store, [deck], clock, sched=steps_of(45), section="I")
+    session.reveal()
+    session.rate(Rating.AGAIN)
+    assert session.stage is Stage.FINISHED
+    assert view.finished[-1].next_due == T0 + timedelta(minutes=45)
+    whole, view2 = open_session(store, [deck], clock, sched=steps_of(45))
+    assert view2.questions[0].id == "elsewhere"
+    whole.finish()
+    assert view2.finished[-1].next_due == overdue  # the whole deck: the overdue card
+
+
 def test_cards_from_one_sentence_are_never_back_to_back(store: Store):
     """Cards made from the same source sentence are spaced out by other cards."""
     cards = [

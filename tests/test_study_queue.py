@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from studyapp.study_queue import LOOKAHEAD, Origin, StudyQueue
+from studyapp.study_queue import LEARN_AHEAD, LOOKAHEAD, Origin, StudyQueue
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -76,3 +76,33 @@ def test_remove_learning_drops_only_that_card():
     taken = queue.take_next(T0)
     assert taken is not None and taken.card_id == "y"
     assert queue.take_next(T0) is None
+
+
+def test_learning_cards_are_taken_early_only_within_the_learn_ahead_limit():
+    """With nothing else left, a card due in 5 minutes is shown; one due in 45 is not (yet)."""
+    soon, later = T0 + timedelta(minutes=5), T0 + timedelta(minutes=45)
+    queue = StudyQueue([(later, "later"), (soon, "soon")], [], [], lambda _: "")
+    taken = queue.take_next(T0)
+    assert taken is not None and (taken.card_id, taken.due) == ("soon", soon)
+    assert queue.take_next(T0) is None  # nothing to show now ...
+    assert queue.learning_count == 1  # ... but the card is still queued
+    taken = queue.take_next(later - timedelta(minutes=20))  # exactly 20 minutes early
+    assert taken is not None and taken.card_id == "later"
+
+
+def test_a_card_just_past_the_limit_waits_even_behind_others_of_its_source():
+    """Source spacing never pulls in a learning card that is more than 20 minutes off."""
+    outside = T0 + LEARN_AHEAD + timedelta(seconds=1)
+    queue = StudyQueue([(outside, "far")], [], ["n0"], lambda _: "same")
+    taken = queue.take_next(T0, avoid_source="same")
+    assert taken is not None and taken.card_id == "n0"
+    assert queue.take_next(T0, avoid_source="same") is None
+
+
+def test_learning_due_by_counts_cards_up_to_a_moment():
+    """The session counts the learning cards it could show within the limit."""
+    learning = [(T0 + timedelta(minutes=m), f"l{m}") for m in (0, 5, 20, 45)]
+    queue = StudyQueue(learning, [], [], lambda _: "")
+    assert queue.learning_due_by(T0) == 1
+    assert queue.learning_due_by(T0 + LEARN_AHEAD) == 3
+    assert queue.learning_count == 4

@@ -1,6 +1,20 @@
-"""The Settings dialog: daily new cards, desired retention, day rollover, theme, font size."""
+"""The Settings dialog: daily new cards, desired retention, maximum interval, (re)learning
+steps, day rollover, theme, font size.
+
+The steps are typed as text (``1m 10m``). Text that is not a list of steps is never saved: the
+field's problem shows in plain words under it and Save stays off until it is fixed, so nothing
+typed is lost and no error dialog interrupts. The rules and messages live in
+:mod:`studyapp.steps` (no Qt).
+
+Hints and errors wrap at a fixed column width and the dialog takes exactly its layout's size:
+Qt sizes a word-wrapped label as if it were about 80 characters wide and does not apply
+height-for-width to windows, so otherwise, on a small screen, the dialog opened too short and
+cut the hints off.
+"""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -9,21 +23,87 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from studyapp.gui.preferences import Preferences
+from studyapp.gui.preferences import MAX_INTERVAL_DAYS, Preferences
+from studyapp.steps import StepsError, format_steps, parse_steps, steps_problem
 
 THEME_LABELS = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+COLUMN_CHARS = 50  # width of the fields and their hints, in average characters of the font
 
 
-def _hint(text: str) -> QLabel:
+def _note(text: str, role: str, width: int) -> QLabel:
+    """A label under a field, wrapping at ``width`` pixels."""
     label = QLabel(text)
-    label.setProperty("role", "small")
+    label.setProperty("role", role)
     label.setWordWrap(True)
+    label.setFixedWidth(width)
     return label
+
+
+def interval_span(days: int) -> str:
+    """``days`` as a student pictures it when it is long: "about 100 years", "about 6 months",
+    "about 3 weeks"; "" when plain days say it best (under two weeks)."""
+    if days >= 365:
+        years = days / 365
+        text = f"{years:.0f}" if years >= 10 or years == round(years) else f"{years:.1f}"
+        return f"about {text} year{'' if text == '1' else 's'}"
+    if days >= 60:
+        return f"about {round(days / 30.44)} months"
+    if days >= 14:
+        return f"about {round(days / 7)} weeks"
+    return ""
+
+
+def interval_hint(days: int) -> str:
+    """The hint under the maximum interval, with ``days`` in years or months when long."""
+    span = interval_span(days)
+    return (
+        f"The longest wait between two reviews of a card{f' ({span})' if span else ''}. "
+        "Lower it to see well-known cards more often."
+    )
+
+
+class StepsField(QLineEdit):
+    """A line of steps (``1m 10m``) with its own error label, shown while the text is wrong."""
+
+    def __init__(
+        self, steps: tuple[timedelta, ...], empty_means: str, hint: str, width: int
+    ) -> None:
+        super().__init__(format_steps(steps))
+        self._saved = steps
+        self.setPlaceholderText(empty_means)
+        self.error = _note("", "error", width)
+        self.error.hide()
+        self.notes = QWidget()  # the error (while the text is wrong) above the hint
+        notes = QVBoxLayout(self.notes)
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.setSpacing(2)
+        notes.addWidget(self.error)
+        notes.addWidget(_note(hint, "small", width))
+        self.textChanged.connect(self._check)
+
+    def problem(self) -> str:
+        """What is wrong with the text, one line per problem ("" when it is fine)."""
+        return steps_problem(self.text())
+
+    def steps(self) -> tuple[timedelta, ...]:
+        """The steps typed; the steps the dialog opened with while the text is wrong."""
+        try:
+            return parse_steps(self.text())
+        except StepsError:
+            return self._saved
+
+    def _check(self) -> None:
+        problem = self.problem()
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
 
 
 class SettingsDialog(QDialog):
@@ -32,7 +112,10 @@ class SettingsDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
-        self.setMinimumWidth(500)
+        column = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+
+        def hint(text: str) -> QLabel:
+            return _note(text, "small", column)
 
         self.new_per_day = QSpinBox()
         self.new_per_day.setRange(0, 9999)
@@ -44,6 +127,30 @@ class SettingsDialog(QDialog):
         self.retention.setSingleStep(0.01)
         self.retention.setDecimals(2)
         self.retention.setValue(prefs.desired_retention)
+
+        self.max_interval = QSpinBox()
+        self.max_interval.setRange(1, MAX_INTERVAL_DAYS)
+        self.max_interval.setValue(prefs.maximum_interval)
+        self.max_interval.setSuffix(" days")
+        self.max_interval.setGroupSeparatorShown(False)
+        self.max_interval_hint = hint(interval_hint(prefs.maximum_interval))
+        self.max_interval.valueChanged.connect(
+            lambda days: self.max_interval_hint.setText(interval_hint(days))
+        )
+
+        self.learning_steps = StepsField(
+            prefs.learning_steps,
+            "none: new cards come back on a later day",
+            "Waits before a new card comes back the same day, step by step: 1m 10m is "
+            "1 minute, then 10 minutes. Units: s, m, h.",
+            column,
+        )
+        self.relearning_steps = StepsField(
+            prefs.relearning_steps,
+            "none: forgotten cards come back on a later day",
+            "The same for a card you forgot (answered Again).",
+            column,
+        )
 
         self.rollover = QSpinBox()
         self.rollover.setRange(0, 23)
@@ -67,13 +174,19 @@ class SettingsDialog(QDialog):
         study.setVerticalSpacing(6)
         study.setHorizontalSpacing(18)
         study.addRow("New cards per day", self.new_per_day)
-        study.addRow("", _hint("How many unseen cards each deck introduces per study day."))
+        study.addRow("", hint("How many unseen cards each deck introduces per study day."))
         study.addRow("Desired retention", self.retention)
         study.addRow(
-            "", _hint("The recall chance to aim for. Higher means more reviews (0.90 is usual).")
+            "", hint("The recall chance to aim for. Higher means more reviews (0.90 is usual).")
         )
+        study.addRow("Maximum interval", self.max_interval)
+        study.addRow("", self.max_interval_hint)
+        study.addRow("Learning steps", self.learning_steps)
+        study.addRow("", self.learning_steps.notes)
+        study.addRow("Relearning steps", self.relearning_steps)
+        study.addRow("", self.relearning_steps.notes)
         study.addRow("New day starts at", self.rollover)
-        study.addRow("", _hint("Reviews before this hour count for the previous day."))
+        study.addRow("", hint("Reviews before this hour count for the previous day."))
         study.addRow("Theme", self.theme)
         study.addRow("Text size", self.font_size)
 
@@ -83,22 +196,43 @@ class SettingsDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Save")
         ok.setProperty("primary", True)
+        self.save_button: QPushButton = ok
         buttons.accepted.connect(self.accept)
+        for field in self._steps_fields():
+            field.textChanged.connect(self._update_save)
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(26, 22, 26, 20)
         layout.setSpacing(16)
         layout.addWidget(title)
         layout.addLayout(study)
         layout.addWidget(buttons)
 
+    def _steps_fields(self) -> tuple[StepsField, StepsField]:
+        return (self.learning_steps, self.relearning_steps)
+
+    def _update_save(self) -> None:
+        self.save_button.setEnabled(not any(f.problem() for f in self._steps_fields()))
+
+    def accept(self) -> None:
+        """Close with Save, unless a steps field is wrong: then its text stays to be fixed."""
+        wrong = next((f for f in self._steps_fields() if f.problem()), None)
+        if wrong is not None:
+            wrong.setFocus()
+            return
+        super().accept()
+
     def preferences(self) -> Preferences:
-        """The values on screen, clamped to their ranges."""
+        """The values on screen, clamped to their ranges (steps still wrong: as they were)."""
         return Preferences(
             new_per_day=self.new_per_day.value(),
             desired_retention=round(self.retention.value(), 2),
             day_rollover_hour=self.rollover.value(),
             theme=str(self.theme.currentData()),
             font_size=self.font_size.value(),
+            maximum_interval=self.max_interval.value(),
+            learning_steps=self.learning_steps.steps(),
+            relearning_steps=self.relearning_steps.steps(),
         ).clamped()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
+
 import fsrs
 
 from studyapp.gui.preferences import (
@@ -69,3 +72,59 @@ def test_unreadable_stored_values_fall_back_to_defaults():
     prefs = load_preferences(store)
     assert prefs.desired_retention == 0.90
     assert prefs.font_size == 11
+
+
+MIN = timedelta(minutes=1)
+
+
+def test_scheduling_settings_survive_a_restart(tmp_path: Path):
+    """Maximum interval and (re)learning steps saved in Settings are there after reopening."""
+    path = tmp_path / "progress.sqlite3"
+    prefs = Preferences(
+        maximum_interval=180,
+        learning_steps=(timedelta(seconds=30), 5 * MIN, 60 * MIN),
+        relearning_steps=(),
+    )
+    with Store.open(path, backups=0) as store:
+        settings = save_preferences(store, prefs)
+    assert settings.maximum_interval == 180
+    assert settings.learning_steps == (timedelta(seconds=30), 5 * MIN, 60 * MIN)
+    assert settings.relearning_steps == ()
+    with Store.open(path, backups=0) as store:
+        assert load_preferences(store) == prefs
+        assert store.setting(SCHEDULER_KEY)["learning_steps"] == [30, 300, 3600]
+        assert stored_scheduler_settings(store) == settings
+
+
+def test_saving_keeps_what_the_dialog_does_not_show():
+    """Optimized weights, fuzz and its seed are untouched by a change of steps or interval."""
+    store = Store.in_memory()
+    weights = tuple(round(w * 1.05, 4) for w in fsrs.scheduler.DEFAULT_PARAMETERS)
+    kept = SchedulerSettings(parameters=weights, fuzz=False, fuzz_seed=42)
+    store.set_setting(SCHEDULER_KEY, kept.to_dict())
+    settings = save_preferences(
+        store, Preferences(maximum_interval=365, learning_steps=(10 * MIN,))
+    )
+    assert (settings.parameters, settings.fuzz, settings.fuzz_seed) == (weights, False, 42)
+    assert stored_scheduler_settings(store) == settings
+    assert settings.learning_steps == (10 * MIN,)
+
+
+def test_unusable_steps_and_intervals_are_brought_into_range():
+    """A 0.4 s step becomes 1 s, a 2-day step just under a day, interval 0 one day: the next
+    start still reads them (a step saved as 0 seconds would reset every scheduling setting)."""
+    store = Store.in_memory()
+    save_preferences(
+        store,
+        Preferences(
+            maximum_interval=0,
+            learning_steps=(timedelta(milliseconds=400), timedelta(days=2)),
+            relearning_steps=(timedelta(seconds=-5),),
+        ),
+    )
+    prefs = load_preferences(store)
+    assert prefs.maximum_interval == 1
+    assert prefs.learning_steps == (timedelta(seconds=1), timedelta(seconds=86399))
+    assert prefs.relearning_steps == (timedelta(seconds=1),)
+    save_preferences(store, Preferences(maximum_interval=10**6))
+    assert load_preferences(store).maximum_interval == 36500

@@ -318,6 +318,26 @@ def test_cram_mode_shows_a_score_and_no_intervals(qtbot, quiz, store, clock):
     assert store.card_states() == {}
 
 
+def test_a_learning_card_45_minutes_off_ends_the_session_with_when(qtbot, quiz, store, clock):
+    """Again on the only new card with a 45-minute step: the summary says when it is due
+    ("in 45 min"), and u brings the card back."""
+    import random
+
+    settings = SchedulerSettings(new_per_day=1, learning_steps=(timedelta(minutes=45),))
+    session = StudySession(
+        store, Scheduler(settings, tz=UTC), [quiz_deck()], quiz, clock=clock, rng=random.Random(5)
+    )
+    quiz.start(session, [quiz_deck()])
+    first = quiz.card
+    answer_correctly(qtbot, quiz, clock)
+    qtbot.keyClick(quiz, "1")
+    assert quiz.phase == "finished"
+    assert quiz.summary_page.title.text() == "Session complete"
+    assert quiz.summary_page.next_label.text() == "Next card due in 45 min (at 12:45)."
+    qtbot.keyClick(quiz, "u")
+    assert quiz.phase == "question" and quiz.card == first
+
+
 def test_summary_keys_go_back_or_study_more(qtbot, quiz, store, clock):
     """On the summary, Space asks to study more and Esc leaves."""
     session = start(quiz, store, clock)

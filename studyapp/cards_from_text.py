@@ -367,6 +367,7 @@ def _question_cards(
                 question=question,
                 answer=qa.answer,
                 accept=(bare,) if typed and bare != qa.answer else (),
+                background=qa.background,
             )
         )
     return drafts

@@ -25,6 +25,7 @@ the answer is short; the question never contains its answer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studyapp import term_quality as tq
 from studyapp.card_drafts import QA, lower_first
@@ -69,6 +70,7 @@ _REPORTING = re.compile(
     r"|found) that "
 )
 # A leading subordinate clause: "While ketamine shows promise as X, ..."
+_CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
     r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
 )
@@ -104,8 +106,18 @@ def questions(sentence: str, subject: str) -> list[QA]:
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
-                out.append(qa)
+                out.append(_marked_background(qa, text))
     return out
+
+
+def _marked_background(qa: QA, text: str) -> QA:
+    """``qa``, marked as background when its answer is only in the sentence's leading
+    concessive clause ("While ketamine shows promise as X, concerns remain": X is not what the
+    sentence says)."""
+    lead = _CONCESSIVE.match(text)
+    if lead and qa.answer in lead.group(0) and qa.answer not in text[lead.end() :]:
+        return replace(qa, background=True)
+    return qa
 
 
 def _own_its(text: str, subject: str) -> str:

@@ -100,3 +100,15 @@ def test_no_question_from_pronouns_vague_answers_or_plain_statements(sentence):
     """No question leans on 'This'/'It', asks for a generic answer ('Adverse effects'), or is
     forced out of a sentence with no known shape."""
     assert questions(sentence, "lidocaine") == []
+
+
+def test_an_answer_from_a_leading_while_clause_is_background():
+    """'While lidocaine shows promise as X, its use requires Y': X is background (the card is
+    only a filler), Y is what the sentence says."""
+    found = questions(
+        "While lidocaine shows promise as an adjunct in migraine, its use requires cardiac "
+        "monitoring.",
+        "lidocaine",
+    )
+    background = {qa.answer: qa.background for qa in found}
+    assert background == {"cardiac monitoring": False, "an adjunct in migraine": True}

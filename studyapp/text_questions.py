@@ -120,6 +120,13 @@ def _marked_background(qa: QA, text: str) -> QA:
     return qa
 
 
+def reporting_frame(sentence: str) -> str:
+    """The opening that reports a claim ("Long-term follow-up studies have indicated that "),
+    or ``""``: who reported it is not the point of the sentence."""
+    match = _REPORTING.match(sentence)
+    return match.group(0) if match else ""
+
+
 def _own_its(text: str, subject: str) -> str:
     """``Its use requires ...`` -> ``Ketamine's use requires ...`` (after a lead clause about
     the subject)."""

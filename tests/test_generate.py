@@ -401,7 +401,7 @@ def test_cards_of_every_kind_in_every_deck(seed_decks):
     multiple-choice cards (only where no option is given away or also right)."""
     cards = [c for d in seed_decks for c in d.cards]
     counts = Counter(c.type for c in cards)
-    assert counts[CardType.CHOICE] >= 5 and counts[CardType.TYPED] >= 10
+    assert counts[CardType.CHOICE] >= 4 and counts[CardType.TYPED] >= 10
     for deck in seed_decks:
         kinds = Counter(c.type for c in deck.cards)
         assert kinds[CardType.CLOZE] < len(deck.cards) / 2 + 1, deck.id

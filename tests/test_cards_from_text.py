@@ -69,8 +69,11 @@ def test_no_cloze_hides_a_piece_of_a_spelled_out_abbreviation():
 
 def test_no_cloze_hides_who_reported_a_claim():
     """In 'Large randomized trials have shown that ...' the claim is the point: the trials
-    are never the hidden phrase."""
-    assert "Large randomized trials" not in _hidden(_cards(LIVER))
+    are never the hidden phrase, and 'boluses' is not read as a verb ('What does furosemide
+    boluse?')."""
+    cards = _cards(LIVER)
+    assert "Large randomized trials" not in _hidden(cards)
+    assert not any("boluse?" in c.question for c in cards)
 
 
 def test_clozes_avoid_phrases_the_titles_hint_at():

@@ -35,16 +35,21 @@ class Draft:
     ordered: bool = False
     distractors: tuple[str, ...] = ()
     accept: tuple[str, ...] = ()
+    # the answer is the background of its sentence ("While X shows promise as Y, ..."), not
+    # its point: the card is kept only where its section has too few others
+    background: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class QA:
     """A question and its verbatim answer; ``kind`` names the sentence pattern it came from
-    (part of the card id)."""
+    (part of the card id); ``background`` marks an answer taken from a leading "While ..."
+    clause rather than from what the sentence states."""
 
     kind: str
     question: str
     answer: str
+    background: bool = False
 
 
 @dataclass(slots=True)

@@ -67,13 +67,14 @@ def blank_choices(
         )
 
 
-def siblings(answer: str, text: str) -> list[str]:
+def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
     """Phrases of the document with the answer's head noun and another specific modifier
     (``analgesic effects`` -> ``anxiolytic effects``), as written, first occurrence each;
-    ``text`` is the document's sentences, one a line."""
+    ``text`` is the document's sentences, one a line. A one-word answer is a modifier: its
+    siblings modify the noun it modifies in ``sentence`` (the question's, when given)."""
     answer_words = answer.split()
     if len(answer_words) == 1 and not tq.is_weak(answer, tf.STOPWORDS):
-        return _modifier_siblings(answer, text)
+        return _modifier_siblings(answer, text, sentence)
     if len(answer_words) != 2 or tq.is_weak(answer, tf.STOPWORDS):
         return []
     head = answer_words[-1].lower()
@@ -124,14 +125,16 @@ def _after_possessive(text: str, at: int) -> bool:
     return text[:at].rstrip().endswith(("’s", "'s", "-"))
 
 
-def _modifier_siblings(word: str, text: str) -> list[str]:
+def _modifier_siblings(word: str, text: str, sentence: str = "") -> list[str]:
     """For a one-word answer used as a modifier (``glutamate`` in "glutamate and serotonin
-    receptors"), the other modifiers of the same head nouns (``GABA``, ``NMDA``)."""
+    receptors"), the other modifiers of the same head nouns (``GABA``, ``NMDA``): the nouns it
+    modifies in ``sentence`` when given ("its anesthetic use" wants other uses, not
+    "dissociative" of "dissociative properties"), else anywhere in ``text``."""
     lead = re.compile(
         rf"\b{re.escape(word)}(?: (?:and|or) [A-Za-z][\w-]+)? (?P<head>[a-z][\w-]+)\b", re.I
     )
     heads = set()
-    for hit in lead.finditer(text):
+    for hit in lead.finditer(sentence or text):
         head = hit.group("head").lower()
         if head not in tf.STOPWORDS and not head.endswith(("ly", "ed", "ing")):
             heads.add(head[:-1] if head.endswith("s") and not head.endswith("ss") else head)
@@ -159,7 +162,7 @@ def _distractors(
     lowered = shown.lower()
     plural = answer.lower().endswith("s")
     out: list[tuple[int, int, str]] = []
-    for option in siblings(answer, joined):
+    for option in siblings(answer, joined, shown):
         if " " in answer and option.lower().endswith("s") != plural:
             continue  # "a synergistic effect" cannot stand for "its analgesic effects"
         if option.split()[0].lower() in lowered or option.lower() in answer.lower():

@@ -29,7 +29,9 @@ from studyapp.model import CardType
 from studyapp.outline import OutlineSection, Paragraph
 from studyapp.sentences import normalise_space, split_sentences
 from studyapp.text_questions import questions as tq_questions
+from studyapp.text_questions import reporting_frame
 
+_NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -59,7 +61,8 @@ def sentence_cards(
     """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
     drafts: list[Draft] = []
     Option = tuple[float, str, str]
-    clozes: list[tuple[str, list[Option], list[Option]]] = []
+    clozes: list[tuple[str, list[Option], list[Option], bool]] = []
+    shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
         drafts.extend(_acronym_cards(sentence, section.id))
@@ -84,7 +87,8 @@ def sentence_cards(
         asked = _question_cards(standalone, sentence, section, ctx)
         drafts.extend(asked)
         drafts[before:] = _grounded(drafts[before:], before_it)
-        asked = [d for d in asked if d in drafts[before:]]
+        # what the sentence's question cards (relations included) already ask
+        asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
         if not found and len(standalone.split()) >= 8:
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             avoid = (listed[1] if listed else []) + short  # what a question already asks
@@ -99,9 +103,10 @@ def sentence_cards(
                 ]
             verbatim = normalise_space(sentence)
             answers = [d.answer for d in asked]
-            options = [o for o in options if _fresh(o, verbatim, standalone, answers)]
+            # a phrase of what a question already asks is hidden only where cards are few
+            options = [o for o in options if _fresh(o, verbatim, standalone, answers, 0.0)]
             loose = [o for o in loose if _fresh(o, verbatim, standalone, answers)]
-            clozes.append((sentence, options, loose))
+            clozes.append((sentence, options, loose, bool(asked)))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):
@@ -111,20 +116,40 @@ def sentence_cards(
     for rounds in (1, 2):
         if rounds == 2 and len(drafts) >= 2:
             break  # a weaker second phrase per sentence only when the section has too few cards
-        for sentence, strict, loose in clozes:
+        for sentence, strict, loose, questioned in clozes:
             options = strict if rounds == 1 else loose
             fresh = [o for o in options if o[1].casefold() not in hidden]
+            # a phrase the titles hint at ("seizure cycle" under "Acute Seizure Management")
+            # is hidden only when the sentence has no other
+            fresh.sort(key=lambda o: _hinted(o[1], shown_titles))
             if not fresh:
                 continue
             hidden.add(fresh[0][1].casefold())
             drafts.append(_cloze_draft(fresh[0], sentence, section.id))
             second = next((o for o in fresh[1:] if not _clash(o, fresh[0])), None)
-            if rounds == 1 and second and second[0] >= STRONG_CLOZE_SCORE:
+            # a second cloze of the sentence only for a strong term the titles do not hint at,
+            # and not when a question card already asks about the sentence
+            if (
+                rounds == 1
+                and second
+                and second[0] >= STRONG_CLOZE_SCORE
+                and not questioned
+                and not _hinted(second[1], shown_titles)
+            ):
                 hidden.add(second[1].casefold())  # a second key term of the same sentence
                 drafts.append(_cloze_draft(second, sentence, section.id))
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
+
+
+def _hinted(phrase: str, titles: str) -> bool:
+    """Whether a title word hints at the phrase ("pain signals" in the chronic pain deck): a
+    specific word of the phrase (not a stop word or weak noun) is in the titles."""
+    shown = titles.lower()
+    return any(
+        w[:6] in shown for w in tf.words(phrase) if w not in tf.STOPWORDS and w not in tq.WEAK_NOUNS
+    )
 
 
 def item_question_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
@@ -282,28 +307,39 @@ def _clozes(
     sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
 ) -> list[tuple[float, str, str]]:
     """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
-    generic or evaluative phrases (:func:`studyapp.term_quality.is_weak`) are never options."""
+    generic or evaluative phrases (:func:`studyapp.term_quality.is_weak`) are never options,
+    nor a piece of "full name (ABBR)" (the initials give it away), nor the source of a
+    reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point)."""
     out: list[tuple[float, str, str]] = []
+    spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
+    frame = len(reporting_frame(sentence))
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
         if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
             continue
-        if _overlaps(sentence, at, phrase, avoid):
+        if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
             continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
         out.append((score, phrase, text))
     return out
 
 
-def _fresh(option: tuple[float, str, str], verbatim: str, text: str, answers: list[str]) -> bool:
+def _fresh(
+    option: tuple[float, str, str],
+    verbatim: str,
+    text: str,
+    answers: list[str],
+    share: float = 0.45,
+) -> bool:
     """Whether a cloze option is verbatim in the source sentence (never a phrase made up by
-    resolving a reference) and is not most of what a question card of the sentence asks."""
+    resolving a reference) and is not ``share`` or more of what a question card of the
+    sentence asks (0: no part of it)."""
     phrase = option[1]
     if phrase not in verbatim:
         return False
     at = option[2].find("{{")
     return not any(
-        _overlaps(text, at, phrase, [answer]) and len(phrase) >= 0.45 * len(answer)
+        _overlaps(text, at, phrase, [answer]) and len(phrase) >= share * len(answer)
         for answer in answers
     )
 
@@ -367,6 +403,7 @@ def _question_cards(
                 question=question,
                 answer=qa.answer,
                 accept=(bare,) if typed and bare != qa.answer else (),
+                background=qa.background,
             )
         )
     return drafts

@@ -31,6 +31,7 @@ from studyapp import cards_from_lists as cfl
 from studyapp import cards_from_text as cft
 from studyapp import text_facts as tf
 from studyapp.card_drafts import DocContext, Draft
+from studyapp.card_selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
 from studyapp.outline import ItemList, ListItem, Outline, OutlineSection, Paragraph
 from studyapp.outline_lines import roman_value
@@ -126,7 +127,7 @@ def generate_decks(
                 id=deck_id,
                 title=topic.title,
                 sections=tuple(sections),
-                cards=tuple(_cards(drafts, deck_id)),
+                cards=tuple(_cards(drafts, deck_id, topic, ctx)),
                 source=SourceInfo(title=title, file=source_file, topic=topic.number or topic.id),
                 notice=notice,
             )
@@ -296,48 +297,29 @@ def card_id(deck_id: str, draft: Draft) -> str:
     return f"{deck_id}-{draft.type.value}-{digest}"
 
 
-def _cards(drafts: list[Draft], deck_id: str) -> list[Card]:
-    """Cards from drafts: ids assigned, duplicates and self-answering questions left out."""
-    cards: list[Card] = []
-    seen_ids: set[str] = set()
-    seen_questions: set[tuple[str, frozenset[str]]] = set()
-    seen_answers: set[tuple[str, str]] = set()
-    for draft in drafts:
-        ident = card_id(deck_id, draft)
-        asked = normalise_space(draft.text).casefold() if draft.text else draft.question
-        words = (draft.type.value, frozenset([asked] if draft.text else tf.words(asked)))
-        if ident in seen_ids or words in seen_questions or _answer_in_question(draft):
-            continue
-        # two questions of one section with the same long answer ask the same thing
-        answer_key = (draft.section, normalise_space(draft.answer).casefold())
-        if len(draft.answer.split()) >= 4 and answer_key in seen_answers:
-            continue
-        seen_answers.add(answer_key)
-        seen_ids.add(ident)
-        seen_questions.add(words)
-        cards.append(
-            Card(
-                id=ident,
-                type=draft.type,
-                question="" if draft.text else draft.question,
-                answer=draft.answer,
-                text=draft.text,
-                items=draft.items,
-                ordered=draft.ordered,
-                distractors=draft.distractors,
-                accept=draft.accept,
-                section=draft.section,
-                source=draft.source,
-            )
+def _cards(drafts: list[Draft], deck_id: str, topic: OutlineSection, ctx: DocContext) -> list[Card]:
+    """Cards from drafts: ids assigned, repeats and weak drafts left out
+    (:mod:`studyapp.card_selection`)."""
+    titles = {s.id: f"{topic.title} {s.title}" if s is not topic else s.title for s in topic.walk()}
+    needs = {s.id for s in topic.walk() if s.blocks}
+    ids = [card_id(deck_id, d) for d in drafts]
+    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms)
+    return [
+        Card(
+            id=card_id(deck_id, draft),
+            type=draft.type,
+            question="" if draft.text else draft.question,
+            answer=draft.answer,
+            text=draft.text,
+            items=draft.items,
+            ordered=draft.ordered,
+            distractors=draft.distractors,
+            accept=draft.accept,
+            section=draft.section,
+            source=draft.source,
         )
-    return cards
-
-
-def _answer_in_question(draft: Draft) -> bool:
-    """Whether the question shows its own answer (such a card teaches nothing)."""
-    if not draft.answer or not draft.question:
-        return False
-    return normalise_space(draft.answer).casefold() in normalise_space(draft.question).casefold()
+        for draft in chosen
+    ]
 
 
 def _assign_summaries(

@@ -16,18 +16,23 @@ of the sentence:
   ketamine alleviate symptoms?"; ``S can be used as an adjunct to X`` -> "As what can S be
   used?"; ``S may help reduce X`` -> "What may S help reduce?";
 * ``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?";
-  ``X must be taken into account when Y`` -> "What must be taken into account when Y?".
+  ``X must be taken into account when Y`` -> "What must be taken into account when Y?";
+* ``Some studies suggest that the benefits of X may last`` -> "What do some studies suggest
+  about the benefits of X?" -> ``may last`` (only when no other shape asks about the claim).
 
 Questions are only made when the sentence stands alone (see :mod:`studyapp.anaphora`) and
-the answer is short; the question never contains its answer.
+the answer is short; the question never contains its answer. An answer taken from a leading
+"While ..." clause is marked as background (:class:`~studyapp.card_drafts.QA`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studyapp import term_quality as tq
 from studyapp.card_drafts import QA, lower_first
+from studyapp.text_facts import wordset
 from studyapp.text_questions_verbs import VERB_MAKERS
 
 _POSSESSIVE = r"(?:’s|'s)"
@@ -64,11 +69,17 @@ _PASSIVE = re.compile(
 _ROUTE_WORD = re.compile(r"ly$")
 # "Studies have reported that ...", "Research suggests that ...": the claim is what follows
 _REPORTING = re.compile(
-    r"^(?:[A-Z][\w -]{0,40}? |)(?:[Ss]tudies|[Rr]esearch|[Ee]vidence|[Tt]rials|[Rr]eports)"
-    r"(?: have| has)? (?:reported|shown|suggested|suggest|suggests|indicated|indicates|shows"
-    r"|found) that "
+    r"^(?P<who>(?:[A-Z][\w -]{0,40}? |)(?:[Ss]tudies|[Rr]esearch|[Ee]vidence|[Tt]rials"
+    r"|[Rr]eports))(?: (?P<aux>have|has))? (?P<verb>reported|shown|suggested|suggest|suggests"
+    r"|indicated|indicates|shows|found) that "
+)
+# the claim reported: "the benefits of X may be sustained over time"
+_CLAIM = re.compile(
+    r"^(?P<about>(?:[Tt]he |[A-Z][a-z]+(?:’s|'s) )[a-z][^,;]{2,60}?) "
+    r"(?P<vp>(?:may|can|could|might|will|would) [a-z][^,;]{4,100})(?:, .*)?$"
 )
 # A leading subordinate clause: "While ketamine shows promise as X, ..."
+_CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
     r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
 )
@@ -93,6 +104,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
         clause = contrast.group("clause")
         variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
+    reported = _REPORTING.match(sentence)
     for maker in _MAKERS + VERB_MAKERS:
         for variant in variants:
             qa = maker(variant, subject)
@@ -104,8 +116,49 @@ def questions(sentence: str, subject: str) -> list[QA]:
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
-                out.append(qa)
+                out.append(_marked_background(qa, text))
+    if reported and not out:  # nothing else asks about the claim
+        claim = _claim(reported, text)
+        if claim:
+            out.append(claim)
     return out
+
+
+def _claim(reported: re.Match[str], claim: str) -> QA | None:
+    """``Some studies suggest that the benefits of X may be sustained over time`` -> "What do
+    some studies suggest about the benefits of X?" -> ``may be sustained over time``."""
+    match = _CLAIM.match(claim)
+    if not match:
+        return None
+    who = lower_first(reported.group("who"))
+    aux, verb = reported.group("aux"), reported.group("verb")
+    about = lower_first(match.group("about"))
+    if aux:
+        question = f"What {aux} {who} {verb} about {about}?"
+    elif verb.endswith("s"):
+        question = f"What does {who} {verb[:-1]} about {about}?"
+    elif verb in ("suggest",):
+        question = f"What do {who} {verb} about {about}?"
+    else:
+        return None  # "Studies found that ..." (past, no auxiliary): left to the cloze
+    return QA("reported", question, match.group("vp"))
+
+
+def _marked_background(qa: QA, text: str) -> QA:
+    """``qa``, marked as background when its answer is only in the sentence's leading
+    concessive clause ("While ketamine shows promise as X, concerns remain": X is not what the
+    sentence says)."""
+    lead = _CONCESSIVE.match(text)
+    if lead and qa.answer in lead.group(0) and qa.answer not in text[lead.end() :]:
+        return replace(qa, background=True)
+    return qa
+
+
+def reporting_frame(sentence: str) -> str:
+    """The opening that reports a claim ("Long-term follow-up studies have indicated that "),
+    or ``""``: who reported it is not the point of the sentence."""
+    match = _REPORTING.match(sentence)
+    return match.group(0) if match else ""
 
 
 def _own_its(text: str, subject: str) -> str:
@@ -239,6 +292,16 @@ _MUST_BE = re.compile(
 )
 
 
+_AUXILIARIES = wordset(
+    "may can could might will would should must is are was were has have had do does"
+)
+_BASE_VERBS = wordset(
+    "reduce increase improve prevent enhance stimulate cause block trigger lower raise relieve "
+    "worsen induce shorten prolong help lead allow make provide require produce promote work "
+    "act last remain appear seem occur differ vary fail persist rise fall"
+)
+
+
 def _base_verb(verb: str) -> str:
     """``increases`` -> ``increase``, ``modifies`` -> ``modify``, ``blocks`` -> ``block``."""
     if verb.endswith("ies"):
@@ -259,6 +322,8 @@ def _does(text: str, subject: str) -> QA | None:
     obj = match.group("o")
     if len(obj.split()) > 10 or tq.is_generic_phrase(obj):
         return None
+    if obj.split()[0] in _AUXILIARIES | _BASE_VERBS:
+        return None  # "Lidocaine infusions may help", "... infusions reduce": a noun, not a verb
     tail = match.group("tail") or ""
     question = f"What does {subject.lower()} {_base_verb(verb)}{tail}?"
     return QA("does", question, obj)
@@ -329,13 +394,15 @@ def _must_be(text: str, subject: str) -> QA | None:
 _CAN_VERB = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,60}?) (?P<modal>can|may) (?P<verb>reduce|increase|improve|prevent|"
     r"enhance|stimulate|cause|block|trigger|lower|raise|relieve|worsen|induce|shorten|prolong) "
-    r"(?P<y>[^,;]{4,80})(?:, .*)?$"
+    r"(?P<y>[^,;]{4,80})(?:, which (?P<then>(?:may|can|could|might|will) [a-z][^,;]{4,80})"
+    r"|, .*)?$"
 )
 
 
 def _can_verb(text: str, subject: str) -> QA | None:
-    """``Ketamine can stimulate salivary secretions, which ...`` -> "What can ketamine
-    stimulate?" -> ``salivary secretions``."""
+    """``Lidocaine can cause methaemoglobinaemia, ...`` -> "What can lidocaine cause?" ->
+    ``methaemoglobinaemia``; a consequence the sentence adds (", which may require airway
+    management") stays in the question, which would be vague without it."""
     match = _CAN_VERB.match(text)
     if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("x")):
         return None
@@ -345,7 +412,8 @@ def _can_verb(text: str, subject: str) -> QA | None:
     if tq.is_generic_phrase(y):
         return None
     x = lower_first(match.group("x"))
-    return QA("can-verb", f"What {match.group('modal')} {x} {match.group('verb')}?", y)
+    then = f" that {match.group('then')}" if match.group("then") else ""
+    return QA("can-verb", f"What {match.group('modal')} {x} {match.group('verb')}{then}?", y)
 
 
 _ROLE = re.compile(

@@ -17,7 +17,10 @@ patterns); these read statements built around one verb phrase:
 * ``X is particularly beneficial in patients with Y`` -> "In which patients is X
   particularly beneficial?"; ``Some patients may experience Y during Z`` -> "What may some
   patients experience during Z?"; ``X may lead to Y`` -> "What may X lead to?";
-* ``X indicates Y`` -> "What does X indicate?" -> ``Y``.
+* ``X indicates Y`` -> "What does X indicate?" -> ``Y``;
+* ``... epilepsy, where X are implicated in Y`` -> "In epilepsy, what are implicated in Y?"
+  -> ``X``; ``..., with the dose and rate tailored to Y`` -> "To what are the dose and rate
+  tailored?" -> ``Y``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,11 @@ _CONTRIBUTES = re.compile(
 )
 _TAILORED = re.compile(
     rf"^(?P<x>{_NP}) (?P<be>is|are) (?P<verb>tailored|adapted|adjusted) to "
+    r"(?P<y>[^,;]{4,90})$"
+)
+# "..., with the dosage and rate tailored to Y": the same statement as an absolute phrase
+_WITH_TAILORED = re.compile(
+    r", with (?P<x>(?:the|its|their) [a-z][\w -]{2,40}?) (?P<verb>tailored|adapted|adjusted) to "
     r"(?P<y>[^,;]{4,90})$"
 )
 _DESIGNED = re.compile(
@@ -127,7 +135,15 @@ def _contributes(text: str, subject: str) -> QA | None:
 
 def _tailored(text: str, subject: str) -> QA | None:
     match = _TAILORED.match(text)
-    if not match or not _noun_phrase(match.group("x")):
+    if not match:
+        absolute = _WITH_TAILORED.search(text)
+        if not absolute or absolute.group("x").startswith(("its ", "their ")):
+            return None  # "with its dose adapted to ...": whose dose is not on the card
+        x = absolute.group("x")
+        be = "are" if " and " in x or x.endswith("s") else "is"
+        question = f"To what {be} {x} {absolute.group('verb')}?"
+        return QA("tailored", question, absolute.group("y"))
+    if not _noun_phrase(match.group("x")):
         return None
     question = f"To what {match.group('be')} {lower_first(match.group('x'))} tailored?"
     return QA("tailored", question, match.group("y"))
@@ -260,6 +276,29 @@ def _lead_to(text: str, subject: str) -> QA | None:
     return QA("lead-to", f"What {match.group('modal')} {x} lead to?", match.group("y"))
 
 
+# "X are implicated in Y", "..., where X are implicated in Y" (after the place it happens)
+_IMPLICATED = re.compile(
+    r"(?:^(?P<x>[A-Z][^,;]{3,60}?)|(?: in| of| with) (?P<place>[a-z][\w-]*(?: [a-z][\w-]*)?),"
+    r" where (?P<x2>[a-z][^,;]{3,60}?)) (?P<be>is|are|has been|have been) implicated in "
+    r"(?P<y>[^,;]{4,80})$"
+)
+
+
+def _implicated(text: str, subject: str) -> QA | None:
+    """``Epilepsy, where neuronal damage and inflammation are implicated in its progression``
+    -> "In epilepsy, what are implicated in its progression?" -> ``neuronal damage and
+    inflammation``; ``X is implicated in Y`` -> "What is implicated in Y?"."""
+    match = _IMPLICATED.search(text)
+    if not match:
+        return None
+    x = match.group("x") or match.group("x2")
+    if not _noun_phrase(x) or tq.is_generic_phrase(x):
+        return None
+    place = f"In {match.group('place')}, w" if match.group("place") else "W"
+    question = f"{place}hat {match.group('be')} implicated in {match.group('y')}?"
+    return QA("implicated", question, x)
+
+
 _INDICATES = re.compile(
     rf"^(?P<x>{_NP}) (?P<verb>indicates|indicate|signals|signal|means|mean|suggests|suggest) "
     r"(?P<y>(?:an?|the) [^,;]{4,100})$"
@@ -295,4 +334,5 @@ VERB_MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
     _experience,
     _lead_to,
     _indicates,
+    _implicated,
 )

@@ -89,3 +89,21 @@ def test_a_question_whose_answer_has_siblings_becomes_a_choice():
     assert card.type is CardType.CHOICE and card.answer == "analgesic effects"
     assert card.question == "What makes morphine useful after surgery?"
     assert len(card.distractors) == 3 and all(d.endswith("effects") for d in card.distractors)
+
+
+def test_a_one_word_answer_has_siblings_modifying_the_same_noun_in_its_sentence():
+    """In 'acts on NMDA receptors' the other options are other receptors ('opioid', 'GABA'),
+    never 'sodium' of 'sodium channels' found elsewhere ('sodium receptors' is a phrase the
+    text never says, and easy to rule out)."""
+    sentence = "Ketamine acts on NMDA receptors."
+    text = "\n".join(
+        [
+            sentence,
+            "Morphine acts on opioid receptors.",
+            "Propofol acts on GABA receptors.",
+            "Memantine is an NMDA channel blocker.",
+            "Lidocaine blocks sodium channels.",
+        ]
+    )
+    assert set(siblings("NMDA", text, sentence)) == {"opioid", "GABA"}
+    assert "sodium" in siblings("NMDA", text)  # without its sentence: any noun it modifies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.text_questions import questions
+from studyapp.text_questions import questions, reporting_frame
 
 CASES = [
     (
@@ -73,6 +73,23 @@ CASES = [
         "What must be taken into account when dosing?",
         "Drug interactions with antiarrhythmics",
     ),
+    (
+        "Lidocaine can cause seizures, which may require a benzodiazepine.",
+        "What can lidocaine cause that may require a benzodiazepine?",
+        "seizures",
+    ),
+    (
+        "Some trials suggest that the benefit of lidocaine patches may last for weeks after "
+        "the last application.",
+        "What do some trials suggest about the benefit of lidocaine patches?",
+        "may last for weeks after the last application",
+    ),
+    (
+        "Large cohort studies have indicated that the risk of toxicity can rise with hepatic "
+        "failure.",
+        "What have large cohort studies indicated about the risk of toxicity?",
+        "can rise with hepatic failure",
+    ),
 ]
 
 
@@ -100,3 +117,30 @@ def test_no_question_from_pronouns_vague_answers_or_plain_statements(sentence):
     """No question leans on 'This'/'It', asks for a generic answer ('Adverse effects'), or is
     forced out of a sentence with no known shape."""
     assert questions(sentence, "lidocaine") == []
+
+
+def test_a_reported_claim_is_asked_only_when_nothing_else_is():
+    """'Research suggests that X may help reduce Y' asks what X may help reduce, not also what
+    research suggests about X (nor "What does lidocaine infusion?" from a plural noun read as
+    a verb); who reported a claim is never asked."""
+    found = questions(
+        "Research suggests that lidocaine infusions may help reduce opioid use after surgery.",
+        "lidocaine",
+    )
+    assert [qa.kind for qa in found] == ["help"]
+    assert reporting_frame("Two small trials have shown that X can fall.") == (
+        "Two small trials have shown that "
+    )
+    assert reporting_frame("Lidocaine has shown that nothing.") == ""
+
+
+def test_an_answer_from_a_leading_while_clause_is_background():
+    """'While lidocaine shows promise as X, its use requires Y': X is background (the card is
+    only a filler), Y is what the sentence says."""
+    found = questions(
+        "While lidocaine shows promise as an adjunct in migraine, its use requires cardiac "
+        "monitoring.",
+        "lidocaine",
+    )
+    background = {qa.answer: qa.background for qa in found}
+    assert background == {"cardiac monitoring": False, "an adjunct in migraine": True}

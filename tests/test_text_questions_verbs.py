@@ -74,6 +74,22 @@ CASES = [
         "As what does remifentanil show promise?",
         "a sedative in intensive care",
     ),
+    (
+        "Mast cell degranulation is implicated in opioid-induced pruritus.",
+        "What is implicated in opioid-induced pruritus?",
+        "Mast cell degranulation",
+    ),
+    (
+        "Remifentanil may be useful in myasthenia, where muscle weakness and fatigue are "
+        "implicated in postoperative complications.",
+        "In myasthenia, what are implicated in postoperative complications?",
+        "muscle weakness and fatigue",
+    ),
+    (
+        "The infusion runs for an hour, with the rate and volume adjusted to the patient’s weight.",
+        "To what are the rate and volume adjusted?",
+        "the patient’s weight",
+    ),
 ]
 
 
@@ -83,3 +99,11 @@ def test_verb_phrases_give_natural_questions(sentence, question, answer):
     found = {qa.question: qa.answer for qa in questions(sentence, "remifentanil")}
     assert found.get(question) == answer, found
     assert answer in sentence
+
+
+def test_an_absolute_with_phrase_whose_owner_is_unseen_gives_no_question():
+    """'..., with its dose adapted to renal function' does not say whose dose: no card."""
+    found = questions(
+        "The infusion runs for an hour, with its dose adapted to renal function.", "remifentanil"
+    )
+    assert all(qa.kind != "tailored" for qa in found)

@@ -309,3 +309,35 @@ def test_unusable_optimizer_output_is_reported_not_applied(make_window):
     window.progress.parameters_optimized.emit([99.0] * 21)
     assert window.scheduler.settings.parameters is None
     assert "not used" in window.statusBar().currentMessage()
+
+
+def test_the_app_follows_the_desktop_switching_to_dark_only_when_asked(
+    make_window, qapp, monkeypatch
+):
+    """With "Follow the system", a desktop switch to dark turns the app dark; with "Light"
+    chosen the app stays light.
+
+    Offscreen Qt has no desktop to switch, so the desktop's answer is stood in for and its
+    real colorSchemeChanged signal is emitted, as a desktop would.
+    """
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    desktop_dark = {"value": False}
+    monkeypatch.setattr(theme, "system_prefers_dark", lambda: desktop_dark["value"])
+    hints = QGuiApplication.styleHints()
+    window = make_window()
+    try:
+        assert load_preferences(window.store).theme == "system"
+        assert not theme.colors().dark
+        desktop_dark["value"] = True
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert theme.colors().dark
+        window_colour = qapp.palette().color(QPalette.ColorRole.Window)
+        assert window_colour.lightness() < 80
+
+        window.apply_preferences(Preferences(theme="light"))
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+        assert not theme.colors().dark
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    finally:
+        theme.apply_theme(qapp, "light")

@@ -544,7 +544,12 @@ class MainWindow(QMainWindow):
 
     def follow_system_scheme(self, _scheme: object = None) -> None:
         """The desktop switched light/dark: follow it if the student chose "system"."""
-        prefs = preferences.load_preferences(self.store)
+        if not self.isVisible():  # closed: the signal is application-wide and outlives it
+            return
+        try:
+            prefs = preferences.load_preferences(self.store)
+        except StudyappError:  # settings unreadable (or the store closed): keep the look
+            return
         if prefs.theme == theme.ThemeChoice.SYSTEM.value:
             self.restyle(prefs)
 

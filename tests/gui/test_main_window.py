@@ -341,3 +341,14 @@ def test_the_app_follows_the_desktop_switching_to_dark_only_when_asked(
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 200
     finally:
         theme.apply_theme(qapp, "light")
+
+
+def test_a_closed_window_ignores_the_desktop_switching_scheme(make_window, qapp):
+    """After its window closed (and its progress file with it), a desktop switch is harmless."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    window.close()
+    window.store.close()
+    QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # no error
+    assert not window.isVisible()

@@ -230,6 +230,8 @@ class DeckBuilder:
         card_type = self._card_type(entries, what)
         if card_type is None:
             r.check_keys(entries, node, what, CARD_KEYS, ("id", "type"))
+            if card_id is not None:  # its id still counts: a duplicate is reported now
+                self.card_refs.append((card_id, entries["id"][1], "", None))
             return None
         allowed = _ALLOWED[card_type]
         if not allowed.issuperset(entries) or not entries.keys() >= _REQUIRED[card_type]:

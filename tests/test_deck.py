@@ -549,6 +549,28 @@ def test_ids_must_be_unique_across_deck_files(tmp_path: Path) -> None:
     ]
 
 
+def test_a_card_of_unknown_type_still_counts_for_duplicate_ids(tmp_path: Path) -> None:
+    """A card id used twice is reported even when one of the cards has a misspelt type."""
+    path = write(
+        tmp_path,
+        "typo.yaml",
+        """
+        format: 1
+        id: typo
+        title: Typo
+        cards:
+        - {id: t1, type: basc, question: Q1?, answer: A1}
+        - {id: t1, type: basic, question: Q2?, answer: A2}
+        """,
+    )
+    deck, problems = load_deck_file(path)
+    assert deck is None
+    assert [p.message.split(";")[0] for p in problems if p.severity == "error"] == [
+        "unknown card type 'basc' in card 't1'",
+        "duplicate card id 't1' (first at line 5)",
+    ]
+
+
 def test_missing_paths_and_empty_folders_are_reported(tmp_path: Path) -> None:
     """A path that does not exist is an error; a folder without decks a warning."""
     empty = tmp_path / "empty"

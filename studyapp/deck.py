@@ -14,7 +14,7 @@ must actually be parsed (the app's start-up reads every deck from the cache).
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,13 +31,23 @@ __all__ = ["DECK_SUFFIXES", "LoadResult", "Problem", "deck_files", "load_deck_fi
 DECK_SUFFIXES = (".yaml", ".yml")
 
 
+IdAt = tuple[str, Location]
+"""An id read from a deck file and where it sits there."""
+
+
 @dataclass(frozen=True)
 class _Loaded:
-    """One file's outcome, with where its deck id sits (for checks across files)."""
+    """One file's outcome, with the ids the checks across files need.
+
+    ``deck_id`` and ``card_ids`` are every deck and card id the builder could read, also when
+    the file has errors elsewhere (then ``deck`` is None), so that a reused id is reported in
+    the same run as the file's other errors rather than only after they are fixed.
+    """
 
     deck: Deck | None
     problems: list[Problem]
-    id_location: Location = field(default_factory=Location)
+    deck_id: IdAt | None = None
+    card_ids: Sequence[IdAt] = ()
 
 
 @dataclass
@@ -107,8 +117,8 @@ def _build(path: Path, text: str) -> _Loaded:
             "the file expands to too many values (aliases are counted each time they are "
             "used); it looks like an alias bomb and is not loaded",
         )
-        return _Loaded(None, [*builder.r.problems, problem])
-    return _Loaded(deck, builder.r.problems, builder.id_location)
+        return _Loaded(None, [*builder.r.problems, problem], builder.deck_id, builder.card_ids)
+    return _Loaded(deck, builder.r.problems, builder.deck_id, builder.card_ids)
 
 
 def load_deck_file(path: Path) -> tuple[Deck | None, list[Problem]]:
@@ -182,11 +192,55 @@ def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
     key = file_key(file)
     cached = None if key is None else cache.get(file, key)
     if cached is not None:
-        return _Loaded(cached.deck, cached.problems, cached.id_location)
+        return _Loaded(cached.deck, cached.problems, cached.deck_id, cached.card_ids)
     loaded = _load(file)
     if key is not None and key == file_key(file) and settled(key):
-        cache.put(file, key, CachedFile(loaded.deck, loaded.problems, loaded.id_location))
+        outcome = CachedFile(loaded.deck, loaded.problems, loaded.deck_id, loaded.card_ids)
+        cache.put(file, key, outcome)
     return loaded
+
+
+def _reused_ids(
+    file: Path,
+    loaded: _Loaded,
+    deck_ids: dict[str, tuple[Path, int]],
+    card_ids: dict[str, tuple[Path, int]],
+) -> list[Problem]:
+    """Errors for the ids of ``file`` that an earlier file uses; remembers its new ids.
+
+    Every id the builder read counts, also in a file with other errors. A card id repeated
+    inside ``file`` is the builder's error, so each reused card id is reported once, at its
+    first occurrence in ``file``.
+    """
+    problems: list[Problem] = []
+    if loaded.deck_id is not None:
+        deck_id, where = loaded.deck_id
+        first = deck_ids.setdefault(deck_id, (file, where.line))
+        if first[0] is not file:
+            problems.append(
+                Problem(
+                    file,
+                    where.line,
+                    where.column,
+                    f"deck id '{deck_id}' is already used by {first[0]}:{first[1]}; "
+                    "deck ids must be unique",
+                )
+            )
+    reported: set[str] = set()
+    for card_id, where in loaded.card_ids:
+        first = card_ids.setdefault(card_id, (file, where.line))
+        if first[0] is not file and card_id not in reported:
+            reported.add(card_id)
+            problems.append(
+                Problem(
+                    file,
+                    where.line,
+                    where.column,
+                    f"card id '{card_id}' is already used in {first[0]}:{first[1]}; "
+                    "card ids must be unique across decks",
+                )
+            )
+    return problems
 
 
 def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadResult:
@@ -194,6 +248,7 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
 
     Besides each file's own checks, deck ids and card ids must be unique across files: the
     later occurrence is the error (naming the first file and line) and its deck is left out.
+    The ids of a file with other errors take part too, so one run reports every problem.
     With ``cache_file``, unchanged files are read from that cache (and it is updated): the
     result is the same, only faster.
     """
@@ -208,35 +263,10 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
         cache = DeckCache(cache_file)
     for file in files:
         loaded = _load_cached(file, cache)
-        file_problems = list(loaded.problems)
+        file_problems = [*loaded.problems, *_reused_ids(file, loaded, deck_ids, card_ids)]
         deck = loaded.deck
-        if deck is not None:
-            line, column = loaded.id_location.line, loaded.id_location.column
-            first = deck_ids.setdefault(deck.id, (file, line))
-            if first != (file, line):
-                file_problems.append(
-                    Problem(
-                        file,
-                        line,
-                        column,
-                        f"deck id '{deck.id}' is already used by {first[0]}:{first[1]}; "
-                        "deck ids must be unique",
-                    )
-                )
-            for card in deck.cards:
-                first = card_ids.setdefault(card.id, (file, card.location.line))
-                if first[0] is not file:
-                    file_problems.append(
-                        Problem(
-                            file,
-                            card.location.line,
-                            card.location.column,
-                            f"card id '{card.id}' is already used in {first[0]}:{first[1]}; "
-                            "card ids must be unique across decks",
-                        )
-                    )
-            if not any(p.severity == "error" for p in file_problems):
-                result.decks.append(deck)
+        if deck is not None and not any(p.severity == "error" for p in file_problems):
+            result.decks.append(deck)
         result.problems.extend(_sorted(file_problems))
     if cache is not None:
         cache.keep_only(files)

@@ -82,7 +82,10 @@ class DeckBuilder:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.r = NodeReader(path)
-        self.id_location = Location()
+        # every id the checks across files need, also in a file with errors: the deck's id
+        # and each readable card id, with where they sit (a card at its mapping's start)
+        self.deck_id: tuple[str, Location] | None = None
+        self.card_ids: list[tuple[str, Location]] = []
         self.section_ids: dict[str, Node] = {}
         # every card whose id could be read: (id, id node, section, section node)
         self.card_refs: list[tuple[str, Node, str, Node | None]] = []
@@ -151,7 +154,7 @@ class DeckBuilder:
             self.r.report(node, f"the id of {what} {message}: ids are text without spaces")
             return None
         if what == "the deck":
-            self.id_location = location_of(node)
+            self.deck_id = (value, location_of(node))
         return value
 
     def _required_text(
@@ -226,10 +229,15 @@ class DeckBuilder:
         if entries is None:
             return None
         card_id = self._id(entries, f"card {index}")
+        location = location_of(node)
+        if card_id is not None:
+            self.card_ids.append((card_id, location))
         what = f"card '{card_id}'" if card_id else f"card {index}"
         card_type = self._card_type(entries, what)
         if card_type is None:
             r.check_keys(entries, node, what, CARD_KEYS, ("id", "type"))
+            if card_id is not None:  # its id still counts: a duplicate is reported now
+                self.card_refs.append((card_id, entries["id"][1], "", None))
             return None
         allowed = _ALLOWED[card_type]
         if not allowed.issuperset(entries) or not entries.keys() >= _REQUIRED[card_type]:
@@ -254,7 +262,7 @@ class DeckBuilder:
             type=card_type,
             section=section,
             source=source,
-            location=location_of(node),
+            location=location,
             **fields,  # type: ignore[arg-type]
         )
         self._check_content(card, entries, node, what)

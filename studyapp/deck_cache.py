@@ -1,11 +1,12 @@
 """A JSON cache of loaded deck files, so an unchanged deck opens without parsing YAML.
 
-Each entry is one file's outcome (its deck, its problems, where its id sits), stored under the
-path the file was named by and valid only while the file has the same size and modification
-time (``st_mtime_ns``) and the loader is the same: the key includes studyapp's version and the
-size and modification time of the loader's own modules, so a changed rule is never answered
-from an old cache. The cache is only an accelerator: a missing, unreadable or foreign cache
-file is ignored (and rewritten), and a failure to write it is silent.
+Each entry is one file's outcome (its deck, its problems, and the deck and card ids read from
+it with where they sit, which the checks across files need), stored under the path the file
+was named by and valid only while the file has the same size and modification time
+(``st_mtime_ns``) and the loader is the same: the key includes studyapp's version, the cache
+format and the size and modification time of the loader's own modules, so a changed rule is
+never answered from an old cache. The cache is only an accelerator: a missing, unreadable or
+foreign cache file is ignored (and rewritten), and a failure to write it is silent.
 
 JSON, not pickle: the cache lives in the data folder and must never execute anything.
 """
@@ -15,7 +16,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,9 @@ from studyapp import __version__
 from studyapp.deck_problems import Problem
 from studyapp.model import Card, CardType, Deck, Location, Section, SourceInfo
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+"""The shape of an entry; a cache of another format is ignored and rebuilt. Format 2 keeps a
+file's deck and card ids (``deck_id``, ``card_ids``) also when the file has errors."""
 SETTLE_NS = 2_000_000_000
 """A file modified this recently is not cached: file systems keep modification times in
 coarse steps, so a same-size edit within one step would otherwise look unchanged."""
@@ -40,11 +44,12 @@ _LOADER_MODULES = (
 
 @dataclass(frozen=True)
 class CachedFile:
-    """One deck file's loading outcome as the loader produced it."""
+    """One deck file's loading outcome as the loader produced it, ids read from it included."""
 
     deck: Deck | None
     problems: list[Problem]
-    id_location: Location = field(default_factory=Location)
+    deck_id: tuple[str, Location] | None = None
+    card_ids: Sequence[tuple[str, Location]] = ()
 
 
 def loader_key() -> str:
@@ -130,14 +135,28 @@ class DeckCache:
 
 
 def _encode_file(outcome: CachedFile) -> dict[str, Any]:
-    """A file's outcome as JSON values."""
+    """A file's outcome as JSON values.
+
+    A loaded deck's card ids are its cards' ids and locations, so they are stored (twice)
+    only when they differ from those: in practice only for a file with errors.
+    """
+    deck_id = outcome.deck_id
+    card_ids: list[list[Any]] | None = None
+    if outcome.deck is None or list(outcome.card_ids) != _card_ids_of(outcome.deck):
+        card_ids = [[i, where.line, where.column] for i, where in outcome.card_ids]
     return {
         "deck": None if outcome.deck is None else _encode_deck(outcome.deck),
         "problems": [
             [p.line, p.column, p.message, p.severity, str(p.path)] for p in outcome.problems
         ],
-        "id_location": [outcome.id_location.line, outcome.id_location.column],
+        "deck_id": None if deck_id is None else [deck_id[0], deck_id[1].line, deck_id[1].column],
+        "card_ids": card_ids,
     }
+
+
+def _card_ids_of(deck: Deck) -> list[tuple[str, Location]]:
+    """The ids of a loaded deck's cards with their locations."""
+    return [(card.id, card.location) for card in deck.cards]
 
 
 def _decode_file(file: Path, entry: dict[str, Any]) -> CachedFile:
@@ -147,7 +166,16 @@ def _decode_file(file: Path, entry: dict[str, Any]) -> CachedFile:
         Problem(file if where == str(file) else Path(where), line, column, message, severity)
         for line, column, message, severity, where in entry["problems"]
     ]
-    return CachedFile(deck, problems, Location(*entry["id_location"]))
+    raw_deck_id = entry["deck_id"]
+    deck_id = None if raw_deck_id is None else (raw_deck_id[0], Location(*raw_deck_id[1:]))
+    raw_card_ids = entry["card_ids"]
+    if raw_card_ids is None:
+        if deck is None:
+            raise ValueError("a file without a deck must list its card ids")
+        card_ids = _card_ids_of(deck)
+    else:
+        card_ids = [(i, Location(line, column)) for i, line, column in raw_card_ids]
+    return CachedFile(deck, problems, deck_id, card_ids)
 
 
 def _encode_deck(deck: Deck) -> dict[str, Any]:

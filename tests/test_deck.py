@@ -549,6 +549,184 @@ def test_ids_must_be_unique_across_deck_files(tmp_path: Path) -> None:
     ]
 
 
+FIRST_DECK = """
+format: 1
+id: shared
+title: First
+cards:
+- id: same-card
+  type: basic
+  question: Q1?
+  answer: A1
+"""
+
+
+def test_a_reused_deck_id_is_reported_with_the_files_other_errors(tmp_path: Path) -> None:
+    """A deck reusing another's id and with a broken card shows both errors in one run."""
+    first = write(tmp_path, "1-first.yaml", FIRST_DECK)
+    second = write(
+        tmp_path,
+        "2-second.yaml",
+        """
+        format: 1
+        id: shared
+        title: Second
+        cards:
+        - id: second-1
+          type: basic
+          question: Q2?
+        """,
+    )
+    result = load_decks([tmp_path])
+    assert [d.title for d in result.decks] == ["First"]
+    assert [p.format() for p in result.errors] == [
+        f"{second}:2:5: error: deck id 'shared' is already used by {first}:2; deck ids must "
+        "be unique",
+        f"{second}:5:3: error: card 'second-1' is missing the required key 'answer'",
+    ]
+
+
+def test_a_reused_card_id_is_reported_in_a_deck_with_other_errors(tmp_path: Path) -> None:
+    """A broken deck's reused card ids are named at once, each once, along with its own errors."""
+    first = write(tmp_path, "1-first.yaml", FIRST_DECK)
+    second = write(
+        tmp_path,
+        "2-second.yaml",
+        """
+        format: 1
+        id: second
+        title: Second
+        cards:
+        - id: same-card
+          type: basic
+          question: Q2?
+        - id: other-card
+          type: basc
+          question: Q3?
+          answer: A3
+        - id: same-card
+          type: basic
+          question: Q4?
+          answer: A4
+        - id: other-card
+          type: basic
+          question: Q5?
+          answer: A5
+        """,
+    )
+    result = load_decks([tmp_path])
+    assert [d.title for d in result.decks] == ["First"]
+    assert [p.format() for p in result.errors] == [
+        f"{second}:5:3: error: card 'same-card' is missing the required key 'answer'",
+        f"{second}:5:3: error: card id 'same-card' is already used in {first}:5; card ids must "
+        "be unique across decks",
+        f"{second}:9:9: error: unknown card type 'basc' in card 'other-card'; did you mean "
+        "'basic'? (types: basic, cloze, list, choice, typed)",
+        f"{second}:12:7: error: duplicate card id 'same-card' (first at line 5); card ids must "
+        "be unique, progress is kept by id",
+        f"{second}:16:7: error: duplicate card id 'other-card' (first at line 8); card ids must "
+        "be unique, progress is kept by id",
+    ]
+
+
+def test_a_broken_earlier_file_still_owns_its_ids(tmp_path: Path) -> None:
+    """The later of two files using an id is the error, even when the earlier one is broken."""
+    first = write(tmp_path, "1-first.yaml", FIRST_DECK.replace("  answer: A1\n", ""))
+    second = write(
+        tmp_path,
+        "2-second.yaml",
+        """
+        format: 1
+        id: shared
+        title: Second
+        cards:
+        - id: same-card
+          type: basic
+          question: Q2?
+          answer: A2
+        """,
+    )
+    result = load_decks([tmp_path])
+    assert result.decks == []
+    assert [p.format() for p in result.errors] == [
+        f"{first}:5:3: error: card 'same-card' is missing the required key 'answer'",
+        f"{second}:2:5: error: deck id 'shared' is already used by {first}:2; deck ids must "
+        "be unique",
+        f"{second}:5:3: error: card id 'same-card' is already used in {first}:5; card ids must "
+        "be unique across decks",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("id_line", "card_id", "expected"),
+    [
+        (
+            "",
+            "'a b'",
+            [
+                "1:1: error: the deck is missing the required key 'id'",
+                "4:8: error: the id of card 1 'a b' contains spaces: ids are text without spaces",
+            ],
+        ),
+        (
+            "id: ''\n",
+            "''",
+            [
+                "2:5: error: the id of the deck is empty: ids are text without spaces",
+                "5:8: error: the id of card 1 is empty: ids are text without spaces",
+            ],
+        ),
+        (
+            "id: my deck\n",
+            "12",
+            [
+                "2:5: error: the id of the deck 'my deck' contains spaces: ids are text without "
+                "spaces",
+                "5:8: error: the id of card 1 must be text (put it in quotes), got a number (12)",
+            ],
+        ),
+    ],
+    ids=["missing", "empty", "spaces-and-number"],
+)
+def test_unreadable_ids_are_not_reported_as_duplicates(
+    tmp_path: Path, id_line: str, card_id: str, expected: list[str]
+) -> None:
+    """Two files with the same missing or invalid ids get only those errors, no duplicates."""
+    text = (
+        f"format: 1\n{id_line}title: T\n"
+        f"cards:\n- {{id: {card_id}, type: basic, section: s, question: Q?, answer: A}}\n"
+        "sections: [{id: s, title: S}]\n"
+    )
+    one = write(tmp_path, "one.yaml", text)
+    two = write(tmp_path, "two.yaml", text)
+    result = load_decks([tmp_path])
+    assert result.decks == []
+    assert [p.path for p in result.problems] == [one] * 2 + [two] * 2
+    assert messages(result.problems) == expected * 2
+
+
+def test_a_card_of_unknown_type_still_counts_for_duplicate_ids(tmp_path: Path) -> None:
+    """A card id used twice is reported even when one of the cards has a misspelt type."""
+    path = write(
+        tmp_path,
+        "typo.yaml",
+        """
+        format: 1
+        id: typo
+        title: Typo
+        cards:
+        - {id: t1, type: basc, question: Q1?, answer: A1}
+        - {id: t1, type: basic, question: Q2?, answer: A2}
+        """,
+    )
+    deck, problems = load_deck_file(path)
+    assert deck is None
+    assert [p.message.split(";")[0] for p in problems if p.severity == "error"] == [
+        "unknown card type 'basc' in card 't1'",
+        "duplicate card id 't1' (first at line 5)",
+    ]
+
+
 def test_missing_paths_and_empty_folders_are_reported(tmp_path: Path) -> None:
     """A path that does not exist is an error; a folder without decks a warning."""
     empty = tmp_path / "empty"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from pathlib import Path
 from studyapp import deck_cache, paths
 from studyapp.deck import load_decks
 from studyapp.deck_cache import SETTLE_NS, CachedFile, DeckCache
+from studyapp.deck_problems import Problem
 from studyapp.model import Card, CardType, Deck, Location, Section, SourceInfo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decks"
@@ -95,6 +97,36 @@ def test_problems_and_broken_files_come_back_from_the_cache(tmp_path: Path) -> N
     assert full_picture(load_decks([decks], cache)) == full_picture(parsed)
 
 
+def test_reused_ids_of_broken_files_are_reported_the_same_from_the_cache(tmp_path: Path) -> None:
+    """Ids a broken deck reuses are named at every start, from the cache as when parsed."""
+    decks = tmp_path / "decks"
+    decks.mkdir()
+    (decks / "1-first.yaml").write_text(
+        "format: 1\nid: shared\ntitle: First\n"
+        "cards:\n- {id: same-card, type: basic, question: Q1?, answer: A1}\n",
+        encoding="utf-8",
+    )
+    (decks / "2-second.yaml").write_text(
+        "format: 1\nid: shared\ntitle: Second\ncards:\n"
+        "- {id: second-1, type: basic, question: Q2?}\n"
+        "- {id: same-card, type: basc, question: Q3?, answer: A3}\n"
+        "- {id: same-card, type: basic, question: Q4?, answer: A4}\n",
+        encoding="utf-8",
+    )
+    for file in decks.iterdir():
+        age(file)
+    cache = tmp_path / "deck-cache.json"
+    parsed = load_decks([decks])
+    assert sum("already used" in p.message for p in parsed.errors) == 2
+    first = load_decks([decks], cache)
+    for file in sorted(decks.iterdir()):  # the second load below is answered by the cache
+        key = deck_cache.file_key(file)
+        assert key is not None and DeckCache(cache).get(file, key) is not None
+    second = load_decks([decks], cache)
+    assert full_picture(first) == full_picture(parsed)
+    assert full_picture(second) == full_picture(parsed)
+
+
 def test_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
     """A garbled cache file never stops the decks from loading; it is rewritten."""
     decks = copy_decks(tmp_path, paths.shipped_decks_dir())
@@ -158,19 +190,54 @@ def test_cache_round_trips_every_field(tmp_path: Path) -> None:
     for kind, names in known.items():  # a new model field must be added to the cache too
         assert {f.name for f in dataclasses.fields(kind)} == names
     cache = DeckCache(tmp_path / "cache.json")
-    cache.put(file, [1, 2], CachedFile(deck, [], Location(1, 1)))
+    outcome = CachedFile(deck, [], ("d", Location(1, 5)), [("c", Location(9, 2))])
+    cache.put(file, [1, 2], outcome)
     cache.save()
     back = DeckCache(tmp_path / "cache.json").get(file, [1, 2])
     assert back is not None
     assert repr(back.deck) == repr(deck)
+    assert (back.deck_id, list(back.card_ids)) == (outcome.deck_id, outcome.card_ids)
     assert DeckCache(tmp_path / "cache.json").get(file, [1, 3]) is None
+
+
+def test_cache_keeps_the_ids_of_a_file_with_errors(tmp_path: Path) -> None:
+    """A broken file's deck and card ids come back from the cache, for the checks across files."""
+    file = tmp_path / "broken.yaml"
+    problem = Problem(file, 5, 3, "card 'x' is missing the required key 'answer'")
+    ids = [("x", Location(5, 3)), ("y", Location(9, 3)), ("x", Location(12, 3))]
+    for deck_id in (("broken", Location(2, 5)), None):
+        cache = DeckCache(tmp_path / "cache.json")
+        cache.put(file, [1, 2], CachedFile(None, [problem], deck_id, ids))
+        cache.save()
+        back = DeckCache(tmp_path / "cache.json").get(file, [1, 2])
+        assert back == CachedFile(None, [problem], deck_id, ids)
+
+
+def test_an_entry_from_before_the_ids_were_kept_is_read_again(tmp_path: Path) -> None:
+    """An entry in the old shape (no card ids of broken files) is not used even by this loader."""
+    file = tmp_path / "d.yaml"
+    old_entry = {"key": [1, 2], "deck": None, "problems": [], "id_location": [0, 0]}
+    data = {"loader": deck_cache.loader_key(), "files": {str(file): old_entry}}
+    (tmp_path / "cache.json").write_text(json.dumps(data), encoding="utf-8")
+    assert DeckCache(tmp_path / "cache.json").get(file, [1, 2]) is None
+
+
+def test_a_cache_of_the_previous_format_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    """A cache written by the previous cache format is ignored as a whole."""
+    file = tmp_path / "d.yaml"
+    monkeypatch.setattr(deck_cache, "CACHE_FORMAT", deck_cache.CACHE_FORMAT - 1)
+    cache = DeckCache(tmp_path / "cache.json")
+    cache.put(file, [1, 2], CachedFile(None, []))
+    cache.save()
+    monkeypatch.undo()
+    assert DeckCache(tmp_path / "cache.json").get(file, [1, 2]) is None
 
 
 def test_cache_of_another_loader_version_is_not_used(tmp_path: Path, monkeypatch) -> None:
     """After an upgrade of studyapp, decks are parsed again rather than taken from the cache."""
     file = tmp_path / "d.yaml"
     cache = DeckCache(tmp_path / "cache.json")
-    cache.put(file, [1, 2], CachedFile(None, [], Location()))
+    cache.put(file, [1, 2], CachedFile(None, []))
     cache.save()
     monkeypatch.setattr(deck_cache, "__version__", "99.0")
     assert DeckCache(tmp_path / "cache.json").get(file, [1, 2]) is None

@@ -95,6 +95,49 @@ def test_every_error_is_printed_with_line_and_column(
     ]
 
 
+def test_a_reused_id_is_printed_with_the_files_other_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second deck reusing ids and with a broken card lists all of it in one run, in order."""
+    first = tmp_path / "1-first.yaml"
+    first.write_text(
+        "format: 1\nid: shared\ntitle: First\nsections: [{id: s, title: S}]\n"
+        "cards:\n- {id: same-card, type: basic, section: s, question: Q1?, answer: A1}\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "2-second.yaml"
+    second.write_text(
+        textwrap.dedent(
+            """\
+            format: 1
+            id: shared
+            title: Second
+            sections: [{id: s, title: S}]
+            cards:
+            - id: second-1
+              type: basic
+              section: s
+              question: Which receptor?
+            - id: same-card
+              type: basic
+              section: s
+              question: Q3?
+              answer: A3
+            """
+        ),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{second}:2:5: error: deck id 'shared' is already used by {first}:2; deck ids must "
+        "be unique",
+        f"{second}:6:3: error: card 'second-1' is missing the required key 'answer'",
+        f"{second}:10:3: error: card id 'same-card' is already used in {first}:6; card ids "
+        "must be unique across decks",
+        "1 deck, 1 card: 3 errors, 0 warnings (1 file not loaded)",
+    ]
+
+
 def test_a_missing_path_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Naming a file that does not exist reports it and exits 1, without a traceback."""
     missing = tmp_path / "nope.yaml"

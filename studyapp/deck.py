@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from studyapp.deck_problems import Problem
 from studyapp.model import Deck, Location
@@ -200,47 +200,66 @@ def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
     return loaded
 
 
-def _reused_ids(
-    file: Path,
-    loaded: _Loaded,
-    deck_ids: dict[str, tuple[Path, int]],
-    card_ids: dict[str, tuple[Path, int]],
-) -> list[Problem]:
-    """Errors for the ids of ``file`` that an earlier file uses; remembers its new ids.
+@dataclass
+class _IdOwners:
+    """Where each deck id and card id was first seen: in a deck that loaded, or in a file left
+    out for its errors."""
 
-    Every id the builder read counts, also in a file with other errors. A card id repeated
-    inside ``file`` is the builder's error, so each reused card id is reported once, at its
-    first occurrence in ``file``.
-    """
-    problems: list[Problem] = []
-    if loaded.deck_id is not None:
-        deck_id, where = loaded.deck_id
-        first = deck_ids.setdefault(deck_id, (file, where.line))
-        if first[0] is not file:
+    decks: dict[str, tuple[Path, int]] = field(default_factory=dict)
+    cards: dict[str, tuple[Path, int]] = field(default_factory=dict)
+    broken_decks: dict[str, tuple[Path, int]] = field(default_factory=dict)
+    broken_cards: dict[str, tuple[Path, int]] = field(default_factory=dict)
+
+    def reused(self, file: Path, loaded: _Loaded) -> list[Problem]:
+        """Problems for the ids of ``file`` that an earlier file uses.
+
+        Reusing an id of a deck that loaded is an error (the later file is left out). Reusing
+        an id of a file left out for its own errors is a warning: the later deck still loads,
+        so studying goes on, and the clash is known before the broken file is fixed. A card id
+        repeated inside ``file`` is the builder's error, so each is reported once here.
+        """
+        problems: list[Problem] = []
+        ids = [("deck", loaded.deck_id)] if loaded.deck_id is not None else []
+        reported: set[str] = set()
+        for kind, (item_id, where) in ids + [("card", c) for c in loaded.card_ids]:
+            if kind == "card" and item_id in reported:
+                continue
+            if kind == "deck":
+                owners, broken = self.decks, self.broken_decks
+            else:
+                owners, broken = self.cards, self.broken_cards
+            first = owners.get(item_id) or broken.get(item_id)
+            if first is None or first[0] == file:
+                continue
+            reported.add(item_id)
+            severity: Literal["error", "warning"] = "error" if item_id in owners else "warning"
+            note = "" if severity == "error" else " (a file left out for its errors)"
+            rule = (
+                "deck ids must be unique"
+                if kind == "deck"
+                else "card ids must be unique across decks"
+            )
+            verb = "by" if kind == "deck" else "in"
             problems.append(
                 Problem(
                     file,
                     where.line,
                     where.column,
-                    f"deck id '{deck_id}' is already used by {first[0]}:{first[1]}; "
-                    "deck ids must be unique",
+                    f"{kind} id '{item_id}' is already used {verb} {first[0]}:{first[1]}"
+                    f"{note}; {rule}",
+                    severity,
                 )
             )
-    reported: set[str] = set()
-    for card_id, where in loaded.card_ids:
-        first = card_ids.setdefault(card_id, (file, where.line))
-        if first[0] is not file and card_id not in reported:
-            reported.add(card_id)
-            problems.append(
-                Problem(
-                    file,
-                    where.line,
-                    where.column,
-                    f"card id '{card_id}' is already used in {first[0]}:{first[1]}; "
-                    "card ids must be unique across decks",
-                )
-            )
-    return problems
+        return problems
+
+    def remember(self, file: Path, loaded: _Loaded, kept: bool) -> None:
+        """Record the ids of ``file``, as owned by a loaded deck when ``kept``."""
+        decks, cards = (self.decks, self.cards) if kept else (self.broken_decks, self.broken_cards)
+        if loaded.deck_id is not None:
+            deck_id, where = loaded.deck_id
+            decks.setdefault(deck_id, (file, where.line))
+        for card_id, where in loaded.card_ids:
+            cards.setdefault(card_id, (file, where.line))
 
 
 def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadResult:
@@ -248,14 +267,14 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
 
     Besides each file's own checks, deck ids and card ids must be unique across files: the
     later occurrence is the error (naming the first file and line) and its deck is left out.
-    The ids of a file with other errors take part too, so one run reports every problem.
+    The ids of a file with other errors take part too, so one run reports every problem; a
+    valid deck that only clashes with such a file still loads, with a warning.
     With ``cache_file``, unchanged files are read from that cache (and it is updated): the
     result is the same, only faster.
     """
     files, problems = deck_files(paths)
     result = LoadResult(problems=problems, files=files)
-    deck_ids: dict[str, tuple[Path, int]] = {}
-    card_ids: dict[str, tuple[Path, int]] = {}
+    owners = _IdOwners()
     cache = None
     if cache_file is not None:
         from studyapp.deck_cache import DeckCache
@@ -263,10 +282,12 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
         cache = DeckCache(cache_file)
     for file in files:
         loaded = _load_cached(file, cache)
-        file_problems = [*loaded.problems, *_reused_ids(file, loaded, deck_ids, card_ids)]
+        file_problems = [*loaded.problems, *owners.reused(file, loaded)]
         deck = loaded.deck
-        if deck is not None and not any(p.severity == "error" for p in file_problems):
+        kept = deck is not None and not any(p.severity == "error" for p in file_problems)
+        if kept and deck is not None:
             result.decks.append(deck)
+        owners.remember(file, loaded, kept)
         result.problems.extend(_sorted(file_problems))
     if cache is not None:
         cache.keep_only(files)

@@ -629,13 +629,7 @@ def test_a_reused_card_id_is_reported_in_a_deck_with_other_errors(tmp_path: Path
     ]
 
 
-def test_a_broken_earlier_file_still_owns_its_ids(tmp_path: Path) -> None:
-    """The later of two files using an id is the error, even when the earlier one is broken."""
-    first = write(tmp_path, "1-first.yaml", FIRST_DECK.replace("  answer: A1\n", ""))
-    second = write(
-        tmp_path,
-        "2-second.yaml",
-        """
+SECOND_DECK = """
         format: 1
         id: shared
         title: Second
@@ -644,15 +638,38 @@ def test_a_broken_earlier_file_still_owns_its_ids(tmp_path: Path) -> None:
           type: basic
           question: Q2?
           answer: A2
-        """,
-    )
+        """
+
+
+def test_a_deck_clashing_only_with_a_broken_file_loads_with_warnings(tmp_path: Path) -> None:
+    """Ids reused from a file left out for its errors are warned about; the valid deck loads."""
+    first = write(tmp_path, "1-first.yaml", FIRST_DECK.replace("  answer: A1\n", ""))
+    second = write(tmp_path, "2-second.yaml", SECOND_DECK)
     result = load_decks([tmp_path])
-    assert result.decks == []
-    assert [p.format() for p in result.errors] == [
+    assert [d.id for d in result.decks] == ["shared"]
+    assert [p.format() for p in result.problems if "section" not in p.message] == [
         f"{first}:5:3: error: card 'same-card' is missing the required key 'answer'",
-        f"{second}:2:5: error: deck id 'shared' is already used by {first}:2; deck ids must "
+        f"{second}:2:5: warning: deck id 'shared' is already used by {first}:2 (a file left "
+        "out for its errors); deck ids must be unique",
+        f"{second}:5:3: warning: card id 'same-card' is already used in {first}:5 (a file left "
+        "out for its errors); card ids must be unique across decks",
+    ]
+
+
+def test_a_third_file_clashes_with_the_deck_that_loaded(tmp_path: Path) -> None:
+    """After a broken and a valid file share ids, a third copy is an error against the valid one."""
+    write(tmp_path, "1-first.yaml", FIRST_DECK.replace("  answer: A1\n", ""))
+    second = write(tmp_path, "2-second.yaml", SECOND_DECK)
+    third = write(tmp_path, "3-third.yaml", SECOND_DECK.replace("title: Second", "title: Third"))
+    result = load_decks([tmp_path])
+    assert [d.title for d in result.decks] == ["Second"]
+    third_problems = [
+        p.format() for p in result.problems if p.path == third and "already used" in p.message
+    ]
+    assert third_problems == [
+        f"{third}:2:5: error: deck id 'shared' is already used by {second}:2; deck ids must "
         "be unique",
-        f"{second}:5:3: error: card id 'same-card' is already used in {first}:5; card ids must "
+        f"{third}:5:3: error: card id 'same-card' is already used in {second}:5; card ids must "
         "be unique across decks",
     ]
 

@@ -65,10 +65,11 @@ def library_paths(overrides: list[str] | None, data_folder: Path) -> list[Path]:
     """What the library shows: :func:`decks_dirs`, then the student's own decks if any."""
     found = decks_dirs(overrides)
     mine = imported_decks_dir(data_folder)
-    try:
-        has_decks = any(p.suffix in (".yaml", ".yml") for p in mine.iterdir())
-    except OSError:  # not made yet (or unreadable: nothing of it can be shown anyway)
-        has_decks = False
-    if has_decks and mine not in found:
+    if not mine.is_dir() or mine in found:
+        return found
+    from studyapp.deck import deck_files  # the loader's own rule for what is a deck file
+
+    has_decks, _ = deck_files([mine])
+    if has_decks:
         found.append(mine)
     return found

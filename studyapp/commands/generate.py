@@ -47,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Generate the decks and report what was written."""
     from studyapp.deck_making import make_decks
+    from studyapp.wording import count
 
     source, out_dir = Path(args.source), Path(args.out)
     label = _project_relative(source)
@@ -63,14 +64,9 @@ def run(args: argparse.Namespace) -> int:
     for deck, path in zip(made.decks, made.paths, strict=True):
         counts = Counter(card.type.value for card in deck.cards)
         detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-        print(f"wrote {path} ({_count(len(deck.cards), 'card')}: {detail})")
-    print(f"{_count(len(made.paths), 'deck')}, {_count(made.card_count, 'card')}")
+        print(f"wrote {path} ({count(len(deck.cards), 'card')}: {detail})")
+    print(f"{count(len(made.paths), 'deck')}, {count(made.card_count, 'card')}")
     return 0
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 card``, ``3 cards``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _project_relative(path: Path) -> str:

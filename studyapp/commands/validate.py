@@ -29,15 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
 
 
-def _count(number: int, noun: str) -> str:
-    """``1 deck``, ``3 decks``."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def run(args: argparse.Namespace) -> int:
     """Load the decks, print every problem and a summary line; 1 if any error."""
     from studyapp import paths
     from studyapp.deck import load_decks
+    from studyapp.wording import count
 
     targets = [Path(p) for p in args.paths] if args.paths else paths.decks_dirs()
     result = load_decks(targets)
@@ -46,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
     cards = sum(len(deck.cards) for deck in result.decks)
     errors, warnings = len(result.errors), len(result.warnings)
     summary = (
-        f"{_count(len(result.decks), 'deck')}, {_count(cards, 'card')}: "
-        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+        f"{count(len(result.decks), 'deck')}, {count(cards, 'card')}: "
+        f"{count(errors, 'error')}, {count(warnings, 'warning')}"
     )
     not_loaded = len(result.files) - len(result.decks)
     if not_loaded:
-        summary += f" ({_count(not_loaded, 'file')} not loaded)"
+        summary += f" ({count(not_loaded, 'file')} not loaded)"
     print(summary)
     return 1 if errors or (args.strict and warnings) else 0

@@ -29,11 +29,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.gui.overview import DeckSummary, describe_due, group_by_source
 from studyapp.model import MEDICAL_NOTICE
-
-
-def _count(number: int, noun: str) -> str:
-    """``1 card``, ``3 cards``."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+from studyapp.wording import count
 
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
@@ -280,7 +276,7 @@ class LibraryWidget(QWidget):
         due = sum(s.due_today for s in summaries)
         new = sum(s.new for s in summaries)
         self.summary_label.setText(
-            f"{_count(len(summaries), 'deck')}  ·  {_count(due, 'card')} due today  ·  "
+            f"{count(len(summaries), 'deck')}  ·  {count(due, 'card')} due today  ·  "
             f"{new} new {'card' if new == 1 else 'cards'}"
         )
         self.study_all_button.setEnabled(due > 0)
@@ -295,19 +291,19 @@ class LibraryWidget(QWidget):
         box.setProperty("role", "errorcard")
         layout = QVBoxLayout(box)
         layout.setContentsMargins(18, 12, 18, 12)
-        count = len(questions)
-        cards = "1 card" if count == 1 else f"{count} cards"
+        changed = len(questions)
+        cards = count(changed, "card")
         layout.addWidget(
             _label(
                 f"The answer of {cards} changed in the deck files since you studied "
-                f"{'it' if count == 1 else 'them'}. Start afresh, or keep your progress?",
+                f"{'it' if changed == 1 else 'them'}. Start afresh, or keep your progress?",
                 wrap=True,
             )
         )
         for question in questions[:5]:
             layout.addWidget(_label(f"•  {question}", "small", wrap=True))
-        if count > 5:
-            layout.addWidget(_label(f"…and {count - 5} more", "small"))
+        if changed > 5:
+            layout.addWidget(_label(f"…and {changed - 5} more", "small"))
         buttons = QHBoxLayout()
         reset = _button("Start afresh")
         reset.clicked.connect(lambda: self.reset_changed_requested.emit())

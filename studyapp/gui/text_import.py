@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from studyapp.deck_making import STEPS, MadeDecks, make_decks
 from studyapp.errors import StudyappError
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
+from studyapp.wording import count
 
 TEXT_FILTER = "Texts and outlines (*.txt *.md *.markdown *.text);;All files (*)"
 PROGRESS_DELAY_MS = 400  # quicker imports finish without a dialog flashing up
@@ -119,12 +120,7 @@ class TextImporter(QObject):
 
 def describe(made: MadeDecks) -> str:
     """One status-bar line: what was made, and what was left out of the text."""
-    decks = len(made.decks)
-    cards = made.card_count
-    line = (
-        f"Made {decks} deck{'' if decks == 1 else 's'} with {cards} card"
-        f"{'' if cards == 1 else 's'}."
-    )
+    line = f"Made {count(len(made.decks), 'deck')} with {count(made.card_count, 'card')}."
     if made.left_out:
         line += f" Left out as not study material: {made.left_out_summary()}."
     return line

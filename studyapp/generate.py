@@ -17,6 +17,7 @@ ids (and the student's progress) of every card the edit did not touch.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import re
@@ -428,9 +429,10 @@ def write_decks(decks: list[Deck], out_dir: Path, source_label: str, command: st
         for temp, path in zip(temporary, written, strict=True):
             temp.replace(path)
     finally:
-        for temp in temporary:
-            if temp.is_file():
-                temp.unlink()
+        for temp in temporary:  # never let tidying up hide why the write failed
+            with contextlib.suppress(OSError):
+                if temp.is_file():
+                    temp.unlink()
     mark = f"{GENERATED_MARK} from {source_label};"
     for stale in sorted(out_dir.glob("*.yaml")):
         if stale in written:

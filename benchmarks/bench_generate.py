@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from studyapp.generate import deck_yaml, generate_decks
-from studyapp.outline import parse_outline, read_source
-from studyapp.sentences import split_sentences
+from studyapp.cards.generate import deck_yaml, generate_decks
+from studyapp.outline.parse import parse_outline, read_source
+from studyapp.outline.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "assets" / "sources" / "ketamine-therapeutic-uses.txt"

@@ -2,7 +2,7 @@
 
 Writes 20 decks of 500 mixed cards (10,000 cards, as ``yaml.dump`` of ``Deck.to_dict()`` with
 bodies in literal block style, as the generator writes them) to a temporary folder, then times,
-in the same run, (a) ``studyapp.deck.load_decks`` on the folder (read + compose + validate +
+in the same run, (a) ``studyapp.decks.load.load_decks`` on the folder (read + compose + validate +
 build the model) and (b) reading the same files and ``yaml.load(text, Loader=CSafeLoader)``.
 Prints the medians and the ratio (a)/(b). Targets: (a) under 0.5 s and (a)/(b) at most 1.5.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from studyapp.deck import load_decks
+from studyapp.decks.load import load_decks
 from studyapp.model import MEDICAL_NOTICE, Card, CardType, Deck, Section, SourceInfo
 
 DECKS = 20

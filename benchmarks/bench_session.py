@@ -28,13 +28,13 @@ from pathlib import Path
 
 import fsrs
 
-from studyapp.answers import AnswerCheck
-from studyapp.dbfile import to_micros
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Phase, Rating
-from studyapp.scheduler import Scheduler, SchedulerSettings
-from studyapp.session import Progress, SessionSummary, Stage, StudySession
-from studyapp.store import Store
+from studyapp.store.database import Store
+from studyapp.store.dbfile import to_micros
+from studyapp.study.answers import AnswerCheck
+from studyapp.study.scheduler import Scheduler, SchedulerSettings
+from studyapp.study.session import Progress, SessionSummary, Stage, StudySession
 
 DECKS = 10
 CARDS_PER_DECK = 10_000

@@ -116,11 +116,11 @@ else:
 def build_data(folder: Path, reviews: int) -> int:
     """Shipped decks + ``reviews`` review-log entries in a real store in ``folder``."""
     from studyapp import paths
-    from studyapp.deck import load_decks
+    from studyapp.decks.load import load_decks
     from studyapp.gui import sample_history
     from studyapp.review_types import Rating
-    from studyapp.scheduler import Scheduler
-    from studyapp.store import Store
+    from studyapp.store.database import Store
+    from studyapp.study.scheduler import Scheduler
 
     decks = load_decks(paths.decks_dirs()).decks
     now = datetime.now(UTC)

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from studyapp.dbfile import to_micros
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry
-from studyapp.store import Store
+from studyapp.store.database import Store
+from studyapp.store.dbfile import to_micros
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 DECK_SIZE = 1000
@@ -187,7 +187,7 @@ def main() -> None:
         for name, query in queries.items():
             print(f"{name:<24} {ms(statistics.median(timed(query, 5)))}")
         store.close()
-        from studyapp.doctor import examine
+        from studyapp.store.doctor import examine
 
         print(f"{'doctor examine':<24} {ms(statistics.median(timed(lambda: examine(path), 1)))}")
 

@@ -56,23 +56,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def add_location_options(parser: argparse.ArgumentParser) -> None:
-    """``--decks`` and ``--data-dir``, shared by the commands that open decks or progress."""
-    parser.add_argument(
-        "--decks",
-        action="append",
-        metavar="PATH",
-        help="deck folder or file to use (repeatable; default: the shipped decks, "
-        "or $STUDYAPP_DECKS)",
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder for the progress database (default: the user data folder, "
-        "or $STUDYAPP_DATA_DIR)",
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)

@@ -1,7 +1,7 @@
 """The deck model: topic decks, their reading sections and their quiz cards.
 
 These are plain, immutable value types shared by every layer: the generator builds them, the
-YAML loader (:mod:`studyapp.deck`) reads them from files, the store keys progress by their ids
+YAML loader (:mod:`studyapp.decks.load`) reads them from files, the store keys progress by their ids
 and the GUI shows them. Card text always comes from here (the YAML); progress never does.
 """
 

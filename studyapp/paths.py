@@ -67,7 +67,7 @@ def library_paths(overrides: list[str] | None, data_folder: Path) -> list[Path]:
     mine = imported_decks_dir(data_folder)
     if not mine.is_dir() or mine in found:
         return found
-    from studyapp.deck import deck_files  # the loader's own rule for what is a deck file
+    from studyapp.decks.load import deck_files  # the loader's own rule for what is a deck file
 
     has_decks, _ = deck_files([mine])
     if has_decks:

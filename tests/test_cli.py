@@ -9,6 +9,7 @@ import pytest
 
 from studyapp import __version__
 from studyapp.cli import build_parser, command_modules, main
+from tests.locations import SOURCES
 
 
 def test_version_prints_the_package_version(capsys):
@@ -72,9 +73,8 @@ def test_python_dash_m_runs_the_cli():
 
 def test_output_piped_into_head_gives_no_traceback(tmp_path):
     """`studyapp generate ... | head -1` stops quietly when the reader closes the pipe."""
-    from pathlib import Path
 
-    source = Path(__file__).resolve().parents[1] / "assets/sources/ketamine-therapeutic-uses.txt"
+    source = SOURCES / "ketamine-therapeutic-uses.txt"
     producer = subprocess.Popen(
         [sys.executable, "-m", "studyapp", "generate", str(source), "--out", str(tmp_path)],
         stdout=subprocess.PIPE,

@@ -1,1 +1,26 @@
-"""One module per ``studyapp`` subcommand: ``register(subparsers)`` and ``run(args) -> int``."""
+"""One module per ``studyapp`` subcommand: ``register(subparsers)`` and ``run(args) -> int``.
+
+:mod:`studyapp.cli` finds them here and runs the one asked for; the options several commands
+share are defined once, below.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """``--decks`` and ``--data-dir``, shared by the commands that open decks or progress."""
+    parser.add_argument(
+        "--decks",
+        action="append",
+        metavar="PATH",
+        help="deck folder or file to use (repeatable; default: the shipped decks, "
+        "or $STUDYAPP_DECKS)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for the progress database (default: the user data folder, "
+        "or $STUDYAPP_DATA_DIR)",
+    )

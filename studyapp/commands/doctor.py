@@ -13,7 +13,7 @@ ORDER = 40  # position in `studyapp --help`
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``doctor`` subcommand."""
-    from studyapp.cli import add_location_options
+    from studyapp.commands import add_location_options
 
     parser = subparsers.add_parser(
         "doctor",
@@ -42,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _print_backups(db_path: Path) -> None:
     """One line per backup: file name, when it was taken, size."""
-    from studyapp.backups import list_backups
+    from studyapp.store.backups import list_backups
 
     found = list_backups(db_path)
     if not found:
@@ -54,7 +54,7 @@ def _print_backups(db_path: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Examine, list backups, restore or rebuild; 0 when all is well, 1 otherwise."""
-    from studyapp import doctor
+    from studyapp.store import doctor
 
     db_path = paths.database_path(paths.data_dir(args.data_dir))
     if args.list_backups:
@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"restored {used.name}; the previous database was kept as {kept}")
         return 0
     if args.rebuild:
-        count = doctor.rebuild(db_path)
+        from studyapp.study.preferences import stored_scheduler_settings
+        from studyapp.study.scheduler import Scheduler
+
+        count = doctor.rebuild(db_path, lambda store: Scheduler(stored_scheduler_settings(store)))
         print(f"rebuilt the schedule of {count} cards from the review log")
         return 0
     found = doctor.examine(db_path)

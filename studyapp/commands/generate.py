@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the decks and report what was written."""
-    from studyapp.deck_making import make_decks
+    from studyapp.cards.deck_making import make_decks
     from studyapp.wording import count
 
     source, out_dir = Path(args.source), Path(args.out)

@@ -11,17 +11,17 @@ ORDER = 0  # position in `studyapp --help`
 # its import hook (``shibokensupport.feature``) reads the whole source of every module imported
 # after it, looking for PySide6 use: importing these first costs about 8 ms less at start-up.
 CORE_BEFORE_QT = (
-    "studyapp.deck",
-    "studyapp.store",
-    "studyapp.scheduler",
-    "studyapp.gui.overview",
-    "studyapp.gui.preferences",
+    "studyapp.decks.load",
+    "studyapp.store.database",
+    "studyapp.study.scheduler",
+    "studyapp.study.progress",
+    "studyapp.study.preferences",
 )
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``gui`` subcommand."""
-    from studyapp.cli import add_location_options
+    from studyapp.commands import add_location_options
 
     parser = subparsers.add_parser(
         "gui", help="open the study app (default)", description="Open the study app window."

@@ -12,7 +12,7 @@ ORDER = 30  # position in `studyapp --help`
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``stats`` subcommand."""
-    from studyapp.cli import add_location_options
+    from studyapp.commands import add_location_options
 
     parser = subparsers.add_parser(
         "stats",
@@ -26,9 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the per-deck table and totals; 1 when the decks have errors."""
-    from studyapp.dbfile import StoreLockedError
-    from studyapp.deck import load_decks
-    from studyapp.store import Store
+    from studyapp.decks.load import load_decks
+    from studyapp.store.database import Store
+    from studyapp.store.dbfile import StoreLockedError
 
     now = datetime.now(UTC)
     folder = paths.data_dir(args.data_dir)

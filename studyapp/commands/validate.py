@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the decks, print every problem and a summary line; 1 if any error."""
     from studyapp import paths
-    from studyapp.deck import load_decks
+    from studyapp.decks.load import load_decks
     from studyapp.wording import count
 
     targets = [Path(p) for p in args.paths] if args.paths else paths.decks_dirs()

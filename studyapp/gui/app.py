@@ -23,17 +23,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
-from studyapp.gui import preferences, theme
+from studyapp.gui import theme
 from studyapp.gui.main_window import AppContext, MainWindow
 from studyapp.gui.pyside_fixes import keep_singletons_alive
+from studyapp.study import preferences
 
 if TYPE_CHECKING:
-    from studyapp.deck import LoadResult
-    from studyapp.scheduler import Scheduler, SchedulerSettings
-    from studyapp.session import StudySession
-    from studyapp.store import Store
+    from studyapp.decks.load import LoadResult
+    from studyapp.store.database import Store
+    from studyapp.study.scheduler import Scheduler, SchedulerSettings
+    from studyapp.study.session import StudySession
 
-DECK_CACHE_NAME = "deck-cache.json"  # in the data folder: see studyapp.deck_cache
+DECK_CACHE_NAME = "deck-cache.json"  # in the data folder: see studyapp.decks.cache
 ERROR_LOG_NAME = "studyapp.log"  # in the data folder: unexpected errors, for a bug report
 
 
@@ -67,26 +68,26 @@ def open_in_editor(path: Path) -> None:
 
 def make_scheduler(settings: SchedulerSettings, tz: tzinfo | None = None) -> Scheduler:
     """The real FSRS scheduler for ``settings``."""
-    from studyapp.scheduler import Scheduler
+    from studyapp.study.scheduler import Scheduler
 
     return Scheduler(settings, tz)
 
 
 def make_session(*args: Any, **kwargs: Any) -> StudySession:
     """A real study session (imported on first use: the library does not need it)."""
-    from studyapp.session import StudySession
+    from studyapp.study.session import StudySession
 
     return StudySession(*args, **kwargs)
 
 
 def open_store(data_folder: Path, *, read_only: bool = False) -> Store:
     """Open the progress store in ``data_folder`` (read-only: no lock, no writes, no backup)."""
-    from studyapp.store import Store
+    from studyapp.store.database import Store
 
     db_path = paths.database_path(data_folder)
     if not read_only:
         return Store.open(db_path)
-    from studyapp.dbfile import connect
+    from studyapp.store.dbfile import connect
 
     return Store(connect(db_path, read_only=True), db_path, None)
 
@@ -106,7 +107,7 @@ def build_main_window(
 
     Raises :class:`StoreError` when the store cannot be opened or written.
     """
-    from studyapp.deck import load_decks
+    from studyapp.decks.load import load_decks
 
     keep_singletons_alive()
     cache_file = data_folder / DECK_CACHE_NAME
@@ -144,7 +145,7 @@ def store_error_choice(error: StoreError, parent: QWidget | None = None) -> bool
     """Explain a store error; True when the student chose to continue read-only."""
     from PySide6.QtWidgets import QMessageBox
 
-    from studyapp.dbfile import StoreLockedError, StoreReadOnlyError
+    from studyapp.store.dbfile import StoreLockedError, StoreReadOnlyError
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.answers import AnswerCheck, DiffOp
 from studyapp.gui import theme
 from studyapp.model import Card, CardType
+from studyapp.study.answers import AnswerCheck, DiffOp
 
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::([^}]*))?\}\}", re.DOTALL)
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.gui.overview import DeckSummary, describe_due, group_by_source
 from studyapp.model import MEDICAL_NOTICE
+from studyapp.study.progress import DeckSummary, describe_due, group_by_source
 from studyapp.wording import count
 
 

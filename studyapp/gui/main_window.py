@@ -25,26 +25,28 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from studyapp.errors import StudyappError
-from studyapp.gui import overview, preferences, theme
+from studyapp.gui import theme
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
-from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.model import Card, Deck
+from studyapp.study import preferences
+from studyapp.study import progress as overview
+from studyapp.study.preferences import WELCOME_DISMISSED_KEY
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from studyapp.deck import LoadResult
-    from studyapp.deck_making import MadeDecks
+    from studyapp.cards.deck_making import MadeDecks
+    from studyapp.decks.load import LoadResult
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
     from studyapp.gui.text_import import TextImporter
     from studyapp.gui.welcome import WelcomeDialog
-    from studyapp.scheduler import Scheduler, SchedulerSettings
-    from studyapp.session import StudySession
-    from studyapp.store import Store
+    from studyapp.store.database import Store
+    from studyapp.study.scheduler import Scheduler, SchedulerSettings
+    from studyapp.study.session import StudySession
 
 GEOMETRY_KEY = "ui.window_geometry"
 SCREEN_KEY = "ui.screen"

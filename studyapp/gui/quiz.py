@@ -1,7 +1,7 @@
 """The quiz screen: one card at a time, answered with Anki's keys, then a session summary.
 
 :class:`QuizWidget` is the GUI's implementation of the session's ``SessionView`` Protocol: the
-:class:`~studyapp.session.StudySession` tells it what to show (``show_question``,
+:class:`~studyapp.study.session.StudySession` tells it what to show (``show_question``,
 ``show_answer``, ``show_finished``) and it forwards what the student does (reveal, rate, typed
 or chosen answers, undo, bury, suspend) back to the session. The card itself is drawn by
 :class:`~studyapp.gui.card_view.CardView`, the end of the session by
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.answers import AnswerCheck
 from studyapp.errors import StudyappError
 from studyapp.gui import theme
 from studyapp.gui.card_view import CardView
@@ -40,7 +39,8 @@ from studyapp.gui.rating_buttons import RatingButton
 from studyapp.gui.summary import SummaryWidget
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import Rating, ReviewMode
-from studyapp.session import Progress, SessionSummary, StudySession, utc_now
+from studyapp.study.answers import AnswerCheck
+from studyapp.study.session import Progress, SessionSummary, StudySession, utc_now
 
 HINT_QUESTION = "Space show answer  ·  U undo  ·  S source  ·  E edit  ·  − bury  ·  @ suspend"
 HINT_TYPED = "Enter check answer  ·  Esc leave"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from studyapp.gui import theme
 from studyapp.review_types import Rating
-from studyapp.scheduler import format_interval
+from studyapp.study.scheduler import format_interval
 
 RATING_NAMES = {r: r.name.capitalize() for r in Rating}  # Again, Hard, Good, Easy
 RATING_COLORS = {r: r.name.lower() for r in Rating}  # theme colour names

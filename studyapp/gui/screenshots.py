@@ -24,13 +24,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
-from studyapp.gui import preferences
 from studyapp.gui.app import build_main_window, open_store
 from studyapp.gui.main_window import MainWindow
 from studyapp.gui.quiz import QuizWidget
 from studyapp.gui.sample_history import write_history
 from studyapp.model import Card, CardType
 from studyapp.review_types import Rating
+from studyapp.study import preferences
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 WINDOW_SIZE = (1180, 780)
@@ -71,8 +71,8 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
 
 def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
     """A data folder with weeks of seeded reviews and the chosen theme."""
-    from studyapp.deck import load_decks
-    from studyapp.scheduler import Scheduler
+    from studyapp.decks.load import load_decks
+    from studyapp.study.scheduler import Scheduler
 
     decks = load_decks(deck_paths).decks
     store = open_store(data)

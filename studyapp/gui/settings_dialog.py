@@ -4,7 +4,7 @@ steps, day rollover, theme, font size.
 The steps are typed as text (``1m 10m``). Text that is not a list of steps is never saved: the
 field's problem shows in plain words under it and Save stays off until it is fixed, so nothing
 typed is lost and no error dialog interrupts. The rules and messages live in
-:mod:`studyapp.steps` (no Qt).
+:mod:`studyapp.study.steps` (no Qt).
 
 Hints and errors wrap at a fixed column width and the dialog takes exactly its layout's size:
 Qt sizes a word-wrapped label as if it were about 80 characters wide and does not apply
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.gui.preferences import MAX_INTERVAL_DAYS, Preferences
-from studyapp.steps import StepsError, format_steps, parse_steps, steps_problem
+from studyapp.study.preferences import MAX_INTERVAL_DAYS, Preferences
+from studyapp.study.steps import StepsError, format_steps, parse_steps, steps_problem
 
 THEME_LABELS = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 COLUMN_CHARS = 50  # width of the fields and their hints, in average characters of the font

@@ -4,7 +4,7 @@
 trend, the cards due over the next 30 days and mastery per topic and per section, as pictures
 (:mod:`studyapp.gui.charts`). :func:`gather_progress` collects everything it shows from the
 store's counts and card states, apart from the widgets, so it is tested on its own. The
-"Optimize my parameters" button runs the optimizer (``studyapp.optimize``, when installed) off
+"Optimize my parameters" button runs the optimizer (``studyapp.study.optimize``, when installed) off
 the GUI thread with :mod:`studyapp.gui.workers`.
 """
 
@@ -35,11 +35,11 @@ from studyapp.gui.chart_data import Bar, HeatmapGrid
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
-from studyapp.optimize import MIN_REVIEWS
 from studyapp.review_types import ReviewEntry
-from studyapp.scheduler import Scheduler
-from studyapp.store import Store
-from studyapp.store_stats import Retention
+from studyapp.store.database import Store
+from studyapp.store.queries import Retention
+from studyapp.study.optimize import MIN_REVIEWS
+from studyapp.study.scheduler import Scheduler
 
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
@@ -158,10 +158,10 @@ Optimizer = Callable[[list[ReviewEntry], Scheduler, TaskControl], Any]
 
 
 def find_optimizer() -> Optimizer | None:
-    """``studyapp.optimize.optimize_parameters`` when its backend (fsrs-rs-python) is installed."""
+    """``studyapp.study.optimize.optimize_parameters`` when fsrs-rs-python is installed."""
     if importlib.util.find_spec("fsrs_rs_python") is None:
         return None
-    from studyapp.optimize import optimize_parameters
+    from studyapp.study.optimize import optimize_parameters
 
     return lambda reviews, scheduler, control: optimize_parameters(reviews, scheduler)
 
@@ -191,7 +191,7 @@ class ProgressWidget(QWidget):
     ``parameters_optimized(object)`` with the optimizer's result (the composition root saves
     it in the settings: a list of 21 FSRS weights). ``optimizer`` is the function run by
     "Optimize my parameters", ``fn(reviews, scheduler, control)``; by default
-    ``studyapp.optimize.optimize_parameters`` when fsrs-rs-python is installed.
+    ``studyapp.study.optimize.optimize_parameters`` when fsrs-rs-python is installed.
     """
 
     left = Signal()

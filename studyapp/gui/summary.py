@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.gui.overview import describe_due
 from studyapp.review_types import ReviewMode
-from studyapp.session import SessionSummary
+from studyapp.study.progress import describe_due
+from studyapp.study.session import SessionSummary
 
 
 @dataclass(frozen=True)

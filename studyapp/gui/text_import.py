@@ -1,6 +1,6 @@
 """File › Make decks from a text…: the student's own outline becomes decks in their library.
 
-:class:`TextImporter` asks for a text file, runs :func:`studyapp.deck_making.make_decks` on a
+:class:`TextImporter` asks for a text file, runs :func:`studyapp.cards.deck_making.make_decks` on a
 pool thread (the window stays responsive; a progress dialog appears only if the work takes a
 while) and reports the outcome on the GUI thread: ``made(MadeDecks)`` or ``failed(message)``.
 The decks go to the data folder's ``decks/`` (:func:`studyapp.paths.imported_decks_dir`),
@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 
-from studyapp.deck_making import STEPS, MadeDecks, make_decks
+from studyapp.cards.deck_making import STEPS, MadeDecks, make_decks
 from studyapp.errors import StudyappError
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.wording import count

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.gui.preferences import WELCOME_DISMISSED_KEY
 from studyapp.gui.theme import colors
+from studyapp.study.preferences import WELCOME_DISMISSED_KEY
 
 DONT_SHOW_KEY = WELCOME_DISMISSED_KEY
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp import paths
 from studyapp.gui import app as gui_app
 from studyapp.gui.main_window import MainWindow
-from studyapp.store import Store
+from studyapp.store.database import Store
 
 
 def answer_next_dialog(button_text: str, seen: list[str]) -> None:
@@ -125,7 +125,7 @@ def test_an_unwritable_error_log_still_shows_the_error(qapp, tmp_path):
 
 def test_known_errors_show_their_own_message(qapp):
     """A store failure mid-session shows what went wrong and the doctor command, no traceback."""
-    from studyapp.dbfile import StoreFullError
+    from studyapp.store.dbfile import StoreFullError
 
     previous = sys.excepthook
     seen: list[str] = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from studyapp.answers import check_typed
 from studyapp.gui.card_view import CardView, diff_html, inline_html, list_html, verdict_text
 from studyapp.model import Card, CardType
+from studyapp.study.answers import check_typed
 
 
 def test_inline_text_is_escaped_with_bold_kept():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from studyapp.deck import load_decks
+from studyapp.decks.load import load_decks
 from studyapp.gui.deck_watcher import DeckFileWatcher, deck_files, merge_reload
 
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from studyapp.gui.library import LibraryWidget
-from studyapp.gui.overview import summarize_deck
 from studyapp.model import MEDICAL_NOTICE
 from studyapp.review_types import Rating
-from studyapp.scheduler import Scheduler, SchedulerSettings
+from studyapp.study.progress import summarize_deck
+from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.decks import anesthesia_deck, depression_deck
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

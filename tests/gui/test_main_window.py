@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 
 from studyapp.gui import theme
 from studyapp.gui.main_window import Screen
-from studyapp.gui.preferences import Preferences, load_preferences
 from studyapp.review_types import Rating
+from studyapp.study.preferences import Preferences, load_preferences
 
 
 def test_starts_on_the_library_with_every_deck(make_window):

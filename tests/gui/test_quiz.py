@@ -16,9 +16,9 @@ from studyapp.gui.card_view import BLANK, cloze_html
 from studyapp.gui.quiz import QuizWidget, context_lines
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Rating, ReviewMode
-from studyapp.scheduler import Scheduler, SchedulerSettings, format_interval
-from studyapp.session import StudySession
-from studyapp.store import Store
+from studyapp.store.database import Store
+from studyapp.study.scheduler import Scheduler, SchedulerSettings, format_interval
+from studyapp.study.session import StudySession
 from tests.gui.keyboard import reveal_by_keyboard
 
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

@@ -6,8 +6,8 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from studyapp.gui.sample_history import write_history
-from studyapp.scheduler import Scheduler
-from studyapp.store import Store
+from studyapp.store.database import Store
+from studyapp.study.scheduler import Scheduler
 from tests.gui.decks import anesthesia_deck, depression_deck
 
 END = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

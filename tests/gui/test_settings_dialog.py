@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from studyapp.gui.preferences import Preferences
 from studyapp.gui.settings_dialog import SettingsDialog, interval_hint, interval_span
+from studyapp.study.preferences import Preferences
 
 
 def test_dialog_shows_the_current_preferences(qtbot):

@@ -15,8 +15,8 @@ from studyapp.gui import stats
 from studyapp.gui.stats import ProgressWidget, gather_progress, mastery_bars
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Rating, ReviewEntry, ReviewMode
-from studyapp.scheduler import Scheduler, SchedulerSettings
-from studyapp.store import Store
+from studyapp.store.database import Store
+from studyapp.study.scheduler import Scheduler, SchedulerSettings
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday
 TODAY = NOW.date()

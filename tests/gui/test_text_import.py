@@ -9,8 +9,9 @@ from studyapp import paths
 from studyapp.gui.app import build_main_window
 from studyapp.review_types import Rating
 from tests.gui.test_app import answer_next_dialog
+from tests.locations import OUTLINE_FIXTURES, SOURCES
 
-OUTLINES = Path(__file__).parents[1] / "fixtures" / "outlines"
+OUTLINES = OUTLINE_FIXTURES
 NOTES = OUTLINES / "pharmacology_notes.md"
 
 
@@ -87,7 +88,7 @@ def test_a_text_that_cannot_be_used_is_explained_and_nothing_changes(qtbot, make
 def test_decks_already_in_the_library_are_refused(qtbot, make_window, isolated_data_dir):
     """Making decks whose ids the library already has says so and writes nothing."""
     window = make_window(decks=[paths.shipped_decks_dir()])
-    shipped_source = Path(__file__).parents[2] / "assets" / "sources"
+    shipped_source = SOURCES
     seen: list[str] = []
     answer_next_dialog("OK", seen)
     import_and_wait(qtbot, window, shipped_source / "ketamine-therapeutic-uses.txt")
@@ -98,7 +99,7 @@ def test_decks_already_in_the_library_are_refused(qtbot, make_window, isolated_d
 
 def test_no_decks_are_made_in_a_read_only_session(qtbot, make_window, isolated_data_dir):
     """When progress cannot be saved, making decks is refused with a status note."""
-    from studyapp.store import Store
+    from studyapp.store.database import Store
 
     Store.open(paths.database_path(isolated_data_dir)).close()
     window = make_window(read_only=True)

@@ -1,0 +1,169 @@
+"""Whether a sentence can stand alone on a card, and how to make it do so.
+
+A card shows one sentence without its neighbours, so a sentence that leans on an earlier one
+("By doing so, ...", "This interaction ...", "... modulating these processes") would ask about
+something the student cannot see. Such a sentence is made to stand alone only where that is
+safe (a leading ``It`` when the previous sentence is about the document's subject; ``This
+interaction`` when the previous sentence spoke of ``Ketamine's interaction``); otherwise it is
+left out of the cards (it stays in the reading text).
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.cards import text_facts as tf
+from studyapp.outline.sentences import split_sentences
+
+# ("There are concerns ..." is existential, not a pointer back)
+_PRONOUN_START = re.compile(
+    r"^(?:They|Their|Them|These|Those|This|That|Such|Here"
+    r"|There(?! (?:is|are|was|were|has|have)\b))\b"
+)
+_IT_START = re.compile(r"^(It|Its)\b")
+# Openings that refer back to what came before: "By doing so, ...", "In such cases, ..."
+_BACK_REFERENCE = re.compile(
+    r"^(?:By doing so|In doing so|In such cases?|In these cases|In this case|In this context"
+    r"|In this way|As such|As a result|Because of this|For this reason|To this end|Therefore"
+    r"|Thus|Hence|Consequently|Similarly|Likewise|Conversely|Instead|Otherwise|Nevertheless"
+    r"|Despite this|However)\b",
+    re.IGNORECASE,
+)
+# Connectives that add nothing once the sentence stands alone
+_CONNECTIVE = re.compile(r"^(?:Additionally|Furthermore|Moreover|In addition|Also|Notably), ")
+# "This interaction", "These potential actions", "such cases" (not "such as", not "this is")
+_DETERMINER = re.compile(
+    r"\b(?P<det>[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch) (?P<next>[a-z][\w-]*)(?: (?P<noun>[a-z][\w-]*))?"
+)
+_CATEGORY_NOUNS = "properties|effects|actions|mechanisms|benefits|changes"
+# "These potential actions", "These effects": a category word pointing at a list just named
+_CATEGORY = re.compile(rf"^These (?:[a-z]+ )?(?:{_CATEGORY_NOUNS})\b")
+_NOT_NOUN_TEXT = (
+    "as is are was were be may might can could will would should must has have had does do "
+    "did not also further who whom which that"
+)
+_NOT_NOUN = frozenset(_NOT_NOUN_TEXT.split())
+
+
+def standalone(
+    sentence: str, subject: str, previous: str, terms: frozenset[str], earlier: str = ""
+) -> str | None:
+    """The sentence made to stand alone, or None when it leans on something unseen.
+
+    ``subject`` is the document's main subject ("ketamine"), ``previous`` the sentence before
+    (or the section title), ``terms`` the document's own terms (lower case): a sentence that
+    opens with one of them ("Neuropathic pain ... this condition") carries its own referent.
+    ``earlier`` is the paragraph before the sentence, where ``This interaction`` may find
+    ``Ketamine's interaction``.
+    """
+    sentence = _drop_connective(sentence)
+    if _BACK_REFERENCE.match(sentence):
+        return _resolve_back_reference(sentence, previous, earlier)
+    if _PRONOUN_START.match(sentence):
+        return _resolve_demonstrative(sentence, subject, earlier or previous)
+    match = _IT_START.match(sentence)
+    if match:
+        defined = tf.definitions(previous)  # "Naloxone is a ... antagonist. It is given ..."
+        if defined and len(defined[0].subject.split()) <= 3 and defined[0].verb == "is":
+            name = defined[0].subject
+        elif subject and subject.lower() in " ".join(previous.lower().split()[:8]):
+            name = subject[:1].upper() + subject[1:]
+        else:
+            return None
+        apostrophe = "’" if "’" in previous or "’" in sentence else "'"
+        replacement = name if match.group(1) == "It" else f"{name}{apostrophe}s"
+        sentence = replacement + sentence[match.end() :]
+    else:
+        sentence = _resolve_inner_its(sentence, subject, previous)
+    if _leans_inside(sentence, terms):
+        return None
+    return sentence
+
+
+def _resolve_back_reference(sentence: str, previous: str, earlier: str) -> str | None:
+    """``By doing so, X`` after "... involves blocking NMDA receptors in the CNS." becomes
+    ``By blocking NMDA receptors in the CNS, X``; ``In such cases, X`` in a paragraph that
+    opened by defining status epilepticus becomes ``In status epilepticus, X``. Any other
+    reference back is left out (None)."""
+    doing = re.match(r"^(?:By|In) doing so, ", sentence)
+    if doing:
+        how = re.search(r"\b(?:involves|by|through) (?P<how>[a-z]+ing [^,;.]{3,80})\.?$", previous)
+        if how and not _leans_inside(how.group("how"), frozenset()):
+            return f"By {how.group('how')}, {sentence[doing.end() :]}"
+        return None
+    cases = re.match(r"^In such cases, ", sentence)
+    if cases and earlier:
+        first = split_sentences(earlier)[0]
+        defined = tf.definitions(first)
+        if defined and defined[0].verb == "is" and len(defined[0].subject.split()) <= 4:
+            term = defined[0].subject
+            term = term if term[1:2].isupper() else term[:1].lower() + term[1:]
+            return f"In {term}, {sentence[cases.end() :]}"
+    return None
+
+
+def _drop_connective(sentence: str) -> str:
+    """``Additionally, ketamine's ...`` -> ``Ketamine's ...`` (the connective needs a context)."""
+    match = _CONNECTIVE.match(sentence)
+    if not match:
+        return sentence
+    rest = sentence[match.end() :]
+    first = rest.split(" ", 1)[0]
+    if first[1:] != first[1:].lower():  # an acronym or a name keeps its spelling
+        return rest
+    return rest[:1].upper() + rest[1:]
+
+
+def _resolve_demonstrative(sentence: str, subject: str, previous: str) -> str | None:
+    """``This interaction with ...`` after ``Ketamine's interaction with ...`` becomes
+    ``Ketamine's interaction with ...``; any other demonstrative opening is left out."""
+    category = _CATEGORY.match(sentence)
+    if category and subject:  # "These potential actions" after "... its X and Y properties."
+        named = re.search(
+            rf"\b(?:its|{re.escape(subject)}[’']s) (?P<np>(?:[\w-]+ ){{0,5}}"
+            rf"(?:{_CATEGORY_NOUNS}))\.$",
+            previous.strip(),
+            re.IGNORECASE,
+        )
+        if named:
+            apostrophe = "'" if "'" in previous + sentence else "’"
+            name = f"{subject[:1].upper()}{subject[1:]}{apostrophe}s {named.group('np')}"
+            resolved = name + sentence[category.end() :]
+            return None if _leans_inside(resolved, frozenset()) else resolved
+    match = re.match(r"^(This|These) (?P<noun>[a-z][\w-]*)\b", sentence)
+    if not match or not subject or match.group("noun") in _NOT_NOUN:
+        return None
+    noun = match.group("noun")
+    owner = re.search(rf"\b({re.escape(subject)}[’']s) {re.escape(noun)}\b", previous, re.I)
+    if not owner:
+        return None
+    name = owner.group(1)
+    resolved = name[:1].upper() + name[1:] + sentence[len(match.group(1)) :]
+    return None if _leans_inside(resolved, frozenset()) else resolved
+
+
+def _leans_inside(sentence: str, terms: frozenset[str]) -> bool:
+    """Whether the sentence refers back with ``these processes``, ``such cases`` ... and does
+    not open with a term of its own the phrase could point to."""
+    for match in _DETERMINER.finditer(sentence):
+        if match.start() == 0 or match.group("next") in _NOT_NOUN:
+            continue
+        head = sentence[: match.start()].lower()
+        noun = match.group("noun") or match.group("next")
+        if noun[:5] in head and match.group("next")[:5] in head:
+            continue  # "pathways ... these pathways": the referent is in the sentence
+        opening = " ".join(head.split()[:4])
+        if any(opening.startswith(term) for term in terms if len(term) >= 4):
+            continue
+        return True
+    return False
+
+
+def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
+    """``its`` inside a sentence that never names the subject, after one that starts with it."""
+    if not subject or " its " not in sentence:
+        return sentence
+    if subject not in " ".join(previous.lower().split()[:3]):
+        return sentence
+    apostrophe = "’" if "’" in previous or "’" in sentence else "'"
+    return sentence.replace(" its ", f" {subject}{apostrophe}s ", 1)

@@ -1,0 +1,212 @@
+"""Multiple-choice cards made from clozes whose hidden term has siblings in the document.
+
+``Ketamine's interaction with the brain's opioid pathways further contributes to its
+{{c1::analgesic effects}}`` becomes "Which completes the sentence? ... to its _____." with
+``analgesic effects`` and three other ``... effects`` of the text (``anxiolytic effects``,
+``psychotomimetic effects``, ...) as options. A distractor is the same kind of thing as the
+answer (the same head noun with another specific modifier), never appears in the sentence,
+and is never also right: a sentence of the source that says it in the same words as the
+question's sentence rules it out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studyapp.cards import term_quality as tq
+from studyapp.cards import text_facts as tf
+from studyapp.cards.drafts import Draft, digest
+from studyapp.model import CardType
+
+_CLOZE = re.compile(r"\{\{c1::(.*?)\}\}")
+BLANK = "_____"
+# question cards whose answer is a term that may have same-kind siblings
+_QA_KEYS = ("makes|", "does|", "emerged-as|", "sets-apart|")
+
+
+def blank_choices(
+    drafts: list[Draft], sentences: list[str], own: set[str], subject: str = ""
+) -> None:
+    """Turn, in place, each cloze draft whose hidden term has three same-kind siblings in the
+    document (``sentences``, all of them) into a multiple-choice draft, and likewise a
+    question card whose answer is such a term ("What makes ketamine ...?" -> ``analgesic
+    effects``); siblings found in ``own`` (this deck's sentences) come first."""
+    corpus = [(s, s.lower()) for s in sentences]
+    joined = "\n".join(sentences)
+    for index, draft in enumerate(drafts):
+        if draft.type in (CardType.BASIC, CardType.TYPED) and draft.key.startswith(_QA_KEYS):
+            options = _distractors(draft.answer, draft.source, corpus, joined, own, subject)
+            if len(options) >= 3:  # "What makes ketamine ...?" -> analgesic / anxiolytic ...
+                drafts[index] = replace(
+                    draft,
+                    type=CardType.CHOICE,
+                    key=f"choose|{draft.key}",
+                    distractors=tuple(options[:3]),
+                    accept=(),
+                )
+            continue
+        if draft.type is not CardType.CLOZE:
+            continue
+        match = _CLOZE.search(draft.text)
+        if not match:
+            continue
+        answer = match.group(1)
+        options = _distractors(answer, draft.text, corpus, joined, own, subject)
+        if len(options) < 3:
+            continue
+        shown = draft.text[: match.start()] + BLANK + draft.text[match.end() :]
+        drafts[index] = Draft(
+            CardType.CHOICE,
+            f"blank|{answer}",
+            draft.section,
+            draft.source,
+            question=f"“{shown}” — which term completes the sentence?",
+            answer=answer,
+            distractors=tuple(options[:3]),
+        )
+
+
+def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
+    """Phrases of the document with the answer's head noun and another specific modifier
+    (``analgesic effects`` -> ``anxiolytic effects``), as written, first occurrence each;
+    ``text`` is the document's sentences, one a line. A one-word answer is a modifier: its
+    siblings modify the noun it modifies in ``sentence`` (the question's, when given)."""
+    answer_words = answer.split()
+    if len(answer_words) == 1 and not tq.is_weak(answer, tf.STOPWORDS):
+        return _modifier_siblings(answer, text, sentence)
+    if len(answer_words) != 2 or tq.is_weak(answer, tf.STOPWORDS):
+        return []
+    head = answer_words[-1].lower()
+    stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+    found: dict[str, str] = {}
+    for _, start, end, _, second in _modified(stem, text):
+        if not _specific_modifier(second) or _after_possessive(text, start):
+            continue
+        key = f"{second.lower()} {stem}"
+        if key != f"{answer_words[0].lower()} {stem}":
+            found.setdefault(key, text[start:end])
+    return list(found.values())
+
+
+_BEFORE_HEAD = re.compile(r"(?:\b([A-Za-z][\w-]*) (?:and|or) )?\b([A-Za-z][\w-]*) $")
+
+
+def _modified(stem: str, text: str) -> list[tuple[int, int, int, str, str]]:
+    """``(start of first, start of second, end of the head, first, second)`` for each
+    ``[first and] second <stem>(s)`` of ``text`` (``glutamate and GABA receptors``); found by
+    the head noun, which is much faster than scanning every word."""
+    out: list[tuple[int, int, int, str, str]] = []
+    for hit in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE):
+        window_start = max(0, hit.start() - 60)
+        before = _BEFORE_HEAD.search(text, window_start, hit.start())
+        if before and before.end() == hit.start():
+            first = before.group(1) or ""
+            out.append((before.start(1), before.start(2), hit.end(), first, before.group(2)))
+    return out
+
+
+def _specific_modifier(word: str) -> bool:
+    """Whether a word in front of a head noun tells one kind from another (``analgesic``,
+    ``GABA``), not a stop word, an opinion or a generic modifier."""
+    lower = word.lower()
+    return not (
+        len(lower) < 3
+        or lower in tf.STOPWORDS
+        or lower in tq.EVALUATIVE
+        or lower in tq.GENERIC_MODIFIERS
+        or lower in tq.WEAK_NOUNS
+        or lower.endswith(("ly", "ing", "ed"))
+    )
+
+
+def _after_possessive(text: str, at: int) -> bool:
+    """Whether the word at ``at`` follows a possessive or a hyphen (part of a longer name)."""
+    return text[:at].rstrip().endswith(("’s", "'s", "-"))
+
+
+def _modifier_siblings(word: str, text: str, sentence: str = "") -> list[str]:
+    """For a one-word answer used as a modifier (``glutamate`` in "glutamate and serotonin
+    receptors"), the other modifiers of the same head nouns (``GABA``, ``NMDA``): the nouns it
+    modifies in ``sentence`` when given ("its anesthetic use" wants other uses, not
+    "dissociative" of "dissociative properties"), else anywhere in ``text``."""
+    lead = re.compile(
+        rf"\b{re.escape(word)}(?: (?:and|or) [A-Za-z][\w-]+)? (?P<head>[a-z][\w-]+)\b", re.I
+    )
+    heads = set()
+    for hit in lead.finditer(sentence or text):
+        head = hit.group("head").lower()
+        if head not in tf.STOPWORDS and not head.endswith(("ly", "ed", "ing")):
+            heads.add(head[:-1] if head.endswith("s") and not head.endswith("ss") else head)
+    found: dict[str, str] = {}
+    for stem in sorted(heads):
+        for first_at, second_at, _, first, second in _modified(stem, text):
+            for at, modifier in ((first_at, first), (second_at, second)):
+                if not modifier or modifier.lower() == word.lower():
+                    continue
+                if _specific_modifier(modifier) and not _after_possessive(text, at):
+                    found.setdefault(modifier.lower(), modifier)
+    return list(found.values())
+
+
+def _distractors(
+    answer: str,
+    cloze: str,
+    corpus: list[tuple[str, str]],
+    joined: str,
+    own: set[str],
+    subject: str = "",
+) -> list[str]:
+    """Up to three valid distractors for ``answer``, this deck's first, then by a stable hash."""
+    shown = _CLOZE.sub(answer, cloze)
+    lowered = shown.lower()
+    plural = answer.lower().endswith("s")
+    out: list[tuple[int, int, str]] = []
+    for option in siblings(answer, joined, shown):
+        if " " in answer and option.lower().endswith("s") != plural:
+            continue  # "a synergistic effect" cannot stand for "its analgesic effects"
+        if option.split()[0].lower() in lowered or option.lower() in answer.lower():
+            continue
+        if _also_right(option, answer, shown, corpus, subject):
+            continue
+        in_deck = any(option.lower() in s.lower() for s in own)
+        out.append((0 if in_deck else 1, digest(answer + option), option))
+    return [option for _, _, option in sorted(out)]
+
+
+def _content(text: str, drop: set[str]) -> set[str]:
+    """Content words of a sentence (by their first six letters), minus ``drop``. The
+    document's subject counts: "Diazepam has X" is also right if the text says "Diazepam has
+    Y" elsewhere."""
+    return {
+        w[:6] for w in tf.words(text) if w not in tf.STOPWORDS and w[:6] not in drop and len(w) > 2
+    }
+
+
+def _heads(word: str, text: str) -> set[str]:
+    """Stems of the nouns ``word`` modifies in ``text`` ("glutamate and serotonin receptors"
+    -> ``recept``)."""
+    pattern = rf"\b{re.escape(word)}(?: (?:and|or) [\w-]+)? ([\w-]+)"
+    return {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.IGNORECASE)}
+
+
+def _also_right(
+    option: str, answer: str, sentence: str, corpus: list[tuple[str, str]], subject: str = ""
+) -> bool:
+    """Whether the source says ``option`` where the sentence says ``answer``: a sentence
+    holding the option that shares two of the question sentence's other words besides the
+    document's subject, or a large part of them with it ("Diazepam has X" vs "Diazepam has
+    Y")."""
+    drop = {w[:6] for w in tf.words(answer) + tf.words(option)}
+    drop |= _heads(answer, sentence)  # the noun both modify says nothing about the claim
+    wanted = _content(sentence, drop)
+    if not wanted:
+        return True
+    about = subject.lower()[:6]
+    for text, lower in corpus:
+        if option.lower() not in lower:
+            continue
+        shared = wanted & _content(text, drop)
+        if len(shared - {about}) >= 2 or len(shared) >= 0.4 * len(wanted):
+            return True
+    return False

@@ -1,0 +1,418 @@
+"""Quiz cards drafted from the sentences of one outline section.
+
+Every answer, list item and cloze deletion is a verbatim piece of the source (see
+:mod:`studyapp.cards.text_facts`); only the question wording is made here. Each draft carries a
+``key`` naming what it asks (the term, the acronym, the hidden phrase), from which the
+generator derives a stable card id: editing another sentence never changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studyapp.cards import anaphora
+from studyapp.cards import term_quality as tq
+from studyapp.cards import text_facts as tf
+from studyapp.cards.drafts import (
+    MAX_ANSWER,
+    MAX_QUESTION_QUOTE,
+    MAX_TYPED,
+    DocContext,
+    Draft,
+    digest,
+    is_name,
+    lower_first,
+    reveals,
+)
+from studyapp.cards.questions import questions as tq_questions
+from studyapp.cards.questions import reporting_frame
+from studyapp.model import CardType
+from studyapp.outline.nodes import OutlineSection, Paragraph
+from studyapp.outline.sentences import normalise_space, split_sentences
+
+_NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
+MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
+STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
+
+
+def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[str, str, str]]:
+    """``(verbatim sentence, standalone sentence, sentence before it)`` of the section's
+    paragraphs; sentences leaning on an unknown referent are left out."""
+    out: list[tuple[str, str, str]] = []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            texts = split_sentences(block.text)
+        else:  # sentence-like list items ("Lidocaine is an amide.") are sentences too
+            texts = [i.text for i in block.items if not i.term and not is_name(i.text)]
+        previous = section.title
+        for position, sentence in enumerate(texts):
+            earlier = " ".join(texts[:position])
+            standalone = anaphora.standalone(sentence, ctx.subject, previous, ctx.terms, earlier)
+            if standalone:
+                out.append((sentence, standalone, texts[position - 1] if position else ""))
+            previous = sentence
+    return out
+
+
+def sentence_cards(
+    section: OutlineSection, ctx: DocContext, hidden: set[str] | None = None, titles: str = ""
+) -> list[Draft]:
+    """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
+    drafts: list[Draft] = []
+    Option = tuple[float, str, str]
+    clozes: list[tuple[str, list[Option], list[Option], bool]] = []
+    shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
+    for sentence, standalone, before_it in paragraph_sentences(section, ctx):
+        before = len(drafts)
+        drafts.extend(_acronym_cards(sentence, section.id))
+        found = tf.definitions(standalone)
+        for definition in found:
+            drafts.extend(_definition_cards(definition, sentence, section.id, ctx))
+        listed = tf.enumeration(standalone)
+        if listed and len(listed[0].split()) >= 3:
+            lead_in, items = listed
+            drafts.append(
+                Draft(
+                    CardType.LIST,
+                    f"examples|{lead_in}",
+                    section.id,
+                    sentence,
+                    question=f"{lead_in}: name the examples the text gives.",
+                    items=tuple(items),
+                )
+            )
+        for relation in tf.relations(standalone):
+            drafts.extend(_relation_cards(relation, sentence, section.id))
+        asked = _question_cards(standalone, sentence, section, ctx)
+        drafts.extend(asked)
+        drafts[before:] = _grounded(drafts[before:], before_it)
+        # what the sentence's question cards (relations included) already ask
+        asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
+        if not found and len(standalone.split()) >= 8:
+            short = [d.answer for d in asked if len(d.answer.split()) <= 4]
+            avoid = (listed[1] if listed else []) + short  # what a question already asks
+            options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
+            loose = options
+            if listed:  # a list item may be hidden too, when the section has too few cards
+                items = listed[1]
+                loose = [
+                    o
+                    for o in _clozes(standalone, ctx, short, titles or section.title, section.title)
+                    if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
+                ]
+            verbatim = normalise_space(sentence)
+            answers = [d.answer for d in asked]
+            # a phrase of what a question already asks is hidden only where cards are few
+            options = [o for o in options if _fresh(o, verbatim, standalone, answers, 0.0)]
+            loose = [o for o in loose if _fresh(o, verbatim, standalone, answers)]
+            clozes.append((sentence, options, loose, bool(asked)))
+    hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
+    for draft in drafts:  # what a definition or abbreviation card already asks for
+        if draft.key.startswith(("define|", "stands-for|")):
+            hidden.add(draft.key.split("|", 1)[1].casefold())
+        if draft.key.startswith("stands-for|"):
+            hidden.add(draft.answer.casefold())
+    for rounds in (1, 2):
+        if rounds == 2 and len(drafts) >= 2:
+            break  # a weaker second phrase per sentence only when the section has too few cards
+        for sentence, strict, loose, questioned in clozes:
+            options = strict if rounds == 1 else loose
+            fresh = [o for o in options if o[1].casefold() not in hidden]
+            # a phrase the titles hint at ("seizure cycle" under "Acute Seizure Management")
+            # is hidden only when the sentence has no other
+            fresh.sort(key=lambda o: _hinted(o[1], shown_titles))
+            if not fresh:
+                continue
+            hidden.add(fresh[0][1].casefold())
+            drafts.append(_cloze_draft(fresh[0], sentence, section.id))
+            second = next((o for o in fresh[1:] if not _clash(o, fresh[0])), None)
+            # a second cloze of the sentence only for a strong term the titles do not hint at,
+            # and not when a question card already asks about the sentence
+            if (
+                rounds == 1
+                and second
+                and second[0] >= STRONG_CLOZE_SCORE
+                and not questioned
+                and not _hinted(second[1], shown_titles)
+            ):
+                hidden.add(second[1].casefold())  # a second key term of the same sentence
+                drafts.append(_cloze_draft(second, sentence, section.id))
+    if section.title:
+        drafts.extend(_acronym_cards(section.title, section.id))
+    return drafts
+
+
+def _hinted(phrase: str, titles: str) -> bool:
+    """Whether a title word hints at the phrase ("pain signals" in the chronic pain deck): a
+    specific word of the phrase (not a stop word or weak noun) is in the titles."""
+    shown = titles.lower()
+    return any(
+        w[:6] in shown for w in tf.words(phrase) if w not in tf.STOPWORDS and w not in tq.WEAK_NOUNS
+    )
+
+
+def item_question_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
+    """Question cards from the explanations of ``Term: explanation`` list items that are
+    sentences ("Bronchodilation: Ketamine’s bronchodilatory effects make it a preferred
+    choice ..." -> "What makes ketamine a preferred choice ...?")."""
+    drafts: list[Draft] = []
+    for block in section.lists:
+        for item in block.items:
+            if not item.term or not item.explanation[:1].isupper():
+                continue
+            for sentence in split_sentences(item.explanation)[:1]:
+                standalone = anaphora.standalone(sentence, ctx.subject, "", ctx.terms)
+                if standalone:
+                    found = _question_cards(standalone, sentence, section, ctx)
+                    drafts.extend(_grounded(found, ""))
+    return drafts
+
+
+def _relation_cards(relation: tf.Relation, sentence: str, section_id: str) -> list[Draft]:
+    """``To what are X attributed?`` / ``What does X involve?``."""
+    if len(relation.y) > MAX_ANSWER or len(relation.x.split()) > 14:
+        return []
+    x = lower_first(relation.x)
+    if relation.kind == "attributed":
+        question = f"To what {relation.verb} {x} attributed?"
+    else:
+        question = f"What does {x} involve?"
+    return [
+        Draft(CardType.BASIC, f"{relation.kind}|{x}", section_id, sentence, question, relation.y)
+    ]
+
+
+def _acronym_cards(sentence: str, section_id: str) -> list[Draft]:
+    """For ``full name (ABC)``: what ABC stands for, and the abbreviation of the full name."""
+    drafts: list[Draft] = []
+    for acronym in tf.acronyms(sentence):
+        expansion = acronym.expansion
+        if len(expansion) > MAX_TYPED:
+            continue
+        unhyphenated = expansion.replace("-", " ")
+        drafts.append(
+            Draft(
+                CardType.TYPED,
+                f"stands-for|{acronym.short}",
+                section_id,
+                sentence,
+                question=f"What does the abbreviation {acronym.short} stand for?",
+                answer=expansion,
+                accept=(unhyphenated,) if unhyphenated != expansion else (),
+            )
+        )
+        drafts.append(
+            Draft(
+                CardType.TYPED,
+                f"abbreviation|{acronym.short}",
+                section_id,
+                sentence,
+                question=f"What is the abbreviation for “{lower_first(expansion)}”?",
+                answer=acronym.short,
+            )
+        )
+    return drafts
+
+
+def _definition_cards(
+    definition: tf.Definition, sentence: str, section_id: str, ctx: DocContext
+) -> list[Draft]:
+    """What X is (or refers to), what characterizes it, and which term fits the definition."""
+    subject = lower_first(definition.subject)
+    shown = subject
+    if subject in ctx.acronyms and ctx.acronyms[subject] not in sentence:
+        shown = f"{subject} ({ctx.acronyms[subject]})"
+    drafts: list[Draft] = []
+    answer = definition.definition
+    if len(answer) <= MAX_ANSWER:
+        question = (
+            f"What does {shown} refer to?"
+            if definition.verb.startswith("refer")
+            else f"What {definition.verb} {shown}?"
+        )
+        drafts.append(
+            Draft(CardType.BASIC, f"define|{subject}", section_id, sentence, question, answer)
+        )
+    if definition.trait and len(definition.trait) <= MAX_ANSWER:
+        drafts.append(
+            Draft(
+                CardType.BASIC,
+                f"trait|{subject}",
+                section_id,
+                sentence,
+                question=f"What characterizes {shown}?",
+                answer=definition.trait,
+            )
+        )
+    topic = section_id.split(".")[0]
+    distractors = [  # terms of other topics: a neighbour of the same topic may also be right
+        t
+        for t in sorted(ctx.defined_terms, key=lambda t: (digest(subject + t), t))
+        if ctx.defined_terms[t] != topic
+        and not _same_term(t, definition.subject, ctx)
+        and ctx.term_kinds.get(t) == tf.kind_of(definition.definition)  # conditions with conditions
+    ][:3]
+    quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
+    name = re.sub(r"^(?:The|A|An) ", "", definition.subject)  # "plasma membrane" is typed
+    typed = (
+        len(name) <= MAX_TYPED
+        and len(name.split()) <= 3
+        and name not in ctx.acronyms  # an abbreviation has its own typed cards
+        and name.casefold() not in ctx.subject
+    )
+    if typed and quote and name.casefold() not in quote.casefold():
+        drafts.append(  # recalling the term itself, not recognising it among options
+            Draft(
+                CardType.TYPED,
+                f"name-term|{subject}",
+                section_id,
+                sentence,
+                question=f"What is the term for {quote}?",
+                answer=name,
+            )
+        )
+    elif len(distractors) == 3 and quote and not reveals(name, quote):
+        drafts.append(
+            Draft(
+                CardType.CHOICE,
+                f"which-term|{subject}",
+                section_id,
+                sentence,
+                question=(
+                    f"Which of these are {quote}?"
+                    if definition.verb == "are"
+                    else f"Which term {definition.verb} {quote}?"
+                ),
+                answer=definition.subject,
+                distractors=tuple(distractors),
+            )
+        )
+    return drafts
+
+
+def _same_term(a: str, b: str, ctx: DocContext) -> bool:
+    """Whether two defined terms name the same thing (equal, or one is the other's acronym)."""
+    na, nb = normalise_space(a).lower(), normalise_space(b).lower()
+    if na == nb or na in nb or nb in na:
+        return True
+    for short, expansion in ctx.acronyms.items():
+        names = {short.lower(), expansion.lower()}
+        if any(n in na for n in names) and any(n in nb for n in names):
+            return True
+    return False
+
+
+def _clozes(
+    sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
+) -> list[tuple[float, str, str]]:
+    """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
+    generic or evaluative phrases (:func:`studyapp.cards.term_quality.is_weak`) are never options,
+    nor a piece of "full name (ABBR)" (the initials give it away), nor the source of a
+    reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point)."""
+    out: list[tuple[float, str, str]] = []
+    spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
+    frame = len(reporting_frame(sentence))
+    for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
+        at = sentence.find(phrase)
+        if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
+            continue
+        if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
+            continue
+        text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
+        out.append((score, phrase, text))
+    return out
+
+
+def _fresh(
+    option: tuple[float, str, str],
+    verbatim: str,
+    text: str,
+    answers: list[str],
+    share: float = 0.45,
+) -> bool:
+    """Whether a cloze option is verbatim in the source sentence (never a phrase made up by
+    resolving a reference) and is not ``share`` or more of what a question card of the
+    sentence asks (0: no part of it)."""
+    phrase = option[1]
+    if phrase not in verbatim:
+        return False
+    at = option[2].find("{{")
+    return not any(
+        _overlaps(text, at, phrase, [answer]) and len(phrase) >= share * len(answer)
+        for answer in answers
+    )
+
+
+def _grounded(drafts: list[Draft], before_it: str) -> list[Draft]:
+    """The drafts whose answer and list items are verbatim in their source sentence. An
+    answer that resolving a reference brought in from the sentence before ("By blocking NMDA
+    receptors ..." for "By doing so") keeps its card, with both sentences as its source."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        parts = [normalise_space(a) for a in (draft.answer, *draft.items) if a]
+        source = normalise_space(draft.source)
+        if all(p in source for p in parts):
+            kept.append(draft)
+            continue
+        both = normalise_space(f"{before_it} {source}") if before_it else ""
+        answer = draft.answer.removeprefix("By ")  # "By doing so" -> "blocking ... receptors"
+        items = [normalise_space(i) for i in draft.items]
+        if both and all(i in both for i in items) and normalise_space(answer) in both:
+            kept.append(replace(draft, source=f"{before_it} {draft.source}", answer=answer))
+    return kept
+
+
+def _clash(option: tuple[float, str, str], first: tuple[float, str, str]) -> bool:
+    """Whether two options of one sentence overlap, or one contains the other."""
+    a, b = option[1].casefold(), first[1].casefold()
+    a_at, b_at = option[2].find("{{c1::"), first[2].find("{{c1::")
+    overlap = a_at < b_at + len(b) and b_at < a_at + len(a)
+    return overlap or a in b or b in a
+
+
+def _cloze_draft(option: tuple[float, str, str], sentence: str, section_id: str) -> Draft:
+    """The draft of one cloze option."""
+    _, phrase, text = option
+    return Draft(CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text)
+
+
+def _question_cards(
+    standalone: str, sentence: str, section: OutlineSection, ctx: DocContext
+) -> list[Draft]:
+    """Question-and-answer cards of the sentence's shape (:mod:`studyapp.cards.questions`);
+    a short question gets the section title as context."""
+    drafts: list[Draft] = []
+    for qa in tq_questions(standalone, ctx.subject):
+        if len(qa.answer) > MAX_ANSWER:
+            continue
+        question = qa.question
+        title_words = {w[:6] for w in tf.words(section.title) if w not in tf.STOPWORDS}
+        shown = {w[:6] for w in tf.words(question)}
+        if len(question.split()) <= 6 and section.title and not title_words <= shown:
+            question = f"{section.title}: {question[:1].lower()}{question[1:]}"
+        # a short specific answer is typed, not just recalled ("intravenously")
+        bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
+        typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
+        drafts.append(
+            Draft(
+                CardType.TYPED if typed else CardType.BASIC,
+                f"{qa.kind}|{qa.question}",
+                section.id,
+                sentence,
+                question=question,
+                answer=qa.answer,
+                accept=(bare,) if typed and bare != qa.answer else (),
+                background=qa.background,
+            )
+        )
+    return drafts
+
+
+def _overlaps(sentence: str, at: int, phrase: str, avoid: list[str]) -> bool:
+    """Whether ``phrase`` at ``at`` overlaps one of the ``avoid`` spans of the sentence."""
+    for other in avoid:
+        start = sentence.find(other)
+        if start >= 0 and at < start + len(other) and start < at + len(phrase):
+            return True
+    return False

@@ -1,0 +1,250 @@
+"""Which phrase of a sentence a cloze hides: the document's key terms, scored.
+
+:class:`PhraseScorer` proposes verbatim spans of a sentence (the document's own terms,
+durations, routes, runs of content words that read as noun phrases) and scores them by what
+the document says (its terms, rarity, recurrence) and by how term-like they look
+(:mod:`studyapp.cards.term_quality`); phrases the titles give away are never proposed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from studyapp.cards import term_quality as tq
+from studyapp.cards.text_facts import GENERIC_NOUNS, STOPWORDS, WORD, words, wordset
+
+
+class PhraseScorer:
+    """Picks the phrase of a sentence most worth hiding in a cloze.
+
+    Prefers the document's own terms (acronym expansions, defined terms, list terms, words of
+    section titles), then rare content words (by inverse document frequency over sentences).
+    """
+
+    def __init__(self, sentences: list[str], lexicon: set[str], subject: str) -> None:
+        counts: Counter[str] = Counter()
+        for sentence in sentences:
+            counts.update(set(words(sentence)))
+        self.total = max(1, len(sentences))
+        self.counts = counts
+        self.lexicon = {t.lower() for t in lexicon if t}
+        self.subject = subject.lower()
+        self.corpus = "\n".join(sentences).lower()
+
+    def idf(self, word: str) -> float:
+        """How rare a word is across the document's sentences, scaled so that a word used
+        once scores alike in a short excerpt and in a long chapter (about 3.9)."""
+        once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
+        return 3.9 * math.log((1 + self.total) / (1 + self.counts.get(word, 0))) / once
+
+    def candidates(
+        self, sentence: str, titles: str = "", own_title: str = ""
+    ) -> list[tuple[float, str]]:
+        """``(score, phrase)`` pairs, best first; phrases are verbatim spans of the sentence.
+
+        Phrases whose words all appear in ``titles`` (the topic's title) or ``own_title`` (the
+        section's) are left out: the title on screen gives them away. Durations, routes,
+        technical word shapes (:mod:`studyapp.cards.term_quality`) and terms the document uses again
+        score higher.
+        """
+        lower = sentence.lower()
+        scored: dict[str, float] = {}
+        for match in _DURATION.finditer(sentence):
+            scored[match.group(0)] = 4.5
+        for match in tq.ROUTE.finditer(sentence):
+            scored[match.group(0)] = 3.0
+        for term in self.lexicon:
+            at = lower.find(term)
+            if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
+                continue
+            end = at + len(term)
+            if (at and _word_char(lower[at - 1])) or (end < len(lower) and _word_char(lower[end])):
+                continue
+            phrase = sentence[at:end]
+            scored[phrase] = 3.0 + 0.5 * len(term.split()) + self._rarity(phrase)
+        for run in self._content_runs(sentence):
+            if run not in scored:
+                single = " " not in run and not tq.is_technical(run)
+                scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1) - 0.5 * single
+        given_away = f"{titles} {own_title}".lower()
+        out = [
+            (score + tq.specificity(phrase) + self._recurrence(phrase), phrase)
+            for phrase, score in scored.items()
+            if lower.count(phrase.lower()) == 1
+            and phrase.lower() not in STOPWORDS
+            and not _all_in(phrase, given_away)
+        ]
+        return sorted(out, key=lambda pair: (-pair[0], pair[1]))
+
+    def _recurrence(self, phrase: str) -> float:
+        """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
+        if tq.is_weak(phrase, STOPWORDS):
+            return 0.0
+        count = self.corpus.count(phrase.lower())
+        return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
+
+    def _rarity(self, phrase: str) -> float:
+        """Rarity of the phrase's words: between their mean and their maximum."""
+        rarities = [self.idf(w) for w in words(phrase) if w not in STOPWORDS]
+        if not rarities:
+            return 0.0
+        return (sum(rarities) / len(rarities) + max(rarities)) / 2
+
+    def _content_runs(self, sentence: str) -> list[str]:
+        """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
+        runs: list[str] = []
+        current: list[re.Match[str]] = []
+
+        def close() -> None:
+            # a "-s" word inside a run is a verb ("transport moves substances"): split there
+            pieces: list[list[re.Match[str]]] = [[]]
+            for position, match in enumerate(current):
+                if position < len(current) - 1 and _verb_like_plural(match.group(0)):
+                    pieces.append([])
+                else:
+                    pieces[-1].append(match)
+            for piece in pieces:
+                add(piece)
+            current.clear()
+
+        def add(piece: list[re.Match[str]]) -> None:
+            while len(piece) == 1 and piece[-1].group(0).lower() in GENERIC_NOUNS:
+                piece.pop()
+            while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
+                piece.pop(0)
+            if len(piece) > 1 and _word_before(sentence, piece[0].start()) == "to":
+                piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
+            opens = bool(piece) and len(re.findall(r"[A-Za-z]+", sentence[: piece[0].start()])) <= 1
+            if len(piece) > 1 and _verb_at_end(sentence, piece[-1], opens):
+                piece.pop()  # "Absorption depends on ...": the last word is the verb
+            if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
+                piece.pop(0)  # "(Beta blockers) reduce heart rate"
+            if piece and _noun_phrase(sentence, piece, self.subject):
+                runs.append(sentence[piece[0].start() : piece[-1].end()])
+
+        position = 0
+        for match in WORD.finditer(sentence):
+            gap = sentence[position : match.start()]
+            position = match.end()
+            token = match.group(0)
+            base = token.lower().removesuffix("’s").removesuffix("'s")
+            if base in _ARTICLES and current and not gap.strip():
+                current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
+            if (
+                gap.strip()
+                or base in STOPWORDS
+                or base == self.subject
+                or base.endswith("ly")
+                or token.endswith(("’s", "'s"))
+            ):
+                close()
+                if base in STOPWORDS or base == self.subject or base.endswith("ly"):
+                    continue
+                if token.endswith(("’s", "'s")):
+                    continue
+            current.append(match)
+        close()
+        return runs
+
+
+_VERB_BEFORE = wordset(
+    "to be been being is are was were may can could should must will would might not"
+)
+_ADVERBS = wordset(
+    "often also further frequently typically usually still rarely generally better more less"
+)
+_ING_NOUNS = wordset(
+    "setting settings training signaling signalling processing bleeding swelling dosing "
+    "monitoring screening learning functioning wellbeing counseling counselling nursing"
+)
+_ARTICLES = wordset("a an the its their it them")
+_NOT_NOUN_ENDINGS = ("ed", "ing", "ly", "ive", "ous", "ful", "able", "ible", "ical", "ial")
+
+
+_UNITS = "seconds|minutes|hours|days|weeks|months|years"
+_DURATION = re.compile(
+    r"(?<![\w-])\d+(?:[.,/]\d+)*\s?(?:%|(?:mg|g|kg|ml|mL|l|L|litres?|liters?|mmHg|mmol|mEq|µg"
+    r"|mcg|ng|µl|microlit(?:re|er)s?|millilit(?:re|er)s?|micrograms?|milligrams?|grams?"
+    r"|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
+    rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
+    rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
+)
+
+
+def _all_in(phrase: str, text: str) -> bool:
+    """Whether ``text`` gives ``phrase`` away: every content word of the phrase that is not a
+    generic noun ("PTSD" of "PTSD treatment") occurs in it (by its first six letters)."""
+    content = [w for w in words(phrase) if w not in STOPWORDS]
+    specific = [w for w in content if w not in tq.WEAK_NOUNS] or content
+    return bool(specific) and all(w[:6] in text for w in specific)
+
+
+def _verb_like_plural(word: str) -> bool:
+    """Whether a word opening a multi-word run is likely a verb ("lowers pain perception"):
+    nouns in front of other nouns are singular ("pain perception", "receptor antagonism")."""
+    lower = word.lower()
+    return lower.endswith("s") and not lower.endswith(("ss", "us", "is", "sis", "’s", "'s"))
+
+
+# Verbs that open or close a run of content words in notes ("Beta blockers reduce heart
+# rate", "Absorption depends on the site"), base and -s forms
+_COMMON_VERBS = wordset(
+    "reduce reduces increase increases block blocks depend depends filter filters cause "
+    "causes require requires produce produces inhibit inhibits prevent prevents promote "
+    "promotes lower lowers raise raises mark marks move moves slow slows prolong prolongs "
+    "bind binds activate activates stimulate stimulates studies converts convert "
+    "regulates regulate controls control maintains maintain improves improve differ differs "
+    "vary varies occur occurs remain remains contribute contributes lead leads result results "
+    "act acts work works persist persists play plays"
+)
+_AFTER_VERB = wordset("on the a an about in to into of from by with its their this these")
+_CLAUSE_WORDS = wordset("when if whenever until after before as because unless")
+
+
+def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> bool:
+    """Whether the last word of a run is a verb: a common verb followed by a preposition,
+    an article or a number ("depends on", "filters about 180"); for the run that opens the
+    sentence, any -s word followed so ("The air-in-line alarm sounds when ...")."""
+    word = last.group(0).lower()
+    plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    if word not in _COMMON_VERBS and not (opens and plural_like):
+        return False
+    after = re.match(r"\s+([A-Za-z]+|\d)", sentence[last.end() :])
+    if after is None:
+        return False
+    follower = after.group(1).lower()
+    return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
+
+
+def _word_before(sentence: str, at: int) -> str:
+    """The word right before position ``at`` of the sentence, lower-cased ("" if none)."""
+    before = re.findall(r"[A-Za-z]+", sentence[:at])
+    return before[-1].lower() if before else ""
+
+
+def _word_char(char: str) -> bool:
+    """Whether a character continues a word (letters, digits, hyphen, apostrophes)."""
+    return char.isalnum() or char in "-’'"
+
+
+def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> bool:
+    """Whether a run of content words looks like a noun phrase (not a verb or an adjective)."""
+    last = run[-1].group(0).lower()
+    if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
+        return False
+    if re.match(r"\s+than\b", sentence[run[-1].end() :]):
+        return False  # "larger than": a comparison, not a noun
+    if run[0].group(0).lower().endswith(("ing", "ed")):
+        return False
+    before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])
+    if len(run) == 1 and before and before[-1].lower() == subject:
+        return False  # "ketamine continues": a verb after the subject
+    if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):
+        return False
+    if len(run) == 1 and before and before[-1].lower() in _ADVERBS:
+        return False
+    if len(run) == 1 and len(last) < 6:
+        return False
+    return any(len(m.group(0)) >= 5 for m in run)

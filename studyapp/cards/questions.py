@@ -1,0 +1,455 @@
+"""Question-and-answer pairs read off common sentence shapes, answers verbatim.
+
+Each pattern turns one kind of statement into a question whose answer is a contiguous piece
+of the sentence:
+
+* ``A and B make it (ketamine) an excellent choice for X`` -> "What makes ketamine an
+  excellent choice for X?" -> ``A and B``;
+* ``By disrupting X, ketamine may aid in Y`` -> "How may ketamine aid in Y?" ->
+  ``By disrupting X``;
+* ``The treatment of PTSD often requires a multidisciplinary approach, involving ...`` ->
+  "What does the treatment of PTSD often require?" -> ``a multidisciplinary approach``;
+* ``X is typically administered in an outpatient setting`` -> "Where is X typically
+  administered?"; ``X is delivered intravenously`` -> "How is X delivered?";
+* ``Ketamine increases BDNF levels, promoting ...`` -> "What does ketamine increase,
+  promoting ...?"; ``ketamine can alleviate symptoms within hours`` -> "How quickly can
+  ketamine alleviate symptoms?"; ``S can be used as an adjunct to X`` -> "As what can S be
+  used?"; ``S may help reduce X`` -> "What may S help reduce?";
+* ``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?";
+  ``X must be taken into account when Y`` -> "What must be taken into account when Y?";
+* ``Some studies suggest that the benefits of X may last`` -> "What do some studies suggest
+  about the benefits of X?" -> ``may last`` (only when no other shape asks about the claim).
+
+Questions are only made when the sentence stands alone (see :mod:`studyapp.cards.anaphora`) and
+the answer is short; the question never contains its answer. An answer taken from a leading
+"While ..." clause is marked as background (:class:`~studyapp.cards.drafts.QA`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from studyapp.cards import term_quality as tq
+from studyapp.cards.drafts import QA, lower_first
+from studyapp.cards.question_verbs import VERB_MAKERS
+from studyapp.cards.text_facts import wordset
+
+_POSSESSIVE = r"(?:’s|'s)"
+_MAKES = re.compile(
+    r"^(?:(?P<lead>[A-Z][^,]{3,80}), )?(?P<x>[^,;]{3,90}?) (?P<verb>makes?) it "
+    r"(?P<y>(?:an? |the )?[a-z][^;]{6,150})$"
+)
+_BY_DOING = re.compile(
+    r"^(?P<how>By [a-z]+ing [^,;]{3,80}), (?P<who>[A-Za-z][^,;]{1,40}?) "
+    r"(?P<modal>may|can|could|might|will|would|should) (?P<rest>[a-z][^;]{6,160})$"
+)
+_BY_DOING_PLAIN = re.compile(
+    r"^(?P<how>By [a-z]+ing [^,;]{3,80}), (?P<who>[A-Za-z][a-z]+) (?P<verb>[a-z]+(?:s|es)) "
+    r"(?P<rest>[a-z][^;]{6,160})$"
+)
+_REQUIRES = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,80}?) (?P<adv>often |usually |typically |always )?"
+    r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
+    r"(?:, .*)?$"
+)
+_ROUTES = (
+    r"(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
+    r"|intranasally|intrathecally|rectally|transdermally)"
+)
+_PASSIVE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
+    r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
+    r"(?P<verb>administered|delivered|given|performed|used|applied|prescribed|monitored"
+    r"|injected|infused|stored|found|produced|located)"
+    r" (?:directly )?(?P<y>(?:in|into|to) (?:an? |the )?[a-z][\w-]*(?: or [a-z][\w-]*)?"
+    r"(?: [a-z][\w-]*)?"
+    rf"|{_ROUTES}(?: or {_ROUTES})?)\b"
+)
+_ROUTE_WORD = re.compile(r"ly$")
+# "Studies have reported that ...", "Research suggests that ...": the claim is what follows
+_REPORTING = re.compile(
+    r"^(?P<who>(?:[A-Z][\w -]{0,40}? |)(?:[Ss]tudies|[Rr]esearch|[Ee]vidence|[Tt]rials"
+    r"|[Rr]eports))(?: (?P<aux>have|has))? (?P<verb>reported|shown|suggested|suggest|suggests"
+    r"|indicated|indicates|shows|found) that "
+)
+# the claim reported: "the benefits of X may be sustained over time"
+_CLAIM = re.compile(
+    r"^(?P<about>(?:[Tt]he |[A-Z][a-z]+(?:’s|'s) )[a-z][^,;]{2,60}?) "
+    r"(?P<vp>(?:may|can|could|might|will|would) [a-z][^,;]{4,100})(?:, .*)?$"
+)
+# A leading subordinate clause: "While ketamine shows promise as X, ..."
+_CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
+_LEAD_CLAUSE = re.compile(
+    r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
+)
+
+
+def questions(sentence: str, subject: str) -> list[QA]:
+    """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
+    text = sentence.rstrip(" .")
+    out: list[QA] = []
+    text = _REPORTING.sub("", text)
+    text = text[:1].upper() + text[1:]
+    main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
+    if main != text:
+        main = _own_its(main[:1].upper() + main[1:], subject)
+    variants = [text] if main == text else [text, main]
+    second = re.search(r", and (?P<clause>(?:its|their|the) [a-z][^,;]{10,})$", text)
+    if second and subject and subject.lower() in " ".join(text.lower().split()[:6]):
+        clause = second.group("clause")
+        variants.append(_own_its(clause[:1].upper() + clause[1:], subject))
+    contrast = re.search(r", but (?P<clause>[a-z][^;]{10,})$", text)  # "..., but X plays ..."
+    if contrast:
+        clause = contrast.group("clause")
+        variants.append(clause[:1].upper() + clause[1:])
+    seen: set[str] = set()
+    reported = _REPORTING.match(sentence)
+    for maker in _MAKERS + VERB_MAKERS:
+        for variant in variants:
+            qa = maker(variant, subject)
+            if (
+                qa
+                and qa.answer not in sentence
+                and qa.answer[:1].lower() + qa.answer[1:] in sentence
+            ):
+                qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
+            if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
+                seen.add(qa.kind)
+                out.append(_marked_background(qa, text))
+    if reported and not out:  # nothing else asks about the claim
+        claim = _claim(reported, text)
+        if claim:
+            out.append(claim)
+    return out
+
+
+def _claim(reported: re.Match[str], claim: str) -> QA | None:
+    """``Some studies suggest that the benefits of X may be sustained over time`` -> "What do
+    some studies suggest about the benefits of X?" -> ``may be sustained over time``."""
+    match = _CLAIM.match(claim)
+    if not match:
+        return None
+    who = lower_first(reported.group("who"))
+    aux, verb = reported.group("aux"), reported.group("verb")
+    about = lower_first(match.group("about"))
+    if aux:
+        question = f"What {aux} {who} {verb} about {about}?"
+    elif verb.endswith("s"):
+        question = f"What does {who} {verb[:-1]} about {about}?"
+    elif verb in ("suggest",):
+        question = f"What do {who} {verb} about {about}?"
+    else:
+        return None  # "Studies found that ..." (past, no auxiliary): left to the cloze
+    return QA("reported", question, match.group("vp"))
+
+
+def _marked_background(qa: QA, text: str) -> QA:
+    """``qa``, marked as background when its answer is only in the sentence's leading
+    concessive clause ("While ketamine shows promise as X, concerns remain": X is not what the
+    sentence says)."""
+    lead = _CONCESSIVE.match(text)
+    if lead and qa.answer in lead.group(0) and qa.answer not in text[lead.end() :]:
+        return replace(qa, background=True)
+    return qa
+
+
+def reporting_frame(sentence: str) -> str:
+    """The opening that reports a claim ("Long-term follow-up studies have indicated that "),
+    or ``""``: who reported it is not the point of the sentence."""
+    match = _REPORTING.match(sentence)
+    return match.group(0) if match else ""
+
+
+def _own_its(text: str, subject: str) -> str:
+    """``Its use requires ...`` -> ``Ketamine's use requires ...`` (after a lead clause about
+    the subject)."""
+    if text.startswith("Its ") and subject:
+        return f"{subject[:1].upper()}{subject[1:]}’s {text[4:]}"
+    return text
+
+
+def _subject_name(subject: str) -> str:
+    return subject.lower() if subject else "it"
+
+
+def _noun_subject(x: str) -> bool:
+    """Whether ``x`` reads as a plain noun phrase (no clause of its own inside)."""
+    if len(x.split()) > 9:
+        return False
+    return not re.search(
+        r" (?:when|that|which|who|where|is|are|was|were|has|have|allows?|can|may|must|should"
+        r"|will|would|could|might) ",
+        f" {x} ",
+    )
+
+
+def _makes(text: str, subject: str) -> QA | None:
+    """``A and B make it Y`` -> "What makes <subject> Y?" -> ``A and B``."""
+    match = _MAKES.match(text)
+    if not match or not subject:
+        return None
+    x = match.group("x")
+    owner = re.match(rf"^{re.escape(subject)}{_POSSESSIVE} ", x, re.IGNORECASE)
+    if owner:
+        x = x[owner.end() :]
+    if len(x.split()) > 8 or re.match(r"^(?:[Tt]his|[Tt]hese|[Ii]ts?|[Tt]hey)\b", x):
+        return None
+    question = f"What makes {_subject_name(subject)} {match.group('y')}?"
+    return QA("makes", question, x)
+
+
+def _by_doing(text: str, subject: str) -> QA | None:
+    """``By V-ing X, S may Y`` -> "How may S Y?" -> ``By V-ing X``; ``By V-ing X, ketamine
+    reduces Y`` -> "How does ketamine reduce Y?"."""
+    match = _BY_DOING.match(text)
+    if not match:
+        plain = _BY_DOING_PLAIN.match(text)
+        if not plain or not subject or plain.group("who").lower() != subject.lower():
+            return None
+        first_verb_phrase = re.split(r" and [a-z]+s ", plain.group("rest"))[0]
+        rest = f"{_base_verb(plain.group('verb'))} {first_verb_phrase}"
+        return QA("how", f"How does {subject.lower()} {rest}?", plain.group("how"))
+    who = match.group("who")
+    if re.match(r"^(?:[Tt]his|[Tt]hese|[Ii]t|[Tt]hey)\b", who):
+        return None
+    if who.lower() == (subject or "").lower():
+        who = who.lower()
+    question = f"How {match.group('modal')} {who} {match.group('rest')}?"
+    return QA("how", question, match.group("how"))
+
+
+def _requires(text: str, subject: str) -> QA | None:
+    """``X often requires Y, ...`` -> "What does X often require?" -> ``Y``."""
+    match = _REQUIRES.match(text)
+    if not match:
+        return None
+    x = match.group("x")
+    if re.match(r"^(?:This|These|It|They|Such)\b", x) or not _noun_subject(x):
+        return None
+    plural = match.group("verb") in ("require", "need")
+    base = "require" if match.group("verb").startswith("requir") else "need"
+    aux = "do" if plural else "does"
+    adv = match.group("adv") or ""
+    x_shown = lower_first(x)
+    question = f"What {aux} {x_shown} {adv}{base}?"
+    return QA("requires", question, match.group("y"))
+
+
+def _passive(text: str, subject: str) -> QA | None:
+    """``X is (typically) administered in Y`` -> "Where is X (typically) administered?";
+    ``X is delivered intravenously`` -> "How is X delivered?"."""
+    match = _PASSIVE.match(text)
+    if not match:
+        return None
+    x = match.group("x")
+    if re.match(r"^(?:This|These|It|They|Such)\b", x) or not _noun_subject(x):
+        return None
+    y = match.group("y")
+    x_shown = lower_first(x)
+    adv = match.group("adv") or ""
+    be, verb = match.group("be"), match.group("verb")
+    if _ROUTE_WORD.search(y):
+        return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
+    answer = re.sub(r"^(?:in|into|to) ", "", y)
+    if tq.is_generic_phrase(answer):
+        return None
+    return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)
+
+
+_VERB_S = r"[a-z]+(?:s|es)"
+_SUBJECT_DOES = re.compile(
+    rf"^(?P<s>[A-Z][a-z]+) (?P<verb>{_VERB_S}) (?P<o>[^,;]{{4,90}}?)"
+    r"(?P<tail>, (?:promoting|facilitating|allowing|leading|resulting|making|reducing)"
+    r" [^;]{4,120})?(?:, (?:such as|which|and|but|while)\b.*)?$"
+)
+_WITHIN = re.compile(
+    r"(?:^|, )(?:but |and |yet )?(?P<s>[a-z][a-z]+|[A-Z][a-z]+) "
+    r"(?P<modal>can|may|could|has demonstrated its ability to|is able to) "
+    r"(?P<vp>[a-z][^,;]{3,60}?) "
+    r"(?P<when>within (?:minutes|hours|days|weeks|a few \w+|\d+ \w+)(?: or \w+)?)"
+    r"(?: of [a-z]+)?$"
+)
+_USED_AS = re.compile(
+    r"^(?P<s>[A-Z][a-z]+)(?:, [^,]{3,60},)? (?P<modal>can|may|could) be used as "
+    r"(?P<y>an? [^,;]{3,70}?)(?: (?P<purpose>to [a-z][^,;]{3,80}))?$"
+)
+_HELP = re.compile(
+    r"^(?P<s>[A-Z][\w -]{2,50}?) (?P<modal>may|can|could) help (?P<verb>reduce|improve|prevent"
+    r"|relieve|alleviate|control|restore|increase|decrease) (?P<o>[^;]{4,160})$"
+)
+_WHY = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are|may be|might be|can be) (?P<adj>essential"
+    r"|necessary|important|crucial|needed|required|vital), (?P<y>ensuring [^;]{6,150})$"
+    r"|^(?P<x2>[A-Z][^,;]{3,90}?) (?P<be2>is|are|may be|might be) (?P<adj2>essential"
+    r"|necessary|important|crucial|needed|required|vital) (?P<y2>to [a-z][^,;]{6,150})"
+    r"(?:, .*)?$"
+)
+_MUST_BE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<modal>must|should) be (?P<vp>(?:taken into account|"
+    r"considered|monitored|assessed|avoided|weighed|discussed|documented|reported)"
+    r"[^,;]{0,90})$"
+)
+
+
+_AUXILIARIES = wordset(
+    "may can could might will would should must is are was were has have had do does"
+)
+_BASE_VERBS = wordset(
+    "reduce increase improve prevent enhance stimulate cause block trigger lower raise relieve "
+    "worsen induce shorten prolong help lead allow make provide require produce promote work "
+    "act last remain appear seem occur differ vary fail persist rise fall"
+)
+
+
+def _base_verb(verb: str) -> str:
+    """``increases`` -> ``increase``, ``modifies`` -> ``modify``, ``blocks`` -> ``block``."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
+
+
+def _does(text: str, subject: str) -> QA | None:
+    """``Ketamine increases X, promoting Y`` -> "What does ketamine increase, promoting Y?"."""
+    match = _SUBJECT_DOES.match(text)
+    if not match or not subject or match.group("s").lower() != subject.lower():
+        return None
+    verb = match.group("verb")
+    if verb in ("is", "has", "was", "does", "plays", "shows", "remains", "seems"):
+        return None
+    obj = match.group("o")
+    if len(obj.split()) > 10 or tq.is_generic_phrase(obj):
+        return None
+    if obj.split()[0] in _AUXILIARIES | _BASE_VERBS:
+        return None  # "Lidocaine infusions may help", "... infusions reduce": a noun, not a verb
+    tail = match.group("tail") or ""
+    question = f"What does {subject.lower()} {_base_verb(verb)}{tail}?"
+    return QA("does", question, obj)
+
+
+def _within(text: str, subject: str) -> QA | None:
+    """``ketamine can alleviate symptoms within hours`` -> "How quickly can ketamine
+    alleviate symptoms?" -> ``within hours``."""
+    match = _WITHIN.search(text)
+    if not match or not subject or match.group("s").lower() != subject.lower():
+        return None
+    modal = match.group("modal") if " " not in match.group("modal") else "can"
+    question = f"How quickly {modal} {subject.lower()} {match.group('vp')}?"
+    return QA("how-quickly", question, match.group("when"))
+
+
+def _used_as(text: str, subject: str) -> QA | None:
+    """``S, with X, can be used as an adjunct to Y to Z`` -> "As what can S be used to Z?"."""
+    match = _USED_AS.match(text)
+    if not match:
+        return None
+    purpose = f" {match.group('purpose')}" if match.group("purpose") else ""
+    who = match.group("s").lower() if match.group("s").lower() == subject else match.group("s")
+    question = f"As what {match.group('modal')} {who} be used{purpose}?"
+    return QA("used-as", question, match.group("y"))
+
+
+def _help(text: str, subject: str) -> QA | None:
+    """``S may help reduce X`` -> "What may S help reduce?" -> ``X``."""
+    match = _HELP.match(text)
+    if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("s")):
+        return None
+    s = match.group("s")
+    s = s[:1].lower() + s[1:] if s.split()[0].lower() in (subject, "the") else s
+    question = f"What {match.group('modal')} {s} help {match.group('verb')}?"
+    return QA("help", question, match.group("o"))
+
+
+def _why(text: str, subject: str) -> QA | None:
+    """``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?"."""
+    match = _WHY.match(text)
+    if not match:
+        return None
+    x = match.group("x") or match.group("x2")
+    be = match.group("be") or match.group("be2")
+    adj = match.group("adj") or match.group("adj2")
+    y = match.group("y") or match.group("y2")
+    if re.match(r"^(?:This|These|It|They|Such|There)\b", x) or not _noun_subject(x):
+        return None
+    shown = lower_first(x)
+    if " " in be:  # "may be necessary" -> "Why may X be necessary?"
+        modal, _, rest = be.partition(" ")
+        question = f"Why {modal} {shown} {rest} {adj}?"
+    else:
+        question = f"Why {be} {shown} {adj}?"
+    return QA("why", question, y)
+
+
+def _must_be(text: str, subject: str) -> QA | None:
+    """``X must be taken into account when Y`` -> "What must be taken into account when Y?"."""
+    match = _MUST_BE.match(text)
+    if not match or not _noun_subject(match.group("x")) or tq.is_generic_phrase(match.group("x")):
+        return None
+    question = f"What {match.group('modal')} be {match.group('vp')}?"
+    return QA("must-be", question, match.group("x"))
+
+
+_CAN_VERB = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,60}?) (?P<modal>can|may) (?P<verb>reduce|increase|improve|prevent|"
+    r"enhance|stimulate|cause|block|trigger|lower|raise|relieve|worsen|induce|shorten|prolong) "
+    r"(?P<y>[^,;]{4,80})(?:, which (?P<then>(?:may|can|could|might|will) [a-z][^,;]{4,80})"
+    r"|, .*)?$"
+)
+
+
+def _can_verb(text: str, subject: str) -> QA | None:
+    """``Lidocaine can cause methaemoglobinaemia, ...`` -> "What can lidocaine cause?" ->
+    ``methaemoglobinaemia``; a consequence the sentence adds (", which may require airway
+    management") stays in the question, which would be vague without it."""
+    match = _CAN_VERB.match(text)
+    if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("x")):
+        return None
+    if " " in match.group("x").strip() and not _noun_subject(match.group("x")):
+        return None
+    y = match.group("y")
+    if tq.is_generic_phrase(y):
+        return None
+    x = lower_first(match.group("x"))
+    then = f" that {match.group('then')}" if match.group("then") else ""
+    return QA("can-verb", f"What {match.group('modal')} {x} {match.group('verb')}{then}?", y)
+
+
+_ROLE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{3,70}?) (?P<verb>plays|play|may play|can play) an? "
+    r"(?P<adj>(?:crucial|key|major|central|important|critical|vital|significant) )?role in "
+    r"(?P<y>[a-z][^,;]{4,80}?)(?: and [^,;]+)?(?:, .*)?$"
+)
+
+
+def _role(text: str, subject: str) -> QA | None:
+    """``BDNF plays a key role in synaptic plasticity`` -> "What plays a key role in synaptic
+    plasticity?" -> ``BDNF``."""
+    match = _ROLE.match(text)
+    if not match or re.match(r"^(?:This|These|It|Its|They|Such)\b", match.group("x")):
+        return None
+    if not _noun_subject(match.group("x")):
+        return None
+    x = match.group("x")
+    if subject and re.match(rf"^{re.escape(subject)}(?:’s|'s) ", x, re.IGNORECASE):
+        return None  # "ketamine's X plays a role": the cloze on X asks it better
+    verb = match.group("verb") if match.group("verb") != "play" else "plays"
+    adj = match.group("adj") or ""
+    return QA("role", f"What {verb} a {adj}role in {match.group('y')}?", x)
+
+
+_MAKERS = (
+    _role,
+    _makes,
+    _by_doing,
+    _requires,
+    _passive,
+    _does,
+    _within,
+    _used_as,
+    _help,
+    _why,
+    _must_be,
+    _can_verb,
+)

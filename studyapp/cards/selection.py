@@ -1,0 +1,235 @@
+"""Which drafts of a deck become cards: repeats left out, weak drafts only where needed.
+
+Some drafts are dropped outright: a second card with the same id or the same question words,
+a question showing its own answer, a second question of a section with the same long answer.
+
+Others are *weak*: a student would answer them without knowing the fact.
+
+* **shown**: the quiz shows the deck title and the section title above every card, so a card
+  whose answer those titles (or its own question) spell out tests reading, not memory
+  ("What does TRD stand for?" under the section "Treatment-Resistant Depression");
+* **background**: the answer is the content of a leading "While ..." clause, the background
+  of the sentence and not its point (marked by the drafter, see :class:`Draft`);
+* **part**: a card about the same sentence already asks it: its question in nearly the same
+  words with an answer containing this one ("What characterizes status epilepticus?" beside
+  "What is status epilepticus?"), or it shows or asks what a cloze hides ("promoting
+  {{neuroplasticity}}" beside "What does ketamine increase, promoting neuroplasticity?");
+* **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
+  quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
+  depressive symptoms?").
+
+Weak drafts are left out, except in a section with text of its own that would otherwise keep
+fewer than two cards, or only clozes: there the least weak come back, in their order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from studyapp.cards import term_quality as tq
+from studyapp.cards import text_facts as tf
+from studyapp.cards.drafts import Draft
+from studyapp.model import CardType
+from studyapp.outline.sentences import normalise_space
+
+MIN_CARDS = 2  # per section with text of its own
+SHORT_ANSWER = 5  # words
+# how weak a draft is: a lower rank comes back first where a section needs cards (a part of
+# another card still asks for recall; a card answered by the screen does not; a fact asked
+# again elsewhere in the deck adds least)
+RANKS = {"background": 1, "part": 1, "shown": 2, "repeat": 3}
+_QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+
+def select(
+    drafts: list[Draft],
+    ids: list[str],
+    titles: Mapping[str, str],
+    needs_cards: set[str],
+    subject: str = "",
+    acronyms: Mapping[str, str] | None = None,
+) -> list[Draft]:
+    """The drafts that become cards, in their order (``ids[i]`` is the id of ``drafts[i]``).
+
+    ``titles`` maps a section id to the titles the quiz shows above its cards (deck title and
+    section title); ``needs_cards`` are the sections with text of their own, which keep at
+    least two cards (not all clozes) when they have that many drafts.
+    """
+    names = dict(acronyms or {})
+    kept: list[int] = []
+    weak: list[tuple[int, int]] = []  # (rank, index)
+    seen_ids: set[str] = set()
+    seen_questions: set[tuple[str, frozenset[str]]] = set()
+    seen_answers: set[tuple[str, str]] = set()
+    asked: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        ident = ids[index]
+        shown = normalise_space(draft.text).casefold() if draft.text else draft.question
+        words = (draft.type.value, frozenset([shown] if draft.text else tf.words(shown)))
+        if ident in seen_ids or words in seen_questions or _answer_in_question(draft):
+            continue
+        # two questions of one section with the same long answer ask the same thing
+        answer_key = (draft.section, normalise_space(draft.answer).casefold())
+        if len(draft.answer.split()) >= 4 and answer_key in seen_answers:
+            continue
+        seen_answers.add(answer_key)
+        seen_ids.add(ident)
+        seen_questions.add(words)
+        reason = weakness(draft, titles.get(draft.section, ""), subject, names, asked)
+        if not reason and _told_by(draft, [drafts[i] for i in kept]):
+            reason = "part"
+        if draft.type in _QUESTION_TYPES and draft.answer:
+            asked.append(draft)
+        if reason:
+            weak.append((RANKS[reason], index))
+        else:
+            kept.append(index)
+    chosen = set(kept)
+    for section in needs_cards:
+        own = [i for i in kept if drafts[i].section == section]
+        # question cards come back before clozes (they ask more than one hidden phrase)
+        spare = sorted(
+            (drafts[i].type is CardType.CLOZE, rank, i)
+            for rank, i in weak
+            if drafts[i].section == section
+        )
+        for cloze, _, index in spare:
+            if len(own) >= MIN_CARDS and any(drafts[i].type is not CardType.CLOZE for i in own):
+                break
+            if cloze and len(own) >= MIN_CARDS:
+                continue  # a section short of question cards gets one back, not a cloze
+            own.append(index)
+            chosen.add(index)
+    return [drafts[i] for i in sorted(chosen)]
+
+
+def weakness(
+    draft: Draft,
+    titles: str,
+    subject: str = "",
+    acronyms: Mapping[str, str] | None = None,
+    earlier: list[Draft] | None = None,
+) -> str:
+    """Why a draft is weak (``shown``, ``background``, ``part``, ``repeat``; see the module
+    docstring), or ``""``."""
+    if draft.background:
+        return "background"
+    if draft.type not in _QUESTION_TYPES or not draft.answer:
+        return ""
+    if shown_on_screen(draft.answer, draft.question, titles, subject, acronyms or {}):
+        return "shown"
+    repeated = [other for other in earlier or [] if _repeats(draft, other)]
+    if repeated:
+        return "part" if any(o.source == draft.source for o in repeated) else "repeat"
+    return ""
+
+
+def shown_on_screen(
+    answer: str,
+    question: str,
+    titles: str,
+    subject: str = "",
+    acronyms: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether the titles above a card (or its question) give its answer away.
+
+    An answer is given away when all its specific words (not generic nouns, opinions or the
+    document's subject) are on screen along with half its other words ("an outpatient
+    setting" under "Outpatient Infusion Protocols"), or when two thirds of at least two
+    specific words are ("interaction with the brain's opioid pathways" under "Interaction with
+    Opioid Pathways"). An abbreviation counts as its expansion and back ("TRD" under
+    "Treatment-Resistant Depression"), unless the question itself names that other form
+    ("What is the abbreviation for treatment-resistant depression?").
+    """
+    # a term's explanation shares the term's words by nature: only a short answer (a term, a
+    # name) is judged against its question too
+    short = len(answer.split()) <= SHORT_ANSWER
+    screen = f"{titles} {question}".lower() if short else titles.lower()
+    if _given_away(answer, screen, subject):
+        return True
+    pairs = (acronyms or {}).items()
+    expansions = {short.lower(): long for short, long in pairs}
+    shorts = {long.lower(): short for short, long in pairs}
+    bare = normalise_space(answer)
+    other = expansions.get(bare.lower()) or shorts.get(bare.lower())
+    if not other or other.lower() in question.lower():
+        return False
+    return _given_away(other, titles.lower(), subject)
+
+
+def _given_away(answer: str, screen: str, subject: str) -> bool:
+    """Whether ``screen`` (lower case) holds enough of the answer's words to give it away."""
+    about = subject.lower()[:6]
+    content = [w for w in tf.words(answer) if w not in tf.STOPWORDS and len(w) > 2]
+    content = [w for w in content if not about or w[:6] != about]
+    specific = [w for w in content if not _generic(w)]
+    if not specific:
+        return False
+    seen = [w for w in content if _stem(w) in screen]
+    seen_specific = [w for w in specific if _stem(w) in screen]
+    if len(seen_specific) == len(specific) and 2 * len(seen) >= len(content):
+        return True
+    return len(seen_specific) >= 2 and 3 * len(seen_specific) >= 2 * len(specific)
+
+
+def _stem(word: str) -> str:
+    """The part of a word its relatives share: ``salivation`` -> ``saliva`` (salivary), but
+    ``epileptogenesis`` -> ``epileptogen`` (not ``epilepsy``)."""
+    return word[: max(6, len(word) - 4)]
+
+
+def _generic(word: str) -> bool:
+    """Whether a word says nothing specific (a weak noun, a generic modifier, an opinion)."""
+    return (
+        word in tq.WEAK_NOUNS
+        or word in tq.GENERIC_MODIFIERS
+        or word in tq.EVALUATIVE
+        or word in tf.GENERIC_NOUNS
+    )
+
+
+def _repeats(draft: Draft, other: Draft) -> bool:
+    """Whether ``draft`` asks what ``other`` (earlier in the deck) asks: a question of the
+    same kind, or about the same sentence, with one's words among the other's, and one answer
+    inside the other ("What characterizes status epilepticus?" after "What is status
+    epilepticus?" -> "a medical emergency characterized by ...")."""
+    kind, _, question = draft.key.partition("|")
+    other_kind, _, other_question = other.key.partition("|")
+    if kind != other_kind and draft.source != other.source:
+        return False
+    mine = {w for w in tf.words(draft.question) if w not in tf.STOPWORDS}
+    theirs = {w for w in tf.words(other.question) if w not in tf.STOPWORDS}
+    if kind == other_kind and question and other_question:  # unprefixed by a section title
+        mine = {w for w in tf.words(question) if w not in tf.STOPWORDS}
+        theirs = {w for w in tf.words(other_question) if w not in tf.STOPWORDS}
+    if not (mine <= theirs or theirs <= mine):
+        return False
+    a, b = normalise_space(draft.answer).casefold(), normalise_space(other.answer).casefold()
+    return a in b or b in a
+
+
+def _told_by(draft: Draft, kept: list[Draft]) -> bool:
+    """Whether a cloze (or fill-the-blank choice) hides what a kept question card about the
+    same sentence shows in its question (each card would hand the other its answer) or asks
+    for in its answer (the same fact twice)."""
+    if draft.type is CardType.CLOZE:
+        hidden = _CLOZE.findall(draft.text)
+    elif draft.key.startswith("blank|"):
+        hidden = [draft.answer]
+    else:
+        return False
+    told = [
+        normalise_space(f"{k.question} | {k.answer}").casefold()
+        for k in kept
+        if k.source == draft.source and k.question and k.type is not CardType.LIST
+    ]
+    return any(normalise_space(h).casefold() in t for h in hidden for t in told)
+
+
+def _answer_in_question(draft: Draft) -> bool:
+    """Whether the question shows its own answer (such a card teaches nothing)."""
+    if not draft.answer or not draft.question:
+        return False
+    return normalise_space(draft.answer).casefold() in normalise_space(draft.question).casefold()

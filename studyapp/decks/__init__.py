@@ -1,0 +1,10 @@
+"""Deck files: the YAML format, safe and bounded loading, validation with ``file:line:col``.
+
+Owns reading deck files into :class:`studyapp.model.Deck` values (:mod:`.load`), the format's
+keys and per-file checks (:mod:`.builder`, :mod:`.checks`), the YAML node reader with its size
+and alias limits (:mod:`.yaml_nodes`), problems as ``file:line:col: message``
+(:mod:`.problems`) and the cache of parsed files that keeps start-up free of YAML
+(:mod:`.cache`).
+
+May import: the kernel only. Deck files are never written here (the app never writes them).
+"""

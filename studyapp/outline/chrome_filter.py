@@ -1,0 +1,258 @@
+"""The filter for what is not study material in a scraped or pasted source.
+
+Web pages carry a site name, sales pitches, bylines, author biographies and navigation
+("Home | About | Contact", "Share this", cookie notices, copyright lines). None of it belongs in
+a deck. :func:`filter_chrome` works line by line and keeps the line count, so the outline parser
+still reports true source line numbers; within a paragraph it drops only the offending
+sentences and keeps the others verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from studyapp.outline.sentences import sentence_spans
+
+PROMOTION = "promotion"
+SITE_NAME = "site name"
+AUTHOR = "author"
+NAVIGATION = "navigation"
+
+_STRONG_PROMO = re.compile(
+    r"\bfor sale\b|\bbuy\b[^.!?]{0,40}\b(?:online|now|here|today|cheap)\b"
+    r"|\border\b[^.!?]{0,30}\b(?:online|now|today)\b|\b(?:shop|buy|order) now\b"
+    r"|\badd to (?:cart|basket)\b|\bcoupons?\b|\bpromo(?:tional)? codes?\b|\bdiscount codes?\b"
+    r"|\b\d{1,2}\s?% off\b|\bfree (?:shipping|delivery)\b"
+    r"|\b(?:fast|discreet|worldwide|overnight|express) (?:shipping|delivery)\b"
+    r"|\bclick here\b|\bsubscribe\b|\bnewsletter\b|\bsign up (?:now|today|for)\b"
+    r"|\blimited[- ]time offer\b|\bmoney[- ]back\b|\bvisit our (?:store|shop|website)\b"
+    r"|\bbest prices?\b|\bcheapest\b",
+    re.IGNORECASE,
+)
+_WEAK_PROMO = re.compile(
+    r"\btop[- ]quality\b|\bdiscount(?:ed|s)?\b|\bcheap\b|\bshipping\b|\bprices?\b|\bonline\b"
+    r"|\bshop\b|\bguaranteed?\b",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(
+    r"\bcookies?\b(?=.{0,80}\b(?:accept|consent|policy|settings|experience|browsing|site|website)\b)"
+    r"|\b(?:use|uses|accept|allow)\s+(?:of\s+)?cookies\b",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|all rights reserved", re.I)
+_NAV_LINE = re.compile(
+    r"^(?:share(?: this)?(?: (?:post|article|page))?(?: on \w+)?|related (?:posts|articles|reading)"
+    r"|leave a (?:comment|reply)|skip to (?:main )?content|read more|continue reading"
+    r"|(?:previous|next) (?:post|article)|tags?|categories|category|filed under|home|menu"
+    r"|table of contents|print(?: this)?(?: page)?|comments?(?: \(\d+\))?)\s*[:»>.!]?\s*(.*)$",
+    re.IGNORECASE,
+)
+_SEPARATED_ITEMS = re.compile(r"\s+[|•·»/]\s+")
+_AUTHOR_HEADING = re.compile(
+    r"^#*\s*(?:about the (?:author|writer)|about me|author(?: bio(?:graphy)?)?|the author|"
+    r"author information)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:written|posted|published|reviewed)(?: and \w+)? by\b|^author\s*:|^by\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|,•·]|on\s|\d)",
+    re.IGNORECASE,
+)
+_STRUCTURAL_HEADING = re.compile(r"^\s*(?:#{1,6}\s*\S|[IVXLC]+\.\s+[A-Z]|\d+(?:\.\d+)*\.?\s+[A-Z])")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|my|me|myself|mine)\b")
+_WORD = re.compile(r"[\w’']+")
+_TITLE_SEPARATORS = " \t|-–—:·»•"
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One piece of text the filter took out, and why (for the report the CLI prints)."""
+
+    line: int  # 1-based source line
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class FilteredText:
+    """The source lines with non-study material blanked out (same number of lines)."""
+
+    lines: list[str]
+    removals: list[Removal] = field(default_factory=list)
+    site_name: str = ""
+
+
+def is_promotional(sentence: str) -> bool:
+    """Whether a sentence sells something or calls to action rather than teaches."""
+    if _STRONG_PROMO.search(sentence):
+        return True
+    return len({m.group(0).lower() for m in _WEAK_PROMO.finditer(sentence)}) >= 2
+
+
+def is_navigation_line(line: str) -> bool:
+    """Whether a whole line is site navigation, sharing widgets, cookie or copyright notices."""
+    text = line.strip().lstrip("#").strip()
+    if not text:
+        return False
+    if _COOKIE.search(text) or _COPYRIGHT.search(text):
+        return True
+    match = _NAV_LINE.match(text)
+    if match and len(text) <= 80 and not text.endswith((".", "?")):
+        return True
+    parts = _SEPARATED_ITEMS.split(text)
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line is an author byline such as ``Written by Jane Roe`` or ``Author: X``."""
+    text = line.strip().lstrip("#").strip()
+    return len(text) <= 90 and not text.endswith((".", "?", "!")) and bool(_BYLINE.match(text))
+
+
+def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, str]:
+    """A site name prefixed (or suffixed) to a title line that the page repeats.
+
+    Returns ``(site_name, line_index, title)``, or ``("", -1, "")`` when there is none. Only the
+    top ``window`` non-blank lines are examined: that is where scraped pages put their header.
+    """
+    top = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][:window]
+    standalone: dict[str, int] = {}
+    for _i, text in top:
+        standalone[text] = standalone.get(text, 0) + 1
+    for index, text in top[:3]:
+        for title in standalone:
+            if title == text or len(title.split()) < 2 or title not in text:
+                continue
+            if text.endswith(title):
+                extra = text[: -len(title)]
+            elif text.startswith(title):
+                extra = text[len(title) :]
+            else:
+                continue
+            name = extra.strip(_TITLE_SEPARATORS)
+            if _looks_like_site_name(name):
+                return name, index, title
+    return "", -1, ""
+
+
+_NAME_JOINERS = frozenset(["of", "the", "and", "in", "for", "on", "to", "a", "an", "with", "by"])
+
+
+def _looks_like_site_name(name: str) -> bool:
+    """Whether text cut off a title line reads like a brand: 1-5 capitalised words, not a
+    phrase that continues into the title (``Importance of``)."""
+    words = name.split()
+    if not words or len(words) > 5 or len(name) > 40:
+        return False
+    if words[-1].lower() in _NAME_JOINERS or words[0].lower() in _NAME_JOINERS:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
+
+
+def _drop_sentences(line: str, should_drop) -> tuple[str, list[str]]:
+    """``line`` without the sentences ``should_drop`` flags, and the dropped sentences."""
+    spans = sentence_spans(line)
+    dropped = [line[a:b] for a, b in spans if should_drop(line[a:b])]
+    if not dropped:
+        return line, []
+    indent = line[: len(line) - len(line.lstrip())]
+    kept = [line[a:b] for a, b in spans if not should_drop(line[a:b])]
+    return (indent + " ".join(kept)) if kept else "", dropped
+
+
+def _is_first_person_bio(text: str) -> bool:
+    """Whether a paragraph is written in the first person heavily enough to be a biography."""
+    words = _WORD.findall(text)
+    hits = len(_FIRST_PERSON.findall(text))
+    return hits >= 3 and hits >= 0.03 * len(words)
+
+
+def _author_block_end(lines: Sequence[str], start: int) -> int:
+    """Where an author block starting at ``start`` ends: the next structural heading or EOF."""
+    for j in range(start + 1, len(lines)):
+        if _STRUCTURAL_HEADING.match(lines[j]) and not _AUTHOR_HEADING.match(lines[j].strip()):
+            return j
+    return len(lines)
+
+
+def filter_chrome(lines: Sequence[str]) -> FilteredText:
+    """Blank out site chrome, promotion, bylines and author bios; keep everything else verbatim."""
+    out = list(lines)
+    removals: list[Removal] = []
+
+    def remove(index: int, text: str, reason: str) -> None:
+        if text.strip():
+            removals.append(Removal(index + 1, text.strip(), reason))
+
+    site_name, site_line, title = find_site_name(out)
+    if site_name:
+        indent = out[site_line][: len(out[site_line]) - len(out[site_line].lstrip())]
+        remove(site_line, site_name, SITE_NAME)
+        out[site_line] = indent + title
+    site_pattern = re.compile(r"\b" + re.escape(site_name) + r"\b") if site_name else None
+
+    index = 0
+    while index < len(out):
+        text = out[index].strip()
+        if not text:
+            index += 1
+            continue
+        if _AUTHOR_HEADING.match(text):
+            end = _author_block_end(out, index)
+            for j in range(index, end):
+                remove(j, out[j], AUTHOR)
+                out[j] = ""
+            index = end
+            continue
+        if is_byline(text) or is_navigation_line(text):
+            remove(index, out[index], AUTHOR if is_byline(text) else NAVIGATION)
+            out[index] = ""
+        elif site_pattern and text == site_name:
+            remove(index, out[index], SITE_NAME)
+            out[index] = ""
+        else:
+            kept, dropped = _drop_sentences(
+                out[index],
+                lambda s: (
+                    is_promotional(s)
+                    or bool(site_pattern and site_pattern.search(s))
+                    or bool(_COOKIE.search(s) or _COPYRIGHT.search(s))
+                ),
+            )
+            for sentence in dropped:
+                reason = (
+                    SITE_NAME
+                    if site_pattern
+                    and site_pattern.search(sentence)
+                    and not is_promotional(sentence)
+                    else PROMOTION
+                )
+                remove(index, sentence, reason)
+            out[index] = kept
+        index += 1
+
+    _drop_trailing_bio(out, removals)
+    removals.sort(key=lambda r: r.line)
+    return FilteredText(out, removals, site_name)
+
+
+def _drop_trailing_bio(out: list[str], removals: list[Removal]) -> None:
+    """Blank the first-person paragraphs at the very end of the text (an author's bio)."""
+    end = len(out)
+    while end > 0:
+        while end > 0 and not out[end - 1].strip():
+            end -= 1
+        start = end
+        while start > 0 and out[start - 1].strip():
+            start -= 1
+        block = out[start:end]
+        if not block or any(_STRUCTURAL_HEADING.match(line) for line in block):
+            return
+        if not _is_first_person_bio(" ".join(line.strip() for line in block)):
+            return
+        for j in range(start, end):
+            removals.append(Removal(j + 1, out[j].strip(), AUTHOR))
+            out[j] = ""
+        end = start

@@ -1,0 +1,236 @@
+"""What one line of an outline is: heading candidate, list item, caption or plain text.
+
+The outline parser (:mod:`studyapp.outline.parse`) asks this module how each line looks on its own
+(numbering style and value, indentation, bullet marker, heading-like wording) and decides with
+the surrounding lines whether a numbered line is a heading or a list item. Inline Markdown
+(emphasis, links, code spans, HTML tags) is stripped here, so the text that reaches a deck is
+plain and a card's source sentence is verbatim in its section's body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ROMAN = "roman"
+UPPER = "upper"
+ARABIC = "arabic"
+LOWER = "lower"
+LOWER_ROMAN = "lower-roman"
+DECIMAL = "decimal"
+MARKDOWN = "markdown"
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_BULLET = re.compile(r"^(\s*)([•\-*+‣◦▪●○■–·])\s+(\S.*)$")
+_NUMBERED = re.compile(
+    r"^(\s*)(?:\(([a-z]|[ivx]+|\d+)\)|(\d+(?:\.\d+)+)\.?|([IVXLCDM]+|[A-Z]|\d{1,3}|[a-z]|[ivx]+)"
+    r"[.)])\s+(\S.*)$"
+)
+_DECIMAL_BARE = re.compile(r"^(\s*)(\d{1,2})\s+([A-Z]\S*(?:\s+\S+){0,12})$")
+_TERM_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?::)?(?:\*\*|__)\s*(?::|–|—|-)?\s*([^\s:–—-].*)$")
+_TERM_PLAIN = re.compile(r"^([^:]{1,60}?):\s+(\S.*)$")
+_NOT_TERMS = frozenset(
+    ["note", "notes", "e.g", "i.e", "see", "source", "sources", "warning", "tip"]
+)
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
+_CODE = re.compile(r"`([^`]*)`")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """The number in front of a numbered line: its style, value and label as written."""
+
+    style: str  # one of ROMAN, UPPER, ARABIC, LOWER, LOWER_ROMAN, DECIMAL
+    value: int
+    label: str  # "II", "A", "1", "1.2.3"
+    depth: int = 1  # decimal numbers: how many parts
+
+
+def roman_value(token: str) -> int:
+    """The value of an upper-case Roman numeral, or 0 when ``token`` is not one."""
+    token = token.upper()
+    if not token or not _ROMAN_RE.match(token):
+        return 0
+    total = 0
+    for i, char in enumerate(token):
+        value = _ROMAN_VALUES[char]
+        nxt = _ROMAN_VALUES[token[i + 1]] if i + 1 < len(token) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def to_roman(value: int) -> str:
+    """``value`` (1-3999) as an upper-case Roman numeral."""
+    pairs = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC")]
+    pairs += [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = []
+    for number, letters in pairs:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def label_for(style: str, value: int) -> str:
+    """The label of ``value`` in a numbering style (used to number a lead section)."""
+    if style == ROMAN:
+        return to_roman(value)
+    if style == UPPER:
+        return chr(ord("A") + value - 1) if 1 <= value <= 26 else str(value)
+    if style == LOWER:
+        return chr(ord("a") + value - 1) if 1 <= value <= 26 else str(value)
+    if style == LOWER_ROMAN:
+        return to_roman(value).lower()
+    return str(value)
+
+
+def indentation(line: str) -> int:
+    """Leading whitespace width (tabs are expanded before parsing)."""
+    return len(line) - len(line.lstrip())
+
+
+def strip_inline(text: str) -> str:
+    """Plain text of a Markdown line: links, emphasis, code spans and HTML tags removed."""
+    text = _LINK.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):
+        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def markdown_heading(line: str) -> tuple[int, str] | None:
+    """``(level, title)`` when the line is an ATX heading (``## Title`` or ``##Title``)."""
+    match = _MD_HEADING.match(line)
+    if not match:
+        return None
+    title = strip_inline(match.group(2)).rstrip(":").strip()
+    if not title or not (title[0].isalnum() or title[0] in "“\"'("):
+        return None
+    return len(match.group(1)), title
+
+
+def is_setext_underline(line: str) -> int:
+    """1 for a ``===`` underline, 2 for ``---``, 0 otherwise."""
+    match = _SETEXT.match(line)
+    if not match:
+        return 0
+    return 1 if match.group(1).startswith("=") else 2
+
+
+def is_rule(line: str) -> bool:
+    """Whether the line is a horizontal rule (``---``, ``***``)."""
+    return bool(_RULE.match(line))
+
+
+def is_fence(line: str) -> bool:
+    """Whether the line opens or closes a fenced code block."""
+    return bool(_FENCE.match(line))
+
+
+def is_table_row(line: str) -> bool:
+    """Whether the line is a Markdown table row (not supported: such lines are skipped)."""
+    text = line.strip()
+    return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
+def bullet(line: str) -> tuple[int, str] | None:
+    """``(indent, text)`` when the line is a bullet item."""
+    match = _BULLET.match(line)
+    if not match:
+        return None
+    if match.group(2) in "-*" and is_rule(line):
+        return None
+    return len(match.group(1)), match.group(3)
+
+
+def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering], str] | None:
+    """``(indent, readings, text)`` when the line starts with a number such as ``II.``.
+
+    A single letter such as ``I`` or ``C`` may be a Roman numeral or a letter; every reading is
+    returned (most likely first) and the parser picks by context. ``allow_bare`` also accepts a
+    chapter number without a dot (``1 Introduction``), for documents numbered ``1.2.3``.
+    """
+    match = _NUMBERED.match(line)
+    if match:
+        indent, paren, dec, token, text = match.groups()
+        token = paren or token
+        if dec:
+            parts = dec.split(".")
+            return len(indent), [Numbering(DECIMAL, int(parts[-1]), dec, len(parts))], text
+        assert token is not None
+        readings: list[Numbering] = []
+        if token.isdigit():
+            readings.append(Numbering(ARABIC, int(token), token))
+        elif token.isupper():
+            if roman_value(token) and (len(token) > 1 or token in "IVX"):
+                readings.append(Numbering(ROMAN, roman_value(token), token))
+            if len(token) == 1:
+                readings.append(Numbering(UPPER, ord(token) - ord("A") + 1, token))
+            if roman_value(token) and len(token) == 1 and token not in "IVX":
+                readings.append(Numbering(ROMAN, roman_value(token), token))
+        else:
+            if roman_value(token) and (len(token) > 1 or token == "i"):
+                readings.append(Numbering(LOWER_ROMAN, roman_value(token), token))
+            if len(token) == 1:
+                readings.append(Numbering(LOWER, ord(token) - ord("a") + 1, token))
+        return (len(indent), readings, text) if readings else None
+    if allow_bare:
+        bare = _DECIMAL_BARE.match(line)
+        if bare:
+            return (
+                len(bare.group(1)),
+                [Numbering(DECIMAL, int(bare.group(2)), bare.group(2))],
+                (bare.group(3)),
+            )
+    return None
+
+
+def heading_like(text: str, max_words: int = 14) -> bool:
+    """Whether ``text`` reads like a heading: short, capitalised, no sentence punctuation."""
+    text = text.strip()
+    words = text.split()
+    if not words or len(words) > max_words or len(text) > 120:
+        return False
+    if text[-1] in ".,;:!" or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'("):
+        return False
+    return not re.search(r"[.!?]\s+[A-Z]", text)
+
+
+def title_cased(text: str) -> bool:
+    """Whether most longer words are capitalised (a heading rather than a sentence)."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    if len(long_words) <= 1:
+        return True
+    capitals = sum(1 for w in long_words if w[0].isupper())
+    return capitals / len(long_words) >= 0.6
+
+
+def split_term(text: str) -> tuple[str, str]:
+    """``(term, explanation)`` for a ``Term: explanation`` item, else ``("", "")``."""
+    raw = text.strip()
+    match = _TERM_BOLD.match(raw)
+    if match:
+        term, explanation = strip_inline(match.group(1)).rstrip(":"), strip_inline(match.group(2))
+    else:
+        plain = strip_inline(raw)
+        match = _TERM_PLAIN.match(plain)
+        if not match:
+            return "", ""
+        term, explanation = match.group(1).strip(), match.group(2).strip()
+    words = term.split()
+    if not words or len(words) > 7 or term.lower().rstrip(".") in _NOT_TERMS:
+        return "", ""
+    if re.search(r"[.!?;]\s", term) or term.endswith((".", ",")) or not explanation:
+        return "", ""
+    return term, explanation

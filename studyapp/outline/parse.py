@@ -1,0 +1,69 @@
+"""Plain-text or Markdown outline -> tree of sections (Qt-free, no YAML).
+
+Recognises Roman (``II.``), lettered (``A.``), numbered (``1.``) and decimal (``1.2.3``)
+headings, Markdown headings (``## x`` and ``##x``, setext underlines), bullet lists nested by
+indentation, ``Term: explanation`` items and list captions ending in a colon. An unnumbered
+lead section before the first numbered one becomes a section too (numbered I when the source
+jumps straight to II). Notes made only of nested bullets become sections from their top-level
+bullets. Site chrome, promotion and author bios are removed first by
+:mod:`studyapp.outline.chrome_filter`; line numbers stay those of the source file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studyapp.errors import OutlineError
+from studyapp.outline.chrome_filter import filter_chrome
+from studyapp.outline.nodes import Outline
+from studyapp.outline.tree import TreeBuilder, classify_lines
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def read_source(path: Path) -> str:
+    """The text of a source file; OutlineError when missing, too large, binary or not UTF-8."""
+    try:
+        if path.is_dir():
+            raise OutlineError(f"{path}: is a folder, not a text file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise OutlineError(f"{path}: too large ({size} bytes; the limit is {MAX_BYTES})")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise OutlineError(f"{path}: no such file") from None
+    except OSError as error:
+        raise OutlineError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if b"\x00" in data[:8192]:
+        raise OutlineError(f"{path}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise OutlineError(f"{path}: is not UTF-8 text (byte {error.start})") from None
+
+
+def parse_file(path: Path) -> Outline:
+    """Read and parse a source file (see :func:`read_source` and :func:`parse_outline`)."""
+    try:
+        return parse_outline(read_source(path))
+    except OutlineError as error:
+        if str(path) in str(error):
+            raise
+        raise OutlineError(f"{path}: {error}") from None
+
+
+def parse_outline(text: str) -> Outline:
+    """The outline tree of ``text``; OutlineError when it is empty, binary or too large."""
+    if len(text) > MAX_BYTES:
+        raise OutlineError(f"the text is too large ({len(text)} characters)")
+    if "\x00" in text:
+        raise OutlineError("the text looks binary (it contains NUL characters)")
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.expandtabs(4).replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    if not any(line.strip() for line in lines):
+        raise OutlineError("the text is empty")
+    filtered = filter_chrome(lines)
+    title, sections = TreeBuilder(classify_lines(filtered.lines)).build()
+    if not any(section.blocks for top in sections for section in top.walk()):
+        raise OutlineError("nothing to study: no text remains after removing site chrome")
+    return Outline(title, sections, filtered.removals, filtered.site_name)

@@ -1,0 +1,432 @@
+"""The outline parser's two passes: classify each line, then build the section tree.
+
+Pass one (:func:`classify_lines`) decides, with the neighbouring lines, whether a numbered line
+is a heading or a list item: a heading is short, capitalised, has no final period, is not part
+of a run of same-style numbered lines and does not continue a paragraph. Pass two
+(:class:`TreeBuilder`) nests headings by their numbering style (the order styles first appear
+in gives the depth; Markdown levels and decimal depths nest by rank), gathers paragraphs and
+lists, and numbers the sections.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from studyapp.outline import lines as ol
+from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph
+
+BLANK = "blank"
+HEADING = "heading"
+ITEM = "item"
+TEXT = "text"
+
+
+@dataclass(slots=True)
+class LineEvent:
+    """One classified line."""
+
+    index: int  # 0-based line index
+    kind: str
+    indent: int = 0
+    text: str = ""
+    readings: list[ol.Numbering] = field(default_factory=list)
+    md_level: int = 0
+    plain_heading: bool = False
+
+
+def classify_lines(lines: list[str]) -> list[LineEvent]:
+    """Pass one: what each line is (blank, heading, list item or text)."""
+    events: list[LineEvent] = []
+    in_fence = False
+    front_matter_end = _front_matter_end(lines)
+    for i, raw in enumerate(lines):
+        line = _QUOTE.sub("", raw)
+        if ol.is_fence(line):
+            in_fence = not in_fence
+            events.append(LineEvent(i, BLANK))
+            continue
+        if in_fence or i <= front_matter_end:  # code and YAML front matter are not prose
+            events.append(LineEvent(i, BLANK))
+            continue
+        if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
+            events.append(LineEvent(i, ITEM, 0, line.strip()))
+            continue
+        if not line.strip() or ol.is_table_row(line):
+            events.append(LineEvent(i, BLANK))
+            continue
+        heading = ol.markdown_heading(line)
+        if heading:
+            events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
+            continue
+        underline = ol.is_setext_underline(line)
+        prev = events[-1] if events else None
+        if underline and prev and prev.kind == TEXT and _starts_block(events, len(events) - 1):
+            prev.kind, prev.md_level, prev.text = HEADING, underline, prev.text.rstrip(":")
+            events.append(LineEvent(i, BLANK))
+            continue
+        if ol.is_rule(line):
+            events.append(LineEvent(i, BLANK))
+            continue
+        item = ol.bullet(line)
+        if item:
+            events.append(LineEvent(i, ITEM, item[0], item[1]))
+            continue
+        number = ol.numbered(line)
+        if number:
+            events.append(LineEvent(i, HEADING, number[0], number[2], readings=number[1]))
+            continue
+        events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
+    _resolve_numbered(events, lines)
+    _mark_plain_headings(events)
+    return events
+
+
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
+_FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index of the closing ``---`` of YAML front matter at the top, or -1 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return -1
+    for j in range(1, min(len(lines), 60)):
+        if lines[j].strip() in ("---", "..."):
+            return j if all(_FRONT_KEY.match(x) for x in lines[1:j]) else -1
+    return -1
+
+
+def _starts_block(events: list[LineEvent], pos: int) -> bool:
+    """Whether the event at ``pos`` follows a blank line (or starts the text)."""
+    return pos == 0 or events[pos - 1].kind == BLANK
+
+
+def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
+    """Turn numbered lines that are not headings into list items; find ``1 Chapter`` lines."""
+    md_levels = [e.md_level for e in events if e.kind == HEADING and e.md_level]
+    # Markdown sections make numbered lines list items; a lone "# Title" does not.
+    markdown = len(md_levels) > 1 or any(level > 1 for level in md_levels)
+    numbered = [e for e in events if e.kind == HEADING and e.readings]
+    styles_seen: dict[str, int] = {}
+    for e in numbered:
+        for reading in e.readings:
+            styles_seen[reading.style] = styles_seen.get(reading.style, 0) + 1
+    if not markdown and any(r.style == ol.DECIMAL for e in numbered for r in e.readings):
+        for pos, e in enumerate(events):
+            if e.kind == TEXT and _standalone(events, pos):
+                bare = ol.numbered(lines[e.index], allow_bare=True)
+                if bare and ol.heading_like(bare[2]):
+                    e.kind, e.readings, e.text = HEADING, bare[1], bare[2]
+    for pos, e in enumerate(events):
+        if e.kind != HEADING or not e.readings:
+            continue
+        if markdown or not _is_numbered_heading(events, pos, styles_seen):
+            e.kind = ITEM if markdown or _in_list_run(events, pos) else TEXT
+            if e.kind == TEXT:
+                e.readings, e.text = [], lines[e.index].strip()
+
+
+def _is_numbered_heading(events: list[LineEvent], pos: int, styles_seen: dict[str, int]) -> bool:
+    """Whether the numbered line at ``pos`` is a heading rather than a list item."""
+    e = events[pos]
+    if not ol.heading_like(e.text):
+        return False
+    prev = events[pos - 1] if pos > 0 else None
+    if prev and prev.kind == TEXT and prev.indent <= e.indent:
+        return False
+    style = e.readings[0].style
+    for other in (prev, events[pos + 1] if pos + 1 < len(events) else None):
+        if (
+            other is not None
+            and other.readings
+            and other.indent == e.indent
+            and any(r.style == style for r in other.readings)
+        ):
+            return False
+    if styles_seen.get(style, 0) <= 1 and style in (ol.UPPER, ol.ROMAN, ol.LOWER):
+        return ol.title_cased(e.text)
+    return True
+
+
+def _in_list_run(events: list[LineEvent], pos: int) -> bool:
+    """Whether a numbered line belongs to a list: next to another numbered line, or captioned."""
+    styles = {r.style for r in events[pos].readings}
+    for other_pos in (pos - 1, pos + 1):
+        other = events[other_pos] if 0 <= other_pos < len(events) else None
+        if (
+            other is not None
+            and other.indent == events[pos].indent
+            and styles & {r.style for r in other.readings}
+        ):
+            return True
+    before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
+    return bool(before and before.kind == TEXT and before.text.endswith(":"))
+
+
+def _standalone(events: list[LineEvent], pos: int) -> bool:
+    """Whether the line at ``pos`` has a blank line (or the text's edge) on both sides."""
+    after = pos + 1 >= len(events) or events[pos + 1].kind == BLANK
+    return _starts_block(events, pos) and after
+
+
+def _mark_plain_headings(events: list[LineEvent]) -> None:
+    """Flag standalone short capitalised lines: titles and unnumbered section headings."""
+    for pos, e in enumerate(events):
+        if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
+            words = len(e.text.split())
+            text = ol.strip_inline(e.text)
+            if ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text)):
+                e.plain_heading = True
+
+
+class TreeBuilder:
+    """Pass two: nest headings, collect paragraphs and lists, number the sections."""
+
+    def __init__(self, events: list[LineEvent]) -> None:
+        self.events = events
+        self.root = OutlineSection("", "", 0, 0)
+        self.stack: list[tuple[tuple[str, int], OutlineSection, int]] = []
+        self.section: OutlineSection | None = None
+        self.paragraph: list[str] = []
+        self.paragraph_line = 0
+        self.list: ItemList | None = None
+        self.item_stack: list[tuple[int, ListItem]] = []
+        self.blank_since_item = False
+        self.title = ""
+        self.lead_title = ""
+
+    def build(self) -> tuple[str, list[OutlineSection]]:
+        """``(title, top-level sections)`` of the events."""
+        start = self._take_title()
+        has_headings = any(e.kind == HEADING for e in self.events[start:])
+        for e in self.events[start:]:
+            if e.kind == BLANK:
+                self._flush_paragraph()
+                self.blank_since_item = True
+            elif e.kind == HEADING:
+                self._close_blocks()
+                self._open_heading(e)
+            elif e.kind == ITEM:
+                self._add_item(e)
+            elif e.plain_heading and not has_headings:
+                self._close_blocks()
+                self._place(
+                    ("plain", 1), OutlineSection("", ol.strip_inline(e.text), 0, e.index + 1)
+                )
+            elif e.plain_heading and self.section is None and not self.lead_title:
+                self.lead_title = ol.strip_inline(e.text)
+                self.lead_line = e.index + 1
+            else:
+                self._add_text(e)
+        self._close_blocks()
+        sections = self.root.children
+        if not has_headings and not any(not s.lead for s in sections):
+            sections = _sections_from_bullets(sections)
+        _number(self.root, sections)
+        return self.title, sections
+
+    def _take_title(self) -> int:
+        """Consume the title line(s) at the top; returns the index of the first other event."""
+        pos = next((p for p, e in enumerate(self.events) if e.kind != BLANK), len(self.events))
+        if pos == len(self.events):
+            return pos
+        first = self.events[pos]
+        h1_count = sum(1 for e in self.events if e.kind == HEADING and e.md_level == 1)
+        rest = [e for e in self.events[pos + 1 :] if e.kind != BLANK]
+        if not rest:
+            return pos
+        if (first.kind == HEADING and first.md_level == 1 and h1_count == 1) or first.plain_heading:
+            self.title = ol.strip_inline(first.text)
+            pos += 1
+            while pos < len(self.events) and (
+                self.events[pos].kind == BLANK
+                or ol.strip_inline(self.events[pos].text) == self.title
+            ):
+                pos += 1
+        return pos
+
+    def _current(self, line: int) -> OutlineSection:
+        """The section content goes to, creating the lead section when there is none yet."""
+        if self.section is None:
+            title = self.lead_title or "Introduction"
+            lead_line = getattr(self, "lead_line", line) if self.lead_title else line
+            self.section = OutlineSection("", title, 1, lead_line, lead=True)
+            self.root.children.append(self.section)
+        return self.section
+
+    def _open_heading(self, e: LineEvent) -> None:
+        """Place a heading in the tree by its numbering style."""
+        if e.md_level:
+            number = ol.numbered(e.text + " ", allow_bare=True) if e.text[:1].isdigit() else None
+            section = OutlineSection("", e.text, 0, e.index + 1)
+            if number and number[2].strip():
+                section.title = number[2].strip()
+                section.number = number[1][0].label
+            self._place(("markdown", e.md_level), section)
+            return
+        reading = self._pick_reading(e.readings)
+        section = OutlineSection("", ol.strip_inline(e.text), 0, e.index + 1, number=reading.label)
+        if reading.style == ol.DECIMAL:
+            self._place(("decimal", reading.depth), section, reading.value)
+        else:
+            self._place((reading.style, 0), section, reading.value)
+
+    def _pick_reading(self, readings: list[ol.Numbering]) -> ol.Numbering:
+        """The reading of an ambiguous number (``I``: Roman one or the letter after H)."""
+        open_styles = {key[0]: value for key, _s, value in self.stack}
+        for reading in readings:  # continues an open sequence (H. then I.)
+            if open_styles.get(reading.style) == reading.value - 1:
+                return reading
+        for reading in readings:  # starts a new, deeper sequence (b. then i.)
+            if reading.style not in open_styles and reading.value == 1:
+                return reading
+        for reading in readings:
+            if reading.style in open_styles:
+                return reading
+        return readings[0]
+
+    def _place(self, key: tuple[str, int], section: OutlineSection, value: int = 0) -> None:
+        """Nest ``section`` under the open heading it belongs to and make it current."""
+        ranked = key[0] in ("markdown", "decimal", "plain")
+        if ranked:
+            while self.stack and self.stack[-1][0][0] == key[0] and self.stack[-1][0][1] >= key[1]:
+                self.stack.pop()
+        elif any(k == key for k, _s, _v in self.stack):
+            while self.stack[-1][0] != key:
+                self.stack.pop()
+            self.stack.pop()
+        parent = self.stack[-1][1] if self.stack else self.root
+        parent.children.append(section)
+        self.stack.append((key, section, value))
+        self.section = section
+
+    def _add_text(self, e: LineEvent) -> None:
+        """A text line: continues a list item, or starts/continues a paragraph."""
+        if self.list is not None and self.item_stack:
+            indent, item = self.item_stack[-1]
+            if not self.blank_since_item or e.indent > indent:
+                item.text = f"{item.text} {ol.strip_inline(e.text)}".strip()
+                if item.term:
+                    item.explanation = f"{item.explanation} {ol.strip_inline(e.text)}".strip()
+                return
+        self.list = None
+        self.item_stack = []
+        if not self.paragraph:
+            self.paragraph_line = e.index + 1
+            self._current(e.index + 1)
+        self.paragraph.append(e.text)
+
+    def _add_item(self, e: LineEvent) -> None:
+        """A bullet or numbered item: joins the open list, nested by indentation."""
+        self._flush_paragraph()
+        section = self._current(e.index + 1)
+        raw = e.text
+        term, explanation = ol.split_term(raw)
+        item = ListItem(ol.strip_inline(raw), e.index + 1, term, explanation)
+        if self.list is None:
+            caption = ""
+            last = section.blocks[-1] if section.blocks else None
+            if isinstance(last, Paragraph) and last.text.endswith(":") and len(last.text) < 200:
+                section.blocks.pop()
+                caption = last.text.rstrip(":").strip()
+            self.list = ItemList([], e.index + 1, caption, ordered=bool(e.readings))
+            section.blocks.append(self.list)
+        while self.item_stack and self.item_stack[-1][0] >= e.indent:
+            self.item_stack.pop()
+        (self.item_stack[-1][1].children if self.item_stack else self.list.items).append(item)
+        self.item_stack.append((e.indent, item))
+        self.blank_since_item = False
+
+    def _flush_paragraph(self) -> None:
+        """End the paragraph being gathered."""
+        if self.paragraph:
+            text = ol.strip_inline(" ".join(self.paragraph))
+            if text:
+                self._current(self.paragraph_line).blocks.append(
+                    Paragraph(text, self.paragraph_line)
+                )
+            self.paragraph = []
+
+    def _close_blocks(self) -> None:
+        """End the open paragraph and list (a heading follows)."""
+        self._flush_paragraph()
+        self.list = None
+        self.item_stack = []
+
+
+def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSection]:
+    """Notes made only of nested bullets: top-level bullets become sections."""
+    out: list[OutlineSection] = []
+    for lead in sections:
+        kept: list = []
+        for block in lead.blocks:
+            if isinstance(block, ItemList) and any(i.children for i in block.items):
+                out.extend(_item_section(item, 1) for item in block.items)
+            else:
+                kept.append(block)
+        lead.blocks = kept
+        if kept:
+            out.insert(0, lead)
+    return out or sections
+
+
+def _item_section(item: ListItem, level: int) -> OutlineSection:
+    """A section made of a bullet: its text is the title, nested bullets its content."""
+    title = item.term or item.text
+    section = OutlineSection("", title, level, item.line)
+    if item.term:
+        section.blocks.append(Paragraph(item.explanation, item.line))
+    leaves = [c for c in item.children if not c.children]
+    if leaves:
+        section.blocks.append(ItemList(leaves, leaves[0].line))
+    section.children = [_item_section(c, level + 1) for c in item.children if c.children]
+    return section
+
+
+def _number(root: OutlineSection, sections: list[OutlineSection]) -> None:
+    """Give every section its id (number path), level and lead number."""
+    root.children = sections
+    numbered = [s for s in sections if not s.lead and s.number]
+    if sections and sections[0].lead and numbered:
+        from studyapp.outline.lines import label_for, roman_value
+
+        first = numbered[0].number
+        style = (
+            ol.ROMAN
+            if roman_value(first) and (len(first) > 1 or first in "IVX")
+            else ol.UPPER
+            if first.isalpha()
+            else ol.ARABIC
+        )
+        value = roman_value(first) if style == ol.ROMAN else _value(first)
+        if value == 2:
+            sections[0].number = label_for(style, 1)
+    used: set[str] = set()
+
+    def visit(section: OutlineSection, parent: OutlineSection, position: int, depth: int) -> None:
+        if section.number and "." in section.number:
+            own = section.number
+        else:
+            comp = section.number or ("intro" if section.lead else str(position))
+            own = f"{parent.id}.{comp}" if parent.id else comp
+        candidate, n = own, 2
+        while candidate in used:
+            candidate, n = f"{own}-{n}", n + 1
+        used.add(candidate)
+        section.id, section.level = candidate, depth
+        for pos, child in enumerate(section.children, start=1):  # leads are top-level only
+            visit(child, section, pos, depth + 1)
+
+    for pos, section in enumerate((s for s in sections if not s.lead), start=1):
+        visit(section, root, pos, 1)
+    for section in sections:
+        if section.lead:
+            visit(section, root, 0, 1)
+
+
+def _value(label: str) -> int:
+    """The value of a letter or number label (``B`` -> 2, ``3`` -> 3)."""
+    if label.isdigit():
+        return int(label)
+    return ord(label.upper()) - ord("A") + 1 if len(label) == 1 else 0

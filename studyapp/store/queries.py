@@ -1,0 +1,244 @@
+"""The store's read-only queries: what is due, what is new, and the statistics the GUI shows.
+
+Written for 100k cards and a million log rows: "due" walks the ``card_state(due, card_id)``
+index, "new" the ``cards(deck_id, position)`` index, and per-day figures read only the log
+rows since the given time through ``review_log(reviewed_at)``. Mixed into
+:class:`studyapp.store.database.Store`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from studyapp.review_types import Phase, ReviewMode
+from studyapp.store.dbfile import from_micros, to_micros
+
+MASTERED_STABILITY_DAYS = 21.0  # Anki's "mature": an interval of three weeks or more
+
+_ACTIVE = "c.retired = 0 AND c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+
+
+@dataclass(frozen=True)
+class DeckCounts:
+    """One deck's cards by status (retired cards are not counted; suspended are in ``total``)."""
+
+    total: int
+    new: int
+    due: int
+    mastered: int
+    suspended: int
+
+
+@dataclass(frozen=True)
+class Retention:
+    """True retention: of review-mode answers on cards in the review phase, the share not
+    answered Again."""
+
+    passed: int
+    total: int
+
+    @property
+    def rate(self) -> float | None:
+        """``passed / total``, or None before any such answer."""
+        return self.passed / self.total if self.total else None
+
+
+def _deck_filter(deck_ids: Iterable[str] | None, params: dict[str, object]) -> str:
+    """``AND c.deck_id IN (...)`` for the given decks (nothing for all decks)."""
+    if deck_ids is None:
+        return ""
+    names = []
+    for n, deck_id in enumerate(deck_ids):
+        params[f"d{n}"] = deck_id
+        names.append(f":d{n}")
+    return f" AND c.deck_id IN ({', '.join(names) or 'NULL'})"
+
+
+def _local_day_start(day: date, tz: tzinfo) -> datetime:
+    """The moment ``day`` begins in ``tz``."""
+    return datetime.combine(day, time(0), tzinfo=tz)
+
+
+class StoreStats:
+    """Queries over cards, states and the log; needs ``conn`` and ``_errors`` of the store."""
+
+    conn: sqlite3.Connection
+
+    def _errors(self) -> AbstractContextManager[None]:  # pragma: no cover - Store provides it
+        raise NotImplementedError
+
+    def _rows(self, sql: str, params: dict[str, object]) -> Iterator[tuple]:
+        with self._errors():
+            yield from self.conn.execute(sql, params).fetchall()
+
+    def due_card_ids(
+        self, deck_ids: Iterable[str] | None, now: datetime, limit: int | None = None
+    ) -> list[str]:
+        """Cards due at ``now`` (not suspended, buried or retired), most overdue first.
+
+        Each deck is read along its ``(deck_id, due)`` index, so a backlog in other decks
+        costs nothing; with ``limit`` each deck stops after that many rows.
+        """
+        params: dict[str, object] = {"now": to_micros(now), "limit": -1 if limit is None else limit}
+        # CROSS JOIN keeps card_state the outer loop: rows come in index (due) order.
+        head = "SELECT s.due, s.card_id FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
+        tail = f"s.due <= :now AND {_ACTIVE} ORDER BY s.due, s.card_id LIMIT :limit"
+        if deck_ids is None:
+            rows = list(self._rows(head + "WHERE " + tail, params))
+        else:
+            rows = []
+            for deck_id in dict.fromkeys(deck_ids):
+                params["deck"] = deck_id
+                rows.extend(self._rows(head + "WHERE s.deck_id = :deck AND " + tail, params))
+            rows.sort()
+        return [card_id for _, card_id in (rows if limit is None else rows[:limit])]
+
+    def new_card_ids(
+        self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
+    ) -> list[str]:
+        """Never-reviewed cards in deck order (the decks' order, then each deck's order).
+
+        Pass ``now`` to leave out buried cards (without it, burying is not considered).
+        """
+        out: list[str] = []
+        for deck_id in deck_ids:
+            remaining = -1 if limit is None else limit - len(out)
+            if remaining == 0:
+                break
+            params: dict[str, object] = {"deck": deck_id, "limit": remaining}
+            bury = ""
+            if now is not None:
+                params["now"] = to_micros(now)
+                bury = " AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+            sql = (
+                "SELECT c.id FROM cards c WHERE c.deck_id = :deck AND c.retired = 0 "
+                f"AND c.suspended = 0{bury} "
+                "AND NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id) "
+                "ORDER BY c.position LIMIT :limit"
+            )
+            out.extend(row[0] for row in self._rows(sql, params))
+        return out
+
+    def new_cards_introduced(self, deck_id: str, day_start: datetime) -> int:
+        """How many of the deck's cards had their first review at or after ``day_start``
+        (for the new-cards-per-day limit)."""
+        sql = (
+            "SELECT count(DISTINCT r.card_id) FROM review_log r JOIN cards c ON c.id = r.card_id "
+            "WHERE r.reviewed_at >= :start AND r.mode = 'review' AND c.deck_id = :deck "
+            "AND NOT EXISTS (SELECT 1 FROM review_log e WHERE e.card_id = r.card_id "
+            "AND e.mode = 'review' AND e.reviewed_at < :start)"
+        )
+        params: dict[str, object] = {"start": to_micros(day_start), "deck": deck_id}
+        return int(next(self._rows(sql, params))[0])
+
+    def deck_counts(
+        self, now: datetime, due_before: datetime | None = None
+    ) -> dict[str, DeckCounts]:
+        """Per deck: total, new, due (by ``due_before``, default ``now``), mastered, suspended."""
+        params: dict[str, object] = {
+            "now": to_micros(now),
+            "due": to_micros(due_before or now),
+            "review": int(Phase.REVIEW),
+            "mastered": MASTERED_STABILITY_DAYS,
+        }
+        sql = f"""
+            SELECT c.deck_id, count(*),
+                   coalesce(sum(s.card_id IS NULL AND {_ACTIVE}), 0),
+                   coalesce(sum(s.due <= :due AND {_ACTIVE}), 0),
+                   coalesce(sum(s.phase = :review AND s.stability >= :mastered), 0),
+                   coalesce(sum(c.suspended), 0)
+            FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
+            WHERE c.retired = 0 GROUP BY c.deck_id"""
+        return {row[0]: DeckCounts(*row[1:]) for row in self._rows(sql, params)}
+
+    def next_due(self, deck_ids: Iterable[str] | None = None) -> dict[str, datetime]:
+        """Per deck, when its next reviewed card falls due (decks with none are left out)."""
+        if deck_ids is None:
+            deck_ids = [row[0] for row in self._rows("SELECT id FROM decks", {})]
+        sql = (
+            "SELECT s.due FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
+            "WHERE s.deck_id = :deck AND c.retired = 0 AND c.suspended = 0 "
+            "ORDER BY s.due LIMIT 1"
+        )
+        out: dict[str, datetime] = {}
+        for deck_id in dict.fromkeys(deck_ids):
+            for (due,) in self._rows(sql, {"deck": deck_id}):
+                out[deck_id] = from_micros(due)
+        return out
+
+    def review_counts(self, since: datetime | None = None) -> dict[str, int]:
+        """Per deck, how many answers were logged (since ``since``, if given)."""
+        params: dict[str, object] = {"since": to_micros(since) if since else None}
+        sql = (
+            "SELECT c.deck_id, count(*) FROM review_log r JOIN cards c ON c.id = r.card_id "
+            "WHERE :since IS NULL OR r.reviewed_at >= :since GROUP BY c.deck_id"
+        )
+        return {deck: int(n) for deck, n in self._rows(sql, params)}
+
+    def _counts_between(self, sql: str, params: dict[str, object], bounds: list[int]) -> list[int]:
+        """``sql`` (a count with ``:lo`` / ``:hi`` bounds) for each consecutive pair of
+        ``bounds``: one index range count per bucket, no rows brought into Python."""
+        out = []
+        for lo, hi in itertools.pairwise(bounds):
+            out.append(int(next(self._rows(sql, {**params, "lo": lo, "hi": hi}))[0]))
+        return out
+
+    def reviews_per_day(self, since: datetime, tz: tzinfo) -> dict[date, int]:
+        """Answers per local calendar day in ``tz``, from ``since`` on (days with none left
+        out)."""
+        last = next(self._rows("SELECT max(reviewed_at) FROM review_log", {}))[0]
+        start = to_micros(since)
+        if last is None or last < start:
+            return {}
+        first_day = since.astimezone(tz).date()
+        count = (from_micros(last).astimezone(tz).date() - first_day).days + 1
+        days = [first_day + timedelta(days=n) for n in range(count)]
+        bounds = [start] + [to_micros(_local_day_start(d + timedelta(days=1), tz)) for d in days]
+        sql = "SELECT count(*) FROM review_log WHERE reviewed_at >= :lo AND reviewed_at < :hi"
+        counts = self._counts_between(sql, {}, bounds)
+        return {day: n for day, n in zip(days, counts, strict=True) if n}
+
+    def due_forecast(
+        self, now: datetime, days: int, tz: tzinfo, deck_ids: Iterable[str] | None = None
+    ) -> list[int]:
+        """How many cards fall due on each of the next ``days`` local days (index 0 is today
+        and includes everything overdue); suspended and retired cards are not counted."""
+        today = now.astimezone(tz).date()
+        ends = [_local_day_start(today + timedelta(days=n), tz) for n in range(1, days + 1)]
+        bounds = [-(2**62)] + [to_micros(end) for end in ends]
+        params: dict[str, object] = {}
+        decks = _deck_filter(deck_ids, params).replace("c.deck_id", "deck_id")
+        sql = f"SELECT count(*) FROM card_state WHERE due >= :lo AND due < :hi{decks}"
+        counts = self._counts_between(sql, params, bounds)
+        # Take out the few states of suspended or retired cards (the index counts them too).
+        params["end"] = bounds[-1]
+        inactive = (
+            "SELECT s.due FROM cards c CROSS JOIN card_state s ON s.card_id = c.id "
+            f"WHERE (c.retired = 1 OR c.suspended = 1) AND s.due < :end"
+            f"{_deck_filter(deck_ids, params)}"
+        )
+        for (due,) in self._rows(inactive, params):
+            counts[bisect.bisect_right(bounds, due) - 1] -= 1
+        return counts
+
+    def true_retention(self, since: datetime | None = None) -> Retention:
+        """True retention over review-mode answers on review-phase cards (since ``since``)."""
+        params: dict[str, object] = {
+            "mode": ReviewMode.REVIEW.value,
+            "review": int(Phase.REVIEW),
+        }
+        sql = (
+            "SELECT coalesce(sum(rating != 1), 0), count(*) FROM review_log "
+            "WHERE mode = :mode AND prior_phase = :review"
+        )
+        if since is not None:  # a plain range, so the reviewed_at index is used
+            params["since"] = to_micros(since)
+            sql += " AND reviewed_at >= :since"
+        passed, total = next(self._rows(sql, params))
+        return Retention(int(passed), int(total))

@@ -1,0 +1,106 @@
+"""Sentences shown alone on a card never point at something the student cannot see."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.anaphora import standalone
+
+TERMS = frozenset({"neuropathic pain", "status epilepticus"})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By doing so, ketamine reduces the transmission of pain signals.",
+        "In such cases, ketamine can act as a valuable tool to break the seizure cycle.",
+        "This unique property makes ketamine an effective option for chronic pain.",
+        "Therefore, the dose must be lowered in the elderly.",
+        "Ketamine's interaction with GABAergic pathways may play a role in modulating these "
+        "processes.",
+        "Infusion therapy improved the quality of life for individuals with these challenging "
+        "pain disorders.",
+    ],
+)
+def test_sentences_leaning_on_earlier_ones_are_left_out(sentence):
+    """'By doing so', 'In such cases', 'This unique property', '... these processes' give no
+    card: the student would not know what they refer to."""
+    previous = "Ketamine blocks NMDA receptors in the central nervous system."
+    assert standalone(sentence, "ketamine", previous, TERMS) is None
+
+
+def test_this_noun_resolves_to_the_subject_when_the_paragraph_named_it():
+    """'This interaction with opioid pathways ...' after 'Ketamine’s interaction with ...'
+    becomes 'Ketamine’s interaction with opioid pathways ...'."""
+    earlier = (
+        "Ketamine’s interaction with the brain’s opioid pathways contributes to analgesia. "
+        "It enhances the release of endogenous opioids."
+    )
+    sentence = "This interaction with opioid pathways allows for a synergistic effect."
+    assert standalone(sentence, "ketamine", "It enhances ...", TERMS, earlier) == (
+        "Ketamine’s interaction with opioid pathways allows for a synergistic effect."
+    )
+
+
+def test_these_actions_resolve_to_the_properties_just_named():
+    """'These potential actions ...' after '... for its neuroprotective and anti-inflammatory
+    properties.' names those properties."""
+    previous = (
+        "Ketamine has been investigated for its neuroprotective and anti-inflammatory properties."
+    )
+    sentence = "These potential actions could be relevant in epilepsy."
+    assert standalone(sentence, "ketamine", previous, TERMS) == (
+        "Ketamine’s neuroprotective and anti-inflammatory properties could be relevant in epilepsy."
+    )
+
+
+def test_a_sentence_opening_with_its_own_term_keeps_its_inner_reference():
+    """'Neuropathic pain ... for patients with this condition' carries its own referent."""
+    sentence = (
+        "Neuropathic pain is hard to treat, but ketamine gives relief to patients with "
+        "this condition."
+    )
+    assert standalone(sentence, "ketamine", "Title", TERMS) == sentence
+
+
+def test_leading_it_and_connectives():
+    """'It increases ...' after a sentence about ketamine reads 'Ketamine increases ...';
+    'Additionally, ' is dropped; an 'It' after a sentence about something else is left out."""
+    assert standalone(
+        "It increases BDNF levels.", "ketamine", "Ketamine is an NMDA antagonist.", TERMS
+    ) == ("Ketamine increases BDNF levels.")
+    assert standalone("Additionally, ketamine lowers pain perception.", "ketamine", "x", TERMS) == (
+        "Ketamine lowers pain perception."
+    )
+    assert (
+        standalone("It runs best at half throttle.", "ketamine", "The pump is old.", TERMS) is None
+    )
+    assert standalone("There are concerns about abuse.", "ketamine", "x", TERMS) == (
+        "There are concerns about abuse."
+    )
+
+
+def test_by_doing_so_and_in_such_cases_resolve_from_the_paragraph():
+    """'By doing so' takes the gerund of the previous sentence ('involves blocking NMDA
+    receptors'); 'In such cases' takes the term the paragraph opened by defining."""
+    previous = "Ketamine’s main mechanism involves blocking NMDA receptors in the spinal cord."
+    assert standalone(
+        "By doing so, ketamine lowers pain perception.", "ketamine", previous, TERMS
+    ) == ("By blocking NMDA receptors in the spinal cord, ketamine lowers pain perception.")
+    earlier = (
+        "Status epilepticus is a medical emergency with continuous seizures. "
+        "Ketamine can be used as an adjunct."
+    )
+    sentence = "In such cases, ketamine can break the seizure cycle."
+    assert standalone(
+        sentence, "ketamine", "Ketamine can be used as an adjunct.", TERMS, earlier
+    ) == ("In status epilepticus, ketamine can break the seizure cycle.")
+
+
+def test_it_after_a_definition_is_the_defined_term():
+    """'Naloxone is a competitive antagonist. It is given intravenously.' -> 'Naloxone is
+    given intravenously.' (not the document's main subject)."""
+    previous = "Naloxone is a competitive antagonist at opioid receptors."
+    assert standalone("It is given intravenously.", "opioids", previous, TERMS) == (
+        "Naloxone is given intravenously."
+    )

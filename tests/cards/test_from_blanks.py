@@ -1,0 +1,109 @@
+"""Fill-the-blank multiple choice: distractors of the same kind that are never also right."""
+
+from __future__ import annotations
+
+from studyapp.cards.drafts import Draft
+from studyapp.cards.from_blanks import BLANK, blank_choices, siblings
+from studyapp.model import CardType
+
+SENTENCES = [
+    "Morphine has analgesic effects and sedative effects.",
+    "Naloxone reverses the respiratory effects of opioids.",
+    "Ondansetron prevents the emetic effects of chemotherapy.",
+    "Haloperidol has antipsychotic effects.",
+    "Diazepam has anxiolytic effects and anticonvulsant effects.",
+    "Ketamine blocks NMDA receptors.",
+    "Propofol acts on GABA receptors.",
+    "Some drugs act on glutamate and serotonin receptors.",
+]
+
+
+def _cloze(text: str, source: str) -> Draft:
+    return Draft(CardType.CLOZE, "cloze|x", "1", source, text=text)
+
+
+def test_siblings_share_the_head_noun_or_the_modified_noun():
+    """'analgesic effects' has the other '... effects' as siblings; 'GABA' has the other
+    modifiers of 'receptors'."""
+    text = "\n".join(SENTENCES)
+    effects = siblings("analgesic effects", text)
+    assert {"sedative effects", "antipsychotic effects", "anxiolytic effects"} <= set(effects)
+    assert "analgesic effects" not in effects
+    assert set(siblings("GABA", text)) == {"NMDA", "glutamate", "serotonin"}
+
+
+def test_cloze_with_three_valid_siblings_becomes_a_choice():
+    """The cloze becomes '“... _____ ...” — which term completes the sentence?' with the hidden
+    term as answer and three distractors not in the sentence."""
+    source = "Morphine has analgesic effects and sedative effects."
+    drafts = [_cloze("Morphine has {{c1::analgesic effects}} and sedative effects.", source)]
+    blank_choices(drafts, SENTENCES, {source})
+    card = drafts[0]
+    assert card.type is CardType.CHOICE
+    assert card.answer == "analgesic effects"
+    assert BLANK in card.question and card.question.endswith("which term completes the sentence?")
+    assert len(card.distractors) == 3
+    assert "sedative effects" not in card.distractors  # it is in the sentence itself
+    assert card.key == "blank|analgesic effects"
+
+
+def test_a_distractor_the_source_also_states_is_never_offered():
+    """If the text says 'Diazepam has anxiolytic effects', 'anxiolytic effects' is not a wrong
+    option for 'Diazepam has _____ and anticonvulsant effects'."""
+    source = "Diazepam has anxiolytic effects and anticonvulsant effects."
+    sentences = [*SENTENCES, "Diazepam has muscle-relaxant effects as well."]
+    drafts = [_cloze("Diazepam has {{c1::anxiolytic effects}} and anticonvulsant effects.", source)]
+    blank_choices(drafts, sentences, {source})
+    card = drafts[0]
+    assert card.type is CardType.CHOICE
+    assert "muscle-relaxant effects" not in card.distractors
+
+
+def test_without_three_siblings_the_cloze_stays():
+    """A term with fewer than three same-kind siblings keeps its cloze."""
+    source = "Ketamine blocks NMDA receptors."
+    drafts = [_cloze("Ketamine blocks {{c1::NMDA}} receptors.", source)]
+    blank_choices(
+        drafts,
+        ["Ketamine blocks NMDA receptors.", "Propofol acts on GABA receptors."],
+        {source},
+    )
+    assert drafts[0].type is CardType.CLOZE
+
+
+def test_a_question_whose_answer_has_siblings_becomes_a_choice():
+    """'What makes morphine useful after surgery?' -> 'analgesic effects' is offered among
+    other '... effects' of the text."""
+    source = "Morphine’s analgesic effects make it useful after surgery."
+    question = Draft(
+        CardType.TYPED,
+        "makes|What makes morphine useful after surgery?",
+        "1",
+        source,
+        question="What makes morphine useful after surgery?",
+        answer="analgesic effects",
+    )
+    drafts = [question]
+    blank_choices(drafts, [*SENTENCES, source], {source}, "morphine")
+    card = drafts[0]
+    assert card.type is CardType.CHOICE and card.answer == "analgesic effects"
+    assert card.question == "What makes morphine useful after surgery?"
+    assert len(card.distractors) == 3 and all(d.endswith("effects") for d in card.distractors)
+
+
+def test_a_one_word_answer_has_siblings_modifying_the_same_noun_in_its_sentence():
+    """In 'acts on NMDA receptors' the other options are other receptors ('opioid', 'GABA'),
+    never 'sodium' of 'sodium channels' found elsewhere ('sodium receptors' is a phrase the
+    text never says, and easy to rule out)."""
+    sentence = "Ketamine acts on NMDA receptors."
+    text = "\n".join(
+        [
+            sentence,
+            "Morphine acts on opioid receptors.",
+            "Propofol acts on GABA receptors.",
+            "Memantine is an NMDA channel blocker.",
+            "Lidocaine blocks sodium channels.",
+        ]
+    )
+    assert set(siblings("NMDA", text, sentence)) == {"opioid", "GABA"}
+    assert "sodium" in siblings("NMDA", text)  # without its sentence: any noun it modifies

@@ -1,0 +1,97 @@
+"""Clozes of a section's sentences hide the fact a sentence states, once, and nothing the
+screen or another card already shows."""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.cards.generate import generate_decks
+from studyapp.model import CardType
+from studyapp.outline.parse import parse_outline
+
+CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
+
+# Notes written for these tests (not the shipped source).
+LIVER = """# Furosemide in Practice
+
+## Adverse Effects
+
+### Liver
+
+Furosemide very rarely triggers drug-induced liver injury (DILI) in older adults with sepsis.
+Large randomized trials have shown that furosemide boluses work as well as infusions.
+Furosemide lowers serum potassium in most patients on long courses.
+"""
+
+EAR = """# Furosemide in Practice
+
+## Heart Failure
+
+### Acute Use
+
+Furosemide relieves breathlessness in acute decompensated heart failure (ADHF) within an hour
+of dosing. Furosemide depletes potassium and magnesium in patients on long courses.
+
+### Cochlear Toxicity
+
+Rapid injections of furosemide damage cochlear hair cells and cause tinnitus in some patients.
+Furosemide depletes calcium in patients with hypoparathyroidism.
+"""
+
+MECHANISM = """# Furosemide in Practice
+
+## Pharmacology
+
+### Mechanism
+
+Furosemide blocks the sodium-potassium-chloride cotransporter in the thick ascending limb.
+The natriuresis of furosemide begins within minutes of an intravenous dose.
+
+### Site of Action
+
+Furosemide blocks the chloride binding site of the cotransporter in the loop of Henle.
+"""
+
+
+def _cards(text: str):
+    return [c for d in generate_decks(parse_outline(text), prefix="f") for c in d.cards]
+
+
+def _hidden(cards) -> list[str]:
+    return [h for c in cards for h in CLOZE.findall(c.text)]
+
+
+def test_no_cloze_hides_a_piece_of_a_spelled_out_abbreviation():
+    """'drug-induced {{liver injury}} (DILI)' is given away by its initials: not a cloze."""
+    hidden = _hidden(_cards(LIVER))
+    assert hidden and not any(h in "drug-induced liver injury (DILI)" for h in hidden)
+
+
+def test_no_cloze_hides_who_reported_a_claim():
+    """In 'Large randomized trials have shown that ...' the claim is the point: the trials
+    are never the hidden phrase, and 'boluses' is not read as a verb ('What does furosemide
+    boluse?')."""
+    cards = _cards(LIVER)
+    assert "Large randomized trials" not in _hidden(cards)
+    assert not any("boluse?" in c.question for c in cards)
+
+
+def test_clozes_avoid_phrases_the_titles_hint_at():
+    """Under 'Cochlear Toxicity' the cloze hides 'tinnitus', not 'cochlear hair cells', and
+    the hinted phrase is not hidden as a second cloze of the sentence either."""
+    hidden = _hidden(_cards(EAR))
+    assert "tinnitus" in hidden
+    assert "cochlear hair cells" not in hidden
+
+
+def test_a_sentence_asked_by_a_question_gets_no_cloze_on_the_same_fact():
+    """'What does furosemide block?' asks for the cotransporter in the thick ascending limb:
+    no cloze asks for a piece of it again, except where the section would otherwise keep a
+    single card ('Site of Action')."""
+    cards = _cards(MECHANISM)
+    mechanism = [c for c in cards if c.section == "1.1"]
+    asked = [c for c in mechanism if c.question == "Mechanism: what does furosemide block?"]
+    assert asked and "thick ascending limb" in asked[0].answer
+    assert not any(h in asked[0].answer for h in _hidden(mechanism))
+    site = [c for c in cards if c.section == "1.2"]
+    assert len(site) == 2 and {c.type for c in site} == {CardType.BASIC, CardType.CLOZE}

@@ -1,0 +1,458 @@
+"""Generated topic decks: grounded, readable, stable cards, and byte-identical shipped files."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+import yaml
+
+from studyapp.cards.generate import card_id, generate_decks, write_decks
+from studyapp.cards.text_facts import STOPWORDS
+from studyapp.cli import main
+from studyapp.model import MEDICAL_NOTICE, CardType
+from studyapp.outline.parse import parse_file, parse_outline
+from studyapp.outline.sentences import normalise_space
+from tests.locations import OUTLINE_FIXTURES, ROOT
+
+SOURCE_REL = "assets/sources/ketamine-therapeutic-uses.txt"
+SEED = ROOT / SOURCE_REL
+FIXTURES = OUTLINE_FIXTURES
+CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
+EXPECTED_DECKS = [
+    "ketamine-02-anesthetic-applications",
+    "ketamine-03-antidepressant-effects",
+    "ketamine-04-treatment-of-chronic-pain",
+    "ketamine-05-use-in-post-traumatic-stress-disorder",
+    "ketamine-06-management-of-treatment-resistant-epilepsy",
+    "ketamine-07-future-directions-and-research-areas",
+]
+
+
+@pytest.fixture(scope="module")
+def seed_decks():
+    outline = parse_file(SEED)
+    return generate_decks(outline, prefix="ketamine", source_file=SOURCE_REL, notice="n")
+
+
+def _norm(text: str) -> str:
+    return normalise_space(text).casefold()
+
+
+def _answers(card) -> list[str]:
+    """Everything a card presents as right: answer, list items or cloze deletions."""
+    if card.type is CardType.CLOZE:
+        return CLOZE.findall(card.text)
+    if card.type is CardType.LIST:
+        return list(card.items)
+    return [card.answer]
+
+
+def test_one_deck_per_topic_with_source_and_notice(seed_decks):
+    """Topics II-VII each get a deck; introduction and conclusion are reading material only."""
+    assert [d.id for d in seed_decks] == EXPECTED_DECKS
+    assert [d.source.topic for d in seed_decks] == ["II", "III", "IV", "V", "VI", "VII"]
+    for deck in seed_decks:
+        assert deck.source.title == "Therapeutic Uses of Ketamine in Medicine"
+        assert deck.source.file == SOURCE_REL
+        assert deck.notice == "n"
+    first = seed_decks[0]
+    assert first.sections[0].id == "I"
+    assert first.sections[0].title == "Importance of Therapeutic Uses of Ketamine in Medicine"
+    assert all(s.id != "I" for d in seed_decks[1:] for s in d.sections)
+    depression = seed_decks[1].section_by_id("VIII")
+    assert depression is not None and depression.title == "Summary"
+    assert depression.body.startswith("In depression treatment")
+    assert all(
+        not c.section.startswith(("I.", "VIII")) and c.section != "I"
+        for d in seed_decks
+        for c in d.cards
+    )
+
+
+def test_enough_cards_and_every_leaf_section_has_two(seed_decks):
+    """At least 80 cards in all, every card type used, and each leaf topic section has >= 2,
+    not all of them clozes."""
+    cards = [c for d in seed_decks for c in d.cards]
+    assert len(cards) >= 80
+    assert set(Counter(c.type for c in cards)) == set(CardType)
+    for deck in seed_decks:
+        reading_only = {"I", "VIII"}
+        for section in deck.sections:
+            if section.id in reading_only:
+                continue
+            if any(s.id.startswith(section.id + ".") for s in deck.sections):
+                continue
+            count = sum(1 for c in deck.cards if c.section == section.id)
+            assert count >= 2, f"{deck.id} {section.id} has {count} cards"
+            kinds = {c.type for c in deck.cards if c.section == section.id}
+            assert kinds != {CardType.CLOZE}, f"{deck.id} {section.id} has only clozes"
+
+
+def test_every_card_is_grounded_in_the_source(seed_decks):
+    """Answers, list items and cloze deletions are verbatim text of the source; each card's
+    source sentence is in its section's body or title."""
+    source = _norm(SEED.read_text(encoding="utf-8"))
+    for deck in seed_decks:
+        for card in deck.cards:
+            for answer in _answers(card):
+                assert answer.strip() and _norm(answer) in source, (card.id, answer)
+            for distractor in card.distractors:
+                assert _norm(distractor) in source, (card.id, distractor)
+            section = deck.section_by_id(card.section)
+            assert section is not None, card.id
+            assert _norm(card.source) in _norm(section.body + " " + section.title), card.id
+
+
+def test_cards_read_well(seed_decks):
+    """No dangling pronoun openings, no trivial clozes, no paragraph-long or self-revealing
+    answers, no duplicate questions."""
+    for deck in seed_decks:
+        asked = Counter()
+        for card in deck.cards:
+            shown = card.text or card.question
+            assert not re.match(r"^(It|Its|They|These are|This is)\b", shown), shown
+            for answer in _answers(card):
+                assert len(answer) <= 200, answer
+            if card.type is CardType.TYPED:
+                assert len(card.answer) <= 60
+            if card.type is CardType.CLOZE:
+                for deletion in CLOZE.findall(card.text):
+                    assert deletion.lower() not in STOPWORDS and len(deletion) >= 4, card.text
+                    assert deletion.lower() != "ketamine"
+            else:
+                assert card.question.endswith(("?", ".")), card.question
+                if card.answer:
+                    assert _norm(card.answer) not in _norm(card.question), card.question
+            asked[(card.type, _norm(shown))] += 1
+            if card.type is not CardType.CLOZE:  # same words in another order: near-duplicate
+                words = frozenset(re.findall(r"\w+", card.question.casefold())) - {"a", "an", "the"}
+                asked[(card.type, words)] += 1
+            else:  # one hidden phrase per deck
+                asked[(card.type, _norm(" ".join(CLOZE.findall(card.text))))] += 1
+        assert max(asked.values()) == 1
+
+
+def test_multiple_choice_never_offers_a_second_right_answer(seed_decks):
+    """Distractors differ from the answer and never belong to the answer's own list."""
+    for deck in seed_decks:
+        lists = [set(c.items) for c in deck.cards if c.type is CardType.LIST]
+        for card in deck.cards:
+            if card.type is not CardType.CHOICE:
+                continue
+            assert len(card.distractors) >= 3
+            assert len(set(card.distractors)) == len(card.distractors)
+            assert card.answer not in card.distractors
+            for items in lists:
+                if card.answer in items:
+                    assert not items & set(card.distractors), card.question
+
+
+def test_ids_are_stable_and_unique(seed_decks):
+    """Same source gives the same ids; ids are unique across all decks."""
+    again = generate_decks(parse_file(SEED), prefix="ketamine", source_file=SOURCE_REL)
+    assert [c.id for d in again for c in d.cards] == [c.id for d in seed_decks for c in d.cards]
+    ids = [c.id for d in seed_decks for c in d.cards]
+    assert len(ids) == len(set(ids))
+
+
+def test_small_edit_keeps_ids_of_untouched_cards(seed_decks):
+    """Rewording one sentence changes only the cards made from that sentence."""
+    text = SEED.read_text(encoding="utf-8")
+    old = "Informed consent is essential, ensuring that patients understand"
+    assert old in text
+    edited = text.replace(
+        old, "Informed consent is essential, making sure that patients understand"
+    )
+    new_decks = generate_decks(parse_outline(edited), prefix="ketamine")
+    new_ids = {c.id for d in new_decks for c in d.cards}
+    untouched = [c for d in seed_decks for c in d.cards if "Informed consent" not in c.source]
+    assert untouched and all(c.id in new_ids for c in untouched)
+
+
+def test_card_id_depends_on_what_is_asked_not_on_position(seed_decks):
+    """The id hashes deck id, type and the normalised key (case and spacing do not matter)."""
+    from studyapp.cards.drafts import Draft
+
+    a = Draft(CardType.CLOZE, "cloze|Informed  Consent", "V.C.1", "s", text="x")
+    b = Draft(CardType.CLOZE, "cloze|informed consent", "V.C.2", "other", text="y")
+    assert card_id("deck", a) == card_id("deck", b)
+    assert card_id("deck", a) != card_id("other-deck", a)
+
+
+def test_raw_scraped_page_gives_the_same_cards_without_chrome(seed_decks):
+    """A page with a site name, a sales line and an author bio yields the same cards."""
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    lines[0] = "Pill Palace " + lines[0]
+    lines[8] += " Order now at Pill Palace for the best prices and fast delivery!"
+    lines += [
+        "",
+        "Author",
+        "",
+        "  • Sam Doe",
+        "",
+        "    Hi! I'm Sam and I love my work, my cat and my garden.",
+    ]
+    raw = generate_decks(parse_outline("\n".join(lines)), prefix="ketamine", source_file=SOURCE_REL)
+    clean = [(c.id, c.to_dict()) for d in seed_decks for c in d.cards]
+    assert [(c.id, c.to_dict()) for d in raw for c in d.cards] == clean
+    dumped = yaml.safe_dump([d.to_dict() for d in raw], allow_unicode=True)
+    for chrome in ["Pill Palace", "best prices", "Sam", "Author"]:
+        assert chrome not in dumped
+
+
+def test_yaml_files_round_trip_with_header(tmp_path, seed_decks):
+    """Each file starts with the schema line, names its source, and loads to to_dict()."""
+    paths = write_decks(seed_decks, tmp_path, SOURCE_REL, "studyapp generate x --out y")
+    for deck, path in zip(seed_decks, paths, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema=../docs/deck.schema.json\n")
+        assert SOURCE_REL in text.splitlines()[1]
+        assert yaml.safe_load(text) == deck.to_dict()
+        if any("\n" in s.body for s in deck.sections):
+            assert "body: |" in text  # multi-line bodies are literal blocks
+
+
+def test_shipped_decks_are_exactly_what_the_generator_writes(tmp_path, monkeypatch, capsys):
+    """`studyapp generate <source> --out decks` reproduces the shipped decks/ byte for byte."""
+    project = tmp_path / "project"
+    (project / "assets" / "sources").mkdir(parents=True)
+    (project / SOURCE_REL).write_bytes(SEED.read_bytes())
+    monkeypatch.chdir(project)
+    assert main(["generate", SOURCE_REL, "--out", "decks"]) == 0
+    shipped = sorted((ROOT / "decks").glob("ketamine-*.yaml"))
+    fresh = sorted((project / "decks").glob("*.yaml"))
+    expected = [f"{d}.yaml" for d in EXPECTED_DECKS]
+    assert [p.name for p in fresh] == [p.name for p in shipped] == expected
+    for new, old in zip(fresh, shipped, strict=True):
+        assert new.read_bytes() == old.read_bytes(), new.name
+
+
+def test_shipped_decks_carry_the_medical_notice():
+    """The shipped decks show the medical-advice notice (the generate command's default)."""
+    for path in sorted((ROOT / "decks").glob("ketamine-*.yaml")):
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == MEDICAL_NOTICE
+
+
+def test_cli_reports_files_and_card_counts(tmp_path, capsys):
+    """`studyapp generate` prints each file with its card counts and what it left out."""
+    assert (
+        main(
+            ["generate", str(FIXTURES / "scraped_page.txt"), "--out", str(tmp_path), "--notice", ""]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "left out as not study material" in out
+    assert re.search(r"wrote .*scraped-\d\d-.*\.yaml \(\d+ cards", out)
+    deck = yaml.safe_load(next(tmp_path.glob("*.yaml")).read_text(encoding="utf-8"))
+    assert "notice" not in deck
+
+
+def test_cli_stale_decks_of_the_same_source_are_removed(tmp_path, capsys):
+    """A deck file the generator wrote earlier for a topic that no longer exists is removed,
+    while other files in the folder are left alone."""
+    source = tmp_path / "notes.md"
+    source.write_text(
+        "# Notes\n\n## Alpha\n\nAlpha is a letter of the Greek alphabet.\n\n"
+        "## Beta\n\nBeta is the second letter of the Greek alphabet.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["generate", str(source), "--out", str(out)]) == 0
+    (out / "mine.yaml").write_text("format: 1\n", encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("## Beta", "## Gamma"), encoding="utf-8"
+    )
+    assert main(["generate", str(source), "--out", str(out)]) == 0
+    names = sorted(p.name for p in out.glob("*.yaml"))
+    assert names == ["mine.yaml", "notes-01-alpha.yaml", "notes-02-gamma.yaml"]
+
+
+@pytest.mark.parametrize("name", ["missing.txt", "binary.bin", "empty.txt"])
+def test_cli_bad_source_exits_1_with_a_message(tmp_path, capsys, name):
+    """A missing, binary or empty source prints `studyapp: error: ...` and exits 1."""
+    path = tmp_path / name
+    if name == "binary.bin":
+        path.write_bytes(b"\x00\x01\x02binary")
+    elif name == "empty.txt":
+        path.write_text("\n\n", encoding="utf-8")
+    assert main(["generate", str(path), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("studyapp: error: ") and str(path) in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    ["pharmacology_notes.md", "field_manual.txt", "chapter_decimal.txt", "bullet_notes.txt"],
+)
+def test_other_outline_shapes_give_grounded_decks(fixture):
+    """Markdown notes, a manual, a book chapter and bullet notes all give grounded decks."""
+    path = FIXTURES / fixture
+    decks = generate_decks(parse_file(path), prefix="t")
+    assert decks
+    source = _norm(path.read_text(encoding="utf-8").replace("**", ""))
+    for deck in decks:
+        for card in deck.cards:
+            for answer in _answers(card):
+                assert _norm(answer) in source, (fixture, card.id, answer)
+
+
+def test_leading_it_becomes_the_subject_only_when_the_previous_sentence_is_about_it(seed_decks):
+    """'It increases BDNF...' reads 'Ketamine increases...'; an 'It' about something else
+    (the manual, not the pump) is left out rather than guessed."""
+    increases = [
+        c
+        for d in seed_decks
+        for c in d.cards
+        if c.type is CardType.BASIC and c.source.startswith("It increases")
+    ]
+    assert increases
+    assert all(c.question.startswith("What does ketamine increase") for c in increases)
+    manual = generate_decks(parse_file(FIXTURES / "field_manual.txt"), prefix="m")
+    shown = [c.text or c.question for d in manual for c in d.cards]
+    assert shown and not any(s.startswith(("Pump", "It ")) for s in shown)
+
+
+def test_attribute_items_in_bullet_notes_are_asked_about_their_topic():
+    """'Mechanism: ...' under 'Macrolides' asks for the macrolides' mechanism, never the
+    reverse ('which term is this?' -> 'Mechanism')."""
+    decks = generate_decks(parse_file(FIXTURES / "bullet_notes.txt"), prefix="abx")
+    cards = [c for d in decks for c in d.cards]
+    by_question = {c.question: c.answer for c in cards if c.type is CardType.BASIC}
+    assert by_question["Macrolides — mechanism?"] == "inhibit the 50S ribosomal subunit"
+    assert "Mechanism" not in by_question.values()
+    lists = [c.items for c in cards if c.type is CardType.LIST]
+    assert ("rash", "anaphylaxis") in lists and ("Mechanism", "Example") not in lists
+
+
+def test_numbered_introduction_and_summary_are_reading_material():
+    """A '1. Introduction' opens the first deck as reading; '3. Summary' yields no deck."""
+    decks = generate_decks(parse_file(FIXTURES / "antihypertensives_lecture.md"), prefix="htn")
+    assert [d.id for d in decks] == ["htn-02-drug-classes"]
+    deck = decks[0]
+    assert deck.sections[0].title == "Introduction"
+    assert all(c.section.startswith("2") for c in deck.cards)
+    questions = {c.question: c for c in deck.cards}
+    side_effects = questions["Name the side effects of ACE inhibitors."]
+    assert side_effects.items == (
+        "Dry cough (due to bradykinin accumulation)",
+        "Hyperkalaemia",
+        "Angioedema",
+    )
+    assert questions["ACE inhibitors — examples?"].answer == "lisinopril, ramipril, enalapril"
+
+
+def test_quantities_are_hidden_in_clozes():
+    """A number with its unit ('180 litres') is a fact worth a cloze."""
+    decks = generate_decks(parse_file(FIXTURES / "renal_crlf.md"), prefix="renal")
+    texts = [c.text for d in decks for c in d.cards if c.type is CardType.CLOZE]
+    assert "The glomerulus filters about {{c1::180 litres}} a day." in texts
+
+
+def test_clozes_hide_noun_phrases_not_verbs():
+    """'Passive transport moves substances down their concentration gradient' hides the
+    gradient, not 'transport moves substances'."""
+    decks = generate_decks(parse_file(FIXTURES / "chapter_excerpt.txt"), prefix="bio")
+    hidden = [d for deck in decks for c in deck.cards for d in CLOZE.findall(c.text)]
+    assert "concentration gradient" in hidden
+    assert not any(" moves " in f" {h} " or h.endswith(" moves") for h in hidden)
+    questions = {c.question: c.answer for deck in decks for c in deck.cards}
+    assert questions["What is osmosis?"] == (
+        "the diffusion of water across a selectively permeable membrane"
+    )
+
+
+WEAK_CLOZES = [
+    "quality", "history", "reduction", "adjustments", "response", "transmission",
+    "conversations", "breakthroughs", "remarkable results", "effective option",
+    "healthcare providers", "medical purposes", "anesthetic agent", "potential side effects",
+    "greater therapeutic insights", "medication modifications", "prevent potential complications",
+]  # fmt: skip
+
+
+def test_clozes_hide_key_terms_not_generic_words_or_title_words(seed_decks):
+    """No cloze hides a generic word ('quality' of life, 'healthcare providers') or what the
+    deck's title says ('antidepressant effects' in the antidepressant deck)."""
+    for deck in seed_decks:
+        title = deck.title.lower()
+        for card in deck.cards:
+            for hidden in CLOZE.findall(card.text):
+                assert hidden not in WEAK_CLOZES, card.text
+                words = [w for w in re.findall(r"[\w-]+", hidden.lower()) if len(w) > 3]
+                assert not all(w[:6] in title for w in words), (deck.title, card.text)
+
+
+def test_no_card_leans_on_an_unseen_sentence_or_asks_about_the_outline(seed_decks):
+    """No card opens with 'By doing so', 'In such cases', 'This unique ...' or 'These ...',
+    and none asks which subtopics a section has."""
+    for card in (c for d in seed_decks for c in d.cards):
+        shown = card.text or card.question
+        assert not re.match(r"^(By doing so|In such cases|This \w+|These \w+)\b", shown), shown
+        assert "subtopics" not in shown
+
+
+def test_cards_of_every_kind_in_every_deck(seed_decks):
+    """Every deck mixes question cards with clozes; typed answers are common, and there are
+    multiple-choice cards (only where no option is given away or also right)."""
+    cards = [c for d in seed_decks for c in d.cards]
+    counts = Counter(c.type for c in cards)
+    assert counts[CardType.CHOICE] >= 4 and counts[CardType.TYPED] >= 10
+    for deck in seed_decks:
+        kinds = Counter(c.type for c in deck.cards)
+        assert kinds[CardType.CLOZE] < len(deck.cards) / 2 + 1, deck.id
+        assert kinds[CardType.BASIC] + kinds[CardType.TYPED] + kinds[CardType.CHOICE] >= 3
+
+
+def test_an_overview_paragraph_of_the_conclusion_goes_to_the_first_deck(seed_decks):
+    """'Beyond anesthesia, ketamine has emerged as a promising treatment for depression,
+    chronic pain, PTSD ...' names most topics: it is read in the first deck, not the PTSD one."""
+    first = seed_decks[0].section_by_id("VIII")
+    assert first is not None and "Beyond anesthesia" in first.body
+    ptsd = seed_decks[3].section_by_id("VIII")
+    assert ptsd is not None and "Beyond anesthesia" not in ptsd.body
+    assert ptsd.body.startswith("In the realm of mental health")
+
+
+def test_grounded_questions_from_the_text_with_short_answers_typed(seed_decks):
+    """Sentences and list explanations give questions with verbatim answers; a short specific
+    answer is typed ('intravenously'), a longer one recalled."""
+    cards = {c.question: c for d in seed_decks for c in d.cards if c.question}
+    route = next(c for q, c in cards.items() if q.endswith("how is the infusion delivered?"))
+    assert (route.type, route.answer) == (CardType.TYPED, "intravenously")
+    makes = cards["What makes ketamine a preferred choice in patients with respiratory conditions?"]
+    assert makes.answer == "bronchodilatory effects"  # from the 'Bronchodilation:' list item
+    texts = {c.text: c for d in seed_decks for c in d.cards if c.text}
+    resolved = next(t for t in texts if t.startswith("By blocking NMDA receptors in the central"))
+    assert texts[resolved].source.startswith("By doing so, ketamine reduces")  # verbatim source
+    involve = "What does ketamine’s primary mechanism of action in pain modulation involve?"
+    assert cards[involve].answer == "blocking NMDA receptors in the central nervous system"
+    assert "How does ketamine reduce the transmission of pain signals?" not in cards  # same answer
+
+
+def test_a_heading_with_a_one_sentence_body_is_asked_like_a_term():
+    """In a study guide, 'a. Systole' with 'The ventricles contract and eject blood.' under
+    '1. Cardiac Cycle' is asked as 'Cardiac Cycle — systole?'."""
+    decks = generate_decks(parse_file(FIXTURES / "study_guide_letters.txt"), prefix="sg")
+    asked = {c.question: c.answer for d in decks for c in d.cards}
+    assert asked["Cardiac Cycle — systole?"] == "The ventricles contract and eject blood"
+    assert asked["Diastole — late diastole?"] == "Atrial contraction completes filling"
+
+
+def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_path):
+    """A source saved as `notes.md` gives `notes-...` ids; one saved as `000_3fa9.txt` gives
+    ids named after what the text is about, not after the meaningless file name."""
+    from studyapp.cards.generate import default_prefix
+
+    text = (
+        "Clinical Uses of Lidocaine\n\nI. Local Anesthesia\n\nA. Infiltration\n\n"
+        "Lidocaine is an amide local anesthetic. Lidocaine blocks sodium channels.\n\n"
+        "II. Arrhythmias\n\nLidocaine is a class Ib antiarrhythmic used for ventricular "
+        "arrhythmias.\n"
+    )
+    outline = parse_outline(text)
+    assert default_prefix(tmp_path / "notes.md", outline) == "notes"
+    assert default_prefix(tmp_path / "000_3fa9c2.txt", outline) == "lidocaine"

@@ -1,0 +1,146 @@
+"""Question cards read off sentence shapes: natural questions, verbatim short answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.questions import questions, reporting_frame
+
+CASES = [
+    (
+        "Lidocaine’s rapid onset and low toxicity make it a good choice for minor surgery.",
+        "What makes lidocaine a good choice for minor surgery?",
+        "rapid onset and low toxicity",
+    ),
+    (
+        "By blocking sodium channels, lidocaine may stop nerve conduction.",
+        "How may lidocaine stop nerve conduction?",
+        "By blocking sodium channels",
+    ),
+    (
+        "Spinal anesthesia often requires a careful positioning of the patient, with help.",
+        "What does spinal anesthesia often require?",
+        "a careful positioning of the patient",
+    ),
+    (
+        "Bupivacaine is typically administered in an epidural catheter for labour analgesia.",
+        "Where is bupivacaine typically administered?",
+        "an epidural catheter",
+    ),
+    (
+        "Lidocaine can cause methaemoglobinaemia, which needs urgent treatment.",
+        "What can lidocaine cause?",
+        "methaemoglobinaemia",
+    ),
+    (
+        "Lidocaine onset is rapid, and its vasodilating effect can shorten the block.",
+        "What can lidocaine’s vasodilating effect shorten?",
+        "the block",
+    ),
+    (
+        "Lidocaine is cheap, but sodium channel blockade plays a key role in cardiac "
+        "toxicity and limits the dose.",
+        "What plays a key role in cardiac toxicity?",
+        "sodium channel blockade",
+    ),
+    (
+        "Topical anaesthesia is applied to mucous membranes.",
+        "Where is topical anaesthesia applied?",
+        "mucous membranes",
+    ),
+    (
+        "The loading dose is delivered intravenously over ten minutes.",
+        "How is the loading dose delivered?",
+        "intravenously",
+    ),
+    (
+        "Lidocaine blocks voltage-gated sodium channels, reducing neuronal excitability.",
+        "What does lidocaine block, reducing neuronal excitability?",
+        "voltage-gated sodium channels",
+    ),
+    (
+        "Studies have shown that lidocaine can relieve pain within minutes.",
+        "How quickly can lidocaine relieve pain?",
+        "within minutes",
+    ),
+    (
+        "Informed consent is essential, ensuring that patients understand the risks.",
+        "Why is informed consent essential?",
+        "ensuring that patients understand the risks",
+    ),
+    (
+        "Drug interactions with antiarrhythmics must be taken into account when dosing.",
+        "What must be taken into account when dosing?",
+        "Drug interactions with antiarrhythmics",
+    ),
+    (
+        "Lidocaine can cause seizures, which may require a benzodiazepine.",
+        "What can lidocaine cause that may require a benzodiazepine?",
+        "seizures",
+    ),
+    (
+        "Some trials suggest that the benefit of lidocaine patches may last for weeks after "
+        "the last application.",
+        "What do some trials suggest about the benefit of lidocaine patches?",
+        "may last for weeks after the last application",
+    ),
+    (
+        "Large cohort studies have indicated that the risk of toxicity can rise with hepatic "
+        "failure.",
+        "What have large cohort studies indicated about the risk of toxicity?",
+        "can rise with hepatic failure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), CASES)
+def test_sentence_shapes_give_natural_questions(sentence, question, answer):
+    """Each shape gives the expected question; the answer is a verbatim piece of the
+    sentence and never appears in the question."""
+    subject = "lidocaine"
+    found = {qa.question: qa.answer for qa in questions(sentence, subject)}
+    assert found.get(question) == answer, found
+    assert answer in sentence
+    assert answer.lower() not in question.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This property makes it a good choice for minor surgery.",
+        "It is typically administered in an epidural catheter for labour analgesia.",
+        "Adverse effects, including seizures, must be assessed and managed appropriately.",
+        "The weather was pleasant and the patients were calm.",
+    ],
+)
+def test_no_question_from_pronouns_vague_answers_or_plain_statements(sentence):
+    """No question leans on 'This'/'It', asks for a generic answer ('Adverse effects'), or is
+    forced out of a sentence with no known shape."""
+    assert questions(sentence, "lidocaine") == []
+
+
+def test_a_reported_claim_is_asked_only_when_nothing_else_is():
+    """'Research suggests that X may help reduce Y' asks what X may help reduce, not also what
+    research suggests about X (nor "What does lidocaine infusion?" from a plural noun read as
+    a verb); who reported a claim is never asked."""
+    found = questions(
+        "Research suggests that lidocaine infusions may help reduce opioid use after surgery.",
+        "lidocaine",
+    )
+    assert [qa.kind for qa in found] == ["help"]
+    assert reporting_frame("Two small trials have shown that X can fall.") == (
+        "Two small trials have shown that "
+    )
+    assert reporting_frame("Lidocaine has shown that nothing.") == ""
+
+
+def test_an_answer_from_a_leading_while_clause_is_background():
+    """'While lidocaine shows promise as X, its use requires Y': X is background (the card is
+    only a filler), Y is what the sentence says."""
+    found = questions(
+        "While lidocaine shows promise as an adjunct in migraine, its use requires cardiac "
+        "monitoring.",
+        "lidocaine",
+    )
+    background = {qa.answer: qa.background for qa in found}
+    assert background == {"cardiac monitoring": False, "an adjunct in migraine": True}

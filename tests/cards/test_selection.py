@@ -1,0 +1,110 @@
+"""No card is answered by the titles on screen or asks a fact twice, yet every section with
+text keeps two cards."""
+
+from __future__ import annotations
+
+from studyapp.cards.drafts import Draft
+from studyapp.cards.selection import select, shown_on_screen, weakness
+from studyapp.model import CardType
+
+
+def _ask(section: str, key: str, question: str, answer: str, source: str = "s", **kw) -> Draft:
+    return Draft(kw.pop("type", CardType.BASIC), key, section, source, question, answer, **kw)
+
+
+def _select(drafts: list[Draft], titles: dict[str, str]) -> list[Draft]:
+    ids = [f"id-{n}" for n in range(len(drafts))]
+    return select(drafts, ids, titles, set(titles), subject="furosemide")
+
+
+def test_an_answer_the_titles_spell_out_is_given_away():
+    """'an inpatient ward' under 'Inpatient Ward Care' is on screen, and so is two thirds of
+    'interaction with the brain's opioid pathways' under 'Interaction with Opioid Pathways';
+    'the release of endogenous opioids' (one of two specific words) is not."""
+    assert shown_on_screen(
+        "an inpatient ward", "Where is it given?", "Sedation Inpatient Ward Care"
+    )
+    pathways = "Analgesia Interaction with Opioid Pathways"
+    assert shown_on_screen("interaction with the brain’s opioid pathways", "What helps?", pathways)
+    assert not shown_on_screen("the release of endogenous opioids", "What rises?", pathways)
+
+
+def test_an_abbreviation_counts_as_its_expansion_unless_the_question_names_it():
+    """Under 'Acute Kidney Injury', 'AKI' as the answer to a definition is given away, 'acute
+    kidney injury' as what AKI stands for too, but not 'AKI' as the abbreviation asked for."""
+    names = {"AKI": "acute kidney injury"}
+    titles = "Renal Emergencies Acute Kidney Injury"
+    defined = "Which term means a sudden fall in kidney function?"
+    assert shown_on_screen("AKI", defined, titles, "", names)
+    assert shown_on_screen("acute kidney injury", "What does AKI stand for?", titles, "", names)
+    asked = "What is the abbreviation for “acute kidney injury”?"
+    assert not shown_on_screen("AKI", asked, titles, "", names)
+
+
+def test_a_term_s_explanation_is_not_judged_against_the_term_in_its_question():
+    """'What is “Dry Cough”?' may be answered by a sentence about a dry cough; the reverse
+    card, naming 'Dry Cough' from that sentence, is given away."""
+    titles = "Drug Classes ACE Inhibitors"
+    explanation = "ACE inhibitors cause a dry cough through bradykinin accumulation"
+    assert not shown_on_screen(explanation, "Side effects — what is “Dry Cough”?", titles)
+    assert shown_on_screen("Dry Cough", f"“{explanation}” — which side effect is this?", titles)
+
+
+def test_weak_cards_come_back_only_where_a_section_needs_two():
+    """A card the titles answer is left out of a section with two other cards, and comes back
+    (before a cloze) in a section that would keep one."""
+    given = _ask("1", "where|w", "Where is the infusion given?", "an outpatient clinic")
+    route = _ask("1", "route|r", "How is the infusion given?", "intravenously")
+    watch = _ask("1", "must-be|m", "What must be monitored?", "serum potassium")
+    guide = _ask("2", "does|g", "What guides the dose?", "renal function", "a")
+    halved = _ask("2", "why|h", "When is the loading dose halved?", "in oliguria", "b")
+    repeat = Draft(CardType.CLOZE, "cloze|x", "2", "b", text="It is halved {{c1::in oliguria}}.")
+    titles = {"1": "Infusions Outpatient Clinic", "2": "Infusions Renal Dosing"}
+    chosen = _select([given, route, watch, guide, halved, repeat], titles)
+    assert chosen == [route, watch, guide, halved]
+
+
+def test_a_fact_asked_twice_is_asked_once():
+    """'How quickly can furosemide relieve oedema?' after 'How quickly can furosemide relieve
+    pulmonary oedema?' and 'What characterizes X?' beside 'What is X?' (same sentence) are
+    repeats; an answer from a leading 'While ...' clause is background."""
+    fast = _ask(
+        "1",
+        "how-quickly|How quickly can furosemide relieve pulmonary oedema?",
+        "How quickly can furosemide relieve pulmonary oedema?",
+        "within minutes or hours",
+    )
+    define = _ask(
+        "1",
+        "define|anasarca",
+        "What is anasarca?",
+        "a generalized oedema characterized by swelling of the whole body",
+        "d",
+    )
+    trait = _ask(
+        "1", "trait|anasarca", "What characterizes anasarca?", "swelling of the whole body", "d"
+    )
+    again = _ask(
+        "2",
+        "how-quickly|How quickly can furosemide relieve oedema?",
+        "How quickly can furosemide relieve oedema?",
+        "within minutes",
+        "e",
+    )
+    aside = _ask(
+        "2",
+        "promise-as|p",
+        "As what does furosemide show promise?",
+        "a nebulised drug",
+        "f",
+        background=True,
+    )
+    dose = _ask("2", "does|d", "What does furosemide lower?", "serum potassium", "g")
+    loss = _ask("2", "does|l", "What does furosemide waste?", "magnesium", "h")
+    assert weakness(trait, "", earlier=[fast, define]) == "part"
+    assert weakness(again, "", earlier=[fast, define]) == "repeat"
+    assert weakness(aside, "") == "background"
+    titles = {"1": "Loop Diuretics Uses", "2": "Loop Diuretics Dosing"}
+    assert _select([fast, define, trait, again, aside, dose, loss], titles) == [
+        fast, define, dose, loss,
+    ]  # fmt: skip

@@ -1,0 +1,53 @@
+"""Facts read off sentences: definitions, enumerations, and what kind of thing a term is."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.text_facts import definitions, enumeration, kind_of
+
+
+@pytest.mark.parametrize(
+    ("definition", "kind"),
+    [
+        ("a psychiatric condition that occurs after trauma", "condition"),
+        ("a type of chronic pain resulting from nerve damage", "condition"),
+        ("a medical emergency characterized by continuous seizures", "condition"),
+        ("a procedure used to secure the airway", "procedure"),
+        ("the process by which a normal brain becomes epileptic", "process"),
+        ("an enzyme that converts angiotensin I", "substance"),
+    ],
+)
+def test_the_kind_of_a_defined_term(definition, kind):
+    """Conditions go with conditions, procedures with procedures: distractors of a 'which
+    term' question are of the answer's kind."""
+    assert kind_of(definition) == kind
+
+
+def test_definitions_and_enumerations_are_verbatim():
+    """'X is a ...' gives subject and definition; '..., particularly in cases of A, B, and C'
+    gives the list, each piece verbatim."""
+    found = definitions("Status epilepticus is a medical emergency with continuous seizures.")
+    assert (found[0].subject, found[0].definition) == (
+        "Status epilepticus",
+        "a medical emergency with continuous seizures",
+    )
+    listed = enumeration(
+        "Studies reported good outcomes, particularly in cases of neuropathic pain, "
+        "fibromyalgia, and CRPS."
+    )
+    assert listed == (
+        "Studies reported good outcomes",
+        ["neuropathic pain", "fibromyalgia", "CRPS"],
+    )
+
+
+def test_include_lists_are_enumerations():
+    """'Common causes include kinked tubing, closed clamps, and clotted cannulas' lists three
+    items, so no cloze splits one of them."""
+    assert enumeration(
+        "Common causes include kinked tubing, closed clamps, and clotted cannulas."
+    ) == (
+        "Common causes",
+        ["kinked tubing", "closed clamps", "clotted cannulas"],
+    )

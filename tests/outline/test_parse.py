@@ -1,0 +1,325 @@
+"""Outlines in many shapes become the section tree the student reads and the generator uses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.cards.generate import generate_decks
+from studyapp.errors import OutlineError
+from studyapp.outline.nodes import ItemList, Paragraph
+from studyapp.outline.parse import MAX_BYTES, parse_file, parse_outline
+from tests.locations import OUTLINE_FIXTURES, ROOT
+
+SEED = ROOT / "assets" / "sources" / "ketamine-therapeutic-uses.txt"
+FIXTURES = OUTLINE_FIXTURES
+
+
+def _ids(outline) -> list[str]:
+    return [s.id for s in outline.walk()]
+
+
+def _section(outline, section_id):
+    return next(s for s in outline.walk() if s.id == section_id)
+
+
+def test_seed_outline_has_roman_sections_with_lead_numbered_one():
+    """The ketamine article's lead section becomes I, then II-VIII with A/B/C and 1/2 below."""
+    outline = parse_file(SEED)
+    assert outline.title == "Therapeutic Uses of Ketamine in Medicine"
+    assert [s.number for s in outline.sections] == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+    ]
+    lead = outline.sections[0]
+    assert lead.lead and lead.title == "Importance of Therapeutic Uses of Ketamine in Medicine"
+    assert lead.line == 7
+    assert _section(outline, "II").line == 11
+    assert _section(outline, "II.A.1").title == "Induction and Maintenance of Anesthesia"
+    assert _section(outline, "II.A.1").level == 3
+    assert len(_ids(outline)) == len(set(_ids(outline)))
+    conclusion = outline.sections[-1]
+    assert conclusion.title == "Conclusion" and len(conclusion.paragraphs) == 10
+
+
+def test_seed_lists_have_captions_and_terms():
+    """'Advantages:' and 'Limitations:' caption two lists of 'Term: explanation' items."""
+    section = _section(parse_file(SEED), "II.A.2")
+    lists = section.lists
+    assert [lst.caption for lst in lists] == ["Advantages", "Limitations"]
+    assert [i.term for i in lists[0].items] == [
+        "Hemodynamic Stability",
+        "Bronchodilation",
+        "Minimal Respiratory Depression",
+    ]
+    first = lists[0].items[0]
+    assert first.explanation.startswith("Ketamine maintains cardiovascular stability")
+    assert first.line == 23
+
+
+def test_markdown_lecture_notes():
+    """Markdown headings (also '##Title' without a space), bold terms, lists and a caption."""
+    outline = parse_file(FIXTURES / "pharmacology_notes.md")
+    assert outline.title == "Pharmacology Lecture 3: Local Anaesthetics"
+    assert [(s.id, s.title, s.level) for s in outline.walk()] == [
+        ("intro", "Introduction", 1),
+        ("1", "Pharmacokinetics", 1),
+        ("1.1", "Absorption", 2),
+        ("1.2", "Metabolism", 2),
+        ("2", "Toxicity", 1),
+        ("3", "Clinical Uses", 1),
+    ]
+    absorption = _section(outline, "1.1")
+    assert absorption.paragraphs[0].text.startswith("Absorption depends on the site of injection")
+    assert "**" not in absorption.paragraphs[0].text
+    assert [i.term for i in absorption.lists[0].items] == [
+        "Intercostal block",
+        "Subcutaneous infiltration",
+    ]
+    metabolism = _section(outline, "1.2").lists[0]
+    assert metabolism.ordered and metabolism.items[0].text == "Lidocaine is an amide."
+    toxicity = _section(outline, "2").lists[0]
+    assert toxicity.caption == "Systemic toxicity shows first in the central nervous system"
+    assert [i.text for i in toxicity.items] == ["Perioral numbness", "Tinnitus", "Seizures"]
+    assert toxicity.items[1].children[0].text == "often the earliest complaint"
+
+
+def test_plain_text_manual_with_false_heading_lookalikes():
+    """I./A./1. nesting; 'I. e. ...' and 'A. Smith found ...' stay text; a numbered list with
+    a caption stays a list."""
+    outline = parse_file(FIXTURES / "field_manual.txt")
+    assert outline.title == "FIELD PUMP OPERATING MANUAL"
+    assert _ids(outline) == ["I", "I.A", "I.B", "II", "II.A", "II.B", "II.C", "III", "III.A"]
+    purpose = _section(outline, "I.A").paragraphs[0].text
+    assert "I. e. readers who passed the basic course." in purpose
+    startup = _section(outline, "II.A").lists[0]
+    assert startup.caption == "Before starting, check the following" and startup.ordered
+    assert len(startup.items) == 3
+    running = _section(outline, "II.B").paragraphs[0].text
+    assert running.startswith("A. Smith found that the pump runs best at half throttle.")
+
+
+def test_decimal_numbered_book_chapter():
+    """'1 Introduction', '1.1', '1.2.1' nest by their numbers."""
+    outline = parse_file(FIXTURES / "chapter_decimal.txt")
+    assert [(s.id, s.level) for s in outline.walk()] == [
+        ("1", 1),
+        ("1.1", 2),
+        ("1.2", 2),
+        ("1.2.1", 3),
+        ("1.2.2", 3),
+        ("2", 1),
+        ("2.1", 2),
+    ]
+    assert _section(outline, "1.2.1").paragraphs[0].text.startswith("Prokaryotic cells lack")
+
+
+def test_notes_made_only_of_bullets():
+    """Top-level bullets become sections, nested bullets their content."""
+    outline = parse_file(FIXTURES / "bullet_notes.txt")
+    assert outline.title == "Antibiotic revision notes"
+    assert [(s.id, s.title) for s in outline.walk()] == [
+        ("1", "Penicillins"),
+        ("1.1", "Adverse effects"),
+        ("2", "Macrolides"),
+        ("3", "Aminoglycosides"),
+    ]
+    items = _section(outline, "2").lists[0].items
+    assert [(i.term, i.explanation) for i in items] == [
+        ("Mechanism", "inhibit the 50S ribosomal subunit"),
+        ("Example", "erythromycin"),
+    ]
+    assert [i.text for i in _section(outline, "1.1").lists[0].items] == ["rash", "anaphylaxis"]
+
+
+def test_repeated_title_lines_and_site_name_collapse_into_one_title():
+    """A site name on the first title line and repeated title lines give one title."""
+    text = "Brain Base Neurons 101\n\nNeurons 101\n\nNeurons 101\n\nI. Cells\n\nNeurons fire.\n"
+    outline = parse_outline(text)
+    assert outline.title == "Neurons 101"
+    assert [s.title for s in outline.sections] == ["Cells"]
+
+
+def test_letter_i_after_h_is_a_letter_not_roman_one():
+    """Under a Roman section, 'I.' following 'H.' is the ninth letter, not section one."""
+    letters = "ABCDEFGHI"
+    body = "\n\n".join(f"{c}. Topic {c}\n\nText about {c}." for c in letters)
+    outline = parse_outline(f"I. Main\n\n{body}\n\nII. Next\n\nMore text.\n")
+    assert [s.id for s in outline.sections] == ["I", "II"]
+    assert [c.number for c in outline.sections[0].children] == list(letters)
+
+
+def test_numbered_line_inside_a_paragraph_is_not_a_heading():
+    """'2. ...' continuing a paragraph's lines is text, not a new section."""
+    text = (
+        "I. Doses\n\nThe adult dose is\n2. Mg per kilogram in most cases\nand less in children.\n"
+    )
+    outline = parse_outline(text)
+    assert [s.id for s in outline.walk()] == ["I"]
+    assert isinstance(outline.sections[0].blocks[0], Paragraph)
+
+
+def test_text_without_structure_is_one_section():
+    """A plain paragraph with no headings still gives a tree: one section of text."""
+    outline = parse_outline("Just one paragraph about enzymes. They speed up reactions.")
+    assert len(outline.sections) == 1
+    assert outline.sections[0].paragraphs[0].text.startswith("Just one paragraph")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\n\t \n", "empty"),
+        ("abc\x00def", "binary"),
+        ("Home | About | Contact\n", "nothing to study"),
+    ],
+)
+def test_unusable_text_gives_a_clear_error(text, message):
+    """Empty, binary or chrome-only text raises OutlineError with a precise message."""
+    with pytest.raises(OutlineError, match=message):
+        parse_outline(text)
+
+
+def test_too_large_text_is_refused():
+    """More than 5 MB of text is refused before parsing."""
+    with pytest.raises(OutlineError, match="too large"):
+        parse_outline("a" * (MAX_BYTES + 1))
+
+
+def test_unreadable_files_give_clear_errors(tmp_path):
+    """Missing, binary, non-UTF-8 and folder sources are refused with the path in the message."""
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 notes".encode("latin-1"))
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (MAX_BYTES + 10))
+    cases = [
+        (tmp_path / "missing.txt", "no such file"),
+        (binary, "binary"),
+        (latin, "not UTF-8"),
+        (tmp_path, "folder"),
+        (big, "too large"),
+    ]
+    for path, message in cases:
+        with pytest.raises(OutlineError, match=message) as info:
+            parse_file(path)
+        assert str(path) in str(info.value)
+
+
+def test_blocks_keep_their_source_order():
+    """Paragraphs and lists of a section keep the order they have in the source."""
+    text = "I. Topic\n\nFirst paragraph.\n\nKinds:\n- One\n- Two\n\nLast paragraph.\n"
+    blocks = parse_outline(text).sections[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, ItemList, Paragraph]
+    assert blocks[1].caption == "Kinds"
+
+
+OUTLINE_LINES = st.sampled_from(
+    [
+        "II. Anesthetic Uses",
+        "A. Induction",
+        "1. Rapid onset",
+        "I. e. a remark",
+        "1.2.3 Decimal Part",
+        "## Heading",
+        "#Heading",
+        "  • Term: explanation here.",
+        "- bullet",
+        "    - nested",
+        "Advantages:",
+        "Plain sentence. Another one (ABC) follows.",
+        "Trippy Site Title Line",
+        "Author",
+        "Home | About | Contact",
+        "",
+        "```",
+        "===",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(max_size=400),
+        st.lists(OUTLINE_LINES | st.text(max_size=40), max_size=30).map("\n".join),
+    )
+)
+def test_arbitrary_text_never_crashes_parser_or_generator(text):
+    """Any text gives decks or an OutlineError, never another exception."""
+    try:
+        outline = parse_outline(text)
+    except OutlineError:
+        return
+    decks = generate_decks(outline, prefix="fuzz")
+    for deck in decks:
+        deck.to_dict()
+
+
+def test_markdown_with_front_matter_quotes_tables_code_and_bold_terms():
+    """Front matter, tables and code are skipped; '**Examples:** a, b' is a term item."""
+    outline = parse_file(FIXTURES / "antihypertensives_lecture.md")
+    assert outline.title == "Antihypertensive Drugs"
+    assert [(s.id, s.number, s.title) for s in outline.walk()] == [
+        ("1", "1", "Introduction"),
+        ("2", "2", "Drug Classes"),
+        ("2.1", "2.1", "ACE inhibitors"),
+        ("2.2", "2.2", "Beta blockers"),
+        ("3", "3", "Summary"),
+    ]
+    ace = _section(outline, "2.1")
+    first, second = ace.lists
+    assert [(i.term, i.explanation) for i in first.items] == [
+        ("Examples", "lisinopril, ramipril, enalapril")
+    ]
+    assert second.caption == "Side effects" and len(second.items) == 3
+    everything = " ".join(
+        getattr(b, "text", "") + " ".join(i.text for i in getattr(b, "items", []))
+        for s in outline.walk()
+        for b in s.blocks
+    )
+    for skipped in ["title: Antihypertensives", "Half-life", "ignore me", ">"]:
+        assert skipped not in everything
+    assert "Lecture 7, Cardiovascular block" not in [s.title for s in outline.walk()]
+
+
+def test_title_only_markdown_with_numbered_sections_crlf_and_tabs():
+    """'# Title' then '1. Filtration' sections (Windows line ends, tab-indented bullets)."""
+    outline = parse_file(FIXTURES / "renal_crlf.md")
+    assert outline.title == "Renal Notes"
+    assert [(s.id, s.title, s.line) for s in outline.walk()] == [
+        ("1", "Filtration", 3),
+        ("2", "Reabsorption", 8),
+    ]
+    filtration = outline.sections[0].paragraphs[0].text
+    assert filtration == "The glomerulus filters about 180 litres a day."
+    assert [i.term for i in outline.sections[1].lists[0].items] == ["Sodium", "Glucose"]
+
+
+def test_lower_case_letters_and_roman_numerals_nest():
+    """1. > a. > i.: 'i.' after 'b.' starts Roman sub-points, not the letter after h."""
+    outline = parse_file(FIXTURES / "study_guide_letters.txt")
+    assert outline.title == "Study Guide"
+    assert [s.id for s in outline.walk()] == ["1", "1.a", "1.b", "1.b.i", "1.b.ii", "2"]
+    assert _section(outline, "1.b.ii").paragraphs[0].text == "Atrial contraction completes filling."
+
+
+def test_chapter_excerpt_with_wrapped_paragraphs():
+    """'Chapter 3 ...' is the title; 3.1, 3.1.1, 3.2 nest; wrapped lines join into paragraphs."""
+    outline = parse_file(FIXTURES / "chapter_excerpt.txt")
+    assert outline.title == "Chapter 3 Membrane Transport"
+    assert [(s.id, s.level) for s in outline.walk()] == [("3.1", 1), ("3.1.1", 2), ("3.2", 1)]
+    osmosis = _section(outline, "3.1.1").paragraphs[0]
+    assert osmosis.text == (
+        "Osmosis is the diffusion of water across a selectively permeable membrane."
+    )
+    assert osmosis.line == 11

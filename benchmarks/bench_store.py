@@ -173,12 +173,13 @@ def main() -> None:
         )
 
         queries: dict[str, Callable[[], object]] = {
-            "deck_counts (all decks)": lambda: store.deck_counts(NOW),
+            "card_progress_rows (all decks)": lambda: store.card_progress_rows(),
             "new_card_ids (20 decks)": lambda: store.new_card_ids(deck_ids, 20, NOW),
             "new_cards_introduced": lambda: store.new_cards_introduced("deck000", NOW),
             "next_due (all decks)": lambda: store.next_due(),
-            "reviews_per_day (30 d)": lambda: store.reviews_per_day(NOW - timedelta(days=30), UTC),
-            "due_forecast (30 d)": lambda: store.due_forecast(NOW, 30, UTC),
+            "reviews_between (30 days)": lambda: store.reviews_between(
+                [NOW - timedelta(days=30 - d) for d in range(31)]
+            ),
             "true_retention (all)": lambda: store.true_retention(),
             "true_retention (30 d)": lambda: store.true_retention(NOW - timedelta(days=30)),
             "review_counts (all)": lambda: store.review_counts(),

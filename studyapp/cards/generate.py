@@ -444,8 +444,3 @@ def write_decks(decks: list[Deck], out_dir: Path, source_label: str, command: st
         if mark in head:
             stale.unlink()
     return written
-
-
-def grounded_text(text: str) -> str:
-    """Text normalised the way grounding is checked (whitespace collapsed)."""
-    return normalise_space(text)

@@ -17,8 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "stats",
         help="show progress per deck",
-        description="Show, per deck, how many cards there are, how many are due now, new and "
-        "mastered, and how many answers were given. Reads the decks and the progress "
+        description="Show, per deck, how many cards there are, how many are due today, new, in "
+        "learning and mastered, and how many answers were given (the same figures as the "
+        "app's library and progress view). Reads the decks and the progress "
         "database (read-only when studyapp is running).",
     )
     add_location_options(parser)
@@ -29,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from studyapp.decks.load import load_decks
     from studyapp.store.database import Store
     from studyapp.store.dbfile import StoreLockedError
+    from studyapp.study.preferences import stored_scheduler_settings
+    from studyapp.study.progress import ProgressModel, totals
+    from studyapp.study.scheduler import Scheduler
+    from studyapp.wording import count
 
     now = datetime.now(UTC)
     folder = paths.data_dir(args.data_dir)
@@ -46,25 +51,30 @@ def run(args: argparse.Namespace) -> int:
     else:
         store.sync_decks(loaded.decks, now)
     with store:
-        counts = store.deck_counts(now)
+        model = ProgressModel(store, Scheduler(stored_scheduler_settings(store)))
+        figures = [f for f in model.decks(loaded.decks, now) if f.total]
         answers = store.review_counts()
         retention = store.true_retention()
-    rows: list[tuple[str, list[int]]] = [
+    header = ("deck", "cards", "due", "new", "learning", "mastered", "answers")
+    rows = [
         (
-            deck.title,
-            [c.total, c.due, c.new, c.mastered, answers.get(deck.id, 0)],
+            f.deck.title,
+            [f.total, f.due_today, f.new, f.learning, f.mastered, answers.get(f.deck.id, 0)],
         )
-        for deck in loaded.decks
-        if (c := counts.get(deck.id)) is not None
+        for f in figures
     ]
-    header = ("deck", "cards", "due", "new", "mastered", "answers")
+    sums = totals(figures)
+    all_answers = sum(answers.get(f.deck.id, 0) for f in figures)
     width = max([len(header[0])] + [len(title) for title, _ in rows])
     print(f"{header[0]:<{width}}  " + "  ".join(f"{h:>8}" for h in header[1:]))
     for title, numbers in rows:
         print(f"{title:<{width}}  " + "  ".join(f"{n:>8}" for n in numbers))
-    totals = [sum(numbers[i] for _, numbers in rows) for i in range(5)]
-    print(f"{'total':<{width}}  " + "  ".join(f"{n:>8}" for n in totals))
+    summed = [sums.total, sums.due_today, sums.new, sums.learning, sums.mastered, all_answers]
+    print(f"{'total':<{width}}  " + "  ".join(f"{n:>8}" for n in summed))
     rate = retention.rate
     shown = "-" if rate is None else f"{rate:.0%} of {retention.total}"
-    print(f"{len(rows)} decks; true retention {shown}")
+    print(
+        f"{count(len(rows), 'deck')}; due means due today (the study day ends at "
+        f"{model.scheduler.settings.day_rollover_hour}:00); true retention {shown}"
+    )
     return 1 if loaded.errors else 0

@@ -8,7 +8,7 @@ shade levels, and mastery (mean predicted recall) as labelled bars.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -98,9 +98,3 @@ def heatmap_grid(counts: Mapping[date, int], today: date, weeks: int = 26) -> He
                 column.append(HeatCell(day, count, heat_level(count, ranked)))
         columns.append(tuple(column))
     return HeatmapGrid(tuple(columns), sum(shown.values()), len(shown), busiest)
-
-
-def mastery(recall: Iterable[float]) -> float:
-    """Mean predicted recall of a group of cards (unseen cards count as 0), in 0..1."""
-    values = list(recall)
-    return sum(values) / len(values) if values else 0.0

@@ -3,13 +3,13 @@
 Decks are grouped by the title of their source. Each row shows cards due today, new cards,
 mastered out of total, a mastery bar and when the next card is due, with Read and Study buttons.
 Keyboard: Up/Down move the selection, R or Enter read, S or Space study, A studies everything
-due. The widget only shows :class:`DeckSummary` values and emits what the student asked for;
+due. The widget only shows :class:`DeckProgress` values and emits what the student asked for;
 the main window does the rest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.model import MEDICAL_NOTICE
-from studyapp.study.progress import DeckSummary, describe_due, group_by_source
-from studyapp.wording import count
+from studyapp.study.progress import DeckProgress
+from studyapp.wording import count, describe_due
 
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
@@ -51,6 +51,16 @@ def _button(text: str, *, primary: bool = False) -> QPushButton:
     return button
 
 
+def group_by_source(summaries: Iterable[DeckProgress]) -> list[tuple[str, list[DeckProgress]]]:
+    """Library rows grouped by the title of the source they were generated from, in order."""
+    groups: dict[str, list[DeckProgress]] = {}
+    for summary in summaries:
+        source = summary.deck.source
+        title = source.title if source is not None and source.title else "Other decks"
+        groups.setdefault(title, []).append(summary)
+    return list(groups.items())
+
+
 class DeckRow(QFrame):
     """One deck in the library: title, numbers, mastery bar, Read and Study."""
 
@@ -58,7 +68,7 @@ class DeckRow(QFrame):
     read_clicked = Signal(str)
     study_clicked = Signal(str)
 
-    def __init__(self, summary: DeckSummary, now: datetime, tz: tzinfo | None) -> None:
+    def __init__(self, summary: DeckProgress, now: datetime, tz: tzinfo | None) -> None:
         super().__init__()
         self.summary = summary
         self.deck_id = summary.deck.id
@@ -209,7 +219,7 @@ class LibraryWidget(QWidget):
 
     def set_content(
         self,
-        summaries: Sequence[DeckSummary],
+        summaries: Sequence[DeckProgress],
         problems: Sequence[str],
         now: datetime,
         tz: tzinfo | None = None,

@@ -31,8 +31,8 @@ from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
-from studyapp.study import progress as overview
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
+from studyapp.study.progress import DeckProgress, ProgressModel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -197,12 +197,10 @@ class MainWindow(QMainWindow):
             return
         if section_id is None:
             section_id = self.store.setting(POSITION_PREFIX + deck_id, None)
-        now = self.ctx.clock()
-        states = self.store.card_states([c.id for c in deck.cards])
         self.reader.open_deck(
             deck,
             self.store.read_sections(deck_id),
-            overview.section_mastery(deck, states, self.scheduler, now),
+            self.progress_model.deck(deck, self.ctx.clock()).sections_mastery(),
             section_id,
         )
         self._save_setting(READER_DECK_KEY, deck_id)
@@ -246,17 +244,14 @@ class MainWindow(QMainWindow):
         """The loaded deck with this id."""
         return next((d for d in self.decks if d.id == deck_id), None)
 
-    def summaries(self, now: datetime) -> list[overview.DeckSummary]:
+    @property
+    def progress_model(self) -> ProgressModel:
+        """The figures every screen shows, under the scheduler now in force."""
+        return ProgressModel(self.store, self.scheduler)
+
+    def summaries(self, now: datetime) -> list[DeckProgress]:
         """The library rows of every loaded deck at ``now``."""
-        ids = [c.id for d in self.decks for c in d.cards]
-        states = self.store.card_states(ids)
-        day_end = self.scheduler.next_day_start(now)
-        return [
-            overview.summarize_deck(
-                d, states, self.scheduler, now, day_end, self.store.read_sections(d.id)
-            )
-            for d in self.decks
-        ]
+        return self.progress_model.decks(self.decks, now)
 
     def refresh_library(self) -> None:
         """Recompute the library numbers from the store."""
@@ -283,11 +278,9 @@ class MainWindow(QMainWindow):
     def resolve_changed_answers(self, *, reset: bool) -> None:
         """Start the changed cards afresh (``reset``) or keep their progress."""
         try:
-            for card in self.answer_changed_cards():
-                if reset:
-                    self.store.reset_card(card.id)
-                else:
-                    self.store.accept_answer_change(card.id)
+            self.store.resolve_answer_changes(
+                [card.id for card in self.answer_changed_cards()], reset=reset
+            )
         except StudyappError as error:
             self.statusBar().showMessage(f"Could not save: {error}", 8000)
         self.refresh_library()
@@ -308,10 +301,7 @@ class MainWindow(QMainWindow):
         deck = self.deck_by_id(deck_id)
         if deck is None or not deck.cards_in_section(section_id):
             return
-        cards = deck.cards_in_section(section_id)
-        states = self.store.card_states([c.id for c in cards])
-        day_end = self.scheduler.next_day_start(self.ctx.clock())
-        pending = any(c.id not in states or states[c.id].due < day_end for c in cards)
+        pending = self.progress_model.has_cards_to_review(deck, section_id, self.ctx.clock())
         self.start_quiz([deck], section=section_id, cram=not pending)
 
     def study_all_due(self) -> None:

@@ -2,8 +2,9 @@
 
 :class:`ProgressWidget` shows reviews per day as a calendar, true retention with its weekly
 trend, the cards due over the next 30 days and mastery per topic and per section, as pictures
-(:mod:`studyapp.gui.charts`). :func:`gather_progress` collects everything it shows from the
-store's counts and card states, apart from the widgets, so it is tested on its own. The
+(:mod:`studyapp.gui.charts`). The figures come from the one model of progress
+(:class:`studyapp.study.progress.ProgressModel`), the same as the library's and
+``studyapp stats``'s. The
 "Optimize my parameters" button runs the optimizer (``studyapp.study.optimize``, when installed) off
 the GUI thread with :mod:`studyapp.gui.workers`.
 """
@@ -12,9 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from itertools import pairwise
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,127 +30,35 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.gui import chart_data
-from studyapp.gui.chart_data import Bar, HeatmapGrid
+from studyapp.gui.chart_data import Bar
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
 from studyapp.review_types import ReviewEntry
 from studyapp.store.database import Store
-from studyapp.store.queries import Retention
 from studyapp.study.optimize import MIN_REVIEWS
+from studyapp.study.progress import ProgressModel, ProgressReport
 from studyapp.study.scheduler import Scheduler
 
-FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
-RETENTION_WEEKS = 12
 MIN_REVIEWS_TO_OPTIMIZE = MIN_REVIEWS  # below this the optimizer has too little to learn from
-
-
-@dataclass(frozen=True)
-class ProgressData:
-    """Everything the progress screen shows, computed from the store at one moment."""
-
-    today: date  # local calendar day
-    cards: int  # cards in the decks shown
-    studied: int  # of which reviewed at least once
-    due_today: int
-    review_count: int  # answers in the log (what the optimizer learns from)
-    heatmap: HeatmapGrid
-    retention: Retention  # the last 30 days
-    weekly_retention: list[Retention]  # oldest first, the last week ending today
-    forecast: list[int]  # cards due on each of the next FORECAST_DAYS days (0: today+overdue)
-    topics: list[Bar]  # mastery per deck
-    sections: list[tuple[str, list[Bar]]]  # (deck title, mastery per section)
-    desired_retention: float = 0.9  # the scheduler's target, drawn on the retention chart
 
 
 def _percent(value: float) -> str:
     return f"{round(value * 100)} %"
 
 
-def _section_level(deck: Deck) -> int:
-    """The outline level whose sections are listed: the topic's children when there are any."""
-    levels = sorted({s.level for s in deck.sections if deck.cards_in_section(s.id)})
-    if not levels:
-        return 0
-    return levels[1] if len(levels) > 1 else levels[0]
-
-
-def mastery_bars(
-    decks: Sequence[Deck], recall: Callable[[str], float], seen: Callable[[str], bool]
-) -> tuple[list[Bar], list[tuple[str, list[Bar]]]]:
-    """Mastery per deck and, per deck, per section (the topic's child sections).
-
-    ``recall(card_id)`` is the predicted recall now (0 for a card never studied) and
-    ``seen(card_id)`` whether it was ever studied; mastery is the mean recall of the cards.
-    """
-    topics: list[Bar] = []
-    sections: list[tuple[str, list[Bar]]] = []
-    for deck in decks:
-        if not deck.cards:
-            continue
-        studied = sum(1 for c in deck.cards if seen(c.id))
-        value = chart_data.mastery(recall(c.id) for c in deck.cards)
-        topics.append(Bar(deck.title, value, f"{_percent(value)} · {studied}/{len(deck.cards)}"))
-        level = _section_level(deck)
-        bars = []
-        for section in deck.sections:
-            cards = deck.cards_in_section(section.id)
-            if section.level != level or not cards:
-                continue
-            value = chart_data.mastery(recall(c.id) for c in cards)
-            label = f"{section.number} {section.title}".strip()
-            bars.append(Bar(label, value, f"{_percent(value)} · {len(cards)} cards"))
-        if bars:
-            sections.append((deck.title, bars))
-    return topics, sections
-
-
-def weekly_retention(
-    store: Store, today: date, tz: tzinfo, weeks: int = RETENTION_WEEKS
-) -> list[Retention]:
-    """True retention per 7-day window, oldest first, the last one ending today.
-
-    The store counts "since a moment"; a window is the difference of two such counts.
-    """
-    starts = [
-        datetime.combine(today - timedelta(days=7 * w + 6), time(0), tzinfo=tz)
-        for w in range(weeks - 1, -1, -1)
+def topic_bars(report: ProgressReport) -> tuple[list[Bar], list[tuple[str, list[Bar]]]]:
+    """The mastery bars of the report: one per deck, and per deck one per listed section."""
+    topics = [
+        Bar(t.title, t.mastery, f"{_percent(t.mastery)} · {t.studied}/{t.cards}")
+        for t in report.topics
     ]
-    since = [store.true_retention(start) for start in starts] + [Retention(0, 0)]
-    return [Retention(a.passed - b.passed, a.total - b.total) for a, b in pairwise(since)]
-
-
-def gather_progress(
-    store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
-) -> ProgressData:
-    """The progress of ``decks`` at ``now``; days are local days in the scheduler's zone."""
-    tz = scheduler.tz or now.astimezone().tzinfo or UTC
-    today = now.astimezone(tz).date()
-    deck_ids = [deck.id for deck in decks]
-    states = store.card_states([card.id for deck in decks for card in deck.cards])
-    forecast = store.due_forecast(now, FORECAST_DAYS, tz, deck_ids)
-    first_day = today - timedelta(days=today.weekday(), weeks=HEATMAP_WEEKS - 1)
-    per_day = store.reviews_per_day(datetime.combine(first_day, time(0), tzinfo=tz), tz)
-    recall = {card_id: scheduler.retrievability(state, now) for card_id, state in states.items()}
-    topics, sections = mastery_bars(
-        decks, lambda card_id: recall.get(card_id, 0.0), states.__contains__
-    )
-    month_ago = datetime.combine(today - timedelta(days=29), time(0), tzinfo=tz)
-    return ProgressData(
-        today=today,
-        cards=sum(len(deck.cards) for deck in decks),
-        studied=len(states),
-        due_today=forecast[0] if forecast else 0,
-        review_count=sum(store.review_counts().values()),
-        heatmap=chart_data.heatmap_grid(per_day, today, HEATMAP_WEEKS),
-        retention=store.true_retention(month_ago),
-        weekly_retention=weekly_retention(store, today, tz),
-        forecast=forecast,
-        topics=topics,
-        sections=sections,
-        desired_retention=scheduler.settings.desired_retention,
-    )
+    sections = [
+        (deck, [Bar(s.title, s.mastery, f"{_percent(s.mastery)} · {s.cards} cards") for s in rows])
+        for deck, rows in report.sections
+    ]
+    return topics, sections
 
 
 Optimizer = Callable[[list[ReviewEntry], Scheduler, TaskControl], Any]
@@ -200,7 +107,7 @@ class ProgressWidget(QWidget):
     def __init__(self, optimizer: Optimizer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.optimizer = optimizer if optimizer is not None else find_optimizer()
-        self.data: ProgressData | None = None
+        self.data: ProgressReport | None = None
         self.task: BackgroundTask | None = None
         self.store: Store | None = None
         self.scheduler: Scheduler | None = None
@@ -320,15 +227,17 @@ class ProgressWidget(QWidget):
         """Recompute and redraw everything from the store at ``now``."""
         self.store = store
         self.scheduler = scheduler
-        self.show_data(gather_progress(store, decks, scheduler, now))
+        self.show_data(ProgressModel(store, scheduler).report(decks, now))
 
-    def show_data(self, data: ProgressData) -> None:
+    def show_data(self, data: ProgressReport) -> None:
         """Draw already gathered progress (``refresh`` calls this)."""
         self.data = data
         self.summary.setText(
             f"{data.cards} cards · {data.studied} studied · {data.due_today} due today"
         )
-        self.heatmap.set_grid(data.heatmap)
+        self.heatmap.set_grid(
+            chart_data.heatmap_grid(data.reviews_per_day, data.today, HEATMAP_WEEKS)
+        )
         rate = data.retention.rate
         self.retention_value.setText("—" if rate is None else f"{rate * 100:.0f} %")
         self.retention_note.setText(
@@ -356,8 +265,9 @@ class ProgressWidget(QWidget):
             x_labels={i: t for i, t in labels.items() if i < len(days)},
             tips=[f"{n} due {d:%a %d %b}" for n, d in zip(data.forecast, days, strict=True)],
         )
-        self.topic_bars.set_bars(data.topics)
-        self._show_sections(data.sections)
+        topics, sections = topic_bars(data)
+        self.topic_bars.set_bars(topics)
+        self._show_sections(sections)
         self._update_optimize_button()
 
     def _show_sections(self, groups: list[tuple[str, list[Bar]]]) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.review_types import ReviewMode
-from studyapp.study.progress import describe_due
 from studyapp.study.session import SessionSummary
+from studyapp.wording import describe_due
 
 
 @dataclass(frozen=True)

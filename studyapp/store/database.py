@@ -229,24 +229,31 @@ class Store(StoreStats):
 
     def reset_card(self, card_id: str) -> None:
         """Start a card afresh: its state goes, its log stays but no longer counts for it."""
-        with self._transaction() as conn:
-            updated = conn.execute(
-                """UPDATE cards SET reset_log_id =
-                       (SELECT max(id) FROM review_log WHERE card_id = cards.id),
-                       answer_key = coalesce(changed_answer_key, answer_key),
-                       changed_answer_key = NULL
-                   WHERE id = ?""",
-                (card_id,),
-            ).rowcount
-            if not updated:
-                raise StoreError(f"unknown card {card_id!r}")
-            conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+        self.resolve_answer_changes([card_id], reset=True)
 
     def accept_answer_change(self, card_id: str) -> None:
         """Keep a card's progress although its answer changed (clears the flag)."""
-        sql = """UPDATE cards SET answer_key = coalesce(changed_answer_key, answer_key),
-                     changed_answer_key = NULL WHERE id = ?"""
-        self._update_card(sql, (card_id,), card_id)
+        self.resolve_answer_changes([card_id], reset=False)
+
+    def resolve_answer_changes(self, card_ids: Iterable[str], *, reset: bool) -> None:
+        """Settle cards whose answer changed, all in one transaction: start them afresh
+        (``reset``: state gone, log kept but no longer counted) or keep their progress.
+        Either way the new answer becomes the one progress is earned on."""
+        ids = list(card_ids)
+        keep_progress = """UPDATE cards SET answer_key = coalesce(changed_answer_key, answer_key),
+                               changed_answer_key = NULL WHERE id = ?"""
+        start_afresh = """UPDATE cards SET reset_log_id =
+                              (SELECT max(id) FROM review_log WHERE card_id = cards.id),
+                              answer_key = coalesce(changed_answer_key, answer_key),
+                              changed_answer_key = NULL
+                          WHERE id = ?"""
+        with self._transaction() as conn:
+            for card_id in ids:
+                updated = conn.execute(start_afresh if reset else keep_progress, (card_id,))
+                if not updated.rowcount:
+                    raise StoreError(f"unknown card {card_id!r}")
+                if reset:
+                    conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
 
     def answer_changed_cards(self, deck_ids: Iterable[str] | None = None) -> list[str]:
         """Ids of cards whose answer changed after progress was made and await a choice."""

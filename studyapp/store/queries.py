@@ -8,31 +8,21 @@ rows since the given time through ``review_log(reviewed_at)``. Mixed into
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import datetime
 
 from studyapp.review_types import Phase, ReviewMode
 from studyapp.store.dbfile import from_micros, to_micros
 
-MASTERED_STABILITY_DAYS = 21.0  # Anki's "mature": an interval of three weeks or more
-
 _ACTIVE = "c.retired = 0 AND c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
 
 
-@dataclass(frozen=True)
-class DeckCounts:
-    """One deck's cards by status (retired cards are not counted; suspended are in ``total``)."""
-
-    total: int
-    new: int
-    due: int
-    mastered: int
-    suspended: int
+CardRow = tuple[str, str, int, int | None, int | None, float | None, int | None, int | None]
+# (deck_id, section_id, suspended, buried_until, phase, stability, due, last_review)
 
 
 @dataclass(frozen=True)
@@ -58,11 +48,6 @@ def _deck_filter(deck_ids: Iterable[str] | None, params: dict[str, object]) -> s
         params[f"d{n}"] = deck_id
         names.append(f":d{n}")
     return f" AND c.deck_id IN ({', '.join(names) or 'NULL'})"
-
-
-def _local_day_start(day: date, tz: tzinfo) -> datetime:
-    """The moment ``day`` begins in ``tz``."""
-    return datetime.combine(day, time(0), tzinfo=tz)
 
 
 class StoreStats:
@@ -137,26 +122,6 @@ class StoreStats:
         params: dict[str, object] = {"start": to_micros(day_start), "deck": deck_id}
         return int(next(self._rows(sql, params))[0])
 
-    def deck_counts(
-        self, now: datetime, due_before: datetime | None = None
-    ) -> dict[str, DeckCounts]:
-        """Per deck: total, new, due (by ``due_before``, default ``now``), mastered, suspended."""
-        params: dict[str, object] = {
-            "now": to_micros(now),
-            "due": to_micros(due_before or now),
-            "review": int(Phase.REVIEW),
-            "mastered": MASTERED_STABILITY_DAYS,
-        }
-        sql = f"""
-            SELECT c.deck_id, count(*),
-                   coalesce(sum(s.card_id IS NULL AND {_ACTIVE}), 0),
-                   coalesce(sum(s.due <= :due AND {_ACTIVE}), 0),
-                   coalesce(sum(s.phase = :review AND s.stability >= :mastered), 0),
-                   coalesce(sum(c.suspended), 0)
-            FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-            WHERE c.retired = 0 GROUP BY c.deck_id"""
-        return {row[0]: DeckCounts(*row[1:]) for row in self._rows(sql, params)}
-
     def next_due(self, deck_ids: Iterable[str] | None = None) -> dict[str, datetime]:
         """Per deck, when its next reviewed card falls due (decks with none are left out)."""
         if deck_ids is None:
@@ -189,46 +154,31 @@ class StoreStats:
             out.append(int(next(self._rows(sql, {**params, "lo": lo, "hi": hi}))[0]))
         return out
 
-    def reviews_per_day(self, since: datetime, tz: tzinfo) -> dict[date, int]:
-        """Answers per local calendar day in ``tz``, from ``since`` on (days with none left
-        out)."""
-        last = next(self._rows("SELECT max(reviewed_at) FROM review_log", {}))[0]
-        start = to_micros(since)
-        if last is None or last < start:
-            return {}
-        first_day = since.astimezone(tz).date()
-        count = (from_micros(last).astimezone(tz).date() - first_day).days + 1
-        days = [first_day + timedelta(days=n) for n in range(count)]
-        bounds = [start] + [to_micros(_local_day_start(d + timedelta(days=1), tz)) for d in days]
+    def reviews_between(self, bounds: Sequence[datetime]) -> list[int]:
+        """Answers logged in each window ``[bounds[i], bounds[i + 1])``: one index range count
+        per window, no rows brought into Python (the caller decides what a day is)."""
         sql = "SELECT count(*) FROM review_log WHERE reviewed_at >= :lo AND reviewed_at < :hi"
-        counts = self._counts_between(sql, {}, bounds)
-        return {day: n for day, n in zip(days, counts, strict=True) if n}
+        return self._counts_between(sql, {}, [to_micros(b) for b in bounds])
 
-    def due_forecast(
-        self, now: datetime, days: int, tz: tzinfo, deck_ids: Iterable[str] | None = None
-    ) -> list[int]:
-        """How many cards fall due on each of the next ``days`` local days (index 0 is today
-        and includes everything overdue); suspended and retired cards are not counted."""
-        today = now.astimezone(tz).date()
-        ends = [_local_day_start(today + timedelta(days=n), tz) for n in range(1, days + 1)]
-        bounds = [-(2**62)] + [to_micros(end) for end in ends]
+    def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]:
+        """Every card of ``deck_ids`` (all decks when None) that is not retired, as
+        (deck_id, section_id, suspended, buried_until, phase, stability, due, last_review):
+        times in microseconds, the state columns None for a card never reviewed. What
+        progress figures are computed from (:mod:`studyapp.study.progress`)."""
         params: dict[str, object] = {}
-        decks = _deck_filter(deck_ids, params).replace("c.deck_id", "deck_id")
-        sql = f"SELECT count(*) FROM card_state WHERE due >= :lo AND due < :hi{decks}"
-        counts = self._counts_between(sql, params, bounds)
-        # Take out the few states of suspended or retired cards (the index counts them too).
-        params["end"] = bounds[-1]
-        inactive = (
-            "SELECT s.due FROM cards c CROSS JOIN card_state s ON s.card_id = c.id "
-            f"WHERE (c.retired = 1 OR c.suspended = 1) AND s.due < :end"
-            f"{_deck_filter(deck_ids, params)}"
+        sql = (
+            "SELECT c.deck_id, c.section_id, c.suspended, c.buried_until, "
+            "s.phase, s.stability, s.due, s.last_review "
+            "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+            f"WHERE c.retired = 0{_deck_filter(deck_ids, params)}"
         )
-        for (due,) in self._rows(inactive, params):
-            counts[bisect.bisect_right(bounds, due) - 1] -= 1
-        return counts
+        return list(self._rows(sql, params))
 
-    def true_retention(self, since: datetime | None = None) -> Retention:
-        """True retention over review-mode answers on review-phase cards (since ``since``)."""
+    def true_retention(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Retention:
+        """True retention over review-mode answers on review-phase cards, logged from ``since``
+        and before ``until`` (each bound when given)."""
         params: dict[str, object] = {
             "mode": ReviewMode.REVIEW.value,
             "review": int(Phase.REVIEW),
@@ -240,5 +190,8 @@ class StoreStats:
         if since is not None:  # a plain range, so the reviewed_at index is used
             params["since"] = to_micros(since)
             sql += " AND reviewed_at >= :since"
+        if until is not None:
+            params["until"] = to_micros(until)
+            sql += " AND reviewed_at < :until"
         passed, total = next(self._rows(sql, params))
         return Retention(int(passed), int(total))

@@ -1,155 +1,398 @@
-"""The numbers the library and the reader show about a deck, computed without Qt.
+"""The one model of progress: every figure a screen or ``studyapp stats`` shows, defined once.
 
-For each deck: cards due today, new (never reviewed) cards, mastered cards, mean predicted recall
-and when the next card falls due; for each section: its mastery. Mastery is the mean predicted
-recall (FSRS retrievability) over the cards, where a card never reviewed counts 0. A card is
-*mastered* when its predicted recall is at least :data:`MASTERED_RECALL` and its stability
-(the days until recall drops to 90 %) is at least :data:`MASTERED_STABILITY_DAYS`.
+The library, the reader, the progress view and ``studyapp stats`` all read their numbers here,
+so they cannot disagree. The rules:
+
+* **The study day** is the scheduler's: it starts at the rollover hour (4 am by default) in the
+  student's time zone, as in Anki. "Today", "due today", reviews per day, weekly retention and
+  the forecast all count in study days.
+* **Active** cards are the deck's cards that are not suspended and not buried (a buried card
+  waits for the next study day). Retired cards (gone from the deck file) never count.
+* **New**: active, never reviewed. **Learning**: active, in a learning or relearning step.
+* **Due today**: active, reviewed, and due before the study day ends; this is what a study
+  session of the deck would show (besides today's new cards).
+* **Mastered**: in the review phase with a stability of three weeks or more (Anki's "mature")
+  and a predicted recall of at least 90 % now. Since FSRS defines stability as the days until
+  recall falls to 90 %, a mastered card is one not yet overdue past its stability.
+* **Mastery** of a group of cards: their mean predicted recall now, a new card counting 0.
+* **Forecast**: reviewed, non-suspended cards due on each coming study day (day 0 is today,
+  with everything overdue, and equals "due today"; a card buried today counts tomorrow).
+* **True retention**: of review-mode answers to cards in the review phase, the share not
+  answered Again.
+
+The figures come from one pass over the store's card rows (:meth:`Store.card_progress_rows`),
+with day boundaries computed once per call, so a refresh costs the same per card whatever the
+history. The store stores; this module says what the stored numbers mean.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import Protocol
 
-from studyapp.model import Card, Deck
-from studyapp.review_types import CardState
+from studyapp.model import Deck, Section
+from studyapp.review_types import CardState, Phase, as_utc
+from studyapp.store.dbfile import from_micros, to_micros
+from studyapp.store.queries import CardRow, Retention
+from studyapp.study.scheduler import Scheduler
 
 MASTERED_RECALL = 0.9
-MASTERED_STABILITY_DAYS = 21.0
+MASTERED_STABILITY_DAYS = 21.0  # Anki's "mature": an interval of three weeks or more
+FORECAST_DAYS = 30
+RETENTION_DAYS = 30  # the headline true retention: the last 30 study days
+RETENTION_WEEKS = 12
+HISTORY_DAYS = 26 * 7  # reviews per day: about half a year, for the calendar
+_REVIEW = int(Phase.REVIEW)
 
 
-class RecallModel(Protocol):
-    """What the overview needs from the scheduler: predicted recall of a card state."""
+class ProgressStore(Protocol):
+    """The store queries progress is computed from (:class:`studyapp.store.database.Store`)."""
 
-    def retrievability(self, state: CardState | None, now: datetime) -> float: ...
+    def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]: ...
 
+    def read_sections(self, deck_id: str) -> dict[str, datetime]: ...
 
-@dataclass(frozen=True)
-class DeckSummary:
-    """One row of the library."""
+    def review_counts(self, since: datetime | None = None) -> dict[str, int]: ...
 
-    deck: Deck
-    total: int
-    due_today: int
-    new: int
-    mastered: int
-    mastery: float  # mean predicted recall, 0..1, new cards count 0
-    next_due: datetime | None  # earliest due time of a reviewed card, None if none reviewed
-    sections_read: int = 0  # reading sections marked read (of len(deck.sections))
+    def reviews_between(self, bounds: Sequence[datetime]) -> list[int]: ...
+
+    def true_retention(
+        self, since: datetime | None = None, until: datetime | None = None
+    ) -> Retention: ...
 
 
-def is_mastered(state: CardState | None, recall: float) -> bool:
-    """Whether a card counts as mastered (see the module docstring for the rule)."""
-    if state is None or state.stability is None:
-        return False
-    return recall >= MASTERED_RECALL and state.stability >= MASTERED_STABILITY_DAYS
-
-
-def study_day_end(now: datetime, rollover_hour: int, tz: tzinfo | None = None) -> datetime:
-    """When today's study day ends: the next ``rollover_hour`` o'clock in ``tz`` (UTC-aware)."""
-    local = now.astimezone(tz) if tz is not None else now.astimezone()
-    boundary = datetime.combine(local.date(), time(hour=rollover_hour), tzinfo=local.tzinfo)
-    if local >= boundary:
-        boundary += timedelta(days=1)
-    return boundary.astimezone(now.tzinfo)
-
-
-def summarize_deck(
-    deck: Deck,
-    states: Mapping[str, CardState],
-    recall: RecallModel,
-    now: datetime,
-    day_end: datetime,
-    read: Iterable[str] = (),
-) -> DeckSummary:
-    """The library row of ``deck`` from the cards' stored states at ``now`` and the ids of the
-    sections read."""
-    due = new = mastered = 0
-    recall_sum = 0.0
-    next_due: datetime | None = None
-    for card in deck.cards:
-        state = states.get(card.id)
-        if state is None:
-            new += 1
-            continue
-        r = recall.retrievability(state, now)
-        recall_sum += r
-        if is_mastered(state, r):
-            mastered += 1
-        if state.due < day_end:
-            due += 1
-        if next_due is None or state.due < next_due:
-            next_due = state.due
-    total = len(deck.cards)
-    return DeckSummary(
-        deck=deck,
-        total=total,
-        due_today=due,
-        new=new,
-        mastered=mastered,
-        mastery=recall_sum / total if total else 0.0,
-        next_due=next_due,
-        sections_read=len({s.id for s in deck.sections} & set(read)),
+def mastered(phase: int | None, stability: float | None, recall: float) -> bool:
+    """The mastered rule on a card's stored numbers (see the module docstring)."""
+    return (
+        phase == _REVIEW
+        and stability is not None
+        and stability >= MASTERED_STABILITY_DAYS
+        and recall >= MASTERED_RECALL
     )
 
 
-def mastery_of(
-    cards: Iterable[Card], states: Mapping[str, CardState], recall: RecallModel, now: datetime
-) -> float | None:
-    """Mean predicted recall over ``cards`` (new ones count 0); None when there are no cards."""
-    values = [
-        recall.retrievability(states.get(c.id), now) if c.id in states else 0.0 for c in cards
-    ]
-    return sum(values) / len(values) if values else None
+def is_mastered(state: CardState | None, recall: float) -> bool:
+    """Whether a card with ``state`` and predicted ``recall`` now counts as mastered."""
+    return state is not None and mastered(int(state.phase), state.stability, recall)
 
 
-def section_mastery(
-    deck: Deck, states: Mapping[str, CardState], recall: RecallModel, now: datetime
-) -> dict[str, float | None]:
-    """Mastery of every section of ``deck`` (including its subsections' cards)."""
-    return {
-        s.id: mastery_of(deck.cards_in_section(s.id), states, recall, now) for s in deck.sections
-    }
+def is_active(suspended: int, buried_until: int | None, day_end: int) -> bool:
+    """Whether a card takes part in today's study: not suspended, not buried past today.
+
+    Times in microseconds since the epoch, as the store keeps them."""
+    return not suspended and (buried_until is None or buried_until < day_end)
 
 
-def describe_due(next_due: datetime | None, now: datetime, tz: tzinfo | None = None) -> str:
-    """When the next card is due, as a student would say it: "due now", "in 3 h", "tomorrow"."""
-    if next_due is None:
-        return "not started"
-    delta = next_due - now
-    if delta <= timedelta(0):
-        return "due now"
-    if delta < timedelta(hours=1):
-        return f"in {max(1, round(delta.total_seconds() / 60))} min"
-    local_now = now.astimezone(tz) if tz is not None else now.astimezone()
-    local_due = next_due.astimezone(local_now.tzinfo)
-    days = (local_due.date() - local_now.date()).days
-    if days == 0 or delta < timedelta(hours=12):
-        return f"in {round(delta.total_seconds() / 3600)} h"
-    if days == 1:
-        return "tomorrow"
-    if days < 14:
-        return f"in {days} days"
-    if days < 60:
-        return f"in {round(days / 7)} weeks"
-    if days < 730:
-        return f"in {round(days / 30.44)} months"
-    return f"in {round(days / 365.25)} years"
+def is_due_today(phase: int | None, due: int | None, day_end: int) -> bool:
+    """Whether an active card is due today: reviewed, and due before the study day ends."""
+    return phase is not None and due is not None and due < day_end
 
 
-def group_by_source(summaries: Iterable[DeckSummary]) -> list[tuple[str, list[DeckSummary]]]:
-    """Library rows grouped by the title of the source they were generated from, in order."""
-    groups: dict[str, list[DeckSummary]] = {}
-    for summary in summaries:
-        source = summary.deck.source
-        title = source.title if source is not None and source.title else "Other decks"
-        groups.setdefault(title, []).append(summary)
-    return list(groups.items())
+@dataclass(frozen=True)
+class TopicMastery:
+    """Mastery of one deck or one section, with the counts a bar's label shows."""
+
+    title: str
+    mastery: float
+    studied: int
+    cards: int
 
 
-def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
-    """The calendar date of ``moment`` where the student is."""
-    return (moment.astimezone(tz) if tz is not None else moment.astimezone()).date()
+@dataclass(frozen=True)
+class DeckProgress:
+    """One deck's figures at one moment (see the module docstring for each rule)."""
+
+    deck: Deck
+    total: int = 0  # cards in the deck, suspended ones included
+    new: int = 0
+    learning: int = 0
+    due_today: int = 0
+    mastered: int = 0
+    suspended: int = 0
+    buried: int = 0
+    studied: int = 0  # reviewed at least once
+    mastery: float = 0.0  # mean predicted recall, 0..1, new cards count 0
+    next_due: datetime | None = None  # earliest due time of a reviewed, unsuspended card
+    sections_read: int = 0  # reading sections marked read (of len(deck.sections))
+    section_recall: dict[str, tuple[float, int, int]] = field(default_factory=dict, compare=False)
+    # per section id the cards name (not rolled up): (sum of predicted recall, cards, studied)
+
+    def section(self, section_id: str) -> TopicMastery | None:
+        """Mastery of a section with its subsections (ids such as ``II.A`` cover ``II.A.1``);
+        None when it has no cards."""
+        prefix = section_id + "."
+        recall = 0.0
+        cards = studied = 0
+        for sid, (r, n, seen) in self.section_recall.items():
+            if sid == section_id or sid.startswith(prefix):
+                recall, cards, studied = recall + r, cards + n, studied + seen
+        if not cards:
+            return None
+        found = self.deck.section_by_id(section_id)
+        title = f"{found.number} {found.title}".strip() if found else section_id
+        return TopicMastery(title, recall / cards, studied, cards)
+
+    def sections_mastery(self) -> dict[str, float | None]:
+        """Mastery of every reading section of the deck (None for a section without cards)."""
+        return {
+            s.id: (m.mastery if (m := self.section(s.id)) else None) for s in self.deck.sections
+        }
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The figures summed over several decks."""
+
+    decks: int
+    total: int
+    new: int
+    learning: int
+    due_today: int
+    mastered: int
+    studied: int
+
+
+def totals(figures: Iterable[DeckProgress]) -> Totals:
+    """Sum of the decks' figures (mastery is per deck and not summed)."""
+    rows = list(figures)
+    return Totals(
+        decks=len(rows),
+        total=sum(f.total for f in rows),
+        new=sum(f.new for f in rows),
+        learning=sum(f.learning for f in rows),
+        due_today=sum(f.due_today for f in rows),
+        mastered=sum(f.mastered for f in rows),
+        studied=sum(f.studied for f in rows),
+    )
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """Everything the progress view shows, at one moment."""
+
+    today: date  # the study day
+    cards: int
+    studied: int
+    due_today: int
+    review_count: int  # answers in the log (what the optimizer learns from)
+    reviews_per_day: dict[date, int]  # study day -> answers, the last HISTORY_DAYS days
+    retention: Retention  # the last RETENTION_DAYS study days
+    weekly_retention: list[Retention]  # oldest first, the last week ending today
+    forecast: list[int]  # due on each of the next FORECAST_DAYS study days (0: today+overdue)
+    topics: list[TopicMastery]  # per deck
+    sections: list[tuple[str, list[TopicMastery]]]  # (deck title, per section)
+    desired_retention: float = 0.9
+
+
+class _Days:
+    """Study-day arithmetic for one call: which study day a stored time falls in, by bisecting
+    precomputed day starts (exact across daylight-saving changes, and cheap per card)."""
+
+    def __init__(self, scheduler: Scheduler, now: datetime, back: int, ahead: int) -> None:
+        self.scheduler = scheduler
+        self.today = scheduler.study_day(now)
+        self.first = self.today - timedelta(days=back)
+        days = [self.first + timedelta(days=n) for n in range(back + ahead + 2)]
+        self.starts = [to_micros(scheduler.day_start(d)) for d in days]
+        self.today_index = back
+
+    def index(self, micros: int) -> int:
+        """Days after ``self.first`` of the study day holding ``micros`` (may be < 0)."""
+        i = bisect.bisect_right(self.starts, micros) - 1
+        if i < 0 or i >= len(self.starts) - 1:  # outside the window: compute it directly
+            return (self.scheduler.study_day(from_micros(micros)) - self.first).days
+        return i
+
+    def day_end(self) -> int:
+        """The end of today, in microseconds."""
+        return self.starts[self.today_index + 1]
+
+
+class ProgressModel:
+    """Progress figures of one store under one scheduler (its study day and forgetting curve)."""
+
+    def __init__(self, store: ProgressStore, scheduler: Scheduler) -> None:
+        self.store = store
+        self.scheduler = scheduler
+
+    def day_end(self, now: datetime) -> datetime:
+        """When today's study day ends (a due time before it is "due today")."""
+        return self.scheduler.next_day_start(now)
+
+    def decks(
+        self, decks: Sequence[Deck], now: datetime, *, forecast: list[int] | None = None
+    ) -> list[DeckProgress]:
+        """The figures of each deck at ``now``, in the given order.
+
+        Pass a list as ``forecast`` to have it filled with the cards due on each of the next
+        ``len(forecast)`` study days over these decks (in the same pass).
+        """
+        now = as_utc(now)
+        days = _Days(self.scheduler, now, back=400, ahead=len(forecast or ()))
+        day_end = days.day_end()
+        today = days.today_index
+        recall_after = self.scheduler.recall_after
+        by_id = {deck.id: deck for deck in decks}
+        acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
+        # [total, new, learning, due, mastered, suspended, buried, studied, recall, next, sects]
+        for row in self.store.card_progress_rows(list(by_id)):
+            deck_id, section, suspended, buried_until, phase, stability, due, last_review = row
+            a = acc[deck_id]
+            a[0] += 1
+            active = is_active(suspended, buried_until, day_end)
+            if suspended:
+                a[5] += 1
+            elif not active:
+                a[6] += 1
+            sect = a[10].setdefault(section, [0.0, 0, 0])
+            sect[1] += 1
+            if phase is None:
+                a[1] += active
+                continue
+            assert due is not None  # card_state.due is NOT NULL: a reviewed card has one
+            a[7] += 1
+            sect[2] += 1
+            recall = 0.0
+            if stability is not None and last_review is not None:
+                recall = recall_after(max(0, today - days.index(last_review)), stability)
+            a[8] += recall
+            sect[0] += recall
+            a[4] += mastered(phase, stability, recall)
+            if suspended:
+                continue
+            if active:
+                a[2] += phase != _REVIEW
+                a[3] += is_due_today(phase, due, day_end)
+            if a[9] is None or due < a[9]:
+                a[9] = due
+            if forecast is not None:  # a card buried today comes back tomorrow
+                slot = max(0 if active else 1, days.index(due) - today)
+                if slot < len(forecast):
+                    forecast[slot] += 1
+        out = []
+        for deck in decks:
+            a = acc[deck.id]
+            read = self.store.read_sections(deck.id)
+            out.append(
+                DeckProgress(
+                    deck=deck,
+                    total=a[0],
+                    new=a[1],
+                    learning=a[2],
+                    due_today=a[3],
+                    mastered=a[4],
+                    suspended=a[5],
+                    buried=a[6],
+                    studied=a[7],
+                    mastery=a[8] / a[0] if a[0] else 0.0,
+                    next_due=from_micros(a[9]) if a[9] is not None else None,
+                    sections_read=len({s.id for s in deck.sections} & set(read)),
+                    section_recall={k: (v[0], v[1], v[2]) for k, v in a[10].items()},
+                )
+            )
+        return out
+
+    def deck(self, deck: Deck, now: datetime) -> DeckProgress:
+        """The figures of one deck."""
+        return self.decks([deck], now)[0]
+
+    def has_cards_to_review(self, deck: Deck, section_id: str, now: datetime) -> bool:
+        """Whether a section has new cards or cards due today (else it can only be crammed)."""
+        day_end = to_micros(self.day_end(now))
+        prefix = section_id + "."
+        for (
+            _,
+            section,
+            suspended,
+            buried_until,
+            phase,
+            _s,
+            due,
+            _l,
+        ) in self.store.card_progress_rows([deck.id]):
+            in_scope = section == section_id or section.startswith(prefix)
+            if not in_scope or not is_active(suspended, buried_until, day_end):
+                continue
+            if phase is None or is_due_today(phase, due, day_end):
+                return True
+        return False
+
+    def study_day_bounds(self, now: datetime, back: int) -> list[datetime]:
+        """The starts of the last ``back`` study days and of tomorrow (``back + 1`` bounds)."""
+        today = self.scheduler.study_day(now)
+        days = [today - timedelta(days=n) for n in range(back - 1, -2, -1)]
+        return [self.scheduler.day_start(day) for day in days]
+
+    def reviews_per_day(self, now: datetime, days: int = HISTORY_DAYS) -> dict[date, int]:
+        """Answers per study day over the last ``days`` days (days without any left out)."""
+        bounds = self.study_day_bounds(now, days)
+        today = self.scheduler.study_day(now)
+        counts = self.store.reviews_between(bounds)
+        first = today - timedelta(days=days - 1)
+        return {first + timedelta(days=i): n for i, n in enumerate(counts) if n}
+
+    def weekly_retention(self, now: datetime, weeks: int = RETENTION_WEEKS) -> list[Retention]:
+        """True retention per 7-study-day window, oldest first, the last one ending today."""
+        bounds = self.study_day_bounds(now, 7 * weeks)[::7]  # the last one: tomorrow's start
+        return [self.store.true_retention(lo, hi) for lo, hi in pairwise(bounds)]
+
+    def report(self, decks: Sequence[Deck], now: datetime) -> ProgressReport:
+        """Everything the progress view shows about ``decks`` at ``now``."""
+        forecast = [0] * FORECAST_DAYS
+        figures = self.decks(decks, now, forecast=forecast)
+        topics: list[TopicMastery] = []
+        sections: list[tuple[str, list[TopicMastery]]] = []
+        for f in figures:
+            if not f.total:
+                continue
+            topics.append(TopicMastery(f.deck.title, f.mastery, f.studied, f.total))
+            bars = [m for s in _listed_sections(f) if (m := f.section(s.id)) is not None]
+            if bars:
+                sections.append((f.deck.title, bars))
+        sum_all = totals(figures)
+        start = self.study_day_bounds(now, RETENTION_DAYS)[0]
+        return ProgressReport(
+            today=self.scheduler.study_day(now),
+            cards=sum_all.total,
+            studied=sum_all.studied,
+            due_today=sum_all.due_today,
+            review_count=sum(self.store.review_counts().values()),
+            reviews_per_day=self.reviews_per_day(now),
+            retention=self.store.true_retention(start),
+            weekly_retention=self.weekly_retention(now),
+            forecast=forecast,
+            topics=topics,
+            sections=sections,
+            desired_retention=self.scheduler.settings.desired_retention,
+        )
+
+
+def _listed_sections(figures: DeckProgress) -> list[Section]:
+    """The sections the progress view lists: the topic's children when there are any."""
+    deck = figures.deck
+    levels = sorted({s.level for s in deck.sections if figures.section(s.id) is not None})
+    if not levels:
+        return []
+    level = levels[1] if len(levels) > 1 else levels[0]
+    return [s for s in deck.sections if s.level == level]
+
+
+__all__ = [
+    "FORECAST_DAYS",
+    "MASTERED_RECALL",
+    "MASTERED_STABILITY_DAYS",
+    "DeckProgress",
+    "ProgressModel",
+    "ProgressReport",
+    "TopicMastery",
+    "Totals",
+    "is_active",
+    "is_due_today",
+    "is_mastered",
+    "mastered",
+    "totals",
+]

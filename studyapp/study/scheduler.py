@@ -340,10 +340,13 @@ class Scheduler:
         """Predicted probability of recall at ``now`` (0.0 for a card never reviewed)."""
         if state is None or state.stability is None or state.last_review is None:
             return 0.0
-        now = as_utc(now)
-        elapsed = self.elapsed_days(state.last_review, now)
-        stability = max(state.stability, STABILITY_MIN)
-        return float((1 + self._factor * elapsed / stability) ** self._decay)
+        return self.recall_after(self.elapsed_days(state.last_review, as_utc(now)), state.stability)
+
+    def recall_after(self, elapsed_days: int, stability: float) -> float:
+        """FSRS-6's forgetting curve: predicted recall ``elapsed_days`` study days after a
+        review that left ``stability`` (the one formula every screen's recall comes from)."""
+        ratio = elapsed_days / max(stability, STABILITY_MIN)
+        return float((1 + self._factor * ratio) ** self._decay)
 
 
 def format_interval(interval: timedelta) -> str:

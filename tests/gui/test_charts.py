@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from studyapp.gui import chart_data
@@ -44,12 +43,6 @@ def test_heat_levels_rank_the_active_days():
     # one marathon day does not fade all the others to the palest shade
     assert chart_data.heat_level(6, [5, 6, 6, 500]) == 3
     assert chart_data.heat_level(3, []) == 0
-
-
-def test_mastery_is_mean_recall_with_unseen_as_zero():
-    """A group's mastery is its cards' mean recall; an empty group is 0."""
-    assert chart_data.mastery([1.0, 0.5, 0.0, 0.5]) == pytest.approx(0.5)
-    assert chart_data.mastery([]) == 0.0
 
 
 def _paint(widget, width: int = 600) -> QImage:

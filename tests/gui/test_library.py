@@ -6,25 +6,42 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from studyapp.gui.library import LibraryWidget
-from studyapp.model import MEDICAL_NOTICE
+from studyapp.gui.library import LibraryWidget, group_by_source
+from studyapp.model import MEDICAL_NOTICE, Deck
 from studyapp.review_types import Rating
-from studyapp.study.progress import summarize_deck
+from studyapp.store.database import Store
+from studyapp.study.progress import DeckProgress, ProgressModel
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.decks import anesthesia_deck, depression_deck
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
+def rows_after(
+    decks: list[Deck],
+    answers: dict[str, Rating],
+    at: datetime,
+    read: dict[str, list[str]] | None = None,
+) -> list[DeckProgress]:
+    """The library rows of ``decks`` in a real store where each card of ``answers`` was
+    answered once at ``at`` (and the sections of ``read`` were read)."""
+    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+    with Store.in_memory() as store:
+        store.sync_decks(decks, at)
+        for card_id, rating in answers.items():
+            state, entry = sched.review(card_id, None, rating, at)
+            store.record_review(state, entry)
+        for deck_id, sections in (read or {}).items():
+            for section in sections:
+                store.mark_section_read(deck_id, section, at)
+        return ProgressModel(store, sched).decks(decks, NOW)
+
+
 def library(qtbot, *, reviewed: int = 0, problems: list[str] | None = None) -> LibraryWidget:
     """A library on the two test decks, with ``reviewed`` anesthesia cards answered Good."""
-    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
     anesthesia, depression = anesthesia_deck(), depression_deck()
-    states = {}
-    for card in anesthesia.cards[:reviewed]:
-        states[card.id], _ = sched.review(card.id, None, Rating.GOOD, NOW - timedelta(hours=1))
-    end = sched.next_day_start(NOW)
-    rows = [summarize_deck(d, states, sched, NOW, end) for d in (anesthesia, depression)]
+    answers = {card.id: Rating.GOOD for card in anesthesia.cards[:reviewed]}
+    rows = rows_after([anesthesia, depression], answers, NOW - timedelta(hours=1))
     widget = LibraryWidget()
     qtbot.addWidget(widget)
     widget.set_content(rows, problems or [], NOW, UTC)
@@ -127,9 +144,8 @@ def test_medical_notice_is_visible(qtbot):
 
 def test_rows_count_the_sections_read(qtbot):
     """Each deck says how many of its reading sections were read."""
-    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
     deck = anesthesia_deck()
-    row = summarize_deck(deck, {}, sched, NOW, NOW, read={"I", "I.A", "gone"})
+    (row,) = rows_after([deck], {}, NOW, read={deck.id: ["I", "I.A", "gone"]})
     widget = LibraryWidget()
     qtbot.addWidget(widget)
     widget.set_content([row], [], NOW, UTC)
@@ -138,12 +154,9 @@ def test_rows_count_the_sections_read(qtbot):
 
 def test_study_key_on_a_deck_with_nothing_due_explains_why(qtbot):
     """S on a deck with nothing to study says so and when the next card comes."""
-    sched = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
     deck = depression_deck()
-    states = {}
-    for card in deck.cards:
-        states[card.id], _ = sched.review(card.id, None, Rating.EASY, NOW - timedelta(hours=1))
-    row = summarize_deck(deck, states, sched, NOW, NOW + timedelta(hours=2))
+    answers = {card.id: Rating.EASY for card in deck.cards}
+    (row,) = rows_after([deck], answers, NOW - timedelta(hours=1))
     widget = LibraryWidget()
     qtbot.addWidget(widget)
     widget.set_content([row], [], NOW, UTC)
@@ -189,3 +202,14 @@ def test_control_letters_are_not_library_keys(qtbot):
     assert asked == []
     qtbot.keyClick(widget, Qt.Key.Key_R)
     assert len(asked) == 1
+
+
+def test_decks_group_under_their_source_title():
+    """Decks from one source sit under its title; decks without a source under "Other decks"."""
+    plain = Deck(id="plain", title="Plain")
+    rows = rows_after([anesthesia_deck(), plain, depression_deck()], {}, NOW)
+    groups = group_by_source(rows)
+    assert [(title, [r.deck.id for r in group]) for title, group in groups] == [
+        ("Ketamine in medicine: a study outline", ["ketamine-anesthesia", "ketamine-depression"]),
+        ("Other decks", ["plain"]),
+    ]

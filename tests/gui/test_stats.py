@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studyapp.gui import stats
-from studyapp.gui.stats import ProgressWidget, gather_progress, mastery_bars
+from studyapp.gui.stats import ProgressWidget, topic_bars
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Rating, ReviewEntry, ReviewMode
 from studyapp.store.database import Store
+from studyapp.study.progress import FORECAST_DAYS, ProgressModel
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday
@@ -75,55 +76,61 @@ def seed_history(store: Store, scheduler: Scheduler, deck: Deck, days: int, seed
     return count
 
 
-def test_gather_progress_on_an_empty_store(store, decks, scheduler):
+def test_progress_report_on_an_empty_store(store, decks, scheduler):
     """Before any study: no reviews, nothing due, zero mastery, but every deck is listed."""
-    data = gather_progress(store, decks, scheduler, NOW)
-    assert data.heatmap.is_empty and data.retention.rate is None
-    assert data.forecast == [0] * stats.FORECAST_DAYS and data.due_today == 0
+    data = ProgressModel(store, scheduler).report(decks, NOW)
+    assert data.reviews_per_day == {} and data.retention.rate is None
+    assert data.forecast == [0] * FORECAST_DAYS and data.due_today == 0
     assert (data.cards, data.studied, data.review_count) == (24, 0, 0)
-    assert [b.label for b in data.topics] == ["Pharmacology", "Safety"]
-    assert all(b.value == 0 for b in data.topics)
-    assert [b.label for b in data.sections[0][1]] == ["A. Mechanism", "B. Dosing"]
+    topics, sections = topic_bars(data)
+    assert [b.label for b in topics] == ["Pharmacology", "Safety"]
+    assert all(b.value == 0 for b in topics)
+    assert [b.label for b in sections[0][1]] == ["A. Mechanism", "B. Dosing"]
 
 
-def test_gather_progress_matches_the_log(store, decks, scheduler):
+def test_progress_report_matches_the_log(store, decks, scheduler):
     """Seeded history: the calendar, retention and forecast agree with the store's own log."""
     answers = seed_history(store, scheduler, decks[0], days=40)
-    data = gather_progress(store, decks, scheduler, NOW)
+    data = ProgressModel(store, scheduler).report(decks, NOW)
     log = store.reviews()
-    assert data.heatmap.total == answers == len(log) == data.review_count
+    assert sum(data.reviews_per_day.values()) == answers == len(log) == data.review_count
     by_day: dict[date, int] = {}
     for entry in log:
-        by_day[entry.reviewed_at.date()] = by_day.get(entry.reviewed_at.date(), 0) + 1
-    cells = {c.day: c.count for week in data.heatmap.weeks for c in week if c is not None}
-    assert all(cells[day] == n for day, n in by_day.items())
-    assert data.heatmap.active_days == len(by_day)
+        day = scheduler.study_day(entry.reviewed_at)
+        by_day[day] = by_day.get(day, 0) + 1
+    assert data.reviews_per_day == by_day
     assert data.studied == 12
     # every studied card is due within the forecast span or later, never lost
     states = store.card_states()
-    within = sum(1 for s in states.values() if s.due.date() < TODAY + timedelta(days=30))
-    assert sum(data.forecast) == within
-    assert data.due_today == sum(1 for s in states.values() if s.due.date() <= TODAY)
+    last_day = scheduler.day_start(scheduler.study_day(NOW) + timedelta(days=30))
+    assert sum(data.forecast) == sum(1 for s in states.values() if s.due < last_day)
+    day_end = scheduler.next_day_start(NOW)
+    assert data.due_today == sum(1 for s in states.values() if s.due < day_end)
     # weekly windows add up to the retention since the first window started
-    first_start = datetime.combine(TODAY - timedelta(days=7 * 11 + 6), datetime.min.time(), UTC)
+    first_start = scheduler.day_start(scheduler.study_day(NOW) - timedelta(days=7 * 12 - 1))
     total = store.true_retention(first_start)
     assert sum(w.total for w in data.weekly_retention) == total.total > 0
     assert sum(w.passed for w in data.weekly_retention) == total.passed
     assert 0 < data.retention.rate <= 1
     # the studied deck has mastery, the other none
-    pharm, safety = data.topics
+    pharm, safety = topic_bars(data)[0]
     assert pharm.value > 0.5 and safety.value == 0 and pharm.detail.endswith("12/12")
 
 
-def test_mastery_bars_average_recall_per_section(decks):
-    """Section mastery is the mean recall of its cards, subsections included."""
-    recall = {"pharm-0": 1.0, "pharm-3": 0.5, "pharm-1": 0.9, "pharm-2": 0.3}
-    topics, sections = mastery_bars(decks[:1], lambda c: recall.get(c, 0.0), recall.__contains__)
-    assert topics[0].value == pytest.approx(2.7 / 12)
-    mechanism, dosing = sections[0][1]
-    assert mechanism.value == pytest.approx(1.5 / 4)  # cards 0, 3, 6, 9
-    assert dosing.value == pytest.approx(1.2 / 8)  # B and B.1: cards 1, 2, 4, 5, 7, 8, 10, 11
-    assert dosing.detail == "15 % · 8 cards"
+def test_section_bars_average_recall_with_subsections(store, decks, scheduler):
+    """A section's bar is the mean recall of its cards, subsections included."""
+    for card in decks[0].cards:
+        if card.section == "I.B.1":
+            state, entry = scheduler.review(card.id, None, Rating.EASY, NOW - timedelta(hours=1))
+            store.record_review(state, entry)
+    data = ProgressModel(store, scheduler).report(decks[:1], NOW)
+    mechanism, dosing = topic_bars(data)[1][0][1]
+    assert mechanism.value == 0.0
+    states = store.card_states()
+    dosing_cards = [c for c in decks[0].cards if c.section.startswith("I.B")]
+    expected = sum(scheduler.retrievability(states.get(c.id), NOW) for c in dosing_cards)
+    assert dosing.value == pytest.approx(expected / 8)  # B and B.1: 8 cards, 4 studied
+    assert dosing.detail == f"{round(dosing.value * 100)} % · 8 cards"
 
 
 def test_cram_answers_count_as_activity_not_retention(store, decks, scheduler):
@@ -132,8 +139,8 @@ def test_cram_answers_count_as_activity_not_retention(store, decks, scheduler):
     store.record_cram(
         ReviewEntry(card.id, NOW - timedelta(hours=1), Rating.AGAIN, 1000, ReviewMode.CRAM)
     )
-    data = gather_progress(store, decks, scheduler, NOW)
-    assert data.heatmap.total == 1 and data.retention.total == 0
+    data = ProgressModel(store, scheduler).report(decks, NOW)
+    assert sum(data.reviews_per_day.values()) == 1 and data.retention.total == 0
 
 
 def test_widget_shows_history_and_empty_states(qtbot, store, decks, scheduler):

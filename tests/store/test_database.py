@@ -98,7 +98,7 @@ def test_removed_card_is_retired_and_revived_with_progress(store: Store) -> None
     assert gone.retired == ["c2"]
     assert store.card_state("c2") is not None
     assert store.due_card_ids(["d"], T0 + timedelta(days=30)) == []
-    assert store.deck_counts(T0)["d"].total == 1
+    assert len(store.card_progress_rows(["d"])) == 1  # a retired card is not counted
     back = store.sync_decks([deck("d", [card("c1"), card("c2")])], T0)
     assert back.revived == ["c2"]
     assert store.card_state("c2") == state(T0 + timedelta(days=3))
@@ -238,9 +238,8 @@ def test_new_cards_introduced_counts_first_reviews_only(store: Store) -> None:
 
 
 def test_statistics(store: Store) -> None:
-    """Deck counts, forecast, reviews per day and true retention match what was answered."""
+    """Card rows, answers per window and true retention match what was answered."""
     store.sync_decks([deck("d", [card(f"c{i}") for i in range(4)])], T0)
-    tz = ZoneInfo("America/New_York")  # 9:00 UTC is 4:00 local, the same calendar day
     review = Phase.REVIEW
     store.record_review(state(T0, review, 30.0), ReviewEntry("c0", T0, Rating.GOOD))
     store.record_review(state(T0 + timedelta(days=1)), ReviewEntry("c0", T0, Rating.AGAIN))
@@ -249,20 +248,19 @@ def test_statistics(store: Store) -> None:
         state(T0 + timedelta(days=1)), ReviewEntry("c1", T0 + timedelta(days=1), Rating.EASY)
     )
     store.set_suspended("c3", True)
-    counts = store.deck_counts(T0 + timedelta(days=1))
-    assert counts["d"].total == 4 and counts["d"].new == 1 and counts["d"].suspended == 1
-    assert counts["d"].due == 2 and counts["d"].mastered == 0
+    rows = sorted(store.card_progress_rows(["d"]), key=lambda r: (r[4] is None, r[6] or 0))
+    day = 86_400_000_000
+    t0 = int(T0.timestamp() * 1_000_000)
+    assert [(r[2], r[4], r[6]) for r in rows] == [
+        (0, int(review), t0 + day),
+        (0, int(review), t0 + day),
+        (0, None, None),
+        (1, None, None),
+    ]
+    assert store.card_progress_rows(["elsewhere"]) == []
     assert store.next_due(["d"]) == {"d": T0 + timedelta(days=1)}
-    assert store.due_forecast(T0, 3, tz) == [0, 2, 0]
-    assert store.due_forecast(T0, 3, tz, deck_ids=["elsewhere"]) == [0, 0, 0]
-    store.set_suspended("c1", True)
-    assert store.due_forecast(T0, 3, tz) == [0, 1, 0]
-    assert store.due_forecast(T0 + timedelta(days=3), 2, tz) == [1, 0]  # overdue: today
-    store.set_suspended("c1", False)
-    assert store.reviews_per_day(T0 - timedelta(days=1), tz) == {
-        T0.astimezone(tz).date(): 3,
-        (T0 + timedelta(days=1)).astimezone(tz).date(): 1,
-    }
+    bounds = [T0 - timedelta(days=1), T0, T0 + timedelta(days=1), T0 + timedelta(days=2)]
+    assert store.reviews_between(bounds) == [0, 3, 1]
     assert store.review_counts() == {"d": 4}
     retention = store.true_retention()  # the two answers given while the card was in review
     assert (retention.passed, retention.total) == (1, 2)
@@ -321,8 +319,8 @@ def test_syncing_many_unchanged_cards_is_fast(store: Store) -> None:
     assert elapsed < 0.5, f"sync of 10,000 unchanged cards took {elapsed:.3f} s"
 
 
-def test_reviews_per_day_follow_local_days_across_dst(store: Store) -> None:
-    """Answers are counted on the student's own calendar days, also across a clock change."""
+def test_answers_are_counted_between_any_bounds_across_dst(store: Store) -> None:
+    """Windows given as local day starts count each answer once, also across a clock change."""
     berlin = ZoneInfo("Europe/Berlin")  # clocks go forward on 2026-03-29
     store.sync_decks([deck("d", [card("c1")])], T0)
     times = [
@@ -333,12 +331,9 @@ def test_reviews_per_day_follow_local_days_across_dst(store: Store) -> None:
     ]
     for at in times:
         store.record_cram(ReviewEntry("c1", at, Rating.GOOD, mode=ReviewMode.CRAM))
-    since = datetime(2026, 3, 28, 23, 45, tzinfo=berlin)
-    assert store.reviews_per_day(since, berlin) == {
-        times[1].date(): 2,
-        times[3].date(): 1,
-    }
-    assert store.reviews_per_day(times[3] + timedelta(seconds=1), berlin) == {}
+    days = [datetime(2026, 3, d, tzinfo=berlin) for d in (28, 29, 30, 31)]
+    assert store.reviews_between(days) == [1, 2, 1]
+    assert store.reviews_between([times[3] + timedelta(seconds=1), days[-1]]) == [0]
 
 
 @settings(max_examples=60, deadline=None)

@@ -83,7 +83,7 @@ def test_damage_inside_is_reported_when_read(tmp_path: Path) -> None:
     raw[page * 2 :] = random.Random(5).randbytes(len(raw) - page * 2)
     path.write_bytes(bytes(raw))
     with pytest.raises(StoreCorruptError, match="studyapp doctor"), Store.open(path) as store:
-        store.deck_counts(T0)
+        store.card_progress_rows()
         store.reviews()
 
 

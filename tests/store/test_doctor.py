@@ -145,20 +145,21 @@ def test_restore_refused_while_studyapp_runs(tmp_path: Path, capsys) -> None:
 
 
 def test_stats_per_deck(tmp_path: Path, capsys) -> None:
-    """`studyapp stats` lists each deck's cards, new cards and answers, with totals."""
+    """`studyapp stats` lists each deck's cards, due, new, learning, mastered and answers."""
     data, decks = tmp_path / "data", tmp_path / "decks"
     study(data, answers=12, at=datetime.now(UTC) - timedelta(days=400))
     write_decks(decks)
     assert main(["stats", "--data-dir", str(data), "--decks", str(decks)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["deck", "cards", "due", "new", "mastered", "answers"]
+    assert lines[0].split() == ["deck", "cards", "due", "new", "learning", "mastered", "answers"]
     pharma = lines[1].split()
     studied = 6 - int(pharma[3])
     assert pharma[0] == "Pharma" and pharma[1] == "6" and 1 <= studied <= 6
-    assert pharma[5] == "12" and int(pharma[2]) == studied  # long ago: all of them due
-    assert lines[2].split() == ["Physio", "4", "0", "4", "0", "0"]
+    assert pharma[6] == "12" and int(pharma[2]) == studied  # long ago: all of them due
+    assert pharma[5] == "0"  # overdue by a year: recall below 90 %, so none mastered
+    assert lines[2].split() == ["Physio", "4", "0", "4", "0", "0", "0"]
     assert lines[3].split()[:2] == ["total", "10"]
-    assert lines[4].startswith("2 decks; true retention")
+    assert lines[4].startswith("2 decks; due means due today")
 
 
 def test_stats_while_studyapp_runs_reads_the_saved_progress(tmp_path: Path, capsys) -> None:

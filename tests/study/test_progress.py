@@ -1,99 +1,222 @@
-"""The library's and reader's numbers: due, new, mastered, mastery and "next due" wording."""
+"""The one model of progress: due, new, learning, mastered, mastery, forecast, retention."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from studyapp.review_types import Rating
+import pytest
+
+from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
+from studyapp.store.database import Store
 from studyapp.study.progress import (
-    describe_due,
-    group_by_source,
-    section_mastery,
-    summarize_deck,
+    MASTERED_STABILITY_DAYS,
+    ProgressModel,
+    is_mastered,
+    totals,
 )
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.decks import anesthesia_deck, depression_deck
 
-NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # a Monday, noon; the study day ends at 4:00
 
 
-def scheduler() -> Scheduler:
-    return Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+def scheduler(tz=UTC) -> Scheduler:
+    return Scheduler(SchedulerSettings(fuzz=False), tz=tz)
 
 
-def test_new_deck_counts_every_card_new_and_nothing_mastered():
-    """A deck never studied shows all cards new, none due or mastered, 0 % mastery."""
-    deck = anesthesia_deck()
-    s = summarize_deck(deck, {}, scheduler(), NOW, NOW + timedelta(hours=16))
-    assert (s.total, s.new, s.due_today, s.mastered) == (10, 10, 0, 0)
-    assert s.mastery == 0.0 and s.next_due is None
+@pytest.fixture
+def store():
+    opened = Store.in_memory()
+    opened.sync_decks([anesthesia_deck(), depression_deck()], NOW - timedelta(days=400))
+    yield opened
+    opened.close()
 
 
-def test_reviewed_cards_count_as_due_and_mastery_grows():
-    """Reviewed cards leave "new", fall due today when their due time is before the day ends."""
-    deck = anesthesia_deck()
+def review(store: Store, sched: Scheduler, card_id: str, rating: Rating, at: datetime) -> None:
+    state, entry = sched.review(card_id, store.card_state(card_id), rating, at)
+    store.record_review(state, entry)
+
+
+def grow_mature(store: Store, sched: Scheduler, card_id: str) -> datetime:
+    """Answer a card Easy at each due date from 400 days ago until its stability passes three
+    weeks; returns the last review time."""
+    at = NOW - timedelta(days=400)
+    review(store, sched, card_id, Rating.EASY, at)
+    while (state := store.card_state(card_id)) and (state.stability or 0) < 60:
+        at = state.due
+        review(store, sched, card_id, Rating.EASY, at)
+    return at
+
+
+def test_a_deck_never_studied_is_all_new():
+    """A deck never studied shows all cards new, none due, learning or mastered, 0 % mastery."""
+    with Store.in_memory() as store:
+        deck = anesthesia_deck()
+        store.sync_decks([deck], NOW)
+        f = ProgressModel(store, scheduler()).deck(deck, NOW)
+    assert (f.total, f.new, f.due_today, f.learning, f.mastered, f.studied) == (10, 10, 0, 0, 0, 0)
+    assert f.mastery == 0.0 and f.next_due is None
+
+
+def test_reviewed_cards_leave_new_and_fall_due_today(store):
+    """Cards answered minutes ago are learning and due again before the study day ends."""
     sched = scheduler()
-    states = {}
+    deck = anesthesia_deck()
     for card in deck.cards[:3]:
-        state, _ = sched.review(card.id, None, Rating.GOOD, NOW - timedelta(minutes=20))
-        states[card.id] = state
-    s = summarize_deck(deck, states, sched, NOW, sched.next_day_start(NOW))
-    assert s.new == 7
-    assert s.due_today == 3  # learning steps of minutes: due again today
-    assert 0.0 < s.mastery <= 0.3  # three of ten cards, each at most 1.0
-    assert s.next_due is not None and s.next_due <= NOW
+        review(store, sched, card.id, Rating.GOOD, NOW - timedelta(minutes=20))
+    f = ProgressModel(store, sched).deck(deck, NOW)
+    assert (f.new, f.learning, f.due_today, f.studied) == (7, 3, 3, 3)
+    assert 0.0 < f.mastery <= 0.3  # three of ten cards, each at most 1.0
+    assert f.next_due is not None and f.next_due <= NOW + timedelta(minutes=10)
 
 
-def test_mastered_needs_long_stability_and_high_recall():
-    """A card counts as mastered only after it has grown a stability of three weeks or more."""
-    deck = anesthesia_deck()
+def test_suspended_and_buried_cards_are_not_due_nor_new(store):
+    """A suspended or buried card is counted in the deck but never as due, new or learning."""
     sched = scheduler()
-    card = deck.cards[0]
-    state, _ = sched.review(card.id, None, Rating.EASY, NOW - timedelta(days=200))
-    moment = NOW - timedelta(days=200)
-    for _ in range(6):
-        moment = state.due
-        state, _ = sched.review(card.id, state, Rating.EASY, moment)
-    summary = summarize_deck(deck, {card.id: state}, sched, moment, moment)
-    assert state.stability is not None and state.stability >= 21
-    assert summary.mastered == 1
-    first, _ = sched.review(card.id, None, Rating.GOOD, NOW)
-    assert summarize_deck(deck, {card.id: first}, sched, NOW, NOW).mastered == 0
+    deck = anesthesia_deck()
+    a, b, c, d = (card.id for card in deck.cards[:4])
+    review(store, sched, a, Rating.AGAIN, NOW - timedelta(minutes=5))
+    review(store, sched, b, Rating.AGAIN, NOW - timedelta(minutes=5))
+    store.set_suspended(a, True)
+    store.bury_until(b, sched.next_day_start(NOW))
+    store.set_suspended(c, True)  # new and suspended
+    store.bury_until(d, sched.next_day_start(NOW))  # new and buried
+    f = ProgressModel(store, sched).deck(deck, NOW)
+    assert (f.total, f.suspended, f.buried) == (10, 2, 2)
+    assert (f.due_today, f.learning, f.new) == (0, 0, 6)
+    tomorrow = ProgressModel(store, sched).deck(deck, NOW + timedelta(days=1))
+    assert (tomorrow.due_today, tomorrow.new, tomorrow.buried) == (1, 7, 0)
 
 
-def test_section_mastery_covers_subsections_and_none_without_cards():
+def test_mastered_needs_review_phase_three_weeks_and_recall(store):
+    """A card is mastered with three weeks of stability while its recall stays at 90 % or more;
+    overdue past its stability it is no longer mastered."""
+    sched = scheduler()
+    deck = anesthesia_deck()
+    card = deck.cards[0].id
+    grow_mature(store, sched, card)
+    state = store.card_state(card)
+    assert state is not None and state.stability >= MASTERED_STABILITY_DAYS
+    assert state.last_review is not None
+    right_after = state.last_review + timedelta(hours=1)
+    model = ProgressModel(store, sched)
+    assert model.deck(deck, right_after).mastered == 1
+    assert is_mastered(state, sched.retrievability(state, right_after))
+    much_later = state.last_review + timedelta(days=state.stability * 3)
+    assert model.deck(deck, much_later).mastered == 0
+    assert not is_mastered(state, sched.retrievability(state, much_later))
+    learning = CardState(Phase.RELEARNING, 0, 40.0, 5.0, NOW, NOW)
+    assert not is_mastered(learning, 0.99)
+
+
+def test_mastery_is_the_mean_recall_of_the_scheduler(store):
+    """Deck mastery equals the mean of the scheduler's predicted recall over all cards."""
+    sched = scheduler()
+    deck = anesthesia_deck()
+    for n, card in enumerate(deck.cards[:5]):
+        review(store, sched, card.id, Rating.GOOD, NOW - timedelta(days=n * 3 + 1))
+    later = NOW + timedelta(days=2)
+    f = ProgressModel(store, sched).deck(deck, later)
+    states = store.card_states()
+    expected = sum(sched.retrievability(states.get(c.id), later) for c in deck.cards) / 10
+    assert f.mastery == pytest.approx(expected)
+
+
+def test_section_mastery_covers_subsections_and_none_without_cards(store):
     """A section's mastery includes its subsections' cards; new cards pull it down."""
-    deck = anesthesia_deck()
     sched = scheduler()
-    states = {}
+    deck = anesthesia_deck()
     for card in deck.cards_in_section("I.B.1"):
-        states[card.id], _ = sched.review(card.id, None, Rating.EASY, NOW)
-    mastery = section_mastery(deck, states, sched, NOW)
+        review(store, sched, card.id, Rating.EASY, NOW)
+    mastery = ProgressModel(store, sched).deck(deck, NOW).sections_mastery()
     assert mastery["I.B.1"] == 1.0
-    assert 0.0 < mastery["I.B"] < 1.0  # its own two new cards count 0
+    assert 0.0 < mastery["I.B"] < 1.0  # its own new cards count 0
     assert mastery["I.C"] == 0.0
 
 
-def test_next_due_reads_like_a_person_would_say_it():
-    """ "due now", "in 25 min", "in 3 h", "tomorrow", "in 5 days"."""
-    assert describe_due(NOW - timedelta(hours=1), NOW, UTC) == "due now"
-    assert describe_due(NOW + timedelta(minutes=25), NOW, UTC) == "in 25 min"
-    assert describe_due(NOW + timedelta(hours=3), NOW, UTC) == "in 3 h"
-    assert describe_due(NOW + timedelta(hours=22), NOW, UTC) == "tomorrow"
-    assert describe_due(NOW + timedelta(days=5), NOW, UTC) == "in 5 days"
-    assert describe_due(None, NOW, UTC) == "not started"
+def test_the_study_day_ends_at_the_rollover_hour(store):
+    """At 3:00 with rollover 4 a card due at 3:59 is due today; one due at 4:01 is not."""
+    berlin = ZoneInfo("Europe/Berlin")
+    sched = Scheduler(SchedulerSettings(fuzz=False, day_rollover_hour=4), tz=berlin)
+    deck = depression_deck()
+    three = datetime(2026, 3, 3, 3, 0, tzinfo=berlin)
+    first, second = deck.cards[0].id, deck.cards[1].id
+    for card_id, due in (
+        (first, three + timedelta(minutes=59)),
+        (second, three + timedelta(minutes=61)),
+    ):
+        store.record_review(
+            CardState(Phase.REVIEW, None, 5.0, 5.0, due, three - timedelta(days=3)),
+            ReviewEntry(card_id, three - timedelta(days=3), Rating.GOOD),
+        )
+    assert ProgressModel(store, sched).deck(deck, three).due_today == 1
 
 
-def test_decks_group_under_their_source_title():
-    """Decks from one source sit under its title; decks without a source under "Other decks"."""
+def test_forecast_day_zero_is_due_today_and_buried_cards_come_tomorrow(store):
+    """The forecast's first day equals "due today"; a card buried today counts tomorrow."""
     sched = scheduler()
-    plain = anesthesia_deck().__class__(id="plain", title="Plain")
-    rows = [
-        summarize_deck(d, {}, sched, NOW, NOW)
-        for d in (anesthesia_deck(), plain, depression_deck())
-    ]
-    groups = group_by_source(rows)
-    assert [(title, [r.deck.id for r in group]) for title, group in groups] == [
-        ("Ketamine in medicine: a study outline", ["ketamine-anesthesia", "ketamine-depression"]),
-        ("Other decks", ["plain"]),
-    ]
+    deck = anesthesia_deck()
+    ids = [card.id for card in deck.cards[:4]]
+    for n, card_id in enumerate(ids):
+        due = NOW + timedelta(days=n)  # today, tomorrow, in 2 and 3 days
+        store.record_review(
+            CardState(Phase.REVIEW, None, 10.0, 5.0, due, NOW - timedelta(days=2)),
+            ReviewEntry(card_id, NOW - timedelta(days=2), Rating.GOOD),
+        )
+    store.bury_until(ids[0], sched.next_day_start(NOW))
+    store.set_suspended(ids[3], True)
+    forecast = [0] * 5
+    f = ProgressModel(store, sched).decks([deck], NOW, forecast=forecast)[0]
+    assert forecast == [0, 2, 1, 0, 0]
+    assert forecast[0] == f.due_today
+
+
+def test_reviews_per_day_and_weekly_retention_count_study_days(store):
+    """Answers at 3:00 belong to the day before (rollover 4); retention counts only answers
+    to cards already in review, week by week (a first answer and cram answers do not)."""
+    sched = Scheduler(SchedulerSettings(fuzz=False, day_rollover_hour=4), tz=UTC)
+    deck = depression_deck()
+    card = deck.cards[0].id
+    review_state = CardState(Phase.REVIEW, None, 10.0, 5.0, NOW, NOW - timedelta(days=9))
+    store.record_review(review_state, ReviewEntry(card, NOW - timedelta(days=9), Rating.GOOD))
+    store.record_review(review_state, ReviewEntry(card, NOW - timedelta(days=8), Rating.GOOD))
+    at_three = datetime(2026, 3, 2, 3, 0, tzinfo=UTC)  # still Sunday's study day
+    store.record_review(review_state, ReviewEntry(card, at_three, Rating.AGAIN))
+    store.record_cram(ReviewEntry(card, NOW, Rating.GOOD, mode=ReviewMode.CRAM))
+    model = ProgressModel(store, sched)
+    per_day = model.reviews_per_day(NOW)
+    assert per_day == {
+        (NOW - timedelta(days=9)).date(): 1,
+        (NOW - timedelta(days=8)).date(): 1,
+        datetime(2026, 3, 1).date(): 1,
+        NOW.date(): 1,
+    }
+    weeks = model.weekly_retention(NOW, weeks=3)
+    assert [(w.passed, w.total) for w in weeks] == [(0, 0), (1, 1), (0, 1)]
+
+
+def test_totals_add_up_the_decks(store):
+    """Totals over decks are the sums of each deck's figures."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    review(store, sched, decks[1].cards[0].id, Rating.GOOD, NOW - timedelta(minutes=3))
+    figures = ProgressModel(store, sched).decks(decks, NOW)
+    sums = totals(figures)
+    assert sums.total == sum(len(d.cards) for d in decks)
+    assert (sums.new, sums.learning, sums.due_today) == (sums.total - 1, 1, 1)
+
+
+def test_section_with_nothing_due_or_new_can_only_be_crammed(store):
+    """A section whose cards are all reviewed and not due today offers no review session."""
+    sched = scheduler()
+    deck = anesthesia_deck()
+    model = ProgressModel(store, sched)
+    assert model.has_cards_to_review(deck, "I.C", NOW)
+    for card in deck.cards_in_section("I.C"):
+        store.record_review(
+            CardState(Phase.REVIEW, None, 10.0, 5.0, NOW + timedelta(days=5), NOW),
+            ReviewEntry(card.id, NOW, Rating.GOOD),
+        )
+    assert not model.has_cards_to_review(deck, "I.C", NOW)
+    assert model.has_cards_to_review(deck, "I.C", NOW + timedelta(days=6))

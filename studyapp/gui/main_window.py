@@ -8,27 +8,30 @@ them on the next start. A QFileSystemWatcher reloads a deck file when an instruc
 the store syncs (progress kept) and a deck that no longer loads shows its errors in the library
 while its last good version stays usable (:mod:`studyapp.gui.deck_watcher`). The reader,
 quiz and progress screens are built the first time they are used, so start-up stays lean.
+Studying (:mod:`~studyapp.gui.study_flow`), decks from the student's texts
+(:mod:`~studyapp.gui.text_import`) and settings with the welcome
+(:mod:`~studyapp.gui.appearance`) are flows of their own that the window delegates to.
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
-from enum import StrEnum
+from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from studyapp.errors import StudyappError
-from studyapp.gui import theme
+from studyapp.gui.appearance import AppearanceFlow
+from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
+from studyapp.gui.study_flow import StudyFlow
+from studyapp.gui.text_import import TextImportFlow
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
@@ -37,53 +40,18 @@ from studyapp.study.progress import DeckProgress, ProgressModel
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from studyapp.cards.deck_making import MadeDecks
     from studyapp.decks.load import LoadResult
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
     from studyapp.gui.text_import import TextImporter
     from studyapp.gui.welcome import WelcomeDialog
-    from studyapp.store.database import Store
-    from studyapp.study.scheduler import Scheduler, SchedulerSettings
     from studyapp.study.session import StudySession
 
 GEOMETRY_KEY = "ui.window_geometry"
 SCREEN_KEY = "ui.screen"
 READER_DECK_KEY = "ui.reader_deck"
 POSITION_PREFIX = "reader.position."  # + deck id -> section id
-
-
-class Screen(StrEnum):
-    """What the window shows."""
-
-    LIBRARY = "library"
-    READER = "reader"
-    QUIZ = "quiz"
-    PROGRESS = "progress"
-
-
-@dataclass
-class AppContext:
-    """The collaborators the window works with; :mod:`studyapp.gui.app` builds the real ones.
-
-    ``load_decks(paths)`` returns a ``deck.LoadResult``; ``make_scheduler(settings)`` a
-    ``Scheduler``; ``make_session(...)`` a ``StudySession``; ``open_file(path)`` shows a
-    deck file in the student's editor. ``clock`` gives the current UTC time. ``imports_dir``
-    is where File › Make decks from a text… writes (None: not offered).
-    """
-
-    store: Store
-    deck_paths: list[Path]
-    load_decks: Callable[[list[Path]], LoadResult]
-    make_scheduler: Callable[[SchedulerSettings], Scheduler]
-    make_session: Callable[..., StudySession]
-    clock: Callable[[], datetime]
-    open_file: Callable[[Path], None]
-    tz: tzinfo | None = None
-    rng: random.Random = field(default_factory=lambda: random.Random(0))
-    read_only: bool = False
-    imports_dir: Path | None = None  # where decks made from the student's texts go
 
 
 class MainWindow(QMainWindow):
@@ -104,13 +72,13 @@ class MainWindow(QMainWindow):
         self.problems: list[str] = [p.format() for p in loaded.errors]
         self.current_screen = Screen.LIBRARY
         self.return_screen = Screen.LIBRARY  # where a finished quiz goes back to
-        self.quiz: QuizWidget | None = None
+        self.quiz: QuizWidget | None = None  # built by the study flow on first use
         self.session: StudySession | None = None
+        self.study = StudyFlow(self)
+        self.text_imports = TextImportFlow(self)
+        self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
-        self._importer: TextImporter | None = None  # built on first use (``import_text``)
-        self._quiz_paused = False  # the reader was opened from a quiz ("show in source")
-        self._session_scope: tuple[list[Deck], str | None, bool] = ([], None, False)
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -148,9 +116,9 @@ class MainWindow(QMainWindow):
             reader = ReaderWidget()
             reader.section_opened.connect(self._remember_position)
             reader.section_read.connect(self._section_read)
-            reader.quiz_section_requested.connect(self.study_section)
+            reader.quiz_section_requested.connect(self.study.study_section)
             reader.edit_deck_requested.connect(self.edit_deck)
-            reader.back_requested.connect(self._leave_reader)
+            reader.back_requested.connect(self.study.leave_reader)
             self.stack.addWidget(reader)
             self._reader = reader
         return self._reader
@@ -285,113 +253,29 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Could not save: {error}", 8000)
         self.refresh_library()
 
-    # -- studying ------------------------------------------------------------------------------
+    # -- studying: studyapp.gui.study_flow ---------------------------------------------------
 
     def study_deck(self, deck_id: str) -> None:
         """Study a deck's due cards and today's new ones."""
-        deck = self.deck_by_id(deck_id)
-        if deck is not None:
-            self.start_quiz([deck])
+        self.study.study_deck(deck_id)
 
     def study_section(self, deck_id: str, section_id: str) -> None:
-        """Quiz the cards of one section (and its subsections).
-
-        With nothing due or new there, the section is practised without scheduling (cram).
-        """
-        deck = self.deck_by_id(deck_id)
-        if deck is None or not deck.cards_in_section(section_id):
-            return
-        pending = self.progress_model.has_cards_to_review(deck, section_id, self.ctx.clock())
-        self.start_quiz([deck], section=section_id, cram=not pending)
+        """Quiz one section (crammed when nothing there is due or new)."""
+        self.study.study_section(deck_id, section_id)
 
     def study_all_due(self) -> None:
         """Study every deck's due cards (and today's new ones) together."""
-        if self.decks:
-            self.start_quiz(list(self.decks))
+        self.study.study_all_due()
 
     def start_quiz(
         self, decks: Sequence[Deck], *, section: str | None = None, cram: bool = False
     ) -> None:
         """Open the quiz screen on a new study session over ``decks`` (or one section)."""
-        if self.ctx.read_only:
-            from PySide6.QtWidgets import QMessageBox  # imported when needed
-
-            QMessageBox.information(
-                self,
-                "Read-only",
-                "Progress cannot be saved in this session, so studying is off. "
-                "Close the other studyapp window (or fix the data folder) and start again.",
-            )
-            return
-        from studyapp.review_types import ReviewMode
-
-        quiz = self._quiz_screen()
-        if self.current_screen is not Screen.QUIZ:
-            self.return_screen = self.current_screen
-        self.session = self.ctx.make_session(
-            self.store,
-            self.scheduler,
-            list(decks),
-            quiz,
-            section=section,
-            mode=ReviewMode.CRAM if cram else ReviewMode.REVIEW,
-            clock=self.ctx.clock,
-            rng=self.ctx.rng,
-        )
-        self._session_scope = (list(decks), section, cram)
-        self.set_screen(Screen.QUIZ)
-        quiz.start(self.session, list(decks))
-
-    def _quiz_screen(self) -> QuizWidget:
-        """The quiz widget, built on first use (start-up does not load it)."""
-        if self.quiz is None:
-            from studyapp.gui.quiz import QuizWidget
-
-            self.quiz = QuizWidget(clock=self.ctx.clock, tz=self.ctx.tz)
-            self.quiz.left.connect(self.leave_quiz)
-            self.quiz.study_more_requested.connect(self._study_more)
-            self.quiz.show_in_source_requested.connect(self.show_card_source)
-            self.quiz.edit_deck_requested.connect(self._edit_deck_of_card)
-            self.stack.addWidget(self.quiz)
-        return self.quiz
-
-    def _study_more(self) -> None:
-        decks, section, cram = self._session_scope
-        self.start_quiz(decks, section=section, cram=cram)
+        self.study.start_quiz(decks, section=section, cram=cram)
 
     def leave_quiz(self) -> None:
-        """Back from the quiz to where it was started, with the numbers brought up to date."""
-        deck = self._reader_deck()
-        if self.return_screen is Screen.READER and deck is not None:
-            self.open_reader(deck.id, self.reader.current_section_id())
-        else:
-            self.show_library()
-
-    def _deck_of_card(self, card: Card) -> Deck | None:
-        return next((d for d in self.decks if any(c.id == card.id for c in d.cards)), None)
-
-    def _edit_deck_of_card(self, card: Card) -> None:
-        deck = self._deck_of_card(card)
-        if deck is not None:
-            self.edit_deck(deck.id)
-
-    def show_card_source(self, card: Card) -> None:
-        """Open the reader on the card's section with its source sentence highlighted."""
-        deck = self._deck_of_card(card)
-        if deck is None:
-            return
-        self._quiz_paused = self.current_screen is Screen.QUIZ
-        self.open_reader(deck.id, card.section or None)
-        self.reader.show_card_source(card)
-
-    def _leave_reader(self) -> None:
-        """Esc in the reader: back to a quiz paused for "show in source", else the library."""
-        if self._quiz_paused and self.quiz is not None and self.quiz.phase != "finished":
-            self._quiz_paused = False
-            self.set_screen(Screen.QUIZ)
-        else:
-            self._quiz_paused = False
-            self.show_library()
+        """Back from the quiz to where it was started."""
+        self.study.leave_quiz()
 
     # -- reading progress ----------------------------------------------------------------------
 
@@ -442,135 +326,41 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Decks reloaded.", 4000)
         self.decks_reloaded.emit()
 
-    # -- decks from the student's own texts -----------------------------------------------------
+    # -- decks from the student's own texts: studyapp.gui.text_import ----------------------
 
     def import_text(self, source: Path | None = None) -> None:
         """Make decks from a text file (asked for when not given), off the GUI thread."""
-        if self.ctx.read_only or self.ctx.imports_dir is None:
-            self.statusBar().showMessage("Read-only: new decks cannot be made this session.", 8000)
-            return
-        importer = self.text_importer
-        if importer.is_running():
-            self.statusBar().showMessage("Still making decks from the last text…", 5000)
-            return
-        if source is None:
-            source = importer.ask_for_file()
-            if source is None:
-                return
-        importer.start(source)
-        self.statusBar().showMessage(f"Making decks from {source.name}…")
+        self.text_imports.start(source)
 
     @property
     def text_importer(self) -> TextImporter:
         """What makes decks from texts for this window (built on first use)."""
-        if self._importer is None:
-            from studyapp.gui.text_import import TextImporter
+        return self.text_imports.text_importer
 
-            assert self.ctx.imports_dir is not None
-            importer = TextImporter(self, self.ctx.imports_dir, self._decks_in_other_files)
-            importer.made.connect(self._text_imported)
-            importer.failed.connect(self._text_import_failed)
-            self._importer = importer
-        return self._importer
-
-    def _decks_in_other_files(self) -> dict[str, Path]:
-        """Deck ids loaded from files outside the imports folder (a new deck may not reuse
-        one); decks inside it may be made again from their text, keeping their progress."""
-        mine = self.ctx.imports_dir.resolve() if self.ctx.imports_dir else None
-        return {
-            deck.id: Path(deck.path)
-            for deck in self.decks
-            if deck.path is not None and Path(deck.path).resolve().parent != mine
-        }
-
-    def _text_imported(self, made: MadeDecks) -> None:
-        """New decks are on disk: add their folder to the library and show the first one."""
-        from studyapp.gui.text_import import describe
-
-        folder = self.ctx.imports_dir
-        if folder is not None and folder not in self.ctx.deck_paths:
-            self.ctx.deck_paths.append(folder)
-            self.deck_watcher.paths.append(folder)
-        self.reload_decks()
-        if made.decks and self.deck_by_id(made.decks[0].id) is not None:
-            self.library.select_deck(made.decks[0].id)
-        self.statusBar().showMessage(describe(made), 15000)
-
-    def _text_import_failed(self, message: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        self.statusBar().clearMessage()
-        QMessageBox.warning(self, "No decks made", message)
-
-    # -- settings, welcome ---------------------------------------------------------------------
+    # -- settings, look, welcome: studyapp.gui.appearance ---------------------------------------
 
     def open_settings(self) -> None:
         """The Settings dialog; saving applies the theme and rebuilds the scheduler."""
-        from studyapp.gui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(preferences.load_preferences(self.store), self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.apply_preferences(dialog.preferences())
+        self.appearance.open_settings()
 
     def apply_preferences(self, prefs: preferences.Preferences) -> None:
         """Save preferences, restyle the app and schedule with the new settings."""
-        try:
-            settings = preferences.save_preferences(self.store, prefs)
-        except StudyappError as error:
-            from PySide6.QtWidgets import QMessageBox
+        self.appearance.apply_preferences(prefs)
 
-            QMessageBox.warning(self, "Settings not saved", str(error))
-            return
-        self.scheduler = self.ctx.make_scheduler(settings)
-        self.restyle(prefs)
-
-    def restyle(self, prefs: preferences.Preferences) -> None:
-        """Apply the theme and text size, and redraw the screens that cache colours."""
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            theme.apply_theme(app, prefs.theme, prefs.font_size)
-        self.refresh_library()
-        shown = self._reader_deck()
-        if self.current_screen is Screen.READER and shown is not None:
-            self.open_reader(shown.id, self.reader.current_section_id())
+    def show_welcome(self) -> WelcomeDialog:
+        """The welcome page (non-blocking); "Don't show again" is remembered."""
+        return self.appearance.show_welcome()
 
     def follow_system_scheme(self, _scheme: object = None) -> None:
-        """The desktop switched light/dark: follow it if the student chose "system"."""
-        if not self.isVisible():  # closed: the signal is application-wide and outlives it
-            return
-        try:
-            prefs = preferences.load_preferences(self.store)
-        except StudyappError:  # settings unreadable (or the store closed): keep the look
-            return
-        if prefs.theme == theme.ThemeChoice.SYSTEM.value:
-            self.restyle(prefs)
+        """The desktop switched light/dark (a slot of the window, so Qt drops the connection
+        when the window goes)."""
+        self.appearance.follow_system_scheme()
 
     def start(self) -> None:
         """Show the window and, on a first run, the welcome."""
         self.show()
         if not self.store.setting(WELCOME_DISMISSED_KEY, False):
-            QTimer.singleShot(0, self._first_run_welcome)
-
-    def _first_run_welcome(self) -> None:
-        self.show_welcome()
-
-    def show_welcome(self) -> WelcomeDialog:
-        """The welcome page (non-blocking); "Don't show again" is remembered."""
-        from studyapp.gui.welcome import WelcomeDialog
-
-        welcome = WelcomeDialog(self)
-        welcome.finished.connect(self._welcome_closed)
-        welcome.open()
-        self.welcome = welcome
-        return welcome
-
-    def _welcome_closed(self, _result: int) -> None:
-        if self.welcome is not None and self.welcome.dismissed_for_good():
-            self._save_setting(WELCOME_DISMISSED_KEY, True)
-        self.welcome = None
-        current = self.stack.currentWidget()
-        if current is not None:
-            current.setFocus()
+            QTimer.singleShot(0, self.show_welcome)
 
     # -- saved state ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
@@ -21,6 +22,9 @@ from studyapp.cards.deck_making import STEPS, MadeDecks, make_decks
 from studyapp.errors import StudyappError
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.wording import count
+
+if TYPE_CHECKING:
+    from studyapp.gui.main_window import MainWindow
 
 TEXT_FILTER = "Texts and outlines (*.txt *.md *.markdown *.text);;All files (*)"
 PROGRESS_DELAY_MS = 400  # quicker imports finish without a dialog flashing up
@@ -124,3 +128,68 @@ def describe(made: MadeDecks) -> str:
     if made.left_out:
         line += f" Left out as not study material: {made.left_out_summary()}."
     return line
+
+
+class TextImportFlow:
+    """File › Make decks from a text… for one main window: asks, imports, then shows the decks."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._importer: TextImporter | None = None  # built on first use
+
+    def start(self, source: Path | None = None) -> None:
+        """Make decks from a text file (asked for when not given), off the GUI thread."""
+        if self.window.ctx.read_only or self.window.ctx.imports_dir is None:
+            message = "Read-only: new decks cannot be made this session."
+            self.window.statusBar().showMessage(message, 8000)
+            return
+        importer = self.text_importer
+        if importer.is_running():
+            self.window.statusBar().showMessage("Still making decks from the last text…", 5000)
+            return
+        if source is None:
+            source = importer.ask_for_file()
+            if source is None:
+                return
+        importer.start(source)
+        self.window.statusBar().showMessage(f"Making decks from {source.name}…")
+
+    @property
+    def text_importer(self) -> TextImporter:
+        """What makes decks from texts for this window (built on first use)."""
+        if self._importer is None:
+            assert self.window.ctx.imports_dir is not None
+            importer = TextImporter(
+                self.window, self.window.ctx.imports_dir, self._decks_in_other_files
+            )
+            importer.made.connect(self._text_imported)
+            importer.failed.connect(self._text_import_failed)
+            self._importer = importer
+        return self._importer
+
+    def _decks_in_other_files(self) -> dict[str, Path]:
+        """Deck ids loaded from files outside the imports folder (a new deck may not reuse
+        one); decks inside it may be made again from their text, keeping their progress."""
+        mine = self.window.ctx.imports_dir.resolve() if self.window.ctx.imports_dir else None
+        return {
+            deck.id: Path(deck.path)
+            for deck in self.window.decks
+            if deck.path is not None and Path(deck.path).resolve().parent != mine
+        }
+
+    def _text_imported(self, made: MadeDecks) -> None:
+        """New decks are on disk: add their folder to the library and show the first one."""
+        folder = self.window.ctx.imports_dir
+        if folder is not None and folder not in self.window.ctx.deck_paths:
+            self.window.ctx.deck_paths.append(folder)
+            self.window.deck_watcher.paths.append(folder)
+        self.window.reload_decks()
+        if made.decks and self.window.deck_by_id(made.decks[0].id) is not None:
+            self.window.library.select_deck(made.decks[0].id)
+        self.window.statusBar().showMessage(describe(made), 15000)
+
+    def _text_import_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.window.statusBar().clearMessage()
+        QMessageBox.warning(self.window, "No decks made", message)

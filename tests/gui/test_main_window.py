@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from studyapp.gui import theme
-from studyapp.gui.main_window import Screen
+from studyapp.gui.context import Screen
 from studyapp.review_types import Rating
 from studyapp.study.preferences import Preferences, load_preferences
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from studyapp import paths
-from studyapp.gui.main_window import Screen
+from studyapp.gui.context import Screen
 from studyapp.gui.welcome import DONT_SHOW_KEY
 from tests.gui.keyboard import reveal_by_keyboard
 

@@ -11,6 +11,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from studyapp.store.database import Store
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 
@@ -76,6 +78,7 @@ def check_consistent(
         return logged
 
 
+@pytest.mark.slow
 def test_killed_mid_answer_loses_at_most_the_answer_in_flight(tmp_path: Path) -> None:
     """Pulling the plug on the app while answering keeps every saved answer and a sound file."""
     rng = random.Random(20261125)

@@ -87,6 +87,8 @@ class StepsField(QLineEdit):
         notes.setSpacing(2)
         notes.addWidget(self.error)
         notes.addWidget(_note(hint, "small", width))
+        self._hint = hint
+        self.setAccessibleDescription(hint)
         self.textChanged.connect(self._check)
 
     def problem(self) -> str:
@@ -104,6 +106,7 @@ class StepsField(QLineEdit):
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
+        self.setAccessibleDescription(f"{problem} {self._hint}".strip())
 
 
 class SettingsDialog(QDialog):
@@ -116,6 +119,10 @@ class SettingsDialog(QDialog):
 
         def hint(text: str) -> QLabel:
             return _note(text, "small", column)
+
+        new_hint = "How many unseen cards each deck introduces per study day."
+        retention_hint = "The recall chance to aim for. Higher means more reviews (0.90 is usual)."
+        rollover_hint = "Reviews before this hour count for the previous day."
 
         self.new_per_day = QSpinBox()
         self.new_per_day.setRange(0, 9999)
@@ -134,9 +141,7 @@ class SettingsDialog(QDialog):
         self.max_interval.setSuffix(" days")
         self.max_interval.setGroupSeparatorShown(False)
         self.max_interval_hint = hint(interval_hint(prefs.maximum_interval))
-        self.max_interval.valueChanged.connect(
-            lambda days: self.max_interval_hint.setText(interval_hint(days))
-        )
+        self.max_interval.valueChanged.connect(self._interval_changed)
 
         self.learning_steps = StepsField(
             prefs.learning_steps,
@@ -174,11 +179,9 @@ class SettingsDialog(QDialog):
         study.setVerticalSpacing(6)
         study.setHorizontalSpacing(18)
         study.addRow("New cards per day", self.new_per_day)
-        study.addRow("", hint("How many unseen cards each deck introduces per study day."))
+        study.addRow("", hint(new_hint))
         study.addRow("Desired retention", self.retention)
-        study.addRow(
-            "", hint("The recall chance to aim for. Higher means more reviews (0.90 is usual).")
-        )
+        study.addRow("", hint(retention_hint))
         study.addRow("Maximum interval", self.max_interval)
         study.addRow("", self.max_interval_hint)
         study.addRow("Learning steps", self.learning_steps)
@@ -186,7 +189,7 @@ class SettingsDialog(QDialog):
         study.addRow("Relearning steps", self.relearning_steps)
         study.addRow("", self.relearning_steps.notes)
         study.addRow("New day starts at", self.rollover)
-        study.addRow("", hint("Reviews before this hour count for the previous day."))
+        study.addRow("", hint(rollover_hint))
         study.addRow("Theme", self.theme)
         study.addRow("Text size", self.font_size)
 
@@ -201,6 +204,18 @@ class SettingsDialog(QDialog):
         for field in self._steps_fields():
             field.textChanged.connect(self._update_save)
         buttons.rejected.connect(self.reject)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for widget, description in (
+            (self.new_per_day, new_hint),
+            (self.retention, retention_hint),
+            (self.max_interval, self.max_interval_hint.text()),
+            (self.rollover, rollover_hint),
+            (self.theme, "Light, dark, or whichever the desktop uses"),
+            (self.font_size, "The size of the text on every screen, in points"),
+            (ok, "Save the settings and use them now"),
+            (cancel, "Close without saving"),
+        ):
+            widget.setAccessibleDescription(description)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
@@ -209,6 +224,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(study)
         layout.addWidget(buttons)
+
+    def _interval_changed(self, days: int) -> None:
+        self.max_interval_hint.setText(interval_hint(days))
+        self.max_interval.setAccessibleDescription(interval_hint(days))
 
     def _steps_fields(self) -> tuple[StepsField, StepsField]:
         return (self.learning_steps, self.relearning_steps)

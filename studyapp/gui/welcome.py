@@ -90,6 +90,8 @@ class WelcomeDialog(QDialog):
         self.start_button.setProperty("primary", True)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.accept)
+        self.dont_show.setAccessibleDescription("F1 shows this page again at any time")
+        self.start_button.setAccessibleDescription("Close this page and go to the library")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.dont_show)

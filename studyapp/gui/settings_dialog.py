@@ -9,13 +9,15 @@ typed is lost and no error dialog interrupts. The rules and messages live in
 Hints and errors wrap at a fixed column width and the dialog takes exactly its layout's size:
 Qt sizes a word-wrapped label as if it were about 80 characters wide and does not apply
 height-for-width to windows, so otherwise, on a small screen, the dialog opened too short and
-cut the hints off.
+cut the hints off. Where the screen is shorter than the fields (a 1024×600 netbook), they
+scroll between the title and the buttons, which stay in view.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -221,9 +225,46 @@ class SettingsDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(26, 22, 26, 20)
         layout.setSpacing(16)
+        study.setContentsMargins(0, 0, 0, 0)
+        fields = QWidget()
+        fields.setLayout(study)
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidget(fields)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(title)
-        layout.addLayout(study)
+        layout.addWidget(self.fields_area)
         layout.addWidget(buttons)
+        self._title, self._buttons, self._fields, self._column = title, buttons, fields, layout
+        screen = parent.screen() if parent is not None else self.screen()
+        self.fit_to_screen(screen.availableGeometry())
+        for field in self._steps_fields():  # a shown error makes the fields taller
+            field.textChanged.connect(lambda _text: self.fit_to_screen(self._available))
+
+    def fit_to_screen(self, available: QRect) -> None:
+        """Show every field when they fit ``available`` (the screen less its panels), else as
+        many as fit, scrolling, with the title and the buttons still on screen."""
+        from studyapp.gui.geometry import usable_area
+
+        self._available = available
+        fields = self._fields.sizeHint()
+        layout = self._column
+        margins = layout.contentsMargins()
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + 2 * layout.spacing()
+            + self._title.sizeHint().height()
+            + self._buttons.sizeHint().height()
+        )
+        room = usable_area(available).height() - chrome
+        height = max(120, min(fields.height(), room))
+        scrollbar = 0
+        if height < fields.height():
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.fields_area.setFixedSize(fields.width() + scrollbar, height)
 
     def _interval_changed(self, days: int) -> None:
         self.max_interval_hint.setText(interval_hint(days))

@@ -108,6 +108,8 @@ class WelcomeDialog(QDialog):
         layout.addWidget(more)
         layout.addSpacing(4)
         layout.addLayout(buttons)
+        # Space starts studying, as the page says; Tab still goes left to right.
+        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dismissed_for_good(self) -> bool:
         """Whether the student asked never to see the welcome again."""

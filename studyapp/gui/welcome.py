@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -108,7 +109,11 @@ class WelcomeDialog(QDialog):
         layout.addWidget(more)
         layout.addSpacing(4)
         layout.addLayout(buttons)
-        # Space starts studying, as the page says; Tab still goes left to right.
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with Start studying focused: Space starts, as the page says (Tab still goes
+        left to right). Set on showing: a dialog picks its first control when it appears."""
+        super().showEvent(event)
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dismissed_for_good(self) -> bool:

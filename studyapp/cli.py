@@ -26,14 +26,25 @@ def command_modules() -> list[str]:
 
     names = [info.name for info in pkgutil.iter_modules(package.__path__)]
     modules = [importlib.import_module(f"studyapp.commands.{name}") for name in names]
-    return [m.__name__.rsplit(".", 1)[1] for m in sorted(modules, key=lambda m: m.ORDER)]
+    return [command_name(m.__name__) for m in sorted(modules, key=lambda m: m.ORDER)]
+
+
+def module_name(command: str) -> str:
+    """The module of a subcommand: ``install-desktop`` lives in ``install_desktop``."""
+    return command.replace("-", "_")
+
+
+def command_name(module: str) -> str:
+    """The subcommand a module (``studyapp.commands.install_desktop``) adds: ``install-desktop``."""
+    return module.rsplit(".", 1)[-1].replace("_", "-")
 
 
 def named_command(word: str) -> str | None:
-    """``word`` when it names a subcommand module, found without importing the others."""
-    if not word.isidentifier() or word.startswith("_"):
+    """``word`` when it names a subcommand, found without importing the other modules."""
+    name = module_name(word)
+    if not name.isidentifier() or name.startswith("_"):
         return None
-    found = importlib.util.find_spec(f"studyapp.commands.{word}")
+    found = importlib.util.find_spec(f"studyapp.commands.{name}")
     return word if found is not None else None
 
 
@@ -51,7 +62,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_modules() if only is None else [only]:
-        module = importlib.import_module(f"studyapp.commands.{name}")
+        module = importlib.import_module(f"studyapp.commands.{module_name(name)}")
         module.register(subparsers)
     return parser
 
@@ -67,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(args_list)
     if args.command is None:
         args = parser.parse_args(["gui"])
-    module = importlib.import_module(f"studyapp.commands.{args.command}")
+    module = importlib.import_module(f"studyapp.commands.{module_name(args.command)}")
     try:
         return int(module.run(args))
     except StudyappError as error:
@@ -82,3 +93,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def gui_main() -> int:
+    """The ``studyapp-gui`` launcher: the app, with the same options as ``studyapp gui``.
+
+    Installed as a gui-script, so Windows starts it without a console window; there (under
+    pythonw) there is no stderr, and a one-line error must not become a crash of its own.
+    """
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the app)
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    return main(["gui", *sys.argv[1:]])

@@ -5,7 +5,8 @@ Progress lives in the platform's user data folder unless ``--data-dir`` or
 ``--decks`` or ``STUDYAPP_DECKS`` say otherwise; the shipped folder is found both in a source
 checkout and in an installed wheel (where it is package data). Decks the student made from
 their own texts in the app live in ``decks/`` inside the data folder and are always part of
-the library (:func:`library_paths`).
+the library (:func:`library_paths`). The launcher, icon and AppStream files come with the
+package the same way (:func:`desktop_files_dir`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ import os
 from pathlib import Path
 
 APP_NAME = "studyapp"
+# The desktop's name for the app: the launcher, icon and metainfo files are named after it,
+# and the window tells the desktop it (Wayland app id), so docks match window and launcher.
+APP_ID = "org.studyapp.StudyApp"
 DATA_DIR_ENV = "STUDYAPP_DATA_DIR"
 DECKS_ENV = "STUDYAPP_DECKS"
 DATABASE_NAME = "progress.sqlite3"
@@ -27,6 +31,19 @@ def shipped_decks_dir() -> Path:
     if installed.is_dir():
         return installed
     return package_dir.parent / "decks"
+
+
+def desktop_files_dir() -> Path:
+    """The launcher, icons and metainfo: package data in a wheel, ``assets/desktop`` in a checkout.
+
+    Laid out as they go under ``$XDG_DATA_HOME``: ``applications/``, ``metainfo/`` and
+    ``icons/hicolor/<size>/apps/``.
+    """
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "desktop"
+    if installed.is_dir():
+        return installed
+    return package_dir.parent / "assets" / "desktop"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -84,3 +84,23 @@ def test_output_piped_into_head_gives_no_traceback(tmp_path):
     producer.stdout.close()  # the reader goes away before anything is read
     _, stderr = producer.communicate(timeout=60)
     assert b"Traceback" not in stderr
+
+
+def test_the_gui_launcher_takes_the_app_s_options_even_without_a_console(monkeypatch, capsys):
+    """`studyapp-gui --help` (no stdout/stderr, as under Windows' pythonw) describes the app."""
+    import studyapp.cli
+
+    monkeypatch.setattr(sys, "argv", ["studyapp-gui", "--help"])
+    monkeypatch.setattr(sys, "stderr", None)
+    monkeypatch.setattr(sys, "stdout", None)
+    with pytest.raises(SystemExit) as raised:
+        studyapp.cli.gui_main()
+    assert raised.value.code == 0
+    assert sys.stdout is not None and sys.stderr is not None  # pointed at the null device
+
+
+def test_hyphenated_commands_run_their_module(capsys):
+    """`studyapp install-desktop --help` finds studyapp.commands.install_desktop."""
+    with pytest.raises(SystemExit):
+        main(["install-desktop", "--help"])
+    assert "--uninstall" in capsys.readouterr().out

@@ -203,13 +203,26 @@ def install_excepthook(
     sys.excepthook = hook
 
 
+def identify_application(app: QApplication) -> None:
+    """Name the app and give it its icon, so docks and task bars show studyapp, not "python".
+
+    The desktop file name (the Wayland app id) is the launcher's, so a dock groups the
+    window with the launcher that started it.
+    """
+    from studyapp.gui.app_icon import app_icon
+
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName(paths.APP_NAME)
+    app.setDesktopFileName(paths.APP_ID)
+    app.setWindowIcon(app_icon())
+
+
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
     keep_singletons_alive()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else theme.create_application(sys.argv)
-    app.setApplicationName("studyapp")
-    app.setApplicationDisplayName("studyapp")
+    identify_application(app)
     theme.apply_theme(app, theme.ThemeChoice.SYSTEM)  # until the stored choice is known
     window: MainWindow | None = None
     folder = paths.data_dir(data_dir)

@@ -163,6 +163,8 @@ class CardView(QWidget):
         self.question = _label(scale=1.65, bold=False)
         self.typed = QLineEdit()
         self.typed.setPlaceholderText("Type your answer, then press Enter")
+        self.typed.setAccessibleName("Your answer")
+        self.typed.setAccessibleDescription("Type the answer, then press Enter to check it")
         font = QFont(self.typed.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.typed.setFont(font)

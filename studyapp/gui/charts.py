@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyapp.gui.chart_data import HEAT_LEVELS, Bar, HeatCell, HeatmapGrid
+from studyapp.gui.theme import CHART_LABEL_ALPHA
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -33,13 +34,14 @@ class _Chart(QWidget):
         super().__init__(parent)
         self.empty_text = empty_text
         self.setMouseTracking(True)
+        self.setAccessibleDescription(empty_text)  # the text alternative, until there is data
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     # colours taken from the palette so dark mode works
     def _text(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.WindowText)
 
-    def _muted(self, alpha: int = 150) -> QColor:
+    def _muted(self, alpha: int = CHART_LABEL_ALPHA) -> QColor:
         color = QColor(self._text())
         color.setAlpha(alpha)
         return color
@@ -92,6 +94,13 @@ class HeatmapChart(_Chart):
     def set_grid(self, grid: HeatmapGrid) -> None:
         """Show this calendar."""
         self.grid = grid
+        if grid.is_empty:
+            self.setAccessibleDescription(self.empty_text)
+        else:
+            weeks = len(grid.weeks)
+            self.setAccessibleDescription(
+                f"{grid.caption()} in the last {weeks} weeks; at most {grid.busiest} on one day."
+            )
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -223,14 +232,18 @@ class ColumnChart(_Chart):
         tips: Sequence[str] | None = None,
         top_value: float | None = None,
         target: float | None = None,
+        description: str = "",
     ) -> None:
         """Show these bars; ``top_value`` fixes the scale (e.g. 1.0 for a share) and
-        ``target`` draws a dashed reference line (e.g. the desired retention)."""
+        ``target`` draws a dashed reference line (e.g. the desired retention). ``description``
+        says in words what they show (default: every bar's tip)."""
         self.values = list(values)
         self.target = target
         self.x_labels = dict(x_labels or {})
         self.tips = list(tips or [])
         self.top_value = top_value
+        words = description or "; ".join(self.tips)
+        self.setAccessibleDescription(self.empty_text if self.is_empty() else words)
         self.update()
 
     def is_empty(self) -> bool:
@@ -338,6 +351,8 @@ class BarList(_Chart):
         """Show these bars (their order is kept)."""
         self.bars = list(bars)
         self.setFixedHeight(max(2, len(self.bars)) * self.ROW + 4)
+        words = "; ".join(f"{b.label}: {b.detail}" if b.detail else b.label for b in self.bars)
+        self.setAccessibleDescription(words or self.empty_text)
         self.update()
 
     def sizeHint(self) -> QSize:

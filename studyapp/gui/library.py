@@ -31,6 +31,10 @@ from studyapp.model import MEDICAL_NOTICE
 from studyapp.study.progress import DeckProgress
 from studyapp.wording import count, describe_due
 
+KEYS_DESCRIPTION = (
+    "Up and Down choose a deck, R or Enter read it, S or Space study it, A study all due."
+)
+
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
     """A label with a stylesheet role."""
@@ -94,10 +98,18 @@ class DeckRow(QFrame):
         self.bar.setToolTip("Mastery: mean predicted recall over the deck's cards (new = 0)")
         self.mastery_label = _label(f"{round(s.mastery * 100)} % mastery", "small")
         self.next_label = _label(f"Next: {describe_due(s.next_due, now, tz)}", "small")
+        self.bar.setAccessibleName(f"Mastery of {s.deck.title}")
+        self.bar.setAccessibleDescription(
+            f"{self.mastery_label.text()}: the mean predicted recall of the deck's cards"
+        )
 
         self.read_button = _button("Read  R")
         self.study_button = _button("Study  S", primary=True)
         self.study_button.setEnabled(s.due_today > 0 or s.new > 0)
+        self.read_button.setAccessibleDescription(f"Read {s.deck.title} (R)")
+        self.study_button.setAccessibleDescription(f"Study {s.deck.title} (S)")
+        self.setAccessibleName(s.deck.title)
+        self.setAccessibleDescription(self.spoken())
         self.read_button.clicked.connect(lambda: self.read_clicked.emit(self.deck_id))
         self.study_button.clicked.connect(lambda: self.study_clicked.emit(self.deck_id))
 
@@ -125,6 +137,13 @@ class DeckRow(QFrame):
         layout.addLayout(text, 1)
         layout.addLayout(buttons)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def spoken(self) -> str:
+        """The row in words, for screen readers: its numbers, mastery and next due card."""
+        return (
+            f"{self.numbers_label.text().replace('  ·  ', ', ')}, "
+            f"{self.mastery_label.text()}. {self.next_label.text()}"
+        )
 
     def set_selected(self, selected: bool) -> None:
         """Draw the row as the keyboard selection (or not)."""
@@ -159,6 +178,8 @@ class LibraryWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Library")
+        self.setAccessibleDescription(KEYS_DESCRIPTION)
         self.rows: list[DeckRow] = []
         self.error_labels: list[QLabel] = []
         self.changed_box: QFrame | None = None
@@ -168,6 +189,7 @@ class LibraryWidget(QWidget):
         self.summary_label = _label("", "muted")
         self.study_all_button = _button("Study all due  A", primary=True)
         self.study_all_button.clicked.connect(lambda: self.study_all_requested.emit())
+        self.study_all_button.setAccessibleDescription("Study every deck's due cards (A)")
 
         header = QHBoxLayout()
         heading = QVBoxLayout()
@@ -342,6 +364,9 @@ class LibraryWidget(QWidget):
             if row.deck_id == deck_id:
                 self.selected_index = index
                 self.scroll_area.ensureWidgetVisible(row, 0, 24)
+                self.setAccessibleDescription(
+                    f"{row.summary.deck.title} selected: {row.spoken()} {KEYS_DESCRIPTION}"
+                )
         self.setFocus()
 
     def _keep_selection_in_view(self, _minimum: int = 0, _maximum: int = 0) -> None:

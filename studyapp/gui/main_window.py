@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
@@ -28,6 +28,7 @@ from studyapp.errors import StudyappError
 from studyapp.gui.appearance import AppearanceFlow
 from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
+from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
 from studyapp.gui.study_flow import StudyFlow
@@ -65,8 +66,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.store = ctx.store
         self.setWindowTitle("studyapp")
-        self.resize(1120, 760)
-        self.setMinimumSize(760, 520)
         self.scheduler = ctx.make_scheduler(preferences.stored_scheduler_settings(self.store))
         self.decks: list[Deck] = list(loaded.decks)
         self.problems: list[str] = [p.format() for p in loaded.errors]
@@ -374,9 +373,7 @@ class MainWindow(QMainWindow):
 
     def restore_state(self) -> None:
         """Window geometry, screen and reading position from the last session."""
-        geometry = self.store.setting(GEOMETRY_KEY, None)
-        if isinstance(geometry, str):
-            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        place_window(self, self.store.setting(GEOMETRY_KEY, None))  # inside the screen
         screen = self.store.setting(SCREEN_KEY, Screen.LIBRARY.value)
         deck_id = self.store.setting(READER_DECK_KEY, None)
         if screen == Screen.READER.value and deck_id and self.deck_by_id(deck_id):

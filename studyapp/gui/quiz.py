@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -80,6 +80,7 @@ class QuizWidget(QWidget):
         self.summary: SessionSummary | None = None
         self._contexts: dict[str, str] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Study")
 
         self.pages = QStackedWidget()
         outer = QVBoxLayout(self)
@@ -107,6 +108,7 @@ class QuizWidget(QWidget):
         page.addLayout(top)
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Session progress")
         page.addWidget(self.progress_bar)
 
         self.card_view = CardView()
@@ -145,6 +147,7 @@ class QuizWidget(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.reveal_button.setFont(font)
         self.reveal_button.clicked.connect(self.reveal)
+        self.reveal_button.setAccessibleDescription("Show the answer (Space or Enter)")
         bottom.addWidget(self.reveal_button)
         self.rating_buttons: dict[Rating, RatingButton] = {}
         self.rating_row = QWidget()
@@ -172,6 +175,27 @@ class QuizWidget(QWidget):
         self.summary_page.study_more_requested.connect(self.study_more_requested)
         self.pages.addWidget(self.summary_page)
         self._set_phase("idle")
+        self._describe()
+
+    def _describe(self) -> None:
+        """Say in words what the quiz shows, for screen readers: the card, then the keys."""
+
+        def plain(text: str) -> str:
+            return QTextDocumentFragment.fromHtml(text).toPlainText().strip()
+
+        if self.phase == "finished":
+            page = self.summary_page
+            parts = [plain(page.title.text()), plain(page.next_label.text())]
+        else:
+            view = self.card_view
+            parts = [plain(view.question.text())]
+            parts += [f"{n}: {option}" for n, option in enumerate(view.options, start=1)]
+            if self.phase == "answer":
+                shown = (view.verdict, view.diff, view.answer)
+                parts += [plain(label.text()) for label in shown if label.isVisibleTo(self)]
+                parts.append(f"Proposed: {self.proposed.name.capitalize()}")
+            parts.append(plain(self.hint.text()))
+        self.setAccessibleDescription(". ".join(part for part in parts if part))
 
     # -- driving ---------------------------------------------------------------------------
     def start(self, session: StudySession, decks: Sequence[Deck] = ()) -> None:
@@ -208,6 +232,7 @@ class QuizWidget(QWidget):
             if card.type is CardType.CHOICE:
                 self.hint.setText(f"1–{len(options)} pick an answer  ·  " + HINT_QUESTION)
             self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._describe()
 
     def show_answer(
         self, card: Card, intervals: dict[Rating, timedelta], check: AnswerCheck | None
@@ -221,6 +246,7 @@ class QuizWidget(QWidget):
             button.set_proposed(rating == self.proposed)
         self._set_phase("answer")
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._describe()
 
     def show_finished(self, summary: SessionSummary) -> None:
         """Show the end-of-session summary and emit ``finished``."""
@@ -231,6 +257,7 @@ class QuizWidget(QWidget):
         self.summary_page.show_summary(summary, self.clock())
         self.pages.setCurrentIndex(1)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._describe()
         self.finished.emit(summary)
 
     # -- what the session tells us about the card ------------------------------------------
@@ -261,6 +288,7 @@ class QuizWidget(QWidget):
             )
         total = progress.done + progress.remaining
         self.position.setText(f"{progress.done} done · {progress.remaining} to go")
+        self.progress_bar.setAccessibleDescription(f"{progress.done} of {total} cards done")
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(progress.done)
 
@@ -272,6 +300,7 @@ class QuizWidget(QWidget):
         except StudyappError as error:
             c = theme.colors()
             self.hint.setText(f'<span style="color:{c.again}">{error}</span>')
+            self._describe()
 
     def reveal(self) -> None:
         """Show the answer (on a typed card: check what was typed)."""

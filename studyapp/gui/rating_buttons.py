@@ -41,6 +41,7 @@ class RatingButton(QPushButton):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.interval.setProperty("role", "small")
+        self.proposed = False
         self.set_interval(None)
         self.set_proposed(False)
 
@@ -48,6 +49,17 @@ class RatingButton(QPushButton):
         """Show the next interval this rating gives (blank when unknown, e.g. in cram)."""
         self.interval.setText(format_interval(interval) if interval is not None else " ")
         self.setToolTip(f"{RATING_NAMES[self.rating]} ({int(self.rating)})")
+        self._describe()
+
+    def _describe(self) -> None:
+        """Name and description for screen readers: the button's text is in child labels."""
+        name = RATING_NAMES[self.rating]
+        after = self.interval.text().strip()
+        self.setAccessibleName(f"{name}, proposed" if self.proposed else name)
+        self.setAccessibleDescription(
+            f"Key {int(self.rating)}. "
+            + (f"Next review in {after}." if after else "Practice only: no schedule change.")
+        )
 
     def set_proposed(self, proposed: bool) -> None:
         """Highlight the rating the answer check proposes (Space/Enter accepts it)."""
@@ -60,7 +72,9 @@ class RatingButton(QPushButton):
         )
         border = f"2px solid {color}" if proposed else f"1px solid {c.border}"
         tint = QColor(color)
-        fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},40)" if proposed else c.surface
+        alpha = theme.PROPOSED_TINT_ALPHA
+        fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},{alpha})" if proposed else c.surface
+        self._describe()
         self.setStyleSheet(
             f"RatingButton {{ background:{fill}; border:{border}; border-radius:9px;"
             " padding:0px; min-height:58px; }"

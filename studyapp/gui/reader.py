@@ -41,6 +41,9 @@ from studyapp.model import Card, Deck, Section
 SECTION_ROLE = Qt.ItemDataRole.UserRole
 READ_MARK = "✓"
 ROW_HEIGHT = 28  # outline rows: room to aim with the mouse, calm to read
+KEYS_DESCRIPTION = (
+    "N next section, P previous, Q quiz this section, E edit the deck file, Esc library."
+)
 
 
 def mastery_color(mastery: float | None) -> QColor:
@@ -102,6 +105,11 @@ class ReaderWidget(QWidget):
         self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tree.setMinimumWidth(280)
         self.tree.currentItemChanged.connect(self._item_changed)
+        self.tree.setAccessibleName("Outline")
+        self.tree.setAccessibleDescription(
+            "The deck's sections, each with its mastery and whether it is read. "
+            "N and P open the next and previous section."
+        )
 
         self.view = ReadingView()
         self.view.setOpenExternalLinks(True)
@@ -161,6 +169,16 @@ class ReaderWidget(QWidget):
         layout.addWidget(splitter, 1)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Reader")
+        self.setAccessibleDescription(KEYS_DESCRIPTION)
+        for button, does in (
+            (self.prev_button, "Open the previous section (P)"),
+            (self.next_button, "Open the next section (N)"),
+            (self.quiz_button, "Quiz the cards of this section (Q)"),
+            (self.edit_button, "Open the deck file in your editor; saving reloads it (E)"),
+            (self.back_button, "Back to the library (Esc)"),
+        ):
+            button.setAccessibleDescription(does)
 
     @staticmethod
     def _button(text: str, *, primary: bool = False) -> QPushButton:
@@ -239,6 +257,9 @@ class ReaderWidget(QWidget):
         share = "no cards" if value is None else f"{round(value * 100)} % mastery"
         item.setToolTip(1, "read" if done else "not read yet")
         item.setToolTip(0, f"{item.text(0)} — {share}")
+        # What a screen reader says for the row: the dot and the check mark are pictures.
+        spoken = f"{item.text(0)}, {'read' if done else 'not read yet'}, {share}"
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     def is_read(self, section_id: str) -> bool:
         """Whether the section carries the read mark."""
@@ -264,6 +285,11 @@ class ReaderWidget(QWidget):
         self._render(section)
         index = self.deck.sections.index(section)
         self.position_label.setText(f"Section {index + 1} of {len(self.deck.sections)}")
+        self.setAccessibleName(f"Reading {self.deck.title}")
+        self.setAccessibleDescription(
+            f"{section.number} {section.title}".strip()
+            + f", section {index + 1} of {len(self.deck.sections)}. {KEYS_DESCRIPTION}"
+        )
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.deck.sections) - 1)
         self.quiz_button.setEnabled(bool(self.deck.cards_in_section(section.id)))

@@ -3,7 +3,9 @@
 ``python -m studyapp.gui.screenshots docs/screenshots/`` builds the real app on the shipped decks
 (or ``STUDYAPP_DECKS``) over a temporary data folder with a seeded review history, then saves
 the library, welcome, reader, quiz (question, answer, multiple choice, typed answer with its
-diff, summary), progress and settings screens as ``<screen>-<theme>.png``.
+diff, summary), progress and settings screens as ``<screen>-<theme>.png``; then, in the light
+theme, the same screens as the window first opens on a 1024×600 netbook screen and maximised
+on a 1920×1080 one, as ``sizes/<screen>-light-<screen size>.png``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -34,6 +36,10 @@ from studyapp.study import preferences
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 WINDOW_SIZE = (1180, 780)
+# Screen sizes every screen must stay usable at: the window as it first opens on the small
+# one (studyapp.gui.geometry), maximised on the large one.
+SCREEN_SIZES = ((1024, 600), (1920, 1080))
+SIZES_FOLDER = "sizes"
 SCREENS = (
     "library",
     "welcome",
@@ -168,8 +174,29 @@ def quiz_card_of_type(window: MainWindow, kind: CardType) -> bool:
     return False
 
 
-def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: str) -> list[Path]:
-    """Every screen in one theme; returns the files written."""
+def window_size_on(screen: tuple[int, int]) -> tuple[int, int]:
+    """The window's size on a screen of this size: as it first opens, or maximised on a
+    screen larger than the window wants."""
+    from studyapp.gui.geometry import PREFERRED_SIZE, first_geometry
+
+    width, height = screen
+    if width > PREFERRED_SIZE.width() + 200:
+        return screen  # maximised: the whole screen (a desktop's panels are not drawn)
+    size = first_geometry(QRect(0, 0, width, height)).size()
+    return size.width(), size.height()
+
+
+def render_theme(
+    app: QApplication,
+    out: Path,
+    deck_paths: list[Path],
+    theme: str,
+    screen: tuple[int, int] | None = None,
+) -> list[Path]:
+    """Every screen in one theme (as on a ``screen`` of that size, when given); returns the
+    files written."""
+    size = window_size_on(screen) if screen else WINDOW_SIZE
+    suffix = f"-{screen[0]}x{screen[1]}" if screen else ""
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="studyapp-shots-") as tmp:
         data = Path(tmp)
@@ -182,14 +209,14 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
             open_file=lambda _p: None,
             rng=random.Random(3),
         )
-        window.resize(*WINDOW_SIZE)
+        window.resize(*size)
         window.show()
         window.show_library()
         settle(app)
 
         def save(name: str, pixmap: QPixmap | None = None) -> None:
             settle(app)
-            path = out / f"{name}-{theme}.png"
+            path = out / f"{name}-{theme}{suffix}.png"
             (pixmap or window.grab()).save(str(path))
             written.append(path)
 
@@ -235,6 +262,8 @@ def render_theme(app: QApplication, out: Path, deck_paths: list[Path], theme: st
 
         window.show_library()
         dialog = SettingsDialog(preferences.load_preferences(window.store), window)
+        if screen:
+            dialog.fit_to_screen(QRect(0, 0, *screen))
         dialog.show()
         settle(app)
         save("settings", with_dialog(window, dialog))
@@ -254,12 +283,13 @@ def main(argv: list[str] | None = None) -> int:
     files: list[Path] = []
     for theme in ("light", "dark"):
         files += render_theme(app, out, deck_paths, theme)  # type: ignore[arg-type]
-    missing = [
-        f"{s}-{t}.png"
-        for t in ("light", "dark")
-        for s in SCREENS
-        if not (out / f"{s}-{t}.png").exists()
-    ]
+    sizes = out / SIZES_FOLDER
+    sizes.mkdir(exist_ok=True)
+    for screen in SCREEN_SIZES:
+        files += render_theme(app, sizes, deck_paths, "light", screen)  # type: ignore[arg-type]
+    expected = [f"{s}-{t}.png" for t in ("light", "dark") for s in SCREENS]
+    expected += [f"{SIZES_FOLDER}/{s}-light-{w}x{h}.png" for w, h in SCREEN_SIZES for s in SCREENS]
+    missing = [name for name in expected if not (out / name).exists()]
     sys.stderr.write(f"wrote {len(files)} screenshots to {out}\n")
     if missing:
         sys.stderr.write("missing: " + ", ".join(missing) + "\n")

@@ -9,13 +9,15 @@ typed is lost and no error dialog interrupts. The rules and messages live in
 Hints and errors wrap at a fixed column width and the dialog takes exactly its layout's size:
 Qt sizes a word-wrapped label as if it were about 80 characters wide and does not apply
 height-for-width to windows, so otherwise, on a small screen, the dialog opened too short and
-cut the hints off.
+cut the hints off. Where the screen is shorter than the fields (a 1024×600 netbook), they
+scroll between the title and the buttons, which stay in view.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +91,8 @@ class StepsField(QLineEdit):
         notes.setSpacing(2)
         notes.addWidget(self.error)
         notes.addWidget(_note(hint, "small", width))
+        self._hint = hint
+        self.setAccessibleDescription(hint)
         self.textChanged.connect(self._check)
 
     def problem(self) -> str:
@@ -104,6 +110,7 @@ class StepsField(QLineEdit):
         problem = self.problem()
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
+        self.setAccessibleDescription(f"{problem} {self._hint}".strip())
 
 
 class SettingsDialog(QDialog):
@@ -116,6 +123,10 @@ class SettingsDialog(QDialog):
 
         def hint(text: str) -> QLabel:
             return _note(text, "small", column)
+
+        new_hint = "How many unseen cards each deck introduces per study day."
+        retention_hint = "The recall chance to aim for. Higher means more reviews (0.90 is usual)."
+        rollover_hint = "Reviews before this hour count for the previous day."
 
         self.new_per_day = QSpinBox()
         self.new_per_day.setRange(0, 9999)
@@ -134,9 +145,7 @@ class SettingsDialog(QDialog):
         self.max_interval.setSuffix(" days")
         self.max_interval.setGroupSeparatorShown(False)
         self.max_interval_hint = hint(interval_hint(prefs.maximum_interval))
-        self.max_interval.valueChanged.connect(
-            lambda days: self.max_interval_hint.setText(interval_hint(days))
-        )
+        self.max_interval.valueChanged.connect(self._interval_changed)
 
         self.learning_steps = StepsField(
             prefs.learning_steps,
@@ -174,11 +183,9 @@ class SettingsDialog(QDialog):
         study.setVerticalSpacing(6)
         study.setHorizontalSpacing(18)
         study.addRow("New cards per day", self.new_per_day)
-        study.addRow("", hint("How many unseen cards each deck introduces per study day."))
+        study.addRow("", hint(new_hint))
         study.addRow("Desired retention", self.retention)
-        study.addRow(
-            "", hint("The recall chance to aim for. Higher means more reviews (0.90 is usual).")
-        )
+        study.addRow("", hint(retention_hint))
         study.addRow("Maximum interval", self.max_interval)
         study.addRow("", self.max_interval_hint)
         study.addRow("Learning steps", self.learning_steps)
@@ -186,7 +193,7 @@ class SettingsDialog(QDialog):
         study.addRow("Relearning steps", self.relearning_steps)
         study.addRow("", self.relearning_steps.notes)
         study.addRow("New day starts at", self.rollover)
-        study.addRow("", hint("Reviews before this hour count for the previous day."))
+        study.addRow("", hint(rollover_hint))
         study.addRow("Theme", self.theme)
         study.addRow("Text size", self.font_size)
 
@@ -201,14 +208,67 @@ class SettingsDialog(QDialog):
         for field in self._steps_fields():
             field.textChanged.connect(self._update_save)
         buttons.rejected.connect(self.reject)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for widget, description in (
+            (self.new_per_day, new_hint),
+            (self.retention, retention_hint),
+            (self.max_interval, self.max_interval_hint.text()),
+            (self.rollover, rollover_hint),
+            (self.theme, "Light, dark, or whichever the desktop uses"),
+            (self.font_size, "The size of the text on every screen, in points"),
+            (ok, "Save the settings and use them now"),
+            (cancel, "Close without saving"),
+        ):
+            widget.setAccessibleDescription(description)
 
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         layout.setContentsMargins(26, 22, 26, 20)
         layout.setSpacing(16)
+        study.setContentsMargins(0, 0, 0, 0)
+        fields = QWidget()
+        fields.setLayout(study)
+        self.fields_area = QScrollArea()
+        self.fields_area.setWidget(fields)
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(title)
-        layout.addLayout(study)
+        layout.addWidget(self.fields_area)
         layout.addWidget(buttons)
+        self._title, self._buttons, self._fields, self._column = title, buttons, fields, layout
+        screen = parent.screen() if parent is not None else self.screen()
+        self.fit_to_screen(screen.availableGeometry())
+        for field in self._steps_fields():  # a shown error makes the fields taller
+            field.textChanged.connect(lambda _text: self.fit_to_screen(self._available))
+
+    def fit_to_screen(self, available: QRect) -> None:
+        """Show every field when they fit ``available`` (the screen less its panels), else as
+        many as fit, scrolling, with the title and the buttons still on screen."""
+        from studyapp.gui.geometry import usable_area
+
+        self._available = available
+        fields = self._fields.sizeHint()
+        layout = self._column
+        margins = layout.contentsMargins()
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + 2 * layout.spacing()
+            + self._title.sizeHint().height()
+            + self._buttons.sizeHint().height()
+        )
+        room = usable_area(available).height() - chrome
+        height = max(120, min(fields.height(), room))
+        scrollbar = 0
+        if height < fields.height():
+            scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.fields_area.setFixedSize(fields.width() + scrollbar, height)
+
+    def _interval_changed(self, days: int) -> None:
+        self.max_interval_hint.setText(interval_hint(days))
+        self.max_interval.setAccessibleDescription(interval_hint(days))
 
     def _steps_fields(self) -> tuple[StepsField, StepsField]:
         return (self.learning_steps, self.relearning_steps)

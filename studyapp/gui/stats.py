@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -46,6 +46,18 @@ MIN_REVIEWS_TO_OPTIMIZE = MIN_REVIEWS  # below this the optimizer has too little
 
 def _percent(value: float) -> str:
     return f"{round(value * 100)} %"
+
+
+def forecast_words(forecast: Sequence[int], days: Sequence[date]) -> str:
+    """The forecast chart in words: today, the next week, the month and its busiest day."""
+    if not any(forecast):
+        return ""
+    busiest = max(range(len(forecast)), key=lambda i: forecast[i])
+    return (
+        f"{forecast[0]} due today (with overdue cards), {sum(forecast[:7])} in the next 7 days, "
+        f"{sum(forecast)} in the next {len(forecast)} days; the busiest day is "
+        f"{days[busiest]:%A %d %B} with {forecast[busiest]}."
+    )
 
 
 def topic_bars(report: ProgressReport) -> tuple[list[Bar], list[tuple[str, list[Bar]]]]:
@@ -133,6 +145,8 @@ class ProgressWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName("Progress charts")
+        scroll.setAccessibleDescription("Arrow keys and Page Up or Down scroll the charts")
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(24, 8, 24, 24)
@@ -144,6 +158,7 @@ class ProgressWidget(QWidget):
             "Reviews per day", "The last 26 weeks; the stronger the colour, the more you reviewed."
         )
         self.heatmap = HeatmapChart()
+        self.heatmap.setAccessibleName("Reviews per day")
         layout.addWidget(self.heatmap)
         self.body_layout.addWidget(frame)
 
@@ -167,12 +182,14 @@ class ProgressWidget(QWidget):
             value_text=lambda v: f"{round(v * 100)}%",
             height=120,
         )
+        self.retention_chart.setAccessibleName("True retention per week")
         row.addWidget(self.retention_chart, 1)
         layout.addLayout(row)
         self.body_layout.addWidget(frame)
 
         frame, layout = _panel("Due in the next 30 days", "Cards coming back each day.")
         self.forecast_chart = ColumnChart("Nothing is scheduled yet: study some cards first.")
+        self.forecast_chart.setAccessibleName("Cards due in the next 30 days")
         layout.addWidget(self.forecast_chart)
         self.body_layout.addWidget(frame)
 
@@ -180,6 +197,7 @@ class ProgressWidget(QWidget):
             "Mastery by topic", "How much of each topic you would recall right now."
         )
         self.topic_bars = BarList("No decks yet.")
+        self.topic_bars.setAccessibleName("Mastery by topic")
         layout.addWidget(self.topic_bars)
         self.body_layout.addWidget(frame)
 
@@ -199,6 +217,8 @@ class ProgressWidget(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
         self.busy.setFixedWidth(160)
+        self.busy.setAccessibleName("Optimizing")
+        self.busy.setAccessibleDescription("Fitting the scheduler to your reviews")
         self.optimize_status = QLabel("")
         self.optimize_status.setProperty("role", "muted")
         self.optimize_status.setWordWrap(True)
@@ -210,6 +230,8 @@ class ProgressWidget(QWidget):
         self.body_layout.addStretch(1)
 
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Progress")
+        self.setAccessibleDescription("Esc goes back to the library")
         self._update_optimize_button()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -235,6 +257,10 @@ class ProgressWidget(QWidget):
         self.summary.setText(
             f"{data.cards} cards · {data.studied} studied · {data.due_today} due today"
         )
+        self.setAccessibleDescription(
+            f"{data.cards} cards, {data.studied} studied, {data.due_today} due today. "
+            "Esc goes back to the library"
+        )
         self.heatmap.set_grid(
             chart_data.heatmap_grid(data.reviews_per_day, data.today, HEATMAP_WEEKS)
         )
@@ -255,6 +281,9 @@ class ProgressWidget(QWidget):
             ],
             top_value=1.0,
             target=data.desired_retention,
+            description="Share recalled per week, oldest first: "
+            + ", ".join("no reviews" if w.rate is None else _percent(w.rate) for w in weeks)
+            + f". The schedule aims for {_percent(data.desired_retention)}.",
         )
         days = [data.today + timedelta(days=i) for i in range(len(data.forecast))]
         labels = {0: "Today", 7: f"{days[7]:%d %b}", 14: f"{days[14]:%d %b}"}
@@ -264,6 +293,7 @@ class ProgressWidget(QWidget):
             data.forecast,
             x_labels={i: t for i, t in labels.items() if i < len(days)},
             tips=[f"{n} due {d:%a %d %b}" for n, d in zip(data.forecast, days, strict=True)],
+            description=forecast_words(data.forecast, days),
         )
         topics, sections = topic_bars(data)
         self.topic_bars.set_bars(topics)
@@ -280,6 +310,7 @@ class ProgressWidget(QWidget):
         self.section_charts = []
         if not groups:
             empty = BarList("No sections with cards yet.")
+            empty.setAccessibleName("Mastery by section")
             self.sections_layout.addWidget(empty)
             self.section_charts.append(empty)
             return
@@ -288,6 +319,7 @@ class ProgressWidget(QWidget):
             heading.setProperty("role", "group")
             self.sections_layout.addWidget(heading)
             chart = BarList("")
+            chart.setAccessibleName(f"Mastery by section: {title}")
             chart.set_bars(bars)
             self.sections_layout.addWidget(chart)
             self.section_charts.append(chart)

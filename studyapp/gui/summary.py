@@ -146,6 +146,8 @@ class SummaryWidget(QWidget):
         self.more_button.setProperty("primary", True)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.more_button.clicked.connect(self.study_more_requested)
+        self.back_button.setAccessibleDescription("Back to the library (Esc)")
+        self.more_button.setAccessibleDescription("Study the next cards (Space)")
         buttons.addStretch(1)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.more_button)

@@ -15,6 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from studyapp.contrast import AA_NON_TEXT, AA_TEXT, blend, contrast_ratio
+
+RATING_COLOR_NAMES = ("again", "hard", "good", "easy")  # the rating colours, by name
 DEFAULT_FONT_SIZE = 11
 MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 20
@@ -62,16 +65,16 @@ LIGHT = ThemeColors(
     surface="#ffffff",
     surface_alt="#eef0f5",
     text="#1c2230",
-    muted="#667085",
+    muted="#5d667a",
     border="#dfe3ea",
     accent="#4657ce",
     accent_text="#ffffff",
     accent_soft="#e6e9fa",
     highlight="#fff1b8",
-    good="#23915a",
-    hard="#c27c0e",
-    again="#d1433f",
-    easy="#2a82c0",
+    good="#1d7649",
+    hard="#905c0a",
+    again="#bd312d",
+    easy="#236b9f",
     dark=False,
 )
 
@@ -88,12 +91,95 @@ DARK = ThemeColors(
     highlight="#5a4a12",
     good="#4cc27e",
     hard="#e3a545",
-    again="#f07070",
+    again="#f07575",
     easy="#5cb3ea",
     dark=True,
 )
 
 _current: ThemeColors = LIGHT
+
+PROPOSED_TINT_ALPHA = 40  # of 255: the fill of the rating an answer check proposes
+CHART_LABEL_ALPHA = 175  # of 255: the text colour of the charts' labels, softened
+
+
+@dataclass(frozen=True)
+class ContrastCheck:
+    """A colour drawn on another somewhere in the app, and the WCAG AA ratio it needs.
+
+    ``tint`` (a colour name) is laid over the background at ``PROPOSED_TINT_ALPHA`` first, as
+    behind a proposed rating; ``foreground_alpha`` draws the foreground translucent.
+    """
+
+    what: str
+    foreground: str  # colour name
+    background: str  # colour name
+    minimum: float
+    tint: str = ""
+    foreground_alpha: int = 255
+
+
+# Where the app draws one theme colour on another. Text needs 4.5:1; focus outlines and the
+# bars one must tell apart from their track, 3:1. Disabled controls are exempt (WCAG 1.4.3).
+CONTRAST_CHECKS = (
+    *(
+        ContrastCheck(f"text on {bg}", "text", bg, AA_TEXT)
+        for bg in ("window", "surface", "surface_alt", "accent_soft", "highlight")
+    ),
+    *(
+        ContrastCheck(f"muted text on {bg}", "muted", bg, AA_TEXT)
+        for bg in ("window", "surface", "surface_alt")
+    ),
+    ContrastCheck("primary button text", "accent_text", "accent", AA_TEXT),
+    ContrastCheck("link text", "accent", "surface", AA_TEXT),
+    ContrastCheck("error text", "again", "surface", AA_TEXT),
+    *(
+        ContrastCheck(f"chart labels on {bg}", "text", bg, AA_TEXT, foreground_alpha=label)
+        for bg in ("window", "surface")
+        for label in [CHART_LABEL_ALPHA]
+    ),
+    *(
+        ContrastCheck(f"rating {r} on its button", r, "surface", AA_TEXT)
+        for r in RATING_COLOR_NAMES
+    ),
+    *(
+        ContrastCheck(f"rating {r}, proposed", r, "surface", AA_TEXT, tint=r)
+        for r in RATING_COLOR_NAMES
+    ),
+    *(
+        ContrastCheck(f"key number on proposed {r}", "muted", "surface", AA_TEXT, tint=r)
+        for r in RATING_COLOR_NAMES
+    ),
+    ContrastCheck("focus outline on window", "accent", "window", AA_NON_TEXT),
+    ContrastCheck("focus outline on surface", "accent", "surface", AA_NON_TEXT),
+    *(
+        ContrastCheck(f"{level} bar on its track", level, "surface_alt", AA_NON_TEXT)
+        for level in ("good", "hard", "again")
+    ),
+)
+
+
+def contrast_figures(c: ThemeColors) -> list[tuple[ContrastCheck, float]]:
+    """Each :data:`CONTRAST_CHECKS` pair with its measured contrast ratio in theme ``c``."""
+    figures = []
+    for check in CONTRAST_CHECKS:
+        background = getattr(c, check.background)
+        if check.tint:
+            background = blend(getattr(c, check.tint), PROPOSED_TINT_ALPHA / 255, background)
+        foreground = blend(getattr(c, check.foreground), check.foreground_alpha / 255, background)
+        figures.append((check, contrast_ratio(foreground, background)))
+    return figures
+
+
+def contrast_table() -> str:
+    """The measured ratios of both themes as a Markdown table (docs/accessibility.md has it)."""
+    rows = [
+        "| where | needs | light | dark |",
+        "|---|---|---|---|",
+    ]
+    light, dark = contrast_figures(LIGHT), contrast_figures(DARK)
+    for (check, on_light), (_same, on_dark) in zip(light, dark, strict=True):
+        rows.append(f"| {check.what} | {check.minimum:.1f} | {on_light:.2f} | {on_dark:.2f} |")
+    return "\n".join(rows) + "\n"
 
 
 def colors() -> ThemeColors:
@@ -175,10 +261,11 @@ QFrame[role="footer"] {{ background: {c.surface_alt}; border-top: 1px solid {c.b
 QPushButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 7px;
     padding: 6px 14px; min-height: 20px; }}
 QPushButton:hover {{ border-color: {c.accent}; }}
-QPushButton:focus {{ border-color: {c.accent}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; padding: 5px 13px; }}
 QPushButton:disabled {{ color: {c.muted}; background: {c.surface_alt}; }}
 QPushButton[primary="true"] {{ background: {c.accent}; color: {c.accent_text};
     border: 1px solid {c.accent}; font-weight: 600; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid {c.text}; padding: 5px 13px; }}
 QPushButton[primary="true"]:disabled {{ background: {c.accent_soft}; color: {c.muted};
     border-color: {c.accent_soft}; }}
 QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
@@ -189,6 +276,7 @@ QTreeWidget::item:selected, QListWidget::item:selected {{ background: {c.accent_
     color: {c.text}; }}
 QTreeView::item {{ border-radius: 0; padding: 4px 2px; }}
 QTreeView::branch:selected {{ background: {c.accent_soft}; }}
+QTreeWidget:focus, QListWidget:focus {{ border: 2px solid {c.accent}; padding: 3px; }}
 QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
 QScrollBar::handle:vertical {{ background: {c.border}; border-radius: 3px; min-height: 32px; }}
 QScrollBar::handle:vertical:hover {{ background: {c.muted}; }}
@@ -199,9 +287,12 @@ QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 QTextBrowser {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
 QLineEdit {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px;
     padding: 4px 8px; min-height: 20px; }}
-QLineEdit:focus {{ border-color: {c.accent}; }}
+QLineEdit:focus {{ border: 2px solid {c.accent}; padding: 3px 7px; }}
 QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 24px; padding: 1px 6px; }}
-QCheckBox {{ spacing: 8px; }}
+QComboBox {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 6px; }}
+QComboBox:focus {{ border: 2px solid {c.accent}; padding: 0px 5px; }}
+QCheckBox {{ spacing: 8px; border: 2px solid transparent; border-radius: 5px; padding: 2px; }}
+QCheckBox:focus {{ border-color: {c.accent}; }}
 QProgressBar {{ background: {c.surface_alt}; border: none; border-radius: 3px;
     max-height: 6px; min-height: 6px; }}
 QProgressBar::chunk {{ background: {c.good}; border-radius: 3px; }}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -90,6 +91,8 @@ class WelcomeDialog(QDialog):
         self.start_button.setProperty("primary", True)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.accept)
+        self.dont_show.setAccessibleDescription("F1 shows this page again at any time")
+        self.start_button.setAccessibleDescription("Close this page and go to the library")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.dont_show)
@@ -106,6 +109,12 @@ class WelcomeDialog(QDialog):
         layout.addWidget(more)
         layout.addSpacing(4)
         layout.addLayout(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with Start studying focused: Space starts, as the page says (Tab still goes
+        left to right). Set on showing: a dialog picks its first control when it appears."""
+        super().showEvent(event)
+        self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dismissed_for_good(self) -> bool:
         """Whether the student asked never to see the welcome again."""

@@ -156,3 +156,24 @@ def test_long_intervals_are_put_in_years_months_or_weeks(days: int, span: str):
     """The hint under the maximum interval says 36500 days is about 100 years."""
     assert interval_span(days) == span
     assert (f"({span})" in interval_hint(days)) == bool(span)
+
+
+def test_on_a_netbook_screen_the_fields_scroll_and_save_stays_in_view(qtbot):
+    """On 1024×600 (less a panel) the dialog fits the screen: fields scroll, Save is shown."""
+    from PySide6.QtCore import QRect
+
+    from studyapp.gui.geometry import usable_area
+
+    dialog = SettingsDialog(Preferences())
+    qtbot.addWidget(dialog)
+    tall = dialog.sizeHint().height()
+    netbook = QRect(0, 0, 1024, 600 - 27)
+    dialog.fit_to_screen(netbook)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert tall > usable_area(netbook).height()  # it did not fit before
+    assert dialog.height() <= usable_area(netbook).height()
+    assert dialog.fields_area.verticalScrollBar().maximum() > 0
+    assert dialog.save_button.isVisible()
+    dialog.fields_area.verticalScrollBar().setValue(10_000)  # scrolled to the end
+    assert dialog.font_size.visibleRegion().boundingRect().height() > 0

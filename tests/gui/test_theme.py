@@ -82,3 +82,31 @@ def test_the_app_uses_its_own_style_whatever_the_desktop_default(make_app, expec
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
     )
     assert result.stdout.split() == expected.split(), result.stderr
+
+
+@pytest.mark.parametrize("colours", [theme.LIGHT, theme.DARK], ids=["light", "dark"])
+def test_every_colour_pair_the_app_draws_meets_wcag_aa(colours):
+    """Text is 4.5:1 or more on what it is drawn on; focus outlines and bars 3:1 or more."""
+    too_faint = [
+        f"{check.what}: {ratio:.2f} < {check.minimum}"
+        for check, ratio in theme.contrast_figures(colours)
+        if ratio < check.minimum
+    ]
+    assert too_faint == []
+
+
+def test_the_contrast_check_sees_a_faint_colour():
+    """Grey #999999 as muted text on white is reported (2.85:1), so the check can fail."""
+    from dataclasses import replace
+
+    faint = replace(theme.LIGHT, muted="#999999")
+    failed = [c.what for c, ratio in theme.contrast_figures(faint) if ratio < c.minimum]
+    assert "muted text on surface" in failed
+
+
+def test_the_accessibility_page_shows_the_measured_contrast():
+    """docs/accessibility.md carries the table the themes give today."""
+    from tests.locations import ROOT
+
+    page = (ROOT / "docs" / "accessibility.md").read_text(encoding="utf-8")
+    assert theme.contrast_table() in page

@@ -30,3 +30,11 @@ def test_start_button_closes_and_remembers_the_choice(qtbot):
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not dialog.dismissed_for_good()
+
+
+def test_the_welcome_opens_with_start_studying_focused(make_window, qtbot):
+    """Space on the welcome starts studying: the keyboard focus is on that button, not the box."""
+    window = make_window()
+    welcome = window.show_welcome()
+    qtbot.waitExposed(welcome)
+    assert welcome.focusWidget() is welcome.start_button

@@ -339,13 +339,14 @@ class Store(StoreStats):
                 conn.execute(UPSERT_STATE, state_params(card_id, previous))
 
     def reviews(self, card_id: str | None = None) -> list[ReviewEntry]:
-        """Log entries in the order they happened (one card's, or all)."""
+        """Log entries in the order they were given (one card's, or all): the log's order,
+        which a clock set back does not change, unlike the timestamps."""
         sql = "SELECT card_id, reviewed_at, rating, duration_ms, mode FROM review_log"
         params: tuple[str, ...] = ()
         if card_id is not None:
             sql += " WHERE card_id = ?"
             params = (card_id,)
-        sql += " ORDER BY reviewed_at, id"
+        sql += " ORDER BY id"
         with self._errors():
             return [
                 ReviewEntry(r[0], from_micros(r[1]), Rating(r[2]), r[3], ReviewMode(r[4]))

@@ -24,13 +24,15 @@ if TYPE_CHECKING:
     from studyapp.store.database import Store
     from studyapp.store.replay import ReplayScheduler
 
-# Cards whose cached state does not end at their latest counted review-mode answer.
+# Cards whose cached state does not end at their last counted review-mode answer: the one
+# given last (highest log id), whatever the clock said when it was given.
 _STALE_STATES = """
     SELECT count(*) FROM cards c
     LEFT JOIN card_state s ON s.card_id = c.id
     WHERE s.last_review IS NOT (
-        SELECT max(r.reviewed_at) FROM review_log r
-        WHERE r.card_id = c.id AND r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0))
+        SELECT r.reviewed_at FROM review_log r
+        WHERE r.card_id = c.id AND r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0)
+        ORDER BY r.id DESC LIMIT 1)
 """
 
 

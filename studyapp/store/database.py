@@ -31,6 +31,7 @@ from studyapp.store.checkpoints import SAFETY_NET_PAGES, BackgroundCheckpointer
 from studyapp.store.dbfile import (
     DataFolderLock,
     atomic,
+    check_is_file,
     connect,
     from_micros,
     to_micros,
@@ -95,16 +96,19 @@ class Store(StoreStats):
 
         ``backups`` is how many rotating backups to keep (0: none); ``now`` names the backup
         (default: the wall clock, read here at the edge). Raises :class:`StoreError`
-        subclasses with a message for the user: corrupt, locked, read-only, disk full.
+        subclasses with a message for the user: corrupt, locked, read-only, disk full, and
+        empty or missing while a backup holds answers (:class:`StoreHistoryMissingError`).
         """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create the data folder {path.parent}: {error}") from error
+        check_is_file(path)
         lock = DataFolderLock(path)
         lock.acquire()
         try:
+            backup_files.check_history_present(path)
             moment = now or datetime.now(UTC)
             conn = connect(path)
             try:
@@ -130,6 +134,7 @@ class Store(StoreStats):
         migration (for browsing while another studyapp holds the folder). Writes fail with
         :class:`StoreReadOnlyError`."""
         path = Path(path)
+        check_is_file(path)
         if not path.is_file():
             raise StoreError(f"there is no progress database at {path}")
         conn = connect(path, read_only=True)
@@ -146,6 +151,35 @@ class Store(StoreStats):
                 "read-only mode"
             )
         return cls(conn, path, None)
+
+    @classmethod
+    def snapshot(cls, path: Path) -> Store:
+        """A copy in memory of the database at ``path``, brought up to date there (a fresh one
+        when there is none yet): for commands that only read. The file is opened read-only
+        and never written, so they work on a full disk, in a read-only folder and while
+        studyapp runs; what they change in the copy (a deck sync) is never saved.
+
+        Raises the same :class:`StoreError` subclasses as :meth:`open` for a folder in place
+        of the file, damage, and an emptied database beside a backup that holds answers.
+        """
+        path = Path(path)
+        check_is_file(path)
+        backup_files.check_history_present(path)
+        if not path.exists():
+            return cls.in_memory()
+        source = connect(path, read_only=True)
+        copy = sqlite3.connect(":memory:")
+        try:
+            with translated(path):
+                source.backup(copy)
+            copy.execute("PRAGMA foreign_keys = ON")
+            migrations.bring_up_to_date(copy, path)
+        except BaseException:
+            copy.close()
+            raise
+        finally:
+            source.close()
+        return cls(copy, None, None)
 
     @classmethod
     def in_memory(cls) -> Store:

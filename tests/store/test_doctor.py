@@ -18,6 +18,7 @@ from studyapp.store.backups import list_backups
 from studyapp.store.database import Store
 from studyapp.store.dbfile import StoreHistoryMissingError, not_a_file_message
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
+from tests.read_only import run_seeing_read_only
 
 T0 = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
 
@@ -288,3 +289,23 @@ def test_stats_writes_nothing(tmp_path: Path, capsys) -> None:
     assert {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
     assert main(["stats", "--data-dir", str(tmp_path / "new"), "--decks", str(decks)]) == 0
     assert not (tmp_path / "new").exists()
+
+
+def test_read_only_folder_is_cannot_write_not_damage(tmp_path: Path) -> None:
+    """In a read-only data folder doctor says it cannot write there, not that the intact file
+    is damaged, and stats shows the progress."""
+    data, decks = tmp_path / "data", tmp_path / "decks"
+    study(data, answers=5)
+    write_decks(decks)
+    before = {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    doctor = run_seeing_read_only(data, "-m", "studyapp", "doctor", "--data-dir", str(data))
+    assert doctor.returncode == 1, doctor.stderr
+    assert "cannot write here" in doctor.stdout and "This is not damage" in doctor.stdout
+    assert "integrity: ok" in doctor.stdout and "5 answers logged" in doctor.stdout
+    assert "DAMAGED" not in doctor.stdout and "--restore" not in doctor.stdout
+    stats = run_seeing_read_only(
+        data, "-m", "studyapp", "stats", "--data-dir", str(data), "--decks", str(decks)
+    )
+    assert stats.returncode == 0, stats.stderr
+    assert stats.stdout.splitlines()[1].split()[:2] == ["Pharma", "6"]
+    assert {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -14,6 +14,7 @@ start-up never imports it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -27,8 +28,15 @@ from studyapp.model import Deck
 from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
 from studyapp.store import backups as backup_files
 from studyapp.store import migrations
-from studyapp.store.checkpoints import SAFETY_NET_PAGES, BackgroundCheckpointer
+from studyapp.store.checkpoints import (
+    SAFETY_NET_PAGES,
+    TRUNCATE_WAIT_MS,
+    WAL_LIMIT_BYTES,
+    BackgroundCheckpointer,
+    wal_size,
+)
 from studyapp.store.dbfile import (
+    BUSY_TIMEOUT_MS,
     DataFolderLock,
     atomic,
     check_is_file,
@@ -125,6 +133,7 @@ class Store(StoreStats):
             raise
         store = cls(conn, path, lock)
         conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
         store._checkpointer = BackgroundCheckpointer(path)
         return store
 
@@ -192,10 +201,14 @@ class Store(StoreStats):
         return cls(db, None, None)
 
     def close(self) -> None:
-        """Close the database and release the data folder's lock."""
+        """Fold the WAL into the file (truncating it), close the database and release the
+        data folder's lock."""
         if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
+            # SQLite removes the WAL as the last connection closes, but not while another
+            # process reads the file (a read-only studyapp, `studyapp stats`): cut it anyway.
+            self.checkpoint()
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -226,6 +239,9 @@ class Store(StoreStats):
                 self.conn.execute(BUMP_CHANGES)
                 changed = True
         if changed and self._checkpointer is not None:
+            assert self.path is not None
+            if wal_size(self.path) > WAL_LIMIT_BYTES:  # answers faster than a person gives them
+                self.checkpoint(wait_ms=0)  # never sleep in an answer: retried next commit
             self._checkpointer.nudge()
 
     # -- decks and cards -------------------------------------------------------------------
@@ -240,8 +256,28 @@ class Store(StoreStats):
         """
         report = SyncReport()
         with self._transaction() as conn:
+            before = conn.total_changes
             sync_decks(conn, list(decks), to_micros(now), report)
+            wrote = conn.total_changes != before
+        if wrote:  # a first sync writes thousands of rows: do not leave them in the WAL
+            self.checkpoint()
         return report
+
+    def checkpoint(self, *, wait_ms: int = TRUNCATE_WAIT_MS) -> None:
+        """Fold the WAL into the database file and cut it to zero: after a burst of writes
+        (a deck sync, a study session) and at close, so the WAL never keeps disk space the
+        next answers need. Costs one disk sync; never raises (if the background checkpoint
+        or another process's reader holds the WAL past ``wait_ms``, the pages stay in the
+        WAL, where readers find them, until the next occasion). A store without a file (in
+        memory, read-only) has nothing to do."""
+        if self._checkpointer is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _update_card(self, sql: str, params: tuple[Any, ...], card_id: str) -> None:
         """Run one ``UPDATE cards`` for ``card_id``; an unknown card is an error."""

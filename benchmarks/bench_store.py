@@ -4,7 +4,13 @@ Prints the time to open the store, to sync 10,000 unchanged cards, and the store
 quiz step (record an answer, find the next due card, read its state), with a baseline measured
 in the same run: a bare sqlite3 INSERT + COMMIT in the same WAL / synchronous=NORMAL mode.
 
+Then the size of the ``-wal`` file beside a fresh database of 10,000 cards: after the first
+deck sync, at its largest while answers come as fast as the store takes them, at the end, and
+after the session's checkpoint; the baseline is the same writes on a bare sqlite3 connection
+with SQLite's default automatic checkpoint.
+
     .venv/bin/python benchmarks/bench_store.py [--cards 100000] [--log 1000000] [--steps 2000]
+        [--wal-answers 8232]
 """
 
 from __future__ import annotations
@@ -108,16 +114,93 @@ def baseline_step(folder: Path, steps: int) -> list[float]:
     return samples
 
 
+def mib(size: int) -> str:
+    """A byte count in MiB, for the WAL figures."""
+    return f"{size / 2**20:6.2f} MiB"
+
+
+def wal_figures(folder: Path, answers: int) -> None:
+    """Print the WAL's size over a first sync and ``answers`` answers given back to back."""
+    from studyapp.store.checkpoints import wal_size
+
+    path = folder / "wal" / "progress.sqlite3"
+    decks = make_decks(10_000)
+    ids = [card.id for deck in decks for card in deck.cards]
+
+    def answer(n: int) -> tuple[CardState, ReviewEntry]:
+        at = NOW + timedelta(seconds=7 * n)
+        state = CardState(Phase.REVIEW, None, 3.0, 5.0, at + timedelta(days=4), at)
+        return state, ReviewEntry(ids[n * 7919 % len(ids)], at, Rating.GOOD, 3000)
+
+    store = Store.open(path, backups=0)
+    store.sync_decks(decks, NOW)
+    after_sync = wal_size(path)
+    largest, times = 0, []
+    for n in range(answers):
+        state, entry = answer(n)
+        started = time.perf_counter()
+        store.record_review(state, entry)
+        times.append(time.perf_counter() - started)
+        largest = max(largest, wal_size(path))
+    at_end = wal_size(path)
+    store.checkpoint()  # what the end of a session does
+    after_session = wal_size(path)
+    database = path.stat().st_size
+    store.close()
+
+    # The baseline: the same rows through a bare connection, SQLite's defaults otherwise.
+    bare_path = folder / "wal" / "bare.sqlite3"
+    source = sqlite3.connect(path)
+    bare = sqlite3.connect(bare_path)
+    bare.execute("PRAGMA journal_mode = WAL")
+    bare.execute("PRAGMA synchronous = NORMAL")
+    source.backup(bare)
+    source.close()
+    bare.execute("DELETE FROM review_log")
+    bare.commit()
+    bare_largest = 0
+    for n in range(answers):
+        state, entry = answer(n)
+        bare.execute(
+            "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, mode) "
+            "VALUES (?, ?, 3, 3000, 'review')",
+            (entry.card_id, to_micros(entry.reviewed_at)),
+        )
+        bare.execute(
+            "UPDATE card_state SET due = ?, last_review = ? WHERE card_id = ?",
+            (to_micros(state.due), to_micros(entry.reviewed_at), entry.card_id),
+        )
+        bare.commit()
+        bare_largest = max(bare_largest, wal_size(bare_path))
+    bare.close()
+    print(f"WAL after first sync     {mib(after_sync)}   (10,000 cards; database {mib(database)})")
+    print(
+        f"WAL largest, {answers:,} answers {mib(largest)}   (SQLite default alone "
+        f"{mib(bare_largest)}; ratio {largest / max(bare_largest, 1):.1f}x)"
+    )
+    print(f"WAL at the end           {mib(at_end)}")
+    print(f"WAL after the session    {mib(after_session)}")
+    print(
+        f"answer while truncating  p99 {ms(percentile(times, 0.99))}   "
+        f"max {ms(max(times))}   median {ms(statistics.median(times))}"
+    )
+
+
 def main() -> None:
     """Build the big store, measure, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, default=100_000)
     parser.add_argument("--log", type=int, default=1_000_000)
     parser.add_argument("--steps", type=int, default=2000)
+    parser.add_argument("--wal-answers", type=int, default=8232)
+    parser.add_argument("--only-wal", action="store_true", help="print the WAL figures only")
     args = parser.parse_args()
     rng = random.Random(42)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        wal_figures(folder, args.wal_answers)
+        if args.only_wal:
+            return
         path = folder / "progress.sqlite3"
         decks = make_decks(args.cards)
         started = time.perf_counter()

@@ -28,3 +28,17 @@ def test_chosen_deck_folders_come_first_and_own_decks_are_not_listed_twice(tmp_p
     chosen = str(tmp_path / "course")
     assert paths.library_paths([chosen], data) == [Path(chosen), mine]
     assert paths.library_paths([str(mine)], data) == [mine]
+
+
+def test_progress_lives_in_the_platforms_user_data_folder(tmp_path, monkeypatch):
+    """Without --data-dir or STUDYAPP_DATA_DIR, progress goes to the desktop's own place for
+    application data (on Linux $XDG_DATA_HOME), in a folder named studyapp."""
+    import sys
+
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    found = paths.data_dir()
+    assert found.name == paths.APP_NAME
+    if sys.platform.startswith("linux"):
+        assert found == tmp_path / "share" / "studyapp"
+    assert not found.exists()  # only named here; the store creates it

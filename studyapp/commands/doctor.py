@@ -55,6 +55,9 @@ def _print_backups(db_path: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     """Examine, list backups, restore or rebuild; 0 when all is well, 1 otherwise."""
     from studyapp.store import doctor
+    from studyapp.store.backups import history_missing_message
+    from studyapp.store.dbfile import not_a_file_message
+    from studyapp.wording import count
 
     db_path = paths.database_path(paths.data_dir(args.data_dir))
     if args.list_backups:
@@ -68,16 +71,28 @@ def run(args: argparse.Namespace) -> int:
         from studyapp.study.preferences import stored_scheduler_settings
         from studyapp.study.scheduler import Scheduler
 
-        count = doctor.rebuild(db_path, lambda store: Scheduler(stored_scheduler_settings(store)))
-        print(f"rebuilt the schedule of {count} cards from the review log")
+        rebuilt = doctor.rebuild(db_path, lambda store: Scheduler(stored_scheduler_settings(store)))
+        print(f"rebuilt the schedule of {rebuilt} cards from the review log")
         return 0
     found = doctor.examine(db_path)
     print(f"database: {db_path}")
+    if found.not_a_file:
+        print(f"NOT A FILE: {not_a_file_message(db_path)}")
+        return 1
     if not found.exists:
+        if found.richer is not None:
+            print(f"MISSING: {history_missing_message(db_path, found.richer)}")
+            return 1
         print("no progress database yet (it is created when studyapp first opens)")
         return 0
     if found.running_pid:
         print(f"in use by a running studyapp (pid {found.running_pid})")
+    if not found.writable:
+        print(
+            "cannot write here: the file or its folder is read-only (a protected folder or a "
+            "read-only disk). This is not damage: studyapp opens your progress read-only "
+            "(read and browse, not study). To study, make it writable or use --data-dir."
+        )
     if found.problems:
         print("integrity: DAMAGED")
         for problem in found.problems[:20]:
@@ -91,7 +106,12 @@ def run(args: argparse.Namespace) -> int:
                 "away (studyapp then creates a new one)"
             )
         return 1
-    print("integrity: ok")
+    if found.empty and found.richer is not None:
+        print(f"EMPTY: {history_missing_message(db_path, found.richer)}")
+        return 1
+    print(
+        "integrity: ok" + (" (an empty file: studyapp starts afresh in it)" if found.empty else "")
+    )
     if found.unknown:
         print(f"schema: written by a newer studyapp ({', '.join(found.unknown)})")
         return 1
@@ -106,6 +126,13 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             print("card state: agrees with the review log")
+    if found.richer is not None:
+        name = found.richer.backup.path.name
+        print(
+            f"history: the backup {name} holds {count(found.richer.answers, 'answer')}, more "
+            f"than the database's {found.reviews}; if answers are missing, restore it with: "
+            f"studyapp doctor --restore {name} (the current file is kept)"
+        )
     print(
         f"backups: {len(found.backups)}"
         + (f", newest {found.backups[0].path.name}" if found.backups else "")

@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Show, per deck, how many cards there are, how many are due today, new, in "
         "learning and mastered, and how many answers were given (the same figures as the "
         "app's library and progress view). Reads the decks and the progress "
-        "database (read-only when studyapp is running).",
+        "database; writes nothing.",
     )
     add_location_options(parser)
 
@@ -29,7 +29,6 @@ def run(args: argparse.Namespace) -> int:
     """Print the per-deck table and totals; 1 when the decks have errors."""
     from studyapp.decks.load import load_decks
     from studyapp.store.database import Store
-    from studyapp.store.dbfile import StoreLockedError
     from studyapp.study.preferences import stored_scheduler_settings
     from studyapp.study.progress import ProgressModel, totals
     from studyapp.study.scheduler import Scheduler
@@ -40,16 +39,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_decks(paths.library_paths(args.decks, folder))
     for problem in loaded.errors:
         print(problem.format())
-    db_path = paths.database_path(folder)
-    try:
-        store = Store.open(db_path)
-    except StoreLockedError:
-        if not db_path.is_file():
-            raise
-        print("(studyapp is running: showing progress as last saved)")
-        store = Store.open_read_only(db_path)
-    else:
-        store.sync_decks(loaded.decks, now)
+    # Only reads: a copy in memory takes the deck sync, the file is never written.
+    store = Store.snapshot(paths.database_path(folder))
+    store.sync_decks(loaded.decks, now)
     with store:
         model = ProgressModel(store, Scheduler(stored_scheduler_settings(store)))
         figures = [f for f in model.decks(loaded.decks, now) if f.total]

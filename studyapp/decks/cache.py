@@ -13,6 +13,7 @@ JSON, not pickle: the cache lives in the data folder and must never execute anyt
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -129,7 +130,9 @@ class DeckCache:
             temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             os.replace(temp, self.path)
         except OSError:
-            temp.unlink(missing_ok=True)
+            # On a read-only disk even removing a file that is not there fails (EROFS).
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
             return
         self._changed = False
 

@@ -2,10 +2,12 @@
 
 It loads the decks (``paths.library_paths``), opens the progress store in the data folder, syncs
 the decks into it, builds the scheduler from the stored settings, applies the theme and opens
-the main window. A store that cannot be opened (damaged, locked by another studyapp, read-only)
-is explained in a dialog that says what to do; a locked or read-only store can still be opened
-read-only. An unexpected error is written to ``studyapp.log`` in the data folder and shown in a
-dialog instead of a crash.
+the main window. A store that cannot be opened (damaged, emptied, locked by another studyapp)
+is explained in a dialog that says what to do: a locked store can be opened read-only, an
+emptied one can have the backup holding its history restored. One in a folder that cannot be
+written (a protected folder, a read-only disk) opens read-only at once, with a notice. An
+unexpected error is written to ``studyapp.log`` in the data folder and shown in a dialog
+instead of a crash.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import sys
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime, tzinfo
+from enum import Enum
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
@@ -141,32 +145,68 @@ def build_main_window(
     return MainWindow(ctx, loaded)
 
 
-def store_error_choice(error: StoreError, parent: QWidget | None = None) -> bool:
-    """Explain a store error; True when the student chose to continue read-only."""
+class StoreChoice(Enum):
+    """What the student chose in the dialog about a progress database that cannot be opened."""
+
+    QUIT = "quit"
+    READ_ONLY = "read-only"
+    RESTORE = "restore"
+
+
+def store_error_choice(error: StoreError, parent: QWidget | None = None) -> StoreChoice:
+    """Explain a store error; offer what can be done about it: open read-only (another
+    studyapp holds the folder) or restore the backup that holds the lost history."""
     from PySide6.QtWidgets import QMessageBox
 
-    from studyapp.store.dbfile import StoreLockedError, StoreReadOnlyError
+    from studyapp.store.dbfile import (
+        StoreHistoryMissingError,
+        StoreLockedError,
+        StoreReadOnlyError,
+    )
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("studyapp cannot open your progress")
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(f"studyapp cannot open your progress.\n\n{error}")
     can_read = isinstance(error, StoreLockedError | StoreReadOnlyError)
-    box.setInformativeText(
-        "If another studyapp window is open, close it and start again. "
-        "To check or repair the progress database, run:  studyapp doctor"
-        + (
-            "\n\nYou can also open it read-only: you can read and browse, not study."
-            if can_read
-            else ""
+    backup = error.backup if isinstance(error, StoreHistoryMissingError) else None
+    if backup is not None:
+        advice = (
+            f"Restore {backup.name} to continue where you were; the current file is kept "
+            "beside the backups."
         )
-    )
-    read_button = None
+    else:
+        advice = (
+            "If another studyapp window is open, close it and start again. "
+            "To check or repair the progress database, run:  studyapp doctor"
+        )
     if can_read:
-        read_button = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        advice += "\n\nYou can also open it read-only: you can read and browse, not study."
+    box.setInformativeText(advice)
+    buttons: dict[object, StoreChoice] = {}
+    if backup is not None:
+        restore = box.addButton("Restore backup", QMessageBox.ButtonRole.AcceptRole)
+        buttons[restore] = StoreChoice.RESTORE
+    if can_read:
+        read = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        buttons[read] = StoreChoice.READ_ONLY
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    return read_button is not None and box.clickedButton() is read_button
+    return buttons.get(box.clickedButton(), StoreChoice.QUIT)
+
+
+def show_read_only_notice(window: MainWindow, reason: str) -> None:
+    """A lasting mark in the status bar that nothing is saved, with why in its tooltip."""
+    from PySide6.QtWidgets import QLabel
+
+    mark = QLabel("Read-only: progress is not saved")
+    mark.setTextFormat(Qt.TextFormat.PlainText)
+    mark.setProperty("role", "notice")
+    mark.setToolTip(reason)
+    mark.setObjectName("read_only_mark")
+    window.statusBar().addPermanentWidget(mark)
+    window.statusBar().showMessage(reason)
 
 
 def install_excepthook(
@@ -217,6 +257,35 @@ def identify_application(app: QApplication) -> None:
     app.setWindowIcon(app_icon())
 
 
+def _open_after_store_error(
+    error: StoreError, deck_paths: list[Path], folder: Path
+) -> MainWindow | None:
+    """The main window after the store failed to open: read-only at once for a folder that
+    cannot be written (nothing to choose), else as the student chooses; None to quit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from studyapp.store.dbfile import StoreReadOnlyError
+
+    choice = StoreChoice.READ_ONLY
+    if not isinstance(error, StoreReadOnlyError):
+        choice = store_error_choice(error)
+    try:
+        if choice is StoreChoice.RESTORE:
+            from studyapp.store import doctor
+            from studyapp.store.dbfile import StoreHistoryMissingError
+
+            assert isinstance(error, StoreHistoryMissingError)
+            doctor.restore(paths.database_path(folder), str(error.backup), utc_now())
+            return build_main_window(deck_paths, folder)
+        if choice is StoreChoice.READ_ONLY:
+            window = build_main_window(deck_paths, folder, read_only=True)
+            show_read_only_notice(window, str(error))
+            return window
+    except StudyappError as second:
+        QMessageBox.critical(None, "studyapp cannot open your progress", str(second))
+    return None
+
+
 def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     """Open the main window on the given decks and data folder; returns the exit code."""
     keep_singletons_alive()
@@ -231,15 +300,10 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     try:
         window = build_main_window(deck_paths, folder)
     except StoreError as error:
-        if not store_error_choice(error):
+        opened = _open_after_store_error(error, deck_paths, folder)
+        if opened is None:
             return 1
-        try:
-            window = build_main_window(deck_paths, folder, read_only=True)
-        except StoreError as second:
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.critical(None, "studyapp cannot open your progress", str(second))
-            return 1
+        window = opened
     window.start()
     code = app.exec()
     window.store.close()

@@ -37,8 +37,10 @@ KEYS_DESCRIPTION = (
 
 
 def _label(text: str, role: str = "", *, wrap: bool = False) -> QLabel:
-    """A label with a stylesheet role."""
+    """A label with a stylesheet role, showing ``text`` as plain text: deck titles, notices
+    and file problems come from deck files and are never rendered as HTML."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     if role:
         label.setProperty("role", role)
     label.setWordWrap(wrap)

@@ -92,6 +92,7 @@ class ReaderWidget(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
 
         self.deck_title = QLabel("")
+        self.deck_title.setTextFormat(Qt.TextFormat.PlainText)  # deck text is never HTML
         self.deck_title.setProperty("role", "subtitle")
         self.position_label = QLabel("")
         self.position_label.setProperty("role", "small")
@@ -112,7 +113,6 @@ class ReaderWidget(QWidget):
         )
 
         self.view = ReadingView()
-        self.view.setOpenExternalLinks(True)
         self.view.document().setDocumentMargin(0)
         self.view.verticalScrollBar().valueChanged.connect(self._check_read)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -149,6 +149,7 @@ class ReaderWidget(QWidget):
         right_layout.addWidget(self.view, 1)
         right_layout.addLayout(nav)
         self.notice = QLabel("")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("role", "notice")
         self.notice.setWordWrap(True)
         right_layout.addWidget(self.notice)

@@ -4,20 +4,42 @@
 explanations) under the section's number and title, with generous line spacing and at most
 about 75 characters per line however wide the window is, and can highlight one sentence (a
 card's ``source``) even where the Markdown put bold marks inside it.
+
+Deck text is Markdown without HTML: markup in a title or body is shown as the characters it
+is, never rendered (a deck could otherwise hide text, restyle the page or show nothing at
+all), and nothing is ever loaded on its behalf: no image, style sheet or page, local or
+remote. A link opens in the browser only when the student clicks a web address.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from PySide6.QtGui import QColor, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QImage,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from studyapp.gui.theme import colors
 from studyapp.model import Section
 
 MAX_TEXT_WIDTH_EM = 44  # about 70-75 characters per line of DejaVu Sans-like fonts
 EMPTY_BODY = "*This section has no text of its own; see its subsections.*"
+MARKDOWN = (
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+    | QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+"""How deck text is read: GitHub Markdown, with any HTML in it kept as plain text."""
+WEB_SCHEMES = ("http", "https", "mailto")
 
 
 def plain_text(markdown: str) -> str:
@@ -26,14 +48,40 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def open_web_link(url: QUrl) -> None:
+    """Open a clicked web address in the browser; any other link (a file, a page inside the
+    app) is ignored."""
+    if url.scheme() in WEB_SCHEMES:
+        QDesktopServices.openUrl(url)
+
+
 class ReadingView(QTextBrowser):
     """The section text, kept to a comfortable line length however wide the window is."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)  # never navigate to a link's target inside the view
+        self.anchorClicked.connect(open_web_link)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        """Nothing is loaded for deck text: no image, style sheet or page, local or remote.
+
+        Never None or an empty value: for those Qt reads a local file itself. An image is
+        answered with one transparent pixel, anything else with empty text.
+        """
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(Qt.GlobalColor.transparent)
+            return blank
+        return ""
 
     def show_section(self, section: Section) -> None:
         """Heading (number and title), then the body, with 1.45 line spacing."""
         heading = f"{section.number} {section.title}".strip()
         marks = "#" * min(max(section.level, 1), 3)
-        self.setMarkdown(f"{marks} {heading}\n\n{section.body or EMPTY_BODY}\n")
+        self.document().setMarkdown(
+            f"{marks} {heading}\n\n{section.body or EMPTY_BODY}\n", MARKDOWN
+        )
         self.setExtraSelections([])
         spacing = QTextBlockFormat()
         spacing.setLineHeight(145.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)

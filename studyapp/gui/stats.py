@@ -93,6 +93,7 @@ def _panel(title: str, subtitle: str = "") -> tuple[QFrame, QVBoxLayout]:
     layout.setContentsMargins(18, 14, 18, 16)
     layout.setSpacing(8)
     heading = QLabel(title)
+    heading.setTextFormat(Qt.TextFormat.PlainText)  # may be a deck's title: never HTML
     heading.setProperty("role", "subtitle")
     layout.addWidget(heading)
     if subtitle:
@@ -316,6 +317,7 @@ class ProgressWidget(QWidget):
             return
         for title, bars in groups:
             heading = QLabel(title.upper())
+            heading.setTextFormat(Qt.TextFormat.PlainText)  # a deck's title: never HTML
             heading.setProperty("role", "group")
             self.sections_layout.addWidget(heading)
             chart = BarList("")

@@ -6,6 +6,10 @@ the newest few. No backup is made when the newest one is under an hour old or th
 not changed since it was taken: every write transaction of the store bumps a counter
 (``store_meta``), and the backup holds the counter's value at the time it was taken.
 Restoring first keeps a copy of the current file, so a restore can itself be undone.
+
+Rotation never drops the newest backup that holds more answers than the database (so a
+database emptied by accident cannot rotate its own history away, one hourly open at a time),
+and :func:`richer_backup` finds that backup for the store's open and for ``studyapp doctor``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from studyapp.errors import StoreError
-from studyapp.store.dbfile import StoreCorruptError, corrupt_message, translate
+from studyapp.store.dbfile import (
+    StoreCorruptError,
+    StoreHistoryMissingError,
+    corrupt_message,
+    read_only_uri,
+    translate,
+)
+from studyapp.wording import count
 
 MIN_AGE = timedelta(hours=1)
 _STAMP = "%Y%m%dT%H%M%SZ"
@@ -79,7 +90,7 @@ def change_count(conn: sqlite3.Connection) -> int | None:
 def _backed_up_count(backup: Path) -> int | None:
     """The change counter inside a backup file (None if unreadable or absent)."""
     try:
-        conn = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(backup), uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -88,6 +99,45 @@ def _backed_up_count(backup: Path) -> int | None:
         return None
     finally:
         conn.close()
+
+
+def logged_answers(conn: sqlite3.Connection) -> int:
+    """How many answers the review log of ``conn``'s database holds (0 before the schema)."""
+    try:
+        return int(conn.execute("SELECT count(*) FROM review_log").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def answers_in(path: Path) -> int | None:
+    """How many answers the database file ``path`` holds (None when it cannot be read)."""
+    try:
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return logged_answers(conn)
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class RicherBackup:
+    """A backup holding more answers than the database, and how many it holds."""
+
+    backup: Backup
+    answers: int
+
+
+def richer_backup(db_path: Path, answers: int) -> RicherBackup | None:
+    """The newest backup of ``db_path`` that holds more than ``answers`` answers, or None."""
+    for backup in list_backups(db_path):
+        held = answers_in(backup.path)
+        if held is not None and held > answers:
+            return RicherBackup(backup, held)
+    return None
 
 
 def backup_due(conn: sqlite3.Connection, db_path: Path, now: datetime) -> bool:
@@ -103,6 +153,29 @@ def backup_due(conn: sqlite3.Connection, db_path: Path, now: datetime) -> bool:
         return False
     current = change_count(conn)
     return current is None or current != _backed_up_count(newest.path)
+
+
+def history_missing_message(db_path: Path, richer: RicherBackup) -> str:
+    """What to tell the user whose database is empty or missing beside a backup with answers."""
+    what = "is empty" if db_path.exists() else "is missing"
+    name = richer.backup.path.name
+    taken = richer.backup.taken_at.strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"the progress database {db_path} {what}, but the backup {name} (taken {taken}) holds "
+        f"{count(richer.answers, 'answer')}: this is damage, not a fresh start, so nothing was "
+        f"changed. Restore the backup with: studyapp doctor --restore {name} "
+        "(to start afresh instead, move the backups folder away first)."
+    )
+
+
+def check_history_present(db_path: Path) -> None:
+    """Refuse to start afresh from an empty or missing database while a backup holds answers
+    (:class:`StoreHistoryMissingError`): opening would bury that history under a new file."""
+    if db_path.is_file() and db_path.stat().st_size > 0:
+        return
+    richer = richer_backup(db_path, 0)
+    if richer is not None:
+        raise StoreHistoryMissingError(history_missing_message(db_path, richer), richer.backup.path)
 
 
 def _free_name(folder: Path, stem: str, now: datetime) -> Path:
@@ -131,7 +204,10 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime, *, keep:
         # Never let a copy of a damaged database push a good backup out of the rotation.
         target.unlink(missing_ok=True)
         raise StoreCorruptError(corrupt_message(db_path))
+    richer = richer_backup(db_path, logged_answers(conn))
     for old in list_backups(db_path)[keep:]:
+        if richer is not None and old.path == richer.backup.path:
+            continue  # the history the database lost: kept until it is restored or surpassed
         old.path.unlink(missing_ok=True)
     return target
 
@@ -154,7 +230,7 @@ def check_file(path: Path, *, quick: bool = False) -> list[str]:
     """``PRAGMA integrity_check`` (or the faster ``quick_check``) of a database file,
     read-only: [] when it is sound, else SQLite's findings."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             pragma = "quick_check" if quick else "integrity_check"
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -187,7 +263,7 @@ def restore_backup(db_path: Path, backup: Path, now: datetime) -> Path:
                 keep_copy.with_name(keep_copy.name + suffix).write_bytes(side.read_bytes())
                 side.unlink()
         db_path.unlink()
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    source = sqlite3.connect(read_only_uri(backup), uri=True)
     try:
         _copy(source, db_path)
     except sqlite3.Error as error:

@@ -1,4 +1,5 @@
-"""Background WAL checkpoints, so answering a card never waits for a disk sync.
+"""Background WAL checkpoints, so answering a card never waits for a disk sync, and a WAL that
+stays small.
 
 In WAL mode a commit only appends to the ``-wal`` file; now and then a *checkpoint* copies
 those pages into the database file and syncs it to disk, a pause of several milliseconds.
@@ -6,6 +7,17 @@ SQLite normally runs it inside whichever commit crosses 1,000 WAL pages, i.e. in
 Here a thread with its own connection runs passive checkpoints shortly after writes instead;
 a passive checkpoint never blocks the writer. The main connection keeps a larger automatic
 checkpoint as a safety net should this thread fall behind.
+
+A passive checkpoint never shrinks the ``-wal`` file, and while answers keep coming it cannot
+let SQLite start the file over, so the file grew to tens of megabytes beside a database of one
+or two (and on a small disk that space is what the next answers needed). So the store itself
+*truncates* the WAL (``wal_checkpoint(TRUNCATE)``: everything copied, the file cut to zero,
+see :meth:`Store.checkpoint <studyapp.store.database.Store.checkpoint>`) after a deck sync, at
+the end of a study session, when it closes, and after any commit that leaves the WAL past
+:data:`WAL_LIMIT_BYTES`. That runs on the store's own connection: a truncating checkpoint
+holds the writer's lock while it waits, so from this thread it would make the store's next
+write fail instead of wait. ``journal_size_limit`` caps what a WAL that SQLite starts over
+keeps on disk. Figures: ``benchmarks/bench_store.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +27,24 @@ import threading
 from pathlib import Path
 
 SAFETY_NET_PAGES = 10_000  # the main connection's own wal_autocheckpoint
+WAL_LIMIT_BYTES = 4 * 1024 * 1024
+"""A commit that leaves the WAL past this size truncates it (about 300 answers in a burst)."""
+TRUNCATE_WAIT_MS = 200
+"""How long a truncating checkpoint waits for a reader (another process) to let go; it is
+tried again at the next occasion."""
+
+
+def wal_path(db_path: Path) -> Path:
+    """The ``-wal`` file beside the database ``db_path``."""
+    return db_path.with_name(db_path.name + "-wal")
+
+
+def wal_size(db_path: Path) -> int:
+    """The size of ``db_path``'s WAL in bytes (0 when there is none)."""
+    try:
+        return wal_path(db_path).stat().st_size
+    except OSError:
+        return 0
 
 
 class BackgroundCheckpointer:

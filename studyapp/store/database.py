@@ -14,6 +14,7 @@ start-up never imports it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -27,10 +28,18 @@ from studyapp.model import Deck
 from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
 from studyapp.store import backups as backup_files
 from studyapp.store import migrations
-from studyapp.store.checkpoints import SAFETY_NET_PAGES, BackgroundCheckpointer
+from studyapp.store.checkpoints import (
+    SAFETY_NET_PAGES,
+    TRUNCATE_WAIT_MS,
+    WAL_LIMIT_BYTES,
+    BackgroundCheckpointer,
+    wal_size,
+)
 from studyapp.store.dbfile import (
+    BUSY_TIMEOUT_MS,
     DataFolderLock,
     atomic,
+    check_is_file,
     connect,
     from_micros,
     to_micros,
@@ -95,16 +104,19 @@ class Store(StoreStats):
 
         ``backups`` is how many rotating backups to keep (0: none); ``now`` names the backup
         (default: the wall clock, read here at the edge). Raises :class:`StoreError`
-        subclasses with a message for the user: corrupt, locked, read-only, disk full.
+        subclasses with a message for the user: corrupt, locked, read-only, disk full, and
+        empty or missing while a backup holds answers (:class:`StoreHistoryMissingError`).
         """
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create the data folder {path.parent}: {error}") from error
+        check_is_file(path)
         lock = DataFolderLock(path)
         lock.acquire()
         try:
+            backup_files.check_history_present(path)
             moment = now or datetime.now(UTC)
             conn = connect(path)
             try:
@@ -121,6 +133,7 @@ class Store(StoreStats):
             raise
         store = cls(conn, path, lock)
         conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
         store._checkpointer = BackgroundCheckpointer(path)
         return store
 
@@ -130,6 +143,7 @@ class Store(StoreStats):
         migration (for browsing while another studyapp holds the folder). Writes fail with
         :class:`StoreReadOnlyError`."""
         path = Path(path)
+        check_is_file(path)
         if not path.is_file():
             raise StoreError(f"there is no progress database at {path}")
         conn = connect(path, read_only=True)
@@ -148,6 +162,35 @@ class Store(StoreStats):
         return cls(conn, path, None)
 
     @classmethod
+    def snapshot(cls, path: Path) -> Store:
+        """A copy in memory of the database at ``path``, brought up to date there (a fresh one
+        when there is none yet): for commands that only read. The file is opened read-only
+        and never written, so they work on a full disk, in a read-only folder and while
+        studyapp runs; what they change in the copy (a deck sync) is never saved.
+
+        Raises the same :class:`StoreError` subclasses as :meth:`open` for a folder in place
+        of the file, damage, and an emptied database beside a backup that holds answers.
+        """
+        path = Path(path)
+        check_is_file(path)
+        backup_files.check_history_present(path)
+        if not path.exists():
+            return cls.in_memory()
+        source = connect(path, read_only=True)
+        copy = sqlite3.connect(":memory:")
+        try:
+            with translated(path):
+                source.backup(copy)
+            copy.execute("PRAGMA foreign_keys = ON")
+            migrations.bring_up_to_date(copy, path)
+        except BaseException:
+            copy.close()
+            raise
+        finally:
+            source.close()
+        return cls(copy, None, None)
+
+    @classmethod
     def in_memory(cls) -> Store:
         """A fresh, migrated store in memory: for tests and previews, nothing is saved."""
         from sqlite_utils import Database
@@ -158,10 +201,14 @@ class Store(StoreStats):
         return cls(db, None, None)
 
     def close(self) -> None:
-        """Close the database and release the data folder's lock."""
+        """Fold the WAL into the file (truncating it), close the database and release the
+        data folder's lock."""
         if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
+            # SQLite removes the WAL as the last connection closes, but not while another
+            # process reads the file (a read-only studyapp, `studyapp stats`): cut it anyway.
+            self.checkpoint()
         self.conn.close()
         if self._lock is not None:
             self._lock.release()
@@ -192,6 +239,9 @@ class Store(StoreStats):
                 self.conn.execute(BUMP_CHANGES)
                 changed = True
         if changed and self._checkpointer is not None:
+            assert self.path is not None
+            if wal_size(self.path) > WAL_LIMIT_BYTES:  # answers faster than a person gives them
+                self.checkpoint(wait_ms=0)  # never sleep in an answer: retried next commit
             self._checkpointer.nudge()
 
     # -- decks and cards -------------------------------------------------------------------
@@ -206,8 +256,28 @@ class Store(StoreStats):
         """
         report = SyncReport()
         with self._transaction() as conn:
+            before = conn.total_changes
             sync_decks(conn, list(decks), to_micros(now), report)
+            wrote = conn.total_changes != before
+        if wrote:  # a first sync writes thousands of rows: do not leave them in the WAL
+            self.checkpoint()
         return report
+
+    def checkpoint(self, *, wait_ms: int = TRUNCATE_WAIT_MS) -> None:
+        """Fold the WAL into the database file and cut it to zero: after a burst of writes
+        (a deck sync, a study session) and at close, so the WAL never keeps disk space the
+        next answers need. Costs one disk sync; never raises (if the background checkpoint
+        or another process's reader holds the WAL past ``wait_ms``, the pages stay in the
+        WAL, where readers find them, until the next occasion). A store without a file (in
+        memory, read-only) has nothing to do."""
+        if self._checkpointer is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
+            try:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            finally:
+                self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _update_card(self, sql: str, params: tuple[Any, ...], card_id: str) -> None:
         """Run one ``UPDATE cards`` for ``card_id``; an unknown card is an error."""
@@ -339,13 +409,14 @@ class Store(StoreStats):
                 conn.execute(UPSERT_STATE, state_params(card_id, previous))
 
     def reviews(self, card_id: str | None = None) -> list[ReviewEntry]:
-        """Log entries in the order they happened (one card's, or all)."""
+        """Log entries in the order they were given (one card's, or all): the log's order,
+        which a clock set back does not change, unlike the timestamps."""
         sql = "SELECT card_id, reviewed_at, rating, duration_ms, mode FROM review_log"
         params: tuple[str, ...] = ()
         if card_id is not None:
             sql += " WHERE card_id = ?"
             params = (card_id,)
-        sql += " ORDER BY reviewed_at, id"
+        sql += " ORDER BY id"
         with self._errors():
             return [
                 ReviewEntry(r[0], from_micros(r[1]), Rating(r[2]), r[3], ReviewMode(r[4]))

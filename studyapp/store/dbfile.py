@@ -13,6 +13,7 @@ crash can lose the last few commits, never corrupt the file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import sqlite3
@@ -45,6 +46,15 @@ class StoreCorruptError(StoreError):
     """The database file is not a readable SQLite database (or is damaged inside)."""
 
 
+class StoreHistoryMissingError(StoreCorruptError):
+    """The database is empty or missing while a backup holds answers: damage, not a fresh
+    start. ``backup`` is the newest backup holding them, which the app offers to restore."""
+
+    def __init__(self, message: str, backup: Path) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
 class StoreLockedError(StoreError):
     """Another running studyapp uses the same data folder."""
 
@@ -55,6 +65,64 @@ class StoreReadOnlyError(StoreError):
 
 class StoreFullError(StoreError):
     """The disk (or the database's size limit) is full; the last change was not saved."""
+
+
+READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
+"""What the operating system says for a protected file or folder, or a read-only medium."""
+
+
+def not_a_file_message(path: Path) -> str:
+    """What to tell the user when something other than a file sits where the database goes."""
+    return (
+        f"the progress database {path} is a folder, not a file, so studyapp cannot use it. "
+        "Move that folder away (studyapp then creates a new database; `studyapp doctor` "
+        "shows the backups), or choose another data folder with --data-dir."
+    )
+
+
+def read_only_message(where: Path) -> str:
+    """What to tell the user when ``where`` (the database or its folder) cannot be written."""
+    return (
+        f"cannot write the progress database at {where}: it is read-only (a protected file "
+        "or folder, or a read-only disk). Your progress can be read, not added to; make it "
+        "writable, or choose another folder with --data-dir."
+    )
+
+
+def check_is_file(path: Path) -> None:
+    """Refuse a database path that exists but is not a file (a folder, say): SQLite's own
+    message for that is meaningless to a student."""
+    if path.exists() and not path.is_file():
+        raise StoreCorruptError(not_a_file_message(path))
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether the database at ``path`` and its folder can be written (also False on a
+    read-only disk); ``os.access`` only asks, it writes nothing."""
+    if not os.access(path.parent, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only, leaving no trace and also working in a
+    folder nobody can write.
+
+    A WAL database opened read-only needs its ``-wal`` and ``-shm`` side files and creates
+    them (and leaves them behind), or fails where it cannot. Without a ``-wal`` file no
+    studyapp has the database open and every page is in the file, so it is opened as
+    immutable: nothing is created. In a read-only folder an empty ``-wal`` holds nothing
+    either. Otherwise (a running studyapp) the ordinary read-only open sees its answers.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = path.with_name(path.name + "-wal")
+    try:
+        wal_size: int | None = wal.stat().st_size
+    except OSError:
+        wal_size = None
+    if wal_size is None or (wal_size == 0 and not os.access(path.parent, os.W_OK)):
+        uri += "&immutable=1"
+    return uri
 
 
 def corrupt_message(path: Path) -> str:
@@ -74,10 +142,7 @@ def translate(error: sqlite3.Error, path: Path) -> StoreError:
             "Free some space and try again."
         )
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreReadOnlyError(
-            f"cannot write the progress database {path}: the file or its folder is read-only "
-            "(check its permissions, or choose another folder with --data-dir)"
-        )
+        return StoreReadOnlyError(read_only_message(path))
     if "locked" in text or "busy" in text:
         return StoreLockedError(
             f"the progress database {path} is busy (another program holds it); try again"
@@ -131,11 +196,12 @@ def atomic(conn: sqlite3.Connection) -> Iterator[None]:
 def connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A connection to ``path`` with studyapp's settings; raises typed errors, never creates
     anything when ``read_only``."""
+    check_is_file(path)
     if not read_only:
         _check_writable(path)
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(read_only_uri(path), uri=True)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as error:
@@ -167,11 +233,10 @@ def _check_writable(path: Path) -> None:
             fd = os.open(candidate, os.O_RDWR)
         except FileNotFoundError:
             continue
-        except PermissionError as error:
-            raise StoreReadOnlyError(
-                f"cannot write the progress database {candidate}: the file is read-only "
-                "(check its permissions, or choose another folder with --data-dir)"
-            ) from error
+        except OSError as error:
+            if error.errno in READ_ONLY_ERRNOS:
+                raise StoreReadOnlyError(read_only_message(candidate)) from error
+            raise StoreError(f"cannot open the progress database {candidate}: {error}") from error
         os.close(fd)
 
 
@@ -190,12 +255,9 @@ class DataFolderLock:
         """Take the lock or raise :class:`StoreLockedError` naming the running instance's pid."""
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except PermissionError as error:
-            raise StoreReadOnlyError(
-                f"cannot write in the data folder {self.path.parent}: it is read-only "
-                "(check its permissions, or choose another folder with --data-dir)"
-            ) from error
         except OSError as error:
+            if error.errno in READ_ONLY_ERRNOS:
+                raise StoreReadOnlyError(read_only_message(self.path.parent)) from error
             raise StoreError(f"cannot use the data folder {self.path.parent}: {error}") from error
         if not _try_lock(fd):
             try:

@@ -1,8 +1,9 @@
 """Rebuilding the card-state cache from the review log, the truth.
 
-Each card's REVIEW-mode answers (after its last reset) are replayed in order through the
-scheduler. The scheduler's fuzz is a pure function of the card and the review time, so the
-replay reproduces exactly the states the app cached as it went.
+Each card's REVIEW-mode answers (after its last reset) are replayed in the order they were
+given (the log's row ids, not its timestamps: a clock set back must not reorder history)
+through the scheduler. The scheduler's fuzz is a pure function of the card and the review
+time, so the replay reproduces exactly the states the app cached as it went.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _LOG_IN_ORDER = """
     SELECT r.id, r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.prior_phase
     FROM review_log r JOIN cards c ON c.id = r.card_id
     WHERE r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0)
-    ORDER BY r.card_id, r.reviewed_at, r.id
+    ORDER BY r.card_id, r.id
 """
 
 

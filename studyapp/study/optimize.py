@@ -30,14 +30,14 @@ class OptimizerError(StudyappError):
 def review_histories(
     entries: Iterable[ReviewEntry], scheduler: Scheduler
 ) -> list[list[tuple[date, int]]]:
-    """Per card, its review-mode answers in order as (study day, rating); cram is left out."""
+    """Per card, its review-mode answers in the order given (the log's order, which a clock
+    set back does not change) as (study day, rating); cram is left out."""
     by_card: defaultdict[str, list[ReviewEntry]] = defaultdict(list)
     for entry in entries:
         if entry.mode is ReviewMode.REVIEW:
             by_card[entry.card_id].append(entry)
     histories = []
     for card_entries in by_card.values():
-        card_entries.sort(key=lambda e: e.reviewed_at)
         histories.append(
             [(scheduler.study_day(e.reviewed_at), int(e.rating)) for e in card_entries]
         )
@@ -52,7 +52,7 @@ def _training_items(histories: list[list[tuple[date, int]]], rs: Any) -> list[An
         reviews = []
         last_day = history[0][0]
         for day, rating in history:
-            delta = (day - last_day).days
+            delta = max(0, (day - last_day).days)  # as the scheduler: never negative
             reviews.append(rs.FSRSReview(rating, delta))
             if delta > 0:
                 dated.append((day, rs.FSRSItem(list(reviews))))

@@ -369,6 +369,7 @@ class StudySession:
     def _finish(self) -> None:
         self.stage = Stage.FINISHED
         self._current = None
+        self.store.checkpoint()  # the session's answers leave the WAL, which shrinks to 0
         self.view.show_finished(self.summary())
 
     # -- what the view may ask --------------------------------------------------------------

@@ -216,3 +216,29 @@ def write_deck(deck: Deck, folder: Path) -> Path:
 def write_test_decks(folder: Path) -> list[Path]:
     """Both test decks as YAML files in ``folder``."""
     return [write_deck(anesthesia_deck(), folder), write_deck(depression_deck(), folder)]
+
+
+IMAGE_NAME = "pixel.png"  # a real image beside the deck, which no deck text may load
+
+
+def html_deck(folder: Path) -> Deck:
+    """A deck whose title, notice and section are HTML (with an image in ``folder`` that a
+    rendered page would load), as a careless or hostile deck file could have them."""
+    image = (folder / IMAGE_NAME).as_uri()
+    return Deck(
+        id="markup",
+        title=f'<b style="color:red">Bold</b> deck<img src="{image}">',
+        notice='<span style="display:none">Not medical advice.</span>Trust me',
+        source=SOURCE,
+        sections=(
+            Section(
+                id="I",
+                number="I.",
+                title='<span style="display:none">Hidden</span>Heading',
+                level=1,
+                body=f'<div style="display:none">The whole body.</div>\n\n![pic]({image}) '
+                "and a [link](file:///etc/hostname).",
+            ),
+        ),
+        cards=(Card("markup-1", CardType.BASIC, "q?", "a", section="I"),),
+    )

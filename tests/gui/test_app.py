@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -11,7 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from studyapp import paths
 from studyapp.gui import app as gui_app
 from studyapp.gui.main_window import MainWindow
+from studyapp.review_types import Rating
 from studyapp.store.database import Store
+from studyapp.study.scheduler import Scheduler, SchedulerSettings
+from tests.gui.conftest import START
+from tests.read_only import run_seeing_read_only
 
 
 def answer_next_dialog(button_text: str, seen: list[str]) -> None:
@@ -175,3 +180,120 @@ def test_app_uses_the_configured_folders(qapp, deck_dir, isolated_data_dir, monk
     assert Path(opened[0].store.path).parent == isolated_data_dir
     assert "boom while open" in seen[0]
     assert "boom while open" in (isolated_data_dir / "studyapp.log").read_text(encoding="utf-8")
+
+
+def close_when_open(opened: list[MainWindow]) -> None:
+    """Once the main window shows, note it and close it (ending ``run_app``)."""
+    shown = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    if not shown:
+        QTimer.singleShot(20, lambda: close_when_open(opened))
+        return
+    opened.extend(shown)
+    if shown[0].welcome is not None:
+        shown[0].welcome.accept()
+    shown[0].close()
+
+
+def studied_folder(data: Path, deck_dir: Path, answers: int = 12) -> Path:
+    """A data folder with answers on the test decks and a backup holding them; the database."""
+    from studyapp.decks.load import load_decks
+
+    db = paths.database_path(data)
+    scheduler = Scheduler(SchedulerSettings())
+    decks = load_decks([deck_dir]).decks
+    with Store.open(db, now=START) as store:
+        store.sync_decks(decks, START)
+        for n in range(answers):
+            card = decks[0].cards[n % len(decks[0].cards)]
+            at = START + timedelta(hours=n)
+            state, entry = scheduler.review(card.id, store.card_state(card.id), Rating.GOOD, at)
+            store.record_review(state, entry)
+    Store.open(db, now=START + timedelta(days=1)).close()  # the backup of those answers
+    return db
+
+
+def test_emptied_database_offers_its_backup_and_restores_it(qapp, deck_dir, tmp_path):
+    """A zero-length progress file is not shown as a fresh start: the dialog names the backup
+    holding the answers, and "Restore backup" opens the app with all of them back."""
+    db = studied_folder(tmp_path / "data", deck_dir)
+    db.write_bytes(b"")
+    seen: list[str] = []
+    answer_next_dialog("Restore backup", seen)
+    opened: list[MainWindow] = []
+    QTimer.singleShot(40, lambda: close_when_open(opened))
+    assert gui_app.run_app(decks=[str(deck_dir)], data_dir=str(tmp_path / "data")) == 0
+    [message] = seen
+    assert "is empty, but the backup progress-" in message and "holds 12 answers" in message
+    assert "Restore progress-" in message
+    assert not opened[0].ctx.read_only
+    with Store.open_read_only(paths.database_path(tmp_path / "data")) as store:
+        assert len(store.reviews()) == 12
+    kept = [p.name for p in (tmp_path / "data" / "backups").iterdir()]
+    assert any(name.startswith("before-restore-") for name in kept)  # the empty file, kept
+
+
+def test_folder_in_place_of_the_database_is_explained(qapp, deck_dir, tmp_path):
+    """A folder where the progress file goes gives the same clear sentence as the command
+    line, not "unexpected error"; Quit ends the app."""
+    from studyapp.store.dbfile import not_a_file_message
+
+    db = paths.database_path(tmp_path / "data")
+    db.mkdir(parents=True)
+    seen: list[str] = []
+    answer_next_dialog("Quit", seen)
+    assert gui_app.run_app(decks=[str(deck_dir)], data_dir=str(tmp_path / "data")) == 1
+    [message] = seen
+    assert not_a_file_message(db) in message and "unexpected" not in message
+    assert db.is_dir()
+
+
+_READ_ONLY_CHILD = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from studyapp.gui import app as gui_app
+from studyapp.gui.main_window import MainWindow
+
+app = QApplication([])
+
+def look():
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        print("DIALOG", box.text().replace("\\n", " "))
+        box.buttons()[-1].click()
+    shown = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not shown:
+        QTimer.singleShot(20, look)
+        return
+    window = shown[0]
+    if window.welcome is not None:
+        window.welcome.accept()
+    mark = window.findChild(QLabel, "read_only_mark")
+    print("READ_ONLY", window.ctx.read_only)
+    print("DECKS", len(window.library.rows))
+    print("ANSWERS", len(window.store.reviews()))
+    print("MARK", mark.text() if mark is not None else None)
+    print("STATUS", window.statusBar().currentMessage())
+    window.close()
+
+QTimer.singleShot(50, look)
+print("EXIT", gui_app.run_app(decks=[sys.argv[1]], data_dir=sys.argv[2]))
+"""
+
+
+def test_read_only_folder_opens_the_library_read_only_with_a_notice(deck_dir, tmp_path):
+    """On a read-only disk the app opens the library read-only, says so, and changes nothing:
+    no "unexpected error" about the deck cache, no dialog to get past."""
+    data = tmp_path / "data"
+    studied_folder(data, deck_dir)
+    before = {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    child = run_seeing_read_only(data, "-c", _READ_ONLY_CHILD, str(deck_dir), str(data))
+    lines = dict(line.split(" ", 1) for line in child.stdout.splitlines() if " " in line)
+    assert "DIALOG" not in lines, child.stdout
+    assert lines.get("EXIT") == "0", child.stdout + child.stderr
+    assert lines["READ_ONLY"] == "True" and lines["DECKS"] == "2" and lines["ANSWERS"] == "12"
+    assert lines["MARK"] == "Read-only: progress is not saved"
+    assert "read-only" in lines["STATUS"] and str(data) in lines["STATUS"]
+    assert {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -12,7 +12,7 @@ from studyapp.review_types import Rating
 from studyapp.store.database import Store
 from studyapp.study.progress import DeckProgress, ProgressModel
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
-from tests.gui.decks import anesthesia_deck, depression_deck
+from tests.gui.decks import anesthesia_deck, depression_deck, html_deck
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -213,3 +213,19 @@ def test_decks_group_under_their_source_title():
         ("Ketamine in medicine: a study outline", ["ketamine-anesthesia", "ketamine-depression"]),
         ("Other decks", ["plain"]),
     ]
+
+
+def test_html_in_deck_titles_and_notices_is_shown_as_text(qtbot, tmp_path):
+    """A deck's title and notice written in HTML appear as typed: markup cannot restyle the
+    library or hide the notice."""
+    deck = html_deck(tmp_path)
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content(rows_after([deck], {}, NOW), [], NOW, UTC)
+    widget.show()
+    qtbot.waitExposed(widget)
+    [row] = widget.rows
+    assert row.title_label.textFormat() is Qt.TextFormat.PlainText
+    assert row.title_label.text() == deck.title
+    assert widget.notice.textFormat() is Qt.TextFormat.PlainText
+    assert widget.notice.text() == deck.notice and widget.notice.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from studyapp.gui.reader import READ_MARK, ReaderWidget
-from tests.gui.decks import anesthesia_deck
+from tests.gui.decks import IMAGE_NAME, anesthesia_deck, html_deck
 
 
 def reader(qtbot, section: str | None = None, read: set[str] | None = None) -> ReaderWidget:
@@ -159,3 +159,31 @@ def test_control_letters_are_not_reader_keys(qtbot):
     assert quiz_signals == [] and edit_signals == []
     qtbot.keyClick(widget, Qt.Key.Key_Q)
     assert len(quiz_signals) == 1
+
+
+def test_html_in_a_deck_is_shown_as_text_and_loads_nothing(qtbot, tmp_path):
+    """A deck whose title, notice and section are HTML shows that markup as the characters it
+    is: the notice cannot be hidden, the page is not blank, and no image is loaded."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    image = tmp_path / IMAGE_NAME
+    QImage(4, 4, QImage.Format.Format_RGB32).save(str(image))
+    deck = html_deck(tmp_path)
+    widget = ReaderWidget()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.open_deck(deck, set(), {"I": 0.0}, "I")
+    for label, text in ((widget.deck_title, deck.title), (widget.notice, deck.notice)):
+        assert label.textFormat() is Qt.TextFormat.PlainText and label.text() == text
+    assert widget.notice.isVisible()
+    shown = widget.view.toPlainText()
+    assert shown.startswith('I. <span style="display:none">Hidden</span>Heading')
+    assert '<div style="display:none">The whole body.</div>' in shown
+    document = widget.view.document()
+    loaded = document.resource(QTextDocument.ResourceType.ImageResource, QUrl(image.as_uri()))
+    assert loaded.size().width() <= 1  # a blank pixel in its place: the file was not read
+    widget.view.anchorClicked.emit(QUrl("file:///etc/hostname"))  # a click on the link
+    assert widget.view.source().isEmpty() and widget.view.toPlainText() == shown

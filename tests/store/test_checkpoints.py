@@ -10,6 +10,7 @@ from pathlib import Path
 
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry
+from studyapp.store.checkpoints import WAL_LIMIT_BYTES, wal_size
 from studyapp.store.database import Store
 
 T0 = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
@@ -44,3 +45,34 @@ def test_answers_are_checkpointed_in_the_background(tmp_path: Path) -> None:
             time.sleep(0.05)
         assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
     assert not path.with_name(path.name + "-wal").exists()  # closed cleanly, WAL folded in
+
+
+def test_the_wal_stays_a_few_megabytes_and_is_cut_after_syncs_and_sessions(
+    tmp_path: Path,
+) -> None:
+    """The WAL beside the database never grows past a few MB however fast answers come, and a
+    deck sync or the end of a session leaves none: on a small disk the space stays free."""
+    path = tmp_path / "progress.sqlite3"
+    with Store.open(path, backups=0) as store:
+        decks = [
+            Deck(
+                f"d{k}",
+                "D",
+                cards=tuple(Card(f"d{k}-{i}", CardType.BASIC, "q", "a") for i in range(1000)),
+            )
+            for k in range(5)
+        ]
+        store.sync_decks(decks, T0)
+        assert wal_size(path) == 0, "the first sync left its WAL behind"
+        largest = 0
+        for n in range(1500):  # a script answering as fast as the store allows
+            at = T0 + timedelta(minutes=n)
+            state = CardState(Phase.REVIEW, None, 3.0, 5.0, at + timedelta(days=2), at)
+            store.record_review(state, ReviewEntry(f"d{n % 5}-{n % 997}", at, Rating.GOOD, 700))
+            largest = max(largest, wal_size(path))
+        # Past the limit, each commit truncates; only a busy moment lets it grow a little more.
+        assert largest <= 2 * WAL_LIMIT_BYTES
+        store.checkpoint()  # what the end of a study session does
+        assert wal_size(path) == 0
+        assert store.conn.execute("SELECT count(*) FROM review_log").fetchone()[0] == 1500
+    assert not path.with_name(path.name + "-wal").exists()

@@ -631,3 +631,21 @@ def test_a_failed_save_keeps_the_answer_on_screen(store: Store):
     session.undo()
     assert view.questions[-1].id == "a"
     assert store.reviews() == []
+
+
+def test_ending_a_session_leaves_no_wal_behind(store: Store):
+    """When a session ends, its answers are in the database file and the WAL beside it is
+    cut to nothing, so a small disk keeps its space for the next session."""
+    from studyapp.store.checkpoints import wal_size
+
+    deck = make_deck([basic(f"c{i}") for i in range(5)])
+    clock = Clock(T0)
+    session, view = open_session(store, [deck], clock)
+    for _ in range(3):
+        clock.advance(seconds=5)
+        session.reveal()
+        session.rate(Rating.GOOD)
+    assert store.path is not None and wal_size(store.path) > 0
+    session.finish()
+    assert view.finished and wal_size(store.path) == 0
+    assert len(store.reviews()) == 3

@@ -46,6 +46,7 @@ from studyapp.store.dbfile import (
     translate,
     translated,
 )
+from studyapp.store.exams import ExamDates
 from studyapp.store.queries import StoreStats
 from studyapp.store.rows import (
     BUMP_CHANGES,
@@ -67,7 +68,7 @@ if TYPE_CHECKING:
 __all__ = ["Store", "SyncReport"]
 
 
-class Store(StoreStats):
+class Store(StoreStats, ExamDates):
     """The open progress database. Use :meth:`open` (or :meth:`in_memory` in tests)."""
 
     def __init__(
@@ -423,13 +424,16 @@ class Store(StoreStats):
                 for r in self.conn.execute(sql, params)
             ]
 
-    def rebuild_states(self, scheduler: ReplayScheduler) -> int:
-        """Recompute every card state by replaying the log through ``scheduler``; the number
-        of cards with a state afterwards. The log is the truth, the state a cache."""
+    def rebuild_states(
+        self, scheduler: ReplayScheduler, deck_ids: Iterable[str] | None = None
+    ) -> int:
+        """Recompute card states by replaying the log through ``scheduler`` (every card's, or
+        only the given decks'); the number of those cards with a state afterwards. The log is
+        the truth, the state a cache."""
         from studyapp.store.replay import replay_states
 
         with self._transaction() as conn:
-            return replay_states(conn, scheduler)
+            return replay_states(conn, scheduler, None if deck_ids is None else list(deck_ids))
 
     # -- reading progress and settings -----------------------------------------------------
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, as_utc
+from studyapp.study.exam import ExamCalendar, aim_at_exam
 
 if TYPE_CHECKING:
     import fsrs
@@ -174,12 +175,21 @@ class Scheduler:
     """FSRS-6 with study-day elapsed time and deterministic fuzz. Pure and cheap to call.
 
     ``tz`` is the zone whose ``day_rollover_hour`` starts a study day; None means the
-    computer's local time (with its daylight-saving rules at each moment).
+    computer's local time (with its daylight-saving rules at each moment). ``exams`` are the
+    exam days cards are studied toward: a review FSRS would put on or after a card's exam day
+    is moved shortly before it (:func:`studyapp.study.exam.aim_at_exam`); replace it when
+    exams change.
     """
 
-    def __init__(self, settings: SchedulerSettings | None = None, tz: tzinfo | None = None):
+    def __init__(
+        self,
+        settings: SchedulerSettings | None = None,
+        tz: tzinfo | None = None,
+        exams: ExamCalendar | None = None,
+    ):
         self.settings = settings if settings is not None else SchedulerSettings()
         self.tz = tz
+        self.exams = exams if exams is not None else ExamCalendar()
         params = self.settings.parameters
         # The forgetting curve R(t, S) = (1 + factor * t / S) ** -decay, with R(S, S) = 0.9.
         self._decay = -(params[20] if params is not None else DEFAULT_DECAY_WEIGHT)
@@ -298,6 +308,8 @@ class Scheduler:
             due = card.due
             if self.settings.fuzz and card.state == fsrs.State.Review:
                 due = now + timedelta(days=self._fuzzed_days((due - now).days, draw))
+            if card.state == fsrs.State.Review and self.exams:
+                due = self._aimed_at_exam(card_id, due, card.stability, now)
             out.append(
                 CardState(
                     phase=Phase(card.state.value),
@@ -309,6 +321,16 @@ class Scheduler:
                 )
             )
         return out
+
+    def _aimed_at_exam(
+        self, card_id: str, due: datetime, stability: float | None, now: datetime
+    ) -> datetime:
+        """``due``, or the start of the day shortly before the card's exam when ``due`` is on
+        or after it."""
+        today = self.study_day(now)
+        exam_day = self.exams.next_exam(card_id, today)
+        aimed = aim_at_exam(self.study_day(due), today, exam_day, stability or 0.0)
+        return due if aimed is None else self.day_start(aimed)
 
     def review(
         self,

@@ -1,0 +1,125 @@
+"""Where the student stands for each exam: countdown, readiness, and whether the plan fits.
+
+One place computes it for every screen (the command line's ``studyapp exam list``, the
+library, the reader and the progress view), from the store's exam dates and the decks. Also
+:func:`replan`: after an exam is set, moved or cleared, the stored due dates of its decks are
+recomputed from the review log (the truth) so they aim at the exams as they now stand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from studyapp.model import Card, Deck
+from studyapp.review_types import CardState
+from studyapp.store.database import Store
+from studyapp.store.exams import ExamDate
+from studyapp.study.exam import (
+    ExamCalendar,
+    describe_countdown,
+    plan_message,
+    plan_shortfall,
+    readiness,
+)
+from studyapp.study.scheduler import Scheduler
+
+
+@dataclass(frozen=True)
+class ExamStatus:
+    """One exam of one deck (or section) as the student sees it."""
+
+    exam: ExamDate
+    deck: Deck
+    days_left: int  # study days until the exam (0 on the day, negative after)
+    countdown: str  # "exam in 12 days"
+    readiness: float  # predicted share of the exam's cards recalled on the exam day
+    cards: int
+    unseen: int  # cards never studied yet
+    shortfall: int  # unseen cards the daily new-card limit leaves unseen on the exam day
+    message: str  # the plain "plan does not fit" sentence, or ''
+
+    @property
+    def scope(self) -> str:
+        """ "Deck" or "Deck › Section" for lists and messages."""
+        section = self.deck.section_by_id(self.exam.section_id) if self.exam.section_id else None
+        return self.deck.title if section is None else f"{self.deck.title} › {section.title}"
+
+
+def exam_cards(deck: Deck, section_id: str) -> list[Card]:
+    """The cards an exam of ``deck`` (its section ``section_id``; '' for all) covers."""
+    return list(deck.cards) if not section_id else deck.cards_in_section(section_id)
+
+
+def exam_statuses(
+    store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+) -> list[ExamStatus]:
+    """Every exam of the loaded decks, soonest first (exams of decks not loaded are left out)."""
+    by_id = {deck.id: deck for deck in decks}
+    exams = [exam for exam in store.exam_dates() if exam.deck_id in by_id]
+    if not exams:
+        return []
+    today = scheduler.study_day(now)
+    day_start = scheduler.day_start(today)
+    limit = scheduler.settings.new_per_day
+    wanted = {
+        card.id for exam in exams for card in exam_cards(by_id[exam.deck_id], exam.section_id)
+    }
+    states = store.card_states(wanted)
+    out = []
+    for exam in exams:
+        deck = by_id[exam.deck_id]
+        cards = exam_cards(deck, exam.section_id)
+        unseen = sum(1 for card in cards if card.id not in states)
+        introduced = store.new_cards_introduced(deck.id, day_start)
+        shortfall = plan_shortfall(limit, unseen, introduced, today, exam.day)
+        ready = readiness(cards, states, scheduler, scheduler.day_start(exam.day))
+        out.append(
+            ExamStatus(
+                exam=exam,
+                deck=deck,
+                days_left=(exam.day - today).days,
+                countdown=describe_countdown(exam.day, today),
+                readiness=ready or 0.0,
+                cards=len(cards),
+                unseen=unseen,
+                shortfall=shortfall,
+                message=plan_message(limit, shortfall),
+            )
+        )
+    return out
+
+
+def upcoming(statuses: Iterable[ExamStatus]) -> list[ExamStatus]:
+    """The statuses of exams still ahead (today's included)."""
+    return [status for status in statuses if status.days_left >= 0]
+
+
+def deck_exam(statuses: Iterable[ExamStatus], deck_id: str) -> ExamStatus | None:
+    """The soonest upcoming exam of ``deck_id`` (a whole-deck one before a section's)."""
+    mine = [s for s in upcoming(statuses) if s.deck.id == deck_id]
+    mine.sort(key=lambda s: (s.exam.day, s.exam.section_id != ""))
+    return mine[0] if mine else None
+
+
+def section_readiness(
+    deck: Deck,
+    states: Mapping[str, CardState],
+    scheduler: Scheduler,
+    exam_day: date,
+) -> dict[str, float | None]:
+    """Readiness of every section of ``deck`` for an exam on ``exam_day``."""
+    start = scheduler.day_start(exam_day)
+    return {
+        section.id: readiness(deck.cards_in_section(section.id), states, scheduler, start)
+        for section in deck.sections
+    }
+
+
+def replan(store: Store, scheduler: Scheduler, deck_ids: Iterable[str]) -> None:
+    """Take up the store's exams as they now stand: the scheduler's calendar is refreshed and
+    the due dates of ``deck_ids`` recomputed by replaying their log (memory states are the
+    log's; only when each card is next due changes)."""
+    scheduler.exams = ExamCalendar(store.exam_days_by_card())
+    store.rebuild_states(scheduler, deck_ids)

@@ -15,7 +15,7 @@ Studying (:mod:`~studyapp.gui.study_flow`), decks from the student's texts
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from studyapp.decks.load import LoadResult
+    from studyapp.gui.card_browser import CardBrowser
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
+        self.card_browser: CardBrowser | None = None  # Go › Browse cards…, once opened
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -267,10 +269,22 @@ class MainWindow(QMainWindow):
         self.study.study_all_due()
 
     def start_quiz(
-        self, decks: Sequence[Deck], *, section: str | None = None, cram: bool = False
+        self,
+        decks: Sequence[Deck],
+        *,
+        section: str | None = None,
+        cram: bool = False,
+        only: Collection[str] | None = None,
     ) -> None:
-        """Open the quiz screen on a new study session over ``decks`` (or one section)."""
-        self.study.start_quiz(decks, section=section, cram=cram)
+        """Open the quiz screen on a new study session over ``decks`` (or one section; or
+        only some cards of them)."""
+        self.study.start_quiz(decks, section=section, cram=cram, only=only)
+
+    def browse_cards(self) -> None:
+        """Go › Browse cards…: the card browser window (:mod:`studyapp.gui.card_browser`)."""
+        from studyapp.gui.card_browser import open_card_browser
+
+        self.card_browser = open_card_browser(self, self.card_browser)
 
     def leave_quiz(self) -> None:
         """Back from the quiz to where it was started."""

@@ -52,6 +52,7 @@ def build_menus(window: Any) -> None:
     _add(window, go, "Library", window.show_library, "Ctrl+1")
     _add(window, go, "Reader", window.resume_reading, "Ctrl+2")
     _add(window, go, "Progress", window.show_progress, "Ctrl+3")
+    _add(window, go, "Browse cards…", window.browse_cards, "Ctrl+B")
     study = bar.addMenu("&Study")
     _add(window, study, "Study all due", window.study_all_due, "Ctrl+Shift+A")
     help_menu = bar.addMenu("&Help")

@@ -42,6 +42,7 @@ SCREEN_SIZES = ((1024, 600), (1920, 1080))
 SIZES_FOLDER = "sizes"
 SCREENS = (
     "library",
+    "browser",
     "welcome",
     "reader",
     "quiz-question",
@@ -257,6 +258,15 @@ def render_theme(
 
         window.show_progress()
         save("progress")
+
+        window.browse_cards()
+        browser = window.card_browser
+        if browser is not None:
+            browser.resize(*WINDOW_SIZE)
+            browser.deck_box.setCurrentIndex(1)
+            browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
+            save("browser", browser.grab())
+            browser.close()
 
         from studyapp.gui.settings_dialog import SettingsDialog
 

@@ -47,6 +47,7 @@ from studyapp.store.dbfile import (
     translated,
 )
 from studyapp.store.exams import ExamDates
+from studyapp.store.listing import CardListing
 from studyapp.store.queries import StoreStats
 from studyapp.store.rows import (
     BUMP_CHANGES,
@@ -68,7 +69,7 @@ if TYPE_CHECKING:
 __all__ = ["Store", "SyncReport"]
 
 
-class Store(StoreStats, ExamDates):
+class Store(StoreStats, ExamDates, CardListing):
     """The open progress database. Use :meth:`open` (or :meth:`in_memory` in tests)."""
 
     def __init__(

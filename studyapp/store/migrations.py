@@ -164,6 +164,18 @@ def m006_exams(db: Database) -> None:
     )
 
 
+def m007_lapse_index(db: Database) -> None:
+    """Index the Again answers alone (a tenth of the log): the card browser counts every
+    card's lapses from it in one pass, and a session checks a card for a leech in
+    microseconds."""
+    db.executescript(
+        """
+        CREATE INDEX review_log_again ON review_log(card_id, prior_phase, reviewed_at)
+            WHERE rating = 1 AND mode = 'review';
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_reading_and_settings,
@@ -171,6 +183,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m004_card_state_by_deck,
     m005_change_counter,
     m006_exams,
+    m007_lapse_index,
 )
 _registry: Migrations | None = None
 

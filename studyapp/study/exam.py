@@ -13,23 +13,18 @@ Until an exam, what counts is recall *on the exam day*. Three rules follow, all 
   exam's unseen cards over the days left until :data:`INTRODUCE_LEAD_DAYS` before the exam,
   never above the student's daily limit; :func:`plan_shortfall` says how many cards that limit
   leaves unseen on the exam day, and :func:`plan_message` says it plainly.
-* **Readiness** is the predicted share of the exam's cards recalled on the exam day, from FSRS:
-  the mean predicted recall at the exam (a card never reviewed counts 0), the same figure
-  :func:`studyapp.study.progress.mastery_of` gives for today.
 
 The exam days of each card come from the store (:meth:`Store.exam_days_by_card`) as an
-:class:`ExamCalendar`, which :class:`studyapp.study.scheduler.Scheduler` consults.
+:class:`ExamCalendar`, which :class:`studyapp.study.scheduler.Scheduler` consults. Readiness
+and the status of each exam are :mod:`.exam_status`'s.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from studyapp.model import Card
-from studyapp.review_types import CardState
-from studyapp.study.progress import RecallModel, mastery_of
 from studyapp.wording import count
 
 MAX_LEAD_DAYS = 7  # the last review before an exam falls at most this many days before it
@@ -115,17 +110,6 @@ def plan_message(limit: int, shortfall: int) -> str:
     )
 
 
-def readiness(
-    cards: Iterable[Card],
-    states: Mapping[str, CardState],
-    recall: RecallModel,
-    exam_start: datetime,
-) -> float | None:
-    """Predicted share of ``cards`` recalled at ``exam_start`` (the exam day's start) if no
-    further review happened; None without cards."""
-    return mastery_of(cards, states, recall, exam_start)
-
-
 def days_until(exam_day: date, today: date) -> int:
     """Whole study days from ``today`` to the exam (0 on the day, negative after)."""
     return (exam_day - today).days
@@ -151,5 +135,4 @@ __all__ = [
     "new_cards_today",
     "plan_message",
     "plan_shortfall",
-    "readiness",
 ]

@@ -1,5 +1,10 @@
 """Where the student stands for each exam: countdown, readiness, and whether the plan fits.
 
+**Readiness** is the predicted share of the exam's cards recalled on the exam day if no
+further review happened: the progress model's mastery (:mod:`studyapp.study.progress`: mean
+predicted recall, a card never reviewed counting 0, from :meth:`Scheduler.recall_after`),
+taken at the exam day instead of today. It is given per deck and per section.
+
 One place computes it for every screen (the command line's ``studyapp exam list``, the
 library, the reader and the progress view), from the store's exam dates and the decks. Also
 :func:`replan`: after an exam is set, moved or cleared, the stored due dates of its decks are
@@ -8,22 +13,53 @@ recomputed from the review log (the truth) so they aim at the exams as they now 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from studyapp.model import Card, Deck
-from studyapp.review_types import CardState
 from studyapp.store.database import Store
+from studyapp.store.dbfile import from_micros
 from studyapp.store.exams import ExamDate
-from studyapp.study.exam import (
-    ExamCalendar,
-    describe_countdown,
-    plan_message,
-    plan_shortfall,
-    readiness,
-)
+from studyapp.study.exam import ExamCalendar, describe_countdown, plan_message, plan_shortfall
 from studyapp.study.scheduler import Scheduler
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Predicted recall of a deck's cards on an exam day, in all and per section."""
+
+    exam_day: date
+    sections: dict[str, tuple[float, int]] = field(default_factory=dict)
+    # per section id the cards name (not rolled up): (sum of predicted recall, cards)
+
+    def of(self, section_id: str = "") -> float | None:
+        """Readiness of the deck ('') or of a section with its subsections; None without
+        cards."""
+        prefix = section_id + "."
+        total = 0.0
+        cards = 0
+        for sid, (recall, n) in self.sections.items():
+            if not section_id or sid == section_id or sid.startswith(prefix):
+                total, cards = total + recall, cards + n
+        return total / cards if cards else None
+
+
+def readiness(store: Store, scheduler: Scheduler, deck: Deck, exam_day: date) -> Readiness:
+    """How ready ``deck`` is for an exam on ``exam_day`` (see the module docstring)."""
+    sections: dict[str, list[float]] = {}
+    day_of: dict[int, date] = {}  # last-review study day, computed once per distinct time
+    for row in store.card_progress_rows([deck.id]):
+        _, section, _, _, phase, stability, _, last_review = row
+        acc = sections.setdefault(section, [0.0, 0])
+        acc[1] += 1
+        if phase is None or stability is None or last_review is None:
+            continue
+        if last_review not in day_of:
+            day_of[last_review] = scheduler.study_day(from_micros(last_review))
+        elapsed = max(0, (exam_day - day_of[last_review]).days)
+        acc[0] += scheduler.recall_after(elapsed, stability)
+    return Readiness(exam_day, {k: (v[0], int(v[1])) for k, v in sections.items()})
 
 
 @dataclass(frozen=True)
@@ -74,7 +110,7 @@ def exam_statuses(
         unseen = sum(1 for card in cards if card.id not in states)
         introduced = store.new_cards_introduced(deck.id, day_start)
         shortfall = plan_shortfall(limit, unseen, introduced, today, exam.day)
-        ready = readiness(cards, states, scheduler, scheduler.day_start(exam.day))
+        ready = readiness(store, scheduler, deck, exam.day).of(exam.section_id)
         out.append(
             ExamStatus(
                 exam=exam,
@@ -101,20 +137,6 @@ def deck_exam(statuses: Iterable[ExamStatus], deck_id: str) -> ExamStatus | None
     mine = [s for s in upcoming(statuses) if s.deck.id == deck_id]
     mine.sort(key=lambda s: (s.exam.day, s.exam.section_id != ""))
     return mine[0] if mine else None
-
-
-def section_readiness(
-    deck: Deck,
-    states: Mapping[str, CardState],
-    scheduler: Scheduler,
-    exam_day: date,
-) -> dict[str, float | None]:
-    """Readiness of every section of ``deck`` for an exam on ``exam_day``."""
-    start = scheduler.day_start(exam_day)
-    return {
-        section.id: readiness(deck.cards_in_section(section.id), states, scheduler, start)
-        for section in deck.sections
-    }
 
 
 def replan(store: Store, scheduler: Scheduler, deck_ids: Iterable[str]) -> None:

@@ -22,7 +22,7 @@ injected clock, randomness from an injected ``random.Random``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -132,7 +132,8 @@ def utc_now() -> datetime:
 
 
 class StudySession:
-    """One sitting of study over ``decks`` (or one ``section`` of a single deck).
+    """One sitting of study over ``decks`` (or one ``section`` of a single deck; or, with
+    ``only``, just those cards of them: the browser's custom study).
 
     The decks must have been synced into ``store`` (:meth:`Store.sync_decks`).
     """
@@ -148,6 +149,7 @@ class StudySession:
         mode: ReviewMode = ReviewMode.REVIEW,
         clock: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
+        only: Collection[str] | None = None,
     ) -> None:
         if not decks:
             raise ValueError("a session needs at least one deck")
@@ -166,7 +168,9 @@ class StudySession:
         self._cards: dict[str, Card] = {}
         for deck in decks:
             cards = deck.cards if section is None else deck.cards_in_section(section)
-            self._cards.update((card.id, card) for card in cards)
+            chosen = cards if only is None else [card for card in cards if card.id in only]
+            self._cards.update((card.id, card) for card in chosen)
+        self._whole_decks = section is None and only is None
         self._states: dict[str, CardState | None] = {}
         self._queue = StudyQueue([], [], [], lambda _: "")
         self.stage = Stage.IDLE
@@ -198,7 +202,12 @@ class StudySession:
             self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
             self._queue, states = review_queue(
-                self.store, self.scheduler, deck_ids, self._cards, now, whole_decks=not self.section
+                self.store,
+                self.scheduler,
+                deck_ids,
+                self._cards,
+                now,
+                whole_decks=self._whole_decks,
             )
             self._states.update(states)
         self._show_next(now)

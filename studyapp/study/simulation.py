@@ -19,7 +19,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Rating
 from studyapp.store.database import Store
-from studyapp.study.exam import ExamCalendar, readiness
+from studyapp.study.exam import ExamCalendar
+from studyapp.study.exam_status import readiness
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from studyapp.study.session import SessionSummary, Stage, StudySession
 
@@ -127,7 +128,7 @@ def simulate_student(
             session.rate(rating)
         day += timedelta(days=1)
     states = store.card_states()
-    recall = readiness(deck.cards, states, scheduler, scheduler.day_start(exam_day))
+    recall = readiness(store, scheduler, deck, exam_day).of()
     result = SimulationResult(
         recall_on_exam_day=recall or 0.0,
         answers=len(store.reviews()),

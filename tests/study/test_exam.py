@@ -14,9 +14,8 @@ from studyapp.study.exam import (
     new_cards_today,
     plan_message,
     plan_shortfall,
-    readiness,
 )
-from studyapp.study.exam_status import exam_statuses, replan
+from studyapp.study.exam_status import exam_statuses, readiness, replan
 from studyapp.study.queue import review_queue
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from studyapp.study.simulation import practice_deck
@@ -114,17 +113,22 @@ def test_the_plan_says_plainly_when_it_does_not_fit():
 
 
 def test_readiness_is_predicted_recall_on_the_exam_day():
-    """Readiness counts unseen cards as 0 and is lower for an exam further away."""
-    deck = practice_deck(4)
+    """Readiness counts unseen cards as 0, is lower for a later exam, and is given per section."""
+    deck = practice_deck(20)  # two cards per section
+    store = Store.in_memory()
+    store.sync_decks([deck], T0)
     scheduler = Scheduler(SchedulerSettings(), UTC)
-    states = {
-        deck.cards[0].id: strong_card(0, 10.0, 10),
-        deck.cards[1].id: strong_card(0, 10.0, 10),
-    }
-    soon = readiness(deck.cards, states, scheduler, scheduler.day_start(date(2027, 1, 5)))
-    late = readiness(deck.cards, states, scheduler, scheduler.day_start(date(2027, 3, 5)))
-    assert soon is not None and late is not None
-    assert 0.4 < soon <= 0.5 and late < soon
+    state = None
+    for card in deck.cards[:2]:  # section 1's two cards, answered Good once
+        state, entry = scheduler.review(card.id, None, Rating.GOOD, T0)
+        store.record_review(state, entry)
+    soon = readiness(store, scheduler, deck, date(2027, 1, 3))
+    late = readiness(store, scheduler, deck, date(2027, 3, 5))
+    assert soon.of("1") == scheduler.recall_after(2, state.stability)  # type: ignore[union-attr]
+    assert soon.of("2") == 0.0
+    assert soon.of() == soon.of("1") / 10  # type: ignore[operator]
+    assert late.of() < soon.of()  # type: ignore[operator]
+    assert soon.of("no-such-section") is None
 
 
 def test_countdown_reads_naturally():

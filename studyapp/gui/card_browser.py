@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -58,9 +58,6 @@ from studyapp.study.card_list import (
 from studyapp.study.leech import LEECH_LAPSES
 from studyapp.study.scheduler import Scheduler
 from studyapp.wording import count
-
-if TYPE_CHECKING:
-    from studyapp.gui.main_window import MainWindow
 
 _WIDTHS = {
     Column.DECK: 120,
@@ -400,9 +397,9 @@ class CardBrowser(QWidget):
         self.model.set_table(self.table)
 
 
-def open_card_browser(window: MainWindow, browser: CardBrowser | None) -> CardBrowser:
-    """Show the card browser for the main window (built on first use, else brought up to
-    date) and wire its requests to the window's screens."""
+def open_card_browser(window: Any, browser: CardBrowser | None) -> CardBrowser:
+    """Show the card browser for the :class:`~studyapp.gui.main_window.MainWindow` (built on
+    first use, else brought up to date) and wire its requests to the window's screens."""
     if browser is None:
         browser = CardBrowser(window.store, window.decks, window.scheduler, window.ctx.clock)
         browser.show_in_source_requested.connect(lambda card: _to_window(window, card))
@@ -419,13 +416,13 @@ def open_card_browser(window: MainWindow, browser: CardBrowser | None) -> CardBr
     return browser
 
 
-def _to_window(window: MainWindow, card: Card) -> None:
+def _to_window(window: Any, card: Card) -> None:
     window.show_card_source(card)
     window.raise_()
     window.activateWindow()
 
 
-def _edit_at_line(window: MainWindow, card: Card) -> None:
+def _edit_at_line(window: Any, card: Card) -> None:
     deck = next((d for d in window.decks if any(c.id == card.id for c in d.cards)), None)
     if deck is None or deck.path is None:
         window.statusBar().showMessage("This card's deck has no file to edit.", 5000)
@@ -433,7 +430,7 @@ def _edit_at_line(window: MainWindow, card: Card) -> None:
     open_at_line(Path(deck.path), card.location.line, os.environ, window.ctx.open_file)
 
 
-def _custom_study(window: MainWindow, card_ids: list[str], cram: bool) -> None:
+def _custom_study(window: Any, card_ids: list[str], cram: bool) -> None:
     wanted = set(card_ids)
     decks = [d for d in window.decks if any(c.id in wanted for c in d.cards)]
     if decks:

@@ -35,6 +35,7 @@ from studyapp.gui.study_flow import StudyFlow
 from studyapp.gui.text_import import TextImportFlow
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
+from studyapp.study.exam_status import deck_readiness, exam_statuses
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
 from studyapp.study.progress import DeckProgress, ProgressModel
 
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
             lambda: self.resolve_changed_answers(reset=False)
         )
         self.library.study_all_requested.connect(self.study_all_due)
+        self.library.exam_panel.edit_requested.connect(self.edit_exams)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         build_menus(self)
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
             return
         if section_id is None:
             section_id = self.store.setting(POSITION_PREFIX + deck_id, None)
+        readiness = deck_readiness(self.store, self.scheduler, deck, self.ctx.clock())
+        self.reader.exam_badge.set_exam(*readiness)
         self.reader.open_deck(
             deck,
             self.store.read_sections(deck_id),
@@ -233,6 +237,9 @@ class MainWindow(QMainWindow):
             self.ctx.deck_paths,
             [card.question or card.text for card in self.answer_changed_cards()],
         )
+        self.library.exam_panel.show_statuses(
+            exam_statuses(self.store, self.decks, self.scheduler, now)
+        )
 
     def answer_changed_cards(self) -> list[Card]:
         """Cards whose answer changed in a deck file after they were studied."""
@@ -279,6 +286,14 @@ class MainWindow(QMainWindow):
         """Open the quiz screen on a new study session over ``decks`` (or one section; or
         only some cards of them)."""
         self.study.start_quiz(decks, section=section, cram=cram, only=only)
+
+    def edit_exams(self) -> None:
+        """Study › Exam dates…: set, move or clear exam dates (:mod:`studyapp.gui.exam_dialog`)."""
+        from studyapp.gui.exam_dialog import ExamDialog
+
+        dialog = ExamDialog(self.store, self.decks, self.scheduler, self.ctx.clock, self)
+        dialog.exams_changed.connect(self.refresh_library)
+        dialog.open()
 
     def browse_cards(self) -> None:
         """Go › Browse cards…: the card browser window (:mod:`studyapp.gui.card_browser`)."""

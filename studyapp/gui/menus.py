@@ -55,6 +55,7 @@ def build_menus(window: Any) -> None:
     _add(window, go, "Browse cards…", window.browse_cards, "Ctrl+B")
     study = bar.addMenu("&Study")
     _add(window, study, "Study all due", window.study_all_due, "Ctrl+Shift+A")
+    _add(window, study, "Exam dates…", window.edit_exams, "Ctrl+Shift+E")
     help_menu = bar.addMenu("&Help")
     _add(window, help_menu, "How studying works", window.show_welcome, "F1")
     _add(window, help_menu, "About studyapp", lambda: show_about(window))

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
 from studyapp.gui import chart_data
 from studyapp.gui.chart_data import Bar
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
+from studyapp.gui.exam_views import ExamPanel
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
 from studyapp.review_types import ReviewEntry
 from studyapp.store.database import Store
+from studyapp.study.exam_status import exam_statuses
 from studyapp.study.optimize import MIN_REVIEWS
 from studyapp.study.progress import ProgressModel, ProgressReport
 from studyapp.study.scheduler import Scheduler
@@ -155,6 +157,9 @@ class ProgressWidget(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        self.exam_panel = ExamPanel()  # exams: readiness rings and countdowns
+        self.body_layout.addWidget(self.exam_panel)
+
         frame, layout = _panel(
             "Reviews per day", "The last 26 weeks; the stronger the colour, the more you reviewed."
         )
@@ -251,6 +256,7 @@ class ProgressWidget(QWidget):
         self.store = store
         self.scheduler = scheduler
         self.show_data(ProgressModel(store, scheduler).report(decks, now))
+        self.exam_panel.show_statuses(exam_statuses(store, decks, scheduler, now))
 
     def show_data(self, data: ProgressReport) -> None:
         """Draw already gathered progress (``refresh`` calls this)."""

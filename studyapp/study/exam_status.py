@@ -139,6 +139,19 @@ def deck_exam(statuses: Iterable[ExamStatus], deck_id: str) -> ExamStatus | None
     return mine[0] if mine else None
 
 
+def deck_readiness(
+    store: Store, scheduler: Scheduler, deck: Deck, now: datetime
+) -> tuple[Readiness | None, str]:
+    """The deck's readiness for its soonest upcoming exam (a section's or its own) and that
+    exam's countdown; (None, '') when none is set."""
+    today = scheduler.study_day(now)
+    days = [e.day for e in store.exam_dates() if e.deck_id == deck.id and e.day >= today]
+    if not days:
+        return None, ""
+    day = min(days)
+    return readiness(store, scheduler, deck, day), describe_countdown(day, today)
+
+
 def replan(store: Store, scheduler: Scheduler, deck_ids: Iterable[str]) -> None:
     """Take up the store's exams as they now stand: the scheduler's calendar is refreshed and
     the due dates of ``deck_ids`` recomputed by replaying their log (memory states are the

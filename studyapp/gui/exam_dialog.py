@@ -72,7 +72,6 @@ class ExamDialog(QDialog):
         self.day_edit.setDisplayFormat("yyyy-MM-dd")
         default = today + timedelta(days=30)
         self.day_edit.setDate(QDate(default.year, default.month, default.day))
-        self.day_edit.setMinimumDate(QDate(today.year, today.month, today.day).addDays(1))
         self.message = QLabel("")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)

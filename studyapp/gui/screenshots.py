@@ -80,8 +80,8 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
 def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
     """A data folder with weeks of seeded reviews and the chosen theme."""
     from studyapp.decks.load import load_decks
-    from studyapp.study.scheduler import Scheduler
     from studyapp.study.exam_status import replan
+    from studyapp.study.scheduler import Scheduler
 
     decks = load_decks(deck_paths).decks
     store = open_store(data)

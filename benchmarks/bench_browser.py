@@ -56,10 +56,14 @@ def main() -> None:
         progress = store.card_progress()
         build = median_ms(lambda: CardTable(decks, progress, scheduler, NOW), 3)
         table = CardTable(decks, progress, scheduler, NOW)
-        print(f"{cards:,} cards; baselines: fetch ids {floor_fetch:.1f} ms, sort floats "
-              f"{floor_sort:.1f} ms")
-        print(f"open: listing query {listing:.0f} ms ({listing / floor_fetch:.1f}x fetch), "
-              f"table build {build:.0f} ms")
+        print(
+            f"{cards:,} cards; baselines: fetch ids {floor_fetch:.1f} ms, sort floats "
+            f"{floor_sort:.1f} ms"
+        )
+        print(
+            f"open: listing query {listing:.0f} ms ({listing / floor_fetch:.1f}x fetch), "
+            f"table build {build:.0f} ms"
+        )
         every = list(range(len(table)))
         typed = "question 12345 of deck 3"
         cases: list[tuple[str, Callable[[], object]]] = [
@@ -69,8 +73,10 @@ def main() -> None:
             ),
             ("deck filter", lambda: table.matching(CardFilter(deck_id="deck3"))),
             ("status due", lambda: table.matching(CardFilter(status=Status.DUE))),
-            ("deck+section+text", lambda: table.matching(
-                CardFilter(text="answer", deck_id="deck3", section_id="S7"))),
+            (
+                "deck+section+text",
+                lambda: table.matching(CardFilter(text="answer", deck_id="deck3", section_id="S7")),
+            ),
             *(
                 (f"sort by {c.value.lower()}", lambda c=c: table.sorted_rows(every, c, True))
                 for c in (Column.DUE, Column.INTERVAL, Column.RECALL, Column.LAPSES)

@@ -15,11 +15,8 @@ The table is :class:`~studyapp.study.card_list.CardTable` (no Qt), shown through
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -40,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.errors import StudyappError
-from studyapp.gui.editor import open_at_line
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import Rating
 from studyapp.store.database import Store
@@ -395,45 +391,3 @@ class CardBrowser(QWidget):
         self.decks = list(decks)
         self.table = CardTable(self.decks, self.store.card_progress(), self.scheduler, self.clock())
         self.model.set_table(self.table)
-
-
-def open_card_browser(window: Any, browser: CardBrowser | None) -> CardBrowser:
-    """Show the card browser for the :class:`~studyapp.gui.main_window.MainWindow` (built on
-    first use, else brought up to date) and wire its requests to the window's screens."""
-    if browser is None:
-        browser = CardBrowser(window.store, window.decks, window.scheduler, window.ctx.clock)
-        browser.show_in_source_requested.connect(lambda card: _to_window(window, card))
-        browser.edit_requested.connect(lambda card: _edit_at_line(window, card))
-        browser.study_requested.connect(lambda ids, cram: _custom_study(window, ids, cram))
-        browser.card_changed.connect(lambda _card_id: window.refresh_library())
-        window.decks_reloaded.connect(lambda: browser.reload(window.decks))
-    else:
-        browser.scheduler = window.scheduler
-        browser.reload(window.decks)
-    browser.show()
-    browser.raise_()
-    browser.activateWindow()
-    return browser
-
-
-def _to_window(window: Any, card: Card) -> None:
-    window.show_card_source(card)
-    window.raise_()
-    window.activateWindow()
-
-
-def _edit_at_line(window: Any, card: Card) -> None:
-    deck = next((d for d in window.decks if any(c.id == card.id for c in d.cards)), None)
-    if deck is None or deck.path is None:
-        window.statusBar().showMessage("This card's deck has no file to edit.", 5000)
-        return
-    open_at_line(Path(deck.path), card.location.line, os.environ, window.ctx.open_file)
-
-
-def _custom_study(window: Any, card_ids: list[str], cram: bool) -> None:
-    wanted = set(card_ids)
-    decks = [d for d in window.decks if any(c.id in wanted for c in d.cards)]
-    if decks:
-        window.start_quiz(decks, cram=cram, only=wanted)
-        window.raise_()
-        window.activateWindow()

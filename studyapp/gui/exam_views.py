@@ -13,13 +13,22 @@ The figures are :mod:`studyapp.study.exam_status`'s; these widgets only draw the
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.gui import theme
-from studyapp.study.exam_status import ExamStatus, Readiness
+from studyapp.model import Deck
+from studyapp.store.database import Store
+from studyapp.study.exam_status import (
+    ExamStatus,
+    Readiness,
+    deck_readiness,
+    exam_statuses,
+)
+from studyapp.study.scheduler import Scheduler
 
 
 class ReadinessRing(QWidget):
@@ -121,6 +130,12 @@ class ExamPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.row)
 
+    def refresh(
+        self, store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+    ) -> None:
+        """Show the exams of ``decks`` as they stand at ``now``."""
+        self.show_statuses(exam_statuses(store, decks, scheduler, now))
+
     def show_statuses(self, statuses: Sequence[ExamStatus]) -> None:
         """Show the exams still ahead (none: only the heading and the button)."""
         for card in self.cards:
@@ -149,6 +164,11 @@ class ExamBadge(QWidget):
         layout.addWidget(self.ring)
         layout.addWidget(self.text)
         self.hide()
+
+    def refresh(self, store: Store, scheduler: Scheduler, deck: Deck, now: datetime) -> None:
+        """Take up ``deck``'s soonest exam as it stands at ``now`` (before the reader opens a
+        section of it)."""
+        self.set_exam(*deck_readiness(store, scheduler, deck, now))
 
     def set_exam(self, readiness: Readiness | None, countdown: str = "") -> None:
         """The deck's readiness for its soonest exam (None: no exam, the badge hides)."""

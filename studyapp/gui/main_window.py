@@ -15,7 +15,7 @@ Studying (:mod:`~studyapp.gui.study_flow`), decks from the student's texts
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +28,7 @@ from studyapp.errors import StudyappError
 from studyapp.gui.appearance import AppearanceFlow
 from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
+from studyapp.gui.exam_browser_flow import ExamBrowserFlow
 from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
@@ -35,7 +36,6 @@ from studyapp.gui.study_flow import StudyFlow
 from studyapp.gui.text_import import TextImportFlow
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
-from studyapp.study.exam_status import deck_readiness, exam_statuses
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
 from studyapp.study.progress import DeckProgress, ProgressModel
 
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from studyapp.decks.load import LoadResult
-    from studyapp.gui.card_browser import CardBrowser
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
@@ -80,7 +79,7 @@ class MainWindow(QMainWindow):
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
-        self.card_browser: CardBrowser | None = None  # Go › Browse cards…, once opened
+        self.exams_and_browser = ExamBrowserFlow(self)  # Study › Exam dates, Go › Browse
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -97,7 +96,7 @@ class MainWindow(QMainWindow):
             lambda: self.resolve_changed_answers(reset=False)
         )
         self.library.study_all_requested.connect(self.study_all_due)
-        self.library.exam_panel.edit_requested.connect(self.edit_exams)
+        self.library.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         build_menus(self)
@@ -168,8 +167,7 @@ class MainWindow(QMainWindow):
             return
         if section_id is None:
             section_id = self.store.setting(POSITION_PREFIX + deck_id, None)
-        readiness = deck_readiness(self.store, self.scheduler, deck, self.ctx.clock())
-        self.reader.exam_badge.set_exam(*readiness)
+        self.reader.exam_badge.refresh(self.store, self.scheduler, deck, self.ctx.clock())
         self.reader.open_deck(
             deck,
             self.store.read_sections(deck_id),
@@ -193,6 +191,7 @@ class MainWindow(QMainWindow):
             self.progress = ProgressWidget()
             self.progress.left.connect(self.show_library)
             self.progress.parameters_optimized.connect(self._parameters_optimized)
+            self.progress.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
             self.stack.addWidget(self.progress)
         self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
         self.set_screen(Screen.PROGRESS)
@@ -237,9 +236,7 @@ class MainWindow(QMainWindow):
             self.ctx.deck_paths,
             [card.question or card.text for card in self.answer_changed_cards()],
         )
-        self.library.exam_panel.show_statuses(
-            exam_statuses(self.store, self.decks, self.scheduler, now)
-        )
+        self.library.exam_panel.refresh(self.store, self.decks, self.scheduler, now)
 
     def answer_changed_cards(self) -> list[Card]:
         """Cards whose answer changed in a deck file after they were studied."""
@@ -276,30 +273,10 @@ class MainWindow(QMainWindow):
         self.study.study_all_due()
 
     def start_quiz(
-        self,
-        decks: Sequence[Deck],
-        *,
-        section: str | None = None,
-        cram: bool = False,
-        only: Collection[str] | None = None,
+        self, decks: Sequence[Deck], *, section: str | None = None, cram: bool = False
     ) -> None:
-        """Open the quiz screen on a new study session over ``decks`` (or one section; or
-        only some cards of them)."""
-        self.study.start_quiz(decks, section=section, cram=cram, only=only)
-
-    def edit_exams(self) -> None:
-        """Study › Exam dates…: set, move or clear exam dates (:mod:`studyapp.gui.exam_dialog`)."""
-        from studyapp.gui.exam_dialog import ExamDialog
-
-        dialog = ExamDialog(self.store, self.decks, self.scheduler, self.ctx.clock, self)
-        dialog.exams_changed.connect(self.refresh_library)
-        dialog.open()
-
-    def browse_cards(self) -> None:
-        """Go › Browse cards…: the card browser window (:mod:`studyapp.gui.card_browser`)."""
-        from studyapp.gui.card_browser import open_card_browser
-
-        self.card_browser = open_card_browser(self, self.card_browser)
+        """Open the quiz screen on a new study session over ``decks`` (or one section)."""
+        self.study.start_quiz(decks, section=section, cram=cram)
 
     def leave_quiz(self) -> None:
         """Back from the quiz to where it was started."""

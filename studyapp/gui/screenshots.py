@@ -276,14 +276,12 @@ def render_theme(
         save("exam-dates", with_dialog(window, exams))
         exams.reject()
 
-        window.browse_cards()
-        browser = window.card_browser
-        if browser is not None:
-            browser.resize(*WINDOW_SIZE)
-            browser.deck_box.setCurrentIndex(1)
-            browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
-            save("browser", browser.grab())
-            browser.close()
+        browser = window.exams_and_browser.browse_cards()
+        browser.resize(*WINDOW_SIZE)
+        browser.deck_box.setCurrentIndex(1)
+        browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
+        save("browser", browser.grab())
+        browser.close()
 
         from studyapp.gui.settings_dialog import SettingsDialog
 

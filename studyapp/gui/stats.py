@@ -37,7 +37,6 @@ from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
 from studyapp.review_types import ReviewEntry
 from studyapp.store.database import Store
-from studyapp.study.exam_status import exam_statuses
 from studyapp.study.optimize import MIN_REVIEWS
 from studyapp.study.progress import ProgressModel, ProgressReport
 from studyapp.study.scheduler import Scheduler
@@ -256,7 +255,7 @@ class ProgressWidget(QWidget):
         self.store = store
         self.scheduler = scheduler
         self.show_data(ProgressModel(store, scheduler).report(decks, now))
-        self.exam_panel.show_statuses(exam_statuses(store, decks, scheduler, now))
+        self.exam_panel.refresh(store, decks, scheduler, now)
 
     def show_data(self, data: ProgressReport) -> None:
         """Draw already gathered progress (``refresh`` calls this)."""

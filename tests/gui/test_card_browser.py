@@ -15,6 +15,7 @@ from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.conftest import START
 from tests.gui.decks import anesthesia_deck, depression_deck, write_deck
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 TAGGED = {"an-1": ("pharmacology",), "an-2": ("pharmacology", "exam"), "an-7": ("dosing",)}
 
 
@@ -43,7 +44,7 @@ def open_browser(qtbot, window) -> CardBrowser:
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    browser = window.card_browser
+    browser = window.exams_and_browser.browser
     assert browser is not None and browser.isVisible()
     qtbot.addWidget(browser)
     qtbot.waitExposed(browser)
@@ -159,3 +160,15 @@ def test_edit_opens_the_deck_file(qtbot, make_window, tmp_path, opened_files, mo
     browser = open_browser(qtbot, window)
     qtbot.keyClick(browser.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert opened_files and opened_files[-1].name.endswith(".yaml")
+
+
+def test_show_in_source_opens_the_reader_at_the_card_s_section(qtbot, make_window, tmp_path):
+    """Ctrl+Shift+S on a card: the main window shows the reader at the card's section."""
+    window = make_window([tagged_decks(tmp_path / "decks")])
+    browser = open_browser(qtbot, window)
+    qtbot.keyClicks(browser.search, "emergence")
+    card = browser.current_card()
+    assert card is not None
+    qtbot.keyClick(browser.view, Qt.Key.Key_S, CTRL_SHIFT)
+    assert window.current_screen.value == "reader"
+    assert window.reader.current_section_id() == card.section

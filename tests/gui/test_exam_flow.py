@@ -68,7 +68,7 @@ def test_exam_date_readiness_browser_and_custom_study_by_keyboard(make_window, q
 
     # The browser: search as you type, then study the cards found (rescheduled).
     qtbot.keyClick(window, Qt.Key.Key_B, CTRL)
-    browser = window.card_browser
+    browser = window.exams_and_browser.browser
     qtbot.addWidget(browser)
     qtbot.waitExposed(browser)
     activate(qtbot, browser)

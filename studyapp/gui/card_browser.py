@@ -305,7 +305,11 @@ class CardBrowser(QWidget):
             f"<p><b>Answer:</b> {_escape(answer_of(card))}</p>",
             f"<p>{_escape(self.table.decks[row].title)} › {_escape(self.table.section_titles[row])}"
             f" · {card.type.value}"
-            + (f" · tags: {_escape(', '.join(card.tags))}" if card.tags else "")
+            + (
+                f" · tags: {_escape(', '.join(tags))}"
+                if (tags := self.table.card_tags[row])
+                else ""
+            )
             + "</p>",
             f"<p><b>{_escape(describe_status(status) or 'review')}</b>"
             + (f" · recall {self.table.text(row, Column.RECALL)}" if self.table.recall[row] else "")

@@ -142,7 +142,8 @@ class CardTable:
         self.interval: list[float | None] = []  # days between the last review and the due date
         self.recall: list[float | None] = []
         self.lapses: list[int] = []
-        self.tags: set[str] = set()
+        self.tags: set[str] = set()  # every tag of every card
+        self.card_tags: list[tuple[str, ...]] = []
         self._keys: dict[tuple[Column, bool], list[Any]] = {}
         for deck in decks:
             titles = {section.id: section.title for section in deck.sections}
@@ -152,7 +153,9 @@ class CardTable:
                 self.cards.append(card)
                 self.decks.append(deck)
                 self.section_titles.append(section_title)
-                words = (question_of(card), answer_of(card), " ".join(card.tags), section_title)
+                tags = deck.tags_of(card)  # the card's own and those it inherits
+                self.card_tags.append(tags)
+                words = (question_of(card), answer_of(card), " ".join(tags), section_title)
                 self.search.append(" ".join(words).casefold())
                 self.due.append(None)
                 self.interval.append(None)
@@ -160,7 +163,7 @@ class CardTable:
                 self.lapses.append(0)
                 self.status.append(0)
                 self._set(len(self.cards) - 1, row)
-                self.tags.update(card.tags)
+                self.tags.update(tags)
         self.index = {card.id: n for n, card in enumerate(self.cards)}
 
     def __len__(self) -> int:
@@ -200,7 +203,8 @@ class CardTable:
         if rule.card_type is not None:
             rows = [i for i in rows if cards[i].type is rule.card_type]
         if rule.tag:
-            rows = [i for i in rows if rule.tag in cards[i].tags]
+            tags = self.card_tags
+            rows = [i for i in rows if rule.tag in tags[i]]
         if rule.status is not None:
             flag, status = int(rule.status), self.status
             rows = [i for i in rows if status[i] & flag]
@@ -244,7 +248,7 @@ class CardTable:
         if column is Column.TYPE:
             return card.type.value
         if column is Column.TAGS:
-            return " ".join(card.tags)
+            return " ".join(self.card_tags[row])
         if column is Column.STATUS:
             return describe_status(self.status[row])
         if column is Column.DUE:

@@ -100,3 +100,21 @@ def test_a_row_is_updated_after_an_action():
     table.update(row, progress)
     assert table.lapses[row] == 0 and describe_status(table.status[row]) == "new"
     assert table.text(row, Column.RECALL) == "" and table.text(row, Column.LAPSES) == "0"
+
+
+def test_inherited_tags_are_searched_and_filtered():
+    """A deck's and a section's tags count as the card's in the browser."""
+    deck = practice_deck(20, "t")
+    sections = tuple(
+        dataclasses.replace(s, tags=("anatomy",)) if s.id == "2" else s for s in deck.sections
+    )
+    deck = dataclasses.replace(deck, sections=sections, tags=("semester-1",))
+    store = Store.in_memory()
+    store.sync_decks([deck], T0)
+    table = CardTable([deck], store.card_progress(), Scheduler(tz=UTC), T0)
+    assert table.tags == {"semester-1", "anatomy"}
+    assert len(table.matching(CardFilter(tag="semester-1"))) == 20
+    section_two = [table.cards[i].id for i in table.matching(CardFilter(tag="anatomy"))]
+    assert section_two == ["t-000002", "t-000003"]
+    assert table.matching(CardFilter(text="anatomy")) == table.matching(CardFilter(tag="anatomy"))
+    assert table.text(2, Column.TAGS) == "semester-1 anatomy"

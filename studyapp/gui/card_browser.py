@@ -58,13 +58,13 @@ from studyapp.wording import count
 _WIDTHS = {
     Column.DECK: 120,
     Column.SECTION: 130,
-    Column.TYPE: 60,
+    Column.TYPE: 58,
     Column.TAGS: 80,
     Column.STATUS: 100,
-    Column.DUE: 90,
-    Column.INTERVAL: 64,
-    Column.RECALL: 58,
-    Column.LAPSES: 58,
+    Column.DUE: 96,
+    Column.INTERVAL: 72,
+    Column.RECALL: 68,
+    Column.LAPSES: 68,
 }
 _RATING_WORDS = {
     Rating.AGAIN: "Again",
@@ -203,7 +203,7 @@ class CardBrowser(QWidget):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([820, 300])
+        split.setSizes([860, 280])
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(QLabel("Custom study:"))
@@ -258,7 +258,11 @@ class CardBrowser(QWidget):
         )
 
     def _filter_changed(self) -> None:
-        self.model.set_filter(self.current_filter())
+        rule = self.current_filter()
+        # Room for the question: no Deck column for one deck, no Tags column without tags.
+        self.view.setColumnHidden(COLUMNS.index(Column.DECK), bool(rule.deck_id))
+        self.view.setColumnHidden(COLUMNS.index(Column.TAGS), not self.table.tags)
+        self.model.set_filter(rule)
 
     def set_status_filter(self, status: Status | None) -> None:
         """Show only cards with ``status`` (None: any)."""

@@ -277,7 +277,7 @@ def render_theme(
         exams.reject()
 
         browser = window.exams_and_browser.browse_cards()
-        browser.resize(*WINDOW_SIZE)
+        browser.resize(*size)
         browser.deck_box.setCurrentIndex(1)
         browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
         save("browser", browser.grab())

@@ -149,3 +149,6 @@ def _list(store: Store, scheduler: Scheduler, decks: Sequence[Deck], now: dateti
         )
         if status.message and status.days_left > 0:
             print(f"  {status.message}")
+        for section, value in status.sections():
+            title = f"{section.number} {section.title}".strip()
+            print(f"  {title}: ready {value:.0%}")

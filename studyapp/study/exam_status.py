@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from studyapp.model import Card, Deck
+from studyapp.model import Card, Deck, Section
 from studyapp.store.database import Store
 from studyapp.store.dbfile import from_micros
 from studyapp.store.exams import ExamDate
@@ -75,12 +75,30 @@ class ExamStatus:
     unseen: int  # cards never studied yet
     shortfall: int  # unseen cards the daily new-card limit leaves unseen on the exam day
     message: str  # the plain "plan does not fit" sentence, or ''
+    by_section: Readiness = field(default_factory=lambda: Readiness(date.min), compare=False)
 
     @property
     def scope(self) -> str:
-        """ "Deck" or "Deck › Section" for lists and messages."""
+        """What the exam covers, for lists and messages: "Deck" or "Deck › Section"."""
         section = self.deck.section_by_id(self.exam.section_id) if self.exam.section_id else None
         return self.deck.title if section is None else f"{self.deck.title} › {section.title}"
+
+    def sections(self) -> list[tuple[Section, float]]:
+        """Readiness of the sections under the exam's scope, at the first outline level where
+        the cards spread over several of them (a deck's one topic section is skipped), in
+        deck order; sections without cards are left out."""
+        scope = self.exam.section_id
+        inside = [s for s in self.deck.sections if not scope or s.id.startswith(scope + ".")]
+        found: list[tuple[Section, float]] = []
+        for level in sorted({s.level for s in inside}):
+            found = [
+                (s, value)
+                for s in inside
+                if s.level == level and (value := self.by_section.of(s.id)) is not None
+            ]
+            if len(found) > 1:
+                break
+        return found
 
 
 def exam_cards(deck: Deck, section_id: str) -> list[Card]:
@@ -110,7 +128,8 @@ def exam_statuses(
         unseen = sum(1 for card in cards if card.id not in states)
         introduced = store.new_cards_introduced(deck.id, day_start)
         shortfall = plan_shortfall(limit, unseen, introduced, today, exam.day)
-        ready = readiness(store, scheduler, deck, exam.day).of(exam.section_id)
+        ready_by_section = readiness(store, scheduler, deck, exam.day)
+        ready = ready_by_section.of(exam.section_id)
         out.append(
             ExamStatus(
                 exam=exam,
@@ -122,6 +141,7 @@ def exam_statuses(
                 unseen=unseen,
                 shortfall=shortfall,
                 message=plan_message(limit, shortfall),
+                by_section=ready_by_section,
             )
         )
     return out

@@ -188,3 +188,18 @@ def test_exam_statuses_give_countdown_readiness_and_the_plan_warning():
     assert (status.days_left, status.countdown, status.readiness) == (10, "exam in 10 days", 0.0)
     assert (status.cards, status.unseen, status.shortfall) == (300, 300, 100)
     assert status.message.startswith("at 20 new cards a day, 100 cards will not be seen")
+
+
+def test_an_exam_lists_the_readiness_of_its_sections():
+    """A whole-deck exam lists its sections (the level where the cards spread), in order."""
+    deck = practice_deck(30)
+    store = Store.in_memory()
+    store.sync_decks([deck], T0)
+    store.set_exam([deck.id], EXAM)
+    scheduler = Scheduler(SchedulerSettings(), UTC)
+    state, entry = scheduler.review(deck.cards[0].id, None, Rating.EASY, T0)
+    store.record_review(state, entry)
+    (status,) = exam_statuses(store, [deck], scheduler, T0)
+    sections = status.sections()
+    assert [s.id for s, _ in sections] == [str(n) for n in range(1, 11)]
+    assert sections[0][1] > 0 and all(value == 0 for _, value in sections[1:])

@@ -162,13 +162,19 @@ class Deck:
     def tags_of(self, card: Card) -> tuple[str, ...]:
         """The card's tags with those it inherits: the deck's, then its section's and that
         section's parents' (``II`` and ``II.A`` for a card of ``II.A.1``), then its own."""
+        return tuple(dict.fromkeys((*self.inherited_tags(card.section), *card.tags)))
+
+    def inherited_tags(self, section_id: str) -> tuple[str, ...]:
+        """The tags a card of ``section_id`` inherits: the deck's, then those of the section
+        and of the sections above it, in outline order."""
         inherited = [
             tag
             for section in self.sections
-            if card.section == section.id or card.section.startswith(section.id + ".")
+            if section.tags
+            and (section_id == section.id or section_id.startswith(section.id + "."))
             for tag in section.tags
         ]
-        return tuple(dict.fromkeys((*self.tags, *inherited, *card.tags)))
+        return tuple(dict.fromkeys((*self.tags, *inherited)))
 
     def section_by_id(self, section_id: str) -> Section | None:
         """The section with this id, or None."""

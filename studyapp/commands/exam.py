@@ -107,7 +107,7 @@ def _set(
     args: argparse.Namespace,
     now: datetime,
 ) -> None:
-    from studyapp.study.exam_status import replan
+    from studyapp.study.exam_status import set_exam
 
     chosen = find_decks(args.names, decks)
     if args.section:
@@ -117,20 +117,18 @@ def _set(
             raise StudyappError(f"deck {chosen[0].id} has no cards in section {args.section!r}")
     if args.on <= scheduler.study_day(now):
         raise StudyappError(f"the exam day {args.on.isoformat()} has to be after today")
-    store.set_exam([deck.id for deck in chosen], args.on, args.section)
-    replan(store, scheduler, [deck.id for deck in chosen])
+    set_exam(store, scheduler, [deck.id for deck in chosen], args.on, args.section)
 
 
 def _clear(
     store: Store, scheduler: Scheduler, decks: Sequence[Deck], args: argparse.Namespace
 ) -> None:
-    from studyapp.study.exam_status import replan
+    from studyapp.study.exam_status import clear_exams
 
     chosen = find_decks(args.names, decks) if args.names else None
     deck_ids = None if chosen is None else [deck.id for deck in chosen]
-    removed = store.clear_exams(deck_ids, args.section)
+    removed = clear_exams(store, scheduler, deck_ids, args.section)
     print(f"cleared {removed} exam date{'s' if removed != 1 else ''}")
-    replan(store, scheduler, deck_ids if deck_ids is not None else [d.id for d in decks])
 
 
 def _list(store: Store, scheduler: Scheduler, decks: Sequence[Deck], now: datetime) -> None:

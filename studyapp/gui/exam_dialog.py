@@ -31,7 +31,7 @@ from studyapp.errors import StudyappError
 from studyapp.model import Deck
 from studyapp.store.database import Store
 from studyapp.store.exams import ExamDate
-from studyapp.study.exam_status import exam_statuses, replan
+from studyapp.study.exam_status import clear_exams, exam_statuses, set_exam
 from studyapp.study.scheduler import Scheduler
 
 
@@ -167,10 +167,8 @@ class ExamDialog(QDialog):
         if day <= self.scheduler.study_day(self.clock()):
             self.message.setText("The exam day has to be after today.")
             return
-        self._save(
-            lambda: self.store.set_exam(deck_ids, day, self.section_box.currentData() or ""),
-            deck_ids,
-        )
+        section = self.section_box.currentData() or ""
+        self._save(lambda: set_exam(self.store, self.scheduler, deck_ids, day, section))
 
     def clear_selected(self) -> None:
         """Remove the exam selected in the list."""
@@ -178,12 +176,11 @@ class ExamDialog(QDialog):
         if item is None:
             return
         exam: ExamDate = item.data(Qt.ItemDataRole.UserRole)
-        self._save(lambda: self.store.clear_exams([exam.deck_id], exam.section_id), [exam.deck_id])
+        self._save(lambda: clear_exams(self.store, self.scheduler, [exam.deck_id], exam.section_id))
 
-    def _save(self, change: Callable[[], object], deck_ids: list[str]) -> None:
+    def _save(self, change: Callable[[], object]) -> None:
         try:
             change()
-            replan(self.store, self.scheduler, deck_ids)
         except StudyappError as error:
             self.message.setText(f"Could not save: {error}")
             return

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StoreError
 from studyapp.model import Deck
-from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
+from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
 from studyapp.store import backups as backup_files
 from studyapp.store import migrations
 from studyapp.store.checkpoints import (
@@ -426,15 +426,37 @@ class Store(StoreStats, ExamDates, CardListing):
             ]
 
     def rebuild_states(
-        self, scheduler: ReplayScheduler, deck_ids: Iterable[str] | None = None
+        self, scheduler: ReplayScheduler, card_ids: Iterable[str] | None = None
     ) -> int:
         """Recompute card states by replaying the log through ``scheduler`` (every card's, or
-        only the given decks'); the number of those cards with a state afterwards. The log is
-        the truth, the state a cache."""
+        only ``card_ids``'); the number of those cards with a state afterwards. The log is the
+        truth, the state a cache."""
         from studyapp.store.replay import replay_states
 
         with self._transaction() as conn:
-            return replay_states(conn, scheduler, None if deck_ids is None else list(deck_ids))
+            return replay_states(conn, scheduler, None if card_ids is None else list(card_ids))
+
+    def review_states(self, deck_ids: Iterable[str]) -> dict[str, CardState]:
+        """The states of the decks' cards in the review phase (not learning), by card id."""
+        params: dict[str, object] = {"review": int(Phase.REVIEW)}
+        names = []
+        for n, deck_id in enumerate(dict.fromkeys(deck_ids)):
+            params[f"d{n}"] = deck_id
+            names.append(f":d{n}")
+        sql = (
+            f"SELECT card_id, {STATE_COLUMNS} FROM card_state WHERE phase = :review "
+            f"AND deck_id IN ({', '.join(names) or 'NULL'})"
+        )
+        with self._errors():
+            return {r[0]: state_from_row(r[1:]) for r in self.conn.execute(sql, params)}
+
+    def set_due_dates(self, due: dict[str, datetime]) -> None:
+        """Move when cards are next due (their memory state unchanged), in one transaction."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE card_state SET due = ? WHERE card_id = ?",
+                [(to_micros(moment), card_id) for card_id, moment in due.items()],
+            )
 
     # -- reading progress and settings -----------------------------------------------------
 

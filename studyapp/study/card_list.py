@@ -147,13 +147,18 @@ class CardTable:
         self._keys: dict[tuple[Column, bool], list[Any]] = {}
         for deck in decks:
             titles = {section.id: section.title for section in deck.sections}
+            inherited: dict[str, tuple[str, ...]] = {}
             for card in deck.cards:
                 row = by_id.get(card.id) or CardProgress(card.id, deck.id, card.section)
                 section_title = titles.get(card.section, card.section)
                 self.cards.append(card)
                 self.decks.append(deck)
                 self.section_titles.append(section_title)
-                tags = deck.tags_of(card)  # the card's own and those it inherits
+                if card.section not in inherited:  # once per section, not per card
+                    inherited[card.section] = deck.inherited_tags(card.section)
+                tags = inherited[card.section]
+                if card.tags:
+                    tags = tuple(dict.fromkeys((*tags, *card.tags)))
                 self.card_tags.append(tags)
                 words = (question_of(card), answer_of(card), " ".join(tags), section_title)
                 self.search.append(" ".join(words).casefold())

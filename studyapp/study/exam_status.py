@@ -15,13 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from studyapp.model import Card, Deck, Section
 from studyapp.store.database import Store
 from studyapp.store.dbfile import from_micros
 from studyapp.store.exams import ExamDate
-from studyapp.study.exam import ExamCalendar, describe_countdown, plan_message, plan_shortfall
+from studyapp.study.exam import (
+    MAX_LEAD_DAYS,
+    ExamCalendar,
+    describe_countdown,
+    plan_message,
+    plan_shortfall,
+)
 from studyapp.study.scheduler import Scheduler
 
 
@@ -172,9 +178,67 @@ def deck_readiness(
     return readiness(store, scheduler, deck, day), describe_countdown(day, today)
 
 
-def replan(store: Store, scheduler: Scheduler, deck_ids: Iterable[str]) -> None:
-    """Take up the store's exams as they now stand: the scheduler's calendar is refreshed and
-    the due dates of ``deck_ids`` recomputed by replaying their log (memory states are the
-    log's; only when each card is next due changes)."""
+def set_exam(
+    store: Store, scheduler: Scheduler, deck_ids: Sequence[str], day: date, section_id: str = ""
+) -> None:
+    """Put the exam of ``deck_ids`` (or their section) on ``day`` and re-aim their schedule
+    (an exam moved frees the reviews aimed at its old day)."""
+    ids = set(deck_ids)
+    moved = [e.day for e in store.exam_dates() if e.deck_id in ids and e.section_id == section_id]
+    store.set_exam(deck_ids, day, section_id)
+    replan(store, scheduler, deck_ids, removed=moved)
+
+
+def clear_exams(
+    store: Store,
+    scheduler: Scheduler,
+    deck_ids: Sequence[str] | None,
+    section_id: str | None = None,
+) -> int:
+    """Remove exams (see :meth:`Store.clear_exams`), give their decks back FSRS's own
+    schedule; how many were removed."""
+    ids = None if deck_ids is None else set(deck_ids)
+    gone = [
+        e
+        for e in store.exam_dates()
+        if (ids is None or e.deck_id in ids) and (section_id is None or e.section_id == section_id)
+    ]
+    removed = store.clear_exams(deck_ids, section_id)
+    decks = list(dict.fromkeys(e.deck_id for e in gone))
+    replan(store, scheduler, decks, removed=[e.day for e in gone])
+    return removed
+
+
+def replan(
+    store: Store, scheduler: Scheduler, deck_ids: Iterable[str], removed: Iterable[date] = ()
+) -> None:
+    """Take up the store's exams as they now stand for ``deck_ids``: the scheduler's calendar
+    is refreshed; reviews aimed at a ``removed`` exam day are recomputed from the log (FSRS's
+    own due date); every review FSRS put on or after a card's exam moves shortly before it.
+    The result equals replaying the decks' log with the new calendar, at a fraction of the
+    cost: only the cards that were aimed are replayed. Memory states never change."""
     scheduler.exams = ExamCalendar(store.exam_days_by_card())
-    store.rebuild_states(scheduler, deck_ids)
+    decks = list(deck_ids)
+    windows = [
+        (scheduler.day_start(day - timedelta(days=MAX_LEAD_DAYS)), scheduler.day_start(day))
+        for day in set(removed)
+    ]
+    if windows:
+        aimed = [
+            card_id
+            for card_id, state in store.review_states(decks).items()
+            if any(start <= state.due < end for start, end in windows)
+        ]
+        if aimed:
+            store.rebuild_states(scheduler, aimed)
+    if not scheduler.exams:
+        return
+    moved: dict[str, datetime] = {}
+    for card_id, state in store.review_states(decks).items():
+        if state.last_review is None:
+            continue
+        due = scheduler.aimed_at_exam(card_id, state.due, state.stability, state.last_review)
+        if due != state.due:
+            moved[card_id] = due
+    if moved:
+        store.set_due_dates(moved)

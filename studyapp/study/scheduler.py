@@ -309,7 +309,7 @@ class Scheduler:
             if self.settings.fuzz and card.state == fsrs.State.Review:
                 due = now + timedelta(days=self._fuzzed_days((due - now).days, draw))
             if card.state == fsrs.State.Review and self.exams:
-                due = self._aimed_at_exam(card_id, due, card.stability, now)
+                due = self.aimed_at_exam(card_id, due, card.stability, now)
             out.append(
                 CardState(
                     phase=Phase(card.state.value),
@@ -322,11 +322,11 @@ class Scheduler:
             )
         return out
 
-    def _aimed_at_exam(
+    def aimed_at_exam(
         self, card_id: str, due: datetime, stability: float | None, now: datetime
     ) -> datetime:
-        """``due``, or the start of the day shortly before the card's exam when ``due`` is on
-        or after it."""
+        """``due`` of a review-phase card answered at ``now``, or the start of the day shortly
+        before the card's exam when ``due`` is on or after it."""
         today = self.study_day(now)
         exam_day = self.exams.next_exam(card_id, today)
         aimed = aim_at_exam(self.study_day(due), today, exam_day, stability or 0.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, date, datetime, timedelta
 
 from studyapp.review_types import CardState, Phase, Rating
@@ -15,7 +16,7 @@ from studyapp.study.exam import (
     plan_message,
     plan_shortfall,
 )
-from studyapp.study.exam_status import exam_statuses, readiness, replan
+from studyapp.study.exam_status import clear_exams, exam_statuses, readiness, set_exam
 from studyapp.study.queue import review_queue
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from studyapp.study.simulation import practice_deck
@@ -167,14 +168,45 @@ def test_setting_an_exam_re_aims_stored_reviews_and_clearing_it_restores_them():
         moment = max(state.due, moment + timedelta(minutes=10))
     natural = store.card_state(card)
     assert natural is not None and natural.due.date() > EXAM
-    store.set_exam([deck.id], EXAM)
-    replan(store, scheduler, [deck.id])
+    set_exam(store, scheduler, [deck.id], EXAM)
     aimed = store.card_state(card)
     assert aimed is not None and aimed.due.date() < EXAM
     assert aimed.stability == natural.stability
-    store.clear_exams([deck.id])
-    replan(store, scheduler, [deck.id])
+    set_exam(store, scheduler, [deck.id], EXAM + timedelta(days=20))  # moved: aimed anew
+    moved = store.card_state(card)
+    assert moved is not None and EXAM <= moved.due.date() < EXAM + timedelta(days=20)
+    assert clear_exams(store, scheduler, [deck.id]) == 1
     assert store.card_state(card) == natural
+
+
+def test_re_aiming_gives_what_replaying_the_log_gives():
+    """After exams are set, moved and cleared, the stored schedule equals a full replay."""
+    deck = practice_deck(60)
+    store = Store.in_memory()
+    start = T0 - timedelta(days=120)
+    store.sync_decks([deck], start)
+    scheduler = Scheduler(SchedulerSettings(), UTC)
+    rng = random.Random(4)
+    for card in deck.cards:
+        state, moment = None, start + timedelta(days=rng.randint(0, 60))
+        while moment < T0:
+            rating = Rating.AGAIN if rng.random() < 0.15 else Rating.GOOD
+            state, entry = scheduler.review(card.id, state, rating, moment)
+            store.record_review(state, entry)
+            moment = max(state.due, moment + timedelta(minutes=10))
+    set_exam(store, scheduler, [deck.id], EXAM)
+    set_exam(store, scheduler, [deck.id], EXAM - timedelta(days=9), section_id="3")
+    set_exam(store, scheduler, [deck.id], EXAM + timedelta(days=30))  # the deck exam moves
+    clear_exams(store, scheduler, [deck.id], section_id="3")
+    set_exam(store, scheduler, [deck.id], EXAM - timedelta(days=5), section_id="7")
+    incremental = store.card_states()
+    store.rebuild_states(scheduler)  # the log replayed with the same exams
+    assert store.card_states() == incremental
+    store.rebuild_states(Scheduler(SchedulerSettings(), UTC))  # without exams
+    without = store.card_states()
+    aimed = [i for i in incremental if incremental[i].due != without[i].due]
+    assert len(aimed) > 5  # the exams did move reviews
+    assert all(incremental[i].stability == without[i].stability for i in incremental)
 
 
 def test_exam_statuses_give_countdown_readiness_and_the_plan_warning():

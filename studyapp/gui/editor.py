@@ -8,7 +8,6 @@ line; otherwise the file opens as before, with the desktop's default application
 from __future__ import annotations
 
 import shlex
-import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -37,13 +36,18 @@ def open_at_line(
     line: int,
     env: Mapping[str, str],
     fallback: Callable[[Path], None],
-    start: Callable[[list[str]], object] = subprocess.Popen,
+    start: Callable[[list[str]], object] | None = None,
 ) -> None:
-    """Open ``path`` at ``line`` in the student's editor, else with ``fallback``."""
+    """Open ``path`` at ``line`` in the student's editor, else with ``fallback``.
+    ``start`` runs the command (default: a detached ``subprocess.Popen``)."""
     command = editor_command(path, line, env)
     if command is None:
         fallback(path)
         return
+    if start is None:
+        import subprocess  # only when an editor is started: the app opens without it
+
+        start = subprocess.Popen
     try:
         start(command)
     except OSError:

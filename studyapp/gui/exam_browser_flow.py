@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studyapp.gui.editor import open_at_line
 from studyapp.model import Card
 
 if TYPE_CHECKING:
@@ -67,6 +66,8 @@ class ExamBrowserFlow:
         self._to_window()
 
     def _edit_at_line(self, card: Card) -> None:
+        from studyapp.gui.editor import open_at_line
+
         w = self.window
         deck = next((d for d in w.decks if any(c.id == card.id for c in d.cards)), None)
         if deck is None or deck.path is None:

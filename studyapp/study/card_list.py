@@ -10,7 +10,6 @@ formula (:meth:`Scheduler.recall_after`); a leech is :mod:`.leech`'s.
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from studyapp.store.listing import CardProgress
 from studyapp.study.leech import is_leech
 from studyapp.study.progress import is_active, is_due_today, mastered
 from studyapp.study.scheduler import Scheduler
+from studyapp.study.study_days import StudyDays
 
 FAILED_RECENTLY = timedelta(days=7)  # "cards I failed this week"
 
@@ -96,27 +96,6 @@ def answer_of(card: Card) -> str:
     return " ".join([card.answer, *card.items, *card.accept])
 
 
-class _StudyDays:
-    """Which study day a stored time falls in, by bisecting precomputed day starts (the
-    scheduler's days, computed once per table instead of once per card)."""
-
-    def __init__(self, scheduler: Scheduler, now: datetime, back: int = 800) -> None:
-        self.scheduler = scheduler
-        self.today = scheduler.study_day(now)
-        first = self.today - timedelta(days=back)
-        self.starts = [
-            to_micros(scheduler.day_start(first + timedelta(days=n))) for n in range(back + 2)
-        ]
-        self.back = back
-
-    def days_ago(self, micros: int) -> int:
-        """Study days from the one holding ``micros`` to today (0 today, never negative)."""
-        i = bisect.bisect_right(self.starts, micros) - 1
-        if 0 <= i < len(self.starts) - 1:
-            return max(0, self.back - i)
-        return max(0, (self.today - self.scheduler.study_day(from_micros(micros))).days)
-
-
 class CardTable:
     """Every card with its progress at one moment, as columns; rows are card positions."""
 
@@ -131,7 +110,7 @@ class CardTable:
         self.now = to_micros(now)
         self.day_end = to_micros(scheduler.next_day_start(now))
         self.week_ago = to_micros(now - FAILED_RECENTLY)
-        self._days = _StudyDays(scheduler, now)
+        self._days = StudyDays(scheduler, now)
         by_id = {p.card_id: p for p in progress}
         self.cards: list[Card] = []
         self.decks: list[Deck] = []

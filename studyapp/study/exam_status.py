@@ -19,7 +19,6 @@ from datetime import date, datetime, timedelta
 
 from studyapp.model import Card, Deck, Section
 from studyapp.store.database import Store
-from studyapp.store.dbfile import from_micros
 from studyapp.store.exams import ExamDate
 from studyapp.study.exam import (
     MAX_LEAD_DAYS,
@@ -29,6 +28,7 @@ from studyapp.study.exam import (
     plan_shortfall,
 )
 from studyapp.study.scheduler import Scheduler
+from studyapp.study.study_days import StudyDays
 
 
 @dataclass(frozen=True)
@@ -54,16 +54,14 @@ class Readiness:
 def readiness(store: Store, scheduler: Scheduler, deck: Deck, exam_day: date) -> Readiness:
     """How ready ``deck`` is for an exam on ``exam_day`` (see the module docstring)."""
     sections: dict[str, list[float]] = {}
-    day_of: dict[int, date] = {}  # last-review study day, computed once per distinct time
+    days = StudyDays(scheduler, scheduler.day_start(exam_day), back=400)
     for row in store.card_progress_rows([deck.id]):
         _, section, _, _, phase, stability, _, last_review = row
         acc = sections.setdefault(section, [0.0, 0])
         acc[1] += 1
         if phase is None or stability is None or last_review is None:
             continue
-        if last_review not in day_of:
-            day_of[last_review] = scheduler.study_day(from_micros(last_review))
-        elapsed = max(0, (exam_day - day_of[last_review]).days)
+        elapsed = days.days_ago(last_review)
         acc[0] += scheduler.recall_after(elapsed, stability)
     return Readiness(exam_day, {k: (v[0], int(v[1])) for k, v in sections.items()})
 

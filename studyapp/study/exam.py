@@ -1,6 +1,6 @@
-"""Studying toward an exam: reviews aimed at the exam day, new cards paced, readiness.
+"""Studying toward an exam: reviews aimed at the exam day, new cards paced, the countdown.
 
-Until an exam, what counts is recall *on the exam day*. Three rules follow, all pure:
+Until an exam, what counts is recall *on the exam day*. Two rules follow, both pure:
 
 * **No review is pushed past the exam without one shortly before it.** When FSRS would schedule
   a card's next review on or after the exam day, the review moves to a day shortly before it:
@@ -31,8 +31,6 @@ MAX_LEAD_DAYS = 7  # the last review before an exam falls at most this many days
 LEAD_SHARE_OF_STABILITY = 0.4  # FSRS-6 recall stays >= 95 % for 0.4 x stability days
 INTRODUCE_LEAD_DAYS = 3  # new cards are all introduced this many days before the exam
 
-_DAY = timedelta(days=1)
-
 
 class ExamCalendar:
     """The exam days each card is studied toward (a card without an exam is not in it)."""
@@ -49,10 +47,6 @@ class ExamCalendar:
             if day > today:
                 return day
         return None
-
-    def cards_before(self, exam_day: date) -> set[str]:
-        """Cards with an exam on ``exam_day``."""
-        return {card for card, days in self._days.items() if exam_day in days}
 
 
 def lead_days(stability: float | None) -> int:

@@ -15,6 +15,7 @@ The table is :class:`~studyapp.study.card_list.CardTable` (no Qt), shown through
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -75,7 +76,7 @@ _RATING_WORDS = {
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
 
 
 class CardBrowser(QWidget):
@@ -271,7 +272,8 @@ class CardBrowser(QWidget):
 
     def _model_reset(self) -> None:
         shown = len(self.model.rows)
-        leeches = sum(1 for row in self.model.rows if self.table.status[row] & Status.LEECH)
+        status, leech = self.table.status, int(Status.LEECH)  # a plain int: per keystroke
+        leeches = sum(1 for row in self.model.rows if status[row] & leech)
         text = f"{count(shown, 'card')} of {len(self.table):,}"
         if leeches:
             text += f" · {count(leeches, 'leech')} (lapsed {LEECH_LAPSES}+ times)"
@@ -295,9 +297,13 @@ class CardBrowser(QWidget):
         self._show_card(self.model.card_at(current.row()))
 
     def _show_card(self, card: Card | None) -> None:
-        for button in (self.suspend_button, self.reset_button, self.source_button):
+        for button in (
+            self.suspend_button,
+            self.reset_button,
+            self.source_button,
+            self.edit_button,
+        ):
             button.setEnabled(card is not None)
-        self.edit_button.setEnabled(card is not None)
         if card is None:
             self.details.setHtml("<p>No card matches.</p>")
             return

@@ -144,6 +144,7 @@ class CardBrowser(QWidget):
         self.cram_count.setPrefix("first ")
         self.cram_count.setToolTip("Cram only the first N cards in the order shown (all: 0)")
         self.count_label = QLabel()
+        self._describe_for_screen_readers()
         self._layout()
         self._connect()
         self._filter_changed()
@@ -177,6 +178,40 @@ class CardBrowser(QWidget):
             )
         self.section_box.setEnabled(deck is not None)
         self.section_box.blockSignals(False)
+
+    def _describe_for_screen_readers(self) -> None:
+        """Names and the keys of each control, for screen readers."""
+        for widget, name, description in (
+            (
+                self.search,
+                "Search cards",
+                "Words of the question, answer, tags or section (Ctrl+F)",
+            ),
+            (self.deck_box, "Deck", "Show the cards of one deck"),
+            (self.section_box, "Section", "Show the cards of one section of the deck"),
+            (self.tag_box, "Tag", "Show the cards with one tag"),
+            (self.type_box, "Card type", "Show the cards of one type"),
+            (self.status_box, "Status", "New, learning, due, suspended, buried, leech, ..."),
+            (self.view, "Cards", "Click a column header to sort by it"),
+            (self.details, "The chosen card", "Its answer, status and review history"),
+            (self.suspend_button, "Suspend", "Suspend or unsuspend the card (Ctrl+J)"),
+            (self.reset_button, "Reset progress", "Start the card afresh; its history is kept"),
+            (
+                self.source_button,
+                "Show in source",
+                "The card's section in the reader (Ctrl+Shift+S)",
+            ),
+            (self.edit_button, "Edit in deck file", "Open the deck file at the card (Ctrl+E)"),
+            (
+                self.study_button,
+                "Study these",
+                "Their due and new cards, rescheduled (Ctrl+Shift+R)",
+            ),
+            (self.cram_count, "How many to cram", "Only the first cards shown; all when 0"),
+            (self.cram_button, "Cram these", "Practise them without scheduling (Ctrl+Shift+C)"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
 
     def _layout(self) -> None:
         filters = QHBoxLayout()

@@ -104,6 +104,16 @@ class ExamDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(620, 600)
 
+        for widget, name, description in (
+            (self.exam_list, "Exams", "Each exam's day, countdown and readiness; Delete clears"),
+            (self.deck_list, "Decks", "Tick the decks of the exam with Space"),
+            (self.section_box, "Section", "Only this section of the ticked deck"),
+            (self.day_edit, "Exam day", "The day of the exam, year-month-day"),
+            (self.set_button, "Set exam", "Save the exam for the ticked decks (Enter)"),
+            (self.clear_button, "Clear selected exam", "Remove the exam chosen in the list"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
         self.deck_list.itemChanged.connect(lambda _item: self._fill_sections())
         self.set_button.clicked.connect(self.set_exam)
         self.clear_button.clicked.connect(self.clear_selected)

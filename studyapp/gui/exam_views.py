@@ -43,9 +43,10 @@ class ReadinessRing(QWidget):
     def set_value(self, value: float | None) -> None:
         """Show ``value`` (None: no cards, an empty grey ring)."""
         self.value = value
-        self.setToolTip(
-            "" if value is None else f"Predicted recall on exam day: {value * 100:.0f} %"
-        )
+        words = "" if value is None else f"Predicted recall on exam day: {value * 100:.0f} %"
+        self.setToolTip(words)
+        self.setAccessibleName("Readiness")
+        self.setAccessibleDescription(words or "No cards")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -100,6 +101,10 @@ class ExamCard(QFrame):
         text.addWidget(self.title)
         text.addWidget(self.when)
         text.addWidget(self.warning)
+        self.setAccessibleName(f"Exam: {status.scope}")
+        self.setAccessibleDescription(
+            f"{when}; {studied}; {status.readiness * 100:.0f} % ready. {status.message}".strip()
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 14, 10)
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -117,6 +122,7 @@ class ExamPanel(QWidget):
         self.heading = _label("EXAMS", "group")
         self.edit_button = QPushButton("Exam dates…")
         self.edit_button.setToolTip("Set, move or clear exam dates (Ctrl+Shift+E)")
+        self.edit_button.setAccessibleDescription("Set, move or clear exam dates (Ctrl+Shift+E)")
         self.edit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit())
         self.row = QHBoxLayout()

@@ -79,6 +79,14 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def load_table(
+    store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+) -> CardTable:
+    """Every card of ``decks`` with its progress in ``store`` at ``now`` (no Qt: may run on
+    a worker thread with a connection of its own)."""
+    return CardTable(decks, store.card_progress(), scheduler, now)
+
+
 class CardBrowser(QWidget):
     """The browser window over ``decks`` and the progress in ``store``."""
 
@@ -94,6 +102,7 @@ class CardBrowser(QWidget):
         scheduler: Scheduler,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
+        table: CardTable | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Browse cards")
@@ -102,7 +111,7 @@ class CardBrowser(QWidget):
         self.decks = list(decks)
         self.scheduler = scheduler
         self.clock = clock
-        self.table = CardTable(self.decks, store.card_progress(), scheduler, clock())
+        self.table = table if table is not None else load_table(store, decks, scheduler, clock())
         from studyapp.gui.card_table_model import CardTableModel
 
         self.model = CardTableModel(self.table)
@@ -435,8 +444,11 @@ class CardBrowser(QWidget):
         if cards:
             self.study_requested.emit([card.id for card in cards], cram)
 
-    def reload(self, decks: Sequence[Deck]) -> None:
-        """Show the decks and progress as they are now (after a session or a deck reload)."""
+    def reload(self, decks: Sequence[Deck], table: CardTable | None = None) -> None:
+        """Show the decks and progress as they are now (after a session or a deck reload);
+        ``table`` when it was already read (on a worker thread)."""
         self.decks = list(decks)
-        self.table = CardTable(self.decks, self.store.card_progress(), self.scheduler, self.clock())
+        if table is None:
+            table = load_table(self.store, self.decks, self.scheduler, self.clock())
+        self.table = table
         self.model.set_table(self.table)

@@ -276,12 +276,13 @@ def render_theme(
         save("exam-dates", with_dialog(window, exams))
         exams.reject()
 
-        browser = window.exams_and_browser.browse_cards()
-        browser.resize(*size)
-        browser.deck_box.setCurrentIndex(1)
-        browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
-        save("browser", browser.grab())
-        browser.close()
+        browser = window.exams_and_browser.browse_cards()  # the shipped decks: at once
+        if browser is not None:
+            browser.resize(*size)
+            browser.deck_box.setCurrentIndex(1)
+            browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
+            save("browser", browser.grab())
+            browser.close()
 
         from studyapp.gui.settings_dialog import SettingsDialog
 

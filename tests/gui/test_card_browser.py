@@ -172,3 +172,22 @@ def test_show_in_source_opens_the_reader_at_the_card_s_section(qtbot, make_windo
     qtbot.keyClick(browser.view, Qt.Key.Key_S, CTRL_SHIFT)
     assert window.current_screen.value == "reader"
     assert window.reader.current_section_id() == card.section
+
+
+def test_a_big_library_is_read_for_the_browser_on_a_worker(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """From the size where reading takes a while, the browser appears when its table is read."""
+    from studyapp.gui import exam_browser_flow
+
+    monkeypatch.setattr(exam_browser_flow, "BACKGROUND_CARDS", 1)
+    window = make_window([tagged_decks(tmp_path / "decks")])
+    make_leech(window, "an-3")
+    flow = window.exams_and_browser
+    assert flow.browse_cards() is None  # reading, the window stays responsive
+    assert flow.loading is not None and "Reading" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: flow.browser is not None and flow.browser.isVisible(), timeout=10000)
+    qtbot.addWidget(flow.browser)
+    assert flow.loading is None
+    assert len(flow.browser.table) == len(anesthesia_deck().cards) + len(depression_deck().cards)
+    assert flow.browser.table.lapses[flow.browser.table.index["an-3"]] == 8

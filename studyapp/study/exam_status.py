@@ -36,19 +36,27 @@ class Readiness:
     """Predicted recall of a deck's cards on an exam day, in all and per section."""
 
     exam_day: date
-    sections: dict[str, tuple[float, int]] = field(default_factory=dict)
-    # per section id the cards name (not rolled up): (sum of predicted recall, cards)
+    sections: dict[str, tuple[float, int, int]] = field(default_factory=dict)
+    # per section id the cards name (not rolled up): (sum of predicted recall, cards, studied)
+
+    def _sums(self, section_id: str) -> tuple[float, int, int]:
+        prefix = section_id + "."
+        total = 0.0
+        cards = studied = 0
+        for sid, (recall, n, seen) in self.sections.items():
+            if not section_id or sid == section_id or sid.startswith(prefix):
+                total, cards, studied = total + recall, cards + n, studied + seen
+        return total, cards, studied
 
     def of(self, section_id: str = "") -> float | None:
         """Readiness of the deck ('') or of a section with its subsections; None without
         cards."""
-        prefix = section_id + "."
-        total = 0.0
-        cards = 0
-        for sid, (recall, n) in self.sections.items():
-            if not section_id or sid == section_id or sid.startswith(prefix):
-                total, cards = total + recall, cards + n
+        total, cards, _ = self._sums(section_id)
         return total / cards if cards else None
+
+    def studied(self, section_id: str = "") -> int:
+        """How many cards of the deck ('') or section have been studied."""
+        return self._sums(section_id)[2]
 
 
 def readiness(store: Store, scheduler: Scheduler, deck: Deck, exam_day: date) -> Readiness:
@@ -57,13 +65,14 @@ def readiness(store: Store, scheduler: Scheduler, deck: Deck, exam_day: date) ->
     days = StudyDays(scheduler, scheduler.day_start(exam_day), back=400)
     for row in store.card_progress_rows([deck.id]):
         _, section, _, _, phase, stability, _, last_review = row
-        acc = sections.setdefault(section, [0.0, 0])
+        acc = sections.setdefault(section, [0.0, 0, 0])
         acc[1] += 1
-        if phase is None or stability is None or last_review is None:
+        if phase is None:
             continue
-        elapsed = days.days_ago(last_review)
-        acc[0] += scheduler.recall_after(elapsed, stability)
-    return Readiness(exam_day, {k: (v[0], int(v[1])) for k, v in sections.items()})
+        acc[2] += 1
+        if stability is not None and last_review is not None:
+            acc[0] += scheduler.recall_after(days.days_ago(last_review), stability)
+    return Readiness(exam_day, {k: (v[0], int(v[1]), int(v[2])) for k, v in sections.items()})
 
 
 @dataclass(frozen=True)
@@ -121,19 +130,15 @@ def exam_statuses(
     today = scheduler.study_day(now)
     day_start = scheduler.day_start(today)
     limit = scheduler.settings.new_per_day
-    wanted = {
-        card.id for exam in exams for card in exam_cards(by_id[exam.deck_id], exam.section_id)
-    }
-    states = store.card_states(wanted)
     out = []
     for exam in exams:
         deck = by_id[exam.deck_id]
         cards = exam_cards(deck, exam.section_id)
-        unseen = sum(1 for card in cards if card.id not in states)
-        introduced = store.new_cards_introduced(deck.id, day_start)
-        shortfall = plan_shortfall(limit, unseen, introduced, today, exam.day)
         ready_by_section = readiness(store, scheduler, deck, exam.day)
         ready = ready_by_section.of(exam.section_id)
+        unseen = max(0, len(cards) - ready_by_section.studied(exam.section_id))
+        introduced = store.new_cards_introduced(deck.id, day_start)
+        shortfall = plan_shortfall(limit, unseen, introduced, today, exam.day)
         out.append(
             ExamStatus(
                 exam=exam,

@@ -11,9 +11,10 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from studyapp.errors import StoreError
+from studyapp.store.dbfile import from_micros
 
 
 @dataclass(frozen=True, order=True)
@@ -85,6 +86,29 @@ class ExamDates:
             params.append(section_id)
         with self._transaction() as conn:
             return conn.execute(sql, params).rowcount
+
+    def previous_reviews(self, card_ids: Iterable[str]) -> dict[str, datetime]:
+        """For each card, when the review-mode answer before its last one was given (since
+        its reset, in log order); a card answered once is left out. What the scheduler's
+        fuzz draw of the last answer was keyed on, read in one pass over those cards' log."""
+        sql = """
+            SELECT card_id, reviewed_at FROM (
+                SELECT r.card_id, r.reviewed_at,
+                       row_number() OVER (PARTITION BY r.card_id ORDER BY r.id DESC) AS back
+                FROM review_log r JOIN temp.previous_of p ON p.id = r.card_id
+                JOIN cards c ON c.id = r.card_id
+                WHERE r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0)
+            ) WHERE back = 2
+        """
+        with self._errors():
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS previous_of (id TEXT PRIMARY KEY)")
+            self.conn.execute("DELETE FROM temp.previous_of")
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO temp.previous_of VALUES (?)", [(i,) for i in card_ids]
+            )
+            rows = self.conn.execute(sql).fetchall()
+            self.conn.execute("DELETE FROM temp.previous_of")
+        return {card_id: from_micros(at) for card_id, at in rows}
 
     def exam_days_by_card(self) -> dict[str, tuple[date, ...]]:
         """For every card some exam covers, the days of those exams, soonest first (one

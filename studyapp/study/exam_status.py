@@ -216,24 +216,28 @@ def replan(
     store: Store, scheduler: Scheduler, deck_ids: Iterable[str], removed: Iterable[date] = ()
 ) -> None:
     """Take up the store's exams as they now stand for ``deck_ids``: the scheduler's calendar
-    is refreshed; reviews aimed at a ``removed`` exam day are recomputed from the log (FSRS's
-    own due date); every review FSRS put on or after a card's exam moves shortly before it.
-    The result equals replaying the decks' log with the new calendar, at a fraction of the
-    cost: only the cards that were aimed are replayed. Memory states never change."""
+    is refreshed; reviews aimed at a ``removed`` exam day go back to FSRS's own due date
+    (:meth:`Scheduler.natural_due`); every review FSRS put on or after a card's exam moves
+    shortly before it. The result equals replaying the decks' log with the new calendar (a
+    test holds it to that) at a fraction of the cost. Memory states never change."""
     scheduler.exams = ExamCalendar(store.exam_days_by_card())
     decks = list(deck_ids)
     windows = [
         (scheduler.day_start(day - timedelta(days=MAX_LEAD_DAYS)), scheduler.day_start(day))
         for day in set(removed)
     ]
-    if windows:
-        aimed = [
-            card_id
+    if windows:  # back to FSRS's own due date, from the state and the review before
+        aimed = {
+            card_id: state
             for card_id, state in store.review_states(decks).items()
             if any(start <= state.due < end for start, end in windows)
-        ]
-        if aimed:
-            store.rebuild_states(scheduler, aimed)
+        }
+        previous = store.previous_reviews(aimed)
+        natural = {
+            card_id: scheduler.natural_due(card_id, state, previous.get(card_id))
+            for card_id, state in aimed.items()
+        }
+        store.set_due_dates({i: due for i, due in natural.items() if due != aimed[i].due})
     if not scheduler.exams:
         return
     moved: dict[str, datetime] = {}

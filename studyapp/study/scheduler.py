@@ -273,7 +273,10 @@ class Scheduler:
 
     def _fuzz_draw(self, card_id: str, state: CardState | None) -> float:
         """A number in [0, 1), a pure function of (fuzz_seed, card id, previous review time)."""
-        previous = "new" if state is None or state.last_review is None else state.last_review
+        return self._fuzz_draw_after(card_id, None if state is None else state.last_review)
+
+    def _fuzz_draw_after(self, card_id: str, previous_review: datetime | None) -> float:
+        previous = "new" if previous_review is None else previous_review
         key = f"{self.settings.fuzz_seed}\x1f{card_id}\x1f{previous}"
         digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
         return (int.from_bytes(digest, "big") >> 11) / float(1 << 53)
@@ -331,6 +334,20 @@ class Scheduler:
         exam_day = self.exams.next_exam(card_id, today)
         aimed = aim_at_exam(self.study_day(due), today, exam_day, stability or 0.0)
         return due if aimed is None else self.day_start(aimed)
+
+    def natural_due(
+        self, card_id: str, state: CardState, previous_review: datetime | None
+    ) -> datetime:
+        """When FSRS itself, without any exam, put the next review of a review-phase card:
+        from its state after its last review and the time of the review before that (the
+        fuzz draw's key; None when the last review was the card's first). Equals what
+        replaying the card's log gives, without replaying it (a test holds it to that)."""
+        if state.stability is None or state.last_review is None:
+            raise ValueError(f"card {card_id}: a reviewed card needs stability and last_review")
+        days = self._fsrs._next_interval(stability=state.stability)
+        if self.settings.fuzz:
+            days = self._fuzzed_days(days, self._fuzz_draw_after(card_id, previous_review))
+        return state.last_review + timedelta(days=days)
 
     def review(
         self,

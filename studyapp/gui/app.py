@@ -77,7 +77,7 @@ def make_scheduler(
     from studyapp.study.exam import ExamCalendar
     from studyapp.study.scheduler import Scheduler
 
-    exams = ExamCalendar(store.exam_days_by_card()) if store is not None else None
+    exams = ExamCalendar(load=store.exam_days_by_card) if store is not None else None
     return Scheduler(settings, tz, exams)
 
 

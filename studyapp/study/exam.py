@@ -22,7 +22,7 @@ and the status of each exam are :mod:`.exam_status`'s.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 
 from studyapp.wording import count
@@ -33,17 +33,40 @@ INTRODUCE_LEAD_DAYS = 3  # new cards are all introduced this many days before th
 
 
 class ExamCalendar:
-    """The exam days each card is studied toward (a card without an exam is not in it)."""
+    """The exam days each card is studied toward (a card without an exam is not in it).
 
-    def __init__(self, days_by_card: Mapping[str, Iterable[date]] | None = None) -> None:
-        self._days = {card: tuple(sorted(days)) for card, days in (days_by_card or {}).items()}
+    Given ``load`` instead of the days, it reads them on first use (the app opens without
+    reading every card's exams)."""
+
+    def __init__(
+        self,
+        days_by_card: Mapping[str, Iterable[date]] | None = None,
+        *,
+        load: Callable[[], Mapping[str, Iterable[date]]] | None = None,
+    ) -> None:
+        self._load = load
+        self._days: dict[str, tuple[date, ...]] | None = None
+        if load is None:
+            self._days = self._sorted(days_by_card or {})
+
+    @staticmethod
+    def _sorted(days_by_card: Mapping[str, Iterable[date]]) -> dict[str, tuple[date, ...]]:
+        return {card: tuple(sorted(days)) for card, days in days_by_card.items()}
+
+    @property
+    def days(self) -> dict[str, tuple[date, ...]]:
+        """Card id -> its exam days, soonest first (read now if it was not yet)."""
+        if self._days is None:
+            assert self._load is not None
+            self._days = self._sorted(self._load())
+        return self._days
 
     def __bool__(self) -> bool:
-        return bool(self._days)
+        return bool(self.days)
 
     def next_exam(self, card_id: str, today: date) -> date | None:
         """The card's first exam after study day ``today`` (an exam today has begun)."""
-        for day in self._days.get(card_id, ()):
+        for day in self.days.get(card_id, ()):
             if day > today:
                 return day
         return None

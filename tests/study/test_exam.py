@@ -235,3 +235,18 @@ def test_an_exam_lists_the_readiness_of_its_sections():
     sections = status.sections()
     assert [s.id for s, _ in sections] == [str(n) for n in range(1, 11)]
     assert sections[0][1] > 0 and all(value == 0 for _, value in sections[1:])
+
+
+def test_a_calendar_given_a_loader_reads_the_exams_on_first_use():
+    """The app's calendar reads the store only when a review or a queue first asks."""
+    calls: list[int] = []
+
+    def load() -> dict[str, list[date]]:
+        calls.append(1)
+        return {"c1": [EXAM, EXAM - timedelta(days=10)]}
+
+    calendar = ExamCalendar(load=load)
+    assert calls == []
+    assert calendar.next_exam("c1", T0.date()) == EXAM - timedelta(days=10)
+    assert calendar.next_exam("c1", EXAM - timedelta(days=10)) == EXAM
+    assert bool(calendar) and calls == [1]

@@ -55,6 +55,7 @@ class Section:
     number: str = ""
     body: str = ""
     location: Location = field(default=Location(), compare=False)
+    tags: tuple[str, ...] = ()  # inherited by the section's cards and its subsections' cards
 
     def to_dict(self) -> dict[str, object]:
         """The YAML mapping for this section (keys in the documented order)."""
@@ -65,6 +66,8 @@ class Section:
         out["level"] = self.level
         if self.body:
             out["body"] = self.body
+        if self.tags:
+            out["tags"] = list(self.tags)
         return out
 
 
@@ -154,6 +157,24 @@ class Deck:
     source: SourceInfo | None = None
     notice: str = ""  # shown with the deck, e.g. the medical-advice notice
     path: Path | None = field(default=None, compare=False)
+    tags: tuple[str, ...] = ()  # inherited by every card of the deck
+
+    def tags_of(self, card: Card) -> tuple[str, ...]:
+        """The card's tags with those it inherits: the deck's, then its section's and that
+        section's parents' (``II`` and ``II.A`` for a card of ``II.A.1``), then its own."""
+        return tuple(dict.fromkeys((*self.inherited_tags(card.section), *card.tags)))
+
+    def inherited_tags(self, section_id: str) -> tuple[str, ...]:
+        """The tags a card of ``section_id`` inherits: the deck's, then those of the section
+        and of the sections above it, in outline order."""
+        inherited = [
+            tag
+            for section in self.sections
+            if section.tags
+            and (section_id == section.id or section_id.startswith(section.id + "."))
+            for tag in section.tags
+        ]
+        return tuple(dict.fromkeys((*self.tags, *inherited)))
 
     def section_by_id(self, section_id: str) -> Section | None:
         """The section with this id, or None."""
@@ -179,6 +200,8 @@ class Deck:
             out["source"] = src
         if self.notice:
             out["notice"] = self.notice
+        if self.tags:
+            out["tags"] = list(self.tags)
         out["sections"] = [s.to_dict() for s in self.sections]
         out["cards"] = [c.to_dict() for c in self.cards]
         return out

@@ -68,10 +68,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"restored {used.name}; the previous database was kept as {kept}")
         return 0
     if args.rebuild:
+        from studyapp.study.exam import ExamCalendar
         from studyapp.study.preferences import stored_scheduler_settings
         from studyapp.study.scheduler import Scheduler
 
-        rebuilt = doctor.rebuild(db_path, lambda store: Scheduler(stored_scheduler_settings(store)))
+        rebuilt = doctor.rebuild(
+            db_path,
+            lambda store: Scheduler(
+                stored_scheduler_settings(store), exams=ExamCalendar(store.exam_days_by_card())
+            ),
+        )
         print(f"rebuilt the schedule of {rebuilt} cards from the review log")
         return 0
     found = doctor.examine(db_path)

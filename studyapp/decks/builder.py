@@ -24,9 +24,9 @@ from studyapp.decks.checks import (
 from studyapp.decks.yaml_nodes import INT, STR, NodeReader, did_you_mean
 from studyapp.model import FORMAT_VERSION, Card, CardType, Deck, Location, Section, SourceInfo
 
-DECK_KEYS = ("format", "id", "title", "source", "notice", "sections", "cards")
+DECK_KEYS = ("format", "id", "title", "source", "notice", "tags", "sections", "cards")
 SOURCE_KEYS = ("title", "file", "topic")
-SECTION_KEYS = ("id", "number", "title", "level", "body")
+SECTION_KEYS = ("id", "number", "title", "level", "body", "tags")
 CARD_KEYS = (
     "id",
     "type",
@@ -104,6 +104,7 @@ class DeckBuilder:
         title = self._required_text(entries, "title", "the deck")
         source = self._source(entries["source"][1]) if "source" in entries else None
         notice = r.text(entries["notice"][1], "'notice'") if "notice" in entries else ""
+        tags = r.text_list(entries["tags"][1], "'tags' of the deck") if "tags" in entries else ()
         sections: list[Section] = []
         if "sections" in entries:
             for index, node in enumerate(r.sequence(entries["sections"][1], "'sections'") or ()):
@@ -127,6 +128,7 @@ class DeckBuilder:
             source=source,
             notice=notice,
             path=self.path,
+            tags=tuple(tags or ()),
         )
 
     def _check_format(self, node: Node) -> None:
@@ -217,9 +219,10 @@ class DeckBuilder:
         level = r.integer(entries["level"][1], f"'level' of {what}", 1) if "level" in entries else 1
         number = self._optional_text(entries, "number", what)
         body = self._optional_text(entries, "body", what)
+        tags = r.text_list(entries["tags"][1], f"'tags' of {what}") if "tags" in entries else ()
         if r.errors != errors or section_id is None or title is None or level is None:
             return None
-        return Section(section_id, title, level, number, body, location_of(node))
+        return Section(section_id, title, level, number, body, location_of(node), tuple(tags or ()))
 
     def _card(self, node: Node, index: int) -> Card | None:
         """One card, or None when it has errors."""

@@ -26,7 +26,7 @@ from studyapp import __version__
 from studyapp.decks.problems import Problem
 from studyapp.model import Card, CardType, Deck, Location, Section, SourceInfo
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3  # 3: deck and section tags
 """The shape of an entry; a cache of another format is ignored and rebuilt. Format 2 keeps a
 file's deck and card ids (``deck_id``, ``card_ids``) also when the file has errors."""
 SETTLE_NS = 2_000_000_000
@@ -190,7 +190,16 @@ def _encode_deck(deck: Deck) -> dict[str, Any]:
         "notice": deck.notice,
         "source": None if source is None else [source.title, source.file, source.topic],
         "sections": [
-            [s.id, s.title, s.level, s.number, s.body, s.location.line, s.location.column]
+            [
+                s.id,
+                s.title,
+                s.level,
+                s.number,
+                s.body,
+                s.location.line,
+                s.location.column,
+                list(s.tags),
+            ]
             for s in deck.sections
         ],
         "cards": [
@@ -213,6 +222,7 @@ def _encode_deck(deck: Deck) -> dict[str, Any]:
             for c in deck.cards
         ],
         "has_path": deck.path is not None,
+        "tags": list(deck.tags),
     }
 
 
@@ -225,8 +235,8 @@ def _decode_deck(file: Path, raw: dict[str, Any]) -> Deck:
         notice=raw["notice"],
         source=None if source is None else SourceInfo(*source),
         sections=tuple(
-            Section(i, title, level, number, body, Location(line, column))
-            for i, title, level, number, body, line, column in raw["sections"]
+            Section(i, title, level, number, body, Location(line, column), tuple(tags))
+            for i, title, level, number, body, line, column, tags in raw["sections"]
         ),
         cards=tuple(
             Card(
@@ -247,4 +257,5 @@ def _decode_deck(file: Path, raw: dict[str, Any]) -> Deck:
             for c in raw["cards"]
         ),
         path=file if raw["has_path"] else None,
+        tags=tuple(raw["tags"]),
     )

@@ -70,11 +70,15 @@ def open_in_editor(path: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def make_scheduler(settings: SchedulerSettings, tz: tzinfo | None = None) -> Scheduler:
-    """The real FSRS scheduler for ``settings``."""
+def make_scheduler(
+    settings: SchedulerSettings, tz: tzinfo | None = None, store: Store | None = None
+) -> Scheduler:
+    """The real FSRS scheduler for ``settings``, aiming at the exams set in ``store``."""
+    from studyapp.study.exam import ExamCalendar
     from studyapp.study.scheduler import Scheduler
 
-    return Scheduler(settings, tz)
+    exams = ExamCalendar(load=store.exam_days_by_card) if store is not None else None
+    return Scheduler(settings, tz, exams)
 
 
 def make_session(*args: Any, **kwargs: Any) -> StudySession:
@@ -133,7 +137,7 @@ def build_main_window(
         store=store,
         deck_paths=deck_paths,
         load_decks=load_cached,
-        make_scheduler=lambda settings: make_scheduler(settings, tz),
+        make_scheduler=lambda settings: make_scheduler(settings, tz, store),
         make_session=make_session,
         clock=clock,
         open_file=open_file,

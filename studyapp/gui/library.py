@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.gui.exam_views import ExamPanel
 from studyapp.model import MEDICAL_NOTICE
 from studyapp.study.progress import DeckProgress
 from studyapp.wording import count, describe_due
@@ -231,6 +232,8 @@ class LibraryWidget(QWidget):
         body.setContentsMargins(32, 24, 32, 12)
         body.setSpacing(16)
         body.addLayout(header)
+        self.exam_panel = ExamPanel()  # exams: readiness rings and countdowns
+        body.addWidget(self.exam_panel)
         body.addWidget(self.scroll_area, 1)
 
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from studyapp.errors import StudyappError
 from studyapp.gui.appearance import AppearanceFlow
 from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
+from studyapp.gui.exam_browser_flow import ExamBrowserFlow
 from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
+        self.exams_and_browser = ExamBrowserFlow(self)  # Study › Exam dates, Go › Browse
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
             lambda: self.resolve_changed_answers(reset=False)
         )
         self.library.study_all_requested.connect(self.study_all_due)
+        self.library.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         build_menus(self)
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
             return
         if section_id is None:
             section_id = self.store.setting(POSITION_PREFIX + deck_id, None)
+        self.reader.exam_badge.refresh(self.store, self.scheduler, deck, self.ctx.clock())
         self.reader.open_deck(
             deck,
             self.store.read_sections(deck_id),
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
             self.progress = ProgressWidget()
             self.progress.left.connect(self.show_library)
             self.progress.parameters_optimized.connect(self._parameters_optimized)
+            self.progress.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
             self.stack.addWidget(self.progress)
         self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
         self.set_screen(Screen.PROGRESS)
@@ -231,6 +236,7 @@ class MainWindow(QMainWindow):
             self.ctx.deck_paths,
             [card.question or card.text for card in self.answer_changed_cards()],
         )
+        self.library.exam_panel.refresh(self.store, self.decks, self.scheduler, now)
 
     def answer_changed_cards(self) -> list[Card]:
         """Cards whose answer changed in a deck file after they were studied."""

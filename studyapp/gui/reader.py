@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.gui.exam_views import ExamBadge
 from studyapp.gui.reading_view import ReadingView
-from studyapp.gui.theme import colors
+from studyapp.gui.theme import colors, mastery_color
 from studyapp.model import Card, Deck, Section
 
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -44,20 +45,6 @@ ROW_HEIGHT = 28  # outline rows: room to aim with the mouse, calm to read
 KEYS_DESCRIPTION = (
     "N next section, P previous, Q quiz this section, E edit the deck file, Esc library."
 )
-
-
-def mastery_color(mastery: float | None) -> QColor:
-    """The dot colour for a section's mastery: grey none, red low, amber some, green good."""
-    c = colors()
-    if mastery is None:
-        return QColor(c.border)
-    if mastery < 0.05:
-        return QColor(c.border)
-    if mastery < 0.5:
-        return QColor(c.again)
-    if mastery < 0.85:
-        return QColor(c.hard)
-    return QColor(c.good)
 
 
 def mastery_icon(mastery: float | None, size: int = 12) -> QIcon:
@@ -132,6 +119,9 @@ class ReaderWidget(QWidget):
         top.addWidget(self.back_button)
         top.addSpacing(12)
         top.addWidget(self.deck_title, 1)
+        self.exam_badge = ExamBadge()  # readiness for the deck's exam, per section
+        self.section_opened.connect(lambda _deck, section: self.exam_badge.show_section(section))
+        top.addWidget(self.exam_badge)
         top.addWidget(self.edit_button)
 
         nav = QHBoxLayout()

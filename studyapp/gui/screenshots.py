@@ -42,6 +42,8 @@ SCREEN_SIZES = ((1024, 600), (1920, 1080))
 SIZES_FOLDER = "sizes"
 SCREENS = (
     "library",
+    "browser",
+    "exam-dates",
     "welcome",
     "reader",
     "quiz-question",
@@ -78,6 +80,7 @@ def with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
 def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
     """A data folder with weeks of seeded reviews and the chosen theme."""
     from studyapp.decks.load import load_decks
+    from studyapp.study.exam_status import replan
     from studyapp.study.scheduler import Scheduler
 
     decks = load_decks(deck_paths).decks
@@ -98,6 +101,12 @@ def prepare_data(data: Path, deck_paths: list[Path], theme: str) -> None:
                 rng,
                 new_per_day=4,
             )
+        # An exam in three weeks for the first two decks, and one for the last deck (not
+        # begun: the plan warns that it will not fit) in five days.
+        exam_decks = [deck.id for deck in decks[:2]]
+        store.set_exam(exam_decks, (NOW + timedelta(days=21)).date())
+        store.set_exam([decks[-1].id], (NOW + timedelta(days=5)).date())
+        replan(store, scheduler, [deck.id for deck in decks])
         store.set_setting("ui.theme", theme)
         store.set_setting("ui.welcome_dismissed", True)
         for index, deck in enumerate(decks[:-1]):  # earlier decks read further
@@ -257,6 +266,23 @@ def render_theme(
 
         window.show_progress()
         save("progress")
+
+        from studyapp.gui.exam_dialog import ExamDialog
+
+        window.show_library()
+        exams = ExamDialog(window.store, window.decks, window.scheduler, window.ctx.clock, window)
+        exams.show()
+        settle(app)
+        save("exam-dates", with_dialog(window, exams))
+        exams.reject()
+
+        browser = window.exams_and_browser.browse_cards()  # the shipped decks: at once
+        if browser is not None:
+            browser.resize(*size)
+            browser.deck_box.setCurrentIndex(1)
+            browser.view.sortByColumn(8, Qt.SortOrder.AscendingOrder)  # recall, lowest first
+            save("browser", browser.grab())
+            browser.close()
 
         from studyapp.gui.settings_dialog import SettingsDialog
 

@@ -19,6 +19,7 @@ from datetime import timedelta
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -171,6 +172,9 @@ class SettingsDialog(QDialog):
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(prefs.theme)))
 
+        self.suspend_leeches = QCheckBox("Suspend cards forgotten 8 times (leeches)")
+        leech_hint = "Otherwise they are only marked; find them in Browse cards."
+        self.suspend_leeches.setChecked(prefs.suspend_leeches)
         self.font_size = QSpinBox()
         self.font_size.setRange(8, 20)
         self.font_size.setValue(prefs.font_size)
@@ -194,6 +198,8 @@ class SettingsDialog(QDialog):
         study.addRow("", self.relearning_steps.notes)
         study.addRow("New day starts at", self.rollover)
         study.addRow("", hint(rollover_hint))
+        study.addRow("Leeches", self.suspend_leeches)
+        study.addRow("", hint(leech_hint))
         study.addRow("Theme", self.theme)
         study.addRow("Text size", self.font_size)
 
@@ -214,6 +220,7 @@ class SettingsDialog(QDialog):
             (self.retention, retention_hint),
             (self.max_interval, self.max_interval_hint.text()),
             (self.rollover, rollover_hint),
+            (self.suspend_leeches, leech_hint),
             (self.theme, "Light, dark, or whichever the desktop uses"),
             (self.font_size, "The size of the text on every screen, in points"),
             (ok, "Save the settings and use them now"),
@@ -295,4 +302,5 @@ class SettingsDialog(QDialog):
             maximum_interval=self.max_interval.value(),
             learning_steps=self.learning_steps.steps(),
             relearning_steps=self.relearning_steps.steps(),
+            suspend_leeches=self.suspend_leeches.isChecked(),
         ).clamped()

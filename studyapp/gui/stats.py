@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from studyapp.gui import chart_data
 from studyapp.gui.chart_data import Bar
 from studyapp.gui.charts import BarList, ColumnChart, HeatmapChart
+from studyapp.gui.exam_views import ExamPanel
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
 from studyapp.model import Deck
 from studyapp.review_types import ReviewEntry
@@ -155,6 +156,9 @@ class ProgressWidget(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
+        self.exam_panel = ExamPanel()  # exams: readiness rings and countdowns
+        self.body_layout.addWidget(self.exam_panel)
+
         frame, layout = _panel(
             "Reviews per day", "The last 26 weeks; the stronger the colour, the more you reviewed."
         )
@@ -251,6 +255,7 @@ class ProgressWidget(QWidget):
         self.store = store
         self.scheduler = scheduler
         self.show_data(ProgressModel(store, scheduler).report(decks, now))
+        self.exam_panel.refresh(store, decks, scheduler, now)
 
     def show_data(self, data: ProgressReport) -> None:
         """Draw already gathered progress (``refresh`` calls this)."""

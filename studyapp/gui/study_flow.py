@@ -9,7 +9,7 @@ the decisions about them out of the window's class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from studyapp.gui.context import Screen
@@ -27,6 +27,7 @@ class StudyFlow:
         self.window = window
         self.quiz_paused = False  # the reader was opened from a quiz ("show in source")
         self.scope: tuple[list[Deck], str | None, bool] = ([], None, False)  # "study more"
+        self.only: Collection[str] | None = None  # and its cards, for the browser's sessions
 
     def study_deck(self, deck_id: str) -> None:
         """Study a deck's due cards and today's new ones."""
@@ -52,9 +53,15 @@ class StudyFlow:
             self.start_quiz(list(self.window.decks))
 
     def start_quiz(
-        self, decks: Sequence[Deck], *, section: str | None = None, cram: bool = False
+        self,
+        decks: Sequence[Deck],
+        *,
+        section: str | None = None,
+        cram: bool = False,
+        only: Collection[str] | None = None,
     ) -> None:
-        """Open the quiz screen on a new study session over ``decks`` (or one section)."""
+        """Open the quiz screen on a new study session over ``decks`` (or one section; or
+        only the cards ``only`` names: the browser's custom study)."""
         if self.window.ctx.read_only:
             from PySide6.QtWidgets import QMessageBox  # imported when needed
 
@@ -79,8 +86,10 @@ class StudyFlow:
             mode=ReviewMode.CRAM if cram else ReviewMode.REVIEW,
             clock=self.window.ctx.clock,
             rng=self.window.ctx.rng,
+            only=only,
         )
         self.scope = (list(decks), section, cram)
+        self.only = only
         self.window.set_screen(Screen.QUIZ)
         quiz.start(self.window.session, list(decks))
 
@@ -99,7 +108,7 @@ class StudyFlow:
 
     def _study_more(self) -> None:
         decks, section, cram = self.scope
-        self.start_quiz(decks, section=section, cram=cram)
+        self.start_quiz(decks, section=section, cram=cram, only=self.only)
 
     def leave_quiz(self) -> None:
         """Back from the quiz to where it was started, with the numbers brought up to date."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.review_types import ReviewMode
+from studyapp.study.leech import LEECH_LAPSES
 from studyapp.study.session import SessionSummary
 from studyapp.wording import describe_due
 
@@ -39,6 +40,8 @@ class SummaryFacts:
     next_due: datetime | None  # the soonest due card after the session (None: nothing left)
     now: datetime  # when the session ended
     cram: bool = False  # a cram/exam run: a score, no schedule change
+    leeches: int = 0  # cards that lapsed as leeches in the session
+    leeches_suspended: bool = False
 
     @property
     def accuracy(self) -> float | None:
@@ -55,6 +58,8 @@ def facts_of(summary: SessionSummary, now: datetime) -> SummaryFacts:
         next_due=summary.next_due,
         now=now,
         cram=summary.mode is ReviewMode.CRAM,
+        leeches=len(summary.leeches),
+        leeches_suspended=summary.leeches_suspended,
     )
 
 
@@ -82,6 +87,22 @@ def next_due_text(next_due: datetime | None, now: datetime, tz: tzinfo | None = 
     if when.startswith("in ") and ("min" in when or when.endswith(" h")):
         return f"Next card due {when} (at {local:%H:%M})."
     return f"Next card due {when}, on {local:%a %d %b}."
+
+
+def leech_text(facts: SummaryFacts) -> str:
+    """What the summary says about leeches ('' when there were none)."""
+    if not facts.leeches:
+        return ""
+    which = "This card" if facts.leeches == 1 else f"These {facts.leeches} cards"
+    done = "was suspended" if facts.leeches_suspended else "is marked as a leech"
+    if facts.leeches > 1:
+        done = "were suspended" if facts.leeches_suspended else "are marked as leeches"
+    return (
+        f"{which} keep{'s' if facts.leeches == 1 else ''} being forgotten "
+        f"({LEECH_LAPSES} lapses or more) and {done}: rewording or splitting "
+        f"{'it' if facts.leeches == 1 else 'them'} helps. Find "
+        f"{'it' if facts.leeches == 1 else 'them'} in Go › Browse cards (status: leech)."
+    )
 
 
 def headline(facts: SummaryFacts) -> str:
@@ -137,6 +158,11 @@ class SummaryWidget(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         box.addWidget(self.next_label)
+        self.leech_label = QLabel()
+        self.leech_label.setWordWrap(True)
+        self.leech_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.leech_label.setProperty("role", "muted")
+        box.addWidget(self.leech_label)
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         self.back_button = QPushButton("Back to library  (Esc)")
@@ -177,6 +203,8 @@ class SummaryWidget(QWidget):
             self.next_label.setText("Cram answers do not change your schedule.")
         else:
             self.next_label.setText(next_due_text(facts.next_due, facts.now, self.tz))
+        self.leech_label.setText(leech_text(facts))
+        self.leech_label.setVisible(bool(facts.leeches))
 
     def handle_key(self, event: QKeyEvent) -> None:
         """Keys on this page (the quiz screen forwards them): Space/Enter/M study more, B back."""

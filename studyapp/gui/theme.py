@@ -187,6 +187,20 @@ def colors() -> ThemeColors:
     return _current
 
 
+def mastery_color(mastery: float | None) -> QColor:
+    """The dot colour for a section's mastery: grey none, red low, amber some, green good."""
+    c = colors()
+    if mastery is None:
+        return QColor(c.border)
+    if mastery < 0.05:
+        return QColor(c.border)
+    if mastery < 0.5:
+        return QColor(c.again)
+    if mastery < 0.85:
+        return QColor(c.hard)
+    return QColor(c.good)
+
+
 def system_prefers_dark() -> bool:
     """Whether the desktop asks for a dark scheme (False when it cannot tell)."""
     app = QGuiApplication.instance()

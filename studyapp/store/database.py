@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StoreError
 from studyapp.model import Deck
-from studyapp.review_types import CardState, Rating, ReviewEntry, ReviewMode
+from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
 from studyapp.store import backups as backup_files
 from studyapp.store import migrations
 from studyapp.store.checkpoints import (
@@ -46,6 +46,8 @@ from studyapp.store.dbfile import (
     translate,
     translated,
 )
+from studyapp.store.exams import ExamDates
+from studyapp.store.listing import CardListing
 from studyapp.store.queries import StoreStats
 from studyapp.store.rows import (
     BUMP_CHANGES,
@@ -67,7 +69,7 @@ if TYPE_CHECKING:
 __all__ = ["Store", "SyncReport"]
 
 
-class Store(StoreStats):
+class Store(StoreStats, ExamDates, CardListing):
     """The open progress database. Use :meth:`open` (or :meth:`in_memory` in tests)."""
 
     def __init__(
@@ -423,13 +425,38 @@ class Store(StoreStats):
                 for r in self.conn.execute(sql, params)
             ]
 
-    def rebuild_states(self, scheduler: ReplayScheduler) -> int:
-        """Recompute every card state by replaying the log through ``scheduler``; the number
-        of cards with a state afterwards. The log is the truth, the state a cache."""
+    def rebuild_states(
+        self, scheduler: ReplayScheduler, card_ids: Iterable[str] | None = None
+    ) -> int:
+        """Recompute card states by replaying the log through ``scheduler`` (every card's, or
+        only ``card_ids``'); the number of those cards with a state afterwards. The log is the
+        truth, the state a cache."""
         from studyapp.store.replay import replay_states
 
         with self._transaction() as conn:
-            return replay_states(conn, scheduler)
+            return replay_states(conn, scheduler, None if card_ids is None else list(card_ids))
+
+    def review_states(self, deck_ids: Iterable[str]) -> dict[str, CardState]:
+        """The states of the decks' cards in the review phase (not learning), by card id."""
+        params: dict[str, object] = {"review": int(Phase.REVIEW)}
+        names = []
+        for n, deck_id in enumerate(dict.fromkeys(deck_ids)):
+            params[f"d{n}"] = deck_id
+            names.append(f":d{n}")
+        sql = (
+            f"SELECT card_id, {STATE_COLUMNS} FROM card_state WHERE phase = :review "
+            f"AND deck_id IN ({', '.join(names) or 'NULL'})"
+        )
+        with self._errors():
+            return {r[0]: state_from_row(r[1:]) for r in self.conn.execute(sql, params)}
+
+    def set_due_dates(self, due: dict[str, datetime]) -> None:
+        """Move when cards are next due (their memory state unchanged), in one transaction."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE card_state SET due = ? WHERE card_id = ?",
+                [(to_micros(moment), card_id) for card_id, moment in due.items()],
+            )
 
     # -- reading progress and settings -----------------------------------------------------
 

@@ -148,12 +148,42 @@ def m005_change_counter(db: Database) -> None:
     )
 
 
+def m006_exams(db: Database) -> None:
+    """Exam dates: one row per deck, or per section of a deck (``section_id`` '' for the whole
+    deck), with the study day of the exam as an ISO date. Several decks sharing a date are one
+    exam for the student (a group of decks)."""
+    db.executescript(
+        """
+        CREATE TABLE exams (
+            deck_id TEXT NOT NULL,
+            section_id TEXT NOT NULL DEFAULT '',
+            exam_day TEXT NOT NULL,
+            PRIMARY KEY (deck_id, section_id)
+        ) WITHOUT ROWID;
+        """
+    )
+
+
+def m007_lapse_index(db: Database) -> None:
+    """Index the Again answers alone (a tenth of the log): the card browser counts every
+    card's lapses from it in one pass, and a session checks a card for a leech in
+    microseconds."""
+    db.executescript(
+        """
+        CREATE INDEX review_log_again ON review_log(card_id, prior_phase, reviewed_at)
+            WHERE rating = 1 AND mode = 'review';
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_reading_and_settings,
     m003_card_flags,
     m004_card_state_by_deck,
     m005_change_counter,
+    m006_exams,
+    m007_lapse_index,
 )
 _registry: Migrations | None = None
 

@@ -33,19 +33,28 @@ class ReplayScheduler(Protocol):
 _LOG_IN_ORDER = """
     SELECT r.id, r.card_id, r.reviewed_at, r.rating, r.duration_ms, r.prior_phase
     FROM review_log r JOIN cards c ON c.id = r.card_id
-    WHERE r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0)
+    WHERE r.mode = 'review' AND r.id > coalesce(c.reset_log_id, 0){only}
     ORDER BY r.card_id, r.id
 """
+_ONLY = " AND r.card_id IN (SELECT id FROM temp.replay_only)"
 
 
-def replay_states(conn: sqlite3.Connection, scheduler: ReplayScheduler) -> int:
-    """Rewrite ``card_state`` (and each log row's ``prior_phase``) from the log; runs inside
-    the caller's transaction. Returns how many cards have a state afterwards."""
+def replay_states(
+    conn: sqlite3.Connection, scheduler: ReplayScheduler, card_ids: list[str] | None = None
+) -> int:
+    """Rewrite ``card_state`` (and each log row's ``prior_phase``) from the log, for every
+    card or only ``card_ids``; runs inside the caller's transaction. Returns how many of
+    those cards have a state afterwards."""
     states: dict[str, CardState] = {}
     wrong_prior: list[tuple[int | None, int]] = []
-    for log_id, card_id, at, rating, duration_ms, prior_phase in conn.execute(
-        _LOG_IN_ORDER
-    ).fetchall():
+    if card_ids is not None:  # a temporary table: any number of ids, read along the index
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS replay_only (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.replay_only")
+        conn.executemany(
+            "INSERT OR IGNORE INTO temp.replay_only VALUES (?)", [(i,) for i in card_ids]
+        )
+    rows = conn.execute(_LOG_IN_ORDER.format(only="" if card_ids is None else _ONLY)).fetchall()
+    for log_id, card_id, at, rating, duration_ms, prior_phase in rows:
         before = states.get(card_id)
         expected_prior = None if before is None else int(before.phase)
         if prior_phase != expected_prior:
@@ -53,7 +62,11 @@ def replay_states(conn: sqlite3.Connection, scheduler: ReplayScheduler) -> int:
         states[card_id], _ = scheduler.review(
             card_id, before, Rating(rating), from_micros(at), duration_ms
         )
-    conn.execute("DELETE FROM card_state")
+    if card_ids is None:
+        conn.execute("DELETE FROM card_state")
+    else:
+        conn.execute("DELETE FROM card_state WHERE card_id IN (SELECT id FROM temp.replay_only)")
+        conn.execute("DELETE FROM temp.replay_only")
     conn.executemany(
         UPSERT_STATE, [state_params(card_id, state) for card_id, state in states.items()]
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, Protocol
 
+from studyapp.study.leech import SUSPEND_LEECHES_KEY
 from studyapp.study.scheduler import SchedulerSettings, SettingsError
 
 THEMES = ("system", "light", "dark")
@@ -43,6 +44,7 @@ class Preferences:
     maximum_interval: int = _DEFAULT_SCHEDULER.maximum_interval
     learning_steps: tuple[timedelta, ...] = _DEFAULT_SCHEDULER.learning_steps
     relearning_steps: tuple[timedelta, ...] = _DEFAULT_SCHEDULER.relearning_steps
+    suspend_leeches: bool = False  # a card lapsing 8 times is suspended, not only marked
 
     def clamped(self) -> Preferences:
         """The same preferences with every value brought into its allowed range."""
@@ -73,7 +75,11 @@ def _clamped_steps(steps: tuple[timedelta, ...]) -> tuple[timedelta, ...]:
 
 
 SCHEDULER_KEY = "scheduler"  # SchedulerSettings.to_dict(), as scheduler.py documents
-UI_KEYS = {"theme": "ui.theme", "font_size": "ui.font_size"}
+UI_KEYS = {
+    "theme": "ui.theme",
+    "font_size": "ui.font_size",
+    "suspend_leeches": SUSPEND_LEECHES_KEY,  # not only the look: stored the same way
+}
 
 
 def stored_scheduler_settings(store: SettingsStore) -> SchedulerSettings:

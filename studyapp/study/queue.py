@@ -26,6 +26,7 @@ from typing import Protocol
 
 from studyapp.model import Card
 from studyapp.review_types import CardState, Phase
+from studyapp.study.exam import new_cards_today
 from studyapp.study.scheduler import Scheduler
 
 LOOKAHEAD = 16  # how far down a line to look for a card from another sentence
@@ -244,13 +245,39 @@ def review_queue(
     new: list[str] = []
     limit = scheduler.settings.new_per_day
     for deck_id in deck_ids:
-        allowed = max(0, limit - store.new_cards_introduced(deck_id, day_start))
+        introduced = store.new_cards_introduced(deck_id, day_start)
+        if scheduler.exams:
+            ids = [i for i in store.new_card_ids([deck_id], None, now) if i in scope]
+            new.extend(_paced_for_exam(ids, scheduler, introduced, now))
+            continue
+        allowed = max(0, limit - introduced)
         if allowed == 0:
             continue
         wanted = allowed if whole_decks else None
         ids = [i for i in store.new_card_ids([deck_id], wanted, now) if i in scope]
         new.extend(ids[:allowed])
     return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states
+
+
+def _paced_for_exam(
+    unseen: list[str], scheduler: Scheduler, introduced: int, now: datetime
+) -> list[str]:
+    """Today's new cards of one deck when exams are set: the cards of its soonest exam first,
+    as many as :func:`studyapp.study.exam.new_cards_today` paces (the daily limit otherwise)."""
+    limit = scheduler.settings.new_per_day
+    today = scheduler.study_day(now)
+    exam_of = {i: scheduler.exams.next_exam(i, today) for i in unseen}
+    upcoming = [day for day in exam_of.values() if day is not None]
+    if not upcoming:
+        return unseen[: max(0, limit - introduced)]
+    soonest = min(upcoming)
+    exam_cards = [i for i in unseen if exam_of[i] == soonest]
+    allowed = new_cards_today(limit, len(exam_cards), introduced, today, soonest)
+    if allowed >= len(exam_cards):  # the exam's cards all fit today: others may follow
+        others = [i for i in unseen if exam_of[i] != soonest]
+        allowed = max(allowed, min(limit - introduced, len(unseen)))
+        return (exam_cards + others)[:allowed]
+    return exam_cards[:allowed]
 
 
 def cram_queue(

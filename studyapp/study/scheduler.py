@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.errors import StudyappError
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, as_utc
+from studyapp.study.exam import ExamCalendar, aim_at_exam
 
 if TYPE_CHECKING:
     import fsrs
@@ -174,12 +175,21 @@ class Scheduler:
     """FSRS-6 with study-day elapsed time and deterministic fuzz. Pure and cheap to call.
 
     ``tz`` is the zone whose ``day_rollover_hour`` starts a study day; None means the
-    computer's local time (with its daylight-saving rules at each moment).
+    computer's local time (with its daylight-saving rules at each moment). ``exams`` are the
+    exam days cards are studied toward: a review FSRS would put on or after a card's exam day
+    is moved shortly before it (:func:`studyapp.study.exam.aim_at_exam`); replace it when
+    exams change.
     """
 
-    def __init__(self, settings: SchedulerSettings | None = None, tz: tzinfo | None = None):
+    def __init__(
+        self,
+        settings: SchedulerSettings | None = None,
+        tz: tzinfo | None = None,
+        exams: ExamCalendar | None = None,
+    ):
         self.settings = settings if settings is not None else SchedulerSettings()
         self.tz = tz
+        self.exams = exams if exams is not None else ExamCalendar()
         params = self.settings.parameters
         # The forgetting curve R(t, S) = (1 + factor * t / S) ** -decay, with R(S, S) = 0.9.
         self._decay = -(params[20] if params is not None else DEFAULT_DECAY_WEIGHT)
@@ -263,7 +273,10 @@ class Scheduler:
 
     def _fuzz_draw(self, card_id: str, state: CardState | None) -> float:
         """A number in [0, 1), a pure function of (fuzz_seed, card id, previous review time)."""
-        previous = "new" if state is None or state.last_review is None else state.last_review
+        return self._fuzz_draw_after(card_id, None if state is None else state.last_review)
+
+    def _fuzz_draw_after(self, card_id: str, previous_review: datetime | None) -> float:
+        previous = "new" if previous_review is None else previous_review
         key = f"{self.settings.fuzz_seed}\x1f{card_id}\x1f{previous}"
         digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
         return (int.from_bytes(digest, "big") >> 11) / float(1 << 53)
@@ -298,6 +311,8 @@ class Scheduler:
             due = card.due
             if self.settings.fuzz and card.state == fsrs.State.Review:
                 due = now + timedelta(days=self._fuzzed_days((due - now).days, draw))
+            if card.state == fsrs.State.Review and self.exams:
+                due = self.aimed_at_exam(card_id, due, card.stability, now)
             out.append(
                 CardState(
                     phase=Phase(card.state.value),
@@ -309,6 +324,30 @@ class Scheduler:
                 )
             )
         return out
+
+    def aimed_at_exam(
+        self, card_id: str, due: datetime, stability: float | None, now: datetime
+    ) -> datetime:
+        """``due`` of a review-phase card answered at ``now``, or the start of the day shortly
+        before the card's exam when ``due`` is on or after it."""
+        today = self.study_day(now)
+        exam_day = self.exams.next_exam(card_id, today)
+        aimed = aim_at_exam(self.study_day(due), today, exam_day, stability or 0.0)
+        return due if aimed is None else self.day_start(aimed)
+
+    def natural_due(
+        self, card_id: str, state: CardState, previous_review: datetime | None
+    ) -> datetime:
+        """When FSRS itself, without any exam, put the next review of a review-phase card:
+        from its state after its last review and the time of the review before that (the
+        fuzz draw's key; None when the last review was the card's first). Equals what
+        replaying the card's log gives, without replaying it (a test holds it to that)."""
+        if state.stability is None or state.last_review is None:
+            raise ValueError(f"card {card_id}: a reviewed card needs stability and last_review")
+        days = self._fsrs._next_interval(stability=state.stability)
+        if self.settings.fuzz:
+            days = self._fuzzed_days(days, self._fuzz_draw_after(card_id, previous_review))
+        return state.last_review + timedelta(days=days)
 
     def review(
         self,

@@ -22,7 +22,7 @@ injected clock, randomness from an injected ``random.Random``.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -33,6 +33,7 @@ from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode, as_utc
 from studyapp.store.database import Store
 from studyapp.study.answers import AnswerCheck, check_choice, check_typed, choice_options
+from studyapp.study.leech import SUSPEND_LEECHES_KEY, is_leech
 from studyapp.study.queue import (
     LEARN_AHEAD,
     Origin,
@@ -73,6 +74,8 @@ class SessionSummary:
     correct: int  # answers other than Again
     time_spent: timedelta
     next_due: datetime | None  # review mode: the scope's next due card (None: none has a state)
+    leeches: tuple[str, ...] = ()  # cards that lapsed as leeches this session (study.leech)
+    leeches_suspended: bool = False  # and were suspended for it (the setting)
 
     @property
     def accuracy(self) -> float | None:
@@ -124,6 +127,7 @@ class _Done:
     requeued: bool = False
     correct: bool = False
     duration_ms: int = 0
+    leech: bool = False  # the answer made the card a leech (suspended if the setting says)
 
 
 def utc_now() -> datetime:
@@ -132,7 +136,8 @@ def utc_now() -> datetime:
 
 
 class StudySession:
-    """One sitting of study over ``decks`` (or one ``section`` of a single deck).
+    """One sitting of study over ``decks`` (or one ``section`` of a single deck; or, with
+    ``only``, just those cards of them: the browser's custom study).
 
     The decks must have been synced into ``store`` (:meth:`Store.sync_decks`).
     """
@@ -148,6 +153,7 @@ class StudySession:
         mode: ReviewMode = ReviewMode.REVIEW,
         clock: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
+        only: Collection[str] | None = None,
     ) -> None:
         if not decks:
             raise ValueError("a session needs at least one deck")
@@ -166,7 +172,9 @@ class StudySession:
         self._cards: dict[str, Card] = {}
         for deck in decks:
             cards = deck.cards if section is None else deck.cards_in_section(section)
-            self._cards.update((card.id, card) for card in cards)
+            chosen = cards if only is None else [card for card in cards if card.id in only]
+            self._cards.update((card.id, card) for card in chosen)
+        self._whole_decks = section is None and only is None
         self._states: dict[str, CardState | None] = {}
         self._queue = StudyQueue([], [], [], lambda _: "")
         self.stage = Stage.IDLE
@@ -180,6 +188,8 @@ class StudySession:
         self._answered = 0
         self._correct = 0
         self._time_ms = 0
+        self._leeches: dict[str, None] = {}  # in the order they lapsed
+        self._suspend_leeches = bool(store.setting(SUSPEND_LEECHES_KEY, False))
 
     # -- building the queue -------------------------------------------------------------------
 
@@ -198,7 +208,12 @@ class StudySession:
             self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
             self._queue, states = review_queue(
-                self.store, self.scheduler, deck_ids, self._cards, now, whole_decks=not self.section
+                self.store,
+                self.scheduler,
+                deck_ids,
+                self._cards,
+                now,
+                whole_decks=self._whole_decks,
             )
             self._states.update(states)
         self._show_next(now)
@@ -280,6 +295,7 @@ class StudySession:
                 raise SessionError("choose a rating: there is no proposed one")
             rating = self._check.proposed
         rating = Rating(rating)
+        leech = False
         taken = self._current
         assert taken is not None and self._shown_at is not None
         now = self._now()
@@ -294,17 +310,35 @@ class StudySession:
             state, entry = self.scheduler.review(taken.card_id, previous, rating, now, duration_ms)
             log_id = self.store.record_review(state, entry)
             self._states[taken.card_id] = state
-            if state.phase is not Phase.REVIEW and state.due < self.scheduler.next_day_start(now):
+            leech = self._lapsed_as_leech(taken.card_id, previous, rating)
+            learning_today = state.due < self.scheduler.next_day_start(now)
+            if state.phase is not Phase.REVIEW and learning_today and not self._leech_gone(leech):
                 self._queue.add_learning(taken.card_id, state.due)
                 requeued = True
         correct = rating is not Rating.AGAIN
         self._history.append(
-            _Done("answer", taken, previous, log_id, requeued, correct, duration_ms)
+            _Done("answer", taken, previous, log_id, requeued, correct, duration_ms, leech)
         )
         self._answered += 1
         self._correct += int(correct)
         self._time_ms += duration_ms
         self._show_next(now)
+
+    def _lapsed_as_leech(self, card_id: str, previous: CardState | None, rating: Rating) -> bool:
+        """Whether this Again on a learned card makes it a leech (:mod:`.leech`); suspends it
+        when the student's setting says so."""
+        if rating is not Rating.AGAIN or previous is None or previous.phase is not Phase.REVIEW:
+            return False
+        if not is_leech(self.store.lapses(card_id)):
+            return False
+        self._leeches[card_id] = None
+        if self._suspend_leeches:
+            self.store.set_suspended(card_id, True)
+        return True
+
+    def _leech_gone(self, leech: bool) -> bool:
+        """Whether a leech just answered was suspended (so it is not requeued)."""
+        return leech and self._suspend_leeches
 
     def bury(self) -> None:
         """Hide the card on screen until the next study day."""
@@ -342,6 +376,8 @@ class StudySession:
         # The store first: if it fails (StoreError), the session is left exactly as it was.
         if done.action == "answer":
             assert done.log_id is not None
+            if done.leech and self._suspend_leeches:
+                self.store.set_suspended(card_id, False)
             self.store.undo_review(done.log_id, done.previous)
         elif done.action == "bury":
             self.store.bury_until(card_id, None)
@@ -355,6 +391,10 @@ class StudySession:
                 self._states[card_id] = done.previous
             if done.requeued:
                 self._queue.remove_learning(card_id)
+            if done.leech and not any(
+                d.leech and d.taken.card_id == card_id for d in self._history
+            ):
+                self._leeches.pop(card_id, None)
             self._answered -= 1
             self._correct -= int(done.correct)
             self._time_ms -= done.duration_ms
@@ -426,6 +466,8 @@ class StudySession:
             correct=self._correct,
             time_spent=timedelta(milliseconds=self._time_ms),
             next_due=next_due,
+            leeches=tuple(self._leeches),
+            leeches_suspended=bool(self._leeches) and self._suspend_leeches,
         )
 
     def _next_due(self) -> datetime | None:

@@ -147,7 +147,7 @@ def test_cache_round_trips_every_field(tmp_path: Path) -> None:
     deck = Deck(
         "d",
         "Deck",
-        sections=(Section("I", "One", 2, "I.", "body **t**", Location(3, 5)),),
+        sections=(Section("I", "One", 2, "I.", "body **t**", Location(3, 5), ("sect",)),),
         cards=(
             Card(
                 "c",
@@ -168,10 +168,11 @@ def test_cache_round_trips_every_field(tmp_path: Path) -> None:
         source=SourceInfo("Src", "assets/s.txt", "II"),
         notice="notice",
         path=file,
+        tags=("deck-tag",),
     )
     known = {
-        Deck: {"id", "title", "sections", "cards", "source", "notice", "path"},
-        Section: {"id", "title", "level", "number", "body", "location"},
+        Deck: {"id", "title", "sections", "cards", "source", "notice", "path", "tags"},
+        Section: {"id", "title", "level", "number", "body", "location", "tags"},
         Card: {
             "id",
             "type",

@@ -814,3 +814,33 @@ def test_explicitly_tagged_values_are_judged_by_what_they_are(tmp_path: Path) ->
         "8:33: error: card 'o1': section 's' is not a section of this deck",
         "8:70: error: 'ordered' of card 'o1' must be true or false, got true/false (maybe)",
     ]
+
+
+def test_cards_inherit_the_tags_of_their_deck_and_sections() -> None:
+    """A card of II.A has the deck's tag, II.A's tag and its own; a card of II only the deck's."""
+    deck, problems = load_deck_file(FIXTURES / "good" / "complete.yaml")
+    assert problems == [] and deck is not None
+    assert deck.tags == ("pharmacology",)
+    assert deck.section_by_id("II.A").tags == ("receptors",)  # type: ignore[union-attr]
+    by_id = {card.id: card for card in deck.cards}
+    assert deck.tags_of(by_id["example-pharmacology-basic-1"]) == (
+        "pharmacology",
+        "receptors",
+        "mechanism",
+    )
+    assert deck.tags_of(by_id["example-pharmacology-list-1"]) == ("pharmacology",)
+
+
+def test_tags_that_are_not_a_list_of_text_are_reported(tmp_path: Path) -> None:
+    """Deck and section tags are checked like a card's, with their position."""
+    path = write(
+        tmp_path,
+        "bad-tags.yaml",
+        "format: 1\nid: d\ntitle: D\ntags: pharmacology\nsections:\n"
+        "- id: s\n  title: S\n  tags:\n  - ''\ncards: []\n",
+    )
+    deck, problems = load_deck_file(path)
+    assert deck is None
+    messages = [p.format() for p in problems]
+    assert any(":4:7: error: 'tags' of the deck" in m for m in messages), messages
+    assert any(":9:5: error:" in m for m in messages), messages

@@ -9,6 +9,7 @@ from studyapp.gui.summary import (
     SummaryWidget,
     format_duration,
     headline,
+    leech_text,
     next_due_text,
 )
 
@@ -60,3 +61,22 @@ def test_page_shows_the_facts(qtbot):
     assert page.next_label.text() == "Next card due tomorrow at 10:00."
     page.show_facts(SummaryFacts(0, 0, timedelta(), None, NOW))
     assert page.values["accuracy"].text() == "—"
+
+
+def test_the_summary_says_when_cards_became_leeches(qtbot):
+    """Leeches of the session are named, with whether they were suspended."""
+    now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    base = SummaryFacts(
+        answered=5, correct=3, time_spent=timedelta(minutes=2), next_due=None, now=now
+    )
+    assert leech_text(base) == ""
+    marked = SummaryFacts(**{**base.__dict__, "leeches": 1})
+    assert leech_text(marked).startswith("This card keeps being forgotten (8 lapses or more)")
+    assert "is marked as a leech" in leech_text(marked)
+    suspended = SummaryFacts(**{**base.__dict__, "leeches": 2, "leeches_suspended": True})
+    assert "These 2 cards keep being forgotten" in leech_text(suspended)
+    assert "were suspended" in leech_text(suspended)
+    widget = SummaryWidget()
+    qtbot.addWidget(widget)
+    widget.show_facts(suspended)
+    assert widget.leech_label.text() == leech_text(suspended)

@@ -128,3 +128,11 @@ def test_unusable_steps_and_intervals_are_brought_into_range():
     assert prefs.relearning_steps == (timedelta(seconds=1),)
     save_preferences(store, Preferences(maximum_interval=10**6))
     assert load_preferences(store).maximum_interval == 36500
+
+
+def test_suspending_leeches_is_kept_with_the_preferences():
+    """The leech setting is off by default, saved, and read back."""
+    store = Store.in_memory()
+    assert load_preferences(store).suspend_leeches is False
+    save_preferences(store, Preferences(suspend_leeches=True))
+    assert load_preferences(store).suspend_leeches is True

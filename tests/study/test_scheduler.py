@@ -333,3 +333,28 @@ def test_any_history_replays_exactly_and_stays_valid(steps, seed):
     for entry in log:
         replayed, _ = scheduler.review(entry.card_id, replayed, entry.rating, entry.reviewed_at)
     assert replayed == state
+
+
+def test_natural_due_is_what_the_last_answer_scheduled():
+    """From a review-phase card's state and the review before its last one, the due date is
+    recomputed exactly, fuzz included, for many random histories."""
+    scheduler = Scheduler(SchedulerSettings(), tz=UTC)
+    rng = random.Random(8)
+    checked = 0
+    for n in range(300):
+        card_id = f"c{n}"
+        state, moment, times = None, datetime(2026, 1, 1, 9, tzinfo=UTC), []
+        for _ in range(rng.randint(1, 9)):
+            rating = Rating(rng.choice([1, 2, 3, 3, 3, 4]))
+            state, _ = scheduler.review(card_id, state, rating, moment)
+            times.append(moment)
+            moment = max(state.due, moment + timedelta(minutes=5)) + timedelta(
+                hours=rng.randint(0, 90)
+            )
+        assert state is not None
+        if state.phase is not Phase.REVIEW:
+            continue
+        previous = times[-2] if len(times) > 1 else None
+        assert scheduler.natural_due(card_id, state, previous) == state.due
+        checked += 1
+    assert checked > 100

@@ -27,7 +27,6 @@ history. The store stores; this module says what the stored numbers mean.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -39,6 +38,7 @@ from studyapp.review_types import CardState, Phase, as_utc
 from studyapp.store.dbfile import from_micros, to_micros
 from studyapp.store.queries import CardRow, Retention
 from studyapp.study.scheduler import Scheduler
+from studyapp.study.study_days import StudyDays
 
 MASTERED_RECALL = 0.9
 MASTERED_STABILITY_DAYS = 21.0  # Anki's "mature": an interval of three weeks or more
@@ -188,30 +188,6 @@ class ProgressReport:
     desired_retention: float = 0.9
 
 
-class _Days:
-    """Study-day arithmetic for one call: which study day a stored time falls in, by bisecting
-    precomputed day starts (exact across daylight-saving changes, and cheap per card)."""
-
-    def __init__(self, scheduler: Scheduler, now: datetime, back: int, ahead: int) -> None:
-        self.scheduler = scheduler
-        self.today = scheduler.study_day(now)
-        self.first = self.today - timedelta(days=back)
-        days = [self.first + timedelta(days=n) for n in range(back + ahead + 2)]
-        self.starts = [to_micros(scheduler.day_start(d)) for d in days]
-        self.today_index = back
-
-    def index(self, micros: int) -> int:
-        """Days after ``self.first`` of the study day holding ``micros`` (may be < 0)."""
-        i = bisect.bisect_right(self.starts, micros) - 1
-        if i < 0 or i >= len(self.starts) - 1:  # outside the window: compute it directly
-            return (self.scheduler.study_day(from_micros(micros)) - self.first).days
-        return i
-
-    def day_end(self) -> int:
-        """The end of today, in microseconds."""
-        return self.starts[self.today_index + 1]
-
-
 class ProgressModel:
     """Progress figures of one store under one scheduler (its study day and forgetting curve)."""
 
@@ -232,9 +208,8 @@ class ProgressModel:
         ``len(forecast)`` study days over these decks (in the same pass).
         """
         now = as_utc(now)
-        days = _Days(self.scheduler, now, back=400, ahead=len(forecast or ()))
-        day_end = days.day_end()
-        today = days.today_index
+        days = StudyDays(self.scheduler, now, back=400, ahead=len(forecast or ()))
+        day_end = days.day_end
         recall_after = self.scheduler.recall_after
         by_id = {deck.id: deck for deck in decks}
         acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
@@ -258,7 +233,7 @@ class ProgressModel:
             sect[2] += 1
             recall = 0.0
             if stability is not None and last_review is not None:
-                recall = recall_after(max(0, today - days.index(last_review)), stability)
+                recall = recall_after(days.days_ago(last_review), stability)
             a[8] += recall
             sect[0] += recall
             a[4] += mastered(phase, stability, recall)
@@ -270,7 +245,7 @@ class ProgressModel:
             if a[9] is None or due < a[9]:
                 a[9] = due
             if forecast is not None:  # a card buried today comes back tomorrow
-                slot = max(0 if active else 1, days.index(due) - today)
+                slot = max(0 if active else 1, days.offset(due))
                 if slot < len(forecast):
                     forecast[slot] += 1
         out = []

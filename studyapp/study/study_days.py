@@ -16,21 +16,30 @@ from studyapp.study.scheduler import Scheduler
 
 class StudyDays:
     """Study days between stored times and the day of ``now``, by bisecting precomputed day
-    starts (the scheduler's, ``back`` days of them, computed once instead of once per card;
-    older times are converted one by one)."""
+    starts (the scheduler's, ``back`` days before today and ``ahead`` after it, computed once
+    instead of once per card; times outside are converted one by one)."""
 
-    def __init__(self, scheduler: Scheduler, now: datetime, back: int = 800) -> None:
+    def __init__(
+        self, scheduler: Scheduler, now: datetime, back: int = 800, ahead: int = 0
+    ) -> None:
         self.scheduler = scheduler
         self.today = scheduler.study_day(now)
         first = self.today - timedelta(days=back)
         self.starts = [
-            to_micros(scheduler.day_start(first + timedelta(days=n))) for n in range(back + 2)
+            to_micros(scheduler.day_start(first + timedelta(days=n)))
+            for n in range(back + ahead + 2)
         ]
         self.back = back
+        self.day_end = self.starts[back + 1]  # when today's study day ends, in microseconds
+
+    def offset(self, micros: int) -> int:
+        """Study days from today to the one holding ``micros`` (0 today, -1 yesterday, 1
+        tomorrow)."""
+        i = bisect.bisect_right(self.starts, micros) - 1
+        if 0 <= i < len(self.starts) - 1:
+            return i - self.back
+        return (self.scheduler.study_day(from_micros(micros)) - self.today).days
 
     def days_ago(self, micros: int) -> int:
         """Study days from the one holding ``micros`` to today (0 today, never negative)."""
-        i = bisect.bisect_right(self.starts, micros) - 1
-        if 0 <= i < len(self.starts) - 1:
-            return max(0, self.back - i)
-        return max(0, (self.today - self.scheduler.study_day(from_micros(micros))).days)
+        return max(0, -self.offset(micros))

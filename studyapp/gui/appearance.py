@@ -1,5 +1,7 @@
 """Settings, the look of the app and the welcome page, for one main window.
 
+Optimized FSRS parameters from the progress view are kept in the settings here as well.
+
 Saving settings restyles the app (theme, text size) and rebuilds the scheduler; the app follows
 the desktop's light/dark switch when the student chose "Follow the system"; the welcome page
 explains studying on a first run and remembers "Don't show again".
@@ -7,6 +9,7 @@ explains studying on a first run and remembers "Don't show again".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -86,3 +89,18 @@ class AppearanceFlow:
         current = self.window.stack.currentWidget()
         if current is not None:
             current.setFocus()
+
+    def use_optimized_parameters(self, weights: Sequence[float]) -> None:
+        """Keep optimized FSRS weights (21 numbers) in the stored settings and use them."""
+        from dataclasses import replace
+
+        try:
+            params = tuple(float(w) for w in weights)
+            stored = preferences.stored_scheduler_settings(self.window.store)
+            settings = replace(stored, parameters=params)
+        except (TypeError, ValueError, StudyappError) as error:
+            self.window.statusBar().showMessage(f"Optimized parameters not used: {error}", 8000)
+            return
+        self.window._save_setting(preferences.SCHEDULER_KEY, settings.to_dict())
+        self.window.scheduler = self.window.ctx.make_scheduler(settings)
+        self.window.statusBar().showMessage("Scheduling now uses your optimized parameters.", 8000)

@@ -190,25 +190,11 @@ class MainWindow(QMainWindow):
 
             self.progress = ProgressWidget()
             self.progress.left.connect(self.show_library)
-            self.progress.parameters_optimized.connect(self._parameters_optimized)
+            self.progress.parameters_optimized.connect(self.appearance.use_optimized_parameters)
             self.progress.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
             self.stack.addWidget(self.progress)
         self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
         self.set_screen(Screen.PROGRESS)
-
-    def _parameters_optimized(self, weights: Sequence[float]) -> None:
-        """Keep optimized FSRS weights (21 numbers) in the stored settings and use them."""
-        from dataclasses import replace
-
-        try:
-            params = tuple(float(w) for w in weights)
-            settings = replace(preferences.stored_scheduler_settings(self.store), parameters=params)
-        except (TypeError, ValueError, StudyappError) as error:
-            self.statusBar().showMessage(f"Optimized parameters not used: {error}", 8000)
-            return
-        self._save_setting(preferences.SCHEDULER_KEY, settings.to_dict())
-        self.scheduler = self.ctx.make_scheduler(settings)
-        self.statusBar().showMessage("Scheduling now uses your optimized parameters.", 8000)
 
     # -- library -------------------------------------------------------------------------------
 

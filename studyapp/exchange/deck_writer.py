@@ -1,0 +1,130 @@
+"""Writing imported decks and their images into a folder: validated first, then all or nothing.
+
+Everything goes to a staging folder inside the target first; the staged decks are loaded with
+the app's own validator, and only when they load without an error do they replace the files
+in the target. A deck file there that studyapp did not import is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from studyapp.decks.load import load_decks
+from studyapp.errors import ExchangeError
+from studyapp.model import Deck
+
+IMPORT_MARK = "# Imported by studyapp"
+MEDIA_FOLDER = "media"
+"""Images of imported decks go to this folder beside the deck files."""
+
+try:  # libyaml writes the same text as the pure-Python dumper, several times faster
+    from yaml import CSafeDumper as _BaseDumper
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+
+
+class _DeckDumper(_BaseDumper):
+    """Safe YAML dumper writing multi-line text as literal blocks, as the shipped decks are."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_DeckDumper.add_representer(str, _represent_str)
+
+
+def deck_yaml(deck: Deck, origin: str) -> str:
+    """The YAML text of an imported deck, saying where it came from."""
+    header = f"{IMPORT_MARK} from {origin}; importing again overwrites hand edits.\n"
+    body = yaml.dump(
+        deck.to_dict(), Dumper=_DeckDumper, sort_keys=False, allow_unicode=True, width=100
+    )
+    return header + body
+
+
+def slug(text: str) -> str:
+    """An id made of a name: its first words, lower case, joined by hyphens."""
+    words = re.findall(r"\w+", text.casefold())
+    return "-".join(words[:8]) or "deck"
+
+
+def safe_file_name(name: str) -> str:
+    """A media name as a file name the image syntax can hold (no spaces, no odd characters)."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    clean = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "image"
+    return f"{clean}.{suffix.lower()}" if suffix else clean
+
+
+def write_imported(
+    decks: list[Deck], media: Mapping[str, bytes], out_dir: Path, origin: str
+) -> list[Path]:
+    """Write ``decks`` (as ``<id>.yaml``) and ``media`` (file name → bytes, into
+    :data:`MEDIA_FOLDER`) into ``out_dir``; the deck files written.
+
+    Raises :class:`ExchangeError`, writing nothing, when a deck would overwrite a file
+    studyapp did not import, or when the decks do not validate.
+    """
+    targets = [out_dir / f"{deck.id}.yaml" for deck in decks]
+    for target in targets:
+        if target.exists() and IMPORT_MARK not in _head(target):
+            raise ExchangeError(
+                f"{target} exists and was not imported by studyapp; choose another folder "
+                "(nothing was written)"
+            )
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".studyapp-import-", dir=out_dir))
+    except OSError as error:
+        raise ExchangeError(f"cannot write to {out_dir}: {error.strerror or error}") from None
+    try:
+        staged = _stage(decks, media, staging, origin)
+        result = load_decks(staged)
+        if result.errors:
+            raise ExchangeError(
+                f"the imported decks do not validate: {result.errors[0].format()} "
+                "(nothing was written)"
+            )
+        if media:
+            (out_dir / MEDIA_FOLDER).mkdir(exist_ok=True)
+            for name in media:
+                (staging / MEDIA_FOLDER / name).replace(out_dir / MEDIA_FOLDER / name)
+        for source, target in zip(staged, targets, strict=True):
+            source.replace(target)
+    except OSError as error:
+        raise ExchangeError(f"cannot write to {out_dir}: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+    return targets
+
+
+def _stage(decks: list[Deck], media: Mapping[str, bytes], staging: Path, origin: str) -> list[Path]:
+    if media:
+        (staging / MEDIA_FOLDER).mkdir()
+        for name, data in media.items():
+            (staging / MEDIA_FOLDER / name).write_bytes(data)
+    staged = []
+    for deck in decks:
+        path = staging / f"{deck.id}.yaml"
+        path.write_text(deck_yaml(deck, origin), encoding="utf-8")
+        staged.append(path)
+    return staged
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            return handle.read(400)
+    except OSError:
+        return ""

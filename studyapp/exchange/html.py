@@ -49,6 +49,7 @@ _TAG = re.compile(r"<[^>]+>")
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.DOTALL)
 _DISPLAY_MATH = re.compile(r"\\\[(.+?)\\\]", re.DOTALL)
+_MARKUP = re.compile(r"[<&\\$\[\n\r]")
 _STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 
 
@@ -57,6 +58,8 @@ def from_html(field: str, image_path: Callable[[str], str] = lambda name: name) 
 
     Scripts, styles and sounds are dropped; other tags keep only their text.
     """
+    if not _MARKUP.search(field):  # plain text, as most fields are: only the spacing changes
+        return " ".join(field.split())
     kept: list[str] = []
 
     def keep(fragment: str) -> str:

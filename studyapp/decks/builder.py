@@ -382,6 +382,9 @@ class DeckBuilder:
             return
         if needle.startswith("]("):  # point at the image's '![', which is on the same line
             found = self.text.rfind("![", start, found)
+        else:  # a formula: point at its opening dollar(s)
+            while found > start and self.text[found - 1] == "$":
+                found -= 1
         line, column = position(self.text, found)
         if severity == "error":
             self.r.errors += 1

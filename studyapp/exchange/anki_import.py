@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -76,16 +76,22 @@ def read_anki_package(
     return result, media
 
 
-def import_anki_package(path: Path, out_dir: Path, limits: Limits | None = None) -> ImportResult:
+def import_anki_package(
+    path: Path,
+    out_dir: Path,
+    limits: Limits | None = None,
+    in_use: Mapping[str, Path] | None = None,
+) -> ImportResult:
     """Import ``path`` into ``out_dir`` as validated YAML decks and images, all or nothing.
 
     The history (``result.reviews``) is not stored here: see :mod:`studyapp.exchange.history`.
+    ``in_use``: ids of the library's other deck files (see :func:`write_imported`).
     """
     started = time.perf_counter()
     result, media = read_anki_package(path, limits)
     if not result.decks:
         raise ExchangeError(f"{path.name} has no cards studyapp can import")
-    result.files = write_imported(result.decks, media, out_dir, path.name)
+    result.files = write_imported(result.decks, media, out_dir, path.name, in_use)
     result.seconds = time.perf_counter() - started
     return result
 

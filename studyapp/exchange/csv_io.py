@@ -1,8 +1,9 @@
 """Cards as CSV/TSV rows, both ways: what Anki's and Quizlet's importers and exporters use.
 
 Written: Anki's file header (``#separator``, ``#html:false``, ``#columns``, ``#tags column``,
-``#guid column``), then one row a card: front, back, tags (space-separated), id. Anki maps
-the columns from the header and updates notes by the id; Quizlet takes the first two columns.
+``#guid column``), then one row a card: front, back, tags (space-separated), the card id as
+GUID. Anki maps the columns from the header and updates notes by the GUID; Quizlet takes the
+first two columns.
 A cloze card keeps its ``{{c1::...}}`` text in front with an empty back, so it comes back a
 cloze card; a list card's back holds its items one a line, a choice card's its answer.
 
@@ -17,7 +18,7 @@ import csv
 import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def export_csv(decks: Sequence[Deck], out: Path) -> int:
     name = "tab" if delimiter == "\t" else "comma"
     buffer = io.StringIO()
     buffer.write(
-        f"#separator:{name}\n#html:false\n#columns:front{delimiter}back{delimiter}tags"
-        f"{delimiter}id\n#tags column:3\n#guid column:4\n"
+        # Anki maps a column to the note field of the same name: Front, Back (case matters)
+        f"#separator:{name}\n#html:false\n#columns:Front{delimiter}Back{delimiter}Tags"
+        f"{delimiter}GUID\n#tags column:3\n#guid column:4\n"
     )
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     rows = 0
@@ -128,10 +130,11 @@ def read_csv(path: Path, deck_id: str | None = None, title: str | None = None) -
     return CsvImport(deck, skipped, [])
 
 
-def import_csv(path: Path, out_dir: Path) -> CsvImport:
-    """Read ``path`` and write it as a validated deck into ``out_dir``, all or nothing."""
+def import_csv(path: Path, out_dir: Path, in_use: Mapping[str, Path] | None = None) -> CsvImport:
+    """Read ``path`` and write it as a validated deck into ``out_dir``, all or nothing
+    (``in_use``: ids of the library's other deck files, see :func:`write_imported`)."""
     result = read_csv(path)
-    result.files = write_imported([result.deck], {}, out_dir, path.name)
+    result.files = write_imported([result.deck], {}, out_dir, path.name, in_use)
     return result
 
 

@@ -83,14 +83,28 @@ def safe_file_name(name: str) -> str:
 
 
 def write_imported(
-    decks: list[Deck], media: Mapping[str, bytes], out_dir: Path, origin: str
+    decks: list[Deck],
+    media: Mapping[str, bytes],
+    out_dir: Path,
+    origin: str,
+    in_use: Mapping[str, Path] | None = None,
 ) -> list[Path]:
     """Write ``decks`` (as ``<id>.yaml``) and ``media`` (file name → bytes, into
     :data:`MEDIA_FOLDER`) into ``out_dir``; the deck files written.
 
+    ``in_use`` maps deck and card ids of the student's other deck files to those files: an
+    import that reuses one is refused (the library would load only one of the two).
     Raises :class:`ExchangeError`, writing nothing, when a deck would overwrite a file
-    studyapp did not import, or when the decks do not validate.
+    studyapp did not import, when an id is in use, or when the decks do not validate.
     """
+    for deck in decks:
+        for some_id in (deck.id, *(card.id for card in deck.cards)):
+            other = (in_use or {}).get(some_id)
+            if other is not None and other.parent.resolve() != out_dir.resolve():
+                raise ExchangeError(
+                    f"'{some_id}' is already in your library ({other.name}): these cards are "
+                    "there already; nothing was imported"
+                )
     targets = [out_dir / f"{deck.id}.yaml" for deck in decks]
     for target in targets:
         if target.exists() and IMPORT_MARK not in _head(target):

@@ -20,7 +20,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from studyapp.decks.markup import formula_problem, formulas, images, resolve_image
 
@@ -197,6 +204,27 @@ class ReaderMedia:
             last = formula.end
         out.append(markdown[last:])
         return "".join(out)
+
+    def align_formulas(self, document: QTextDocument) -> None:
+        """Set each inline formula on the middle of its line, as the card view does (the
+        Markdown parser places images on the baseline)."""
+        block = document.begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat() and fmt.toImageFormat().name().startswith(FORMULA_SCHEME):
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
+                    )
+                    image = fmt.toImageFormat()
+                    image.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
+                    cursor.setCharFormat(image)
+                iterator += 1
+            block = block.next()
 
     def load(self, name: str, color: str, pixel_size: int, max_width: int) -> QImage | None:
         """The picture for an image reference of the prepared text, or None (refused)."""

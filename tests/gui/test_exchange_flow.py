@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import zipfile
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage

@@ -39,22 +39,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Import the file, print what came in and what was left out; 1 when refused."""
     from studyapp import paths
+    from studyapp.decks.load import load_decks
     from studyapp.wording import count
 
     source = Path(args.file)
     folder = paths.data_dir(args.data_dir)
     out = Path(args.out) if args.out else paths.imported_decks_dir(folder)
+    library = load_decks(paths.library_paths(args.decks, folder)).decks
+    in_use = {  # an id another deck file of the library uses may not be imported again
+        some_id: deck.path
+        for deck in library
+        if deck.path is not None
+        for some_id in (deck.id, *(card.id for card in deck.cards))
+    }
     if source.suffix.lower() in (".csv", ".tsv", ".txt"):
         from studyapp.exchange.csv_io import import_csv
 
-        result = import_csv(source, out)
+        result = import_csv(source, out, in_use)
         print(f"wrote {result.files[0]}: {count(len(result.deck.cards), 'card')}")
         for line in result.skipped:
             print(f"left out: {line}")
         return 0
     from studyapp.exchange.anki_import import import_anki_package
 
-    imported = import_anki_package(source, out)
+    imported = import_anki_package(source, out, in_use=in_use)
     cards = sum(len(deck.cards) for deck in imported.decks)
     print(
         f"wrote {count(len(imported.files), 'deck')} to {out}: {count(cards, 'card')}, "

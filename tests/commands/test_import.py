@@ -49,3 +49,17 @@ def test_a_csv_file_imports_to_the_folder_given(
     source.write_text("front,back\nchat,cat\n", encoding="utf-8")
     assert main(["import", str(source), "--out", str(tmp_path / "out")]) == 0
     assert capsys.readouterr().out.strip() == f"wrote {tmp_path / 'out' / 'words.yaml'}: 1 card"
+
+
+def test_cards_the_library_already_has_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Importing an export of the shipped decks next to them says the cards are there."""
+    from tests.locations import SHIPPED_DECKS
+
+    package = tmp_path / "shipped.apkg"
+    assert main(["export", str(SHIPPED_DECKS), "--to", str(package)]) == 0
+    capsys.readouterr()
+    code = main(["import", str(package), "--decks", str(SHIPPED_DECKS)])
+    assert code == 1
+    assert "is already in your library" in capsys.readouterr().err

@@ -115,9 +115,14 @@ def test_a_genanki_package_imports(tmp_path: Path) -> None:
     )
     deck = genanki.Deck(2_059_400_110, "Language::French")
     deck.add_note(genanki.Note(model=model, fields=["chat", "cat"], tags=["animals"]))
-    deck.add_note(
-        genanki.Note(model=genanki.CLOZE_MODEL, fields=["Le {{c1::chat}} dort.", "extra"])
+    cloze = genanki.Model(
+        1_091_735_105,
+        "Cloze",
+        fields=[{"name": "Text"}, {"name": "Extra"}],
+        templates=[{"name": "C", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}"}],
+        model_type=genanki.Model.CLOZE,
     )
+    deck.add_note(genanki.Note(model=cloze, fields=["Le {{c1::chat}} dort.", "extra"]))
     package = tmp_path / "french.apkg"
     genanki.Package(deck).write_to_file(str(package))
     result = import_anki_package(package, tmp_path / "out")

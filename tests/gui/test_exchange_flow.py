@@ -35,6 +35,8 @@ def test_an_anki_package_with_history_appears_in_the_library(
     assert state is not None
     assert state.stability == pytest.approx(built.anki_memory["s"], rel=1e-4)
     assert "History: 6 answers of 1 card." in window.statusBar().currentMessage()
+    new = window.store.new_card_ids(["cardiology"])
+    assert card_id not in new and len(new) == 2  # the two cloze cards; the typed one is suspended
     folder = paths.imported_decks_dir(isolated_data_dir)
     assert (folder / "cardiology.yaml").is_file() and (folder / "media").is_dir()
 

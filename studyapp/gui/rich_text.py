@@ -197,11 +197,14 @@ class ReaderMedia:
         last = 0
         for formula in formulas(markdown):
             out.append(markdown[last : formula.start])
+            last = formula.end
+            if formula_problem(formula.source) is not None:  # shown as its source, as code
+                out.append(f"`{markdown[formula.start : formula.end].replace('`', '')}`")
+                continue
             self._formulas.append((formula.source, formula.display))
             number = len(self._formulas) - 1
             reference = f"![formula]({FORMULA_SCHEME}:{number})"
             out.append(f"\n\n{reference}\n\n" if formula.display else reference)
-            last = formula.end
         out.append(markdown[last:])
         return "".join(out)
 

@@ -34,6 +34,8 @@ CARDS_PER_FILE = 5_000
 """Cards per deck file at most: a larger Anki deck is split into parts (about 1 MB each)."""
 
 _RESET = 4  # revlog type "manual": with ease 0 and interval 0 the card was reset (Forget)
+_RATINGS = {int(rating): rating for rating in Rating}
+_WHITE = re.compile(r"\s+")
 
 
 @dataclass
@@ -104,6 +106,7 @@ def _convert(collection: Collection, media_names: set[str]) -> tuple[ImportResul
     for counted in collection.cards:
         cards_of_note[counted.note_id] = cards_of_note.get(counted.note_id, 0) + 1
     by_card: dict[int, str] = {}
+    sections: dict[tuple[str, ...], str] = {}
 
     def image_path(name: str) -> str:
         if name not in media_names or Path(name).suffix.lower() not in IMAGE_SUFFIXES:
@@ -119,7 +122,12 @@ def _convert(collection: Collection, media_names: set[str]) -> tuple[ImportResul
             result.skipped.append(f"card {anki_card.id}: its note or note type is missing")
             continue
         deck_path = collection.decks.get(anki_card.deck_id, ("Default",))
-        made = _card(note, notetype, anki_card, cards_of_note[note.id] > 1, image_path, result)
+        section = sections.get(deck_path)
+        if section is None:
+            section = sections[deck_path] = section_id(deck_path)
+        made = _card(
+            note, notetype, anki_card, cards_of_note[note.id] > 1, image_path, result, section
+        )
         if made is None:
             continue
         plan.cards.setdefault(deck_path, []).append(made)
@@ -151,24 +159,26 @@ def _card(
     several: bool,
     image_path: Callable[[str], str],
     result: ImportResult,
+    section: str,
 ) -> Card | None:
     """One studyapp card of an Anki card, or None (with the reason in ``result.skipped``)."""
     ours = notetype.name.startswith(STUDYAPP_NOTETYPE)
-    guid = re.sub(r"\s+", "_", note.guid)
+    guid = (
+        note.guid
+        if note.guid.isprintable() and " " not in note.guid
+        else _WHITE.sub("_", note.guid)
+    )
     card_id = guid if ours else f"anki-{guid}"
     if several:
         card_id += f"-{anki_card.ord + 1}"
-    named = dict(zip(notetype.fields, note.fields, strict=False))
+    fields = note.fields
 
     def text(index: int) -> str:
-        value = note.fields[index] if index < len(note.fields) else ""
-        converted = from_html(value, image_path)
-        for image in IMAGE.finditer(converted):  # a picture the package lacks: leave it out
-            if not image.group(2).startswith(f"{MEDIA_FOLDER}/"):
-                converted = converted.replace(image.group(0), f"[image {image.group(2)}]")
-        return converted
+        return _field_text(fields[index] if index < len(fields) else "", image_path)
 
-    source = from_html(named.get("Source", ""), image_path) if ours else ""
+    source = ""
+    if ours and "Source" in notetype.fields:
+        source = text(notetype.fields.index("Source"))
     tags = tuple(tag for tag in note.tags if tag)
     if notetype.cloze:
         cloze = _one_deletion(text(0), anki_card.ord + 1)
@@ -177,7 +187,7 @@ def _card(
         if cloze_problems(cloze):
             result.skipped.append(f"note {note.guid}: cloze {anki_card.ord + 1} is not usable")
             return None
-        return Card(card_id, CardType.CLOZE, text=cloze, source=source, tags=tags)
+        return Card(card_id, CardType.CLOZE, text=cloze, section=section, source=source, tags=tags)
     front, back = (1, 0) if anki_card.ord == 1 else (0, 1)
     if anki_card.ord > 1 or len(note.fields) < 2:
         result.skipped.append(f"note {note.guid}: card {anki_card.ord + 1} has no front/back")
@@ -187,7 +197,31 @@ def _card(
         result.skipped.append(f"note {note.guid}: an empty question or answer")
         return None
     kind = CardType.TYPED if notetype.typed and anki_card.ord == 0 else CardType.BASIC
-    return Card(card_id, kind, question=question, answer=answer, source=source, tags=tags)
+    return Card(
+        card_id,
+        kind,
+        question=question,
+        answer=answer,
+        section=section,
+        source=source,
+        tags=tags,
+    )
+
+
+def _field_text(value: str, image_path: Callable[[str], str]) -> str:
+    """A field's text; a picture the package lacks is named instead of shown."""
+    converted = from_html(value, image_path)
+    if "![" in converted:
+        for image in IMAGE.finditer(converted):
+            if not image.group(2).startswith(f"{MEDIA_FOLDER}/"):
+                converted = converted.replace(image.group(0), f"[image {image.group(2)}]")
+    return converted
+
+
+def section_id(deck_path: tuple[str, ...]) -> str:
+    """The section id of an Anki deck path: its names as slugs joined by dots, so
+    ``A::B`` lies inside ``A`` as studyapp's section ids nest."""
+    return ".".join(slug(part) for part in deck_path)
 
 
 def _one_deletion(text: str, number: int) -> str:
@@ -213,13 +247,8 @@ def _decks(cards: dict[tuple[str, ...], list[Card]]) -> list[Deck]:
             deck_id += "-2"
         used.add(deck_id)
         paths = sorted({path[:depth] for path in tops[top] for depth in range(1, len(path) + 1)})
-        section_ids = {path: ".".join(slug(part) for part in path) for path in paths}
-        sections = tuple(Section(section_ids[path], path[-1], level=len(path)) for path in paths)
-        deck_cards = [
-            replace(card, section=section_ids[path])
-            for path in sorted(tops[top])
-            for card in cards[path]
-        ]
+        sections = tuple(Section(section_id(path), path[-1], level=len(path)) for path in paths)
+        deck_cards = [card for path in sorted(tops[top]) for card in cards[path]]
         decks.extend(_parts(Deck(deck_id, top, sections), deck_cards))
     return decks
 
@@ -267,7 +296,9 @@ def _reviews(collection: Collection, by_card: dict[int, str]) -> list[ReviewEntr
             continue  # a manual change of the due date is not an answer
         at = datetime.fromtimestamp(review.at_ms / 1000, UTC)
         kept.append(
-            ReviewEntry(card_id, at, Rating(review.ease), max(review.time_ms, 0), ReviewMode.REVIEW)
+            ReviewEntry(
+                card_id, at, _RATINGS[review.ease], max(review.time_ms, 0), ReviewMode.REVIEW
+            )
         )
     entries.extend(kept)
     return entries

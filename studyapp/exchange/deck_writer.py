@@ -112,11 +112,13 @@ def write_imported(
                 f"{target} exists and was not imported by studyapp; choose another folder "
                 "(nothing was written)"
             )
+    created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".studyapp-import-", dir=out_dir))
     except OSError as error:
         raise ExchangeError(f"cannot write to {out_dir}: {error.strerror or error}") from None
+    written = False
     try:
         staged = _stage(decks, media, staging, origin)
         result = load_decks(staged)
@@ -131,11 +133,14 @@ def write_imported(
                 (staging / MEDIA_FOLDER / name).replace(out_dir / MEDIA_FOLDER / name)
         for source, target in zip(staged, targets, strict=True):
             source.replace(target)
+        written = True
     except OSError as error:
         raise ExchangeError(f"cannot write to {out_dir}: {error.strerror or error}") from None
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
+            if created and not written:  # leave no empty folder behind either
+                out_dir.rmdir()
     return targets
 
 

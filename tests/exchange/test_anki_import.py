@@ -224,3 +224,14 @@ def test_reading_a_package_writes_nothing(packages: dict[str, Built], tmp_path: 
     result, media = read_anki_package(packages["apkg"].path)
     assert result.decks and list(media) == ["heart_diagram.png"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_decks_that_would_not_validate_are_not_written(tmp_path: Path) -> None:
+    """When the written decks would fail validation, no file and no folder is left behind."""
+    from studyapp.exchange.deck_writer import write_imported
+    from studyapp.model import Card, Deck
+
+    broken = Deck("d", "D", (), (Card("c", CardType.CLOZE, text="no deletion here"),))
+    with pytest.raises(ExchangeError, match="do not validate"):
+        write_imported([broken], {"x.png": b"\x89PNG\r\n\x1a\n"}, tmp_path / "out", "test")
+    assert not (tmp_path / "out").exists()

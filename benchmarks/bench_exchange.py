@@ -9,6 +9,8 @@ Builds, in the same run:
   and validating it with the app's loader), and the baseline (c) the official ``anki``
   library opening a fresh collection and importing the same package (what using it as the
   reader would cost before reading a single note), when it is installed;
+- (d) storing that history: syncing the cards into a new progress database and replaying
+  the 50,000 answers through the FSRS scheduler (what follows an import with scheduling);
 - the shipped decks: export to .apkg and import back (a user's ordinary case).
 
 Prints medians and the ratios (a)/(c), (b)/(c). Targets: 100,000 notes import in under 10 s.
@@ -32,8 +34,11 @@ from pathlib import Path
 
 from studyapp.decks.load import load_decks
 from studyapp.exchange.anki_export import export_apkg
-from studyapp.exchange.anki_import import import_anki_package, read_anki_package
+from studyapp.exchange.anki_import import ImportResult, import_anki_package, read_anki_package
+from studyapp.exchange.history import store_history
 from studyapp.model import Card, CardType, Deck, Section
+from studyapp.store.database import Store
+from studyapp.study.scheduler import Scheduler, SchedulerSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -83,6 +88,16 @@ def add_history(package: Path, answers: int) -> None:
         with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.write(db, "collection.anki2")
             archive.writestr("media", media)
+
+
+def store_history_fresh(result: ImportResult, folder: Path) -> None:
+    """Sync the imported cards into a new store and replay their history."""
+    with tempfile.TemporaryDirectory(dir=folder) as data:
+        store = Store.open(Path(data) / "progress.sqlite3", backups=0)
+        try:
+            store_history(result, store, Scheduler(SchedulerSettings(), tz=UTC), datetime.now(UTC))
+        finally:
+            store.close()
 
 
 def import_time(module: str) -> float:
@@ -147,6 +162,12 @@ def main() -> None:
             lambda: import_anki_package(package, tmp / f"out{next(counter)}"), args.runs
         )
         print(f"(a) read + convert {args.notes:,} notes, 50 % with history: {read_s:.2f} s")
+        result, _media = read_anki_package(package)
+        history_s = timed(lambda: store_history_fresh(result, tmp), args.runs)
+        print(
+            f"(d) history into a new progress database ({len(result.reviews):,} answers "
+            f"replayed with FSRS, {args.notes:,} cards synced): {history_s:.2f} s"
+        )
         print(f"(b) full import (+ write YAML + validate): {import_s:.2f} s")
         baseline = anki_library_import(package)
         if baseline is not None:

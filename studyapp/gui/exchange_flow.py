@@ -14,7 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from studyapp.errors import StudyappError
 from studyapp.gui.workers import BackgroundTask, TaskControl, run_in_background
@@ -162,10 +163,14 @@ class ExchangeFlow:
 
         assert isinstance(result, ImportResult)
         window = self.window
+        # on the GUI thread, where the store's connection lives: about 1 s per 10,000 answers
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = store_history(result, window.store, window.scheduler, window.ctx.clock())
         except StudyappError as error:
             return f"The review history could not be saved: {error}"
+        finally:
+            QApplication.restoreOverrideCursor()
         window.refresh_library()
         return f"History: {count(report.answers, 'answer')} of {count(report.cards, 'card')}."
 

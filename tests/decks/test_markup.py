@@ -38,6 +38,7 @@ cards:
 
 @pytest.fixture
 def deck_file(tmp_path: Path) -> Path:
+    """The deck above, with a real image, a fake one and one outside its folder."""
     folder = tmp_path / "deck"
     (folder / "img").mkdir(parents=True)
     (folder / "img" / "map.png").write_bytes(PNG)

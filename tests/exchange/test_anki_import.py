@@ -150,6 +150,7 @@ def _copy_with(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
 
 
 def _refused(path: Path, out: Path, message: str, limits: Limits | None = None) -> None:
+    """Importing ``path`` fails with ``message`` and leaves ``out`` unmade."""
     with pytest.raises(ExchangeError, match=message):
         import_anki_package(path, out, limits)
     assert not out.exists()

@@ -35,6 +35,7 @@ def test_a_deck_round_trips_through_csv_and_tsv(tmp_path: Path, suffix: str) -> 
     assert load_decks([tmp_path / "out"]).errors == []
 
     def essentials(card: Card) -> tuple[object, ...]:
+        """What a CSV row carries of a card."""
         return (card.id, card.type, card.question, card.answer, card.text, card.tags)
 
     assert [essentials(c) for c in result.deck.cards] == [essentials(c) for c in DECK.cards]

@@ -15,6 +15,7 @@ PNG = (
 
 
 def rich(text: str, folder: Path | None) -> str:
+    """The card view's rich text of ``text`` for a deck in ``folder``."""
     return media_html(text, folder, inline_html, color="#000000", pixel_size=20, max_width=600)
 
 

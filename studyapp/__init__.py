@@ -13,6 +13,7 @@ the code to this; ``docs/architecture.md`` draws it):
 - :mod:`studyapp.store`: the progress database (kernel only).
 - :mod:`studyapp.study`: scheduling, sessions and the figures of progress (store, kernel).
 - :mod:`studyapp.paths`: where decks and progress live (decks, kernel).
+- :mod:`studyapp.exchange`: Anki packages and CSV/TSV in and out (decks, store, study, kernel).
 - :mod:`studyapp.commands` and :mod:`studyapp.cli`: the command line (any core package).
 - :mod:`studyapp.gui`: the PySide6 app, the only place Qt is imported (anything).
 

@@ -13,3 +13,7 @@ class OutlineError(StudyappError):
 
 class StoreError(StudyappError):
     """The progress database cannot be used (corrupt, locked, read-only, disk full)."""
+
+
+class ExchangeError(StudyappError):
+    """A file to import or export cannot be used (not a package, damaged, unsafe, too large)."""

@@ -93,10 +93,11 @@ ALLOWED: dict[str, set[str]] = {
     "store": set(),
     "study": {"store"},
     "paths": {"decks"},
-    "commands": {"outline", "cards", "decks", "store", "study", "paths"},
+    "exchange": {"decks", "store", "study"},
+    "commands": {"outline", "cards", "decks", "store", "study", "paths", "exchange"},
     "cli": {"commands"},
     "__main__": {"cli"},
-    "gui": {"outline", "cards", "decks", "store", "study", "paths", "cli"},
+    "gui": {"outline", "cards", "decks", "store", "study", "paths", "exchange", "cli"},
 }
 SHARED = {"model", "review_types", "errors", "wording", "contrast", "__init__"}
 

@@ -21,7 +21,9 @@ from studyapp.decks.checks import (
     normalise,
     question_keys,
 )
-from studyapp.decks.yaml_nodes import INT, STR, NodeReader, did_you_mean
+from studyapp.decks.markup import formula_problem, formulas, image_problem, images
+from studyapp.decks.problems import Problem, Severity
+from studyapp.decks.yaml_nodes import INT, STR, NodeReader, did_you_mean, position
 from studyapp.model import FORMAT_VERSION, Card, CardType, Deck, Location, Section, SourceInfo
 
 DECK_KEYS = ("format", "id", "title", "source", "notice", "tags", "sections", "cards")
@@ -79,8 +81,9 @@ def location_of(node: Node) -> Location:
 class DeckBuilder:
     """Builds one Deck from a file's root node, reporting every problem on the way."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str = "") -> None:
         self.path = path
+        self.text = text  # the file's text: where an image or formula sits inside a value
         self.r = NodeReader(path)
         # every id the checks across files need, also in a file with errors: the deck's id
         # and each readable card id, with where they sit (a card at its mapping's start)
@@ -220,6 +223,8 @@ class DeckBuilder:
         number = self._optional_text(entries, "number", what)
         body = self._optional_text(entries, "body", what)
         tags = r.text_list(entries["tags"][1], f"'tags' of {what}") if "tags" in entries else ()
+        if body:
+            self._check_markup(entries["body"][1], body, what)
         if r.errors != errors or section_id is None or title is None or level is None:
             return None
         return Section(section_id, title, level, number, body, location_of(node), tuple(tags or ()))
@@ -312,6 +317,11 @@ class DeckBuilder:
     ) -> None:
         """Checks on a structurally valid card's text: cloze syntax, choices, lengths."""
         r = self.r
+        for key in ("question", "answer", "text", "items", "distractors"):
+            if key in entries:
+                value = getattr(card, key)
+                shown = "\n".join(value) if isinstance(value, tuple) else value
+                self._check_markup(entries[key][1], shown, what)
         if card.type is CardType.CLOZE:
             for message in cloze_problems(card.text):
                 r.report(entries["text"][1], f"{what}: {message}")
@@ -352,6 +362,36 @@ class DeckBuilder:
                 f"{what} has no 'section': it will not be linked to its place in the reading",
                 "warning",
             )
+
+    def _check_markup(self, node: Node, value: str, what: str) -> None:
+        """Images that cannot be shown are errors, formulas that cannot be rendered warnings;
+        each is reported where it sits in the file (see :mod:`studyapp.decks.markup`)."""
+        for image in images(value):
+            message = image_problem(self.path.parent, image.group(2))
+            if message is not None:
+                self._report_inside(node, "](" + image.group(2), f"{what}: {message}", "error")
+        for formula in formulas(value):
+            message = formula_problem(formula.source)
+            if message is not None:
+                self._report_inside(node, formula.source, f"{what}: {message}", "warning")
+
+    def _report_inside(self, node: Node, needle: str, message: str, severity: Severity) -> None:
+        """Report at ``needle``'s place inside ``node``'s text in the file (at the node when
+        the file spells the value differently, e.g. folded over two lines)."""
+        start, end = node.start_mark.index, node.end_mark.index
+        found = self.text.find(needle, start, end) if self.text else -1
+        if found < 0:
+            self.r.report(node, message, severity)
+            return
+        if needle.startswith("]("):  # point at the image's '![', which is on the same line
+            found = self.text.rfind("![", start, found)
+        else:  # a formula: point at its opening dollar(s)
+            while found > start and self.text[found - 1] == "$":
+                found -= 1
+        line, column = position(self.text, found)
+        if severity == "error":
+            self.r.errors += 1
+        self.r.problems.append(Problem(self.path, line, column, message, severity))
 
     def _check_cards(self) -> None:
         """Checks across the deck's cards: unique ids, known sections, near-duplicates."""

@@ -105,7 +105,7 @@ def _build(path: Path, text: str) -> _Loaded:
     root, problems = compose_text(text, path)
     if root is None:
         return _Loaded(None, problems)
-    builder = DeckBuilder(path)
+    builder = DeckBuilder(path, text)
     try:
         deck = builder.build(root)
     except NodeBudgetExceeded as stop:

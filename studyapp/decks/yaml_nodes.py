@@ -96,7 +96,7 @@ class NodeBudgetExceeded(Exception):
         self.node = node
 
 
-def _position(text: str | bytes, index: int) -> tuple[int, int]:
+def position(text: str | bytes, index: int) -> tuple[int, int]:
     """1-based (line, column) of character (or byte) ``index`` in ``text``."""
     newline = "\n" if isinstance(text, str) else b"\n"
     line = text.count(newline, 0, index) + 1  # type: ignore[arg-type]
@@ -141,11 +141,11 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         return fail("the file is saved as UTF-16; save it as UTF-8", 1, 1)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        return fail("this is a binary file, not a YAML deck (NUL byte)", *_position(raw, nul))
+        return fail("this is a binary file, not a YAML deck (NUL byte)", *position(raw, nul))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line, column = _position(raw, error.start)
+        line, column = position(raw, error.start)
         byte = raw[error.start]
         return fail(
             f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", line, column
@@ -172,7 +172,7 @@ def compose_text(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         return None, [Problem(path, line, column, f"invalid YAML: {what}")]
     except yaml.reader.ReaderError as error:
-        line, column = _position(text, min(error.position, len(text)))
+        line, column = position(text, min(error.position, len(text)))
         code = error.character if isinstance(error.character, int) else ord(error.character)
         message = f"invalid character U+{code:04X} in YAML: {error.reason}"
         return None, [Problem(path, line, column, message)]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QFontInfo, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.gui import theme
+from studyapp.gui.rich_text import has_media, media_html
 from studyapp.model import Card, CardType
 from studyapp.study.answers import AnswerCheck, DiffOp
 
@@ -41,18 +43,19 @@ def inline_html(text: str) -> str:
     return _BOLD.sub(r"<b>\1</b>", escaped).replace("\n", "<br>")
 
 
-def cloze_html(text: str, revealed: bool) -> str:
-    """A cloze text with each deletion as a styled blank, or filled in and highlighted."""
+def cloze_html(text: str, revealed: bool, inline: Callable[[str], str] = inline_html) -> str:
+    """A cloze text with each deletion as a styled blank, or filled in and highlighted;
+    ``inline`` turns the text around and inside the deletions into rich text."""
     c = theme.colors()
     out: list[str] = []
     last = 0
     for match in CLOZE.finditer(text):
-        out.append(inline_html(text[last : match.start()]))
+        out.append(inline(text[last : match.start()]))
         answer, hint = match.group(1), match.group(2)
         if revealed:
             out.append(
                 f'<span style="background-color:{c.highlight}; font-weight:600;">'
-                f"&nbsp;{inline_html(answer)}&nbsp;</span>"
+                f"&nbsp;{inline(answer)}&nbsp;</span>"
             )
         else:
             shown = f"[{hint}]" if hint else BLANK
@@ -61,14 +64,16 @@ def cloze_html(text: str, revealed: bool) -> str:
                 f'font-weight:600;">&nbsp;{html.escape(shown)}&nbsp;</span>'
             )
         last = match.end()
-    out.append(inline_html(text[last:]))
+    out.append(inline(text[last:]))
     return "".join(out)
 
 
-def list_html(items: Sequence[str], ordered: bool) -> str:
+def list_html(
+    items: Sequence[str], ordered: bool, inline: Callable[[str], str] = inline_html
+) -> str:
     """Items of a list card as a numbered or bulleted list."""
     tag = "ol" if ordered else "ul"
-    rows = "".join(f"<li style='margin-bottom:4px'>{inline_html(i)}</li>" for i in items)
+    rows = "".join(f"<li style='margin-bottom:4px'>{inline(i)}</li>" for i in items)
     return f"<{tag} style='margin-left:0px'>{rows}</{tag}>"
 
 
@@ -154,6 +159,7 @@ class CardView(QWidget):
         super().__init__(parent)
         self.card: Card | None = None
         self.options: list[str] = []
+        self.media_folder: Path | None = None  # the deck's folder: where its images are
         self.setMaximumWidth(self.MAX_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -203,9 +209,9 @@ class CardView(QWidget):
         self.context.setText(html.escape(context))
         self.context.setVisible(bool(context))
         if card.type is CardType.CLOZE:
-            self.question.setText(cloze_html(card.text, revealed=False))
+            self.question.setText(cloze_html(card.text, False, self._rich_for(self.question)))
         else:
-            self.question.setText(inline_html(card.question))
+            self.question.setText(self._rich_for(self.question)(card.question))
         self._build_options(self.options if card.type is CardType.CHOICE else [])
         is_typed = card.type is CardType.TYPED
         self.typed.setVisible(is_typed)
@@ -252,16 +258,16 @@ class CardView(QWidget):
         self.rule.setVisible(card.type is not CardType.CHOICE)
         self.answer.setVisible(True)
         if card.type is CardType.CLOZE:
-            self.question.setText(cloze_html(card.text, revealed=True))
+            self.question.setText(cloze_html(card.text, True, self._rich_for(self.question)))
             self.answer.setVisible(False)
             self.rule.setVisible(False)
         elif card.type is CardType.LIST:
-            self.answer.setText(list_html(card.items, card.ordered))
+            self.answer.setText(list_html(card.items, card.ordered, self._rich_for(self.answer)))
         elif card.type is CardType.CHOICE:
             self.answer.setVisible(False)
             self._mark_options(card, check)
         else:
-            self.answer.setText(inline_html(card.answer))
+            self.answer.setText(self._rich_for(self.answer)(card.answer))
         if card.type is CardType.TYPED:
             self.typed.setReadOnly(True)
             self.typed.setVisible(False)
@@ -278,7 +284,25 @@ class CardView(QWidget):
         show_source = bool(card.source) and not _same_text(card.source, _plain_text(card))
         self.source.setVisible(show_source)
         if show_source:
-            self.source.setText("Source: “" + inline_html(card.source) + "”")
+            self.source.setText("Source: “" + self._rich_for(self.source)(card.source) + "”")
+
+    def _rich_for(self, label: QLabel) -> Callable[[str], str]:
+        """Rich text for ``label``: images and formulas drawn at its font size, in its colour
+        (see :mod:`studyapp.gui.rich_text`); plain text as :func:`inline_html` makes it."""
+
+        def rich(text: str) -> str:
+            if not has_media(text):
+                return inline_html(text)
+            return media_html(
+                text,
+                self.media_folder,
+                inline_html,
+                color=theme.colors().text,
+                pixel_size=QFontInfo(label.font()).pixelSize(),
+                max_width=self.MAX_WIDTH - 40,
+            )
+
+        return rich
 
     def _mark_options(self, card: Card, check: AnswerCheck | None) -> None:
         """Right option green, a wrong pick red, the rest dimmed."""

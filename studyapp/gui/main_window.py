@@ -29,6 +29,7 @@ from studyapp.gui.appearance import AppearanceFlow
 from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
 from studyapp.gui.exam_browser_flow import ExamBrowserFlow
+from studyapp.gui.exchange_flow import ExchangeFlow
 from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.menus import build_menus
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session: StudySession | None = None
         self.study = StudyFlow(self)
         self.text_imports = TextImportFlow(self)
+        self.exchange = ExchangeFlow(self)  # File › Import… and Export…
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open

@@ -44,6 +44,8 @@ def build_menus(window: Any) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     _add(window, file_menu, "Make decks from a text…", window.import_text, "Ctrl+O")
+    _add(window, file_menu, "Import Anki or CSV…", window.exchange.import_file, "Ctrl+I")
+    _add(window, file_menu, "Export…", window.exchange.export, "Ctrl+E")
     _add(window, file_menu, "Reload decks", window.reload_decks, "Ctrl+R")
     _add(window, file_menu, "Settings…", window.open_settings, "Ctrl+,")
     file_menu.addSeparator()

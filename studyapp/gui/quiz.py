@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextDocumentFragment
@@ -79,6 +80,7 @@ class QuizWidget(QWidget):
         self.proposed = Rating.GOOD
         self.summary: SessionSummary | None = None
         self._contexts: dict[str, str] = {}
+        self._folders: dict[str, Path] = {}  # card id -> its deck's folder (its images)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Study")
 
@@ -203,6 +205,7 @@ class QuizWidget(QWidget):
         self.session = session
         self.summary = None
         self._contexts = context_lines(decks)
+        self._folders = {c.id: d.path.parent for d in decks if d.path for c in d.cards}
         self.pages.setCurrentIndex(0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._act(session.start)
@@ -221,6 +224,7 @@ class QuizWidget(QWidget):
         self.pages.setCurrentIndex(0)
         self._show_progress(progress)
         options = self._options(card)
+        self.card_view.media_folder = self._folders.get(card.id)  # where its images are
         self.card_view.show_question(card, self._context(card), options)
         self._set_phase("question")
         if card.type is CardType.TYPED:

@@ -293,7 +293,8 @@ class ReaderWidget(QWidget):
         QTimer.singleShot(0, lambda sid=section.id: self._check_read_of(sid))
 
     def _render(self, section: Section) -> None:
-        """Heading, then the section's Markdown body."""
+        """Heading, then the section's Markdown body (its images from the deck's folder)."""
+        self.view.media.folder = self.deck.path.parent if self.deck and self.deck.path else None
         self.view.show_section(section)
 
     def highlight(self, sentence: str) -> bool:

@@ -7,8 +7,10 @@ card's ``source``) even where the Markdown put bold marks inside it.
 
 Deck text is Markdown without HTML: markup in a title or body is shown as the characters it
 is, never rendered (a deck could otherwise hide text, restyle the page or show nothing at
-all), and nothing is ever loaded on its behalf: no image, style sheet or page, local or
-remote. A link opens in the browser only when the student clicks a web address.
+all), and nothing is ever loaded on its behalf but its own pictures: an image file inside the
+deck's folder and its typeset formulas (:class:`~studyapp.gui.rich_text.ReaderMedia`, by the
+rule of :mod:`studyapp.decks.markup`); no other image, style sheet or page, local or remote.
+A link opens in the browser only when the student clicks a web address.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
+    QFontInfo,
     QImage,
     QResizeEvent,
     QTextBlockFormat,
@@ -29,6 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from studyapp.gui.rich_text import ReaderMedia
 from studyapp.gui.theme import colors
 from studyapp.model import Section
 
@@ -62,14 +66,22 @@ class ReadingView(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)  # never navigate to a link's target inside the view
         self.anchorClicked.connect(open_web_link)
+        self.media = ReaderMedia()  # its folder: the shown deck's, where its images are
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
-        """Nothing is loaded for deck text: no image, style sheet or page, local or remote.
+        """Nothing is loaded for deck text but the deck's own pictures (:class:`ReaderMedia`):
+        no other image, style sheet or page, local or remote.
 
         Never None or an empty value: for those Qt reads a local file itself. An image is
-        answered with one transparent pixel, anything else with empty text.
+        answered with its picture or one transparent pixel, anything else with empty text.
         """
         if kind == QTextDocument.ResourceType.ImageResource.value:
+            column = MAX_TEXT_WIDTH_EM * self.fontMetrics().horizontalAdvance("M")
+            size = round(QFontInfo(self.document().defaultFont()).pixelSize() * 1.2)
+            text = name.toString() if isinstance(name, QUrl) else name
+            picture = self.media.load(text, colors().text, size, column)
+            if picture is not None:
+                return picture
             blank = QImage(1, 1, QImage.Format.Format_ARGB32)
             blank.fill(Qt.GlobalColor.transparent)
             return blank
@@ -79,9 +91,9 @@ class ReadingView(QTextBrowser):
         """Heading (number and title), then the body, with 1.45 line spacing."""
         heading = f"{section.number} {section.title}".strip()
         marks = "#" * min(max(section.level, 1), 3)
-        self.document().setMarkdown(
-            f"{marks} {heading}\n\n{section.body or EMPTY_BODY}\n", MARKDOWN
-        )
+        body = self.media.prepare(section.body or EMPTY_BODY)
+        self.document().setMarkdown(f"{marks} {heading}\n\n{body}\n", MARKDOWN)
+        self.media.align_formulas(self.document())
         self.setExtraSelections([])
         spacing = QTextBlockFormat()
         spacing.setLineHeight(145.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)

@@ -458,6 +458,31 @@ class Store(StoreStats, ExamDates, CardListing):
                 [(to_micros(moment), card_id) for card_id, moment in due.items()],
             )
 
+    def import_reviews(self, entries: Iterable[ReviewEntry], scheduler: ReplayScheduler) -> int:
+        """Add answers another app logged (an Anki package's history) and rebuild card states
+        from the log, all in one transaction; the number of answers added.
+
+        An answer already in the log (same card, same moment) is not added twice, so
+        importing the same history again changes nothing.
+        """
+        from studyapp.store.replay import replay_states
+
+        with self._transaction() as conn:
+            seen = set(conn.execute("SELECT card_id, reviewed_at FROM review_log"))
+            rows = []
+            for entry in entries:
+                key = (entry.card_id, to_micros(entry.reviewed_at))
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append(
+                    (*key, int(entry.rating), entry.duration_ms, entry.mode.value, entry.card_id)
+                )
+            if rows:
+                conn.executemany(INSERT_LOG, rows)
+                replay_states(conn, scheduler)
+        return len(rows)
+
     # -- reading progress and settings -----------------------------------------------------
 
     def mark_section_read(self, deck_id: str, section_id: str, now: datetime) -> None:

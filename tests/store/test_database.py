@@ -371,3 +371,21 @@ def test_sync_never_loses_progress(versions: list[dict[str, str]], studied: list
             answer(store, card_id, T0 + timedelta(minutes=n))
             accepted[card_id] = version[card_id]
     store.close()
+
+
+def test_imported_answers_join_the_log_once_and_rebuild_the_state(store: Store) -> None:
+    """Another app's answers are added in order, a second import adds nothing, and the card's
+    state is the one replaying them gives."""
+    store.sync_decks([deck("d", [card("c1")])], T0)
+    scheduler = Scheduler(SchedulerSettings(fuzz=False), tz=UTC)
+    entries = [
+        ReviewEntry("c1", T0 + timedelta(days=day), rating, 3000)
+        for day, rating in ((0, Rating.GOOD), (2, Rating.AGAIN), (3, Rating.GOOD))
+    ]
+    assert store.import_reviews(entries, scheduler) == 3
+    assert store.import_reviews(entries, scheduler) == 0
+    expected = None
+    for entry in entries:
+        expected, _ = scheduler.review("c1", expected, entry.rating, entry.reviewed_at)
+    assert store.card_state("c1") == expected
+    assert [e.rating for e in store.reviews("c1")] == [Rating.GOOD, Rating.AGAIN, Rating.GOOD]

@@ -79,10 +79,13 @@ def normalize(text: str) -> str:
 
 
 def _british_to_american(word: str) -> str:
-    """Fold the ae/oe spellings (anaesthetic, oedema, haemorrhage) into ae/oe-less ones."""
-    if len(word) <= 4:
-        return word
-    return word.replace("ae", "e").replace("oe", "e")
+    """Fold the ae/oe spellings (anaesthetic, oedema, haemorrhage) into ae/oe-less ones.
+
+    Folded until none is left ("aae" gives "ae" on a first pass), so normalizing twice gives
+    what normalizing once does."""
+    while len(word) > 4 and ("ae" in word or "oe" in word):
+        word = word.replace("ae", "e").replace("oe", "e")
+    return word
 
 
 def typo_distance(a: str, b: str) -> int:

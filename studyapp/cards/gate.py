@@ -1,0 +1,301 @@
+"""The quality gate every drafted card passes: general rules a careful teacher would apply.
+
+A draft is dropped, whatever sentence or subject it came from, when:
+
+* ``given-away``: its answer (or a relative of its words: "salivation" for "salivary") stands
+  in its question or in the titles the quiz shows above it; an abbreviation is given away by
+  the words whose initials it is; a cloze's hidden words by the rest of its sentence;
+* ``label``: it asks about a label rather than content: what a quoted heading "is", which
+  heading a quoted explanation falls under, a title followed by a bare "— topic?";
+* ``unresolved``: its question leans on something it does not name ("they", "this
+  condition") or names nothing specific at all ("What is research ongoing to understand?");
+* ``broken-blank``: its cloze blank is not a whole term: it starts or ends on a function word
+  ("solution if"), ends on a verb ("RuBisCO begin"), or cuts a name or compound in two
+  ("Complex Regional [...] Syndrome", "[...] energy" for "light energy");
+  an answer that stops on a function word ("the cavity in") is cut short the same way;
+* ``markup``: it shows markup the outline left in (``:term:``, ``{: ...}``, ``[link](#...)``);
+* ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
+* ``not-a-statement``: its cloze is a question or speaks to the reader ("How is it [...]?",
+  "the candle I have in my [...]"), or its answer names nothing (an adverb: "Never");
+* ``vague-answer``: its answer is only everyday or abstract words ("the type of the option");
+* ``too-long``: its cloze is more than one sentence or :data:`MAX_CLOZE_WORDS` words long;
+* ``shared-sentence``: another cloze already blanks the same sentence;
+* ``duplicate`` / ``conflict``: another card of the deck asks the same question, with the same
+  answer or with a different one.
+
+Word knowledge comes from :mod:`studyapp.cards.lexicon`. :func:`card_fault` judges one draft on
+its own; :class:`Seen` judges a draft against the cards of its deck kept before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import Draft
+from studyapp.model import CardType
+from studyapp.outline.sentences import normalise_space
+
+RULES = (
+    "given-away",
+    "label",
+    "unresolved",
+    "broken-blank",
+    "markup",
+    "stock-blank",
+    "not-a-statement",
+    "vague-answer",
+    "too-long",
+    "shared-sentence",
+    "duplicate",
+    "conflict",
+)
+# weak rather than wrong: such a card may come back where its section would keep one card
+SOFT_RULES = frozenset({"vague-answer"})
+SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
+MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+_LABEL_QUESTION = re.compile(
+    r"(?:\bwhat (?:is|are) [“\"][^”\"]{1,80}[”\"]\s*\?$"
+    r"|\bwhat does the text say about\b"
+    r"|\bwhich term under\b"
+    r"|[”\"] — which [^?]{1,80} is this\?$"
+    r"|^name the items listed under\b"
+    r"|\boverview\?$)",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(
+    r"\{:|\]\(|\[#|\]_|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
+    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
+)
+_MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
+_DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
+_QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
+
+
+def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
+    """The rule a draft breaks on its own (see the module docstring), or ``""``.
+
+    ``titles`` are the deck and section titles the quiz shows above the card; ``subject`` is
+    the document's main subject ("ketamine"), which names no answer.
+    """
+    text = _CLOZE.sub(lambda m: m.group(1), draft.text)
+    shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
+    if _MARKUP.search(shown):
+        return "markup"
+    if draft.type is CardType.CLOZE:
+        return _cloze_fault(draft.text, titles, subject)
+    if draft.type is CardType.LIST:
+        return "label" if _LABEL_QUESTION.search(draft.question) else ""
+    question = draft.question
+    # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
+    # an amount is a whole answer in everyday words
+    manner = bool(_MANNER.match(question))
+    if not manner and not _names_something(draft.answer):
+        return "not-a-statement"
+    if draft.answer and _cut_short(draft.answer):
+        return "broken-blank"
+    answer_words = lx.content_words(draft.answer)
+    vague = answer_words and all(map(lx.is_vague, answer_words))
+    if draft.type is not CardType.CHOICE and vague and not manner:
+        return "vague-answer"
+    if _LABEL_QUESTION.search(question) or _label_tail(question):
+        return "label"
+    if _unresolved(question, subject):
+        return "unresolved"
+    if draft.answer and given_away(draft.answer, question, titles, subject):
+        return "given-away"
+    return ""
+
+
+class Seen:
+    """The cards of a deck kept so far, to judge the next draft against them: a second cloze
+    of one sentence, a question asked again (``duplicate``), or asked again with another
+    answer (``conflict``)."""
+
+    def __init__(self) -> None:
+        self._blanked: set[str] = set()
+        self._asked: dict[frozenset[str], str] = {}
+
+    def fault(self, draft: Draft) -> str:
+        """The rule ``draft`` breaks against the cards kept so far, or ``""``."""
+        if draft.type is CardType.CLOZE:
+            blanked = normalise_space(draft.source).casefold() in self._blanked
+            return "shared-sentence" if blanked else ""
+        key = question_key(draft.question)
+        if not key or key not in self._asked:
+            return ""
+        return "duplicate" if self._asked[key] == _answer_of(draft) else "conflict"
+
+    def add(self, draft: Draft) -> None:
+        """Remember a kept card."""
+        if draft.type is CardType.CLOZE:
+            self._blanked.add(normalise_space(draft.source).casefold())
+        elif draft.question:
+            self._asked.setdefault(question_key(draft.question), _answer_of(draft))
+
+
+def _answer_of(draft: Draft) -> str:
+    return normalise_space(draft.answer or " ".join(draft.items)).casefold()
+
+
+def question_key(question: str) -> frozenset[str]:
+    """What a question asks, as the lemmas of its content words: "What causes X?" and "What
+    caused X?" are the same question."""
+    return frozenset(lx.lemma(w) for w in lx.content_words(question))
+
+
+def given_away(answer: str, question: str, titles: str, subject: str = "") -> bool:
+    """Whether the question or the titles on screen give the answer away.
+
+    A short answer (a term, a name) is given away when its specific words all stand on the
+    screen, or half its content words do; a longer answer (an explanation) only by the titles,
+    when they hold all its specific words or two thirds of at least two. An abbreviation is
+    given away by words whose initials spell it.
+    """
+    bare = normalise_space(answer).casefold()
+    if bare and bare in normalise_space(question).casefold():
+        return True
+    if _initials_shown(answer, f"{titles} {question}"):
+        return True
+    short = len(answer.split()) <= SHORT_ANSWER
+    screen = lx.stems(f"{titles} {question}" if short else titles)
+    about = lx.stem(subject) if subject else ""
+    content = [w for w in lx.content_words(answer) if not about or lx.stem(w) != about]
+    specific = [w for w in content if not lx.is_vague(w)]
+    if not content:
+        return False
+    seen = [w for w in content if lx.related(w, screen)]
+    seen_specific = [w for w in specific if lx.related(w, screen)]
+    if short and specific and len(seen_specific) == len(specific):
+        return True
+    if short and 2 * len(seen) >= len(content) and (seen_specific or not specific):
+        return True
+    if not short and specific and len(seen_specific) == len(specific):
+        return 2 * len(seen) >= len(content)
+    return len(seen_specific) >= 2 and 3 * len(seen_specific) >= 2 * len(specific)
+
+
+def _initials_shown(answer: str, screen: str) -> bool:
+    """Whether ``answer`` is an abbreviation spelled by the initials of words on screen
+    ("TRD" beside "treatment-resistant depression")."""
+    short = answer.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?", short):
+        return False
+    letters = "".join(c for c in short.rstrip("s") if c.isupper()).lower()
+    parts = re.findall(r"[A-Za-z][A-Za-z0-9’']*", screen)
+    initials = "".join(w[0].lower() for w in parts)
+    significant = "".join(
+        w[0].lower() for w in parts if w.lower() not in ("of", "and", "the", "in", "for", "to")
+    )
+    return letters in initials or letters in significant
+
+
+def _label_tail(question: str) -> bool:
+    """``Advantages of X — bronchodilation?``: a title and a bare topic, no question."""
+    match = _DASH_TAIL.search(question)
+    if not match:
+        return False
+    tail = lx.words(match.group("tail"))
+    return len(tail) <= 6 and not any(w in ("what", "which", "how", "why", "who") for w in tail)
+
+
+def _unresolved(question: str, subject: str) -> bool:
+    """Whether a question leans on a referent it does not name, or names nothing specific."""
+    body = re.sub(r"^[^:]{1,120}: (?=[a-z])", "", question)  # a title before the question
+    body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", body)  # a quoted sentence keeps its own referents
+    body = re.sub(r"\bwhich of (?:these|those)\b", "which", body, flags=re.IGNORECASE)
+    about = lx.stem(subject) if subject else ""
+    named_before = False
+    if lx.speaks_to_reader(body):
+        return True  # "What is the candle I have in my hand?"
+    for word in lx.words(body):
+        if lx.is_pronoun(word) and not named_before:
+            return True  # "What may they help reduce?": nothing named for "they" to be
+        named_before = (
+            named_before or not lx.is_vague(word) or (bool(about) and lx.stem(word) == about)
+        )
+    named = [w for w in lx.content_words(body) if lx.names_a_thing(w)]
+    return not [w for w in named if lx.stem(w) != about] and not (about and about in body.lower())
+
+
+def _cloze_fault(text: str, titles: str, subject: str) -> str:
+    """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    rest = _CLOZE.sub(" ", text)
+    if len(text.split()) > MAX_CLOZE_WORDS or re.search(r"[a-z0-9)][.!?] +[A-Z]", rest):
+        return "too-long"
+    if re.match(r"^\W*(?:they|this|these|those|it|its|their|such)\b", rest, re.IGNORECASE):
+        return "unresolved"
+    if rest.rstrip(" ”\"')").endswith("?") or lx.speaks_to_reader(rest):
+        return "not-a-statement"
+    for match in _CLOZE.finditer(text):
+        phrase = match.group(1)
+        if _broken(text, match.start(), match.end(), phrase):
+            return "broken-blank"
+        content = lx.content_words(phrase)
+        if content and all(lx.is_vague(w) for w in content) and not _amount(text, match.start()):
+            return "stock-blank"
+        screen = lx.stems(f"{titles} {rest}")
+        about = lx.stem(subject) if subject else ""
+        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
+        if specific and all(lx.related(w, screen) for w in specific):
+            return "given-away"
+    return ""
+
+
+def _broken(text: str, start: int, end: int, phrase: str) -> bool:
+    """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
+    said = lx.WORD.findall(phrase)
+    if not said or re.search(r"--|[—–,;:()\[\]“”\"]", phrase):
+        return True
+    first, last = said[0], said[-1]
+    if lx.is_function_word(first) or lx.is_function_word(last) or any(map(lx.only_verb, said)):
+        return True  # "solution if", "corporation sold shoes": a piece of a clause
+    if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
+        return True  # "sometimes", "elsewhere": no term at all
+    before, after = text[:start], text[end:]
+    if (before[-1:].isalnum() or before[-1:] == "-") or (after[:1].isalnum() or after[:1] == "-"):
+        return True  # the blank cuts a word
+    previous = lx.WORD.findall(before)[-1:] if re.search(r"[A-Za-z0-9’'-]\s+$", before) else []
+    following = lx.WORD.findall(after)[:1] if re.match(r"^\s+[A-Za-z]", after) else []
+    sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
+    if following:
+        nxt = following[0]
+        if last[:1].isupper() and nxt[:1].isupper():
+            return True  # half a name
+        if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
+            return True  # the head noun of the term is left outside ("light [...] energy")
+    if previous and not sentence_start:
+        prev = previous[0]
+        return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
+    return False
+
+
+def _names_something(answer: str) -> bool:
+    """Whether an answer names something: a word that is not a function word and can be more
+    than an adverb ("Then here", "Never" name nothing)."""
+    for word in lx.WORD.findall(answer):
+        if lx.is_function_word(word):
+            continue
+        if lx.parts_of_speech(word) - {"ADV"} or not lx.parts_of_speech(word):
+            return True
+    return False
+
+
+def _cut_short(answer: str) -> bool:
+    """Whether an answer stops on a function word ("the cavity in"): half a phrase."""
+    said = lx.WORD.findall(answer)
+    return bool(said) and lx.is_function_word(said[-1]) and said[-1].lower() not in ("it", "them")
+
+
+_UNITS = lx.wordset("second minute hour day week month year decade century")
+
+
+def _amount(text: str, start: int) -> bool:
+    """Whether the blank at ``start`` hides an amount or a time ("within [minutes]", "[180
+    litres]"): a fact in everyday words, not a stock phrase."""
+    phrase = _CLOZE.match(text, start)
+    hidden = phrase.group(1) if phrase else ""
+    if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
+        return True
+    return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))

@@ -1,0 +1,200 @@
+"""The quality gate: each rule drops the faulty card and keeps its sound twin, in any subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.drafts import Draft
+from studyapp.cards.gate import RULES, Seen, card_fault, given_away
+from studyapp.model import CardType
+
+
+def _ask(question: str, answer: str, kind: CardType = CardType.BASIC, source: str = "s") -> Draft:
+    return Draft(kind, f"q|{question}", "1", source, question=question, answer=answer)
+
+
+def _cloze(text: str, source: str = "") -> Draft:
+    return Draft(CardType.CLOZE, "cloze|x", "1", source or text, text=text)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "titles"),
+    [  # biology, law, history, networking: the titles or the question hold the answer
+        ("What do plants use chlorophyll for?", "photosynthesis", "Plants\nPhotosynthesis"),
+        ("What did the court find lacking?", "personal jurisdiction", "Personal Jurisdiction"),
+        ("What did the treaty end?", "the Thirty Years' War", "War\nEnd of the Thirty Years War"),
+        ("What is the abbreviation for “maximum segment size”?", "MSS", "TCP\nOptions"),
+        ("What is init?", "the initial state", "TCP\nStates"),
+    ],
+)
+def test_an_answer_on_screen_is_given_away(question, answer, titles):
+    """Whatever the subject, a card whose answer the titles or its own question show is
+    dropped (the initials of words shown give an abbreviation away too)."""
+    assert card_fault(_ask(question, answer), titles) == "given-away"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "titles"),
+    [
+        ("What do plants use chlorophyll for?", "photosynthesis", "Plants\nPigments"),
+        ("What did the court find lacking?", "minimum contacts", "Personal Jurisdiction"),
+        ("What does the abbreviation MSS stand for?", "maximum segment size", "TCP\nOptions"),
+    ],
+)
+def test_an_answer_not_on_screen_passes(question, answer, titles):
+    """The same questions pass when the answer is not on screen."""
+    assert card_fault(_ask(question, answer), titles) == ""
+
+
+def test_a_title_restating_a_long_answer_gives_it_away():
+    """A long answer is given away when the titles hold its specific words ('Flashbacks and
+    Intrusive Thoughts'), not when they share one word with it."""
+    answer = "distressing flashbacks and intrusive thoughts"
+    assert given_away(answer, "What may therapy help reduce?", "Reducing Flashbacks and Thoughts")
+    assert not given_away(answer, "What may therapy help reduce?", "Trauma Therapy")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Advantages of the design — what is “Loose Coupling”?",
+        "“Each service owns its data” — which principle of microservices is this?",
+        "Beta blockers — what does the text say about “Cardioselective”?",
+        "Name the items listed under “Reabsorption”.",
+        "Cardiac Cycle — systole?",
+        "Feudalism — overview?",
+    ],
+)
+def test_a_question_about_a_label_is_dropped(question):
+    """Asking what a heading 'is', which heading an explanation falls under, or a title with
+    a bare topic tests the outline, not the subject."""
+    assert card_fault(_ask(question, "some specific content here"), "Notes") == "label"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What may they help reduce?", "the frequency of seizures"),
+        ("Why is this condition hard to treat?", "its cause is unknown"),
+        ("What is the candle I have in my hand?", "a stearin candle"),
+        ("What is research ongoing to better understand?", "repeated exposure"),
+    ],
+)
+def test_a_question_without_its_subject_is_unresolved(question, answer):
+    """A question leaning on 'they', 'this condition', the speaker, or naming nothing at
+    all is dropped."""
+    assert card_fault(_ask(question, answer), "Notes") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of these is one of the causes of inflation?",
+        "What does ketamine maintain, making it suitable for surgery?",
+        "What does active transport require?",
+    ],
+)
+def test_a_question_that_names_its_subject_passes(question):
+    """'which of these' and a pronoun after the named subject are resolved."""
+    assert card_fault(_ask(question, "cardiovascular stability"), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pH of the {{c1::solution if}} acid is added falls.",
+        "In the Calvin cycle, {{c1::RuBisCO begins}} carbon fixation.",
+        "The patient had {{c1::Complex Regional}} Pain Syndrome.",
+        "Plants convert {{c1::light}} energy into chemical energy.",
+        "Missouri {{c1::corporation sold shoes}} through agents.",
+        "The cotransporter (Na+/K+-{{c1::ATPase}}) moves ions.",
+        "Datalink layers {{c1::sometimes}} recover from errors.",
+    ],
+)
+def test_a_blank_that_is_not_a_whole_term_is_broken(text):
+    """A blank starting or ending on a function word, holding a verb, cutting a name, a
+    compound or a word in two, or hiding only an adverb is dropped."""
+    assert card_fault(_cloze(text), "Notes") == "broken-blank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plants convert light energy into {{c1::chemical energy}}.",
+        "The {{c1::Treaty of Westphalia}} ended the Thirty Years' War in 1648.",
+        "Effects begin within {{c1::minutes}} of the dose.",
+        "The glomerulus filters about {{c1::180 litres}} a day.",
+    ],
+)
+def test_a_whole_term_or_amount_passes(text):
+    """A whole noun phrase, a name, or an amount in everyday words is a fair blank."""
+    assert card_fault(_cloze(text), "Notes") == ""
+
+
+def test_a_blank_of_everyday_words_or_given_by_its_sentence_is_dropped():
+    """'quality of [life]' is a stock phrase; 'pain [signals]' beside 'pain perception' or a
+    blank the titles spell out is given away."""
+    assert (
+        card_fault(_cloze("Exercise improved their quality of {{c1::life}}."), "") == "stock-blank"
+    )
+    given = "Ketamine cuts the flow of {{c1::pain signals}} and lowers pain perception."
+    assert card_fault(_cloze(given), "Analgesia\nSignals") == "given-away"
+    titled = "The buyer may recover {{c1::consequential damages}} for breach."
+    assert card_fault(_cloze(titled), "Contracts\nConsequential Damages") == "given-away"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How is it {{c1::consistent}} with the formalist approach?",
+        "You see the {{c1::flame}} rise from the wick.",
+    ],
+)
+def test_a_question_or_talk_to_the_reader_is_not_a_statement(text):
+    """A cloze made of a question or of a lecturer talking to the audience asks nothing."""
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
+def test_an_answer_naming_nothing_or_cut_short_is_dropped():
+    """'Never' names nothing; 'the cavity in' stops mid-phrase; 'the type of the option' is
+    only abstract words; an adverb answers a 'how' question."""
+    assert card_fault(_ask("What is the shape of the flame?", "Never"), "") == "not-a-statement"
+    assert card_fault(_ask("Where is the gill located?", "the cavity in"), "") == "broken-blank"
+    vague = card_fault(_ask("What does the first byte indicate?", "the type of the option"), "")
+    assert vague == "vague-answer"
+    assert card_fault(_ask("How is the vaccine given?", "intramuscularly"), "") == ""
+
+
+def test_markup_left_in_the_text_drops_the_card():
+    """Roles, attribute lists and links the outline left in never reach a student."""
+    text = "TCP runs on top of :term:`IP` and the {{c1::network layer}}."
+    assert card_fault(_cloze(text), "") == "markup"
+    linked = "A mantle secretes a {{c1::shell}} ([link](#fig-3))."
+    assert card_fault(_cloze(linked), "") == "markup"
+
+
+def test_a_second_cloze_of_a_sentence_and_a_question_asked_twice_are_dropped():
+    """One sentence gives one cloze; the same question twice is a duplicate, or a conflict
+    when the answers differ."""
+    seen = Seen()
+    first = _cloze("The {{c1::mitochondrion}} makes ATP.", "The mitochondrion makes ATP.")
+    second = _cloze("The mitochondrion makes {{c1::ATP}}.", "The mitochondrion makes ATP.")
+    asked = _ask("What does the Senate ratify?", "treaties")
+    again = _ask("What does the Senate ratify?", "treaties")
+    other = _ask("What did the Senate ratify?", "the budget")
+    for draft, expected in [
+        (first, ""),
+        (second, "shared-sentence"),
+        (asked, ""),
+        (again, "duplicate"),
+        (other, "conflict"),
+    ]:
+        assert seen.fault(draft) == expected
+        if not expected:
+            seen.add(draft)
+
+
+def test_every_rule_has_a_name_the_benchmark_prints():
+    """The rules are named once, in the order the gate documents them."""
+    assert len(set(RULES)) == len(RULES)
+    assert {"given-away", "label", "unresolved", "broken-blank", "duplicate"} <= set(RULES)

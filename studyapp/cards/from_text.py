@@ -78,7 +78,7 @@ def sentence_cards(
                     f"examples|{lead_in}",
                     section.id,
                     sentence,
-                    question=f"{lead_in}: name the examples the text gives.",
+                    question=f"{lead_in}, such as which {_count(len(items))}?",
                     items=tuple(items),
                 )
             )
@@ -141,6 +141,11 @@ def sentence_cards(
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
+
+
+def _count(n: int) -> str:
+    """``3`` -> ``three`` (a list card asks for a number of things in words)."""
+    return {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(n, str(n))
 
 
 def _hinted(phrase: str, titles: str) -> bool:
@@ -386,11 +391,7 @@ def _question_cards(
     for qa in tq_questions(standalone, ctx.subject):
         if len(qa.answer) > MAX_ANSWER:
             continue
-        question = qa.question
-        title_words = {w[:6] for w in tf.words(section.title) if w not in tf.STOPWORDS}
-        shown = {w[:6] for w in tf.words(question)}
-        if len(question.split()) <= 6 and section.title and not title_words <= shown:
-            question = f"{section.title}: {question[:1].lower()}{question[1:]}"
+        question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)

@@ -34,6 +34,7 @@ from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.question_verbs import VERB_MAKERS
 from studyapp.cards.text_facts import wordset
+from studyapp.cards.why_how import MAKERS as WHY_HOW_MAKERS
 
 _POSSESSIVE = r"(?:’s|'s)"
 _MAKES = re.compile(
@@ -53,10 +54,6 @@ _REQUIRES = re.compile(
     r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
     r"(?:, .*)?$"
 )
-_ROUTES = (
-    r"(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
-    r"|intranasally|intrathecally|rectally|transdermally)"
-)
 _PASSIVE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
     r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
@@ -64,7 +61,7 @@ _PASSIVE = re.compile(
     r"|injected|infused|stored|found|produced|located)"
     r" (?:directly )?(?P<y>(?:in|into|to) (?:an? |the )?[a-z][\w-]*(?: or [a-z][\w-]*)?"
     r"(?: [a-z][\w-]*)?"
-    rf"|{_ROUTES}(?: or {_ROUTES})?)\b"
+    r"|[a-z]{6,}ly(?: or [a-z]{6,}ly)?)\b"
 )
 _ROUTE_WORD = re.compile(r"ly$")
 # "Studies have reported that ...", "Research suggests that ...": the claim is what follows
@@ -81,7 +78,7 @@ _CLAIM = re.compile(
 # A leading subordinate clause: "While ketamine shows promise as X, ..."
 _CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
-    r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
+    r"^(?:While|Although|Though|Whereas|Because|Since|As|When|In addition to) [^,]{4,100}, "
 )
 
 
@@ -105,7 +102,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
         variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
     reported = _REPORTING.match(sentence)
-    for maker in _MAKERS + VERB_MAKERS:
+    for maker in _MAKERS + VERB_MAKERS + WHY_HOW_MAKERS:
         for variant in variants:
             qa = maker(variant, subject)
             if (
@@ -114,9 +111,13 @@ def questions(sentence: str, subject: str) -> list[QA]:
                 and qa.answer[:1].lower() + qa.answer[1:] in sentence
             ):
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
+            if qa and qa.question in {o.question for o in out}:
+                continue  # two shapes read the same question off the sentence
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
                 out.append(_marked_background(qa, text))
+    if any(qa.kind != "does-what" for qa in out):  # a sharper shape asks it already
+        out = [qa for qa in out if qa.kind != "does-what"]
     if reported and not out:  # nothing else asks about the claim
         claim = _claim(reported, text)
         if claim:
@@ -250,6 +251,8 @@ def _passive(text: str, subject: str) -> QA | None:
     adv = match.group("adv") or ""
     be, verb = match.group("be"), match.group("verb")
     if _ROUTE_WORD.search(y):
+        if not all(tq.is_manner(w) for w in y.split(" or ")):
+            return None  # "is used widely": an everyday adverb says nothing
         return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
     answer = re.sub(r"^(?:in|into|to) ", "", y)
     if tq.is_generic_phrase(answer):

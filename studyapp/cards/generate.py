@@ -8,7 +8,7 @@ One deck per top-level topic of the outline. Reading material is placed like thi
   it talks about (by the words of that topic's section titles), as a closing ``Summary``
   section; paragraphs about no single topic, or naming most topics (overviews), go to the
   first deck;
-* neither introduction nor conclusion yields cards: they restate the topics' content.
+* introduction and conclusion give cards where they state facts, like any section.
 
 Cards come from :mod:`studyapp.cards.from_text`; their ids are
 ``<deck id>-<type>-<hash of what the card asks>``, so regenerating after a small edit keeps the
@@ -99,8 +99,10 @@ def generate_decks(
     source_file: str = "",
     source_title: str = "",
     notice: str = "",
+    gate_log: Counter[str] | None = None,
 ) -> list[Deck]:
-    """The topic decks of an outline (see the module docstring for what goes where)."""
+    """The topic decks of an outline (see the module docstring for what goes where);
+    ``gate_log`` counts the drafts the quality gate left out, by rule."""
     lead, topics, conclusion = _split_topics(outline)
     ctx = _context(outline)
     summaries = _assign_summaries(conclusion, topics) if conclusion else {}
@@ -119,7 +121,8 @@ def generate_decks(
             )
         drafts: list[Draft] = []
         hidden: set[str] = set()
-        for section, titles in _with_titles(topic, ""):
+        reading = _reading_sections(lead if index == 0 else None, conclusion, summaries, topic)
+        for section, titles in [*_with_titles(topic, ""), *reading]:
             drafts.extend(_section_drafts(section, ctx, hidden, titles))
         own = {d.source for d in drafts}
         cfb.blank_choices(drafts, list(ctx.sentences), own, ctx.subject)
@@ -128,12 +131,31 @@ def generate_decks(
                 id=deck_id,
                 title=topic.title,
                 sections=tuple(sections),
-                cards=tuple(_cards(drafts, deck_id, topic, ctx)),
+                cards=tuple(_cards(drafts, deck_id, topic, ctx, gate_log, reading)),
                 source=SourceInfo(title=title, file=source_file, topic=topic.number or topic.id),
                 notice=notice,
             )
         )
     return decks
+
+
+def _reading_sections(
+    lead: OutlineSection | None,
+    conclusion: OutlineSection | None,
+    summaries: dict[str, list[str]],
+    topic: OutlineSection,
+) -> list[tuple[OutlineSection, str]]:
+    """The lead sections (first deck only) and the topic's share of the conclusion, as
+    sections to draft cards from, with their titles: where they state facts, they give cards
+    like any section."""
+    out = [(section, section.title) for section in lead.walk()] if lead is not None else []
+    if conclusion is not None and summaries.get(topic.id):
+        blocks: list[Paragraph | ItemList] = [
+            Paragraph(text, conclusion.line) for text in summaries[topic.id]
+        ]
+        summary = OutlineSection(conclusion.id, "Summary", 1, conclusion.line, blocks=blocks)
+        out.append((summary, topic.title))
+    return out
 
 
 def _split_topics(
@@ -282,7 +304,7 @@ def _section_drafts(
     drafts: list[Draft] = []
     lists = section.lists
     for block in lists:
-        drafts.extend(cfl.list_cards(block, section, lists))
+        drafts.extend(cfl.list_cards(block, section, lists, titles.split(" / ")[-1]))
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
     heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
@@ -298,13 +320,23 @@ def card_id(deck_id: str, draft: Draft) -> str:
     return f"{deck_id}-{draft.type.value}-{digest}"
 
 
-def _cards(drafts: list[Draft], deck_id: str, topic: OutlineSection, ctx: DocContext) -> list[Card]:
+def _cards(
+    drafts: list[Draft],
+    deck_id: str,
+    topic: OutlineSection,
+    ctx: DocContext,
+    gate_log: Counter[str] | None = None,
+    reading: Sequence[tuple[OutlineSection, str]] = (),
+) -> list[Card]:
     """Cards from drafts: ids assigned, repeats and weak drafts left out
     (:mod:`studyapp.cards.selection`)."""
-    titles = {s.id: f"{topic.title} {s.title}" if s is not topic else s.title for s in topic.walk()}
-    needs = {s.id for s in topic.walk() if s.blocks}
+    titles = {
+        s.id: f"{topic.title}\n{s.title}" if s is not topic else s.title for s in topic.walk()
+    }
+    titles.update({s.id: f"{topic.title}\n{s.title}" for s, _ in reading})
+    needs = {s.id for s in topic.walk() if s.blocks} | {s.id for s, _ in reading if s.blocks}
     ids = [card_id(deck_id, d) for d in drafts]
-    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms)
+    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log)
     return [
         Card(
             id=card_id(deck_id, draft),

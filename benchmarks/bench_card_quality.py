@@ -83,7 +83,7 @@ def default_texts() -> list[Path]:
         p
         for folder in CORPUS_DIRS
         if folder.is_dir()
-        for p in folder.rglob("*")
+        for p in folder.iterdir()  # top-level files: LICENSES/ holds no corpus text
         if p.is_file() and p.suffix.lower() in SUFFIXES and p.name.lower() != "readme.md"
     )
     if not found:

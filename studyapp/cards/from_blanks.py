@@ -79,7 +79,12 @@ def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
         return []
     head = answer_words[-1].lower()
     verb = lx.verb_lemma(head)
-    if not lx.can_be_noun(head) or lx.is_function_word(head) or (verb and lx.zipf(verb) >= 6):
+    if (
+        not lx.can_be_noun(head)
+        or lx.is_function_word(head)
+        or (verb and lx.zipf(verb) >= 6)
+        or lx.is_common(head)  # "number", "state": too many kinds to choose from
+    ):
         return []  # "anybody here", "flame upwards": no noun, no kind of thing
     stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     found: dict[str, str] = {}

@@ -48,6 +48,9 @@ def list_cards(
     and multiple choice against a sibling list ("Which of these is one of ...", "Which of
     these is NOT one of ...")."""
     drafts: list[Draft] = []
+    own = block  # siblings are told apart from it by identity
+    caption = re.sub(r"\s+(?:include|includes|are|is|consist of)$", "", block.caption)
+    block = ItemList(block.items, block.line, caption, block.ordered)  # "Benefits include"
     long_caption = len(block.caption.split()) > 5
     context = block.caption if long_caption else list_context(block.caption, section.title)
     termed = [i for i in block.items if i.term]
@@ -80,7 +83,7 @@ def list_cards(
                 ordered=block.ordered,
             )
         )
-    others = [i.term for other in siblings if other is not block for i in other.items if i.term]
+    others = [i.term for other in siblings if other is not own for i in other.items if i.term]
     if termed and len(others) >= 3 and block.caption:
         item = termed[digest(block.caption) % len(termed)]
         drafts.append(
@@ -94,7 +97,7 @@ def list_cards(
                 distractors=tuple(others[:3]),
             )
         )
-    odd = _odd_one_out(block, names, siblings, context, section.id)
+    odd = _odd_one_out(block, names, [s for s in siblings if s is not own], context, section.id)
     if odd is not None:
         drafts.append(odd)
     return drafts
@@ -129,7 +132,7 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
 def _odd_one_out(
     block: ItemList, names: list[str], siblings: list[ItemList], context: str, section_id: str
 ) -> Draft | None:
-    """ "Which of these is NOT one of the <list>?": three of the list's names and one name of a
+    """A "which of these is NOT one of the <list>?" card: three of the list's names and one of a
     sibling list (the same kind of thing, never also on this list)."""
     if len(names) < 3 or not block.caption:
         return None
@@ -137,7 +140,6 @@ def _odd_one_out(
     outside = [
         name
         for other in siblings
-        if other is not block
         if not any(i.term.lower() in ATTRIBUTE_TERMS for i in other.items if i.term)
         for name in (i.term or i.text.rstrip(".") for i in other.items)
         if is_name(name) and name.casefold() not in own

@@ -65,7 +65,7 @@ _LABEL_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _MARKUP = re.compile(
-    r"\{:|\]\(|\[#|\]_|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
+    r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
     r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
 )
 _MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
@@ -81,8 +81,10 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     """
     text = _CLOZE.sub(lambda m: m.group(1), draft.text)
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
-    if _MARKUP.search(shown):
+    if _MARKUP.search(shown) or len(re.findall(r"[(\[]", shown)) > 4:
         return "markup"
+    if _imperative(draft.question or text):
+        return "not-a-statement"  # "Explain and provide examples of ...": an exercise
     if draft.type is CardType.CLOZE:
         return _cloze_fault(draft.text, titles, subject)
     if draft.type is CardType.LIST:
@@ -93,7 +95,7 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     manner = bool(_MANNER.match(question))
     if not manner and not _names_something(draft.answer):
         return "not-a-statement"
-    if draft.answer and _cut_short(draft.answer):
+    if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
         return "broken-blank"
     answer_words = lx.content_words(draft.answer)
     vague = answer_words and all(map(lx.is_vague, answer_words))
@@ -209,6 +211,8 @@ def _unresolved(question: str, subject: str) -> bool:
     named_before = False
     if lx.speaks_to_reader(body):
         return True  # "What is the candle I have in my hand?"
+    if any(w in lx.PAGE_WORDS for w in lx.words(body)):
+        return True  # "What does photo B show?": a picture the card cannot show
     for word in lx.words(body):
         if lx.is_pronoun(word) and not named_before:
             return True  # "What may they help reduce?": nothing named for "they" to be
@@ -226,7 +230,11 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "too-long"
     if re.match(r"^\W*(?:they|this|these|those|it|its|their|such)\b", rest, re.IGNORECASE):
         return "unresolved"
-    if rest.rstrip(" ”\"')").endswith("?") or lx.speaks_to_reader(rest):
+    if any(w in lx.PAGE_WORDS for w in lx.words(rest)):
+        return "unresolved"  # "Illustration shows the digestive system of [...]"
+    if re.match(r"^[\W\d]*[a-z]", _CLOZE.sub(lambda m: m.group(1), text)):
+        return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
+    if rest.rstrip(" ”\"')").endswith(("?", ":")) or lx.speaks_to_reader(rest):
         return "not-a-statement"
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
@@ -254,8 +262,10 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
     before, after = text[:start], text[end:]
-    if (before[-1:].isalnum() or before[-1:] == "-") or (after[:1].isalnum() or after[:1] == "-"):
-        return True  # the blank cuts a word
+    if before[-1:].isalnum() or before[-1:] in "-]" or after[:1].isalnum() or after[:1] in "-([":
+        return True  # the blank cuts a word or a formula
+    if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
+        return True  # "[Different geometric] isomers": an everyday adjective opens it
     previous = lx.WORD.findall(before)[-1:] if re.search(r"[A-Za-z0-9’'-]\s+$", before) else []
     following = lx.WORD.findall(after)[:1] if re.match(r"^\s+[A-Za-z]", after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
@@ -299,3 +309,10 @@ def _amount(text: str, start: int) -> bool:
     if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
         return True
     return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+
+
+def _imperative(text: str) -> bool:
+    """Whether ``text`` opens with a command ("Explain ...", "Describe ...", "Indicate ..."):
+    an exercise or an instruction, not a statement to learn."""
+    first = lx.WORD.findall(text)[:1]
+    return bool(first) and lx.only_verb(first[0]) and lx.verb_lemma(first[0]) == first[0].lower()

@@ -60,6 +60,12 @@ _QUESTION_FRAME = wordset(
     true following text"""
 )
 _PRONOUNS = wordset("it they them this these those its their he she his her him such")
+# Words that point at a picture or a part of the page a card cannot show ("photo B shows")
+PAGE_WORDS = wordset(
+    """figure figures fig photo photos photograph image images illustration illustrations
+    diagram diagrams chart charts graph graphs micrograph micrographs panel panels picture
+    pictures"""
+)
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
 _PERSONAL = wordset("i me my mine we us our ours you your yours")
 
@@ -127,7 +133,8 @@ def is_pronoun(word: str) -> bool:
 def is_personal(word: str) -> bool:
     """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
     be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
-    return word != "I" and word.lower() in _PERSONAL
+    base = re.split(r"[’']", word)[0]  # "you'll", "we’re"
+    return base != "I" and base.lower() in _PERSONAL
 
 
 def speaks_to_reader(text: str) -> bool:

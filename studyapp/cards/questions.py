@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.question_verbs import VERB_MAKERS
@@ -254,7 +255,17 @@ def _passive(text: str, subject: str) -> QA | None:
         if not all(tq.is_manner(w) for w in y.split(" or ")):
             return None  # "is used widely": an everyday adverb says nothing
         return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
+    if (
+        y.startswith("to ")
+        and lx.verb_lemma(y.split()[1])
+        and y.split()[1] not in ("an", "the", "a")
+    ):
+        return None  # "used to produce": a purpose, not a place
     answer = re.sub(r"^(?:in|into|to) ", "", y)
+    while answer.split() and lx.is_function_word(answer.split()[-1]):
+        answer = answer.rsplit(" ", 1)[0] if " " in answer else ""  # "industry to" -> "industry"
+    if not answer:
+        return None
     if tq.is_generic_phrase(answer):
         return None
     return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)

@@ -102,6 +102,9 @@ def _subject(x: str) -> str:
     article = re.match(r"^(?:The|A|An) ", x)
     if article:
         return x[:1].lower() + x[1:]
+    first = x.split(" ", 1)[0]
+    if not lx.parts_of_speech(first):
+        return x  # a name: "Hanson", "Oklahoma courts"
     return lower_first(x)
 
 
@@ -130,6 +133,13 @@ def invert(main: str) -> str:
             rest = " ".join(words[at + 1 :])
             return f"{aux} {_subject(' '.join(words[:at]))} {base} {rest}".strip()
     return ""
+
+
+def _bare_noun(word: str) -> bool:
+    """Whether ``word`` is a common singular noun standing without an article ("Court",
+    "Plaintiff"): the subject of a note, not of a sentence that names what it is about."""
+    pos = lx.parts_of_speech(word)
+    return "NOUN" in pos and not word.isupper() and lx.lemma(word) == word.lower()
 
 
 def _maybe_verb(word: str) -> bool:
@@ -262,9 +272,11 @@ def _does_what(text: str, subject: str) -> QA | None:
         if (
             not 1 <= len(obj.split()) <= 12
             or _AUX & set(obj.split())
-            or lx.only_verb(obj.split()[0])
+            or any(lx.only_verb(w) for w in obj.split())
         ):
             return None  # no object, or a clause of its own ("an open pot is not ...")
+        if at == 1 and _bare_noun(words[0]):
+            return None  # "Court entered ...": note style, which court is not said
         who = _subject(" ".join(words[:at]))
         if modal:
             question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"

@@ -198,3 +198,34 @@ def test_every_rule_has_a_name_the_benchmark_prints():
     """The rules are named once, in the order the gate documents them."""
     assert len(set(RULES)) == len(RULES)
     assert {"given-away", "label", "unresolved", "broken-blank", "duplicate"} <= set(RULES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain and provide examples of geometric and optical {{c1::isomerism}}.",
+        "Describe the structures of complexes containing {{c1::monodentate}} ligands.",
+        "The three fields of the {{c1::TCP header}} are:",
+    ],
+)
+def test_an_exercise_or_a_lead_in_is_not_a_statement(text):
+    """A learning objective, an exercise or a sentence leading into a list states nothing."""
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
+def test_a_blank_cutting_a_formula_or_opening_on_an_everyday_adjective_is_broken():
+    """'[Co(NH3)6][...](III)' cuts a formula; '[Different geometric] isomers' opens on an
+    everyday adjective; an answer that is one verb ('begin') is half a phrase."""
+    assert card_fault(_cloze("Salts such as [Co]{{c1::Cl3}}(III) form."), "") == "broken-blank"
+    opened = "{{c1::Different geometric}} isomers are different compounds."
+    assert card_fault(_cloze(opened), "") == "broken-blank"
+    assert card_fault(_ask("What does the enzyme do first?", "begin"), "") == "broken-blank"
+
+
+def test_a_fragment_or_a_picture_is_not_asked():
+    """A cloze from a piece of a sentence, or a question about a photo the card cannot show,
+    is dropped; 'you'll' speaks to the reader."""
+    fragment = "toward but one flank, it being necessary to use the {{c1::reverse}} order."
+    assert card_fault(_cloze(fragment), "") == "not-a-statement"
+    assert card_fault(_ask("What does photo B show?", "a Dactylogyrus fluke"), "") == "unresolved"
+    assert card_fault(_ask("What do you'll need?", "a consistent cache"), "") == "unresolved"

@@ -144,3 +144,12 @@ def test_an_answer_from_a_leading_while_clause_is_background():
     )
     background = {qa.answer: qa.background for qa in found}
     assert background == {"cardiac monitoring": False, "an adjunct in migraine": True}
+
+
+def test_a_purpose_is_not_asked_as_a_place():
+    """'... used to produce sulfuric acid' is no answer to 'Where is ... used?', and 'used in
+    industry to produce' gives the place without the 'to' that follows it."""
+    asked = questions("Vanadium oxide is used in industry to produce sulfuric acid.", "")
+    assert [qa.answer for qa in asked if qa.question.startswith("Where")] == ["industry"]
+    asked = questions("Vanadium oxide is used to produce sulfuric acid.", "")
+    assert not any(qa.answer == "produce" for qa in asked)

@@ -1,10 +1,11 @@
 """Section tree → grounded quiz cards → deterministic YAML deck files.
 
 Owns the card generator: drafts from sentences and lists (:mod:`.from_text`,
-:mod:`.from_lists`, :mod:`.from_blanks`, :mod:`.questions`), the word knowledge it judges
-terms with (:mod:`.text_facts`, :mod:`.term_quality`, :mod:`.phrase_scorer`), which drafts
-become cards (:mod:`.selection`), decks and their stable ids (:mod:`.generate`), and writing
-decks from a text all or nothing (:mod:`.deck_making`).
+:mod:`.from_lists`, :mod:`.from_blanks`, :mod:`.questions`, :mod:`.why_how`), the word
+knowledge it judges terms with (:mod:`.lexicon`, the one place of it, and on top of it
+:mod:`.text_facts`, :mod:`.term_quality`, :mod:`.phrase_scorer`), the quality gate every card
+passes (:mod:`.gate`), which drafts become cards (:mod:`.selection`), decks and their stable
+ids (:mod:`.generate`), and writing decks from a text all or nothing (:mod:`.deck_making`).
 
 May import: :mod:`studyapp.outline` and the kernel. Never decks, store, study or gui: the
 generator writes files that the loader then reads like any hand-written deck.

@@ -97,8 +97,8 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
         return "not-a-statement"
     if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
         return "broken-blank"
-    answer_words = lx.content_words(draft.answer)
-    vague = answer_words and all(map(lx.is_vague, answer_words))
+    answer_words = [w for w in lx.content_words(draft.answer) if lx.can_be_noun(w)]
+    vague = not answer_words or all(map(lx.is_vague, answer_words))
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
     if _LABEL_QUESTION.search(question) or _label_tail(question):
@@ -234,7 +234,9 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "unresolved"  # "Illustration shows the digestive system of [...]"
     if re.match(r"^[\W\d]*[a-z]", _CLOZE.sub(lambda m: m.group(1), text)):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
-    if rest.rstrip(" ”\"')").endswith(("?", ":")) or lx.speaks_to_reader(rest):
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
+        return "not-a-statement"
+    if re.match(r"^(?:Yes|No|Well|Now|So)\b,?", rest.lstrip()):  # an answer to a question
         return "not-a-statement"
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)

@@ -52,7 +52,9 @@ ABSTRACT_NOUNS = wordset(
     option options potential ability abilities importance value values need needs concern
     concerns context situation situations manner fact facts feature features element elements
     item items idea ideas sense term terms question questions field fields state states
-    research study studies evidence information people person individual individuals"""
+    research study studies evidence information people person individual individuals
+    conclusion summary addition contrast particular general sum total possibility
+    possibilities insight insights"""
 )
 # Words that open a question or frame it, never its content ("What does X involve?")
 _QUESTION_FRAME = wordset(
@@ -197,8 +199,8 @@ def names_a_thing(word: str) -> bool:
     if low in FUNCTION_WORDS or low in _QUESTION_FRAME or lemma(low) in ABSTRACT_NOUNS:
         return False
     pos = parts_of_speech(word)
-    if not pos:
-        return True
+    if not pos:  # unknown to the lexicon: a term or a name, unless it is everyday English
+        return is_rare(low) or word[:1].isupper()
     return "NOUN" in pos and not ({"ADJ", "ADV"} & pos and not is_rare(low))
 
 

@@ -32,6 +32,7 @@ from studyapp.cards.drafts import QA, lower_first
 
 _WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z0-9’'+/-]*$")
 _DETERMINERS = lx.wordset("a an the each every all most many some both")
+_TIME_WORDS = lx.wordset("year day week month time century decade period season morning night")
 _AUX = lx.wordset("is are was were can could may might will would should must has have had")
 _MAX_SUBJECT = 9  # words
 _CAUSE_VERBS = (
@@ -88,6 +89,10 @@ def noun_phrase(words: list[str]) -> bool:
         return False
     if lx.is_function_word(said[0]) and said[0].lower() not in _DETERMINERS:
         return False
+    if any(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
+        return False  # "The volume never reaches": an adverb belongs to the verb phrase
+    if any(lx.lemma(w) in _TIME_WORDS for w in said):
+        return False  # "The same year died Wulfere": a time, not who acted
     if any(lx.only_verb(w) or w.lower() in _AUX for w in said):
         return False
     if said[0].lower() in ("if", "when", "while", "although", "because", "since", "after"):
@@ -96,14 +101,15 @@ def noun_phrase(words: list[str]) -> bool:
     return lx.can_be_noun(last) and not lx.is_function_word(last)
 
 
-def _subject(x: str) -> str:
+def _subject(x: str, subject: str = "") -> str:
     """The subject as it reads inside a question ("The heart" -> "the heart", "The Senate"
-    -> "the Senate")."""
+    -> "the Senate", "Ketamine's use" -> "ketamine's use" in a text about ketamine)."""
     article = re.match(r"^(?:The|A|An) ", x)
     if article:
         return x[:1].lower() + x[1:]
     first = x.split(" ", 1)[0]
-    if not lx.parts_of_speech(first):
+    about = bool(subject) and lx.words(first)[:1] == [subject.lower()]
+    if not lx.parts_of_speech(first) and not about:
         return x  # a name: "Hanson", "Oklahoma courts"
     return lower_first(x)
 
@@ -152,7 +158,8 @@ def _because(text: str, subject: str) -> QA | None:
     if not match:
         return None
     asked = invert(match.group("main"))
-    return QA("because", f"Why {asked}?", match.group("why")) if asked else None
+    why = match.group("why").removeprefix("of ")  # "because of the finite volume ..."
+    return QA("because", f"Why {asked}?", why) if asked else None
 
 
 def _purpose(text: str, subject: str) -> QA | None:
@@ -233,6 +240,7 @@ def _used(text: str, subject: str) -> QA | None:
 
 
 _MODALS = lx.wordset("can could may might will would should must")
+_LIGHT_VERBS = lx.wordset("play take make give get have do hold")
 _OBJECT_END = re.compile(
     r",|;|:| \(| which | that | who | because | while | whereas | so that | in order "
     r"| (?:in|on|at|within|during|for|by|from|with|after|before|through|into|via|without) "
@@ -259,6 +267,8 @@ def _does_what(text: str, subject: str) -> QA | None:
         base = lx.verb_lemma(verb) if verb.islower() else ""
         if not base or base in ("be", "have", "do") or verb in lx.FUNCTION_WORDS:
             continue
+        if base in _LIGHT_VERBS:
+            return None  # "plays a crucial role", "takes place": the object is no answer
         if not modal and lx.can_be_noun(verb) and words[verb_at + 1].startswith("("):
             return None  # "The sodium-potassium pump (Na+/K+-ATPase)": a name, not a verb
         if not modal and lx.can_be_noun(verb) and _maybe_verb(words[verb_at + 1]):
@@ -277,7 +287,7 @@ def _does_what(text: str, subject: str) -> QA | None:
             return None  # no object, or a clause of its own ("an open pot is not ...")
         if at == 1 and _bare_noun(words[0]):
             return None  # "Court entered ...": note style, which court is not said
-        who = _subject(" ".join(words[:at]))
+        who = _subject(" ".join(words[:at]), subject)
         if modal:
             question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
         elif verb.endswith("ed") and verb != base:

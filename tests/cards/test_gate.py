@@ -229,3 +229,11 @@ def test_a_fragment_or_a_picture_is_not_asked():
     assert card_fault(_cloze(fragment), "") == "not-a-statement"
     assert card_fault(_ask("What does photo B show?", "a Dactylogyrus fluke"), "") == "unresolved"
     assert card_fault(_ask("What do you'll need?", "a consistent cache"), "") == "unresolved"
+
+
+def test_an_answer_to_a_faq_or_a_clause_cut_at_a_comma_is_not_a_statement():
+    """'Yes, [...] is involved' answers a question the card does not show; a text ending on
+    a comma is half a sentence."""
+    assert card_fault(_cloze("Yes, {{c1::energy transfer}} is involved."), "") == "not-a-statement"
+    cut = "Assuming the number of {{c1::molecules}} and the temperature are fixed,"
+    assert card_fault(_cloze(cut), "") == "not-a-statement"

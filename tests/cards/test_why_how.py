@@ -72,3 +72,16 @@ def test_inversion_moves_the_auxiliary_or_adds_do():
     assert invert("The valve is closed") == "is the valve closed"
     assert invert("Bees pollinate flowers") == "do bees pollinate flowers"
     assert invert("The army retreated") == "did the army retreat"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The same year died Wulfere.",  # annals: a time opens the sentence, not who acted
+        "The volume never reaches zero because of the finite volume of the molecules.",
+        "Ketamine’s NMDA receptor antagonism plays a crucial role in pain relief.",
+    ],
+)
+def test_no_question_from_a_time_an_adverb_or_a_light_verb(sentence):
+    """A time as subject, an adverb inside the subject, or 'plays a role' give no question."""
+    assert [qa for qa in why_how(sentence, "") if qa.kind == "does-what"] == []

@@ -32,6 +32,7 @@ from studyapp.cards import from_lists as cfl
 from studyapp.cards import from_text as cft
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.gate import Seen
 from studyapp.cards.phrase_scorer import PhraseScorer
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
@@ -108,6 +109,7 @@ def generate_decks(
     summaries = _assign_summaries(conclusion, topics) if conclusion else {}
     title = outline.title or source_title or (topics[0].title if topics else "")
     decks: list[Deck] = []
+    asked = Seen()  # a question or a blanked sentence once in the whole document
     for index, topic in enumerate(topics):
         deck_id = f"{slug(prefix, 3)}-{_ordinal(topic, index):02d}-{slug(topic.title)}"
         sections: list[Section] = []
@@ -131,7 +133,7 @@ def generate_decks(
                 id=deck_id,
                 title=topic.title,
                 sections=tuple(sections),
-                cards=tuple(_cards(drafts, deck_id, topic, ctx, gate_log, reading)),
+                cards=tuple(_cards(drafts, deck_id, topic, ctx, gate_log, reading, asked)),
                 source=SourceInfo(title=title, file=source_file, topic=topic.number or topic.id),
                 notice=notice,
             )
@@ -327,6 +329,7 @@ def _cards(
     ctx: DocContext,
     gate_log: Counter[str] | None = None,
     reading: Sequence[tuple[OutlineSection, str]] = (),
+    asked: Seen | None = None,
 ) -> list[Card]:
     """Cards from drafts: ids assigned, repeats and weak drafts left out
     (:mod:`studyapp.cards.selection`)."""
@@ -336,7 +339,7 @@ def _cards(
     titles.update({s.id: f"{topic.title}\n{s.title}" for s, _ in reading})
     needs = {s.id for s in topic.walk() if s.blocks} | {s.id for s, _ in reading if s.blocks}
     ids = [card_id(deck_id, d) for d in drafts]
-    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log)
+    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked)
     return [
         Card(
             id=card_id(deck_id, draft),

@@ -53,11 +53,13 @@ def select(
     subject: str = "",
     acronyms: Mapping[str, str] | None = None,
     dropped: Counter[str] | None = None,
+    seen: gate.Seen | None = None,
 ) -> list[Draft]:
     """The drafts that become cards, in their order (``ids[i]`` is the id of ``drafts[i]``).
 
     Every draft first passes the quality gate (:mod:`studyapp.cards.gate`); ``dropped``
-    counts the drafts it (or the cloze share) left out, by rule.
+    counts the drafts it (or the cloze share) left out, by rule; ``seen`` holds what other
+    decks of the document already ask, so a question is asked once in the whole text.
 
     ``titles`` maps a section id to the titles the quiz shows above its cards (deck title and
     section title); ``needs_cards`` are the sections with text of their own, which keep at
@@ -65,7 +67,7 @@ def select(
     """
     names = dict(acronyms or {})
     dropped = Counter() if dropped is None else dropped
-    seen = gate.Seen()
+    seen = gate.Seen() if seen is None else seen  # shared by the decks of one document
     soft: dict[int, str] = {}  # index -> the soft gate rule the draft breaks
     kept: list[int] = []
     weak: list[tuple[int, int]] = []  # (rank, index)

@@ -134,17 +134,20 @@ def select(
 def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[str]) -> set[int]:
     """``chosen`` without the clozes that make more than :data:`MAX_CLOZE_SHARE` of the
     deck: a deck of clozes tests reading more than knowing. Clozes go first from the sections
-    with most cards, below :data:`MIN_CARDS` in a section only when no other is left, and
-    never a section's last card (a deck of one-cloze sections stays above the share)."""
+    with most cards, below :data:`MIN_CARDS` in a section only when no other is left, a
+    section's last card only after that; a deck keeps at least one card (a deck whose only
+    card is a cloze is the one case above the share)."""
     chosen = set(chosen)
     while True:
         clozes = [i for i in chosen if drafts[i].type is CardType.CLOZE]
         if not chosen or len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
             return chosen
         per_section = Counter(drafts[i].section for i in chosen)
-        spare = [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS] or [
-            i for i in clozes if per_section[drafts[i].section] > 1
-        ]
+        spare = (
+            [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
+            or [i for i in clozes if per_section[drafts[i].section] > 1]
+            or (clozes if len(chosen) > 1 else [])
+        )
         if not spare:
             return chosen
         worst = max(spare, key=lambda i: (per_section[drafts[i].section], i))

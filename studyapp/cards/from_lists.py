@@ -67,7 +67,7 @@ def list_cards(
         if long_caption:
             question = f"{block.caption}: name the {len(names)} points listed."
         elif block.caption:
-            question = f"Name the {context}."
+            question = f"Name the {re.sub(r'^(?:the|The) ', '', context)}."
         elif parent_title and parent_title != section.title:
             question = f"Name the {lower_first(section.title)} of {sentence_case(parent_title)}."
         else:

@@ -88,8 +88,16 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     if draft.type is CardType.CLOZE:
         return _cloze_fault(draft.text, titles, subject)
     if draft.type is CardType.LIST:
+        if lx.speaks_to_reader(draft.question):
+            return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
         return "label" if _LABEL_QUESTION.search(draft.question) else ""
     question = draft.question
+    if _LABEL_QUESTION.search(question) or _label_tail(question):
+        return "label"
+    if _unresolved(question, subject):
+        return "unresolved"
+    if draft.answer and given_away(draft.answer, question, titles, subject):
+        return "given-away"
     # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
     # an amount is a whole answer in everyday words
     manner = bool(_MANNER.match(question))
@@ -97,16 +105,10 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
         return "not-a-statement"
     if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
         return "broken-blank"
-    answer_words = [w for w in lx.content_words(draft.answer) if lx.can_be_noun(w)]
-    vague = not answer_words or all(map(lx.is_vague, answer_words))
+    named = [w for w in lx.content_words(draft.answer) if lx.names_a_thing(w)]
+    vague = not named or all(map(lx.is_vague, named))
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
-    if _LABEL_QUESTION.search(question) or _label_tail(question):
-        return "label"
-    if _unresolved(question, subject):
-        return "unresolved"
-    if draft.answer and given_away(draft.answer, question, titles, subject):
-        return "given-away"
     return ""
 
 
@@ -264,7 +266,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
     before, after = text[:start], text[end:]
-    if before[-1:].isalnum() or before[-1:] in "-]" or after[:1].isalnum() or after[:1] in "-([":
+    if before[-1:].isalnum() or before[-1:] in "-]/." or after[:1].isalnum() or after[:1] in "-([/":
         return True  # the blank cuts a word or a formula
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it

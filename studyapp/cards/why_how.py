@@ -126,6 +126,8 @@ def invert(main: str) -> str:
         base = lx.verb_lemma(word) if word.islower() else ""
         if base and base != "be" and word not in lx.FUNCTION_WORDS and noun_phrase(words[:at]):
             following = words[at + 1 : at + 2]
+            if following and following[0] in _AUX:
+                continue  # "Systemic blood pressure must ...": still the subject
             if following and lx.can_be_noun(word) and _maybe_verb(following[0]):
                 return ""  # "Water levels rise ...": the verb may be the next word
             if word.endswith("ed") and word != base:
@@ -233,10 +235,10 @@ def _used(text: str, subject: str) -> QA | None:
         question = f"What {modal} {_subject(match.group('x'))} be used for?"
     else:
         question = f"What {be} {_subject(match.group('x'))} used for?"
-    answer = match.group("y")
-    return QA(
-        "used-for", question, answer.removeprefix("for ") if answer.startswith("for ") else answer
-    )
+    answer = re.split(r", (?:but|and|while|whereas|which)\b", match.group("y"), maxsplit=1)[0]
+    if re.match(r"^to [a-z]+ing\b", answer):
+        return None  # "are used to processing ...": accustomed, not a purpose
+    return QA("used-for", question, answer.removeprefix("for "))
 
 
 _MODALS = lx.wordset("can could may might will would should must")
@@ -276,6 +278,8 @@ def _does_what(text: str, subject: str) -> QA | None:
         if {"ADV", "ADJ"} & lx.parts_of_speech(verb) and _maybe_verb(words[verb_at + 1]):
             return None  # "... further contributes to": an adverb before the verb
         rest = " ".join(words[verb_at + 1 :])
+        if lx.parts_of_speech(rest.split()[0]) == frozenset({"ADV"}):
+            return None  # "can lead suddenly or gradually to ...": not an object
         if rest.split()[0] in lx.FUNCTION_WORDS - {"a", "an", "the", "its", "their"}:
             return None  # "leads to", "acts as": a preposition's object is another question
         obj = _OBJECT_END.split(rest, maxsplit=1)[0].strip()

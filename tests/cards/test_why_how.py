@@ -85,3 +85,12 @@ def test_inversion_moves_the_auxiliary_or_adds_do():
 def test_no_question_from_a_time_an_adverb_or_a_light_verb(sentence):
     """A time as subject, an adverb inside the subject, or 'plays a role' give no question."""
     assert [qa for qa in why_how(sentence, "") if qa.kind == "does-what"] == []
+
+
+def test_a_subject_before_a_modal_and_an_accustomed_to_are_not_misread():
+    """'Systemic blood pressure must stay ...' keeps 'pressure' in the subject; 'engineers
+    are used to processing bits' states a habit, not a purpose; an adverb is no object."""
+    why = why_how("Systemic blood pressure must stay above 60 so that filtration occurs.", "")
+    assert why[0].question == "Why must systemic blood pressure stay above 60?"
+    assert why_how("Engineers are used to processing streams of bits.", "") == []
+    assert why_how("Renal failure can lead suddenly to death.", "") == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from studyapp.cards import anaphora
+from studyapp.cards import anaphora, gate
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import (
@@ -32,6 +32,7 @@ from studyapp.outline.nodes import OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
+_BLANK_FAULTS = frozenset({"broken-blank", "stock-blank", "given-away"})
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -325,6 +326,9 @@ def _clozes(
         if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
             continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
+        fault = gate.card_fault(Draft(CardType.CLOZE, "", "", sentence, text=text), titles)
+        if fault in _BLANK_FAULTS:
+            continue  # the next best phrase of the sentence may be a whole term
         out.append((score, phrase, text))
     return out
 

@@ -245,7 +245,10 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         if _broken(text, match.start(), match.end(), phrase):
             return "broken-blank"
         content = lx.content_words(phrase)
-        if content and all(lx.is_vague(w) for w in content) and not _amount(text, match.start()):
+        everyday = all(lx.is_vague(w) for w in content) or (
+            len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
+        )  # one everyday word ("window", "computer", "guide") is a guess, not a term
+        if content and everyday and not _amount(text, match.start()):
             return "stock-blank"
         screen = lx.stems(f"{titles} {rest}")
         about = lx.stem(subject) if subject else ""

@@ -74,7 +74,12 @@ _PERSONAL = wordset("i me my mine we us our ours you your yours")
 
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, possessive ’s removed."""
-    return [w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -135,7 +140,7 @@ def is_pronoun(word: str) -> bool:
 def is_personal(word: str) -> bool:
     """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
     be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
-    base = re.split(r"[’']", word)[0]  # "you'll", "we’re"
+    base = word.split("'", 1)[0].split("’", 1)[0]  # "you'll", "we’re"
     return base != "I" and base.lower() in _PERSONAL
 
 
@@ -221,16 +226,17 @@ def stem(word: str) -> str:
     return base[: max(6, len(base) - 4)] if len(base) > 6 else base
 
 
-def related(word: str, text_stems: set[str]) -> bool:
+def related(word: str, text_stems: frozenset[str]) -> bool:
     """Whether ``word`` or a relative of it (same lemma, or same derivational stem) is among
     ``text_stems`` (as made by :func:`stems`)."""
     if stem(word) in text_stems or lemma(word) in text_stems:
         return True
     low = word.lower()  # a clipped form on screen: "init" for "initial"
-    return any(4 <= len(s) < len(low) <= len(s) + 4 and low.startswith(s) for s in text_stems)
+    return any(low[:k] in text_stems for k in range(max(4, len(low) - 4), len(low)))
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
     """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
     out: set[str] = set()
     for word in words(text):
@@ -238,4 +244,4 @@ def stems(text: str) -> set[str]:
             if part:
                 out.add(lemma(part))
                 out.add(stem(part))
-    return out
+    return frozenset(out)

@@ -237,3 +237,11 @@ def test_an_answer_to_a_faq_or_a_clause_cut_at_a_comma_is_not_a_statement():
     assert card_fault(_cloze("Yes, {{c1::energy transfer}} is involved."), "") == "not-a-statement"
     cut = "Assuming the number of {{c1::molecules}} and the temperature are fixed,"
     assert card_fault(_cloze(cut), "") == "not-a-statement"
+
+
+def test_one_everyday_word_is_a_stock_blank_but_a_rare_word_or_a_name_is_not():
+    """'[computer]' is a guess; '[endorphins]', '[Germany]' are facts."""
+    plugged = "The user plugs the device into the {{c1::computer}} to log in."
+    assert card_fault(_cloze(plugged), "") == "stock-blank"
+    assert card_fault(_cloze("Ketamine releases {{c1::endorphins}} quickly."), "") == ""
+    assert card_fault(_cloze("The defendant lived in {{c1::Germany}} for years."), "") == ""

@@ -69,7 +69,7 @@ PAGE_WORDS = wordset(
     pictures"""
 )
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
-_PERSONAL = wordset("i me my mine we us our ours you your yours")
+_PERSONAL = wordset("i me my mine you your yours")  # the authorial "we" states general facts
 
 
 def words(text: str) -> list[str]:

@@ -43,3 +43,8 @@ def test_the_speaker_is_told_from_a_roman_numeral():
     assert lx.speaks_to_reader("you see the flame")
     assert not lx.speaks_to_reader("converts angiotensin I to angiotensin II")
     assert not lx.speaks_to_reader("Type I diabetes")
+
+
+def test_the_authorial_we_states_a_general_fact():
+    """'we have considered ideal gases' is a textbook's voice, not a speaker the card needs."""
+    assert not lx.speaks_to_reader("Up to now, we have considered the behavior of ideal gases")

@@ -68,6 +68,8 @@ _MARKUP = re.compile(
     r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
     r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
 )
+_BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
+_PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
 _MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
@@ -90,8 +92,17 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     if draft.type is CardType.LIST:
         if lx.speaks_to_reader(draft.question):
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
+        if re.match(r"^(?:Yes|No)\b", draft.question):
+            return "not-a-statement"  # the answer to a question the card does not show
         return "label" if _LABEL_QUESTION.search(draft.question) else ""
     question = draft.question
+    quoted = _BLANK_QUOTE.match(question)
+    if quoted and draft.answer:  # a fill-the-blank choice is judged like its cloze
+        fault = _cloze_fault(
+            quoted.group(1).replace("_____", f"{{{{c1::{draft.answer}}}}}"), titles, subject
+        )
+        if fault:
+            return fault
     if _LABEL_QUESTION.search(question) or _label_tail(question):
         return "label"
     if _unresolved(question, subject):
@@ -104,6 +115,8 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     if not manner and not _names_something(draft.answer):
         return "not-a-statement"
     if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
+        return "broken-blank"
+    if draft.answer and _wrong_kind(question, draft.answer):
         return "broken-blank"
     named = [w for w in lx.content_words(draft.answer) if lx.names_a_thing(w)]
     vague = not named or all(map(lx.is_vague, named))
@@ -228,7 +241,7 @@ def _unresolved(question: str, subject: str) -> bool:
 def _cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
     rest = _CLOZE.sub(" ", text)
-    if len(text.split()) > MAX_CLOZE_WORDS or re.search(r"[a-z0-9)][.!?] +[A-Z]", rest):
+    if len(text.split()) > MAX_CLOZE_WORDS or re.search(r"[a-z0-9)]{2}[.!?] +[A-Za-z]", rest):
         return "too-long"
     if re.match(r"^\W*(?:they|this|these|those|it|its|their|such)\b", rest, re.IGNORECASE):
         return "unresolved"
@@ -261,8 +274,10 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
-    if not said or re.search(r"--|[—–,;:()\[\]“”\"]", phrase):
+    if not said or re.search(r"--|- |[—–,;:()\[\]“”\"]", phrase):
         return True
+    if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
+        return True  # "[document first]": an adverb of the clause rides along
     first, last = said[0], said[-1]
     if lx.is_function_word(first) or lx.is_function_word(last) or any(map(lx.only_verb, said)):
         return True  # "solution if", "corporation sold shoes": a piece of a clause
@@ -284,6 +299,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
             return True  # the head noun of the term is left outside ("light [...] energy")
     if previous and not sentence_start:
         prev = previous[0]
+        if len(prev) == 1 and prev not in ("a", "A", "I"):
+            return True  # "C [l atoms]": a formula spelled out letter by letter
         return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
     return False
 
@@ -323,3 +340,19 @@ def _imperative(text: str) -> bool:
     an exercise or an instruction, not a statement to learn."""
     first = lx.WORD.findall(text)[:1]
     return bool(first) and lx.only_verb(first[0]) and lx.verb_lemma(first[0]) == first[0].lower()
+
+
+def _wrong_kind(question: str, answer: str) -> bool:
+    """Whether an answer is not the kind of phrase its question asks for: "What does curl
+    rhyme?" -> "with words like girl" (a preposition's phrase), "What are polydentate
+    ligands?" -> "sometimes identified with ..." (a definition opening on an adverb)."""
+    first = lx.WORD.findall(answer)[:1]
+    if not first or not re.match(r"^what\b", question, re.IGNORECASE):
+        return False
+    word = first[0].lower()
+    if word in _PREPOSITIONS:
+        return True
+    pos = lx.parts_of_speech(word)
+    return bool(re.match(r"^what (?:is|are)\b", question, re.IGNORECASE)) and pos == frozenset(
+        {"ADV"}
+    )

@@ -245,3 +245,18 @@ def test_one_everyday_word_is_a_stock_blank_but_a_rare_word_or_a_name_is_not():
     assert card_fault(_cloze(plugged), "") == "stock-blank"
     assert card_fault(_cloze("Ketamine releases {{c1::endorphins}} quickly."), "") == ""
     assert card_fault(_cloze("The defendant lived in {{c1::Germany}} for years."), "") == ""
+
+
+def test_a_fill_the_blank_choice_is_judged_like_its_cloze():
+    """A choice quoting a question or cutting a formula ('C _____' for 'C l atoms') is
+    dropped like the cloze it was made from; an answer of the wrong kind too."""
+    asked = (
+        "“I have a BSD licensed program, can I use the _____?” — which term completes the sentence?"
+    )
+    assert card_fault(_ask(asked, "libcurl library", CardType.CHOICE), "") == "not-a-statement"
+    cut = "“Dashed wedges indicate bonds to C _____.” — which term completes the sentence?"
+    assert card_fault(_ask(cut, "l atoms", CardType.CHOICE), "") == "broken-blank"
+    rhyme = _ask("What does curl rhyme?", "with words like girl and earl")
+    assert card_fault(rhyme, "") == "broken-blank"
+    defined = _ask("What are polydentate ligands?", "sometimes identified with prefixes")
+    assert card_fault(defined, "") == "broken-blank"

@@ -122,7 +122,8 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
             if attribute.startswith("example")
             else f"What {'are' if plural else 'is'} the {attribute} of {owner}?"
         )
-        return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
+        key = f"term|{owner}|{term}"  # "Example" under two sections asks two things
+        return Draft(CardType.BASIC, key, section.id, explanation, question, answer)
     if re.match(r"^(?:an?|the) [a-z]", answer) and not reveals(term, answer):
         question = f"What is {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)

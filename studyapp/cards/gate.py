@@ -118,8 +118,9 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
         return "broken-blank"
     if draft.answer and _wrong_kind(question, draft.answer):
         return "broken-blank"
-    named = [w for w in lx.content_words(draft.answer) if lx.names_a_thing(w)]
-    vague = not named or all(map(lx.is_vague, named))
+    said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
+    named = [w for w in said if lx.names_a_thing(w)]
+    vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
     return ""

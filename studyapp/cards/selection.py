@@ -85,6 +85,7 @@ def select(
         if fault in gate.SOFT_RULES and draft.type is not CardType.CLOZE:
             soft[index] = fault  # weak, not wrong: back only where a section has one card
             weak.append((RANKS["soft"], index))
+            seen_ids.add(ident)  # a card id is never used twice, kept or not
             continue
         if fault:
             dropped[fault] += 1

@@ -118,3 +118,12 @@ def test_a_fact_asked_twice_is_asked_once():
     assert _select([fast, define, trait, again, aside, dose, loss], titles) == [
         fast, define, dose, loss,
     ]  # fmt: skip
+
+
+def test_a_card_id_is_used_once_even_when_a_vague_card_comes_back():
+    """Two drafts with one id (the same question key) never both become cards, even when the
+    first is a vague card brought back for a section that would otherwise keep one."""
+    vague = _ask("1", "term|x", "What did the court weigh?", "the balance")
+    other = _ask("2", "term|x", "What did the jury weigh?", "the testimony of Smith")
+    chosen = select([vague, other], ["same-id", "same-id"], {"1": "Law", "2": "Law"}, {"1", "2"})
+    assert len(chosen) == 1

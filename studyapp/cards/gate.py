@@ -85,7 +85,7 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
     if _MARKUP.search(shown) or len(re.findall(r"[(\[]", shown)) > 4:
         return "markup"
-    if _imperative(draft.question or text):
+    if _imperative(draft.question or text) or (text and _instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
     if draft.type is CardType.CLOZE:
         return _cloze_fault(draft.text, titles, subject)
@@ -357,3 +357,12 @@ def _wrong_kind(question: str, answer: str) -> bool:
     return bool(re.match(r"^what (?:is|are)\b", question, re.IGNORECASE)) and pos == frozenset(
         {"ADV"}
     )
+
+
+def _instruction(text: str) -> bool:
+    """Whether a cloze's sentence is an instruction: a verb in its base form before an
+    article ("List the classes of ...", "Draw a diagram of ...")."""
+    said = lx.WORD.findall(text)[:2]
+    if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
+        return False
+    return lx.verb_lemma(said[0]) == said[0].lower()

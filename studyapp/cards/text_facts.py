@@ -124,9 +124,9 @@ def _names_a_thing(phrase: str) -> bool:
     first, last = said[0].lower(), said[-1]
     pos = lx.parts_of_speech(first)
     if first not in ("a", "an", "the") and (
-        lx.is_function_word(first) or (pos and pos <= {"ADV", "ADP"})
+        lx.is_function_word(first) or (pos and pos <= {"ADV", "ADP"}) or lx.only_verb(first)
     ):
-        return False
+        return False  # "Then here", "restricts use of ...": no thing is named
     return lx.can_be_noun(last) and not lx.is_function_word(last) and not lx.is_personal(last)
 
 

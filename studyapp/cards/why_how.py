@@ -87,6 +87,10 @@ def noun_phrase(words: list[str]) -> bool:
         return False  # markup, numbers or clause breaks: "on a PV", "a=>b", "X, Y"
     if any(lx.is_pronoun(w) or lx.is_personal(w) for w in said):
         return False
+    if len(said) == 1 and len(said[0]) < 3:
+        return False  # "P", "D1": a party of a case note, unnamed
+    if sum(w[:1].isupper() for w in said) > 4:
+        return False  # "Sympathetic and Parasympathetic Effects of Different Drug Types": a title
     if lx.is_function_word(said[0]) and said[0].lower() not in _DETERMINERS:
         return False
     if any(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):

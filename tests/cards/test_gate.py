@@ -260,3 +260,11 @@ def test_a_fill_the_blank_choice_is_judged_like_its_cloze():
     assert card_fault(rhyme, "") == "broken-blank"
     defined = _ask("What are polydentate ligands?", "sometimes identified with prefixes")
     assert card_fault(defined, "") == "broken-blank"
+
+
+def test_an_instruction_is_not_a_statement():
+    """'List the classes of [...] ...' tells the reader what to do; it states nothing."""
+    text = "List the classes of {{c1::pharmaceuticals}} that act on the nervous system."
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+    fact = "Nerves carry {{c1::action potentials}} to the muscles."
+    assert card_fault(_cloze(fact), "") == ""

@@ -191,7 +191,7 @@ def given_away(answer: str, question: str, titles: str, subject: str = "") -> bo
         return True
     if not short and specific and len(seen_specific) == len(specific):
         return 2 * len(seen) >= len(content)
-    return len(seen_specific) >= 2 and 3 * len(seen_specific) >= 2 * len(specific)
+    return len(seen_specific) >= 2 and 2 * len(seen_specific) >= len(specific)
 
 
 def _initials_shown(answer: str, screen: str) -> bool:
@@ -267,8 +267,9 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         screen = lx.stems(f"{titles} {rest}")
         about = lx.stem(subject) if subject else ""
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        if specific and all(lx.related(w, screen) for w in specific):
-            return "given-away"
+        shown = [w for w in specific if lx.related(w, screen)]
+        if specific and 2 * len(shown) >= len(specific):
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
     return ""
 
 

@@ -120,7 +120,7 @@ def test_a_blank_that_is_not_a_whole_term_is_broken(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Plants convert light energy into {{c1::chemical energy}}.",
+        "Chloroplasts turn sunlight into {{c1::chemical energy}}.",
         "The {{c1::Treaty of Westphalia}} ended the Thirty Years' War in 1648.",
         "Effects begin within {{c1::minutes}} of the dose.",
         "The glomerulus filters about {{c1::180 litres}} a day.",
@@ -268,3 +268,12 @@ def test_an_instruction_is_not_a_statement():
     assert card_fault(_cloze(text), "") == "not-a-statement"
     fact = "Nerves carry {{c1::action potentials}} to the muscles."
     assert card_fault(_cloze(fact), "") == ""
+
+
+def test_half_a_blank_on_screen_is_a_hint_that_gives_it_away():
+    """'hardware [tokens]' beside 'soft tokens' or 'chemical [energy]' beside 'light energy'
+    is guessed from its neighbour."""
+    tokens = "Factors include passwords, soft tokens, {{c1::hardware tokens}} and keys."
+    assert card_fault(_cloze(tokens), "") == "given-away"
+    energy = "Plants turn light energy into {{c1::chemical energy}}."
+    assert card_fault(_cloze(energy), "") == "given-away"

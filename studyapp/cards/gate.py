@@ -299,6 +299,13 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
             return True  # half a name
         if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
             return True  # the head noun of the term is left outside ("light [...] energy")
+    if (
+        len(said) == 1
+        and previous
+        and following
+        and _verb_between(previous[0], said[0], following[0])
+    ):
+        return True  # "benefits [warrant] further study": the verb of the clause
     if previous and not sentence_start:
         prev = previous[0]
         if len(prev) == 1 and prev not in ("a", "A", "I"):
@@ -367,3 +374,16 @@ def _instruction(text: str) -> bool:
     if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
         return False
     return lx.verb_lemma(said[0]) == said[0].lower()
+
+
+def _verb_between(before: str, word: str, after: str) -> bool:
+    """Whether ``word`` reads as the verb between a plural subject and its object ("benefits
+    warrant further investigation")."""
+    return (
+        "VERB" in lx.parts_of_speech(word)
+        and word.islower()
+        and before.endswith("s")
+        and lx.can_be_noun(before)
+        and not lx.is_function_word(before)
+        and not lx.is_function_word(after)
+    )

@@ -277,3 +277,9 @@ def test_half_a_blank_on_screen_is_a_hint_that_gives_it_away():
     assert card_fault(_cloze(tokens), "") == "given-away"
     energy = "Plants turn light energy into {{c1::chemical energy}}."
     assert card_fault(_cloze(energy), "") == "given-away"
+
+
+def test_the_verb_of_a_clause_is_not_a_term():
+    """'... and its benefits [warrant] further investigation' hides the verb, not a term."""
+    text = "The combined benefits {{c1::warrant}} further investigation in trials."
+    assert card_fault(_cloze(text), "") == "broken-blank"

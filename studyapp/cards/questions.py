@@ -77,6 +77,10 @@ _CLAIM = re.compile(
     r"(?P<vp>(?:may|can|could|might|will|would) [a-z][^,;]{4,100})(?:, .*)?$"
 )
 # A leading subordinate clause: "While ketamine shows promise as X, ..."
+_DISCOURSE = re.compile(
+    r"^(?:However|Moreover|Furthermore|Thus|Therefore|Hence|Indeed|Also|In addition|In fact"
+    r"|For example|For instance|As a result|Similarly|Consequently|In general|Generally), "
+)
 _CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
     r"^(?:While|Although|Though|Whereas|Because|Since|As|When|In addition to) [^,]{4,100}, "
@@ -87,7 +91,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
     """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
     text = sentence.rstrip(" .")
     out: list[QA] = []
-    text = _REPORTING.sub("", text)
+    text = _DISCOURSE.sub("", _REPORTING.sub("", text))  # "However, ..." states what follows
     text = text[:1].upper() + text[1:]
     main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
     if main != text:

@@ -94,3 +94,13 @@ def test_a_subject_before_a_modal_and_an_accustomed_to_are_not_misread():
     assert why[0].question == "Why must systemic blood pressure stay above 60?"
     assert why_how("Engineers are used to processing streams of bits.", "") == []
     assert why_how("Renal failure can lead suddenly to death.", "") == []
+
+
+def test_a_discourse_opening_does_not_hide_the_statement():
+    """'Moreover, the valve is closed because ...' is asked like the statement after it."""
+    from studyapp.cards.questions import questions
+
+    asked = questions("Moreover, the valve is closed because the pressure is high.", "")
+    assert ("Why is the valve closed?", "the pressure is high") in [
+        (qa.question, qa.answer) for qa in asked
+    ]

@@ -339,7 +339,9 @@ def _cards(
     titles.update({s.id: f"{topic.title}\n{s.title}" for s, _ in reading})
     needs = {s.id for s in topic.walk() if s.blocks} | {s.id for s, _ in reading if s.blocks}
     ids = [card_id(deck_id, d) for d in drafts]
-    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked)
+    sections = [*topic.walk(), *(s for s, _ in reading)]
+    words = sum(len(section_body(s).split()) for s in sections if s.id in needs)
+    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked, words)
     return [
         Card(
             id=card_id(deck_id, draft),

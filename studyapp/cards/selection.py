@@ -36,6 +36,7 @@ from studyapp.outline.sentences import normalise_space
 
 MIN_CARDS = 2  # per section with text of its own
 MAX_CLOZE_SHARE = 0.5  # of a deck's cards
+WORDS_PER_CARD = 120  # of study text: the cloze share never thins a deck below one card per
 SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
@@ -54,6 +55,7 @@ def select(
     acronyms: Mapping[str, str] | None = None,
     dropped: Counter[str] | None = None,
     seen: gate.Seen | None = None,
+    study_words: int = 0,
 ) -> list[Draft]:
     """The drafts that become cards, in their order (``ids[i]`` is the id of ``drafts[i]``).
 
@@ -63,7 +65,8 @@ def select(
 
     ``titles`` maps a section id to the titles the quiz shows above its cards (deck title and
     section title); ``needs_cards`` are the sections with text of their own, which keep at
-    least two cards (not all clozes) when they have that many drafts.
+    least two cards (not all clozes) when they have that many drafts; ``study_words`` (the
+    words of those sections) sets how many cards the cloze share may not go below.
     """
     names = dict(acronyms or {})
     dropped = Counter() if dropped is None else dropped
@@ -128,32 +131,33 @@ def select(
     for index, fault in soft.items():
         if index not in chosen:
             dropped[fault] += 1
-    chosen = _within_cloze_share(drafts, chosen, dropped)
+    chosen = _within_cloze_share(drafts, chosen, dropped, study_words // WORDS_PER_CARD)
     return [drafts[i] for i in sorted(chosen)]
 
 
-def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[str]) -> set[int]:
+def _within_cloze_share(
+    drafts: list[Draft], chosen: set[int], dropped: Counter[str], floor: int = 0
+) -> set[int]:
     """``chosen`` without the clozes that make more than :data:`MAX_CLOZE_SHARE` of the
-    deck: a deck of clozes tests reading more than knowing. Clozes go first from the sections
-    with most cards, below :data:`MIN_CARDS` in a section only when no other is left, a
-    section's last card only after that; a deck keeps at least one card (a deck whose only
-    card is a cloze is the one case above the share)."""
+    deck: a deck of clozes tests reading more than knowing. But the share never deletes what
+    a student needs: a cloze goes only from a section that keeps :data:`MIN_CARDS` cards
+    after it (the sections with most cards first, the later cloze first), and only while the
+    deck keeps ``floor`` cards (one per :data:`WORDS_PER_CARD` words of study text). A prose
+    text that few question shapes fit keeps its clozes above the share rather than nothing
+    to study."""
     chosen = set(chosen)
-    while True:
+    while len(chosen) > floor:
         clozes = [i for i in chosen if drafts[i].type is CardType.CLOZE]
-        if not chosen or len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
-            return chosen
+        if len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
+            break
         per_section = Counter(drafts[i].section for i in chosen)
-        spare = (
-            [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
-            or [i for i in clozes if per_section[drafts[i].section] > 1]
-            or (clozes if len(chosen) > 1 else [])
-        )
+        spare = [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
         if not spare:
-            return chosen
+            break
         worst = max(spare, key=lambda i: (per_section[drafts[i].section], i))
         chosen.discard(worst)
         dropped["cloze-share"] += 1
+    return chosen
 
 
 def weakness(

@@ -127,3 +127,26 @@ def test_a_card_id_is_used_once_even_when_a_vague_card_comes_back():
     other = _ask("2", "term|x", "What did the jury weigh?", "the testimony of Smith")
     chosen = select([vague, other], ["same-id", "same-id"], {"1": "Law", "2": "Law"}, {"1", "2"})
     assert len(chosen) == 1
+
+
+def _cloze(section: str, n: int) -> Draft:
+    term = ["glomerulus", "nephron", "podocyte", "renin", "aldosterone", "vasopressin"][n]
+    text = f"The {{{{c1::{term}}}}} acts in step {n} of urine formation."
+    return Draft(CardType.CLOZE, f"cloze|{term}", section, f"sentence {n}", text=text)
+
+
+def test_the_cloze_share_never_thins_a_deck_below_its_study_text():
+    """Clozes beyond half a deck go only while each section keeps two cards and the deck one
+    card per 120 words of study text: a prose text keeps what it has to study."""
+    question = _ask("1", "does|q", "What filters the blood?", "the glomerulus")
+    drafts = [question] + [_cloze("1", n) for n in range(5)]
+    titles = {"1": "Kidney Urine"}
+    ids = [f"id-{n}" for n in range(len(drafts))]
+    short = select(drafts, ids, titles, set(titles), study_words=100)
+    assert [d.type for d in short].count(CardType.CLOZE) == 1  # half the deck, at most
+    long = select(drafts, ids, titles, set(titles), study_words=600)
+    assert len(long) == 5  # 600 words ask for five cards: four clozes stay
+    two_sections = [_cloze("1", 0), _cloze("1", 1), _cloze("2", 2), _cloze("2", 3)]
+    titles = {"1": "Kidney Urine", "2": "Kidney Hormones"}
+    ids = [f"id-{n}" for n in range(4)]
+    assert len(select(two_sections, ids, titles, set(titles))) == 4  # two per section stay

@@ -121,6 +121,13 @@ def verb_lemma(word: str) -> str:
     return found[0].lower() if found else ""
 
 
+def is_past(word: str, base: str) -> bool:
+    """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
+    from lemminflect import getInflection
+
+    return word.lower() in getInflection(base, tag="VBD")
+
+
 def only_verb(word: str) -> bool:
     """Whether ``word`` can only be a verb ("begin", "produces"): a phrase ending on it is a
     piece of a clause, never a whole term."""

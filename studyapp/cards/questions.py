@@ -20,6 +20,9 @@ of the sentence:
 * ``Some studies suggest that the benefits of X may last`` -> "What do some studies suggest
   about the benefits of X?" -> ``may last`` (only when no other shape asks about the claim).
 
+When none of these fits, the plain main clause is asked for its subject ("What absorbs red
+light?", :mod:`studyapp.cards.main_clause`); a year is asked with "when" before any object.
+
 Questions are only made when the sentence stands alone (see :mod:`studyapp.cards.anaphora`) and
 the answer is short; the question never contains its answer. An answer taken from a leading
 "While ..." clause is marked as background (:class:`~studyapp.cards.drafts.QA`).
@@ -33,6 +36,8 @@ from dataclasses import replace
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
+from studyapp.cards.main_clause import MAKERS as MAIN_CLAUSE_MAKERS
+from studyapp.cards.main_clause import when
 from studyapp.cards.question_verbs import VERB_MAKERS
 from studyapp.cards.text_facts import wordset
 from studyapp.cards.why_how import MAKERS as WHY_HOW_MAKERS
@@ -107,7 +112,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
         variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
     reported = _REPORTING.match(sentence)
-    for maker in _MAKERS + VERB_MAKERS + WHY_HOW_MAKERS:
+    for maker in (*_MAKERS, *VERB_MAKERS, when, *WHY_HOW_MAKERS):
         for variant in variants:
             qa = maker(variant, subject)
             if (
@@ -123,6 +128,14 @@ def questions(sentence: str, subject: str) -> list[QA]:
                 out.append(_marked_background(qa, text))
     if any(qa.kind != "does-what" for qa in out):  # a sharper shape asks it already
         out = [qa for qa in out if qa.kind != "does-what"]
+    for maker in MAIN_CLAUSE_MAKERS:  # the plain main clause, when no sharper shape asks
+        if out:
+            break
+        for variant in reversed(variants):  # the main clause without its lead first
+            qa = maker(variant, subject)
+            if qa and qa.answer in sentence and qa.answer.lower() not in qa.question.lower():
+                out.append(_marked_background(qa, text))
+                break
     if reported and not out:  # nothing else asks about the claim
         claim = _claim(reported, text)
         if claim:

@@ -134,8 +134,8 @@ def invert(main: str) -> str:
                 continue  # "Systemic blood pressure must ...": still the subject
             if following and lx.can_be_noun(word) and _maybe_verb(following[0]):
                 return ""  # "Water levels rise ...": the verb may be the next word
-            if word.endswith("ed") and word != base:
-                aux = "did"
+            if word != base and (word.endswith("ed") or lx.is_past(word, base)):
+                aux = "did"  # "wilted", "began"
             elif word.endswith("s") and word != base:
                 aux = "does"
             elif word == base:

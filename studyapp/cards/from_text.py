@@ -330,7 +330,8 @@ def _clozes(
         if fault in _BLANK_FAULTS:
             continue  # the next best phrase of the sentence may be a whole term
         out.append((score, phrase, text))
-    return out
+    # a filler blank is the sentence's last choice (and a weak card, see selection.weakness)
+    return sorted(out, key=lambda o: gate.filler_blank(o[1]))
 
 
 def _fresh(

@@ -153,6 +153,24 @@ class Seen:
             self._asked.setdefault(question_key(draft.question), _answer_of(draft))
 
 
+ORDINALS = lx.wordset(
+    "first second third fourth fifth last next previous following preceding same other"
+)
+
+
+def filler_blank(phrase: str) -> bool:
+    """Whether a phrase is a poor blank whatever its score: one word of everyday English
+    (not rare, see :func:`studyapp.cards.lexicon.is_rare`), since raters found such blanks
+    fillers that other words fit ("scheduling a {{sequence}} of jobs", "the {{phases}} are in
+    equilibrium": 6 of 12 rated bad, 1 good), or a
+    phrase opening on an ordinal, which points into the document ("the {{next section}}",
+    "the {{second path}}")."""
+    words = phrase.split()
+    if len(words) == 1:
+        return not lx.is_rare(phrase)  # "tinnitus", "BDNF" are the subject's own words
+    return words[0].lower() in ORDINALS
+
+
 def _answer_of(draft: Draft) -> str:
     return normalise_space(draft.answer or " ".join(draft.items)).casefold()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.cards import gate
 from studyapp.cards.drafts import Draft
 from studyapp.cards.gate import RULES, Seen, card_fault, given_away
 from studyapp.model import CardType
@@ -283,3 +284,12 @@ def test_the_verb_of_a_clause_is_not_a_term():
     """'... and its benefits [warrant] further investigation' hides the verb, not a term."""
     text = "The combined benefits {{c1::warrant}} further investigation in trials."
     assert card_fault(_cloze(text), "") == "broken-blank"
+
+
+def test_a_one_everyday_word_or_ordinal_blank_is_a_filler():
+    """'scheduling a {{sequence}} of jobs', 'the {{next section}}' are fillers; a rare term
+    ('tinnitus', 'BDNF') or a phrase of two words is not."""
+    for phrase in ["sequence", "phases", "column", "next section", "second path"]:
+        assert gate.filler_blank(phrase), phrase
+    for phrase in ["tinnitus", "BDNF", "three-way handshake", "muscarinic receptors"]:
+        assert not gate.filler_blank(phrase), phrase

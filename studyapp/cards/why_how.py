@@ -295,10 +295,11 @@ def _does_what(text: str, subject: str) -> QA | None:
             return None  # no object, or a clause of its own ("an open pot is not ...")
         if at == 1 and _bare_noun(words[0]):
             return None  # "Court entered ...": note style, which court is not said
-        if _UNANCHORED & {w for w in words[:at] if w.islower()}:
+        said = [w for w in words[:at] if w.islower()]
+        if at > 1 and words[1].islower():  # "Many patients", not "First Crusade"
+            said.append(words[0].lower())
+        if _UNANCHORED & set(said):
             return None  # "many patients", "the second byte": which ones, the card cannot say
-        if _a_name(obj) and at <= 2 and _a_name(words[0]):
-            return None  # "What did Zurcher sue?" -> "Cheng Shin": one party and another
         if lx.only_verb(obj.split()[-1]) or _cut_list(rest, obj):
             return None  # "the focus of X and also look"; "X" of "X, Y and Z": cut short
         who = _subject(" ".join(words[:at]), subject)
@@ -317,11 +318,6 @@ def _does_what(text: str, subject: str) -> QA | None:
 _UNANCHORED = lx.wordset(
     "many some most several few other others first second third last next previous same"
 )
-
-
-def _a_name(text: str) -> bool:
-    """Whether ``text`` opens on a capitalised word the lexicon does not know (a name)."""
-    return text[:1].isupper() and not lx.parts_of_speech(text.split()[0])
 
 
 def _cut_list(rest: str, obj: str) -> bool:

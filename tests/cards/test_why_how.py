@@ -104,3 +104,17 @@ def test_a_discourse_opening_does_not_hide_the_statement():
     assert ("Why is the valve closed?", "the pressure is high") in [
         (qa.question, qa.answer) for qa in asked
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many patients experience a reduction in pain intensity.",  # which patients?
+        "The second byte indicates the total length of the option.",  # second of what?
+        "The handshake uses the sequence number, the acknowledgement number and the SYN flag.",
+    ],
+)
+def test_no_object_question_where_the_question_is_unanchored_or_the_answer_cut(sentence):
+    """A quantified or ordinal subject, or the first item of a list gives no
+    'What does X do?' question (raters: ungrammatical, vague, incomplete)."""
+    assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]

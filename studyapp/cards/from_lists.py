@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import (
     ATTRIBUTE_TERMS,
     MAX_ANSWER,
@@ -24,7 +25,7 @@ from studyapp.cards.drafts import (
 from studyapp.cards.text_facts import definitions
 from studyapp.model import CardType
 from studyapp.outline.nodes import ItemList, OutlineSection
-from studyapp.outline.sentences import split_sentences
+from studyapp.outline.sentences import normalise_space, split_sentences
 
 
 def list_context(caption: str, title: str) -> str:
@@ -183,3 +184,31 @@ def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
         question=f"What happens in {lower_first(sentence_case(section.title))}?",
         answer=answer,
     )
+
+
+_ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
+_PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
+
+
+def title_question_card(section: OutlineSection) -> Draft | None:
+    """A section titled with a question ("Why do my HTTP range requests return the full
+    document?", "What is libcurl?") is answered by its first sentence, verbatim: the card a
+    FAQ or a question-headed chapter was written to give. Not a yes/no question, a title
+    with a placeholder, or an answer that is a fragment ("Yes.", "Here's a rough ..."), too
+    long, or a pointer elsewhere ("See ...")."""
+    title = normalise_space(section.title)
+    paragraphs = section.paragraphs
+    if not _ASKING_TITLE.match(title) or _PLACEHOLDER.search(title) or not paragraphs:
+        return None
+    sentences = split_sentences(paragraphs[0].text)
+    if not sentences:
+        return None
+    answer = normalise_space(sentences[0]).rstrip(".").strip()
+    words = answer.split()
+    if not 4 <= len(words) <= 35 or len(answer) > MAX_ANSWER or answer.endswith((":", "?")):
+        return None
+    if words[0].rstrip(",.").lower() in ("yes", "no", "see", "here's", "note"):
+        return None
+    if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
+        return None  # "It is impossible to tell": what "it" is, the card does not say
+    return Draft(CardType.BASIC, f"title-question|{title}", section.id, sentences[0], title, answer)

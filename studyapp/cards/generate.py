@@ -310,8 +310,8 @@ def _section_drafts(
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
     heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
-    if heading:
-        drafts.append(heading)
+    asked = cfl.title_question_card(section)
+    drafts.extend(d for d in (asked, heading) if d)
     return drafts
 
 

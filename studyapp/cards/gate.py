@@ -75,6 +75,19 @@ _DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 
 
+# a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
+# now, we have considered ...", "But ...": it leans on what came before)
+_FRAMING = re.compile(
+    r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far)\b"
+)
+# a pointer into the document ("described below", "the next section", "this chapter")
+_POINTER = re.compile(
+    r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
+    r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter))\b",
+    re.IGNORECASE,
+)
+
+
 def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     """The rule a draft breaks on its own (see the module docstring), or ``""``.
 
@@ -272,6 +285,10 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"
     if re.match(r"^(?:Yes|No|Well|Now|So)\b,?", rest.lstrip()):  # an answer to a question
         return "not-a-statement"
+    if _FRAMING.match(rest.lstrip()):
+        return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
+    if _POINTER.search(_CLOZE.sub(lambda m: m.group(1), text)):
+        return "unresolved"  # "Details will be given in the [...]": a place in the document
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):

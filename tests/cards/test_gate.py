@@ -293,3 +293,19 @@ def test_a_one_everyday_word_or_ordinal_blank_is_a_filler():
         assert gate.filler_blank(phrase), phrase
     for phrase in ["tinnitus", "BDNF", "three-way handshake", "muscarinic receptors"]:
         assert not gate.filler_blank(phrase), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Details on out-of-band mechanisms will be provided in the {{c1::next chapter}}.",
+        "Up to now, we have considered the behavior of {{c1::ideal gases}}.",
+        "In conclusion, the {{c1::Industrial Revolution}} transformed European cities.",
+        "But the {{c1::Supreme Court}} declined to hear the appeal.",
+    ],
+)
+def test_a_cloze_of_the_text_s_framing_or_a_pointer_into_it_is_dropped(text):
+    """'In conclusion, ...', 'But ...', 'Up to now, ...' and 'in the next chapter' frame the
+    document; they state no fact that stands alone (physics, history, law, security)."""
+    draft = Draft(CardType.CLOZE, "cloze|x", "1", text, text=text)
+    assert card_fault(draft, "Notes") in ("not-a-statement", "unresolved")

@@ -115,8 +115,10 @@ def sentence_cards(
         if draft.key.startswith("stands-for|"):
             hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
-        if rounds == 2 and len(drafts) >= 2:
+        sound = [d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject)]
+        if rounds == 2 and len(sound) >= 2:
             break  # a weaker second phrase per sentence only when the section has too few cards
+            # that pass the gate (drafts it drops leave the section as bare as none)
         for sentence, strict, loose, questioned in clozes:
             options = strict if rounds == 1 else loose
             fresh = [o for o in options if o[1].casefold() not in hidden]

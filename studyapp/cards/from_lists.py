@@ -64,6 +64,8 @@ def list_cards(
         names = []  # "Mechanism, Example" is not a list worth recalling
     if not names and not termed and all(is_name(i.text) for i in block.items):
         names = [i.text.rstrip(".") for i in block.items]
+    if all(i.children for i in block.items):
+        names = []  # "Readings", "Additional": labels of groups, the content is below them
     if 2 <= len(names) <= 8 and (block.caption or not termed):
         if long_caption:
             question = f"{block.caption}: name the {len(names)} points listed."

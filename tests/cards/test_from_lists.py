@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.cards.from_lists import title_question_card
+from studyapp.cards.from_lists import list_cards, title_question_card
 from studyapp.outline.parse import parse_outline
 
 
@@ -40,3 +40,15 @@ def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():
         "# F\n\n## Resuming transfers\n\nThe tool supports resumed transfers both ways.\n",
     ]:
         assert title_question_card(_section(text)) is None, text
+
+
+def test_a_list_of_group_labels_is_not_asked_for_its_labels():
+    """'Name the 2 learning resources' -> 'Readings; Additional' asks for labels: items that
+    each head a sub-list give no recall card of the labels (raters: a label, not content)."""
+    section = parse_outline(
+        "# Graphs\n\n## Learning resources\n\n"
+        "- Readings\n  - Representing graphs\n  - Traversing a graph\n"
+        "- Additional\n  - Shortest paths\n  - Directed acyclic graphs\n"
+    ).sections[0]
+    drafts = list_cards(section.lists[0], section, section.lists)
+    assert not [d for d in drafts if d.items == ("Readings", "Additional")]

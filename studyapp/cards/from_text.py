@@ -25,6 +25,7 @@ from studyapp.cards.drafts import (
     lower_first,
     reveals,
 )
+from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
@@ -67,7 +68,15 @@ def sentence_cards(
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
         drafts.extend(_acronym_cards(sentence, section.id))
-        found = tf.definitions(standalone)
+        named_kinds = kinds(standalone)
+        found = [] if named_kinds else tf.definitions(standalone)  # the list card asks it
+        if named_kinds:
+            question, names = named_kinds
+            drafts.append(
+                Draft(
+                    CardType.LIST, f"kinds|{question}", section.id, sentence, question, items=names
+                )
+            )
         for definition in found:
             drafts.extend(_definition_cards(definition, sentence, section.id, ctx))
         listed = tf.enumeration(standalone)

@@ -11,6 +11,10 @@ nothing; every answer is a verbatim piece of the sentence:
   asked for (not "this", "the result", a bare name of a person, or the document's subject,
   which any student would guess); the predicate is cut at its first clause break so the
   question stays short;
+* **kinds**: ``There are three types of rock: igneous, sedimentary and metamorphic`` (also
+  ``Mitosis has four stages: ...``, ``The three branches of government are ...``) -> a list
+  card "What are the three types of rock?" whose items are the named kinds, when their count
+  is the number the sentence states;
 * **when**: ``In 1066, the Normans conquered England`` -> "When did the Normans conquer
   England?" -> ``1066`` (a leading or closing year, decade or century).
 """
@@ -21,7 +25,7 @@ import itertools
 import re
 
 from studyapp.cards import lexicon as lx
-from studyapp.cards.drafts import QA
+from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phrase
 
 _MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
@@ -207,6 +211,43 @@ def _specific(answer: str, subject: str) -> bool:
     if head[:1].isupper() and not lx.parts_of_speech(head) and not head.isupper():
         return False  # "Faraday", "Hobbes": who, not what
     return any(not lx.is_function_word(w) for w in said)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_KIND = (
+    r"(?P<n>two|three|four|five|six|seven|eight|[2-8]) (?:main |major |basic |principal )?"
+    r"(?P<noun>types|kinds|classes|forms|stages|phases|steps|parts|categories|branches|levels"
+    r"|components|layers|functions|properties|principles|causes)"
+)
+_KINDS = (
+    re.compile(rf"^There (?:are|were) {_KIND} of (?P<x>[^:;,]{{2,60}}): (?P<items>[^:;]+)$"),
+    re.compile(
+        rf"^(?P<x>[A-Z][^:;,]{{2,60}}?) (?:has|have|had|consists of|comprises) {_KIND}: "
+        r"(?P<items>[^:;]+)$"
+    ),
+    re.compile(rf"^The {_KIND} of (?P<x>[^:;,]{{2,60}}) (?:are|were) (?P<items>[^:;]+)$"),
+)
+_MAX_KIND_WORDS = 6
+
+
+def kinds(sentence: str) -> tuple[str, tuple[str, ...]] | None:
+    """``There are three types of rock: igneous, sedimentary and metamorphic`` -> ("What are
+    the three types of rock?", ("igneous", "sedimentary", "metamorphic")); ``None`` unless the
+    sentence names as many kinds as it says, each a short phrase."""
+    text = sentence.strip().rstrip(".")
+    for pattern in _KINDS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        count = _NUMBERS.get(match.group("n")) or int(match.group("n"))
+        items = tuple(
+            i.strip() for i in re.split(r",? and |,? or |, ", match.group("items")) if i.strip()
+        )
+        if len(items) != count or any(len(i.split()) > _MAX_KIND_WORDS for i in items):
+            return None
+        x = lower_first(match.group("x"))
+        return f"What are the {match.group('n')} {match.group('noun')} of {x}?", items
+    return None
 
 
 MAKERS = (what_does,)  # `when` runs with the sharper shapes (a date beats an object)

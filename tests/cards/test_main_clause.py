@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.cards.main_clause import what_does, when
+from studyapp.cards.from_text import sentence_cards
+from studyapp.cards.generate import _context
+from studyapp.cards.main_clause import kinds, what_does, when
 from studyapp.cards.questions import questions
+from studyapp.model import CardType
+from studyapp.outline.parse import parse_outline
 
 WHAT_CASES = [  # science, history, law, computing, philosophy, biology
     (
@@ -108,3 +112,44 @@ def test_a_date_beats_an_object_and_sharper_shapes_beat_the_subject_question():
     assert [qa.question for qa in asked] == ["When did the Supreme Court decide the case?"]
     caused = questions("High blood pressure can lead to stroke and heart failure.", "")
     assert all(qa.kind != "what-does" for qa in caused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "items"),
+    [
+        (
+            "There are three types of rock: igneous, sedimentary and metamorphic.",
+            "What are the three types of rock?",
+            ("igneous", "sedimentary", "metamorphic"),
+        ),
+        (
+            "Mitosis has four stages: prophase, metaphase, anaphase, and telophase.",
+            "What are the four stages of mitosis?",
+            ("prophase", "metaphase", "anaphase", "telophase"),
+        ),
+        (
+            "The three branches of government are the legislative, the executive and the"
+            " judiciary.",
+            "What are the three branches of government?",
+            ("the legislative", "the executive", "the judiciary"),
+        ),
+    ],
+)
+def test_a_sentence_naming_its_kinds_gives_a_list_question(sentence, question, items):
+    """Geology, biology and civics: 'There are N types of X: ...' asks for the N kinds."""
+    assert kinds(sentence) == (question, items)
+
+
+def test_no_kinds_card_when_the_count_does_not_match():
+    """'two kinds of law: civil and criminal, and others' names three things, not two."""
+    assert kinds("There are two kinds of law: civil, criminal, and others.") is None
+
+
+def test_the_kinds_list_card_replaces_the_definition_of_the_same_sentence():
+    """The generator drafts one list card for the sentence, not also a definition."""
+    outline = parse_outline(
+        "# Civics\n\n## Government\n\n"
+        "The three branches of government are the legislative, the executive and the judiciary.\n"
+    )
+    drafts = sentence_cards(outline.sections[0], _context(outline))
+    assert [d.type for d in drafts if d.key.startswith(("kinds|", "define|"))] == [CardType.LIST]

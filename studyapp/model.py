@@ -15,11 +15,6 @@ from pathlib import Path
 
 FORMAT_VERSION = 1
 
-MEDICAL_NOTICE = (
-    "Educational material for study only. It is not medical advice: ketamine is a "
-    "prescription medicine, to be used only under the care of a qualified clinician."
-)
-
 
 class CardType(StrEnum):
     """The kinds of quiz card; the value is what the YAML ``type`` key holds."""
@@ -155,7 +150,7 @@ class Deck:
     sections: tuple[Section, ...] = ()
     cards: tuple[Card, ...] = ()
     source: SourceInfo | None = None
-    notice: str = ""  # shown with the deck, e.g. the medical-advice notice
+    notice: str = ""  # shown with the deck; its source's notice (``notice:`` front matter)
     path: Path | None = field(default=None, compare=False)
     tags: tuple[str, ...] = ()  # inherited by every card of the deck
 

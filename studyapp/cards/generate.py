@@ -101,9 +101,15 @@ def generate_decks(
     prefix: str,
     source_file: str = "",
     source_title: str = "",
-    notice: str = "",
+    notice: str | None = None,
 ) -> list[Deck]:
-    """The topic decks of an outline (see the module docstring for what goes where)."""
+    """The topic decks of an outline (see the module docstring for what goes where).
+
+    ``notice`` is shown with every deck; ``None`` means the source's own (its front matter's
+    ``notice:``), so only texts that ask for a notice get one.
+    """
+    if notice is None:
+        notice = outline.notice
     lead, topics, conclusion = _split_topics(outline)
     ctx = _context(outline)
     summaries = _assign_summaries(conclusion, topics) if conclusion else {}

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studyapp.outline.markup import plain_inline
+
 ROMAN = "roman"
 UPPER = "upper"
 ARABIC = "arabic"
@@ -25,6 +27,7 @@ _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_ADORNMENT = re.compile(r"^ {0,3}([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
 _RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^(\s*)([•\-*+‣◦▪●○■–·])\s+(\S.*)$")
@@ -100,7 +103,9 @@ def indentation(line: str) -> int:
 
 
 def strip_inline(text: str) -> str:
-    """Plain text of a Markdown line: links, emphasis, code spans and HTML tags removed."""
+    """Plain text of a line: links, emphasis, code spans, HTML tags and the inline markup of
+    other formats (:func:`studyapp.outline.markup.plain_inline`) removed."""
+    text = plain_inline(text)
     text = _LINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
     text = _CODE.sub(r"\1", text)
@@ -126,6 +131,13 @@ def is_setext_underline(line: str) -> int:
     if not match:
         return 0
     return 1 if match.group(1).startswith("=") else 2
+
+
+def adornment(line: str) -> str:
+    """The character of a reStructuredText (or plain-text) heading underline or overline
+    (``====``, ``----``, ``~~~~``, ``****``...), or ``""``."""
+    match = _ADORNMENT.match(line)
+    return match.group(1) if match else ""
 
 
 def is_rule(line: str) -> bool:

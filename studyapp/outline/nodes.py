@@ -82,6 +82,7 @@ class Outline:
     sections: list[OutlineSection]
     removals: list[Removal] = field(default_factory=list)
     site_name: str = ""
+    notice: str = ""  # the source's own notice (``notice:`` in its front matter), if any
 
     def walk(self) -> Iterator[OutlineSection]:
         """Every section, depth first in source order."""

@@ -39,14 +39,32 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     """Pass one: what each line is (blank, heading, list item or text)."""
     events: list[LineEvent] = []
     in_fence = False
-    front_matter_end = _front_matter_end(lines)
+    matter_end = front_matter_end(lines)
+    adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw)
+        prev = events[-1] if events else None
+        char = "" if in_fence else ol.adornment(line)
+        if char and prev is not None and _underlines(prev, line, lines, events):
+            overlined = i >= 2 and ol.adornment(lines[i - 2]) == char
+            text = lines[prev.index].strip().rstrip(":")
+            prev.kind, prev.text, prev.readings, prev.indent = HEADING, text, [], 0
+            adorned.append((prev, (char, overlined)))
+            events.append(LineEvent(i, BLANK))
+            continue
+        if (
+            char
+            and i + 2 < len(lines)
+            and ol.adornment(lines[i + 2]) == char
+            and lines[i + 1].strip()
+        ):
+            events.append(LineEvent(i, BLANK))  # an overline
+            continue
         if ol.is_fence(line):
             in_fence = not in_fence
             events.append(LineEvent(i, BLANK))
             continue
-        if in_fence or i <= front_matter_end:  # code and YAML front matter are not prose
+        if in_fence or i <= matter_end:  # code and YAML front matter are not prose
             events.append(LineEvent(i, BLANK))
             continue
         if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
@@ -58,12 +76,6 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         heading = ol.markdown_heading(line)
         if heading:
             events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
-            continue
-        underline = ol.is_setext_underline(line)
-        prev = events[-1] if events else None
-        if underline and prev and prev.kind == TEXT and _starts_block(events, len(events) - 1):
-            prev.kind, prev.md_level, prev.text = HEADING, underline, prev.text.rstrip(":")
-            events.append(LineEvent(i, BLANK))
             continue
         if ol.is_rule(line):
             events.append(LineEvent(i, BLANK))
@@ -77,9 +89,33 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             events.append(LineEvent(i, HEADING, number[0], number[2], readings=number[1]))
             continue
         events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
+    _rank_adorned(adorned)
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
     return events
+
+
+def _underlines(prev: LineEvent, line: str, lines: list[str], events: list[LineEvent]) -> bool:
+    """Whether ``line`` (an adornment) underlines the line of ``prev``: a short line of text
+    (or a numbered line) standing at the start of a block."""
+    if prev.kind not in (TEXT, HEADING, ITEM) or prev.md_level or not prev.text:
+        return False
+    if not _starts_block(events, len(events) - 1):
+        return False
+    title = lines[prev.index].strip()
+    if len(title) > 120 or title.endswith((".", ",", ";")) and len(title.split()) > 8:
+        return False
+    char = line.strip()[0]
+    return char in "=-" or len(line.strip()) >= 0.6 * len(title)
+
+
+def _rank_adorned(adorned: list[tuple[LineEvent, tuple[str, bool]]]) -> None:
+    """Heading levels of underlined headings: Markdown's ``===`` (1) and ``---`` (2), or, in a
+    text using other adornments (reStructuredText), the order each style first appears in."""
+    styles = list(dict.fromkeys(style for _e, style in adorned))
+    markdown = set(styles) <= {("=", False), ("-", False)}
+    for event, style in adorned:
+        event.md_level = (1 if style[0] == "=" else 2) if markdown else styles.index(style) + 1
 
 
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
@@ -87,7 +123,7 @@ _BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
 _FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """Index of the closing ``---`` of YAML front matter at the top, or -1 when there is none."""
     if not lines or lines[0].strip() != "---":
         return -1

@@ -11,7 +11,7 @@ import yaml
 from studyapp.cards.generate import card_id, generate_decks, write_decks
 from studyapp.cards.text_facts import STOPWORDS
 from studyapp.cli import main
-from studyapp.model import MEDICAL_NOTICE, CardType
+from studyapp.model import CardType
 from studyapp.outline.parse import parse_file, parse_outline
 from studyapp.outline.sentences import normalise_space
 from tests.locations import OUTLINE_FIXTURES, ROOT
@@ -185,8 +185,10 @@ def test_raw_scraped_page_gives_the_same_cards_without_chrome(seed_decks):
     """A page with a site name, a sales line and an author bio yields the same cards."""
     text = SEED.read_text(encoding="utf-8")
     lines = text.split("\n")
-    lines[0] = "Pill Palace " + lines[0]
-    lines[8] += " Order now at Pill Palace for the best prices and fast delivery!"
+    title = lines.index("Therapeutic Uses of Ketamine in Medicine")  # after the front matter
+    intro = next(i for i, line in enumerate(lines) if line.startswith("While ketamine"))
+    lines[title] = "Pill Palace " + lines[title]
+    lines[intro] += " Order now at Pill Palace for the best prices and fast delivery!"
     lines += [
         "",
         "Author",
@@ -230,10 +232,34 @@ def test_shipped_decks_are_exactly_what_the_generator_writes(tmp_path, monkeypat
         assert new.read_bytes() == old.read_bytes(), new.name
 
 
-def test_shipped_decks_carry_the_medical_notice():
-    """The shipped decks show the medical-advice notice (the generate command's default)."""
+def test_shipped_decks_carry_their_sources_medical_notice():
+    """The shipped decks show the not-medical-advice notice their source's front matter gives."""
+    notice = parse_file(SEED).notice
+    assert notice.startswith("Educational material for study only. It is not medical advice")
     for path in sorted((ROOT / "decks").glob("ketamine-*.yaml")):
-        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == MEDICAL_NOTICE
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == notice
+
+
+def test_a_text_without_a_notice_gives_decks_without_one(tmp_path, capsys):
+    """A law or history text gets no medical notice: only a source that asks has one."""
+    assert (
+        main(["generate", str(FIXTURES / "study_guide_letters.txt"), "--out", str(tmp_path)]) == 0
+    )
+    for path in tmp_path.glob("*.yaml"):
+        assert "notice" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_notice_option_overrides_the_sources_and_is_in_the_regenerate_command(tmp_path, capsys):
+    """`--notice TEXT` puts a notice on every deck and the header's command repeats it."""
+    source = FIXTURES / "study_guide_letters.txt"
+    assert (
+        main(["generate", str(source), "--out", str(tmp_path), "--notice", "Not legal advice."])
+        == 0
+    )
+    for path in tmp_path.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.safe_load(text)["notice"] == "Not legal advice."
+        assert "--notice 'Not legal advice.'" in text
 
 
 def test_cli_reports_files_and_card_counts(tmp_path, capsys):

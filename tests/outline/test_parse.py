@@ -40,7 +40,7 @@ def test_seed_outline_has_roman_sections_with_lead_numbered_one():
     ]
     lead = outline.sections[0]
     assert lead.lead and lead.title == "Importance of Therapeutic Uses of Ketamine in Medicine"
-    assert lead.line == 7
+    assert lead.line == 11  # the source line, after its 4 lines of front matter
     assert _section(outline, "II").line == 11
     assert _section(outline, "II.A.1").title == "Induction and Maintenance of Anesthesia"
     assert _section(outline, "II.A.1").level == 3
@@ -61,7 +61,7 @@ def test_seed_lists_have_captions_and_terms():
     ]
     first = lists[0].items[0]
     assert first.explanation.startswith("Ketamine maintains cardiovascular stability")
-    assert first.line == 23
+    assert first.line == 27
 
 
 def test_markdown_lecture_notes():

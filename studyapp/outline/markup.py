@@ -1,0 +1,287 @@
+"""The markup of source formats that is not study text: found, and taken out.
+
+Study texts come as Markdown, reStructuredText, LaTeX-flavoured notes and HTML-laden pages.
+Their markup must never reach a card or the reading material: reST directives and comments
+(``.. figure::``, ``.. _label:``, ``.. index::``), literal blocks, Markdown link reference
+definitions, HTML comments, display math and grid tables are blanked line by line by
+:func:`blank_markup` (the line count stays, so line numbers stay those of the source);
+inline markup (roles such as ``:ref:`text <label>```, images, LaTeX, entities, footnote
+marks) is reduced to its plain text by :func:`plain_inline`.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# reST directives whose body is prose a student reads (their options are dropped)
+_PROSE_DIRECTIVES = frozenset(
+    [
+        "note",
+        "warning",
+        "tip",
+        "important",
+        "hint",
+        "caution",
+        "attention",
+        "danger",
+        "error",
+        "admonition",
+        "seealso",
+        "topic",
+        "sidebar",
+        "epigraph",
+        "highlights",
+        "pull-quote",
+        "rubric",
+        "versionadded",
+        "versionchanged",
+        "deprecated",
+        "container",
+        "compound",
+        "glossary",
+        "definition",
+        "theorem",
+        "lemma",
+        "proof",
+        "example",
+        "exercise",
+        "only",
+    ]
+)
+_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w:-]+)::(.*)$")
+_EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")  # comments, targets, footnotes, substitutions
+_OPTION = re.compile(r"^\s*:[\w -]+:(?:\s|$)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[|\\begin\{([a-zA-Z*]+)\})")
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
+_REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
+_REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
+_FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
+_SUBSTITUTION = re.compile(r"\|[\w -]+\|")
+_INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=[^\s$])([^$]*?[^\s$\\])\$(?!\d)|\\\((.+?)\\\)")
+_LATEX_TEXT = re.compile(
+    r"\\(?:textbf|textit|emph|text|mathrm|mathbf|mathit|operatorname)\{([^{}]*)\}"
+)
+_LATEX_DROP = re.compile(r"\\(?:cite[pt]?|ref|eqref|label|footnote|index)\{[^{}]*\}")
+_LATEX_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s?")
+_LATEX_SYMBOLS = {
+    "times": "×",
+    "cdot": "·",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "approx": "≈",
+    "pm": "±",
+    "rightarrow": "→",
+    "to": "→",
+    "leftarrow": "←",
+    "infty": "∞",
+    "sum": "Σ",
+    "sqrt": "√",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "Delta": "Δ",
+    "epsilon": "ε",
+    "theta": "θ",
+    "lambda": "λ",
+    "mu": "μ",
+    "pi": "π",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "omega": "ω",
+    "Omega": "Ω",
+    "log": "log",
+    "ln": "ln",
+    "sin": "sin",
+    "cos": "cos",
+    "exp": "exp",
+    "max": "max",
+    "min": "min",
+}
+
+
+def blank_markup(lines: list[str]) -> list[str]:
+    """``lines`` with every line of non-prose markup made blank (same number of lines).
+
+    The bodies of reST admonitions (``.. note::``) are kept, moved left to the directive's
+    indentation so that they read as paragraphs of their own.
+    """
+    out = list(lines)
+    i = 0
+    in_fence = False
+    while i < len(out):
+        line = out[i]
+        if _FENCE.match(line) and not (set(line.strip()) == {"~"} and i and out[i - 1].strip()):
+            in_fence = not in_fence
+            i += 1
+            continue
+        if in_fence:
+            i += 1
+            continue
+        stripped = line.strip()
+        if stripped.startswith("<!--"):
+            i = _blank_until(out, i, lambda text: "-->" in text)
+            continue
+        display = _DISPLAY_OPEN.match(line)
+        if display and not _closes_on_same_line(stripped, display.group(1)):
+            closing = {"$$": "$$", "\\[": "\\]"}.get(
+                display.group(1), f"\\end{{{display.group(2)}}}"
+            )
+            i = _blank_until(out, i, lambda text, c=closing: c in text, first_counts=False)
+            continue
+        if display:  # "$$ x = 1 $$" alone on its line
+            out[i] = ""
+            i += 1
+            continue
+        directive = _DIRECTIVE.match(line)
+        if directive:
+            i = _directive(out, i, len(directive.group(1)), directive.group(2).lower())
+            continue
+        if _EXPLICIT.match(line):
+            i = _blank_block(out, i, len(_EXPLICIT.match(line).group(1)))  # type: ignore[union-attr]
+            continue
+        if _LINK_DEFINITION.match(line) or _GRID_BORDER.match(line):
+            if _GRID_BORDER.match(line):
+                while i < len(out) and out[i].strip()[:1] in ("+", "|"):
+                    out[i] = ""
+                    i += 1
+                continue
+            out[i] = ""
+            i += 1
+            continue
+        if stripped.endswith("::") and not stripped.startswith(".."):
+            out[i] = line[: len(line) - 2].rstrip() + (":" if not line[:-2].endswith(" ") else "")
+            if out[i].strip() in (":", ""):
+                out[i] = ""
+            i = _blank_literal(out, i + 1, _indent(line))
+            continue
+        i += 1
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _closes_on_same_line(stripped: str, opener: str) -> bool:
+    rest = stripped[len(opener) :]
+    closer = {"$$": "$$", "\\[": "\\]"}.get(opener)
+    return bool(closer and closer in rest)
+
+
+def _blank_until(out: list[str], start: int, closes, first_counts: bool = True) -> int:
+    """Blank lines from ``start`` through the first that ``closes`` (or to the end)."""
+    i = start
+    while i < len(out):
+        text = out[i]
+        out[i] = ""
+        i += 1
+        if closes(text) and (first_counts or i - 1 > start):
+            break
+    return i
+
+
+def _block_end(out: list[str], start: int, indent: int) -> int:
+    """The end of the block opened at ``start``: the lines indented deeper, blank lines
+    inside it included."""
+    end = start + 1
+    last = start
+    while end < len(out):
+        if out[end].strip():
+            if _indent(out[end]) <= indent:
+                break
+            last = end
+        end += 1
+    return last + 1
+
+
+def _blank_block(out: list[str], start: int, indent: int) -> int:
+    end = _block_end(out, start, indent)
+    for j in range(start, end):
+        out[j] = ""
+    return end
+
+
+def _blank_literal(out: list[str], start: int, indent: int) -> int:
+    """Blank the indented literal block after a ``::`` line (blank lines may precede it)."""
+    i = start
+    while i < len(out) and not out[i].strip():
+        i += 1
+    if i >= len(out) or _indent(out[i]) <= indent:
+        return start
+    return _blank_block(out, i - 1, indent)
+
+
+def _directive(out: list[str], start: int, indent: int, name: str) -> int:
+    """Blank a directive; keep the body of a prose one (options dropped, text moved left)."""
+    end = _block_end(out, start, indent)
+    out[start] = ""
+    if name not in _PROSE_DIRECTIVES:
+        for j in range(start + 1, end):
+            out[j] = ""
+        return end
+    body = [j for j in range(start + 1, end) if out[j].strip()]
+    options = True
+    shift = min((_indent(out[j]) for j in body), default=indent) - indent
+    for j in range(start + 1, end):
+        if options and out[j].strip() and _OPTION.match(out[j]):
+            out[j] = ""
+            continue
+        if out[j].strip():
+            options = False
+        out[j] = out[j][shift:] if out[j][:shift].isspace() else out[j].lstrip()
+    return end
+
+
+def plain_inline(text: str) -> str:
+    """Inline markup of the common formats reduced to the words it shows: images dropped,
+    reST roles and links to their text, LaTeX to plain symbols, entities decoded."""
+    if "!" in text:
+        text = _IMAGE.sub("", text)
+    if "`" in text:
+        text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
+        text = _REST_LINK.sub(r"\1", text)
+        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+    elif "_" in text:
+        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+    if "[" in text:
+        text = _FOOTNOTE.sub("", text)
+    if "|" in text:
+        text = _SUBSTITUTION.sub("", text)
+    if "$" in text or "\\" in text:
+        text = _INLINE_MATH.sub(lambda m: latex_plain(m.group(1) or m.group(2) or m.group(3)), text)
+        text = latex_plain(text) if "\\" in text else text
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _role_text(role: str, content: str) -> str:
+    """The text a reST role shows: ``:ref:`Label <target>``` -> ``Label``."""
+    if role == "math":
+        return latex_plain(content)
+    match = re.match(r"^(.*?)\s*<[^<>]*>$", content, re.S)
+    shown = match.group(1) if match and match.group(1) else content
+    return shown.lstrip("~!")
+
+
+def latex_plain(text: str) -> str:
+    """LaTeX commands made plain: ``\\frac{a}{b}`` -> ``a/b``, ``\\alpha`` -> ``α``,
+    ``\\cite{x}`` dropped, braces removed."""
+    text = _LATEX_DROP.sub("", text)
+    for _ in range(3):
+        text = _LATEX_TEXT.sub(r"\1", text)
+        text = _LATEX_FRAC.sub(r"\1/\2", text)
+    text = _LATEX_COMMAND.sub(lambda m: _LATEX_SYMBOLS.get(m.group(1), ""), text)
+    return text.replace("{", "").replace("}", "").replace("\\", "")

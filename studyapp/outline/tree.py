@@ -103,7 +103,7 @@ def _underlines(prev: LineEvent, line: str, lines: list[str], events: list[LineE
     if not _starts_block(events, len(events) - 1):
         return False
     title = lines[prev.index].strip()
-    if len(title) > 120 or title.endswith((".", ",", ";")) and len(title.split()) > 8:
+    if len(title) > 120 or (title.endswith((".", ",", ";")) and len(title.split()) > 8):
         return False
     char = line.strip()[0]
     return char in "=-" or len(line.strip()) >= 0.6 * len(title)

@@ -41,7 +41,7 @@ def test_seed_outline_has_roman_sections_with_lead_numbered_one():
     lead = outline.sections[0]
     assert lead.lead and lead.title == "Importance of Therapeutic Uses of Ketamine in Medicine"
     assert lead.line == 11  # the source line, after its 4 lines of front matter
-    assert _section(outline, "II").line == 11
+    assert _section(outline, "II").line == 15
     assert _section(outline, "II.A.1").title == "Induction and Maintenance of Anesthesia"
     assert _section(outline, "II.A.1").level == 3
     assert len(_ids(outline)) == len(set(_ids(outline)))

@@ -97,8 +97,8 @@ def make_decks(
     step(3)
     try:
         paths = write_decks(decks, out_dir, label, command)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
         raise DeckWriteError(f"cannot write the decks to {out_dir}: {reason}") from None
     step(4)
     return MadeDecks(decks, paths, Counter(r.reason for r in outline.removals))

@@ -116,8 +116,9 @@ def generate_decks(
     title = outline.title or source_title or (topics[0].title if topics else "")
     contexts = _contexts(outline, ctx)
     decks: list[Deck] = []
+    deck_ids = _deck_ids(prefix, topics)
     for index, topic in enumerate(topics):
-        deck_id = f"{slug(prefix, 3)}-{_ordinal(topic, index):02d}-{slug(topic.title)}"
+        deck_id = deck_ids[index]
         sections: list[Section] = []
         if index == 0 and lead is not None:
             sections.extend(_section(s) for s in lead.walk())
@@ -143,6 +144,21 @@ def generate_decks(
             )
         )
     return decks
+
+
+def _deck_ids(prefix: str, topics: list[OutlineSection]) -> list[str]:
+    """``<prefix>-<number>-<title slug>`` for each topic, unique: a repeat (two topics with one
+    number and title) gets ``-2``, ``-3``... so no deck ever overwrites another."""
+    ids: list[str] = []
+    used: set[str] = set()
+    for index, topic in enumerate(topics):
+        base = f"{slug(prefix, 3)}-{_ordinal(topic, index):02d}-{slug(topic.title)}"
+        candidate, n = base, 2
+        while candidate in used:
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        ids.append(candidate)
+    return ids
 
 
 def _split_topics(
@@ -508,23 +524,42 @@ def write_decks(decks: list[Deck], out_dir: Path, source_label: str, command: st
     """Write each deck to ``<out_dir>/<deck id>.yaml``; remove stale generated decks of the
     same source (files carrying our mark and source label that are no longer produced).
 
-    All or nothing: every deck goes to a temporary file first and they replace the old files
-    only once all are written, so a full disk leaves the previous decks as they were.
+    All or nothing: every deck goes to a temporary file first; the old files are put aside
+    and replaced only once all are written, and put back if a replacement fails, so a full
+    disk or a clash leaves the folder as it was, never half written. Two decks with one id
+    would overwrite each other: that is a ValueError, before anything is written.
     Raises OSError.
     """
+    ids = Counter(deck.id for deck in decks)
+    repeated = sorted(deck_id for deck_id, n in ids.items() if n > 1)
+    if repeated:
+        raise ValueError(f"two decks have the id '{repeated[0]}'")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [out_dir / f"{deck.id}.yaml" for deck in decks]
     temporary = [path.with_name(f".{path.name}.tmp") for path in written]
+    aside = [path.with_name(f".{path.name}.old") for path in written]
+    replaced: list[int] = []
     try:
         for deck, temp in zip(decks, temporary, strict=True):
             temp.write_text(deck_yaml(deck, source_label, command), encoding="utf-8")
-        for temp, path in zip(temporary, written, strict=True):
+        for index, (temp, path, old) in enumerate(zip(temporary, written, aside, strict=True)):
+            if path.exists():
+                path.replace(old)
+            replaced.append(index)
             temp.replace(path)
-    finally:
-        for temp in temporary:  # never let tidying up hide why the write failed
+    except BaseException:
+        for index in reversed(replaced):  # put the previous decks back as they were
             with contextlib.suppress(OSError):
-                if temp.is_file():
-                    temp.unlink()
+                if aside[index].exists():
+                    aside[index].replace(written[index])
+                elif written[index].exists():
+                    written[index].unlink()
+        raise
+    finally:
+        for leftover in [*temporary, *aside]:  # never let tidying up hide why the write failed
+            with contextlib.suppress(OSError):
+                if leftover.is_file():
+                    leftover.unlink()
     mark = f"{GENERATED_MARK} from {source_label};"
     for stale in sorted(out_dir.glob("*.yaml")):
         if stale in written:

@@ -11,28 +11,11 @@ lists, and numbers the sections.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from studyapp.outline import lines as ol
+from studyapp.outline.contents import drop_contents
+from studyapp.outline.events import BLANK, HEADING, ITEM, TEXT, LineEvent
 from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph
-
-BLANK = "blank"
-HEADING = "heading"
-ITEM = "item"
-TEXT = "text"
-
-
-@dataclass(slots=True)
-class LineEvent:
-    """One classified line."""
-
-    index: int  # 0-based line index
-    kind: str
-    indent: int = 0
-    text: str = ""
-    readings: list[ol.Numbering] = field(default_factory=list)
-    md_level: int = 0
-    plain_heading: bool = False
 
 
 def classify_lines(lines: list[str]) -> list[LineEvent]:
@@ -52,13 +35,8 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             adorned.append((prev, (char, overlined)))
             events.append(LineEvent(i, BLANK))
             continue
-        if (
-            char
-            and i + 2 < len(lines)
-            and ol.adornment(lines[i + 2]) == char
-            and lines[i + 1].strip()
-        ):
-            events.append(LineEvent(i, BLANK))  # an overline
+        if char and len(line.strip()) >= 3 and not ol.is_fence(line):
+            events.append(LineEvent(i, BLANK))  # an overline, or a line drawn across the text
             continue
         if ol.is_fence(line):
             in_fence = not in_fence
@@ -90,6 +68,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             continue
         events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
     _rank_adorned(adorned)
+    drop_contents(events, lines)
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
     return events
@@ -163,11 +142,47 @@ def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
                 e.readings, e.text = [], lines[e.index].strip()
 
 
+def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:
+    """Whether ``3. Documentation`` (any case) is a chapter: the next line is its ``3.1``."""
+    e = events[pos]
+    reading = next((r for r in e.readings if r.style == ol.ARABIC), None)
+    after = next((x for x in events[pos + 1 :] if x.kind != BLANK), None)
+    return bool(
+        reading
+        and after is not None
+        and after.kind == HEADING
+        and any(r.style == ol.DECIMAL and r.label == f"{reading.value}.1" for r in after.readings)
+    )
+
+
+def _standalone_decimal(events: list[LineEvent], pos: int) -> bool:
+    """Whether a ``1.10 auto-detect proxy`` line is a heading: a short decimal-numbered line
+    standing alone (its case does not matter: manuals name commands and options in lower
+    case)."""
+    e = events[pos]
+    return (
+        any(r.style == ol.DECIMAL for r in e.readings)
+        and _standalone(events, pos)
+        and len(e.text.split()) <= 14
+        and not e.text.endswith((".", ",", ";", ":"))
+    )
+
+
 def _is_numbered_heading(events: list[LineEvent], pos: int, styles_seen: dict[str, int]) -> bool:
     """Whether the numbered line at ``pos`` is a heading rather than a list item."""
     e = events[pos]
+    if _opens_decimal_chapter(events, pos) or _standalone_decimal(events, pos):
+        return True
     if not ol.heading_like(e.text):
         return False
+    after = events[pos + 1] if pos + 1 < len(events) else None
+    if (
+        after is not None
+        and after.kind == TEXT
+        and after.indent <= e.indent
+        and (after.text[:1].islower() or len(e.text.split()) > 6)
+    ):
+        return False  # "1. Commanding officers are accountable for the proper" wraps on
     prev = events[pos - 1] if pos > 0 else None
     if prev and prev.kind == TEXT and prev.indent <= e.indent:
         return False
@@ -212,7 +227,12 @@ def _mark_plain_headings(events: list[LineEvent]) -> None:
         if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
             words = len(e.text.split())
             text = ol.strip_inline(e.text)
-            if ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text)):
+            if text.startswith(("(", "[")) or not re.search(r"[A-Za-z]{3}", text):
+                continue  # "(See plates.)", "1911": a note or a date, not a heading
+            shouted = text.upper() == text and words <= 8 and not text.endswith(",")
+            if shouted or (
+                ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text))
+            ):
                 e.plain_heading = True
 
 

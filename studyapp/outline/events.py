@@ -14,6 +14,7 @@ BLANK = "blank"
 HEADING = "heading"
 ITEM = "item"
 TEXT = "text"
+TABLE = "table"  # a row of a Markdown table (or the rule under its header)
 
 
 @dataclass(slots=True)

@@ -28,6 +28,7 @@ _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ADORNMENT = re.compile(r"^ {0,3}([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^(\s*)([•\-*+‣◦▪●○■–·])\s+(\S.*)$")
@@ -151,9 +152,25 @@ def is_fence(line: str) -> bool:
 
 
 def is_table_row(line: str) -> bool:
-    """Whether the line is a Markdown table row (not supported: such lines are skipped)."""
+    """Whether the line is a Markdown table row between outer pipes (``| a | b |``)."""
     text = line.strip()
     return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
+def is_table_separator(line: str) -> bool:
+    """Whether the line is the rule under a Markdown table's header (``|---|:--:|``)."""
+    return bool(_TABLE_SEPARATOR.match(line)) and "-" in line
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row as plain text (outer pipes optional, ``\\|`` kept as ``|``)."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    cells = re.split(r"(?<!\\)\|", text)
+    return [strip_inline(cell.replace("\\|", "|")) for cell in cells]
 
 
 def bullet(line: str) -> tuple[int, str] | None:

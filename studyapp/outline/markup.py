@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 # reST directives whose body is prose a student reads (their options are dropped)
 _PROSE_DIRECTIVES = frozenset(
@@ -57,6 +58,14 @@ _GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[|\\begin\{([a-zA-Z*]+)\})")
 
+_HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
+_IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_IAL = re.compile(r"\{:[^}]*\}")
+_DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
+_ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
+_CROSS_REFERENCE = re.compile(r"\s?\[\[link\]\]\([^)]*\)", re.IGNORECASE)
+_NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
@@ -132,6 +141,22 @@ def blank_markup(lines: list[str]) -> list[str]:
         stripped = line.strip()
         if stripped.startswith("<!--"):
             i = _blank_until(out, i, lambda text: "-->" in text)
+            continue
+        block = _HTML_BLOCK.match(stripped)
+        if block:
+            name = block.group(1).lower()
+            if name == "table":
+                i = _html_table(out, i)
+            else:
+                i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
+            continue
+        if _IAL_LINE.match(line):
+            out[i] = ""
+            i += 1
+            continue
+        if _DEFINITION.match(line):
+            _definition_item(out, i)
+            i += 1
             continue
         display = _DISPLAY_OPEN.match(line)
         if display and not _closes_on_same_line(stripped, display.group(1)):
@@ -244,11 +269,104 @@ def _directive(out: list[str], start: int, indent: int, name: str) -> int:
     return end
 
 
+def _html_table(out: list[str], start: int) -> int:
+    """Rewrite an HTML table as Markdown table rows on the lines it took (a caption row
+    spanning the whole table becomes the caption line above); blank it when it has no room."""
+    end = start
+    while end < len(out) and "</table>" not in out[end].lower():
+        end += 1
+    end = min(end, len(out) - 1)
+    reader = _TableReader()
+    reader.feed("\n".join(out[start : end + 1]))
+    rows = [cells for cells in reader.rows if any(cells)]
+    width = max((len(cells) for cells in rows), default=0)
+    caption = reader.caption
+    while rows and len(rows[0]) == 1 and width > 1:  # a title row spanning the table
+        caption = caption or rows.pop(0)[0]
+    lines: list[str] = [f"{caption}:"] if caption else []
+    if rows and width > 1:
+        lines.append(_pipe_row(rows[0], width))
+        lines.append("|" + "---|" * width)
+        lines.extend(_pipe_row(cells, width) for cells in rows[1:])
+    if len(lines) > end - start + 1 or not rows:
+        lines = []
+    for j in range(start, end + 1):
+        out[j] = lines[j - start] if j - start < len(lines) else ""
+    return end + 1
+
+
+def _pipe_row(cells: list[str], width: int) -> str:
+    cells = cells + [""] * (width - len(cells))
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+class _TableReader(HTMLParser):
+    """The caption and the rows of cell texts of an HTML table."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.caption = ""
+        self._cell: list[str] | None = None
+        self._in_caption = False
+        self._annotation = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "annotation":
+            self._annotation = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "caption":
+            self._in_caption = False
+        elif tag == "annotation":
+            self._annotation = False
+
+    def handle_data(self, data: str) -> None:
+        if self._annotation:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._in_caption:
+            self.caption = " ".join(f"{self.caption} {data}".split())
+
+
+def _definition_item(out: list[str], at: int) -> None:
+    """``term`` then ``: explanation`` (a definition list) becomes ``- term: explanation``."""
+    explanation = out[at].strip()[1:].strip()
+    term_at = at - 1
+    while term_at >= 0 and not out[term_at].strip():
+        term_at -= 1
+    term = out[term_at].strip() if term_at >= 0 else ""
+    if term and len(term.split()) <= 8 and not term.startswith(("-", "*", ":")):
+        out[term_at] = ""
+        out[at] = f"- {term}: {explanation}"
+    else:
+        out[at] = explanation
+
+
 def plain_inline(text: str) -> str:
     """Inline markup of the common formats reduced to the words it shows: images dropped,
     reST roles and links to their text, LaTeX to plain symbols, entities decoded."""
     if "!" in text:
         text = _IMAGE.sub("", text)
+    if "[" in text:
+        text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
+        text = _NESTED_LINK.sub(r"\1", text)
+    if "{:" in text:
+        text = _IAL.sub("", text)
+    if "<annotation" in text:
+        text = _ANNOTATION.sub("", text)
     if "`" in text:
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         text = _REST_LINK.sub(r"\1", text)

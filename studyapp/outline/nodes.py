@@ -41,7 +41,20 @@ class ItemList:
     ordered: bool = False
 
 
-Block = Paragraph | ItemList
+@dataclass(slots=True)
+class Table:
+    """A table: its header cells, its rows (each as many cells as the header) and caption.
+
+    The first column usually names what each row is about (a class, a drug, a route), the
+    header what each column tells of it: the card maker asks row x column."""
+
+    header: list[str]
+    rows: list[list[str]]
+    line: int
+    caption: str = ""
+
+
+Block = Paragraph | ItemList | Table
 
 
 @dataclass(slots=True)
@@ -66,6 +79,11 @@ class OutlineSection:
     def lists(self) -> list[ItemList]:
         """The section's own lists, in order."""
         return [b for b in self.blocks if isinstance(b, ItemList)]
+
+    @property
+    def tables(self) -> list[Table]:
+        """The section's own tables, in order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
 
     def walk(self) -> Iterator[OutlineSection]:
         """This section and all its descendants, depth first in source order."""

@@ -14,8 +14,8 @@ import re
 
 from studyapp.outline import lines as ol
 from studyapp.outline.contents import drop_contents
-from studyapp.outline.events import BLANK, HEADING, ITEM, TEXT, LineEvent
-from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph
+from studyapp.outline.events import BLANK, HEADING, ITEM, TABLE, TEXT, LineEvent
+from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
 
 
 def classify_lines(lines: list[str]) -> list[LineEvent]:
@@ -48,7 +48,12 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
-        if not line.strip() or ol.is_table_row(line):
+        if _table_line(line, prev, lines):
+            if prev is not None and prev.kind == TEXT and ol.is_table_separator(line):
+                prev.kind = TABLE  # the header row of a table without outer pipes
+            events.append(LineEvent(i, TABLE, 0, line.strip()))
+            continue
+        if not line.strip():
             events.append(LineEvent(i, BLANK))
             continue
         heading = ol.markdown_heading(line)
@@ -74,6 +79,22 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     return events
 
 
+def _table_line(line: str, prev: LineEvent | None, lines: list[str]) -> bool:
+    """Whether ``line`` is a row (or the header rule) of a Markdown table."""
+    if not line.strip():
+        return False
+    if ol.is_table_row(line):
+        return True
+    if prev is not None and prev.kind == TABLE:
+        return "|" in line
+    return (
+        ol.is_table_separator(line)
+        and prev is not None
+        and prev.kind == TEXT
+        and "|" in lines[prev.index]
+    )
+
+
 def _underlines(prev: LineEvent, line: str, lines: list[str], events: list[LineEvent]) -> bool:
     """Whether ``line`` (an adornment) underlines the line of ``prev``: a short line of text
     (or a numbered line) standing at the start of a block."""
@@ -97,6 +118,7 @@ def _rank_adorned(adorned: list[tuple[LineEvent, tuple[str, bool]]]) -> None:
         event.md_level = (1 if style[0] == "=" else 2) if markdown else styles.index(style) + 1
 
 
+_CAPTION = re.compile(r"^(?:table\s+[\w.-]+\b|.*:$)", re.IGNORECASE)
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
 _FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
@@ -251,18 +273,24 @@ class TreeBuilder:
         self.blank_since_item = False
         self.title = ""
         self.lead_title = ""
+        self.table: Table | None = None
+        self.table_separated = False
 
     def build(self) -> tuple[str, list[OutlineSection]]:
         """``(title, top-level sections)`` of the events."""
         start = self._take_title()
         has_headings = any(e.kind == HEADING for e in self.events[start:])
         for e in self.events[start:]:
+            if e.kind != TABLE:
+                self._close_table()
             if e.kind == BLANK:
                 self._flush_paragraph()
                 self.blank_since_item = True
             elif e.kind == HEADING:
                 self._close_blocks()
                 self._open_heading(e)
+            elif e.kind == TABLE:
+                self._add_table_row(e)
             elif e.kind == ITEM:
                 self._add_item(e)
             elif e.plain_heading and not has_headings:
@@ -404,11 +432,43 @@ class TreeBuilder:
                 )
             self.paragraph = []
 
+    def _add_table_row(self, e: LineEvent) -> None:
+        """A table row: starts a table (captioned by a paragraph ending in a colon or naming
+        the table) or adds a row; the rule under the header row is dropped."""
+        if self.table is None:
+            self._close_blocks()
+            section = self._current(e.index + 1)
+            caption = ""
+            last = section.blocks[-1] if section.blocks else None
+            if isinstance(last, Paragraph) and len(last.text) < 200 and _CAPTION.match(last.text):
+                section.blocks.pop()
+                caption = last.text.rstrip(":").strip()
+            self.table = Table([], [], e.index + 1, caption)
+            self.table_separated = False
+            section.blocks.append(self.table)
+        if ol.is_table_separator(e.text):
+            if len(self.table.rows) == 1 and not self.table.header:
+                self.table.header = self.table.rows.pop()
+            return
+        self.table.rows.append(ol.table_cells(e.text))
+
     def _close_blocks(self) -> None:
         """End the open paragraph and list (a heading follows)."""
         self._flush_paragraph()
         self.list = None
         self.item_stack = []
+        self._close_table()
+
+    def _close_table(self) -> None:
+        """End the open table: every row as wide as the widest, empty tables dropped."""
+        table, self.table = self.table, None
+        if table is None:
+            return
+        width = max([len(table.header)] + [len(row) for row in table.rows])
+        table.header = table.header + [""] * (width - len(table.header)) if table.header else []
+        table.rows = [row + [""] * (width - len(row)) for row in table.rows if any(row)]
+        if not table.rows and self.section is not None and table in self.section.blocks:
+            self.section.blocks.remove(table)
 
 
 def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSection]:

@@ -29,6 +29,7 @@ class ListItem:
     term: str = ""
     explanation: str = ""
     children: list[ListItem] = field(default_factory=list)
+    number: str = ""  # the item's number as the source shows it ("3", "b"); "" for bullets
 
 
 @dataclass(slots=True)

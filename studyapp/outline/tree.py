@@ -307,6 +307,10 @@ class TreeBuilder:
         sections = self.root.children
         if not has_headings and not any(not s.lead for s in sections):
             sections = _sections_from_bullets(sections)
+        for top in sections:
+            for section in top.walk():
+                for block in section.lists:
+                    _fold_labels(block.items)
         _number(self.root, sections)
         return self.title, sections
 
@@ -408,6 +412,7 @@ class TreeBuilder:
         raw = e.text
         term, explanation = ol.split_term(raw)
         item = ListItem(ol.strip_inline(raw), e.index + 1, term, explanation)
+        item.number = e.readings[0].label if e.readings else ""
         if self.list is None:
             caption = ""
             last = section.blocks[-1] if section.blocks else None
@@ -472,19 +477,49 @@ class TreeBuilder:
 
 
 def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSection]:
-    """Notes made only of nested bullets: top-level bullets become sections."""
+    """Notes made only of nested bullets: top-level bullets with bullets under them become
+    sections; a top-level bullet with none is a fact of the section before it (kept in a list
+    there), or of the lead when it comes first."""
     out: list[OutlineSection] = []
     for lead in sections:
         kept: list = []
         for block in lead.blocks:
             if isinstance(block, ItemList) and any(i.children for i in block.items):
-                out.extend(_item_section(item, 1) for item in block.items)
+                loose: ItemList | None = None
+                for item in block.items:
+                    if item.children:
+                        out.append(_item_section(item, 1))
+                        loose = None
+                        continue
+                    if loose is None:
+                        loose = ItemList([], item.line)
+                        (out[-1].blocks if out else kept).append(loose)
+                    loose.items.append(item)
             else:
                 kept.append(block)
         lead.blocks = kept
         if kept:
             out.insert(0, lead)
     return out or sections
+
+
+def _fold_labels(items: list[ListItem]) -> None:
+    """A label bullet with bullets under it (``Medicine:`` then ``- Morphine``) is a term and
+    its explanation, as if written ``Medicine: Morphine; Codeine``, so its content is asked."""
+    for item in items:
+        _fold_labels(item.children)
+        label = item.text.rstrip()
+        if (
+            label.endswith(":")
+            and not item.term
+            and item.children
+            and all(not child.children for child in item.children)
+            and 1 <= len(label.split()) <= 6
+        ):
+            item.term = label.rstrip(":").strip()
+            item.explanation = "; ".join(child.text.rstrip(".;") for child in item.children)
+            item.text = f"{item.term}: {item.explanation}"
+            item.children = []
 
 
 def _item_section(item: ListItem, level: int) -> OutlineSection:

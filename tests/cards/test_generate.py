@@ -356,12 +356,17 @@ def test_attribute_items_in_bullet_notes_are_asked_about_their_topic():
 
 
 def test_numbered_introduction_and_summary_are_reading_material():
-    """A '1. Introduction' opens the first deck as reading; '3. Summary' yields no deck."""
+    """A '1. Introduction' opens the first deck as reading and gives only its definitions as
+    cards; '3. Summary' yields no deck."""
     decks = generate_decks(parse_file(FIXTURES / "antihypertensives_lecture.md"), prefix="htn")
     assert [d.id for d in decks] == ["htn-02-drug-classes"]
     deck = decks[0]
     assert deck.sections[0].title == "Introduction"
-    assert all(c.section.startswith("2") for c in deck.cards)
+    from_intro = {c.question: c.answer for c in deck.cards if not c.section.startswith("2")}
+    assert from_intro == {
+        "What is hypertension?": "a sustained blood pressure above 140/90 mmHg",
+        "What is the term for a sustained blood pressure above 140/90 mmHg?": "Hypertension",
+    }
     questions = {c.question: c for c in deck.cards}
     side_effects = questions["Name the side effects of ACE inhibitors."]
     assert side_effects.items == (

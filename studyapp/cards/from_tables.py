@@ -16,7 +16,8 @@ from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 
 MAX_COLUMNS_ASKED = 4  # columns of a row asked one by one; wider tables ask their first ones
-MAX_SHORT_WORDS = 4  # a cell this short can describe its row in a "which ... has" question
+MAX_SHORT_WORDS = 4
+MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked  # a cell this short can describe its row in a "which ... has" question
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
 
@@ -36,8 +37,14 @@ def table_markdown(table: Table) -> str:
     return "\n".join(lines)
 
 
+def is_table_draft(draft: Draft) -> bool:
+    """Whether a draft asks a table's cells (made by :func:`table_cards`)."""
+    return draft.key.startswith(("table|", "table-which|"))
+
+
 def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
-    """The cards of one table (none when it has no header or fewer than two rows)."""
+    """The cards of one table (none when it has no header or fewer than two rows), at most
+    ``MAX_TABLE_CARDS``: for each row its "which ... has" card first, then its cells."""
     header = table.header
     if len(header) < 2 or len(table.rows) < 2:
         return []
@@ -49,10 +56,13 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     columns = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
     drafts: list[Draft] = []
     for row in rows:
+        which = _which_card(header, rows, row, columns, context, section.id)
+        if which is not None:
+            drafts.append(which)
         source = table_row(row)
         for j in columns[:MAX_COLUMNS_ASKED]:
             value = row[j]
-            if _empty(value) or len(value) > MAX_ANSWER or value.lower() in row[0].lower():
+            if _empty(value) or len(value) > MAX_ANSWER or _names(row[0], value):
                 continue
             typed = len(value) <= MAX_TYPED and len(value.split()) <= MAX_SHORT_WORDS
             drafts.append(
@@ -65,10 +75,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                     answer=value,
                 )
             )
-        which = _which_card(header, rows, row, columns, context, section.id)
-        if which is not None:
-            drafts.append(which)
-    return drafts
+    return drafts[:MAX_TABLE_CARDS]
 
 
 def _which_card(
@@ -115,7 +122,10 @@ def _name(heading: str) -> str:
 
 
 def _described(heading: str, value: str) -> str:
-    """``high solubility`` for a word value, ``half-life 2 h`` for others."""
+    """``high solubility`` for a word value, ``no first-pass metabolism`` for yes/no, and
+    ``onset 3-5 minutes`` for others."""
+    if value.lower() in ("yes", "no"):
+        return _name(heading) if value.lower() == "yes" else f"no {_name(heading)}"
     if _WORD_VALUE.match(value) and len(value.split()) <= 2:
         return f"{value.lower() if not value[:2].isupper() else value} {_name(heading)}"
     return f"{_name(heading)} {value}"
@@ -125,6 +135,11 @@ def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
     """Whether a column is worth asking: it has a heading and its cells differ."""
     values = {row[column].lower() for row in rows if not _empty(row[column])}
     return bool(heading.strip()) and len(values) >= 2
+
+
+def _names(label: str, value: str) -> bool:
+    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril")."""
+    return bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
 
 
 def _empty(cell: str) -> bool:

@@ -293,8 +293,13 @@ def _join_empty(decks: list[Deck]) -> list[Deck]:
     waiting: list[Section] = []
     for deck in decks:
         if not deck.cards:
-            if out:
-                out[-1] = replace(out[-1], sections=out[-1].sections + deck.sections)
+            if out:  # before the deck's closing summary, if it has one
+                kept = list(out[-1].sections)
+                at = len(kept)
+                while at > 0 and kept[at - 1].title == "Summary" and not kept[at - 1].number:
+                    at -= 1
+                kept[at:at] = deck.sections
+                out[-1] = replace(out[-1], sections=tuple(kept))
             else:
                 waiting.extend(deck.sections)
             continue
@@ -305,6 +310,7 @@ def _join_empty(decks: list[Deck]) -> list[Deck]:
     return out
 
 
+_SPEAKER = re.compile(r"\b(?:our|we|us|you|your|i|me|my|discussion|talk|look)\b", re.I)
 _DISCOURSE = re.compile(
     r"^(?:alright|all right|ok(?:ay)?|so|now|well|let'?s|let’s|here|today|next|in this)\b", re.I
 )
@@ -327,10 +333,10 @@ def _topic_title(title: str, ctx: DocContext) -> str:
     )
     if not sentence:
         return title
-    candidates = ctx.scorer.candidates(title)
-    if not candidates:
+    phrases = [p for _score, p in ctx.scorer.candidates(title) if not _SPEAKER.search(p)]
+    if not phrases:
         return title
-    phrase = candidates[0][1]
+    phrase = max(phrases[:3], key=len)  # of the best, the fullest: "cell wall differences"
     return phrase[:1].upper() + phrase[1:]
 
 
@@ -650,8 +656,20 @@ def _cards(
     (:mod:`studyapp.cards.selection`)."""
     titles = {s.id: f"{title} {s.title}" if s is not topic else title for s in covered}
     needs = {s.id for s in covered if s.blocks}
-    ids = [card_id(deck_id, d) for d in drafts]
-    chosen = select(drafts, ids, titles, needs, ctx.subject, ctx.acronyms)
+    # a table's cards ask its cells, not sentences: the sentence rules of the selection (an
+    # answer the titles give away, a repeated answer) misjudge them ("Class II" under a
+    # "Biopharmaceutics Classification System"; "Low" for two rows), so they are kept whole
+    tabled = [i for i, d in enumerate(drafts) if cftab.is_table_draft(d)]
+    prose = [d for i, d in enumerate(drafts) if not cftab.is_table_draft(d)]
+    ids = [card_id(deck_id, d) for d in prose]
+    kept = {id(d) for d in select(prose, ids, titles, needs, ctx.subject, ctx.acronyms)}
+    seen: set[str] = set(ids)
+    for i in tabled:
+        ident = card_id(deck_id, drafts[i])
+        if ident not in seen:
+            seen.add(ident)
+            kept.add(id(drafts[i]))
+    chosen = [d for d in drafts if id(d) in kept]
     return [
         Card(
             id=card_id(deck_id, draft),

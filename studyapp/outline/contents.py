@@ -16,7 +16,7 @@ import re
 from studyapp.outline.events import BLANK, HEADING, ITEM, TEXT, LineEvent
 from studyapp.outline.lines import strip_inline
 
-MIN_ENTRIES = 4  # fewer short lines in a row are an ordinary list
+MIN_ENTRIES = 3  # fewer entries are an ordinary list
 FOUND_SHARE = 0.6  # of a run's entries the text must repeat after it
 MAX_ENTRY_WORDS = 20
 
@@ -42,7 +42,12 @@ def entry_key(line: str) -> str:
 
 
 def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
-    """Blank every run of lines that reads as a table of contents (see the module docstring)."""
+    """Blank every run of lines that reads as a table of contents (see the module docstring).
+
+    A run is a stretch of short lines of one kind (list items, or numbered and bare lines);
+    within it, the entries from the first to the last that the text repeats later (or that
+    end in page numbers, or link to anchors) are the contents when they are most of that span.
+    """
     keys = [_key(e, lines) for e in events]
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys):
@@ -54,28 +59,49 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
             pos += 1
             continue
         end, entries, seen = pos, [], set()
+        listed = events[pos].kind == ITEM
         while end < len(events) and (keys[end] or events[end].kind == BLANK):
             full = lines[events[end].index].strip().lower()
-            if keys[end] and full in seen:  # the body begins: its first heading repeats an entry
-                break
+            if keys[end] and (full in seen or (events[end].kind == ITEM) != listed):
+                break  # the body begins (its first heading repeats an entry), or a list ends
             if keys[end]:
                 entries.append(end)
                 seen.add(full)
             end += 1
-        if len(entries) >= MIN_ENTRIES:
-            found = [p for p in entries if last_seen[keys[p]] > entries[-1]]
-            anchors = [p for p in entries if _ANCHOR_ONLY.match(events[p].text)]
-            paged = [p for p in entries if _PAGED.search(lines[events[p].index])]
-            if max(len(found), len(anchors), len(paged)) >= FOUND_SHARE * len(entries):
-                for p in entries:
-                    events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
-        pos = end
+        _drop_entries(events, entries, keys, last_seen, lines)
+        pos = end if end > pos else pos + 1
+
+
+def _drop_entries(
+    events: list[LineEvent],
+    entries: list[int],
+    keys: list[str],
+    last_seen: dict[str, int],
+    lines: list[str],
+) -> None:
+    """Blank the span of ``entries`` that reads as contents, if there is one."""
+    if not entries:
+        return
+    tests = (
+        lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list
+        lambda p: bool(_ANCHOR_ONLY.match(events[p].text)),
+        lambda p: bool(_PAGED.search(lines[events[p].index])),
+    )
+    for test in tests:
+        hits = [i for i, p in enumerate(entries) if test(p)]
+        if len(hits) < MIN_ENTRIES:
+            continue
+        span = entries[hits[0] : hits[-1] + 1]
+        if len(hits) >= FOUND_SHARE * len(span):
+            for p in span:
+                events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
+            return
 
 
 def _key(event: LineEvent, lines: list[str]) -> str:
     """The entry key of a short line that could be a contents entry, else ``""``."""
-    if event.kind not in (HEADING, ITEM, TEXT):
-        return ""
+    if event.kind not in (HEADING, ITEM, TEXT) or event.md_level:
+        return ""  # a Markdown or underlined heading is structure, never an entry
     raw = lines[event.index].strip()
     if event.kind == ITEM:
         raw = event.text
@@ -84,8 +110,8 @@ def _key(event: LineEvent, lines: list[str]) -> str:
     words = raw.split()
     if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
         return ""
-    if re.search(r"[a-z][.!?]\s+[A-Z]", raw):  # two sentences: prose, not an entry
-        return ""
+    if re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4):
+        return ""  # a sentence: prose, not an entry
     if _ANCHOR_ONLY.match(raw):
         return entry_key(raw) or "#"
     return entry_key(raw)

@@ -78,7 +78,7 @@ _LATEX_TEXT = re.compile(
 )
 _LATEX_DROP = re.compile(r"\\(?:cite[pt]?|ref|eqref|label|footnote|index)\{[^{}]*\}")
 _LATEX_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
-_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s?")
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
 _LATEX_SYMBOLS = {
     "times": "×",
     "cdot": "·",
@@ -139,6 +139,10 @@ def blank_markup(lines: list[str]) -> list[str]:
             i += 1
             continue
         stripped = line.strip()
+        if _is_drawing(stripped):
+            out[i] = ""
+            i += 1
+            continue
         if stripped.startswith("<!--"):
             i = _blank_until(out, i, lambda text: "-->" in text)
             continue
@@ -193,6 +197,16 @@ def blank_markup(lines: list[str]) -> list[str]:
             continue
         i += 1
     return out
+
+
+def _is_drawing(text: str) -> bool:
+    """Whether a line is ASCII art (a banner, a box drawing): mostly punctuation of several
+    kinds, not a table's header rule or a heading underline."""
+    marks = [c for c in text if not c.isspace()]
+    if len(marks) < 6 or set(text) <= set("|-:+= "):
+        return False
+    words = sum(1 for c in marks if c.isalnum())
+    return words < 0.3 * len(marks) and len({c for c in marks if not c.isalnum()}) >= 3
 
 
 def _indent(line: str) -> int:
@@ -389,6 +403,8 @@ def _role_text(role: str, content: str) -> str:
     """The text a reST role shows: ``:ref:`Label <target>``` -> ``Label``."""
     if role == "math":
         return latex_plain(content)
+    if role in ("rfc", "pep"):
+        return f"{role.upper()} {content}"
     match = re.match(r"^(.*?)\s*<[^<>]*>$", content, re.S)
     shown = match.group(1) if match and match.group(1) else content
     return shown.lstrip("~!")

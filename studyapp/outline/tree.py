@@ -305,12 +305,12 @@ class TreeBuilder:
                 self._add_text(e)
         self._close_blocks()
         sections = self.root.children
-        if not has_headings and not any(not s.lead for s in sections):
-            sections = _sections_from_bullets(sections)
         for top in sections:
             for section in top.walk():
                 for block in section.lists:
                     _fold_labels(block.items)
+        if not has_headings and not any(not s.lead for s in sections):
+            sections = _sections_from_bullets(sections)
         _number(self.root, sections)
         return self.title, sections
 

@@ -423,7 +423,10 @@ def _item_lines(items: list[ListItem], depth: int, ordered: bool) -> list[str]:
             marker = f"- {item.number})"
         else:
             marker = f"{number}." if ordered and depth == 0 else "-"
-        text = f"**{item.term}**: {item.explanation}" if item.term else item.text
+        if item.term and item.text.startswith(item.term):  # the term in bold, as written
+            text = f"**{item.term}**{item.text[len(item.term) :]}"
+        else:
+            text = f"**{item.term}**: {item.explanation}" if item.term else item.text
         lines.append(f"{'   ' * depth}{marker} {text}")
         lines.extend(_item_lines(item.children, depth + 1, False))
     return lines

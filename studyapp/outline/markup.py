@@ -263,7 +263,8 @@ def _blank_literal(out: list[str], start: int, indent: int) -> int:
 
 
 def _directive(out: list[str], start: int, indent: int, name: str) -> int:
-    """Blank a directive; keep the body of a prose one (options dropped, text moved left)."""
+    """Blank a directive; keep the body of a prose one (options dropped, text moved left),
+    returning where to read on."""
     end = _block_end(out, start, indent)
     out[start] = ""
     if name not in _PROSE_DIRECTIVES:
@@ -280,7 +281,7 @@ def _directive(out: list[str], start: int, indent: int, name: str) -> int:
         if out[j].strip():
             options = False
         out[j] = out[j][shift:] if out[j][:shift].isspace() else out[j].lstrip()
-    return end
+    return start + 1  # the body is read on: it may hold directives of its own
 
 
 def _html_table(out: list[str], start: int) -> int:

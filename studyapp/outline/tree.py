@@ -274,6 +274,7 @@ class TreeBuilder:
         self.title = ""
         self.lead_title = ""
         self.table: Table | None = None
+        self.item_raw: dict[int, str] = {}  # list items' text as written, markup included
         self.table_separated = False
 
     def build(self) -> tuple[str, list[OutlineSection]]:
@@ -394,9 +395,11 @@ class TreeBuilder:
         if self.list is not None and self.item_stack:
             indent, item = self.item_stack[-1]
             if not self.blank_since_item or e.indent > indent:
-                item.text = f"{item.text} {ol.strip_inline(e.text)}".strip()
+                raw = f"{self.item_raw.get(id(item), item.text)} {e.text}"
+                self.item_raw[id(item)] = raw  # markup may span lines: strip it whole
+                item.text = ol.strip_inline(raw)
                 if item.term:
-                    item.explanation = f"{item.explanation} {ol.strip_inline(e.text)}".strip()
+                    item.explanation = ol.split_term(raw)[1] or item.explanation
                 return
         self.list = None
         self.item_stack = []
@@ -412,6 +415,7 @@ class TreeBuilder:
         raw = e.text
         term, explanation = ol.split_term(raw)
         item = ListItem(ol.strip_inline(raw), e.index + 1, term, explanation)
+        self.item_raw[id(item)] = raw
         item.number = e.readings[0].label if e.readings else ""
         if self.list is None:
             caption = ""

@@ -487,3 +487,119 @@ def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_
     outline = parse_outline(text)
     assert default_prefix(tmp_path / "notes.md", outline) == "notes"
     assert default_prefix(tmp_path / "000_3fa9c2.txt", outline) == "lidocaine"
+
+
+def _decks(name: str, prefix: str = "t"):
+    return generate_decks(parse_file(FIXTURES / name), prefix=prefix)
+
+
+def test_a_manual_with_a_contents_list_gets_each_topic_once():
+    """The contents list is not content: topics II-IV are one deck each, III included."""
+    decks = _decks("manual_with_contents.txt", "radio")
+    assert [d.id for d in decks] == [
+        "radio-02-power-and-batteries",
+        "radio-03-antennas",
+        "radio-04-other-useful-tips",
+    ]
+    antennas = decks[1].section_by_id("III")
+    assert antennas is not None and "long-wire antenna" in antennas.body
+
+
+def test_deck_ids_are_unique_even_for_repeated_topics():
+    """Two topics with the same number and title get different deck ids."""
+    text = "# Notes\n\n## 1. Basics\n\nA cell is the unit of life.\n\n"
+    text += "## 1. Basics\n\nAn organ is a group of tissues.\n"
+    ids = [d.id for d in generate_decks(parse_outline(text), prefix="bio")]
+    assert ids == ["bio-01-basics", "bio-01-basics-2"]
+
+
+def test_tables_are_reading_material_and_cards():
+    """A classification table is shown as a table and asked row x column."""
+    decks = _decks("pharmacology_tables.md", "pk")
+    body = decks[0].sections[0].body
+    assert "| Class | Solubility | Permeability |\n| --- | --- | --- |" in body
+    assert "| Class III | High | Low |" in body
+    cards = {c.question: c for d in decks for c in d.cards}
+    which = cards[
+        "Biopharmaceutics Classification System: which class has high solubility and low "
+        "permeability?"
+    ]
+    assert which.answer == "Class III" and which.type is CardType.CHOICE
+    assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
+        "3-5 minutes"
+    )
+
+
+def test_a_sentence_heading_gives_a_topic_title_and_an_empty_topic_joins_its_neighbour():
+    """'Alright, so now let's keep rolling with ... the cell wall differences' titles its deck
+    'Cell wall differences'; 'Further Reading' has no card-worthy text and is read in the deck
+    before it rather than being a deck of its own."""
+    decks = _decks("lab_protocol.md", "gram")
+    assert [d.title for d in decks] == ["Staining", "Cell wall differences"]
+    assert [s.title for s in decks[1].sections][-2:] == ["Further Reading", "Summary"]
+
+
+def test_numbered_steps_keep_their_numbers_in_the_reading_material():
+    """Steps 3-5 after a paragraph are written 3-5, so the reader does not renumber them."""
+    staining = _decks("lab_protocol.md", "gram")[0].sections[1]
+    assert "\n1. Flood the smear" in staining.body
+    assert "\n3. Cover the smear with Gram's iodine" in staining.body
+    assert "\n5. Counterstain with safranin" in staining.body
+
+
+def test_the_introduction_gives_its_definitions_as_cards():
+    """An introduction's core definition is asked; its other sentences are reading only."""
+    decks = _decks("lab_protocol.md", "gram")
+    intro = [c for c in decks[0].cards if c.section == "1"]
+    assert {c.question for c in intro} == {
+        "What is gram staining?",
+        "What is the term for a differential staining technique that sorts bacteria into two "
+        "groups by the structure of their cell walls?",
+    }
+
+
+def test_facts_in_top_level_bullets_and_label_bullets_are_asked():
+    """'Breadth-first search is complete and optimal ...' (a bullet with no children) and
+    'Frontier:' with its explanation below it both give cards."""
+    cards = [c for d in _decks("ai_lecture_notes.txt", "ai") for c in d.cards]
+    asked = " ".join(f"{c.question} {c.text} {c.answer}" for c in cards)
+    assert "Breadth-first" in asked and "infinite state spaces" in asked
+    assert "the set of generated nodes not yet expanded" in asked
+
+
+def test_a_very_large_topic_is_split_along_its_subsections():
+    """A topic of many subsections with more cards than a deck should hold becomes several
+    decks named after their subsections, each reading its own text."""
+    parts = ["# Anatomy", "", "## 1. The Body", "", "An overview of the body.", ""]
+    organs = ["Heart", "Lungs", "Liver", "Kidney", "Brain", "Stomach", "Spleen", "Skin"]
+    syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi"]
+    for n, organ in enumerate(organs, start=1):
+        parts += [f"### 1.{n} The {organ}", ""]
+        for k, syllable in enumerate(syllables):
+            name = f"{syllable.title()}{syllables[n - 1]}{syllables[(k + n) % 8]}in"
+            parts += [f"{name} is a {syllables[k]}ral hormone made by the {organ.lower()}.", ""]
+    parts += ["## 2. Cells", "", "A cell is the smallest unit of life.", ""]
+    decks = generate_decks(parse_outline("\n".join(parts)), prefix="anat")
+    assert len(decks) >= 3
+    split = [d for d in decks if d.id.startswith("anat-01")]
+    assert len(split) >= 2
+    assert all(len(d.cards) <= 80 for d in split)
+    assert split[0].title.startswith("The Body: The Heart")
+    assert [d.id[:8] for d in split] == [f"anat-01{chr(97 + i)}" for i in range(len(split))]
+    assert len({d.id for d in decks}) == len(decks)
+    for deck in split:
+        read = {s.id for s in deck.sections}
+        assert all(c.section in read for c in deck.cards)
+
+
+def test_a_long_text_still_gives_grounded_cards():
+    """A text longer than one context (hundreds of sentences) is made part by part, and
+    every card still quotes its own section."""
+    paragraphs = [
+        f"The enzyme kinase{n} phosphorylates the protein substrate{n} in tissue{n % 7}."
+        for n in range(500)
+    ]
+    text = "# Enzymes\n\n## Kinases\n\n" + "\n\n".join(paragraphs) + "\n"
+    (deck,) = generate_decks(parse_outline(text), prefix="enz")
+    body = deck.sections[0].body
+    assert deck.cards and all(normalise_space(c.source) in body for c in deck.cards)

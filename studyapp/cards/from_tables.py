@@ -16,8 +16,8 @@ from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 
 MAX_COLUMNS_ASKED = 4  # columns of a row asked one by one; wider tables ask their first ones
-MAX_SHORT_WORDS = 4
-MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked  # a cell this short can describe its row in a "which ... has" question
+MAX_SHORT_WORDS = 4  # a cell this short can describe its row in a "which ... has" question
+MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
 

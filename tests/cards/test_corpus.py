@@ -22,9 +22,11 @@ from tests.locations import ROOT
 
 CORPUS = ROOT / "tests" / "corpus"
 SEED = ROOT / "assets" / "sources" / "ketamine-therapeutic-uses.txt"
-TEXTS = sorted(
-    p for p in CORPUS.iterdir() if p.suffix in (".md", ".rst", ".txt") and p.stem != "README"
-) + [SEED]
+TEXTS = [
+    *sorted(p for p in CORPUS.iterdir() if p.suffix in (".md", ".rst", ".txt")),
+    SEED,
+]
+TEXTS = [p for p in TEXTS if p.stem != "README"]
 
 # markup of the source formats that must never reach a card
 CARD_MARKUP = {

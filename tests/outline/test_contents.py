@@ -19,22 +19,21 @@ def test_entries_and_headings_compare_without_numbers_pages_or_markup():
 
 def test_a_decimal_contents_list_is_skipped_and_the_body_kept():
     """A manual's '1. Basics / 1.1 ...' list before the body leaves each section once."""
-    text = "\n".join(
-        ["Manual", "", " 1. Basics", " 1.1 Starting up", " 1.2 shutting down", "", " 2. Care"]
-        + [" 2.1 Cleaning", "", "1. Basics", "", "1.1 Starting up", "", "Press the green key."]
-        + ["", "1.2 shutting down", "", "Hold the red key.", "", "2. Care", "", "2.1 Cleaning"]
-        + ["", "Wipe with a dry cloth.", ""]
+    text = (
+        "Manual\n\n 1. Basics\n 1.1 Starting up\n 1.2 shutting down\n\n 2. Care\n 2.1 Cleaning\n"
+        "\n1. Basics\n\n1.1 Starting up\n\nPress the green key.\n\n1.2 shutting down\n\n"
+        "Hold the red key.\n\n2. Care\n\n2.1 Cleaning\n\nWipe with a dry cloth.\n"
     )
     assert _titles(text) == ["Basics", "Starting up", "shutting down", "Care", "Cleaning"]
 
 
 def test_a_contents_list_with_page_numbers_is_skipped_even_without_its_body():
     """Entries ending in page numbers are a contents list even when the excerpt stops early."""
-    text = "\n".join(
-        ["Drill Regulations", "", "Contents", ""]
-        + [" 1. Introduction          1-30", " 2. Orders and signals    31-47"]
-        + [" 3. School of the soldier 48-100", " 4. School of the squad   101-158", ""]
-        + ["INTRODUCTION", "", "Success in battle is the object of all training.", ""]
+    text = (
+        "Drill Regulations\n\nContents\n\n 1. Introduction          1-30\n"
+        " 2. Orders and signals    31-47\n 3. School of the soldier 48-100\n"
+        " 4. School of the squad   101-158\n\nINTRODUCTION\n\n"
+        "Success in battle is the object of all training.\n"
     )
     outline = parse_outline(text)
     assert "Orders and signals" not in " ".join(_titles(text))

@@ -1,7 +1,7 @@
 """The text of one section as the student reads it: heading, Markdown body, a calm column.
 
-:class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists, ``**Term**:``
-explanations) under the section's number and title, with generous line spacing and at most
+:class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists numbered as in the
+source, ``**Term**:`` explanations, tables) under the section's number and title, with generous line spacing and at most
 about 75 characters per line however wide the window is, and can highlight one sentence (a
 card's ``source``) even where the Markdown put bold marks inside it.
 

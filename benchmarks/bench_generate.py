@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from studyapp.cards.generate import deck_yaml, generate_decks
+from studyapp.cards.deck_files import deck_yaml
+from studyapp.cards.generate import generate_decks
 from studyapp.model import Deck
 from studyapp.outline.parse import parse_outline, read_source
 from studyapp.outline.sentences import split_sentences

@@ -67,7 +67,8 @@ def make_decks(
     those files; a new deck with one of those ids stops the whole write. ``report(done, total)``
     is told how far the work is. ``notice`` overrides the source's own notice (``None``: keep it).
     """
-    from studyapp.cards.generate import default_prefix, generate_decks, write_decks
+    from studyapp.cards.deck_files import write_decks
+    from studyapp.cards.generate import default_prefix, generate_decks
     from studyapp.outline.parse import parse_file
 
     def step(done: int) -> None:

@@ -1,9 +1,10 @@
 """The text of one section as the student reads it: heading, Markdown body, a calm column.
 
 :class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists numbered as in the
-source, ``**Term**:`` explanations, tables) under the section's number and title, with generous line spacing and at most
-about 75 characters per line however wide the window is, and can highlight one sentence (a
-card's ``source``) even where the Markdown put bold marks inside it.
+source, ``**Term**:`` explanations, tables) under the section's number and title, with
+generous line spacing and at most about 75 characters per line however wide the window is,
+and can highlight one sentence (a card's ``source``) even where the Markdown put bold marks
+inside it.
 
 Deck text is Markdown without HTML: markup in a title or body is shown as the characters it
 is, never rendered (a deck could otherwise hide text, restyle the page or show nothing at

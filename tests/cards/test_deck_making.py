@@ -95,7 +95,8 @@ def test_a_failed_write_leaves_the_previous_decks_untouched(tmp_path):
 
 def test_two_decks_with_one_id_are_refused_before_anything_is_written(tmp_path):
     """Deck ids that would overwrite each other stop the write; the folder stays empty."""
-    from studyapp.cards.generate import generate_decks, write_decks
+    from studyapp.cards.deck_files import write_decks
+    from studyapp.cards.generate import generate_decks
     from studyapp.outline.parse import parse_file
 
     decks = generate_decks(parse_file(NOTES), prefix="p")

@@ -8,7 +8,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from studyapp.cards.generate import card_id, generate_decks, write_decks
+from studyapp.cards.deck_files import write_decks
+from studyapp.cards.generate import card_id, generate_decks
 from studyapp.cards.text_facts import STOPWORDS
 from studyapp.cli import main
 from studyapp.model import CardType

@@ -446,7 +446,16 @@ def _section_drafts(
     heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
     if heading:
         drafts.append(heading)
-    return drafts
+    return [d for d in drafts if not _braces_outside_deletions(d)]
+
+
+_DELETION = re.compile(r"\{\{c\d+::.*?\}\}")
+
+
+def _braces_outside_deletions(draft: Draft) -> bool:
+    """Whether a cloze's sentence has braces of its own (code such as ``{a,b}``): next to a
+    deletion they would read as cloze marks, so such a sentence is not made a cloze."""
+    return bool(draft.text) and bool(re.search(r"[{}]", _DELETION.sub("", draft.text)))
 
 
 def card_id(deck_id: str, draft: Draft) -> str:

@@ -604,3 +604,14 @@ def test_a_long_text_still_gives_grounded_cards():
     (deck,) = generate_decks(parse_outline(text), prefix="enz")
     body = deck.sections[0].body
     assert deck.cards and all(normalise_space(c.source) in body for c in deck.cards)
+
+
+def test_sentences_with_braces_of_their_own_make_no_broken_clozes():
+    """Code like '{one,two}' next to a deletion would read as cloze marks: no such cloze."""
+    text = (
+        "# Tool\n\n## Globbing\n\nThe URL parser expands sets such as {alpha,beta} into several "
+        "transfer requests. Ranges such as [1-100] are expanded into numbered transfer requests.\n"
+    )
+    decks = generate_decks(parse_outline(text), prefix="tool")
+    for card in (c for d in decks for c in d.cards if c.type is CardType.CLOZE):
+        assert not re.search(r"[{}]", CLOZE.sub("", card.text)), card.text

@@ -58,6 +58,9 @@ _GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[|\\begin\{([a-zA-Z*]+)\})")
 
+_LETTER_RUN = re.compile(r"[^\W\d_]{4}")
+_MARK = re.compile(r"[^\w\s]|_")
+_ALNUM = re.compile(r"[^\W_]")
 _HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
 _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _IAL = re.compile(r"\{:[^}]*\}")
@@ -202,11 +205,11 @@ def blank_markup(lines: list[str]) -> list[str]:
 def _is_drawing(text: str) -> bool:
     """Whether a line is ASCII art (a banner, a box drawing): mostly punctuation of several
     kinds, not a table's header rule or a heading underline."""
-    marks = [c for c in text if not c.isspace()]
-    if len(marks) < 6 or set(text) <= set("|-:+= "):
-        return False
-    words = sum(1 for c in marks if c.isalnum())
-    return words < 0.3 * len(marks) and len({c for c in marks if not c.isalnum()}) >= 3
+    if len(text) < 6 or _LETTER_RUN.search(text) or set(text) <= set("|-:+= "):
+        return False  # a word of four letters: text, not a drawing
+    marks = _MARK.findall(text)
+    alnum = len(_ALNUM.findall(text))
+    return alnum < 0.3 * (alnum + len(marks)) and len(set(marks)) >= 3
 
 
 def _indent(line: str) -> int:

@@ -1,6 +1,9 @@
-"""Outline -> topic decks with grounded cards, and the deterministic YAML writer.
+"""Outline -> topic decks with grounded cards (written by :mod:`studyapp.cards.deck_files`).
 
-One deck per top-level topic of the outline. Reading material is placed like this:
+One deck per top-level topic of the outline, titled by the topic (a heading that is a sentence
+gives its key phrase); a topic with nothing to ask is read in its neighbour's deck, and one
+with more than ``MAX_DECK_CARDS`` cards is split along its subsections. Deck ids are unique.
+Reading material is placed like this:
 
 * the unnumbered lead section (the introduction, e.g. section I of the ketamine source) opens
   the *first* deck, before its topic, so a student starting at the beginning reads it first;
@@ -8,9 +11,11 @@ One deck per top-level topic of the outline. Reading material is placed like thi
   it talks about (by the words of that topic's section titles), as a closing ``Summary``
   section; paragraphs about no single topic, or naming most topics (overviews), go to the
   first deck;
-* neither introduction nor conclusion yields cards: they restate the topics' content.
+* introduction and conclusion give only their definitions as cards ("Peptidoglycan is a
+  mesh of ..."): the rest restates the topics' content.
 
-Cards come from :mod:`studyapp.cards.from_text`; their ids are
+Cards come from :mod:`studyapp.cards.from_text`, :mod:`studyapp.cards.from_lists` and
+:mod:`studyapp.cards.from_tables`; their ids are
 ``<deck id>-<type>-<hash of what the card asks>``, so regenerating after a small edit keeps the
 ids (and the student's progress) of every card the edit did not touch.
 """
@@ -35,6 +40,7 @@ from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
 from studyapp.outline.lines import roman_value
 from studyapp.outline.nodes import (
+    Block,
     ItemList,
     ListItem,
     Outline,
@@ -125,13 +131,16 @@ def generate_decks(
     for index, topic in enumerate(topics):
         before = list(lead.walk()) if index == 0 and lead is not None else []
         after: list[Section] = []
+        closing: list[OutlineSection] = []
         if conclusion is not None and summaries.get(topic.id):
             body = "\n\n".join(summaries[topic.id])
             after.append(
                 Section(conclusion.id, "Summary", 1, "", body, Location(conclusion.line, 1))
             )
+            paragraphs: list[Block] = [Paragraph(t, conclusion.line) for t in summaries[topic.id]]
+            closing.append(replace(conclusion, title="Summary", blocks=paragraphs, children=[]))
         covered = list(topic.walk())
-        made = maker.drafts(topic, covered, before)
+        made = maker.drafts(topic, covered, before, closing)
         deck = maker.deck(deck_ids[index], titles[index], topic, covered, before, after, made)
         if len(deck.cards) > MAX_DECK_CARDS and len(topic.children) >= 2:
             decks.extend(_split_deck(maker, deck, made, topic, before, after))
@@ -184,19 +193,25 @@ class _DeckMaker:
         )
 
     def drafts(
-        self, topic: OutlineSection, covered: list[OutlineSection], before: list[OutlineSection]
+        self,
+        topic: OutlineSection,
+        covered: list[OutlineSection],
+        before: list[OutlineSection],
+        closing: Sequence[OutlineSection] = (),
     ) -> tuple[list[Draft], list[DocContext]]:
-        """The drafts of the sections a deck covers (only definitions from ``before``), with
-        their multiple-choice blanks, and the contexts they were made with."""
+        """The drafts of the sections a deck covers, and only the definitions of ``before``
+        (the introduction) and ``closing`` (its part of the conclusion), with their
+        multiple-choice blanks, and the contexts they were made with."""
         drafts: list[Draft] = []
         groups: list[tuple[DocContext, int, int]] = []
         hidden: set[str] = set()
-        for section in before:
-            for view, ctx in self.parts[section.id]:
-                start = len(drafts)
-                found = _section_drafts(view, ctx, hidden, section.title)
-                drafts.extend(d for d in found if d.key.startswith(_DEFINITION_KEYS))
-                groups.append((ctx, start, len(drafts)))
+        restating = [pair for s in before for pair in self.parts[s.id]]
+        restating += [(view, self.parts[view.id][0][1]) for view in closing]
+        for view, ctx in restating:
+            start = len(drafts)
+            found = _section_drafts(view, ctx, hidden, view.title)
+            drafts.extend(d for d in found if d.key.startswith(_DEFINITION_KEYS))
+            groups.append((ctx, start, len(drafts)))
         wanted = {id(s) for s in covered}
         for section, titles in _with_titles(topic, ""):
             if id(section) in wanted:
@@ -255,7 +270,8 @@ def _split_deck(
             x for index in run for x in children[index].walk()
         ]
         opening = before if position == 0 else []
-        ids = {s.id for s in [*opening, *covered]}
+        closing = after if position == len(runs) - 1 else []
+        ids = {s.id for s in opening} | {s.id for s in covered} | {s.id for s in closing}
         drafts = [d for d in made[0] if d.section in ids]
         decks.append(
             maker.deck(

@@ -548,14 +548,20 @@ def test_numbered_steps_keep_their_numbers_in_the_reading_material():
     assert "\n5. Counterstain with safranin" in staining.body
 
 
-def test_the_introduction_gives_its_definitions_as_cards():
-    """An introduction's core definition is asked; its other sentences are reading only."""
+def test_introduction_and_conclusion_give_their_definitions_as_cards():
+    """An introduction's and a conclusion's core definitions are asked; their other sentences
+    are reading only."""
     decks = _decks("lab_protocol.md", "gram")
     intro = [c for c in decks[0].cards if c.section == "1"]
     assert {c.question for c in intro} == {
         "What is gram staining?",
         "What is the term for a differential staining technique that sorts bacteria into two "
         "groups by the structure of their cell walls?",
+    }
+    summary = [c for c in decks[-1].cards if c.section == "5"]
+    assert {c.question for c in summary} == {
+        "What is peptidoglycan?",
+        "What is the term for a mesh of sugars and amino acids that forms the bacterial cell wall?",
     }
 
 

@@ -18,9 +18,10 @@ import yaml
 
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
+from studyapp.outline.classify import classify_lines, front_matter_end
 from studyapp.outline.markup import blank_markup
 from studyapp.outline.nodes import Outline
-from studyapp.outline.tree import TreeBuilder, classify_lines, front_matter_end
+from studyapp.outline.tree import TreeBuilder
 
 MAX_BYTES = 5 * 1024 * 1024
 

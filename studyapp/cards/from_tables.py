@@ -19,6 +19,7 @@ MAX_COLUMNS_ASKED = 4  # columns of a row asked one by one; wider tables ask the
 MAX_SHORT_WORDS = 4  # a cell this short can describe its row in a "which ... has" question
 MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
+_IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
 
 
@@ -50,8 +51,8 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
         return []
     rows = [row for row in table.rows if not _empty(row[0])]
     labels = [row[0] for row in rows]
-    if len(set(labels)) != len(labels):
-        return []  # rows not told apart by their first cell: nothing to ask them by
+    if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
+        return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
     context = _context(table, section)
     columns = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
     drafts: list[Draft] = []

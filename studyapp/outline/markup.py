@@ -66,7 +66,9 @@ _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
 _IAL = re.compile(r"\{:[^}]*\}")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
-_CROSS_REFERENCE = re.compile(r"\s?\[\[link\]\]\([^)]*\)", re.IGNORECASE)
+_CROSS_REFERENCE = re.compile(
+    r"\s?\(\[\\?\[link\\?\]\]\([^)]*\)\)|\s?\[\\?\[link\\?\]\]\([^)]*\)", re.IGNORECASE
+)
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")

@@ -38,7 +38,7 @@ CARD_MARKUP = {
     "image link": re.compile(r"!\["),
     "Markdown link": re.compile(r"\]\((?:https?:|#|/|\.)"),
     "kramdown attribute": re.compile(r"\{:\s"),
-    "cross-reference": re.compile(r"\[\[link\]\]"),
+    "cross-reference": re.compile(r"\[\\?\[?link\\?\]"),
 }
 # the reading material may hold Markdown of our own (emphasis, lists, tables), never these
 BODY_MARKUP = {k: v for k, v in CARD_MARKUP.items() if k != "Markdown link"}

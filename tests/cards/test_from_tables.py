@@ -69,3 +69,16 @@ def test_the_reader_gets_a_markdown_table_with_its_caption():
         "**Symbols:**\n\n| Term | Meaning |\n| --- | --- |\n| a\\|b | either |"
     )
     assert table_row(["x", "y"]) == "| x | y |"
+
+
+def test_rows_named_only_by_numbers_are_not_asked():
+    """'What is the level of 6.2.1?' asks a number about a number: such tables are read only."""
+    table = Table(
+        ["#", "Description", "Level"],
+        [
+            ["6.2.1", "Passwords have 8 characters or more.", "1"],
+            ["6.2.2", "Users change it.", "2"],
+        ],
+        line=1,
+    )
+    assert table_cards(table, SECTION) == []

@@ -84,3 +84,10 @@ def test_ascii_art_banners_are_blanked():
     """A banner drawn in punctuation is not text; a table rule and an equation stay."""
     lines = ["  ___| | | |  _ \\| |", " / __| | | | |_) | |", "|---|:--:|", "x = (a + b) / 2"]
     assert blank_markup(lines) == ["", "", "|---|:--:|", "x = (a + b) / 2"]
+
+
+def test_escaped_cross_reference_links_leave_no_brackets():
+    """'mydriasis ([\\[link\\]](#fig-2))' from a converted textbook reads 'mydriasis'."""
+    assert plain_inline("known as mydriasis ([\\[link\\]](#fig-2)). Next") == (
+        "known as mydriasis. Next"
+    )

@@ -62,7 +62,9 @@ _LETTER_RUN = re.compile(r"[^\W\d_]{4}")
 _MARK = re.compile(r"[^\w\s]|_")
 _ALNUM = re.compile(r"[^\W_]")
 _HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
+_MDX_LINE = re.compile(r"^(?::::\s*\w*.*|(?:import|export)\s+[\w{}, *]+\s+from\s+['\"].*)$")
 _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule glued on
 _IAL = re.compile(r"\{:[^}]*\}")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
@@ -71,7 +73,7 @@ _CROSS_REFERENCE = re.compile(
 )
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
 _REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
@@ -159,7 +161,7 @@ def blank_markup(lines: list[str]) -> list[str]:
             else:
                 i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
             continue
-        if _IAL_LINE.match(line):
+        if _IAL_LINE.match(line) or _MDX_LINE.match(line):
             out[i] = ""
             i += 1
             continue
@@ -385,6 +387,8 @@ def plain_inline(text: str) -> str:
         text = _NESTED_LINK.sub(r"\1", text)
     if "{:" in text:
         text = _IAL.sub("", text)
+    if "* * *" in text:
+        text = _TRAILING_RULE.sub("", text)
     if "<annotation" in text:
         text = _ANNOTATION.sub("", text)
     if "`" in text:

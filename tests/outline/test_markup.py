@@ -91,3 +91,11 @@ def test_escaped_cross_reference_links_leave_no_brackets():
     assert plain_inline("known as mydriasis ([\\[link\\]](#fig-2)). Next") == (
         "known as mydriasis. Next"
     )
+
+
+def test_images_with_titles_and_mdx_lines_go():
+    """An image whose title holds brackets, MDX imports and ':::info' fences are not text."""
+    text = 'See ![A graph](fig.jpg "PV (a) curves at size 12{P} {}") here.'
+    assert plain_inline(text) == "See  here."
+    lines = ["import Courses from '../_courses/Courses.md'", ":::info", "Kept.", ":::"]
+    assert blank_markup(lines) == ["", "", "Kept.", ""]

@@ -23,11 +23,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "generate",
         help="make topic decks (YAML) from a text or Markdown outline",
-        description="Parse an outline (Roman/lettered/numbered sections, Markdown headings or "
-        "nested bullets), drop what is not study material (site names, sales text, author "
-        "bios, navigation) and write one deck per top-level topic.",
+        description="Parse an outline (Roman/lettered/numbered/decimal sections, Markdown or "
+        "reStructuredText headings, underlined headings or nested bullets; tables are kept), "
+        "drop what is not study material (a table of contents, markup, site names, sales "
+        "text, author bios, navigation) and write one deck per top-level topic. A 'notice:' "
+        "line in the text's YAML front matter is shown with its decks.",
     )
-    parser.add_argument("source", metavar="SOURCE", help="the outline: a UTF-8 .txt or .md file")
+    parser.add_argument(
+        "source", metavar="SOURCE", help="the outline: a UTF-8 .txt, .md or .rst file"
+    )
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write decks to")
     parser.add_argument(
         "--prefix",

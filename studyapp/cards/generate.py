@@ -127,6 +127,8 @@ def generate_decks(
     )
     decks: list[Deck] = []
     titles = [_topic_title(topic.title, ctx) for topic in topics]
+    if len(topics) == 1 and topics[0].lead and outline.title and not lead:
+        titles = [outline.title]  # a text without headings: its deck is the text's title
     deck_ids = _deck_ids(prefix, topics, titles)
     for index, topic in enumerate(topics):
         before = list(lead.walk()) if index == 0 and lead is not None else []
@@ -144,6 +146,8 @@ def generate_decks(
         deck = maker.deck(deck_ids[index], titles[index], topic, covered, before, after, made)
         if len(deck.cards) > MAX_DECK_CARDS and len(topic.children) >= 2:
             decks.extend(_split_deck(maker, deck, made, topic, before, after))
+        elif len(deck.cards) > MAX_DECK_CARDS and not topic.children and len(topic.blocks) > 1:
+            decks.extend(_split_text(maker, deck, made, topic, before, after))
         else:
             decks.append(deck)
     return _join_empty(decks)
@@ -282,6 +286,62 @@ def _split_deck(
                 opening,
                 after if position == len(runs) - 1 else [],
                 (drafts, made[1]),
+            )
+        )
+    return decks
+
+
+def _split_text(
+    maker: _DeckMaker,
+    whole: Deck,
+    made: tuple[list[Draft], list[DocContext]],
+    topic: OutlineSection,
+    before: list[OutlineSection],
+    after: list[Section],
+) -> list[Deck]:
+    """A long text without subsections (a transcript, annals) as decks of consecutive
+    paragraphs of about ``MAX_DECK_CARDS`` cards each, titled "Topic (2 of 5)": each deck reads
+    its own part of the text and asks the cards made from it."""
+    count = -(-len(whole.cards) // MAX_DECK_CARDS)
+    sizes = [len(dc.own_sentences(replace(topic, blocks=[b], children=[]))) for b in topic.blocks]
+    target = sum(sizes) / count
+    chunks: list[list[Block]] = [[]]
+    size = 0
+    for block, block_size in zip(topic.blocks, sizes, strict=True):
+        if chunks[-1] and size + block_size / 2 > target * len(chunks) and len(chunks) < count:
+            chunks.append([])
+        chunks[-1].append(block)
+        size += block_size
+    views = [replace(topic, blocks=chunk, children=[]) for chunk in chunks]
+    where: dict[str, int] = {}
+    for index, view in enumerate(views):
+        for sentence in dc.own_sentences(view):
+            where.setdefault(normalise_space(sentence), index)
+    parts: list[list[Draft]] = [[] for _ in views]
+    for draft in made[0]:
+        source = normalise_space(draft.source)
+        found = where.get(source)
+        if found is None:  # a definition of the introduction or conclusion, or a table row
+            fallback = len(views) - 1 if draft.section != topic.id and not before else 0
+            found = next(
+                (i for i, v in enumerate(views) if source in normalise_space(section_body(v))),
+                fallback,
+            )
+        parts[found].append(draft)
+    number = re.match(r"^(.*?-\d+)-", whole.id)
+    stem = number.group(1) if number else whole.id
+    decks: list[Deck] = []
+    for index, view in enumerate(views):
+        letter = chr(ord("a") + index) if index < 26 else f"-{index + 1}"
+        decks.append(
+            maker.deck(
+                f"{stem}{letter}-{slug(whole.title)}",
+                f"{whole.title} ({index + 1} of {len(views)})",
+                topic,
+                [view],
+                before if index == 0 else [],
+                after if index == len(views) - 1 else [],
+                (parts[index], made[1]),
             )
         )
     return decks

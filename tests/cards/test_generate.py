@@ -599,17 +599,26 @@ def test_a_very_large_topic_is_split_along_its_subsections():
         assert all(c.section in read for c in deck.cards)
 
 
-def test_a_long_text_still_gives_grounded_cards():
-    """A text longer than one context (hundreds of sentences) is made part by part, and
-    every card still quotes its own section."""
+def test_a_long_text_without_subsections_is_split_into_parts_that_read_their_cards():
+    """A section of hundreds of paragraphs (a transcript, annals) becomes decks 'Kinases
+    (1 of n)'..., each reading its own part of the text and asking only about it."""
     paragraphs = [
         f"The enzyme kinase{n} phosphorylates the protein substrate{n} in tissue{n % 7}."
         for n in range(500)
     ]
     text = "# Enzymes\n\n## Kinases\n\n" + "\n\n".join(paragraphs) + "\n"
-    (deck,) = generate_decks(parse_outline(text), prefix="enz")
-    body = deck.sections[0].body
-    assert deck.cards and all(normalise_space(c.source) in body for c in deck.cards)
+    decks = generate_decks(parse_outline(text), prefix="enz")
+    assert len(decks) > 1
+    assert [d.title for d in decks] == [
+        f"Kinases ({n} of {len(decks)})" for n in range(1, len(decks) + 1)
+    ]
+    assert all(len(d.cards) <= 2 * 80 for d in decks)
+    assert len({d.id for d in decks}) == len(decks)
+    for deck in decks:
+        body = normalise_space(" ".join(s.body for s in deck.sections))
+        assert deck.cards and all(normalise_space(c.source) in body for c in deck.cards)
+    read = " ".join(s.body for d in decks for s in d.sections)
+    assert all(p in read for p in paragraphs)
 
 
 def test_sentences_with_braces_of_their_own_make_no_broken_clozes():

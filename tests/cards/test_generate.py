@@ -630,3 +630,16 @@ def test_sentences_with_braces_of_their_own_make_no_broken_clozes():
     decks = generate_decks(parse_outline(text), prefix="tool")
     for card in (c for d in decks for c in d.cards if c.type is CardType.CLOZE):
         assert not re.search(r"[{}]", CLOZE.sub("", card.text)), card.text
+
+
+def test_a_text_without_headings_is_one_deck_titled_by_the_text():
+    """A lecture with a title and only paragraphs is not a deck called 'Introduction'."""
+    text = (
+        "The Chemical History of a Candle\n\n"
+        "A candle burns because its wax melts, rises up the wick and turns to vapour. "
+        "The vapour burns in the air around the wick.\n\n"
+        "The flame is brightest where solid carbon particles glow in the heat.\n"
+    )
+    (deck,) = generate_decks(parse_outline(text), prefix="candle")
+    assert deck.title == "The Chemical History of a Candle"
+    assert deck.id == "candle-01-the-chemical-history-of-a-candle"

@@ -118,8 +118,8 @@ def _context(table: Table, section: OutlineSection) -> str:
 
 def _name(heading: str) -> str:
     """A column heading inside a question: lower case unless it is an abbreviation."""
-    heading = heading.strip().rstrip(":")
-    return heading if heading[:2].isupper() else heading[:1].lower() + heading[1:]
+    words = heading.strip().rstrip(":").split()
+    return " ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in words)
 
 
 def _described(heading: str, value: str) -> str:

@@ -12,6 +12,7 @@ marks) is reduced to its plain text by :func:`plain_inline`.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from html.parser import HTMLParser
 
@@ -54,6 +55,7 @@ _DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w:-]+)::(.*)$")
 _EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")  # comments, targets, footnotes, substitutions
 _OPTION = re.compile(r"^\s*:[\w -]+:(?:\s|$)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_SIMPLE_BORDER = re.compile(r"^\s*=+(?:\s+=+)+\s*$")  # "======  ======": a reST simple table
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[|\\begin\{([a-zA-Z*]+)\})")
@@ -127,11 +129,13 @@ _LATEX_SYMBOLS = {
 }
 
 
-def blank_markup(lines: list[str]) -> list[str]:
+def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str]:
     """``lines`` with every line of non-prose markup made blank (same number of lines).
 
     The bodies of reST admonitions (``.. note::``) are kept, moved left to the directive's
-    indentation so that they read as paragraphs of their own.
+    indentation so that they read as paragraphs of their own. ``written`` are the lines as
+    written, tabs and all: a reST simple table's columns line up with tabs of 8 (reST's rule),
+    whatever width the rest of the text is read with.
     """
     out = list(lines)
     i = 0
@@ -186,6 +190,9 @@ def blank_markup(lines: list[str]) -> list[str]:
             continue
         if _EXPLICIT.match(line):
             i = _blank_block(out, i, len(_EXPLICIT.match(line).group(1)))  # type: ignore[union-attr]
+            continue
+        if _SIMPLE_BORDER.match(line) and i + 1 < len(out) and out[i + 1].strip():
+            i = _simple_table(out, i, written)
             continue
         if _LINK_DEFINITION.match(line) or _GRID_BORDER.match(line):
             if _GRID_BORDER.match(line):
@@ -315,6 +322,51 @@ def _html_table(out: list[str], start: int) -> int:
     for j in range(start, end + 1):
         out[j] = lines[j - start] if j - start < len(lines) else ""
     return end + 1
+
+
+def _simple_table(out: list[str], start: int, written: list[str] | None) -> int:
+    """Rewrite a reStructuredText simple table (columns under ``====  ====`` borders, the
+    header between the first two) as Markdown table rows on the lines it took."""
+    columns = [m.start() for m in re.finditer(r"=+", out[start])]
+    borders = [start]
+    end = start + 1
+    while end < len(out) and out[end].strip():
+        if _SIMPLE_BORDER.match(out[end]):
+            borders.append(end)
+        end += 1
+    rows: list[list[str]] = []
+    header: list[str] = []
+    for j in range(start + 1, end):
+        if j in borders:
+            if len(borders) >= 3 and j == borders[1] and not header and rows:
+                header, rows = rows[0], []
+            continue
+        row = written[j].expandtabs(8) if written is not None and j < len(written) else out[j]
+        cells = _cells(row, columns)
+        if rows and not cells[0] and any(cells):  # a row that goes on over several lines
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        elif any(cells):
+            rows.append(cells)
+    if not header and rows:
+        header, rows = rows[0], rows[1:]
+    lines = [_pipe_row(header, len(columns)), "|" + "---|" * len(columns)] if rows else []
+    lines.extend(_pipe_row(cells, len(columns)) for cells in rows)
+    for j in range(start, end):
+        out[j] = lines[j - start] if j - start < len(lines) else ""
+    return end
+
+
+def _cells(line: str, columns: list[int]) -> list[str]:
+    """A simple table's row cut at its columns; a cut inside a word (tabs of another width
+    than the author's) moves to that word's start."""
+    cuts = []
+    for column in columns[1:]:
+        cut = min(column, len(line))
+        while 0 < cut < len(line) and not line[cut - 1].isspace() and not line[cut].isspace():
+            cut -= 1
+        cuts.append(cut)
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in itertools.pairwise(bounds)][: len(columns)]
 
 
 def _pipe_row(cells: list[str], width: int) -> str:

@@ -64,13 +64,14 @@ def parse_outline(text: str) -> Outline:
     if "\x00" in text:
         raise OutlineError("the text looks binary (it contains NUL characters)")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.expandtabs(4).replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    written = [line.replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    lines = [line.expandtabs(4) for line in written]
     if not any(line.strip() for line in lines):
         raise OutlineError("the text is empty")
     notice = front_matter_notice(lines)
     for index in range(front_matter_end(lines) + 1):  # front matter is not study text
         lines[index] = ""
-    filtered = filter_chrome(blank_markup(lines))
+    filtered = filter_chrome(blank_markup(lines, written))
     title, sections = TreeBuilder(classify_lines(filtered.lines)).build()
     if not any(section.blocks for top in sections for section in top.walk()):
         raise OutlineError("nothing to study: no text remains after removing site chrome")

@@ -99,3 +99,41 @@ def test_images_with_titles_and_mdx_lines_go():
     assert plain_inline(text) == "See  here."
     lines = ["import Courses from '../_courses/Courses.md'", ":::info", "Kept.", ":::"]
     assert blank_markup(lines) == ["", "", "Kept.", ""]
+
+
+def test_restructuredtext_simple_tables_become_markdown_tables():
+    """A reST simple table is kept as a table (header, rows, a row over two lines)."""
+    lines = [
+        "========  ==================",
+        "RTT       Maximum throughput",
+        "========  ==================",
+        "1 msec    524 Mbps",
+        "10 msec   52.4 Mbps, on a",
+        "          long fat network",
+        "========  ==================",
+        "",
+        "After.",
+    ]
+    assert blank_markup(lines) == [
+        "| RTT | Maximum throughput |",
+        "|---|---|",
+        "| 1 msec | 524 Mbps |",
+        "| 10 msec | 52.4 Mbps, on a long fat network |",
+        "",
+        "",
+        "",
+        "",
+        "After.",
+    ]
+
+
+def test_simple_table_columns_line_up_with_tabs_of_eight():
+    """Rows typed with tabs line up with the borders as reST reads tabs (8 wide)."""
+    written = ["======== ==========", "Bit rate\tBits", "======== ==========", "1 Kbps\t  10^3", ""]
+    shown = [line.expandtabs(4) for line in written]
+    assert blank_markup(shown, written)[:4] == [
+        "| Bit rate | Bits |",
+        "|---|---|",
+        "| 1 Kbps | 10^3 |",
+        "",
+    ]

@@ -128,7 +128,7 @@ def generate_decks(
     decks: list[Deck] = []
     titles = [_topic_title(topic.title, ctx) for topic in topics]
     if len(topics) == 1 and topics[0].lead and outline.title and not lead:
-        titles = [outline.title]  # a text without headings: its deck is the text's title
+        titles = [_topic_title(outline.title, ctx)]  # a text without headings: its title
     deck_ids = _deck_ids(prefix, topics, titles)
     for index, topic in enumerate(topics):
         before = list(lead.walk()) if index == 0 and lead is not None else []
@@ -300,34 +300,45 @@ def _split_text(
     after: list[Section],
 ) -> list[Deck]:
     """A long text without subsections (a transcript, annals) as decks of consecutive
-    paragraphs of about ``MAX_DECK_CARDS`` cards each, titled "Topic (2 of 5)": each deck reads
-    its own part of the text and asks the cards made from it."""
-    count = -(-len(whole.cards) // MAX_DECK_CARDS)
-    sizes = [len(dc.own_sentences(replace(topic, blocks=[b], children=[]))) for b in topic.blocks]
-    target = sum(sizes) / count
-    chunks: list[list[Block]] = [[]]
+    paragraphs of at most about ``MAX_DECK_CARDS`` cards each (by the cards the whole deck had
+    in them), titled "Topic (2 of 5)": each deck reads its part and asks the cards made from it.
+    """
+    block_of: dict[str, int] = {}
+    for index, one in enumerate(topic.blocks):
+        for sentence in dc.own_sentences(replace(topic, blocks=[one], children=[])):
+            block_of.setdefault(normalise_space(sentence), index)
+
+    def block_at(draft_source: str) -> int:
+        """The block a card's source is in (a table row or a definition of the introduction
+        or conclusion counts with the first block)."""
+        return block_of.get(normalise_space(draft_source), 0)
+
+    counts = [0] * len(topic.blocks)
+    for card in whole.cards:
+        counts[block_at(card.source)] += 1
+    chunk_of: list[int] = []
     size = 0
-    for block, block_size in zip(topic.blocks, sizes, strict=True):
-        if chunks[-1] and size + block_size / 2 > target * len(chunks) and len(chunks) < count:
-            chunks.append([])
-        chunks[-1].append(block)
-        size += block_size
-    views = [replace(topic, blocks=chunk, children=[]) for chunk in chunks]
-    where: dict[str, int] = {}
-    for index, view in enumerate(views):
-        for sentence in dc.own_sentences(view):
-            where.setdefault(normalise_space(sentence), index)
+    for count in counts:
+        if chunk_of and size and size + count > MAX_DECK_CARDS:
+            size = 0
+            chunk_of.append(chunk_of[-1] + 1)
+        else:
+            chunk_of.append(chunk_of[-1] if chunk_of else 0)
+        size += count
+    if chunk_of[-1] and sum(
+        n for n, c in zip(counts, chunk_of, strict=True) if c == chunk_of[-1]
+    ) < (MAX_DECK_CARDS // 4):  # a short last part is read with the one before
+        chunk_of = [min(c, chunk_of[-1] - 1) for c in chunk_of]
+    chunks = chunk_of[-1] + 1
+    if chunks == 1:
+        return [whole]
+    views = [
+        replace(topic, blocks=[b for b, c in zip(topic.blocks, chunk_of, strict=True) if c == n])
+        for n in range(chunks)
+    ]
     parts: list[list[Draft]] = [[] for _ in views]
     for draft in made[0]:
-        source = normalise_space(draft.source)
-        found = where.get(source)
-        if found is None:  # a definition of the introduction or conclusion, or a table row
-            fallback = len(views) - 1 if draft.section != topic.id and not before else 0
-            found = next(
-                (i for i, v in enumerate(views) if source in normalise_space(section_body(v))),
-                fallback,
-            )
-        parts[found].append(draft)
+        parts[chunk_of[block_at(draft.source)]].append(draft)
     number = re.match(r"^(.*?-\d+)-", whole.id)
     stem = number.group(1) if number else whole.id
     decks: list[Deck] = []
@@ -379,6 +390,20 @@ _DISCOURSE = re.compile(
 )
 
 
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"]
+)
+
+
+def _title_case(title: str) -> str:
+    """``ORDERS, COMMANDS, AND SIGNALS`` -> ``Orders, Commands, and Signals``."""
+    words = title.lower().split(" ")
+    return " ".join(
+        w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for i, w in enumerate(words)
+    )
+
+
 def _topic_title(title: str, ctx: DocContext) -> str:
     """A deck title that names a topic: a heading that is a sentence ("Alright, let's keep
     rolling with our search algorithms") gives its key phrase ("Search algorithms"); an
@@ -387,7 +412,7 @@ def _topic_title(title: str, ctx: DocContext) -> str:
     letters = [c for c in title if c.isalpha()]
     shouted = len(letters) > 3 and all(c.isupper() for c in letters)
     if shouted and (len(title.split()) > 1 or len(letters) >= 7 or title.endswith(".")):
-        title = title.rstrip(".").capitalize()  # not "HTTP" or "POP3": those are names
+        title = _title_case(title.rstrip("."))  # not "HTTP" or "POP3": those are names
     words = title.split()
     sentence = (
         len(words) > 10

@@ -643,3 +643,15 @@ def test_a_text_without_headings_is_one_deck_titled_by_the_text():
     (deck,) = generate_decks(parse_outline(text), prefix="candle")
     assert deck.title == "The Chemical History of a Candle"
     assert deck.id == "candle-01-the-chemical-history-of-a-candle"
+
+
+def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
+    """'ORDERS, COMMANDS, AND SIGNALS.' titles its deck 'Orders, Commands, and Signals';
+    'HTTP' is a name and stays."""
+    text = (
+        "# Manual\n\n## ORDERS, COMMANDS, AND SIGNALS.\n\nA command is an order given by voice. "
+        "A signal is an order given by hand.\n\n## HTTP\n\nHTTP is a protocol for sending web "
+        "pages. A request asks a server for a page.\n"
+    )
+    titles = [d.title for d in generate_decks(parse_outline(text), prefix="m")]
+    assert titles == ["Orders, Commands, and Signals", "HTTP"]

@@ -48,7 +48,7 @@ from studyapp.outline.nodes import (
     Paragraph,
     Table,
 )
-from studyapp.outline.sentences import normalise_space
+from studyapp.outline.sentences import normalise_space, split_sentences
 
 _CONCLUSION = re.compile(
     r"^(?:conclusions?|summary|in conclusion|final thoughts|closing remarks|concluding remarks)$",
@@ -212,8 +212,11 @@ class _DeckMaker:
         restating = [pair for s in before for pair in self.parts[s.id]]
         restating += [(view, self.parts[view.id][0][1]) for view in closing]
         for view, ctx in restating:
+            defining = _defining_sentences(view)
+            if defining is None:
+                continue
             start = len(drafts)
-            found = _section_drafts(view, ctx, hidden, view.title)
+            found = _section_drafts(defining, ctx, hidden, view.title)
             drafts.extend(d for d in found if d.key.startswith(_DEFINITION_KEYS))
             groups.append((ctx, start, len(drafts)))
         wanted = {id(s) for s in covered}
@@ -230,6 +233,17 @@ class _DeckMaker:
 
 # introductions and conclusions restate the topics, but they hold a text's core definitions
 _DEFINITION_KEYS = ("define|", "trait|", "name-term|", "which-term|")
+
+
+def _defining_sentences(section: OutlineSection) -> OutlineSection | None:
+    """The section with only its sentences that define a term ("X is a Y that ..."), the
+    only ones an introduction or a conclusion is asked about; ``None`` when it has none."""
+    paragraphs: list[Block] = []
+    for paragraph in section.paragraphs:
+        found = [s for s in split_sentences(paragraph.text) if tf.definitions(s)]
+        if found:
+            paragraphs.append(Paragraph(" ".join(found), paragraph.line))
+    return replace(section, blocks=paragraphs, children=[]) if paragraphs else None
 
 
 def _split_deck(

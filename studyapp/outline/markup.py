@@ -74,6 +74,8 @@ _CROSS_REFERENCE = re.compile(
     r"\s?\(\[\\?\[link\\?\]\]\([^)]*\)\)|\s?\[\\?\[link\\?\]\]\([^)]*\)", re.IGNORECASE
 )
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
+# "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
+_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
@@ -437,6 +439,7 @@ def plain_inline(text: str) -> str:
     if "[" in text:
         text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
         text = _NESTED_LINK.sub(r"\1", text)
+        text = _REFERENCE_LINK.sub(r"\1", text)
     if "{:" in text:
         text = _IAL.sub("", text)
     if "* * *" in text:

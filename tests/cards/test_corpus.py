@@ -36,12 +36,12 @@ CARD_MARKUP = {
     "LaTeX command": re.compile(r"\\(?:frac|begin|end|cite|ref|label|textbf|emph|alpha|mathrm)\b"),
     "HTML tag": re.compile(r"</?(?:div|span|table|tr|td|th|img|math|mi|mo|mn|br|p|a|sup|sub)\b"),
     "image link": re.compile(r"!\["),
-    "Markdown link": re.compile(r"\]\((?:https?:|#|/|\.)"),
+    "Markdown link": re.compile(r"\]\((?:https?:|#|/|\.)|\]\[(?:\d+|[a-z][\w -]*)\]"),
     "kramdown attribute": re.compile(r"\{:\s"),
     "cross-reference": re.compile(r"\[\\?\[?link\\?\]"),
 }
-# the reading material may hold Markdown of our own (emphasis, lists, tables), never these
-BODY_MARKUP = {k: v for k, v in CARD_MARKUP.items() if k != "Markdown link"}
+# the reading material holds Markdown of our own (emphasis, lists, tables), never these
+BODY_MARKUP = CARD_MARKUP
 NOTICE_WORDS = re.compile(r"not medical advice|prescription medicine", re.IGNORECASE)
 
 

@@ -109,3 +109,14 @@ def test_numbered_steps_keep_the_numbers_of_the_source(qtbot):
         "Decolorize.": 4,
         "Counterstain.": 5,
     }
+
+
+def test_a_wide_table_widens_the_column_so_words_are_not_cut(qtbot):
+    """A five-column table gets a wider column than prose, so its cells keep whole words."""
+    row = "| Nicotinic agonists | Nicotine | Mimic ACh | Mimic ACh | Conflicting signals |"
+    body = "| A | B | C | D | E |\n| --- | --- | --- | --- | --- |\n" + row
+    wide = _shown(qtbot, body)
+    prose = _shown(qtbot, "Just a paragraph of text.")
+    assert prose.column_em == MAX_TEXT_WIDTH_EM
+    assert wide.column_em > MAX_TEXT_WIDTH_EM
+    assert wide.horizontalScrollBar().maximum() == 0

@@ -67,6 +67,8 @@ def test_definition_lists_become_term_items():
         ("[ ] [[Review] Sorting (video)](https://y.tt/x)", "[Review] Sorting (video)"),
         ('A **term**{: data-type="term"} here.', "A **term** here."),
         ("Fish &amp; chips", "Fish & chips"),
+        ("Watch this [video][1] first.", "Watch this video first."),
+        ("Isomers [CoCl6][Br] and [CoCl5Br][Cl].", "Isomers [CoCl6][Br] and [CoCl5Br][Cl]."),
         ("A fact[^1] and another[#]_.", "A fact and another."),
     ],
 )

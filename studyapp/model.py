@@ -41,7 +41,7 @@ class Section:
     ``id`` is stable and unique within the deck (the number path such as ``II.A.1`` when the
     source numbers its sections). ``number`` is shown to the student as the source shows it
     (may be empty). ``level`` is the depth in the outline, 1 for the deck's own topic.
-    ``body`` is Markdown: paragraphs, lists and ``**Term**: explanation`` items.
+    ``body`` is Markdown: paragraphs, lists, ``**Term**: explanation`` items and tables.
     """
 
     id: str

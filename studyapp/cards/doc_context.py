@@ -23,7 +23,7 @@ from studyapp.outline.sentences import split_sentences
 # a document of up to this many sentences is one context for its cards; in a longer one each
 # part's cards are made with the PART_WINDOW sentences around it (see ``_parts``)
 CONTEXT_WINDOW = 400
-PART_WINDOW = 120
+PART_WINDOW = 80
 _TITLE_SPLIT = re.compile(
     r"\s+(?:and|of|in|for|with|on|as|during|to|from|the|by|under)\s+|[:,()]", re.I
 )

@@ -47,7 +47,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
 _CODE = re.compile(r"`([^`]*)`")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +106,16 @@ def strip_inline(text: str) -> str:
     """Plain text of a line: links, emphasis, code spans, HTML tags and the inline markup of
     other formats (:func:`studyapp.outline.markup.plain_inline`) removed."""
     text = plain_inline(text)
-    text = _LINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    text = _CODE.sub(r"\1", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
-    return _SPACES.sub(" ", text).strip()
+    if "[" in text:  # each pattern only where its mark is: most lines have none
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return " ".join(text.split())
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:

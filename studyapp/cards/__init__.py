@@ -4,9 +4,10 @@ Owns the card generator: drafts from sentences, lists and tables (:mod:`.from_te
 :mod:`.from_lists`, :mod:`.from_blanks`, :mod:`.questions`, :mod:`.from_tables`), the word
 knowledge it judges terms with (:mod:`.text_facts`, :mod:`.term_quality`,
 :mod:`.phrase_scorer`) and what it knows of the document (:mod:`.doc_context`), which drafts
-become cards (:mod:`.selection`), decks, their titles, splits and stable ids
-(:mod:`.generate`), the YAML files (:mod:`.deck_files`), and writing
-decks from a text all or nothing (:mod:`.deck_making`).
+become cards (:mod:`.selection`), decks and their splits and stable card ids
+(:mod:`.generate`), deck titles and ids (:mod:`.deck_names`), reading material
+(:mod:`.reading`), the YAML files (:mod:`.deck_files`), and writing decks from a text all or
+nothing (:mod:`.deck_making`).
 
 May import: :mod:`studyapp.outline` and the kernel. Never decks, store, study or gui: the
 generator writes files that the loader then reads like any hand-written deck.

@@ -68,7 +68,8 @@ def make_decks(
     is told how far the work is. ``notice`` overrides the source's own notice (``None``: keep it).
     """
     from studyapp.cards.deck_files import write_decks
-    from studyapp.cards.generate import default_prefix, generate_decks
+    from studyapp.cards.deck_names import default_prefix
+    from studyapp.cards.generate import generate_decks
     from studyapp.outline.parse import parse_file
 
     def step(done: int) -> None:

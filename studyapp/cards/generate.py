@@ -26,23 +26,21 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from studyapp.cards import doc_context as dc
 from studyapp.cards import from_lists as cfl
 from studyapp.cards import from_tables as cftab
 from studyapp.cards import from_text as cft
 from studyapp.cards import text_facts as tf
+from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.reading import deck_section
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
-from studyapp.outline.lines import roman_value
 from studyapp.outline.nodes import (
     Block,
-    ItemList,
-    ListItem,
     Outline,
     OutlineSection,
     Paragraph,
@@ -55,50 +53,6 @@ _CONCLUSION = re.compile(
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re.IGNORECASE)
-
-
-def slug(text: str, max_words: int = 6) -> str:
-    """A file-name-safe lower-case slug of the first words of ``text``."""
-    parts = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
-    return "-".join(parts[:max_words]) or "deck"
-
-
-def default_prefix(source: Path, outline: Outline | None = None) -> str:
-    """The deck-id prefix when none is given: the first word of the source file's name.
-
-    A file named like a download or a hash (``000_06ccfb...txt``) says nothing to a student
-    who sees deck ids in errors and file names, so then the prefix is the title word the text
-    mentions most (``ketamine`` for "Therapeutic Uses of Ketamine in Medicine").
-    """
-    from_name = slug(source.stem, max_words=1)
-    if re.fullmatch(r"[a-z]{3,}", from_name) or outline is None:
-        return from_name
-    return _topic_word(outline) or from_name
-
-
-def _topic_word(outline: Outline) -> str:
-    """The word of the outline's title (4+ letters) that its sections mention most."""
-    words = {w for w in re.findall(r"[a-z]{4,}", outline.title.lower())}
-    if not words:
-        return ""
-    text = " ".join(_all_text(outline.sections)).lower()
-    counts = {w: len(re.findall(rf"\b{w}\b", text)) for w in sorted(words)}
-    best = max(counts, key=lambda w: (counts[w], w))
-    return best if counts[best] > 0 else ""
-
-
-def _all_text(sections: Sequence[OutlineSection]) -> Iterator[str]:
-    """Titles and paragraph text of the sections and their children, in order."""
-    for section in sections:
-        yield section.title
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                yield block.text
-            elif isinstance(block, ItemList):
-                yield from (item.text for item in block.items)
-            else:
-                yield from (" ".join(row) for row in block.rows)
-        yield from _all_text(section.children)
 
 
 def generate_decks(
@@ -126,10 +80,10 @@ def generate_decks(
         notice,
     )
     decks: list[Deck] = []
-    titles = [_topic_title(topic.title, ctx) for topic in topics]
+    titles = [topic_title(topic.title, ctx) for topic in topics]
     if len(topics) == 1 and topics[0].lead and outline.title and not lead:
-        titles = [_topic_title(outline.title, ctx)]  # a text without headings: its title
-    deck_ids = _deck_ids(prefix, topics, titles)
+        titles = [topic_title(outline.title, ctx)]  # a text without headings: its title
+    ids = deck_ids(prefix, topics, titles)
     for index, topic in enumerate(topics):
         before = list(lead.walk()) if index == 0 and lead is not None else []
         after: list[Section] = []
@@ -143,7 +97,7 @@ def generate_decks(
             closing.append(replace(conclusion, title="Summary", blocks=paragraphs, children=[]))
         covered = list(topic.walk())
         made = maker.drafts(topic, covered, before, closing)
-        deck = maker.deck(deck_ids[index], titles[index], topic, covered, before, after, made)
+        deck = maker.deck(ids[index], titles[index], topic, covered, before, after, made)
         if len(deck.cards) > MAX_DECK_CARDS and len(topic.children) >= 2:
             decks.extend(_split_deck(maker, deck, made, topic, before, after))
         elif len(deck.cards) > MAX_DECK_CARDS and not topic.children and len(topic.blocks) > 1:
@@ -182,7 +136,7 @@ class _DeckMaker:
         text's introduction) is read first and gives only its definitions as cards, ``after``
         (summaries) is read last. ``drafts`` are the drafts already made for these sections
         and their contexts (when a deck is split), else they are made here."""
-        sections = [_section(s) for s in before] + [_section(s) for s in covered] + after
+        sections = [deck_section(s) for s in before] + [deck_section(s) for s in covered] + after
         made, used = drafts if drafts is not None else self.drafts(topic, covered, before)
         cards = _cards(made, deck_id, title, topic, [*before, *covered], dc.deck_context(used))
         return Deck(
@@ -398,65 +352,6 @@ def _join_empty(decks: list[Deck]) -> list[Deck]:
     return out
 
 
-_SPEAKER = re.compile(r"\b(?:our|we|us|you|your|i|me|my|discussion|talk|look)\b", re.I)
-_DISCOURSE = re.compile(
-    r"^(?:alright|all right|ok(?:ay)?|so|now|well|let'?s|let’s|here|today|next|in this)\b", re.I
-)
-
-
-_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"]
-)
-
-
-def _title_case(title: str) -> str:
-    """``ORDERS, COMMANDS, AND SIGNALS`` -> ``Orders, Commands, and Signals``."""
-    words = title.lower().split(" ")
-    return " ".join(
-        w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
-        for i, w in enumerate(words)
-    )
-
-
-def _topic_title(title: str, ctx: DocContext) -> str:
-    """A deck title that names a topic: a heading that is a sentence ("Alright, let's keep
-    rolling with our search algorithms") gives its key phrase ("Search algorithms"); an
-    all-capitals heading ("ORDERS, COMMANDS, AND SIGNALS.") is written in sentence case."""
-    title = title.strip()
-    letters = [c for c in title if c.isalpha()]
-    shouted = len(letters) > 3 and all(c.isupper() for c in letters)
-    if shouted and (len(title.split()) > 1 or len(letters) >= 7 or title.endswith(".")):
-        title = _title_case(title.rstrip("."))  # not "HTTP" or "POP3": those are names
-    words = title.split()
-    sentence = (
-        len(words) > 10
-        or (len(words) > 4 and title[-1:] in ".!?;,")
-        or bool(_DISCOURSE.match(title))
-    )
-    if not sentence:
-        return title
-    phrases = [p for _score, p in ctx.scorer.candidates(title) if not _SPEAKER.search(p)]
-    if not phrases:
-        return title
-    phrase = max(phrases[:3], key=len)  # of the best, the fullest: "cell wall differences"
-    return phrase[:1].upper() + phrase[1:]
-
-
-def _deck_ids(prefix: str, topics: list[OutlineSection], titles: list[str]) -> list[str]:
-    """``<prefix>-<number>-<title slug>`` for each topic, unique: a repeat (two topics with one
-    number and title) gets ``-2``, ``-3``... so no deck ever overwrites another."""
-    ids: list[str] = []
-    used: set[str] = set()
-    for index, (topic, title) in enumerate(zip(topics, titles, strict=True)):
-        base = f"{slug(prefix, 3)}-{_ordinal(topic, index):02d}-{slug(title)}"
-        candidate, n = base, 2
-        while candidate in used:
-            candidate, n = f"{base}-{n}", n + 1
-        used.add(candidate)
-        ids.append(candidate)
-    return ids
-
-
 def _split_topics(
     outline: Outline,
 ) -> tuple[OutlineSection | None, list[OutlineSection], OutlineSection | None]:
@@ -471,67 +366,6 @@ def _split_topics(
     if not topics:
         return None, [s for s in sections], None
     return lead, topics, conclusion
-
-
-def _ordinal(topic: OutlineSection, index: int) -> int:
-    """The topic's number as an integer (``II`` -> 2), else its position (1-based)."""
-    number = topic.number
-    if number.isdigit():
-        return int(number)
-    if roman_value(number):
-        return roman_value(number)
-    if len(number) == 1 and number.isalpha():
-        return ord(number.upper()) - ord("A") + 1
-    return index + 1
-
-
-def _section(section: OutlineSection) -> Section:
-    """The reading section of an outline section, with a Markdown body."""
-    return Section(
-        id=section.id,
-        title=section.title,
-        level=section.level,
-        number=section.number,
-        body=section_body(section),
-        location=Location(section.line, 1),
-    )
-
-
-def section_body(section: OutlineSection) -> str:
-    """Markdown of a section's own blocks: paragraphs, bold captions, ``**Term**:`` items,
-    tables."""
-    parts: list[str] = []
-    for block in section.blocks:
-        if isinstance(block, Paragraph):
-            parts.append(block.text)
-        elif isinstance(block, Table):
-            parts.append(cftab.table_markdown(block))
-        else:
-            lines = [f"**{block.caption}:**", ""] if block.caption else []
-            lines.extend(_item_lines(block.items, 0, block.ordered))
-            parts.append("\n".join(lines))
-    return "\n\n".join(parts)
-
-
-def _item_lines(items: list[ListItem], depth: int, ordered: bool) -> list[str]:
-    """Markdown lines of list items, nested by three spaces per level. Numbered items keep the
-    source's numbers (steps 4 to 6 stay 4 to 6; Markdown continues from the first number),
-    lettered ones their letters."""
-    lines: list[str] = []
-    for number, item in enumerate(items, start=1):
-        if item.number.isdigit():
-            marker = f"{item.number}."
-        elif item.number:
-            marker = f"- {item.number})"
-        else:
-            marker = f"{number}." if ordered and depth == 0 else "-"
-        if item.term and item.text.startswith(item.term):  # the term in bold, as written
-            text = f"**{item.term}**{item.text[len(item.term) :]}"
-        else:
-            text = f"**{item.term}**: {item.explanation}" if item.term else item.text
-        lines.append(f"{'   ' * depth}{marker} {text}")
-        lines.extend(_item_lines(item.children, depth + 1, False))
-    return lines
 
 
 def _with_titles(section: OutlineSection, above: str):

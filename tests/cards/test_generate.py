@@ -477,7 +477,7 @@ def test_a_heading_with_a_one_sentence_body_is_asked_like_a_term():
 def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_path):
     """A source saved as `notes.md` gives `notes-...` ids; one saved as `000_3fa9.txt` gives
     ids named after what the text is about, not after the meaningless file name."""
-    from studyapp.cards.generate import default_prefix
+    from studyapp.cards.deck_names import default_prefix
 
     text = (
         "Clinical Uses of Lidocaine\n\nI. Local Anesthesia\n\nA. Infiltration\n\n"

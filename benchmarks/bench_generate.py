@@ -1,45 +1,85 @@
-"""Time to turn the shipped source into its decks: parse + generate + YAML text.
+"""Time to turn outlines into decks: parse + generate + YAML text, against same-run baselines.
 
-Prints the median of N runs (target: under 100 ms) and ratios against two baselines measured
-in the same run: reading and splitting the file into sentences, and a bare ``yaml.dump`` of the
-same decks. Run: ``.venv/bin/python benchmarks/bench_generate.py [N]``.
+Two cases:
+
+* the shipped source (17 KB): median of N runs (target: under 100 ms), with ratios against
+  reading and splitting the file into sentences and against a bare ``yaml.dump`` of the decks;
+* large outlines made of the corpus of real texts (``tests/corpus`` and ``benchmarks/corpus``:
+  varied subjects and formats, each text once, in file-name order, cut to the size asked),
+  at 0.3 MB and 1 MB by default: time against a bare ``yaml.dump`` of the same decks (target:
+  at most 3x at 1 MB). Generation must grow linearly: the ratio must not grow with the size.
+
+Times are CPU times of this process (see :func:`median_ms`).
+
+Run: ``.venv/bin/python benchmarks/bench_generate.py [--runs N] [--sizes 0.3,1.0]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
-from studyapp.cards.generate import deck_yaml, generate_decks
+from studyapp.cards.deck_files import deck_yaml
+from studyapp.cards.generate import generate_decks
+from studyapp.model import Deck
 from studyapp.outline.parse import parse_outline, read_source
 from studyapp.outline.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "assets" / "sources" / "ketamine-therapeutic-uses.txt"
 LABEL = "assets/sources/ketamine-therapeutic-uses.txt"
+CORPUS_FOLDERS = (ROOT / "tests" / "corpus", ROOT / "benchmarks" / "corpus")
+CORPUS_SUFFIXES = (".md", ".rst", ".txt")
+MB = 1_000_000
 
 
-def full_pipeline() -> int:
-    """Read, parse, generate and serialise; returns the number of cards."""
-    outline = parse_outline(read_source(SOURCE))
-    decks = generate_decks(outline, prefix="ketamine", source_file=LABEL, notice="n")
-    for deck in decks:
-        deck_yaml(deck, LABEL, "studyapp generate")
-    return sum(len(d.cards) for d in decks)
+def corpus_texts() -> list[tuple[str, str]]:
+    """``(file name, text)`` of every corpus text (READMEs and licences left out)."""
+    out: list[tuple[str, str]] = []
+    for folder in CORPUS_FOLDERS:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix in CORPUS_SUFFIXES and path.is_file() and path.stem != "README":
+                out.append((path.name, path.read_text(encoding="utf-8")))
+    return out
 
 
-def read_and_split() -> int:
-    """Baseline 1: read the file and split it into sentences."""
-    return sum(len(split_sentences(line)) for line in read_source(SOURCE).splitlines())
+def large_outline(texts: list[tuple[str, str]], size: int) -> str | None:
+    """The corpus texts one after another, cut at a line once ``size`` bytes are reached;
+    ``None`` when the whole corpus is smaller (no text is ever repeated)."""
+    parts: list[str] = []
+    total = 0
+    for _name, text in texts:
+        for line in text.splitlines():
+            parts.append(line)
+            total += len(line.encode("utf-8")) + 1
+            if total >= size:
+                return "\n".join(parts)
+        parts.extend(["", ""])
+    return None
 
 
-def make_dumper():
-    """Baseline 2: a bare ``yaml.dump`` of the decks (generated once, outside the timing)."""
-    decks = generate_decks(parse_outline(read_source(SOURCE)), prefix="ketamine")
+def pipeline(text: str, prefix: str) -> Callable[[], list[Deck]]:
+    """Parse, generate and write the YAML text of every deck (as ``studyapp generate`` does,
+    without the disk)."""
+
+    def run() -> list[Deck]:
+        decks = generate_decks(parse_outline(text), prefix=prefix, source_file=LABEL)
+        for deck in decks:
+            deck_yaml(deck, LABEL, "studyapp generate")
+        return decks
+
+    return run
+
+
+def bare_dump(decks: list[Deck]) -> Callable[[], int]:
+    """Baseline: a bare ``yaml.dump`` of the decks (made once, outside the timing)."""
     dicts = [d.to_dict() for d in decks]
 
     def dump() -> int:
@@ -48,28 +88,83 @@ def make_dumper():
     return dump
 
 
-def median_ms(func, runs: int) -> float:
-    """Median wall time of ``func`` over ``runs`` runs, in milliseconds (one warm-up run)."""
+def read_and_split() -> int:
+    """Baseline: read the shipped source and split it into sentences."""
+    return sum(len(split_sentences(line)) for line in read_source(SOURCE).splitlines())
+
+
+def median_ms(func: Callable[[], object], runs: int) -> float:
+    """Median CPU time of ``func`` over ``runs`` runs, in milliseconds (one warm-up run).
+
+    CPU time of this process, not wall time: on a machine shared with other work, wall time
+    swings with their load and the ratios with it; the work done here does not."""
     func()
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         func()
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((time.process_time() - start) * 1000)
     return statistics.median(times)
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    cards = full_pipeline()
-    pipeline = median_ms(full_pipeline, runs)
+def shipped_source(runs: int) -> None:
+    """The small case: the shipped source."""
+    run = pipeline(read_source(SOURCE), "ketamine")
+    decks = run()
+    cards = sum(len(d.cards) for d in decks)
+    total = median_ms(run, runs)
     split = median_ms(read_and_split, runs)
-    dump = median_ms(make_dumper(), runs)
+    dump = median_ms(bare_dump(decks), runs)
     print(f"source: {SOURCE.name} ({SOURCE.stat().st_size} bytes), {cards} cards, {runs} runs")
-    print(f"parse + generate + YAML text: median {pipeline:.1f} ms (target < 100 ms)")
-    print(f"baseline read + sentence split: median {split:.2f} ms -> ratio {pipeline / split:.0f}x")
-    print(f"baseline bare yaml.dump of the decks: median {dump:.1f} ms", end=" ")
-    print(f"-> ratio {pipeline / dump:.2f}x")
+    print(f"parse + generate + YAML text: median {total:.1f} ms (target < 100 ms)")
+    print(f"baseline read + sentence split: median {split:.2f} ms -> ratio {total / split:.0f}x")
+    print(f"baseline bare yaml.dump of the decks: median {dump:.1f} ms -> {total / dump:.2f}x")
+
+
+def large_outlines(sizes: list[float], runs: int) -> None:
+    """The large cases: outlines of ``sizes`` MB made of the corpus."""
+    texts = corpus_texts()
+    available = sum(len(text.encode("utf-8")) for _n, text in texts)
+    print(f"\ncorpus: {len(texts)} texts, {available / MB:.2f} MB in all, {runs} run(s) each")
+    for size in sizes:
+        text = large_outline(texts, int(size * MB))
+        if text is None:
+            print(f"{size:.2f} MB: the corpus is smaller ({available / MB:.2f} MB), skipped")
+            continue
+        run = pipeline(text, "corpus")
+        start = time.process_time()
+        decks = run()
+        first = (time.process_time() - start) * 1000
+        total = median_ms(run, runs - 1) if runs > 1 else first
+        dump = median_ms(bare_dump(decks), max(1, runs - 1))
+        cards = sum(len(d.cards) for d in decks)
+        print(
+            f"{len(text.encode('utf-8')) / MB:.2f} MB outline: {len(decks)} decks, {cards} cards; "
+            f"parse + generate + YAML text {total / 1000:.2f} s; bare yaml.dump "
+            f"{dump / 1000:.2f} s -> ratio {total / dump:.2f}x (target <= 3x at 1 MB)"
+        )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(
+        description="Time `studyapp generate` (without the disk) on the shipped source and on "
+        "large outlines made of the corpus of real texts, against a bare yaml.dump of the "
+        "same decks measured in the same run."
+    )
+    parser.add_argument("--runs", type=int, default=20, help="runs of the small case (median)")
+    parser.add_argument(
+        "--large-runs", type=int, default=1, help="runs of each large case (median; default 1)"
+    )
+    parser.add_argument(
+        "--sizes",
+        default="0.3,1.0",
+        help="sizes of the large outlines in MB, comma-separated (default: 0.3,1.0; '' skips)",
+    )
+    args = parser.parse_args(argv)
+    shipped_source(args.runs)
+    sizes = [float(part) for part in args.sizes.split(",") if part.strip()]
+    if sizes:
+        large_outlines(sizes, max(1, args.large_runs))
 
 
 if __name__ == "__main__":

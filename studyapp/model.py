@@ -15,11 +15,6 @@ from pathlib import Path
 
 FORMAT_VERSION = 1
 
-MEDICAL_NOTICE = (
-    "Educational material for study only. It is not medical advice: ketamine is a "
-    "prescription medicine, to be used only under the care of a qualified clinician."
-)
-
 
 class CardType(StrEnum):
     """The kinds of quiz card; the value is what the YAML ``type`` key holds."""
@@ -46,7 +41,7 @@ class Section:
     ``id`` is stable and unique within the deck (the number path such as ``II.A.1`` when the
     source numbers its sections). ``number`` is shown to the student as the source shows it
     (may be empty). ``level`` is the depth in the outline, 1 for the deck's own topic.
-    ``body`` is Markdown: paragraphs, lists and ``**Term**: explanation`` items.
+    ``body`` is Markdown: paragraphs, lists, ``**Term**: explanation`` items and tables.
     """
 
     id: str
@@ -155,7 +150,7 @@ class Deck:
     sections: tuple[Section, ...] = ()
     cards: tuple[Card, ...] = ()
     source: SourceInfo | None = None
-    notice: str = ""  # shown with the deck, e.g. the medical-advice notice
+    notice: str = ""  # shown with the deck; its source's notice (``notice:`` front matter)
     path: Path | None = field(default=None, compare=False)
     tags: tuple[str, ...] = ()  # inherited by every card of the deck
 

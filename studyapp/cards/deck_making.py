@@ -56,7 +56,7 @@ def make_decks(
     label: str,
     command: str,
     prefix: str | None = None,
-    notice: str = "",
+    notice: str | None = None,
     in_use: Mapping[str, Path] | None = None,
     report: Callable[[int, int], None] | None = None,
 ) -> MadeDecks:
@@ -65,9 +65,11 @@ def make_decks(
     ``label`` names the source inside the decks and ``command`` is how to regenerate them (both
     go into each file's header). ``in_use`` maps deck ids already loaded from other files to
     those files; a new deck with one of those ids stops the whole write. ``report(done, total)``
-    is told how far the work is.
+    is told how far the work is. ``notice`` overrides the source's own notice (``None``: keep it).
     """
-    from studyapp.cards.generate import default_prefix, generate_decks, write_decks
+    from studyapp.cards.deck_files import write_decks
+    from studyapp.cards.deck_names import default_prefix
+    from studyapp.cards.generate import generate_decks
     from studyapp.outline.parse import parse_file
 
     def step(done: int) -> None:
@@ -97,8 +99,8 @@ def make_decks(
     step(3)
     try:
         paths = write_decks(decks, out_dir, label, command)
-    except OSError as error:
-        reason = error.strerror or str(error)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
         raise DeckWriteError(f"cannot write the decks to {out_dir}: {reason}") from None
     step(4)
     return MadeDecks(decks, paths, Counter(r.reason for r in outline.removals))

@@ -29,7 +29,7 @@ from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
-from studyapp.outline.nodes import OutlineSection, Paragraph
+from studyapp.outline.nodes import ItemList, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
@@ -45,8 +45,10 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     for block in section.blocks:
         if isinstance(block, Paragraph):
             texts = split_sentences(block.text)
-        else:  # sentence-like list items ("Lidocaine is an amide.") are sentences too
+        elif isinstance(block, ItemList):  # sentence-like items ("Lidocaine is an amide.") too
             texts = [i.text for i in block.items if not i.term and not is_name(i.text)]
+        else:  # a table: its cards come from studyapp.cards.from_tables
+            continue
         previous = section.title
         for position, sentence in enumerate(texts):
             earlier = " ".join(texts[:position])

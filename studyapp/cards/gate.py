@@ -158,6 +158,13 @@ class Seen:
             return ""
         return "duplicate" if self._asked[key] == _answer_of(draft) else "conflict"
 
+    def copy(self) -> Seen:
+        """What was seen so far, apart (a deck tried whole, then split, is judged once)."""
+        other = Seen()
+        other._blanked = set(self._blanked)
+        other._asked = dict(self._asked)
+        return other
+
     def add(self, draft: Draft) -> None:
         """Remember a kept card."""
         if draft.type is CardType.CLOZE:

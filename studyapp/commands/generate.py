@@ -2,8 +2,9 @@
 
 Prints each file written with its card counts. A missing, unreadable, binary or empty source
 is an :class:`~studyapp.errors.OutlineError`, which the CLI prints as ``studyapp: error: ...``.
-``--notice`` is the notice shown with every deck; it defaults to the medical notice because the
-shipped source is medical (pass ``--notice ""`` for none).
+Each deck shows the source's notice: a ``notice:`` line in the text's YAML front matter (the
+shipped ketamine source has one: not medical advice). ``--notice TEXT`` replaces it, and
+``--notice ""`` drops it; a text without one gets no notice.
 """
 
 from __future__ import annotations
@@ -19,16 +20,18 @@ ORDER = 10  # position in `studyapp --help`
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``generate`` subcommand."""
-    from studyapp.model import MEDICAL_NOTICE
-
     parser = subparsers.add_parser(
         "generate",
         help="make topic decks (YAML) from a text or Markdown outline",
-        description="Parse an outline (Roman/lettered/numbered sections, Markdown headings or "
-        "nested bullets), drop what is not study material (site names, sales text, author "
-        "bios, navigation) and write one deck per top-level topic.",
+        description="Parse an outline (Roman/lettered/numbered/decimal sections, Markdown or "
+        "reStructuredText headings, underlined headings or nested bullets; tables are kept), "
+        "drop what is not study material (a table of contents, markup, site names, sales "
+        "text, author bios, navigation) and write one deck per top-level topic. A 'notice:' "
+        "line in the text's YAML front matter is shown with its decks.",
     )
-    parser.add_argument("source", metavar="SOURCE", help="the outline: a UTF-8 .txt or .md file")
+    parser.add_argument(
+        "source", metavar="SOURCE", help="the outline: a UTF-8 .txt, .md or .rst file"
+    )
     parser.add_argument("--out", metavar="DIR", required=True, help="folder to write decks to")
     parser.add_argument(
         "--prefix",
@@ -39,8 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--notice",
         metavar="TEXT",
-        default=MEDICAL_NOTICE,
-        help="notice shown with each deck (default: the medical-advice notice)",
+        default=None,
+        help="notice shown with each deck (default: the source's own, a 'notice:' line in its "
+        "front matter; none when it has none; --notice '' drops it)",
     )
 
 
@@ -55,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         shlex.quote(part)
         for part in [label, "--out", _project_relative(out_dir)]
         + (["--prefix", args.prefix] if args.prefix else [])
+        + (["--notice", args.notice] if args.notice is not None else [])
     )
     made = make_decks(
         source, out_dir, label=label, command=command, prefix=args.prefix, notice=args.notice

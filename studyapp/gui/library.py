@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.gui.exam_views import ExamPanel
-from studyapp.model import MEDICAL_NOTICE
 from studyapp.study.progress import DeckProgress
 from studyapp.wording import count, describe_due
 
@@ -219,7 +218,7 @@ class LibraryWidget(QWidget):
             "↑ ↓ choose a deck   ·   R / Enter read   ·   S / Space study   ·   A study all due",
             "small",
         )
-        self.notice = _label(MEDICAL_NOTICE, "notice", wrap=True)
+        self.notice = _label("", "notice", wrap=True)
         footer = QFrame()
         footer.setProperty("role", "footer")
         footer_layout = QVBoxLayout(footer)
@@ -272,7 +271,8 @@ class LibraryWidget(QWidget):
             self.list_layout.addWidget(self.changed_box)
 
         notices = {s.deck.notice for s in summaries if s.deck.notice}
-        self.notice.setText(" ".join(sorted(notices)) if notices else MEDICAL_NOTICE)
+        self.notice.setText(" ".join(sorted(notices)))  # the decks' own notices, or none
+        self.notice.setVisible(bool(notices))
 
         for title, group in group_by_source(summaries):
             self.list_layout.addWidget(_label(title.upper(), "group", wrap=True))

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from studyapp import __version__
-from studyapp.model import MEDICAL_NOTICE
 
 
 def _add(
@@ -28,14 +27,16 @@ def _add(
 
 
 def show_about(window: QMainWindow) -> None:
-    """The About box: version, what the app does, the medical notice."""
+    """The About box: version and what the app does (a deck's own notice is shown with it)."""
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.about(
         window,
         "About studyapp",
         f"<b>studyapp {__version__}</b><p>Read, then quiz yourself with FSRS spaced "
-        f"repetition. Progress stays on this computer.</p><p>{MEDICAL_NOTICE}</p>",
+        f"repetition. Progress stays on this computer.</p><p>Decks are study aids made from "
+        "texts; a deck whose source carries a notice (such as not being medical advice) "
+        "shows it beside the cards.</p>",
     )
 
 

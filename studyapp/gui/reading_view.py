@@ -1,9 +1,10 @@
 """The text of one section as the student reads it: heading, Markdown body, a calm column.
 
-:class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists, ``**Term**:``
-explanations) under the section's number and title, with generous line spacing and at most
-about 75 characters per line however wide the window is, and can highlight one sentence (a
-card's ``source``) even where the Markdown put bold marks inside it.
+:class:`ReadingView` renders ``Section.body`` (Markdown: paragraphs, lists numbered as in the
+source, ``**Term**:`` explanations, tables) under the section's number and title, with
+generous line spacing and at most about 75 characters per line however wide the window is,
+and can highlight one sentence (a card's ``source``) even where the Markdown put bold marks
+inside it.
 
 Deck text is Markdown without HTML: markup in a title or body is shown as the characters it
 is, never rendered (a deck could otherwise hide text, restyle the page or show nothing at
@@ -29,6 +30,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextTable,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -36,6 +38,7 @@ from studyapp.gui.rich_text import ReaderMedia
 from studyapp.gui.theme import colors
 from studyapp.model import Section
 
+TABLE_COLUMN_EM = 12  # room for each column of a table: a long word fits, cells stay readable
 MAX_TEXT_WIDTH_EM = 44  # about 70-75 characters per line of DejaVu Sans-like fonts
 EMPTY_BODY = "*This section has no text of its own; see its subsections.*"
 MARKDOWN = (
@@ -64,6 +67,7 @@ class ReadingView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.column_em = MAX_TEXT_WIDTH_EM  # the width of the text column, in em
         self.setOpenLinks(False)  # never navigate to a link's target inside the view
         self.anchorClicked.connect(open_web_link)
         self.media = ReaderMedia()  # its folder: the shown deck's, where its images are
@@ -101,6 +105,9 @@ class ReadingView(QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(spacing)
+        tables = [f for f in self.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+        widest = max((table.columns() for table in tables), default=0)
+        self.column_em = max(MAX_TEXT_WIDTH_EM, TABLE_COLUMN_EM * widest)
         self.fit_column()
 
     def highlight(self, sentence: str) -> bool:
@@ -131,9 +138,10 @@ class ReadingView(QTextBrowser):
         return True
 
     def fit_column(self) -> None:
-        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em with the root frame's margins."""
+        """Center a column of at most ``MAX_TEXT_WIDTH_EM`` em with the root frame's margins
+        (wider for a wide table, so its cells do not break words in the middle)."""
         em = self.fontMetrics().horizontalAdvance("M")
-        column = MAX_TEXT_WIDTH_EM * em
+        column = self.column_em * em
         side = max(28, (self.viewport().width() - column) // 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()

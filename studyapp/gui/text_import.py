@@ -26,7 +26,7 @@ from studyapp.wording import count
 if TYPE_CHECKING:
     from studyapp.gui.main_window import MainWindow
 
-TEXT_FILTER = "Texts and outlines (*.txt *.md *.markdown *.text);;All files (*)"
+TEXT_FILTER = "Texts and outlines (*.txt *.md *.markdown *.rst *.text);;All files (*)"
 PROGRESS_DELAY_MS = 400  # quicker imports finish without a dialog flashing up
 
 

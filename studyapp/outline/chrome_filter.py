@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from studyapp.outline.lines import is_table_row, is_table_separator
 from studyapp.outline.sentences import sentence_spans
 
 PROMOTION = "promotion"
@@ -46,7 +47,8 @@ _NAV_LINE = re.compile(
     r"^(?:share(?: this)?(?: (?:post|article|page))?(?: on \w+)?|related (?:posts|articles|reading)"
     r"|leave a (?:comment|reply)|skip to (?:main )?content|read more|continue reading"
     r"|(?:previous|next) (?:post|article)|tags?|categories|category|filed under|home|menu"
-    r"|table of contents|print(?: this)?(?: page)?|comments?(?: \(\d+\))?)\s*[:»>.!]?\s*(.*)$",
+    r"|(?:table of )?contents|print(?: this)?(?: page)?|comments?(?: \(\d+\))?)"
+    r"\s*(?:[:»>|.!]\s*(.*))?$",
     re.IGNORECASE,
 )
 _SEPARATED_ITEMS = re.compile(r"\s+[|•·»/]\s+")
@@ -177,6 +179,23 @@ def _author_block_end(lines: Sequence[str], start: int) -> int:
     return len(lines)
 
 
+def table_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the lines of Markdown tables: rows between outer pipes, and a header row,
+    its rule and the rows after it for tables without outer pipes."""
+    out = {i for i, line in enumerate(lines) if is_table_row(line)}
+    for i, line in enumerate(lines):
+        if is_table_separator(line):
+            j = i - 1
+            while j >= 0 and "|" in lines[j] and lines[j].strip():
+                out.add(j)
+                j -= 1
+            j = i
+            while j < len(lines) and "|" in lines[j] and lines[j].strip():
+                out.add(j)
+                j += 1
+    return out
+
+
 def filter_chrome(lines: Sequence[str]) -> FilteredText:
     """Blank out site chrome, promotion, bylines and author bios; keep everything else verbatim."""
     out = list(lines)
@@ -193,10 +212,11 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
         out[site_line] = indent + title
     site_pattern = re.compile(r"\b" + re.escape(site_name) + r"\b") if site_name else None
 
+    tables = table_lines(out)
     index = 0
     while index < len(out):
         text = out[index].strip()
-        if not text:
+        if not text or index in tables:  # "| Oral | Yes | No |" is a table row, not a menu
             index += 1
             continue
         if _AUTHOR_HEADING.match(text):

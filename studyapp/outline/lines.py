@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studyapp.outline.markup import plain_inline
+
 ROMAN = "roman"
 UPPER = "upper"
 ARABIC = "arabic"
@@ -25,6 +27,8 @@ _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_ADORNMENT = re.compile(r"^ {0,3}([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _RULE = re.compile(r"^\s*([-*_])(?:\s*\1){2,}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^(\s*)([•\-*+‣◦▪●○■–·])\s+(\S.*)$")
@@ -43,7 +47,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
 _CODE = re.compile(r"`([^`]*)`")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +103,19 @@ def indentation(line: str) -> int:
 
 
 def strip_inline(text: str) -> str:
-    """Plain text of a Markdown line: links, emphasis, code spans and HTML tags removed."""
-    text = _LINK.sub(r"\1", text)
-    text = _HTML_TAG.sub("", text)
-    text = _CODE.sub(r"\1", text)
-    for _ in range(2):
-        text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
-    return _SPACES.sub(" ", text).strip()
+    """Plain text of a line: links, emphasis, code spans, HTML tags and the inline markup of
+    other formats (:func:`studyapp.outline.markup.plain_inline`) removed."""
+    text = plain_inline(text)
+    if "[" in text:  # each pattern only where its mark is: most lines have none
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _HTML_TAG.sub("", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "__" in text:
+        for _ in range(2):
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return " ".join(text.split())
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:
@@ -128,6 +137,13 @@ def is_setext_underline(line: str) -> int:
     return 1 if match.group(1).startswith("=") else 2
 
 
+def adornment(line: str) -> str:
+    """The character of a reStructuredText (or plain-text) heading underline or overline
+    (``====``, ``----``, ``~~~~``, ``****``...), or ``""``."""
+    match = _ADORNMENT.match(line)
+    return match.group(1) if match else ""
+
+
 def is_rule(line: str) -> bool:
     """Whether the line is a horizontal rule (``---``, ``***``)."""
     return bool(_RULE.match(line))
@@ -139,9 +155,25 @@ def is_fence(line: str) -> bool:
 
 
 def is_table_row(line: str) -> bool:
-    """Whether the line is a Markdown table row (not supported: such lines are skipped)."""
+    """Whether the line is a Markdown table row between outer pipes (``| a | b |``)."""
     text = line.strip()
     return len(text) > 1 and text.startswith("|") and text.endswith("|")
+
+
+def is_table_separator(line: str) -> bool:
+    """Whether the line is the rule under a Markdown table's header (``|---|:--:|``)."""
+    return bool(_TABLE_SEPARATOR.match(line)) and "-" in line
+
+
+def table_cells(line: str) -> list[str]:
+    """The cells of a table row as plain text (outer pipes optional, ``\\|`` kept as ``|``)."""
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    cells = re.split(r"(?<!\\)\|", text)
+    return [strip_inline(cell.replace("\\|", "|")) for cell in cells]
 
 
 def bullet(line: str) -> tuple[int, str] | None:

@@ -29,6 +29,7 @@ class ListItem:
     term: str = ""
     explanation: str = ""
     children: list[ListItem] = field(default_factory=list)
+    number: str = ""  # the item's number as the source shows it ("3", "b"); "" for bullets
 
 
 @dataclass(slots=True)
@@ -41,7 +42,20 @@ class ItemList:
     ordered: bool = False
 
 
-Block = Paragraph | ItemList
+@dataclass(slots=True)
+class Table:
+    """A table: its header cells, its rows (each as many cells as the header) and caption.
+
+    The first column usually names what each row is about (a class, a drug, a route), the
+    header what each column tells of it: the card maker asks row x column."""
+
+    header: list[str]
+    rows: list[list[str]]
+    line: int
+    caption: str = ""
+
+
+Block = Paragraph | ItemList | Table
 
 
 @dataclass(slots=True)
@@ -67,6 +81,11 @@ class OutlineSection:
         """The section's own lists, in order."""
         return [b for b in self.blocks if isinstance(b, ItemList)]
 
+    @property
+    def tables(self) -> list[Table]:
+        """The section's own tables, in order."""
+        return [b for b in self.blocks if isinstance(b, Table)]
+
     def walk(self) -> Iterator[OutlineSection]:
         """This section and all its descendants, depth first in source order."""
         yield self
@@ -82,6 +101,7 @@ class Outline:
     sections: list[OutlineSection]
     removals: list[Removal] = field(default_factory=list)
     site_name: str = ""
+    notice: str = ""  # the source's own notice (``notice:`` in its front matter), if any
 
     def walk(self) -> Iterator[OutlineSection]:
         """Every section, depth first in source order."""

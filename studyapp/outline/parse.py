@@ -5,7 +5,8 @@ headings, Markdown headings (``## x`` and ``##x``, setext underlines), bullet li
 indentation, ``Term: explanation`` items and list captions ending in a colon. An unnumbered
 lead section before the first numbered one becomes a section too (numbered I when the source
 jumps straight to II). Notes made only of nested bullets become sections from their top-level
-bullets. Site chrome, promotion and author bios are removed first by
+bullets. A ``notice:`` line in YAML front matter is the notice of the decks made from the
+text. Site chrome, promotion and author bios are removed first by
 :mod:`studyapp.outline.chrome_filter`; line numbers stay those of the source file.
 """
 
@@ -13,10 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
+from studyapp.outline.classify import classify_lines, front_matter_end
+from studyapp.outline.markup import blank_markup
 from studyapp.outline.nodes import Outline
-from studyapp.outline.tree import TreeBuilder, classify_lines
+from studyapp.outline.tree import TreeBuilder
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -59,11 +64,30 @@ def parse_outline(text: str) -> Outline:
     if "\x00" in text:
         raise OutlineError("the text looks binary (it contains NUL characters)")
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.expandtabs(4).replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    written = [line.replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    lines = [line.expandtabs(4) for line in written]
     if not any(line.strip() for line in lines):
         raise OutlineError("the text is empty")
-    filtered = filter_chrome(lines)
+    notice = front_matter_notice(lines)
+    for index in range(front_matter_end(lines) + 1):  # front matter is not study text
+        lines[index] = ""
+    filtered = filter_chrome(blank_markup(lines, written))
     title, sections = TreeBuilder(classify_lines(filtered.lines)).build()
     if not any(section.blocks for top in sections for section in top.walk()):
         raise OutlineError("nothing to study: no text remains after removing site chrome")
-    return Outline(title, sections, filtered.removals, filtered.site_name)
+    return Outline(title, sections, filtered.removals, filtered.site_name, notice)
+
+
+def front_matter_notice(lines: list[str]) -> str:
+    """The ``notice:`` of the text's YAML front matter (the lines between ``---`` at the top):
+    a notice every deck made from the text shows, such as "not medical advice". ``""`` when
+    there is none or the front matter is not YAML; other front-matter keys are ignored."""
+    end = front_matter_end(lines)
+    if end < 0:
+        return ""
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError:
+        return ""
+    notice = data.get("notice") if isinstance(data, dict) else None
+    return " ".join(notice.split()) if isinstance(notice, str) else ""

@@ -1,183 +1,19 @@
-"""The outline parser's two passes: classify each line, then build the section tree.
+"""Pass two of the outline parser: the section tree of the classified lines.
 
-Pass one (:func:`classify_lines`) decides, with the neighbouring lines, whether a numbered line
-is a heading or a list item: a heading is short, capitalised, has no final period, is not part
-of a run of same-style numbered lines and does not continue a paragraph. Pass two
-(:class:`TreeBuilder`) nests headings by their numbering style (the order styles first appear
-in gives the depth; Markdown levels and decimal depths nest by rank), gathers paragraphs and
-lists, and numbers the sections.
+:class:`TreeBuilder` nests headings by their numbering style (the order styles first appear
+in gives the depth; Markdown levels and decimal depths nest by rank), gathers paragraphs,
+lists and tables, and numbers the sections. Pass one is :mod:`studyapp.outline.classify`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from studyapp.outline import lines as ol
-from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph
+from studyapp.outline.events import BLANK, HEADING, ITEM, TABLE, LineEvent
+from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
 
-BLANK = "blank"
-HEADING = "heading"
-ITEM = "item"
-TEXT = "text"
-
-
-@dataclass(slots=True)
-class LineEvent:
-    """One classified line."""
-
-    index: int  # 0-based line index
-    kind: str
-    indent: int = 0
-    text: str = ""
-    readings: list[ol.Numbering] = field(default_factory=list)
-    md_level: int = 0
-    plain_heading: bool = False
-
-
-def classify_lines(lines: list[str]) -> list[LineEvent]:
-    """Pass one: what each line is (blank, heading, list item or text)."""
-    events: list[LineEvent] = []
-    in_fence = False
-    front_matter_end = _front_matter_end(lines)
-    for i, raw in enumerate(lines):
-        line = _QUOTE.sub("", raw)
-        if ol.is_fence(line):
-            in_fence = not in_fence
-            events.append(LineEvent(i, BLANK))
-            continue
-        if in_fence or i <= front_matter_end:  # code and YAML front matter are not prose
-            events.append(LineEvent(i, BLANK))
-            continue
-        if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
-            events.append(LineEvent(i, ITEM, 0, line.strip()))
-            continue
-        if not line.strip() or ol.is_table_row(line):
-            events.append(LineEvent(i, BLANK))
-            continue
-        heading = ol.markdown_heading(line)
-        if heading:
-            events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
-            continue
-        underline = ol.is_setext_underline(line)
-        prev = events[-1] if events else None
-        if underline and prev and prev.kind == TEXT and _starts_block(events, len(events) - 1):
-            prev.kind, prev.md_level, prev.text = HEADING, underline, prev.text.rstrip(":")
-            events.append(LineEvent(i, BLANK))
-            continue
-        if ol.is_rule(line):
-            events.append(LineEvent(i, BLANK))
-            continue
-        item = ol.bullet(line)
-        if item:
-            events.append(LineEvent(i, ITEM, item[0], item[1]))
-            continue
-        number = ol.numbered(line)
-        if number:
-            events.append(LineEvent(i, HEADING, number[0], number[2], readings=number[1]))
-            continue
-        events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
-    _resolve_numbered(events, lines)
-    _mark_plain_headings(events)
-    return events
-
-
-_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
-_FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    """Index of the closing ``---`` of YAML front matter at the top, or -1 when there is none."""
-    if not lines or lines[0].strip() != "---":
-        return -1
-    for j in range(1, min(len(lines), 60)):
-        if lines[j].strip() in ("---", "..."):
-            return j if all(_FRONT_KEY.match(x) for x in lines[1:j]) else -1
-    return -1
-
-
-def _starts_block(events: list[LineEvent], pos: int) -> bool:
-    """Whether the event at ``pos`` follows a blank line (or starts the text)."""
-    return pos == 0 or events[pos - 1].kind == BLANK
-
-
-def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
-    """Turn numbered lines that are not headings into list items; find ``1 Chapter`` lines."""
-    md_levels = [e.md_level for e in events if e.kind == HEADING and e.md_level]
-    # Markdown sections make numbered lines list items; a lone "# Title" does not.
-    markdown = len(md_levels) > 1 or any(level > 1 for level in md_levels)
-    numbered = [e for e in events if e.kind == HEADING and e.readings]
-    styles_seen: dict[str, int] = {}
-    for e in numbered:
-        for reading in e.readings:
-            styles_seen[reading.style] = styles_seen.get(reading.style, 0) + 1
-    if not markdown and any(r.style == ol.DECIMAL for e in numbered for r in e.readings):
-        for pos, e in enumerate(events):
-            if e.kind == TEXT and _standalone(events, pos):
-                bare = ol.numbered(lines[e.index], allow_bare=True)
-                if bare and ol.heading_like(bare[2]):
-                    e.kind, e.readings, e.text = HEADING, bare[1], bare[2]
-    for pos, e in enumerate(events):
-        if e.kind != HEADING or not e.readings:
-            continue
-        if markdown or not _is_numbered_heading(events, pos, styles_seen):
-            e.kind = ITEM if markdown or _in_list_run(events, pos) else TEXT
-            if e.kind == TEXT:
-                e.readings, e.text = [], lines[e.index].strip()
-
-
-def _is_numbered_heading(events: list[LineEvent], pos: int, styles_seen: dict[str, int]) -> bool:
-    """Whether the numbered line at ``pos`` is a heading rather than a list item."""
-    e = events[pos]
-    if not ol.heading_like(e.text):
-        return False
-    prev = events[pos - 1] if pos > 0 else None
-    if prev and prev.kind == TEXT and prev.indent <= e.indent:
-        return False
-    style = e.readings[0].style
-    for other in (prev, events[pos + 1] if pos + 1 < len(events) else None):
-        if (
-            other is not None
-            and other.readings
-            and other.indent == e.indent
-            and any(r.style == style for r in other.readings)
-        ):
-            return False
-    if styles_seen.get(style, 0) <= 1 and style in (ol.UPPER, ol.ROMAN, ol.LOWER):
-        return ol.title_cased(e.text)
-    return True
-
-
-def _in_list_run(events: list[LineEvent], pos: int) -> bool:
-    """Whether a numbered line belongs to a list: next to another numbered line, or captioned."""
-    styles = {r.style for r in events[pos].readings}
-    for other_pos in (pos - 1, pos + 1):
-        other = events[other_pos] if 0 <= other_pos < len(events) else None
-        if (
-            other is not None
-            and other.indent == events[pos].indent
-            and styles & {r.style for r in other.readings}
-        ):
-            return True
-    before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
-    return bool(before and before.kind == TEXT and before.text.endswith(":"))
-
-
-def _standalone(events: list[LineEvent], pos: int) -> bool:
-    """Whether the line at ``pos`` has a blank line (or the text's edge) on both sides."""
-    after = pos + 1 >= len(events) or events[pos + 1].kind == BLANK
-    return _starts_block(events, pos) and after
-
-
-def _mark_plain_headings(events: list[LineEvent]) -> None:
-    """Flag standalone short capitalised lines: titles and unnumbered section headings."""
-    for pos, e in enumerate(events):
-        if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
-            words = len(e.text.split())
-            text = ol.strip_inline(e.text)
-            if ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text)):
-                e.plain_heading = True
+_CAPTION = re.compile(r"^(?:table\s+[\w.-]+\b|.*:$)", re.IGNORECASE)
 
 
 class TreeBuilder:
@@ -195,18 +31,25 @@ class TreeBuilder:
         self.blank_since_item = False
         self.title = ""
         self.lead_title = ""
+        self.table: Table | None = None
+        self.item_raw: dict[int, str] = {}  # list items' text as written, markup included
+        self.table_separated = False
 
     def build(self) -> tuple[str, list[OutlineSection]]:
         """``(title, top-level sections)`` of the events."""
         start = self._take_title()
         has_headings = any(e.kind == HEADING for e in self.events[start:])
         for e in self.events[start:]:
+            if e.kind != TABLE:
+                self._close_table()
             if e.kind == BLANK:
                 self._flush_paragraph()
                 self.blank_since_item = True
             elif e.kind == HEADING:
                 self._close_blocks()
                 self._open_heading(e)
+            elif e.kind == TABLE:
+                self._add_table_row(e)
             elif e.kind == ITEM:
                 self._add_item(e)
             elif e.plain_heading and not has_headings:
@@ -221,6 +64,10 @@ class TreeBuilder:
                 self._add_text(e)
         self._close_blocks()
         sections = self.root.children
+        for top in sections:
+            for section in top.walk():
+                for block in section.lists:
+                    _fold_labels(block.items)
         if not has_headings and not any(not s.lead for s in sections):
             sections = _sections_from_bullets(sections)
         _number(self.root, sections)
@@ -306,9 +153,11 @@ class TreeBuilder:
         if self.list is not None and self.item_stack:
             indent, item = self.item_stack[-1]
             if not self.blank_since_item or e.indent > indent:
-                item.text = f"{item.text} {ol.strip_inline(e.text)}".strip()
+                raw = f"{self.item_raw.get(id(item), item.text)} {e.text}"
+                self.item_raw[id(item)] = raw  # markup may span lines: strip it whole
+                item.text = ol.strip_inline(raw)
                 if item.term:
-                    item.explanation = f"{item.explanation} {ol.strip_inline(e.text)}".strip()
+                    item.explanation = ol.split_term(raw)[1] or item.explanation
                 return
         self.list = None
         self.item_stack = []
@@ -324,6 +173,8 @@ class TreeBuilder:
         raw = e.text
         term, explanation = ol.split_term(raw)
         item = ListItem(ol.strip_inline(raw), e.index + 1, term, explanation)
+        self.item_raw[id(item)] = raw
+        item.number = e.readings[0].label if e.readings else ""
         if self.list is None:
             caption = ""
             last = section.blocks[-1] if section.blocks else None
@@ -348,27 +199,89 @@ class TreeBuilder:
                 )
             self.paragraph = []
 
+    def _add_table_row(self, e: LineEvent) -> None:
+        """A table row: starts a table (captioned by a paragraph ending in a colon or naming
+        the table) or adds a row; the rule under the header row is dropped."""
+        if self.table is None:
+            self._close_blocks()
+            section = self._current(e.index + 1)
+            caption = ""
+            last = section.blocks[-1] if section.blocks else None
+            if isinstance(last, Paragraph) and len(last.text) < 200 and _CAPTION.match(last.text):
+                section.blocks.pop()
+                caption = last.text.rstrip(":").strip()
+            self.table = Table([], [], e.index + 1, caption)
+            self.table_separated = False
+            section.blocks.append(self.table)
+        if ol.is_table_separator(e.text):
+            if len(self.table.rows) == 1 and not self.table.header:
+                self.table.header = self.table.rows.pop()
+            return
+        self.table.rows.append(ol.table_cells(e.text))
+
     def _close_blocks(self) -> None:
         """End the open paragraph and list (a heading follows)."""
         self._flush_paragraph()
         self.list = None
         self.item_stack = []
+        self._close_table()
+
+    def _close_table(self) -> None:
+        """End the open table: every row as wide as the widest, empty tables dropped."""
+        table, self.table = self.table, None
+        if table is None:
+            return
+        width = max([len(table.header)] + [len(row) for row in table.rows])
+        table.header = table.header + [""] * (width - len(table.header)) if table.header else []
+        table.rows = [row + [""] * (width - len(row)) for row in table.rows if any(row)]
+        if not table.rows and self.section is not None and table in self.section.blocks:
+            self.section.blocks.remove(table)
 
 
 def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSection]:
-    """Notes made only of nested bullets: top-level bullets become sections."""
+    """Notes made only of nested bullets: top-level bullets with bullets under them become
+    sections; a top-level bullet with none is a fact of the section before it (kept in a list
+    there), or of the lead when it comes first."""
     out: list[OutlineSection] = []
     for lead in sections:
         kept: list = []
         for block in lead.blocks:
             if isinstance(block, ItemList) and any(i.children for i in block.items):
-                out.extend(_item_section(item, 1) for item in block.items)
+                loose: ItemList | None = None
+                for item in block.items:
+                    if item.children:
+                        out.append(_item_section(item, 1))
+                        loose = None
+                        continue
+                    if loose is None:
+                        loose = ItemList([], item.line)
+                        (out[-1].blocks if out else kept).append(loose)
+                    loose.items.append(item)
             else:
                 kept.append(block)
         lead.blocks = kept
         if kept:
             out.insert(0, lead)
     return out or sections
+
+
+def _fold_labels(items: list[ListItem]) -> None:
+    """A label bullet with bullets under it (``Medicine:`` then ``- Morphine``) is a term and
+    its explanation, as if written ``Medicine: Morphine; Codeine``, so its content is asked."""
+    for item in items:
+        _fold_labels(item.children)
+        label = item.text.rstrip()
+        if (
+            label.endswith(":")
+            and not item.term
+            and item.children
+            and all(not child.children for child in item.children)
+            and 1 <= len(label.split()) <= 6
+        ):
+            item.term = label.rstrip(":").strip()
+            item.explanation = "; ".join(child.text.rstrip(".;") for child in item.children)
+            item.text = f"{item.term}: {item.explanation}"
+            item.children = []
 
 
 def _item_section(item: ListItem, level: int) -> OutlineSection:

@@ -91,3 +91,33 @@ def test_a_failed_write_leaves_the_previous_decks_untouched(tmp_path):
         make_decks(NOTES, out, label=NOTES.name, command="another command, new headers")
     assert {path: path.read_bytes() for path in before.paths} == old
     assert [p for p in out.iterdir() if p.name.endswith(".tmp") and p.is_file()] == []
+
+
+def test_two_decks_with_one_id_are_refused_before_anything_is_written(tmp_path):
+    """Deck ids that would overwrite each other stop the write; the folder stays empty."""
+    from studyapp.cards.deck_files import write_decks
+    from studyapp.cards.generate import generate_decks
+    from studyapp.outline.parse import parse_file
+
+    decks = generate_decks(parse_file(NOTES), prefix="p")
+    with pytest.raises(ValueError, match="two decks have the id"):
+        write_decks([decks[0], decks[0]], tmp_path, "notes", "cmd")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_failing_half_way_puts_the_replaced_decks_back(tmp_path):
+    """When the second deck cannot replace its old file, the first is put back as it was:
+    never a half-written folder."""
+    out = tmp_path / "decks"
+    before = make(NOTES, out)
+    assert len(before.paths) >= 2
+    old = {path: path.read_bytes() for path in before.paths}
+    blocker = out / f".{before.paths[1].name}.old"  # where the old second deck is put aside
+    blocker.mkdir()
+    (blocker / "keep").write_text("x", encoding="utf-8")
+    with pytest.raises(DeckWriteError, match="cannot write the decks"):
+        make_decks(NOTES, out, label=NOTES.name, command="another command, new headers")
+    assert {path: path.read_bytes() for path in before.paths} == old
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == sorted(
+        p.name for p in before.paths
+    )

@@ -8,10 +8,11 @@ from collections import Counter
 import pytest
 import yaml
 
-from studyapp.cards.generate import card_id, generate_decks, write_decks
+from studyapp.cards.deck_files import write_decks
+from studyapp.cards.generate import card_id, generate_decks
 from studyapp.cards.text_facts import STOPWORDS
 from studyapp.cli import main
-from studyapp.model import MEDICAL_NOTICE, CardType
+from studyapp.model import CardType
 from studyapp.outline.parse import parse_file, parse_outline
 from studyapp.outline.sentences import normalise_space
 from tests.locations import OUTLINE_FIXTURES, ROOT
@@ -189,8 +190,10 @@ def test_raw_scraped_page_gives_the_same_cards_without_chrome(seed_decks):
     """A page with a site name, a sales line and an author bio yields the same cards."""
     text = SEED.read_text(encoding="utf-8")
     lines = text.split("\n")
-    lines[0] = "Pill Palace " + lines[0]
-    lines[8] += " Order now at Pill Palace for the best prices and fast delivery!"
+    title = lines.index("Therapeutic Uses of Ketamine in Medicine")  # after the front matter
+    intro = next(i for i, line in enumerate(lines) if line.startswith("While ketamine"))
+    lines[title] = "Pill Palace " + lines[title]
+    lines[intro] += " Order now at Pill Palace for the best prices and fast delivery!"
     lines += [
         "",
         "Author",
@@ -234,10 +237,34 @@ def test_shipped_decks_are_exactly_what_the_generator_writes(tmp_path, monkeypat
         assert new.read_bytes() == old.read_bytes(), new.name
 
 
-def test_shipped_decks_carry_the_medical_notice():
-    """The shipped decks show the medical-advice notice (the generate command's default)."""
+def test_shipped_decks_carry_their_sources_medical_notice():
+    """The shipped decks show the not-medical-advice notice their source's front matter gives."""
+    notice = parse_file(SEED).notice
+    assert notice.startswith("Educational material for study only. It is not medical advice")
     for path in sorted((ROOT / "decks").glob("ketamine-*.yaml")):
-        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == MEDICAL_NOTICE
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["notice"] == notice
+
+
+def test_a_text_without_a_notice_gives_decks_without_one(tmp_path, capsys):
+    """A law or history text gets no medical notice: only a source that asks has one."""
+    assert (
+        main(["generate", str(FIXTURES / "study_guide_letters.txt"), "--out", str(tmp_path)]) == 0
+    )
+    for path in tmp_path.glob("*.yaml"):
+        assert "notice" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_notice_option_overrides_the_sources_and_is_in_the_regenerate_command(tmp_path, capsys):
+    """`--notice TEXT` puts a notice on every deck and the header's command repeats it."""
+    source = FIXTURES / "study_guide_letters.txt"
+    assert (
+        main(["generate", str(source), "--out", str(tmp_path), "--notice", "Not legal advice."])
+        == 0
+    )
+    for path in tmp_path.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.safe_load(text)["notice"] == "Not legal advice."
+        assert "--notice 'Not legal advice.'" in text
 
 
 def test_cli_reports_files_and_card_counts(tmp_path, capsys):
@@ -260,8 +287,8 @@ def test_cli_stale_decks_of_the_same_source_are_removed(tmp_path, capsys):
     while other files in the folder are left alone."""
     source = tmp_path / "notes.md"
     source.write_text(
-        "# Notes\n\n## Alpha\n\nAlpha is a letter of the Greek alphabet.\n\n"
-        "## Beta\n\nBeta is the second letter of the Greek alphabet.\n",
+        "# Notes\n\n## Alpha\n\nAlpha particles consist of two protons and two neutrons.\n\n"
+        "## Beta\n\nBeta decay emits an electron from an unstable nucleus.\n",
         encoding="utf-8",
     )
     out = tmp_path / "out"
@@ -454,7 +481,7 @@ def test_a_heading_with_a_one_sentence_body_is_asked_like_a_term():
 def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_path):
     """A source saved as `notes.md` gives `notes-...` ids; one saved as `000_3fa9.txt` gives
     ids named after what the text is about, not after the meaningless file name."""
-    from studyapp.cards.generate import default_prefix
+    from studyapp.cards.deck_names import default_prefix
 
     text = (
         "Clinical Uses of Lidocaine\n\nI. Local Anesthesia\n\nA. Infiltration\n\n"
@@ -465,3 +492,165 @@ def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_
     outline = parse_outline(text)
     assert default_prefix(tmp_path / "notes.md", outline) == "notes"
     assert default_prefix(tmp_path / "000_3fa9c2.txt", outline) == "lidocaine"
+
+
+def _decks(name: str, prefix: str = "t"):
+    return generate_decks(parse_file(FIXTURES / name), prefix=prefix)
+
+
+def test_a_manual_with_a_contents_list_gets_each_topic_once():
+    """The contents list is not content: topics II-IV are one deck each, III included."""
+    decks = _decks("manual_with_contents.txt", "radio")
+    assert [d.id for d in decks] == [
+        "radio-02-power-and-batteries",
+        "radio-03-antennas",
+        "radio-04-other-useful-tips",
+    ]
+    antennas = decks[1].section_by_id("III")
+    assert antennas is not None and "long-wire antenna" in antennas.body
+
+
+def test_deck_ids_are_unique_even_for_repeated_topics():
+    """Two topics with the same number and title get different deck ids."""
+    text = "# Notes\n\n## 1. Basics\n\nA cell is the unit of life.\n\n"
+    text += "## 1. Basics\n\nAn organ is a group of tissues.\n"
+    ids = [d.id for d in generate_decks(parse_outline(text), prefix="bio")]
+    assert ids == ["bio-01-basics", "bio-01-basics-2"]
+
+
+def test_tables_are_reading_material_and_cards():
+    """A classification table is shown as a table and asked row x column."""
+    decks = _decks("pharmacology_tables.md", "pk")
+    body = decks[0].sections[0].body
+    assert "| Class | Solubility | Permeability |\n| --- | --- | --- |" in body
+    assert "| Class III | High | Low |" in body
+    cards = {c.question: c for d in decks for c in d.cards}
+    which = cards[
+        "Biopharmaceutics Classification System: which class has high solubility and low "
+        "permeability?"
+    ]
+    assert which.answer == "Class III" and which.type is CardType.CHOICE
+    assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
+        "3-5 minutes"
+    )
+
+
+def test_a_sentence_heading_gives_a_topic_title_and_an_empty_topic_joins_its_neighbour():
+    """'Alright, so now let's keep rolling with ... the cell wall differences' titles its deck
+    'Cell wall differences'; 'Further Reading' has no card-worthy text and is read in the deck
+    before it rather than being a deck of its own."""
+    decks = _decks("lab_protocol.md", "gram")
+    assert [d.title for d in decks] == ["Staining", "Cell wall differences"]
+    assert [s.title for s in decks[1].sections][-2:] == ["Further Reading", "Summary"]
+
+
+def test_numbered_steps_keep_their_numbers_in_the_reading_material():
+    """Steps 3-5 after a paragraph are written 3-5, so the reader does not renumber them."""
+    staining = _decks("lab_protocol.md", "gram")[0].sections[1]
+    assert "\n1. Flood the smear" in staining.body
+    assert "\n3. Cover the smear with Gram's iodine" in staining.body
+    assert "\n5. Counterstain with safranin" in staining.body
+
+
+def test_introduction_and_conclusion_give_cards_where_they_state_facts():
+    """An introduction's and a conclusion's definitions are asked, and their other statements
+    give cards like any section's ('What does gram staining separate?')."""
+    decks = _decks("lab_protocol.md", "gram")
+    intro = {c.question for c in decks[0].cards if c.section == "1"}
+    assert "What is gram staining?" in intro
+    summary = {c.question for c in decks[-1].cards if c.section == "5"}
+    assert "What is peptidoglycan?" in summary
+    assert "What does gram staining separate?" in summary
+
+
+def test_facts_in_top_level_bullets_and_label_bullets_are_asked():
+    """'Depth-first search is neither complete nor optimal ...' (a bullet with no children) and
+    'Frontier:' with its explanation below it both give cards."""
+    cards = [c for d in _decks("ai_lecture_notes.txt", "ai") for c in d.cards]
+    asked = " ".join(f"{c.question} {c.text} {c.answer}" for c in cards)
+    # (the Breadth-first bullet's only blank, "optimal", is a one-word filler: asked elsewhere)
+    assert "Depth-first" in asked and "infinite state spaces" in asked
+    assert "the set of generated nodes not yet expanded" in asked
+
+
+def test_a_very_large_topic_is_split_along_its_subsections():
+    """A topic of many subsections with more cards than a deck should hold becomes several
+    decks named after their subsections, each reading its own text."""
+    parts = ["# Anatomy", "", "## 1. The Body", "", "An overview of the body.", ""]
+    organs = ["Heart", "Lungs", "Liver", "Kidney", "Brain", "Stomach", "Spleen", "Skin"]
+    syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi"]
+    for n, organ in enumerate(organs, start=1):
+        parts += [f"### 1.{n} The {organ}", ""]
+        for k, syllable in enumerate(syllables):
+            name = f"{syllable.title()}{syllables[n - 1]}{syllables[(k + n) % 8]}in"
+            parts += [f"{name} is a {syllables[k]}ral hormone made by the {organ.lower()}.", ""]
+    parts += ["## 2. Cells", "", "A cell is the smallest unit of life.", ""]
+    decks = generate_decks(parse_outline("\n".join(parts)), prefix="anat")
+    assert len(decks) >= 3
+    split = [d for d in decks if d.id.startswith("anat-01")]
+    assert len(split) >= 2
+    assert all(len(d.cards) <= 80 for d in split)
+    assert split[0].title.startswith("The Body: The Heart")
+    assert [d.id[:8] for d in split] == [f"anat-01{chr(97 + i)}" for i in range(len(split))]
+    assert len({d.id for d in decks}) == len(decks)
+    for deck in split:
+        read = {s.id for s in deck.sections}
+        assert all(c.section in read for c in deck.cards)
+
+
+def test_a_long_text_without_subsections_is_split_into_parts_that_read_their_cards():
+    """A section of hundreds of paragraphs (a transcript, annals) becomes decks 'Kinases
+    (1 of n)'..., each reading its own part of the text and asking only about it."""
+    paragraphs = [
+        f"Kinase{n} is an enzyme that phosphorylates the protein substrate{n} in tissue{n % 7}."
+        for n in range(500)
+    ]
+    text = "# Enzymes\n\n## Kinases\n\n" + "\n\n".join(paragraphs) + "\n"
+    decks = generate_decks(parse_outline(text), prefix="enz")
+    assert len(decks) > 1
+    assert [d.title for d in decks] == [
+        f"Kinases ({n} of {len(decks)})" for n in range(1, len(decks) + 1)
+    ]
+    assert all(len(d.cards) <= 2 * 80 for d in decks)
+    assert len({d.id for d in decks}) == len(decks)
+    for deck in decks:
+        body = normalise_space(" ".join(s.body for s in deck.sections))
+        assert deck.cards and all(normalise_space(c.source) in body for c in deck.cards)
+    read = " ".join(s.body for d in decks for s in d.sections)
+    assert all(p in read for p in paragraphs)
+
+
+def test_sentences_with_braces_of_their_own_make_no_broken_clozes():
+    """Code like '{one,two}' next to a deletion would read as cloze marks: no such cloze."""
+    text = (
+        "# Tool\n\n## Globbing\n\nThe URL parser expands sets such as {alpha,beta} into several "
+        "transfer requests. Ranges such as [1-100] are expanded into numbered transfer requests.\n"
+    )
+    decks = generate_decks(parse_outline(text), prefix="tool")
+    for card in (c for d in decks for c in d.cards if c.type is CardType.CLOZE):
+        assert not re.search(r"[{}]", CLOZE.sub("", card.text)), card.text
+
+
+def test_a_text_without_headings_is_one_deck_titled_by_the_text():
+    """A lecture with a title and only paragraphs is not a deck called 'Introduction'."""
+    text = (
+        "The Chemical History of a Candle\n\n"
+        "A candle burns because its wax melts, rises up the wick and turns to vapour. "
+        "The vapour burns in the air around the wick.\n\n"
+        "The flame is brightest where solid carbon particles glow in the heat.\n"
+    )
+    (deck,) = generate_decks(parse_outline(text), prefix="candle")
+    assert deck.title == "The Chemical History of a Candle"
+    assert deck.id == "candle-01-the-chemical-history-of-a-candle"
+
+
+def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
+    """'ORDERS, COMMANDS, AND SIGNALS.' titles its deck 'Orders, Commands, and Signals';
+    'HTTP' is a name and stays."""
+    text = (
+        "# Manual\n\n## ORDERS, COMMANDS, AND SIGNALS.\n\nA command is an order given by voice. "
+        "A signal is an order given by hand.\n\n## HTTP\n\nHTTP is a protocol for sending web "
+        "pages. A request asks a server for a page.\n"
+    )
+    titles = [d.title for d in generate_decks(parse_outline(text), prefix="m")]
+    assert titles == ["Orders, Commands, and Signals", "HTTP"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.cards.doc_context import document_context
 from studyapp.cards.from_text import sentence_cards
-from studyapp.cards.generate import _context
 from studyapp.cards.main_clause import kinds, what_does, when
 from studyapp.cards.questions import questions
 from studyapp.model import CardType
@@ -151,5 +151,5 @@ def test_the_kinds_list_card_replaces_the_definition_of_the_same_sentence():
         "# Civics\n\n## Government\n\n"
         "The three branches of government are the legislative, the executive and the judiciary.\n"
     )
-    drafts = sentence_cards(outline.sections[0], _context(outline))
+    drafts = sentence_cards(outline.sections[0], document_context(outline))
     assert [d.type for d in drafts if d.key.startswith(("kinds|", "define|"))] == [CardType.LIST]

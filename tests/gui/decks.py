@@ -6,13 +6,15 @@ from pathlib import Path
 
 import yaml
 
-from studyapp.model import MEDICAL_NOTICE, Card, CardType, Deck, Section, SourceInfo
+from studyapp.model import Card, CardType, Deck, Section, SourceInfo
 
 SOURCE = SourceInfo(title="Ketamine in medicine: a study outline", file="outline.txt")
 LONG = " ".join(
     f"Sentence {n} explains one more point about dosing, monitoring and recovery in detail."
     for n in range(1, 60)
 )
+
+NOTICE = "Educational material for study only. It is not medical advice."
 
 
 def anesthesia_deck() -> Deck:
@@ -144,7 +146,7 @@ def anesthesia_deck() -> Deck:
         sections=sections,
         cards=cards,
         source=SOURCE,
-        notice=MEDICAL_NOTICE,
+        notice=NOTICE,
     )
 
 
@@ -198,7 +200,7 @@ def depression_deck() -> Deck:
         sections=sections,
         cards=cards,
         source=SOURCE,
-        notice=MEDICAL_NOTICE,
+        notice=NOTICE,
     )
 
 

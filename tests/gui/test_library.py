@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
 from studyapp.gui.library import LibraryWidget, group_by_source
-from studyapp.model import MEDICAL_NOTICE, Deck
+from studyapp.model import Deck
 from studyapp.review_types import Rating
 from studyapp.store.database import Store
 from studyapp.study.progress import DeckProgress, ProgressModel
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
-from tests.gui.decks import anesthesia_deck, depression_deck, html_deck
+from tests.gui.decks import NOTICE, anesthesia_deck, depression_deck, html_deck
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
@@ -134,12 +135,24 @@ def test_failed_decks_are_listed_with_their_errors(qtbot):
     assert len(widget.rows) == 2
 
 
-def test_medical_notice_is_visible(qtbot):
-    """The footer says the material is educational, not medical advice."""
+def test_the_decks_notice_is_visible(qtbot):
+    """The footer shows the decks' own notice (here: educational, not medical advice)."""
     widget = library(qtbot)
     assert widget.notice.isVisible()
-    assert widget.notice.text() == MEDICAL_NOTICE
+    assert widget.notice.text() == NOTICE
     assert "not medical advice" in widget.notice.text()
+
+
+def test_no_notice_when_no_deck_has_one(qtbot):
+    """Decks whose source gave no notice get none: no medical notice on a history deck."""
+    decks = [replace(d, notice="") for d in (anesthesia_deck(), depression_deck())]
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content(rows_after(decks, {}, NOW), [], NOW, UTC)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert not widget.notice.isVisible()
+    assert widget.notice.text() == ""
 
 
 def test_rows_count_the_sections_read(qtbot):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
+
 from studyapp.gui.reading_view import MAX_TEXT_WIDTH_EM, ReadingView, plain_text
 from studyapp.model import Section
 
@@ -59,3 +61,62 @@ def test_highlight_reports_a_sentence_that_is_not_there(qtbot):
 def test_plain_text_drops_markdown_marks():
     """Stars, underscores and backticks go; runs of spaces become one."""
     assert plain_text("**Term**:  the `code`   and _this_") == "Term: the code and this"
+
+
+def _shown(qtbot, body: str) -> ReadingView:
+    widget = ReadingView()
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.show_section(Section(id="2", number="2", title="Tables and steps", level=1, body=body))
+    return widget
+
+
+def test_a_table_is_shown_as_a_table(qtbot):
+    """A table of the source (Markdown in the deck) is a real table with its cells, no pipes."""
+    body = "| Class | Solubility |\n| --- | --- |\n| Class I | High |\n| Class II | Low |"
+    widget = _shown(qtbot, body)
+    cursor = QTextCursor(widget.document())
+    tables = []
+    while not cursor.atEnd():
+        table = cursor.currentTable()
+        if table is not None and table not in tables:
+            tables.append(table)
+        cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+    assert len(tables) == 1
+    table = tables[0]
+    assert (table.rows(), table.columns()) == (3, 2)
+    assert table.cellAt(2, 0).firstCursorPosition().block().text() == "Class II"
+    assert "|" not in widget.toPlainText()
+
+
+def test_numbered_steps_keep_the_numbers_of_the_source(qtbot):
+    """Steps 3 to 5 after a paragraph are numbered 3 to 5, not restarted at 1."""
+    body = "1. Stain.\n2. Rinse.\n\nThen the iodine.\n\n3. Cover.\n4. Decolorize.\n5. Counterstain."
+    widget = _shown(qtbot, body)
+    starts = {}
+    block = widget.document().begin()
+    while block.isValid():
+        if block.textList() is not None:
+            text_list = block.textList()
+            starts[block.text()] = text_list.format().start() + text_list.itemNumber(block)
+        block = block.next()
+    assert starts == {
+        "Stain.": 1,
+        "Rinse.": 2,
+        "Cover.": 3,
+        "Decolorize.": 4,
+        "Counterstain.": 5,
+    }
+
+
+def test_a_wide_table_widens_the_column_so_words_are_not_cut(qtbot):
+    """A five-column table gets a wider column than prose, so its cells keep whole words."""
+    row = "| Nicotinic agonists | Nicotine | Mimic ACh | Mimic ACh | Conflicting signals |"
+    body = "| A | B | C | D | E |\n| --- | --- | --- | --- | --- |\n" + row
+    wide = _shown(qtbot, body)
+    prose = _shown(qtbot, "Just a paragraph of text.")
+    assert prose.column_em == MAX_TEXT_WIDTH_EM
+    assert wide.column_em > MAX_TEXT_WIDTH_EM
+    assert wide.horizontalScrollBar().maximum() == 0

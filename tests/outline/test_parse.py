@@ -40,8 +40,8 @@ def test_seed_outline_has_roman_sections_with_lead_numbered_one():
     ]
     lead = outline.sections[0]
     assert lead.lead and lead.title == "Importance of Therapeutic Uses of Ketamine in Medicine"
-    assert lead.line == 7
-    assert _section(outline, "II").line == 11
+    assert lead.line == 11  # the source line, after its 4 lines of front matter
+    assert _section(outline, "II").line == 15
     assert _section(outline, "II.A.1").title == "Induction and Maintenance of Anesthesia"
     assert _section(outline, "II.A.1").level == 3
     assert len(_ids(outline)) == len(set(_ids(outline)))
@@ -61,7 +61,7 @@ def test_seed_lists_have_captions_and_terms():
     ]
     first = lists[0].items[0]
     assert first.explanation.startswith("Ketamine maintains cardiovascular stability")
-    assert first.line == 23
+    assert first.line == 27
 
 
 def test_markdown_lecture_notes():
@@ -266,7 +266,8 @@ def test_arbitrary_text_never_crashes_parser_or_generator(text):
 
 
 def test_markdown_with_front_matter_quotes_tables_code_and_bold_terms():
-    """Front matter, tables and code are skipped; '**Examples:** a, b' is a term item."""
+    """Front matter and code are skipped, a table is a table; '**Examples:** a, b' is a term
+    item."""
     outline = parse_file(FIXTURES / "antihypertensives_lecture.md")
     assert outline.title == "Antihypertensive Drugs"
     assert [(s.id, s.number, s.title) for s in outline.walk()] == [
@@ -282,6 +283,8 @@ def test_markdown_with_front_matter_quotes_tables_code_and_bold_terms():
         ("Examples", "lisinopril, ramipril, enalapril")
     ]
     assert second.caption == "Side effects" and len(second.items) == 3
+    (table,) = ace.tables
+    assert (table.header, table.rows) == (["Drug", "Half-life"], [["Lisinopril", "12 h"]])
     everything = " ".join(
         getattr(b, "text", "") + " ".join(i.text for i in getattr(b, "items", []))
         for s in outline.walk()
@@ -323,3 +326,108 @@ def test_chapter_excerpt_with_wrapped_paragraphs():
         "Osmosis is the diffusion of water across a selectively permeable membrane."
     )
     assert osmosis.line == 11
+
+
+def test_a_table_of_contents_is_skipped_and_each_topic_read_once():
+    """A contents list before the body does not make every topic appear twice."""
+    outline = parse_file(FIXTURES / "manual_with_contents.txt")
+    assert [(s.number, s.title) for s in outline.walk()] == [
+        ("I", "Introduction"),
+        ("II", "Power and Batteries"),
+        ("III", "Antennas"),
+        ("IV", "Other useful tips"),
+    ]
+    assert all(s.blocks for s in outline.walk())
+
+
+def test_restructuredtext_headings_nest_by_their_underlines():
+    """reST over- and underlined headings ('***', '===', '---', '~~~') nest in order of use."""
+    outline = parse_file(FIXTURES / "network_chapter.rst")
+    assert outline.title == "Data Link Networks"
+    assert [(s.id, s.title) for s in outline.walk()] == [
+        ("1", "Framing"),
+        ("1.1", "Error detection"),
+        ("1.1.1", "Parity"),
+        ("2", "Medium access"),
+    ]
+
+
+def test_restructuredtext_markup_stays_out_of_the_text():
+    """Directives, labels, roles, LaTeX, HTML and image links are not study text."""
+    outline = parse_file(FIXTURES / "network_chapter.rst")
+    text = " ".join(b.text for s in outline.walk() for b in s.blocks if isinstance(b, Paragraph))
+    assert "See the physical layer for how bits are sent, and RFC 1662" in text
+    assert "Bit stuffing inserts a zero bit" in text  # a note's body is prose
+    assert "at most L/T bits per second" in text and "takes L/R seconds" in text
+    for markup in ["..", ":ref:", "figure", "frame.png", "index::", "\\frac", "$", "<b>", "!["]:
+        assert markup not in text, markup
+    assert "def parity" not in text
+
+
+def test_markdown_tables_become_table_blocks_with_captions():
+    """A pipe table keeps its header and rows; a paragraph ending in a colon is its caption."""
+    outline = parse_file(FIXTURES / "pharmacology_tables.md")
+    bcs, routes = outline.sections
+    (classes,) = bcs.tables
+    assert classes.header == ["Class", "Solubility", "Permeability"]
+    assert classes.rows[2] == ["Class III", "High", "Low"]
+    (table,) = routes.tables
+    assert table.caption == "Routes of administration"
+    assert [row[0] for row in table.rows] == ["Oral", "Intravenous", "Sublingual", "Rectal"]
+
+
+def test_html_tables_become_table_blocks():
+    """An HTML table (as in converted textbooks) is a table with its title row as caption."""
+    text = (
+        "# Drugs\n\n## Effects\n\nSome drugs act on receptors.\n\n"
+        '<table id="t1"><thead>\n<tr>\n<th colspan="2">Drug effects</th>\n</tr>\n'
+        "<tr>\n<th>Drug</th>\n<th>Effect</th>\n</tr>\n</thead><tbody>\n"
+        "<tr>\n<td>Atropine</td>\n<td>Blocks muscarinic receptors</td>\n</tr>\n"
+        "<tr>\n<td>Nicotine</td>\n<td>Activates nicotinic receptors</td>\n</tr>\n"
+        "</tbody>\n</table>\n"
+    )
+    (table,) = parse_outline(text).sections[0].tables
+    assert table.caption == "Drug effects"
+    assert table.header == ["Drug", "Effect"]
+    assert table.rows == [
+        ["Atropine", "Blocks muscarinic receptors"],
+        ["Nicotine", "Activates nicotinic receptors"],
+    ]
+
+
+def test_bullet_notes_keep_top_level_facts_and_the_content_of_labels():
+    """Top-level bullets without children are kept; 'Frontier:' with a bullet under it is a
+    term and its explanation, not a bare label."""
+    outline = parse_file(FIXTURES / "ai_lecture_notes.txt")
+    problems, strategies = outline.sections
+    items = [i.text for block in problems.lists for i in block.items]
+    assert "Breadth-first search is complete and optimal when every step costs the same." in items
+    assert "Depth-first search is neither complete nor optimal on infinite state spaces." in items
+    terms = {i.term: i.explanation for block in strategies.lists for i in block.items if i.term}
+    assert terms == {
+        "Frontier": "the set of generated nodes not yet expanded",
+        "Evaluation": "completeness; optimality; time complexity; space complexity",
+    }
+    loose = [i.text for block in strategies.lists for i in block.items if not i.term]
+    assert loose == ["Uniform-cost search expands the node with the lowest path cost first"]
+
+
+def test_numbered_steps_keep_their_numbers_and_sentences_without_a_period_stay():
+    """Steps 3-5 after a paragraph stay 3-5; a line without a final period is still text."""
+    outline = parse_file(FIXTURES / "lab_protocol.md")
+    intro = outline.sections[0]
+    assert intro.paragraphs[0].text.endswith("the first test made on an unknown bacterial culture")
+    assert intro.paragraphs[1].text == "Home remedies rarely cure bacterial infections"
+    first, second = outline.sections[1].lists
+    assert [i.number for i in first.items] == ["1", "2"]
+    assert [i.number for i in second.items] == ["3", "4", "5"]
+
+
+def test_front_matter_notice_belongs_to_the_source():
+    """A 'notice:' line in the front matter is the text's notice; no front matter, none."""
+    text = '---\nnotice: "Not legal advice."\ntitle: Torts\n---\n\n# Torts\n\n## Duty\n\nA duty.\n'
+    outline = parse_outline(text)
+    assert outline.notice == "Not legal advice."
+    assert [s.title for s in outline.walk()] == ["Duty"]
+    assert parse_outline("# Torts\n\n## Duty\n\nA duty of care.\n").notice == ""
+    assert parse_outline("---\nnotice: [unclosed\n---\n\n# T\n\n## A\n\nText.\n").notice == ""

@@ -1,0 +1,147 @@
+"""Cards from tables: a row asked by a column, and a row found by what its columns say.
+
+A table's first column names what each row is about (a class, a drug, a route) and the header
+says what each other column tells of it. So a table of the Biopharmaceutics Classification
+System gives "BCS: what is the permeability of Class III?" (row x column) and "BCS: which class
+has high solubility and low permeability?" (the row whose cells say so, chosen among the
+other rows). A card's ``source`` is its row as the reading material shows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
+from studyapp.model import CardType
+from studyapp.outline.nodes import OutlineSection, Table
+
+MAX_COLUMNS_ASKED = 4  # columns of a row asked one by one; wider tables ask their first ones
+MAX_SHORT_WORDS = 4  # a cell this short can describe its row in a "which ... has" question
+MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked
+_EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
+_IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
+_WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
+
+
+def table_row(cells: list[str]) -> str:
+    """A row as a Markdown table line: the text a table card quotes as its source."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def table_markdown(table: Table) -> str:
+    """The table as Markdown (caption in bold above it), as the reader shows it."""
+    lines = [f"**{table.caption}:**", ""] if table.caption else []
+    header = table.header or [""] * len(table.rows[0])
+    lines.append(table_row(header))
+    lines.append("|" + "|".join(" --- " for _ in header) + "|")
+    lines.extend(table_row(row) for row in table.rows)
+    return "\n".join(lines)
+
+
+def is_table_draft(draft: Draft) -> bool:
+    """Whether a draft asks a table's cells (made by :func:`table_cards`)."""
+    return draft.key.startswith(("table|", "table-which|"))
+
+
+def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
+    """The cards of one table (none when it has no header or fewer than two rows), at most
+    ``MAX_TABLE_CARDS``: for each row its "which ... has" card first, then its cells."""
+    header = table.header
+    if len(header) < 2 or len(table.rows) < 2:
+        return []
+    rows = [row for row in table.rows if not _empty(row[0])]
+    labels = [row[0] for row in rows]
+    if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
+        return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
+    context = _context(table, section)
+    columns = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
+    drafts: list[Draft] = []
+    for row in rows:
+        which = _which_card(header, rows, row, columns, context, section.id)
+        if which is not None:
+            drafts.append(which)
+        source = table_row(row)
+        for j in columns[:MAX_COLUMNS_ASKED]:
+            value = row[j]
+            if _empty(value) or len(value) > MAX_ANSWER or _names(row[0], value):
+                continue
+            typed = len(value) <= MAX_TYPED and len(value.split()) <= MAX_SHORT_WORDS
+            drafts.append(
+                Draft(
+                    CardType.TYPED if typed else CardType.BASIC,
+                    f"table|{context}|{row[0]}|{header[j]}",
+                    section.id,
+                    source,
+                    question=f"{context}: what is the {_name(header[j])} of {row[0]}?",
+                    answer=value,
+                )
+            )
+    return drafts[:MAX_TABLE_CARDS]
+
+
+def _which_card(
+    header: list[str],
+    rows: list[list[str]],
+    row: list[str],
+    columns: list[int],
+    context: str,
+    section_id: str,
+) -> Draft | None:
+    """ "Which class has high solubility and low permeability?", when those cells single the
+    row out; the other rows' names are the wrong choices."""
+    short = [j for j in columns if all(len(r[j].split()) <= MAX_SHORT_WORDS for r in rows)]
+    if not short or len(short) > 3 or not header[0].strip() or header[0].strip() == "#":
+        return None
+    if any(_empty(row[j]) for j in short):
+        return None
+    said = tuple(row[j].lower() for j in short)
+    if sum(1 for r in rows if tuple(r[j].lower() for j in short) == said) != 1:
+        return None
+    others = sorted((r[0] for r in rows if r is not row), key=lambda o: (digest(row[0] + o), o))
+    described = " and ".join(_described(header[j], row[j]) for j in short)
+    return Draft(
+        CardType.CHOICE,
+        f"table-which|{context}|{'|'.join(said)}",
+        section_id,
+        table_row(row),
+        question=f"{context}: which {_name(header[0])} has {described}?",
+        answer=row[0],
+        distractors=tuple(others[:3]),
+    )
+
+
+def _context(table: Table, section: OutlineSection) -> str:
+    """What the table is about, to open its questions: its caption, else its section's title."""
+    caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
+    return caption or section.title or "In the table"
+
+
+def _name(heading: str) -> str:
+    """A column heading inside a question: lower case unless it is an abbreviation."""
+    words = heading.strip().rstrip(":").split()
+    return " ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in words)
+
+
+def _described(heading: str, value: str) -> str:
+    """``high solubility`` for a word value, ``no first-pass metabolism`` for yes/no, and
+    ``onset 3-5 minutes`` for others."""
+    if value.lower() in ("yes", "no"):
+        return _name(heading) if value.lower() == "yes" else f"no {_name(heading)}"
+    if _WORD_VALUE.match(value) and len(value.split()) <= 2:
+        return f"{value.lower() if not value[:2].isupper() else value} {_name(heading)}"
+    return f"{_name(heading)} {value}"
+
+
+def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
+    """Whether a column is worth asking: it has a heading and its cells differ."""
+    values = {row[column].lower() for row in rows if not _empty(row[column])}
+    return bool(heading.strip()) and len(values) >= 2
+
+
+def _names(label: str, value: str) -> bool:
+    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril")."""
+    return bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
+
+
+def _empty(cell: str) -> bool:
+    return cell.strip().lower() in _EMPTY

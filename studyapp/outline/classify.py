@@ -1,0 +1,256 @@
+"""Pass one of the outline parser: what each line of a text is, judged with its neighbours.
+
+:func:`classify_lines` tells headings (Markdown, underlined reStructuredText or plain text,
+numbered in Roman, letters, numbers or decimals, or short standalone lines), list items, table
+rows, blank lines and text apart. A numbered line is a heading when it is short, capitalised,
+has no final period, is not part of a run of same-style numbered lines and does not continue
+a paragraph; a table of contents is dropped (:mod:`studyapp.outline.contents`). YAML front
+matter and fenced code are not prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.outline import lines as ol
+from studyapp.outline.contents import drop_contents
+from studyapp.outline.events import BLANK, HEADING, ITEM, TABLE, TEXT, LineEvent
+
+
+def classify_lines(lines: list[str]) -> list[LineEvent]:
+    """Pass one: what each line is (blank, heading, list item or text)."""
+    events: list[LineEvent] = []
+    in_fence = False
+    matter_end = front_matter_end(lines)
+    adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
+    for i, raw in enumerate(lines):
+        line = _QUOTE.sub("", raw)
+        prev = events[-1] if events else None
+        char = "" if in_fence else ol.adornment(line)
+        if char and prev is not None and _underlines(prev, line, lines, events):
+            overlined = i >= 2 and ol.adornment(lines[i - 2]) == char
+            text = lines[prev.index].strip().rstrip(":")
+            prev.kind, prev.text, prev.readings, prev.indent = HEADING, text, [], 0
+            adorned.append((prev, (char, overlined)))
+            events.append(LineEvent(i, BLANK))
+            continue
+        if char and len(line.strip()) >= 3 and not ol.is_fence(line):
+            events.append(LineEvent(i, BLANK))  # an overline, or a line drawn across the text
+            continue
+        if ol.is_fence(line):
+            in_fence = not in_fence
+            events.append(LineEvent(i, BLANK))
+            continue
+        if in_fence or i <= matter_end:  # code and YAML front matter are not prose
+            events.append(LineEvent(i, BLANK))
+            continue
+        if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
+            events.append(LineEvent(i, ITEM, 0, line.strip()))
+            continue
+        if _table_line(line, prev, lines):
+            if prev is not None and prev.kind == TEXT and ol.is_table_separator(line):
+                prev.kind = TABLE  # the header row of a table without outer pipes
+            events.append(LineEvent(i, TABLE, 0, line.strip()))
+            continue
+        if not line.strip():
+            events.append(LineEvent(i, BLANK))
+            continue
+        heading = ol.markdown_heading(line)
+        if heading:
+            events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
+            continue
+        if ol.is_rule(line):
+            events.append(LineEvent(i, BLANK))
+            continue
+        item = ol.bullet(line)
+        if item:
+            events.append(LineEvent(i, ITEM, item[0], item[1]))
+            continue
+        number = ol.numbered(line)
+        if number:
+            events.append(LineEvent(i, HEADING, number[0], number[2], readings=number[1]))
+            continue
+        events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
+    _rank_adorned(adorned)
+    drop_contents(events, lines)
+    _resolve_numbered(events, lines)
+    _mark_plain_headings(events)
+    return events
+
+
+def _table_line(line: str, prev: LineEvent | None, lines: list[str]) -> bool:
+    """Whether ``line`` is a row (or the header rule) of a Markdown table."""
+    if not line.strip():
+        return False
+    if ol.is_table_row(line):
+        return True
+    if prev is not None and prev.kind == TABLE:
+        return "|" in line
+    return (
+        ol.is_table_separator(line)
+        and prev is not None
+        and prev.kind == TEXT
+        and "|" in lines[prev.index]
+    )
+
+
+def _underlines(prev: LineEvent, line: str, lines: list[str], events: list[LineEvent]) -> bool:
+    """Whether ``line`` (an adornment) underlines the line of ``prev``: a short line of text
+    (or a numbered line) standing at the start of a block."""
+    if prev.kind not in (TEXT, HEADING, ITEM) or prev.md_level or not prev.text:
+        return False
+    if not _starts_block(events, len(events) - 1):
+        return False
+    title = lines[prev.index].strip()
+    if len(title) > 120 or (title.endswith((".", ",", ";")) and len(title.split()) > 8):
+        return False
+    char = line.strip()[0]
+    return char in "=-" or len(line.strip()) >= 0.6 * len(title)
+
+
+def _rank_adorned(adorned: list[tuple[LineEvent, tuple[str, bool]]]) -> None:
+    """Heading levels of underlined headings: Markdown's ``===`` (1) and ``---`` (2), or, in a
+    text using other adornments (reStructuredText), the order each style first appears in."""
+    styles = list(dict.fromkeys(style for _e, style in adorned))
+    markdown = set(styles) <= {("=", False), ("-", False)}
+    for event, style in adorned:
+        event.md_level = (1 if style[0] == "=" else 2) if markdown else styles.index(style) + 1
+
+
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_BOLD_TERM = re.compile(r"^(?:\*\*|__)[^*_]+?(?::)?(?:\*\*|__)\s*:?\s*\S")
+_FRONT_KEY = re.compile(r"^[\w-]+:|^\s+\S|^\s*-\s|^\s*$")
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """Index of the closing ``---`` of YAML front matter at the top, or -1 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return -1
+    for j in range(1, min(len(lines), 60)):
+        if lines[j].strip() in ("---", "..."):
+            return j if all(_FRONT_KEY.match(x) for x in lines[1:j]) else -1
+    return -1
+
+
+def _starts_block(events: list[LineEvent], pos: int) -> bool:
+    """Whether the event at ``pos`` follows a blank line (or starts the text)."""
+    return pos == 0 or events[pos - 1].kind == BLANK
+
+
+def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
+    """Turn numbered lines that are not headings into list items; find ``1 Chapter`` lines."""
+    md_levels = [e.md_level for e in events if e.kind == HEADING and e.md_level]
+    # Markdown sections make numbered lines list items; a lone "# Title" does not.
+    markdown = len(md_levels) > 1 or any(level > 1 for level in md_levels)
+    numbered = [e for e in events if e.kind == HEADING and e.readings]
+    styles_seen: dict[str, int] = {}
+    for e in numbered:
+        for reading in e.readings:
+            styles_seen[reading.style] = styles_seen.get(reading.style, 0) + 1
+    if not markdown and any(r.style == ol.DECIMAL for e in numbered for r in e.readings):
+        for pos, e in enumerate(events):
+            if e.kind == TEXT and _standalone(events, pos):
+                bare = ol.numbered(lines[e.index], allow_bare=True)
+                if bare and ol.heading_like(bare[2]):
+                    e.kind, e.readings, e.text = HEADING, bare[1], bare[2]
+    for pos, e in enumerate(events):
+        if e.kind != HEADING or not e.readings:
+            continue
+        if markdown or not _is_numbered_heading(events, pos, styles_seen):
+            e.kind = ITEM if markdown or _in_list_run(events, pos) else TEXT
+            if e.kind == TEXT:
+                e.readings, e.text = [], lines[e.index].strip()
+
+
+def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:
+    """Whether ``3. Documentation`` (any case) is a chapter: the next line is its ``3.1``."""
+    e = events[pos]
+    reading = next((r for r in e.readings if r.style == ol.ARABIC), None)
+    after = next((x for x in events[pos + 1 :] if x.kind != BLANK), None)
+    return bool(
+        reading
+        and after is not None
+        and after.kind == HEADING
+        and any(r.style == ol.DECIMAL and r.label == f"{reading.value}.1" for r in after.readings)
+    )
+
+
+def _standalone_decimal(events: list[LineEvent], pos: int) -> bool:
+    """Whether a ``1.10 auto-detect proxy`` line is a heading: a short decimal-numbered line
+    standing alone (its case does not matter: manuals name commands and options in lower
+    case)."""
+    e = events[pos]
+    return (
+        any(r.style == ol.DECIMAL for r in e.readings)
+        and _standalone(events, pos)
+        and len(e.text.split()) <= 14
+        and not e.text.endswith((".", ",", ";", ":"))
+    )
+
+
+def _is_numbered_heading(events: list[LineEvent], pos: int, styles_seen: dict[str, int]) -> bool:
+    """Whether the numbered line at ``pos`` is a heading rather than a list item."""
+    e = events[pos]
+    if _opens_decimal_chapter(events, pos) or _standalone_decimal(events, pos):
+        return True
+    if not ol.heading_like(e.text):
+        return False
+    after = events[pos + 1] if pos + 1 < len(events) else None
+    if (
+        after is not None
+        and after.kind == TEXT
+        and after.indent <= e.indent
+        and (after.text[:1].islower() or len(e.text.split()) > 6)
+    ):
+        return False  # "1. Commanding officers are accountable for the proper" wraps on
+    prev = events[pos - 1] if pos > 0 else None
+    if prev and prev.kind == TEXT and prev.indent <= e.indent:
+        return False
+    style = e.readings[0].style
+    for other in (prev, events[pos + 1] if pos + 1 < len(events) else None):
+        if (
+            other is not None
+            and other.readings
+            and other.indent == e.indent
+            and any(r.style == style for r in other.readings)
+        ):
+            return False
+    if styles_seen.get(style, 0) <= 1 and style in (ol.UPPER, ol.ROMAN, ol.LOWER):
+        return ol.title_cased(e.text)
+    return True
+
+
+def _in_list_run(events: list[LineEvent], pos: int) -> bool:
+    """Whether a numbered line belongs to a list: next to another numbered line, or captioned."""
+    styles = {r.style for r in events[pos].readings}
+    for other_pos in (pos - 1, pos + 1):
+        other = events[other_pos] if 0 <= other_pos < len(events) else None
+        if (
+            other is not None
+            and other.indent == events[pos].indent
+            and styles & {r.style for r in other.readings}
+        ):
+            return True
+    before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
+    return bool(before and before.kind == TEXT and before.text.endswith(":"))
+
+
+def _standalone(events: list[LineEvent], pos: int) -> bool:
+    """Whether the line at ``pos`` has a blank line (or the text's edge) on both sides."""
+    after = pos + 1 >= len(events) or events[pos + 1].kind == BLANK
+    return _starts_block(events, pos) and after
+
+
+def _mark_plain_headings(events: list[LineEvent]) -> None:
+    """Flag standalone short capitalised lines: titles and unnumbered section headings."""
+    for pos, e in enumerate(events):
+        if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
+            words = len(e.text.split())
+            text = ol.strip_inline(e.text)
+            if text.startswith(("(", "[")) or not re.search(r"[A-Za-z]{3}", text):
+                continue  # "(See plates.)", "1911": a note or a date, not a heading
+            shouted = text.upper() == text and words <= 8 and not text.endswith(",")
+            if shouted or (
+                ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text))
+            ):
+                e.plain_heading = True

@@ -1,0 +1,117 @@
+"""A table of contents is not content: found by its entries coming back as headings, dropped.
+
+Manuals and long notes list their sections before the body (``I. Introduction`` ...
+``IV. Other useful tips``, ``1.1 What is curl?``, ``The battalion 258-326``, bullets linking
+to ``#anchors``). Read as content, every topic would appear twice, and the first copy, empty,
+would take the real section's place. A contents list is a run of short lines (headings, list
+items or bare lines, blank lines between them allowed) most of whose titles the text repeats
+later, or that end in page numbers (``Camps .... 661-707``), or that only link to anchors;
+:func:`drop_contents` turns such a run into blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.outline.events import BLANK, HEADING, ITEM, TEXT, LineEvent
+from studyapp.outline.lines import strip_inline
+
+MIN_ENTRIES = 3  # fewer entries are an ordinary list
+FOUND_SHARE = 0.6  # of a run's entries the text must repeat after it
+MAX_ENTRY_WORDS = 20
+
+_NUMBERING = re.compile(
+    r"^(?:(?:part|chapter|section|lecture|book)\s+)?(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.):]*\s+"
+    r"|^\(?[a-z0-9]\)\s+"
+)
+_PAGE = re.compile(r"(?:[\s.·…_-]*\b\d+(?:\s*[-–—]\s*\d+)?)$")
+_PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  # "Camps 661-707"
+_NOT_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
+
+
+def entry_key(line: str) -> str:
+    """A contents entry or heading reduced to compare them: no numbering, page numbers,
+    markup, punctuation or case (``1.2 Consult %APPDATA%... 12`` -> ``consult appdata``)."""
+    text = strip_inline(line).lower().strip()
+    text = _NUMBERING.sub("", text, count=1)
+    text = _PAGE.sub("", text)
+    text = _NOT_WORD.sub(" ", text.replace("_", " "))
+    return _SPACES.sub(" ", text).strip()
+
+
+def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
+    """Blank every run of lines that reads as a table of contents (see the module docstring).
+
+    A run is a stretch of short lines of one kind (list items, or numbered and bare lines);
+    within it, the entries from the first to the last that the text repeats later (or that
+    end in page numbers, or link to anchors) are the contents when they are most of that span.
+    """
+    keys = [_key(e, lines) for e in events]
+    last_seen: dict[str, int] = {}
+    for pos, key in enumerate(keys):
+        if key:
+            last_seen[key] = pos
+    pos = 0
+    while pos < len(events):
+        if not keys[pos]:
+            pos += 1
+            continue
+        end, entries, seen = pos, [], set()
+        listed = events[pos].kind == ITEM
+        while end < len(events) and (keys[end] or events[end].kind == BLANK):
+            full = lines[events[end].index].strip().lower()
+            if keys[end] and (full in seen or (events[end].kind == ITEM) != listed):
+                break  # the body begins (its first heading repeats an entry), or a list ends
+            if keys[end]:
+                entries.append(end)
+                seen.add(full)
+            end += 1
+        _drop_entries(events, entries, keys, last_seen, lines)
+        pos = end if end > pos else pos + 1
+
+
+def _drop_entries(
+    events: list[LineEvent],
+    entries: list[int],
+    keys: list[str],
+    last_seen: dict[str, int],
+    lines: list[str],
+) -> None:
+    """Blank the span of ``entries`` that reads as contents, if there is one."""
+    if not entries:
+        return
+    tests = (
+        lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list
+        lambda p: bool(_ANCHOR_ONLY.match(events[p].text)),
+        lambda p: bool(_PAGED.search(lines[events[p].index])),
+    )
+    for test in tests:
+        hits = [i for i, p in enumerate(entries) if test(p)]
+        if len(hits) < MIN_ENTRIES:
+            continue
+        span = entries[hits[0] : hits[-1] + 1]
+        if len(hits) >= FOUND_SHARE * len(span):
+            for p in span:
+                events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
+            return
+
+
+def _key(event: LineEvent, lines: list[str]) -> str:
+    """The entry key of a short line that could be a contents entry, else ``""``."""
+    if event.kind not in (HEADING, ITEM, TEXT) or event.md_level:
+        return ""  # a Markdown or underlined heading is structure, never an entry
+    raw = lines[event.index].strip()
+    if event.kind == ITEM:
+        raw = event.text
+    if event.kind == HEADING and event.md_level:
+        raw = event.text
+    words = raw.split()
+    if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
+        return ""
+    if re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4):
+        return ""  # a sentence: prose, not an entry
+    if _ANCHOR_ONLY.match(raw):
+        return entry_key(raw) or "#"
+    return entry_key(raw)

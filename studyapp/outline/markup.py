@@ -1,0 +1,486 @@
+"""The markup of source formats that is not study text: found, and taken out.
+
+Study texts come as Markdown, reStructuredText, LaTeX-flavoured notes and HTML-laden pages.
+Their markup must never reach a card or the reading material: reST directives and comments
+(``.. figure::``, ``.. _label:``, ``.. index::``), literal blocks, Markdown link reference
+definitions, HTML comments, display math and grid tables are blanked line by line by
+:func:`blank_markup` (the line count stays, so line numbers stay those of the source);
+inline markup (roles such as ``:ref:`text <label>```, images, LaTeX, entities, footnote
+marks) is reduced to its plain text by :func:`plain_inline`.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import re
+from html.parser import HTMLParser
+
+# reST directives whose body is prose a student reads (their options are dropped)
+_PROSE_DIRECTIVES = frozenset(
+    [
+        "note",
+        "warning",
+        "tip",
+        "important",
+        "hint",
+        "caution",
+        "attention",
+        "danger",
+        "error",
+        "admonition",
+        "seealso",
+        "topic",
+        "sidebar",
+        "epigraph",
+        "highlights",
+        "pull-quote",
+        "rubric",
+        "versionadded",
+        "versionchanged",
+        "deprecated",
+        "container",
+        "compound",
+        "glossary",
+        "definition",
+        "theorem",
+        "lemma",
+        "proof",
+        "example",
+        "exercise",
+        "only",
+    ]
+)
+_DIRECTIVE = re.compile(r"^(\s*)\.\.\s+([\w:-]+)::(.*)$")
+_EXPLICIT = re.compile(r"^(\s*)\.\.(?:\s|$)")  # comments, targets, footnotes, substitutions
+_OPTION = re.compile(r"^\s*:[\w -]+:(?:\s|$)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+_SIMPLE_BORDER = re.compile(r"^\s*=+(?:\s+=+)+\s*$")  # "======  ======": a reST simple table
+_GRID_BORDER = re.compile(r"^\s*\+(?:[-=]+\+)+\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_DISPLAY_OPEN = re.compile(r"^\s*(\$\$|\\\[|\\begin\{([a-zA-Z*]+)\})")
+
+_LETTER_RUN = re.compile(r"[^\W\d_]{4}")
+_MARK = re.compile(r"[^\w\s]|_")
+_ALNUM = re.compile(r"[^\W_]")
+_HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
+_MDX_LINE = re.compile(r"^(?::::\s*\w*.*|(?:import|export)\s+[\w{}, *]+\s+from\s+['\"].*)$")
+_IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+_TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule glued on
+_IAL = re.compile(r"\{:[^}]*\}")
+_DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
+_ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
+_CROSS_REFERENCE = re.compile(
+    r"\s?\(\[\\?\[link\\?\]\]\([^)]*\)\)|\s?\[\\?\[link\\?\]\]\([^)]*\)", re.IGNORECASE
+)
+_NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
+# "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
+_REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
+_TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
+_ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
+_REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
+_REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
+_FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
+_SUBSTITUTION = re.compile(r"\|[\w -]+\|")
+_INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=[^\s$])([^$]*?[^\s$\\])\$(?!\d)|\\\((.+?)\\\)")
+_LATEX_TEXT = re.compile(
+    r"\\(?:textbf|textit|emph|text|mathrm|mathbf|mathit|operatorname)\{([^{}]*)\}"
+)
+_LATEX_DROP = re.compile(r"\\(?:cite[pt]?|ref|eqref|label|footnote|index)\{[^{}]*\}")
+_LATEX_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
+_LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_LATEX_SYMBOLS = {
+    "times": "×",
+    "cdot": "·",
+    "leq": "≤",
+    "le": "≤",
+    "geq": "≥",
+    "ge": "≥",
+    "neq": "≠",
+    "approx": "≈",
+    "pm": "±",
+    "rightarrow": "→",
+    "to": "→",
+    "leftarrow": "←",
+    "infty": "∞",
+    "sum": "Σ",
+    "sqrt": "√",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "Delta": "Δ",
+    "epsilon": "ε",
+    "theta": "θ",
+    "lambda": "λ",
+    "mu": "μ",
+    "pi": "π",
+    "sigma": "σ",
+    "tau": "τ",
+    "phi": "φ",
+    "omega": "ω",
+    "Omega": "Ω",
+    "log": "log",
+    "ln": "ln",
+    "sin": "sin",
+    "cos": "cos",
+    "exp": "exp",
+    "max": "max",
+    "min": "min",
+}
+
+
+def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str]:
+    """``lines`` with every line of non-prose markup made blank (same number of lines).
+
+    The bodies of reST admonitions (``.. note::``) are kept, moved left to the directive's
+    indentation so that they read as paragraphs of their own. ``written`` are the lines as
+    written, tabs and all: a reST simple table's columns line up with tabs of 8 (reST's rule),
+    whatever width the rest of the text is read with.
+    """
+    out = list(lines)
+    i = 0
+    in_fence = False
+    while i < len(out):
+        line = out[i]
+        if _FENCE.match(line) and not (set(line.strip()) == {"~"} and i and out[i - 1].strip()):
+            in_fence = not in_fence
+            i += 1
+            continue
+        if in_fence:
+            i += 1
+            continue
+        stripped = line.strip()
+        if _is_drawing(stripped):
+            out[i] = ""
+            i += 1
+            continue
+        if stripped.startswith("<!--"):
+            i = _blank_until(out, i, lambda text: "-->" in text)
+            continue
+        block = _HTML_BLOCK.match(stripped)
+        if block:
+            name = block.group(1).lower()
+            if name == "table":
+                i = _html_table(out, i)
+            else:
+                i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
+            continue
+        if _IAL_LINE.match(line) or _MDX_LINE.match(line):
+            out[i] = ""
+            i += 1
+            continue
+        if _DEFINITION.match(line):
+            _definition_item(out, i)
+            i += 1
+            continue
+        display = _DISPLAY_OPEN.match(line)
+        if display and not _closes_on_same_line(stripped, display.group(1)):
+            closing = {"$$": "$$", "\\[": "\\]"}.get(
+                display.group(1), f"\\end{{{display.group(2)}}}"
+            )
+            i = _blank_until(out, i, lambda text, c=closing: c in text, first_counts=False)
+            continue
+        if display:  # "$$ x = 1 $$" alone on its line
+            out[i] = ""
+            i += 1
+            continue
+        directive = _DIRECTIVE.match(line)
+        if directive:
+            i = _directive(out, i, len(directive.group(1)), directive.group(2).lower())
+            continue
+        if _EXPLICIT.match(line):
+            i = _blank_block(out, i, len(_EXPLICIT.match(line).group(1)))  # type: ignore[union-attr]
+            continue
+        if _SIMPLE_BORDER.match(line) and i + 1 < len(out) and out[i + 1].strip():
+            i = _simple_table(out, i, written)
+            continue
+        if _LINK_DEFINITION.match(line) or _GRID_BORDER.match(line):
+            if _GRID_BORDER.match(line):
+                while i < len(out) and out[i].strip()[:1] in ("+", "|"):
+                    out[i] = ""
+                    i += 1
+                continue
+            out[i] = ""
+            i += 1
+            continue
+        if stripped.endswith("::") and not stripped.startswith(".."):
+            out[i] = line[: len(line) - 2].rstrip() + (":" if not line[:-2].endswith(" ") else "")
+            if out[i].strip() in (":", ""):
+                out[i] = ""
+            i = _blank_literal(out, i + 1, _indent(line))
+            continue
+        i += 1
+    return out
+
+
+def _is_drawing(text: str) -> bool:
+    """Whether a line is ASCII art (a banner, a box drawing): mostly punctuation of several
+    kinds, not a table's header rule or a heading underline."""
+    if len(text) < 6 or _LETTER_RUN.search(text) or set(text) <= set("|-:+= "):
+        return False  # a word of four letters: text, not a drawing
+    marks = _MARK.findall(text)
+    alnum = len(_ALNUM.findall(text))
+    return alnum < 0.3 * (alnum + len(marks)) and len(set(marks)) >= 3
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _closes_on_same_line(stripped: str, opener: str) -> bool:
+    rest = stripped[len(opener) :]
+    closer = {"$$": "$$", "\\[": "\\]"}.get(opener)
+    return bool(closer and closer in rest)
+
+
+def _blank_until(out: list[str], start: int, closes, first_counts: bool = True) -> int:
+    """Blank lines from ``start`` through the first that ``closes`` (or to the end)."""
+    i = start
+    while i < len(out):
+        text = out[i]
+        out[i] = ""
+        i += 1
+        if closes(text) and (first_counts or i - 1 > start):
+            break
+    return i
+
+
+def _block_end(out: list[str], start: int, indent: int) -> int:
+    """The end of the block opened at ``start``: the lines indented deeper, blank lines
+    inside it included."""
+    end = start + 1
+    last = start
+    while end < len(out):
+        if out[end].strip():
+            if _indent(out[end]) <= indent:
+                break
+            last = end
+        end += 1
+    return last + 1
+
+
+def _blank_block(out: list[str], start: int, indent: int) -> int:
+    end = _block_end(out, start, indent)
+    for j in range(start, end):
+        out[j] = ""
+    return end
+
+
+def _blank_literal(out: list[str], start: int, indent: int) -> int:
+    """Blank the indented literal block after a ``::`` line (blank lines may precede it)."""
+    i = start
+    while i < len(out) and not out[i].strip():
+        i += 1
+    if i >= len(out) or _indent(out[i]) <= indent:
+        return start
+    return _blank_block(out, i - 1, indent)
+
+
+def _directive(out: list[str], start: int, indent: int, name: str) -> int:
+    """Blank a directive; keep the body of a prose one (options dropped, text moved left),
+    returning where to read on."""
+    end = _block_end(out, start, indent)
+    out[start] = ""
+    if name not in _PROSE_DIRECTIVES:
+        for j in range(start + 1, end):
+            out[j] = ""
+        return end
+    body = [j for j in range(start + 1, end) if out[j].strip()]
+    options = True
+    shift = min((_indent(out[j]) for j in body), default=indent) - indent
+    for j in range(start + 1, end):
+        if options and out[j].strip() and _OPTION.match(out[j]):
+            out[j] = ""
+            continue
+        if out[j].strip():
+            options = False
+        out[j] = out[j][shift:] if out[j][:shift].isspace() else out[j].lstrip()
+    return start + 1  # the body is read on: it may hold directives of its own
+
+
+def _html_table(out: list[str], start: int) -> int:
+    """Rewrite an HTML table as Markdown table rows on the lines it took (a caption row
+    spanning the whole table becomes the caption line above); blank it when it has no room."""
+    end = start
+    while end < len(out) and "</table>" not in out[end].lower():
+        end += 1
+    end = min(end, len(out) - 1)
+    reader = _TableReader()
+    reader.feed("\n".join(out[start : end + 1]))
+    rows = [cells for cells in reader.rows if any(cells)]
+    width = max((len(cells) for cells in rows), default=0)
+    caption = reader.caption
+    while rows and len(rows[0]) == 1 and width > 1:  # a title row spanning the table
+        caption = caption or rows.pop(0)[0]
+    lines: list[str] = [f"{caption}:"] if caption else []
+    if rows and width > 1:
+        lines.append(_pipe_row(rows[0], width))
+        lines.append("|" + "---|" * width)
+        lines.extend(_pipe_row(cells, width) for cells in rows[1:])
+    if len(lines) > end - start + 1 or not rows:
+        lines = []
+    for j in range(start, end + 1):
+        out[j] = lines[j - start] if j - start < len(lines) else ""
+    return end + 1
+
+
+def _simple_table(out: list[str], start: int, written: list[str] | None) -> int:
+    """Rewrite a reStructuredText simple table (columns under ``====  ====`` borders, the
+    header between the first two) as Markdown table rows on the lines it took."""
+    columns = [m.start() for m in re.finditer(r"=+", out[start])]
+    borders = [start]
+    end = start + 1
+    while end < len(out) and out[end].strip():
+        if _SIMPLE_BORDER.match(out[end]):
+            borders.append(end)
+        end += 1
+    rows: list[list[str]] = []
+    header: list[str] = []
+    for j in range(start + 1, end):
+        if j in borders:
+            if len(borders) >= 3 and j == borders[1] and not header and rows:
+                header, rows = rows[0], []
+            continue
+        row = written[j].expandtabs(8) if written is not None and j < len(written) else out[j]
+        cells = _cells(row, columns)
+        if rows and not cells[0] and any(cells):  # a row that goes on over several lines
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells, strict=True)]
+        elif any(cells):
+            rows.append(cells)
+    if not header and rows:
+        header, rows = rows[0], rows[1:]
+    lines = [_pipe_row(header, len(columns)), "|" + "---|" * len(columns)] if rows else []
+    lines.extend(_pipe_row(cells, len(columns)) for cells in rows)
+    for j in range(start, end):
+        out[j] = lines[j - start] if j - start < len(lines) else ""
+    return end
+
+
+def _cells(line: str, columns: list[int]) -> list[str]:
+    """A simple table's row cut at its columns; a cut inside a word (tabs of another width
+    than the author's) moves to that word's start."""
+    cuts = []
+    for column in columns[1:]:
+        cut = min(column, len(line))
+        while 0 < cut < len(line) and not line[cut - 1].isspace() and not line[cut].isspace():
+            cut -= 1
+        cuts.append(cut)
+    bounds = [0, *cuts, len(line)]
+    return [line[a:b].strip() for a, b in itertools.pairwise(bounds)][: len(columns)]
+
+
+def _pipe_row(cells: list[str], width: int) -> str:
+    cells = cells + [""] * (width - len(cells))
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+class _TableReader(HTMLParser):
+    """The caption and the rows of cell texts of an HTML table."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[str]] = []
+        self.caption = ""
+        self._cell: list[str] | None = None
+        self._in_caption = False
+        self._annotation = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "annotation":
+            self._annotation = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+        elif tag == "caption":
+            self._in_caption = False
+        elif tag == "annotation":
+            self._annotation = False
+
+    def handle_data(self, data: str) -> None:
+        if self._annotation:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        elif self._in_caption:
+            self.caption = " ".join(f"{self.caption} {data}".split())
+
+
+def _definition_item(out: list[str], at: int) -> None:
+    """``term`` then ``: explanation`` (a definition list) becomes ``- term: explanation``."""
+    explanation = out[at].strip()[1:].strip()
+    term_at = at - 1
+    while term_at >= 0 and not out[term_at].strip():
+        term_at -= 1
+    term = out[term_at].strip() if term_at >= 0 else ""
+    if term and len(term.split()) <= 8 and not term.startswith(("-", "*", ":")):
+        out[term_at] = ""
+        out[at] = f"- {term}: {explanation}"
+    else:
+        out[at] = explanation
+
+
+def plain_inline(text: str) -> str:
+    """Inline markup of the common formats reduced to the words it shows: images dropped,
+    reST roles and links to their text, LaTeX to plain symbols, entities decoded."""
+    if "!" in text:
+        text = _IMAGE.sub("", text)
+    if "[" in text:
+        text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
+        text = _NESTED_LINK.sub(r"\1", text)
+        text = _REFERENCE_LINK.sub(r"\1", text)
+    if "{:" in text:
+        text = _IAL.sub("", text)
+    if "* * *" in text:
+        text = _TRAILING_RULE.sub("", text)
+    if "<annotation" in text:
+        text = _ANNOTATION.sub("", text)
+    if "`" in text:
+        text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
+        text = _REST_LINK.sub(r"\1", text)
+        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+    elif "_" in text:
+        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+    if "[" in text:
+        text = _FOOTNOTE.sub("", text)
+    if "|" in text:
+        text = _SUBSTITUTION.sub("", text)
+    if "$" in text or "\\" in text:
+        text = _INLINE_MATH.sub(lambda m: latex_plain(m.group(1) or m.group(2) or m.group(3)), text)
+        text = latex_plain(text) if "\\" in text else text
+    if "&" in text:
+        text = html.unescape(text)
+    return text
+
+
+def _role_text(role: str, content: str) -> str:
+    """The text a reST role shows: ``:ref:`Label <target>``` -> ``Label``."""
+    if role == "math":
+        return latex_plain(content)
+    if role in ("rfc", "pep"):
+        return f"{role.upper()} {content}"
+    match = re.match(r"^(.*?)\s*<[^<>]*>$", content, re.S)
+    shown = match.group(1) if match and match.group(1) else content
+    return shown.lstrip("~!")
+
+
+def latex_plain(text: str) -> str:
+    """LaTeX commands made plain: ``\\frac{a}{b}`` -> ``a/b``, ``\\alpha`` -> ``α``,
+    ``\\cite{x}`` dropped, braces removed."""
+    text = _LATEX_DROP.sub("", text)
+    for _ in range(3):
+        text = _LATEX_TEXT.sub(r"\1", text)
+        text = _LATEX_FRAC.sub(r"\1/\2", text)
+    text = _LATEX_COMMAND.sub(lambda m: _LATEX_SYMBOLS.get(m.group(1), ""), text)
+    return text.replace("{", "").replace("}", "").replace("\\", "")

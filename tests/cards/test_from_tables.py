@@ -1,0 +1,84 @@
+"""Cards from tables: each row asked by its columns, and each row found by what it says."""
+
+from __future__ import annotations
+
+from studyapp.cards.from_tables import table_cards, table_markdown, table_row
+from studyapp.model import CardType
+from studyapp.outline.nodes import OutlineSection, Table
+
+BCS = Table(
+    ["Class", "Solubility", "Permeability"],
+    [
+        ["Class I", "High", "High"],
+        ["Class II", "Low", "High"],
+        ["Class III", "High", "Low"],
+        ["Class IV", "Low", "Low"],
+    ],
+    line=3,
+    caption="Table 1: Biopharmaceutics Classification System",
+)
+SECTION = OutlineSection("2", "Oral absorption", 1, 1, blocks=[BCS])
+
+
+def _by_question(table: Table) -> dict[str, object]:
+    return {d.question: d for d in table_cards(table, SECTION)}
+
+
+def test_which_row_has_these_values_is_a_multiple_choice_card():
+    """'Which class has high solubility and low permeability?' -> Class III, among the others."""
+    card = _by_question(BCS)[
+        "Biopharmaceutics Classification System: which class has high solubility and low "
+        "permeability?"
+    ]
+    assert card.type is CardType.CHOICE
+    assert card.answer == "Class III"
+    assert sorted(card.distractors) == ["Class I", "Class II", "Class IV"]
+    assert card.source == "| Class III | High | Low |"
+    assert card.section == "2"
+
+
+def test_each_cell_is_asked_by_its_row_and_column():
+    """'What is the permeability of Class II?' -> High, a short typed answer."""
+    card = _by_question(BCS)[
+        "Biopharmaceutics Classification System: what is the permeability of Class II?"
+    ]
+    assert (card.type, card.answer) == (CardType.TYPED, "High")
+
+
+def test_values_that_do_not_single_out_a_row_make_no_which_card():
+    """Two rows with the same values cannot be told apart: no 'which' card for them."""
+    table = Table(
+        ["Drug", "Route", "Onset"],
+        [["A", "Oral", "Slow"], ["B", "Oral", "Slow"], ["C", "Intravenous", "Fast"]],
+        line=1,
+    )
+    questions = [d.question for d in table_cards(table, SECTION) if d.type is CardType.CHOICE]
+    assert questions == ["Oral absorption: which drug has intravenous route and fast onset?"]
+
+
+def test_tables_without_a_header_or_with_one_row_give_no_cards():
+    """A table needs a header and two rows to be asked about."""
+    assert table_cards(Table([], [["a", "b"], ["c", "d"]], line=1), SECTION) == []
+    assert table_cards(Table(["x", "y"], [["a", "b"]], line=1), SECTION) == []
+
+
+def test_the_reader_gets_a_markdown_table_with_its_caption():
+    """The reading material shows the table as a table, pipes inside cells escaped."""
+    table = Table(["Term", "Meaning"], [["a|b", "either"]], line=1, caption="Symbols")
+    assert table_markdown(table) == (
+        "**Symbols:**\n\n| Term | Meaning |\n| --- | --- |\n| a\\|b | either |"
+    )
+    assert table_row(["x", "y"]) == "| x | y |"
+
+
+def test_rows_named_only_by_numbers_are_not_asked():
+    """'What is the level of 6.2.1?' asks a number about a number: such tables are read only."""
+    table = Table(
+        ["#", "Description", "Level"],
+        [
+            ["6.2.1", "Passwords have 8 characters or more.", "1"],
+            ["6.2.2", "Users change it.", "2"],
+        ],
+        line=1,
+    )
+    assert table_cards(table, SECTION) == []

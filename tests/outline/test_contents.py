@@ -1,0 +1,60 @@
+"""A table of contents is skipped, whatever its shape, and real lists are not mistaken for one."""
+
+from __future__ import annotations
+
+from studyapp.outline.contents import entry_key
+from studyapp.outline.parse import parse_outline
+
+
+def _titles(text: str) -> list[str]:
+    return [s.title for s in parse_outline(text).walk()]
+
+
+def test_entries_and_headings_compare_without_numbers_pages_or_markup():
+    """'1.2 Consult *APPDATA* .... 12' and '1.2 Consult APPDATA' are the same entry."""
+    assert entry_key("1.2 Consult *APPDATA* .... 12") == entry_key("1.2 Consult APPDATA")
+    assert entry_key("  6. The battalion            258-326") == "the battalion"
+    assert entry_key("IV. Other useful tips") == "other useful tips"
+
+
+def test_a_decimal_contents_list_is_skipped_and_the_body_kept():
+    """A manual's '1. Basics / 1.1 ...' list before the body leaves each section once."""
+    text = (
+        "Manual\n\n 1. Basics\n 1.1 Starting up\n 1.2 shutting down\n\n 2. Care\n 2.1 Cleaning\n"
+        "\n1. Basics\n\n1.1 Starting up\n\nPress the green key.\n\n1.2 shutting down\n\n"
+        "Hold the red key.\n\n2. Care\n\n2.1 Cleaning\n\nWipe with a dry cloth.\n"
+    )
+    assert _titles(text) == ["Basics", "Starting up", "shutting down", "Care", "Cleaning"]
+
+
+def test_a_contents_list_with_page_numbers_is_skipped_even_without_its_body():
+    """Entries ending in page numbers are a contents list even when the excerpt stops early."""
+    text = (
+        "Drill Regulations\n\nContents\n\n 1. Introduction          1-30\n"
+        " 2. Orders and signals    31-47\n 3. School of the soldier 48-100\n"
+        " 4. School of the squad   101-158\n\nINTRODUCTION\n\n"
+        "Success in battle is the object of all training.\n"
+    )
+    outline = parse_outline(text)
+    assert "Orders and signals" not in " ".join(_titles(text))
+    assert "Success in battle" in outline.sections[0].paragraphs[0].text
+
+
+def test_a_bullet_list_of_anchor_links_is_skipped():
+    """'- [Basics](#basics)' lines are navigation of the page, not content."""
+    text = "# Guide\n\n- [Basics](#basics)\n- [Care](#care)\n- [Repair](#repair)\n- [Parts](#parts)"
+    text += "\n\n## Basics\n\nThe basics come first.\n\n## Care\n\nClean it weekly.\n"
+    outline = parse_outline(text)
+    assert [s.title for s in outline.walk()] == ["Basics", "Care"]
+
+
+def test_an_ordinary_list_of_short_items_is_kept():
+    """A list whose items the text does not repeat as headings is content."""
+    text = "# Fruit\n\n## Citrus\n\nCitrus fruits:\n\n- Lemon\n- Lime\n- Orange\n- Grapefruit\n"
+    outline = parse_outline(text)
+    assert [i.text for i in outline.sections[0].lists[0].items] == [
+        "Lemon",
+        "Lime",
+        "Orange",
+        "Grapefruit",
+    ]

@@ -1,0 +1,141 @@
+"""Markup of Markdown, reStructuredText, LaTeX and HTML never reaches what a student reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.outline.markup import blank_markup, latex_plain, plain_inline
+
+
+def test_directives_labels_and_comments_are_blanked_line_for_line():
+    """A figure, a label and a comment go; the line count stays (errors keep their lines)."""
+    lines = [
+        ".. _intro:",
+        "",
+        ".. figure:: img/net.png",
+        "   :align: center",
+        "",
+        "   A caption of the figure",
+        "",
+        "Text stays.",
+        ".. a comment",
+        "   that goes on",
+    ]
+    out = blank_markup(lines)
+    assert len(out) == len(lines)
+    assert [line for line in out if line.strip()] == ["Text stays."]
+
+
+def test_an_admonition_keeps_its_prose_without_its_options():
+    """'.. note::' is prose a student reads: its body stays, moved left, its options go."""
+    out = blank_markup([".. note::", "   :class: aside", "", "   Bits are sent in frames.", ""])
+    assert [line for line in out if line.strip()] == ["Bits are sent in frames."]
+
+
+def test_literal_blocks_code_and_display_math_are_blanked():
+    """'Example::' keeps 'Example:' and drops the indented code; $$...$$ blocks go."""
+    lines = ["Example::", "", "    x = 1", "    y = 2", "", "After.", "$$", "E = mc^2", "$$"]
+    out = blank_markup(lines)
+    assert [line for line in out if line.strip()] == ["Example:", "After."]
+
+
+def test_html_comments_heads_and_link_definitions_are_blanked():
+    """HTML comments and blocks, and '[1]: https://...' link definitions are not text."""
+    lines = ["<!-- hidden", "still hidden -->", "<head>", "<title>x</title>", "</head>"]
+    lines += ["[1]: https://example.org/a", "Kept."]
+    assert [line for line in blank_markup(lines) if line.strip()] == ["Kept."]
+
+
+def test_definition_lists_become_term_items():
+    """'term' then ': explanation' (a glossary) is the item 'term: explanation'."""
+    out = blank_markup(["Osmosis", ": diffusion of water across a membrane"])
+    assert out == ["", "- Osmosis: diffusion of water across a membrane"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("See :ref:`the physical layer <physical>` first.", "See the physical layer first."),
+        ("Defined in :rfc:`793`.", "Defined in RFC 793."),
+        ("Use :func:`~numpy.mean` here.", "Use numpy.mean here."),
+        ("It costs :math:`O(n^2)` time.", "It costs O(n^2) time."),
+        ("A `link <https://x.org>`_ and a target_ here.", "A link and a target here."),
+        ("Speed $v = \\frac{d}{t}$ and $\\alpha$.", "Speed v = d/t and α."),
+        ("Costs $5 and $10 each.", "Costs $5 and $10 each."),
+        ("Shown ![a diagram](img/d.png) here.", "Shown  here."),
+        ("As in [[link]](#fig-1) above.", "As in above."),
+        ("[ ] [[Review] Sorting (video)](https://y.tt/x)", "[Review] Sorting (video)"),
+        ('A **term**{: data-type="term"} here.', "A **term** here."),
+        ("Fish &amp; chips", "Fish & chips"),
+        ("Watch this [video][1] first.", "Watch this video first."),
+        ("Isomers [CoCl6][Br] and [CoCl5Br][Cl].", "Isomers [CoCl6][Br] and [CoCl5Br][Cl]."),
+        ("A fact[^1] and another[#]_.", "A fact and another."),
+    ],
+)
+def test_inline_markup_reduces_to_its_words(text, plain):
+    """Roles, links, LaTeX, images, cross-references, attributes and entities read as text."""
+    assert plain_inline(text) == plain
+
+
+def test_latex_commands_become_plain_symbols():
+    """'\\\\frac{a}{b}' reads a/b, Greek letters are letters, citations go."""
+    assert latex_plain("\\frac{1}{2} \\times \\beta \\cite{knuth}") == "1/2 × β "
+
+
+def test_ascii_art_banners_are_blanked():
+    """A banner drawn in punctuation is not text; a table rule and an equation stay."""
+    lines = ["  ___| | | |  _ \\| |", " / __| | | | |_) | |", "|---|:--:|", "x = (a + b) / 2"]
+    assert blank_markup(lines) == ["", "", "|---|:--:|", "x = (a + b) / 2"]
+
+
+def test_escaped_cross_reference_links_leave_no_brackets():
+    """'mydriasis ([\\[link\\]](#fig-2))' from a converted textbook reads 'mydriasis'."""
+    assert plain_inline("known as mydriasis ([\\[link\\]](#fig-2)). Next") == (
+        "known as mydriasis. Next"
+    )
+
+
+def test_images_with_titles_and_mdx_lines_go():
+    """An image whose title holds brackets, MDX imports and ':::info' fences are not text."""
+    text = 'See ![A graph](fig.jpg "PV (a) curves at size 12{P} {}") here.'
+    assert plain_inline(text) == "See  here."
+    lines = ["import Courses from '../_courses/Courses.md'", ":::info", "Kept.", ":::"]
+    assert blank_markup(lines) == ["", "", "Kept.", ""]
+
+
+def test_restructuredtext_simple_tables_become_markdown_tables():
+    """A reST simple table is kept as a table (header, rows, a row over two lines)."""
+    lines = [
+        "========  ==================",
+        "RTT       Maximum throughput",
+        "========  ==================",
+        "1 msec    524 Mbps",
+        "10 msec   52.4 Mbps, on a",
+        "          long fat network",
+        "========  ==================",
+        "",
+        "After.",
+    ]
+    assert blank_markup(lines) == [
+        "| RTT | Maximum throughput |",
+        "|---|---|",
+        "| 1 msec | 524 Mbps |",
+        "| 10 msec | 52.4 Mbps, on a long fat network |",
+        "",
+        "",
+        "",
+        "",
+        "After.",
+    ]
+
+
+def test_simple_table_columns_line_up_with_tabs_of_eight():
+    """Rows typed with tabs line up with the borders as reST reads tabs (8 wide)."""
+    written = ["======== ==========", "Bit rate\tBits", "======== ==========", "1 Kbps\t  10^3", ""]
+    shown = [line.expandtabs(4) for line in written]
+    assert blank_markup(shown, written)[:4] == [
+        "| Bit rate | Bits |",
+        "|---|---|",
+        "| 1 Kbps | 10^3 |",
+        "",
+    ]

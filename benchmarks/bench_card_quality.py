@@ -28,7 +28,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from studyapp.cards.generate import default_prefix, generate_decks
+from studyapp.cards.deck_names import default_prefix
+from studyapp.cards.generate import generate_decks
 from studyapp.model import Card, CardType, Deck
 from studyapp.outline.parse import parse_file
 

@@ -194,6 +194,9 @@ def _specific(answer: str, subject: str) -> bool:
         for before, w in itertools.pairwise(parts)
     ):
         return False  # "OS passes the incoming": a verb and its object, not a subject
+    opening = parts[0]
+    if opening[:1].isupper() and lx.verb_lemma(opening) == opening.lower() and len(parts) > 1:
+        return False  # "Use standard nomenclature rules ...": a command (or unsure which)
     first = answer.split()[0].lower()
     if first in _QUANTIFIERS or (len(said) == 1 and first in ("the", "this", "that")):
         return False
@@ -245,7 +248,7 @@ def kinds(sentence: str) -> tuple[str, tuple[str, ...]] | None:
         )
         if len(items) != count or any(len(i.split()) > _MAX_KIND_WORDS for i in items):
             return None
-        x = lower_first(match.group("x"))
+        x = lower_first(match.group("x").strip())
         return f"What are the {match.group('n')} {match.group('noun')} of {x}?", items
     return None
 

@@ -67,6 +67,7 @@ def test_the_subject_of_a_plain_statement_is_asked_for(sentence, question, answe
         "A structure is shown for the single ligand heme.",  # a figure
         "The sequence numbers of the segment are used.",  # "numbers" is no verb here
         "Use parameterized queries to prevent SQL injection.",  # a command
+        "Use standard nomenclature rules to name coordination compounds.",  # a command
         "Hobbes argued for an absolute sovereign.",  # who, not what
         "The common geometries found in complexes are tetrahedral.",  # a participle
         "Federal jurisdiction is not a limit on state courts.",  # negation

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft, digest
@@ -70,14 +71,21 @@ def blank_choices(
 def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
     """Phrases of the document with the answer's head noun and another specific modifier
     (``analgesic effects`` -> ``anxiolytic effects``), as written, first occurrence each;
-    ``text`` is the document's sentences, one a line. A one-word answer is a modifier: its
-    siblings modify the noun it modifies in ``sentence`` (the question's, when given)."""
+    ``text`` is the document's sentences, one a line. Only a two-word answer has siblings:
+    the other modifiers of a lone word ("foreign" of "foreign corporation") are rarely of
+    one kind."""
     answer_words = answer.split()
-    if len(answer_words) == 1 and not tq.is_weak(answer, tf.STOPWORDS):
-        return _modifier_siblings(answer, text, sentence)
     if len(answer_words) != 2 or tq.is_weak(answer, tf.STOPWORDS):
         return []
     head = answer_words[-1].lower()
+    verb = lx.verb_lemma(head)
+    if (
+        not lx.can_be_noun(head)
+        or lx.is_function_word(head)
+        or (verb and lx.zipf(verb) >= 6)
+        or lx.is_common(head)  # "number", "state": too many kinds to choose from
+    ):
+        return []  # "anybody here", "flame upwards": no noun, no kind of thing
     stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     found: dict[str, str] = {}
     for _, start, end, _, second in _modified(stem, text):
@@ -112,6 +120,9 @@ def _specific_modifier(word: str) -> bool:
     lower = word.lower()
     return not (
         len(lower) < 3
+        or lx.only_verb(lower)
+        or (lx.is_familiar(lower) and not word.isupper())  # "previous", "entire": any fits
+        or lx.is_personal(lower)
         or lower in tf.STOPWORDS
         or lower in tq.EVALUATIVE
         or lower in tq.GENERIC_MODIFIERS
@@ -123,30 +134,6 @@ def _specific_modifier(word: str) -> bool:
 def _after_possessive(text: str, at: int) -> bool:
     """Whether the word at ``at`` follows a possessive or a hyphen (part of a longer name)."""
     return text[:at].rstrip().endswith(("’s", "'s", "-"))
-
-
-def _modifier_siblings(word: str, text: str, sentence: str = "") -> list[str]:
-    """For a one-word answer used as a modifier (``glutamate`` in "glutamate and serotonin
-    receptors"), the other modifiers of the same head nouns (``GABA``, ``NMDA``): the nouns it
-    modifies in ``sentence`` when given ("its anesthetic use" wants other uses, not
-    "dissociative" of "dissociative properties"), else anywhere in ``text``."""
-    lead = re.compile(
-        rf"\b{re.escape(word)}(?: (?:and|or) [A-Za-z][\w-]+)? (?P<head>[a-z][\w-]+)\b", re.I
-    )
-    heads = set()
-    for hit in lead.finditer(sentence or text):
-        head = hit.group("head").lower()
-        if head not in tf.STOPWORDS and not head.endswith(("ly", "ed", "ing")):
-            heads.add(head[:-1] if head.endswith("s") and not head.endswith("ss") else head)
-    found: dict[str, str] = {}
-    for stem in sorted(heads):
-        for first_at, second_at, _, first, second in _modified(stem, text):
-            for at, modifier in ((first_at, first), (second_at, second)):
-                if not modifier or modifier.lower() == word.lower():
-                    continue
-                if _specific_modifier(modifier) and not _after_possessive(text, at):
-                    found.setdefault(modifier.lower(), modifier)
-    return list(found.values())
 
 
 def _distractors(

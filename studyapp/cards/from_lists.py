@@ -1,14 +1,16 @@
 """Quiz cards drafted from an outline's lists and section structure.
 
-``Term: explanation`` items are asked both ways, a captioned list is recalled whole, a list
-with a sibling list gives a multiple-choice card, and a heading whose body is one short
-sentence is asked like a ``Term: explanation`` item. Answers are the items' own text.
+A ``Term: explanation`` item is asked about its content (never "which heading is this?"), a
+captioned list is recalled whole, a list with a sibling list gives multiple-choice cards
+("which is one of", "which is NOT one of"), and a heading whose body is one short sentence is
+asked what happens in it. Answers are the items' own text.
 """
 
 from __future__ import annotations
 
 import re
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import (
     ATTRIBUTE_TERMS,
     MAX_ANSWER,
@@ -23,7 +25,7 @@ from studyapp.cards.drafts import (
 from studyapp.cards.text_facts import definitions
 from studyapp.model import CardType
 from studyapp.outline.nodes import ItemList, OutlineSection
-from studyapp.outline.sentences import split_sentences
+from studyapp.outline.sentences import normalise_space, split_sentences
 
 
 def list_context(caption: str, title: str) -> str:
@@ -39,86 +41,40 @@ def list_context(caption: str, title: str) -> str:
     return sentence_case(title)
 
 
-def which_one(context: str) -> str:
-    """``advantages of ketamine as an anesthetic`` -> ``which advantage of ketamine as an
-    anesthetic is this?``; a context that is no plural noun asks for the term under it."""
-    head, sep, rest = _split_head(context)
-    last = head.split()[-1] if head.split() else ""
-    if last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is")):
-        singular = head[:-3] + "y" if last.lower().endswith("ies") else head[:-1]
-        return f"which {lower_first(singular)}{sep}{rest} is this?"
-    return f"which term under “{context}” is this?"
-
-
-def _sentence_like(text: str) -> bool:
-    """Whether an item's explanation is a sentence about the term ("Ketamine maintains
-    cardiovascular stability, ...") rather than a bare note ("atenolol, metoprolol")."""
-    return text[:1].isupper() and len(text.split()) >= 5
-
-
-def _split_head(context: str) -> tuple[str, str, str]:
-    """``(head, separator, rest)`` of ``advantages of X`` or ``Side effects (X)``."""
-    match = re.search(r" of | \(", context)
-    if not match:
-        return context, "", ""
-    return context[: match.start()], match.group(0), context[match.end() :]
-
-
-def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList]) -> list[Draft]:
-    """Cards from a list: each ``Term: explanation`` both ways, recall of the whole list, and
-    multiple choice against a sibling list's terms."""
+def list_cards(
+    block: ItemList, section: OutlineSection, siblings: list[ItemList], parent_title: str = ""
+) -> list[Draft]:
+    """Cards from a list: a ``Term: explanation`` item asked by its content (a definition as
+    "What is X?", an attribute as "What is the mechanism of X?"), recall of the whole list,
+    and multiple choice against a sibling list ("Which of these is one of ...", "Which of
+    these is NOT one of ...")."""
     drafts: list[Draft] = []
+    own = block  # siblings are told apart from it by identity
+    caption = re.sub(r"\s+(?:include|includes|are|is|consist of)$", "", block.caption)
+    block = ItemList(block.items, block.line, caption, block.ordered)  # "Benefits include"
     long_caption = len(block.caption.split()) > 5
     context = block.caption if long_caption else list_context(block.caption, section.title)
-    heading = context[:1].upper() + context[1:]
     termed = [i for i in block.items if i.term]
     for item in termed:
-        explanation = first_sentence_within(item.explanation, MAX_ANSWER)
-        attribute = item.term.lower() in ATTRIBUTE_TERMS
-        if explanation:
-            drafts.append(
-                Draft(
-                    CardType.BASIC,
-                    f"term|{item.term}",
-                    section.id,
-                    item.explanation,
-                    question=(
-                        f"{heading} — {item.term.lower()}?"
-                        if attribute
-                        else f"{heading} — what is “{item.term}”?"
-                        if _sentence_like(explanation)
-                        else f"{heading} — what does the text say about “{item.term}”?"
-                    ),
-                    answer=explanation,
-                )
-            )
-        if explanation and not attribute and not reveals(item.term, explanation):
-            drafts.append(
-                Draft(
-                    CardType.BASIC,
-                    f"term-name|{item.term}",
-                    section.id,
-                    item.explanation,
-                    question=(
-                        f"“{explanation}” — {which_one(context)}"
-                        if _sentence_like(explanation)
-                        else f"“{explanation}” — which term under “{context}” does this describe?"
-                    ),
-                    answer=item.term,
-                )
-            )
+        draft = _item_card(item.term, item.explanation, section, parent_title)
+        if draft is not None:
+            drafts.append(draft)
     names = [i.term for i in termed] if len(termed) == len(block.items) else []
     if any(name.lower() in ATTRIBUTE_TERMS for name in names):
         names = []  # "Mechanism, Example" is not a list worth recalling
     if not names and not termed and all(is_name(i.text) for i in block.items):
         names = [i.text.rstrip(".") for i in block.items]
-    if 2 <= len(names) <= 8:
+    if all(i.children for i in block.items):
+        names = []  # "Readings", "Additional": labels of groups, the content is below them
+    if 2 <= len(names) <= 8 and (block.caption or not termed):
         if long_caption:
             question = f"{block.caption}: name the {len(names)} points listed."
         elif block.caption:
-            question = f"Name the {context}."
+            question = f"Name the {re.sub(r'^(?:the|The) ', '', context)}."
+        elif parent_title and parent_title != section.title:
+            question = f"Name the {lower_first(section.title)} of {sentence_case(parent_title)}."
         else:
-            question = f"Name the items listed under “{section.title}”."
+            question = f"Name the {len(names)} {lower_first(section.title)}."
         drafts.append(
             Draft(
                 CardType.LIST,
@@ -130,7 +86,7 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                 ordered=block.ordered,
             )
         )
-    others = [i.term for other in siblings if other is not block for i in other.items if i.term]
+    others = [i.term for other in siblings if other is not own for i in other.items if i.term]
     if termed and len(others) >= 3 and block.caption:
         item = termed[digest(block.caption) % len(termed)]
         drafts.append(
@@ -144,19 +100,81 @@ def list_cards(block: ItemList, section: OutlineSection, siblings: list[ItemList
                 distractors=tuple(others[:3]),
             )
         )
+    odd = _odd_one_out(block, names, [s for s in siblings if s is not own], context, section.id)
+    if odd is not None:
+        drafts.append(odd)
     return drafts
 
 
+def _item_card(term: str, explanation: str, section: OutlineSection, parent: str) -> Draft | None:
+    """The card of one ``Term: explanation`` item, about its content: an attribute of the
+    section's subject ("Mechanism: inhibits cell wall synthesis" under "Penicillins" -> "What
+    is the mechanism of penicillins?"), or a term defined by a noun phrase ("Osmosis: the
+    diffusion of water ..." -> "What is osmosis?"). An explanation that is a sentence of its
+    own is asked by the sentence makers instead; a bare note ("atenolol, metoprolol") under
+    a label gives no card (asking for the label teaches the outline, not the subject)."""
+    answer = first_sentence_within(explanation, MAX_ANSWER)
+    if not answer:
+        return None
+    owner = sentence_case(section.title if section.title else parent)
+    attribute = term.lower()
+    if attribute in ATTRIBUTE_TERMS and owner:
+        plural = attribute.endswith("s") and not attribute.endswith("ss")
+        question = (
+            f"Name {'an example' if attribute == 'example' else attribute} of {owner}."
+            if attribute.startswith("example")
+            else f"What {'are' if plural else 'is'} the {attribute} of {owner}?"
+        )
+        key = f"term|{owner}|{term}"  # "Example" under two sections asks two things
+        return Draft(CardType.BASIC, key, section.id, explanation, question, answer)
+    if re.match(r"^(?:an?|the) [a-z]", answer) and not reveals(term, answer):
+        question = f"What is {lower_first(term)}?"
+        return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
+    return None
+
+
+def _odd_one_out(
+    block: ItemList, names: list[str], siblings: list[ItemList], context: str, section_id: str
+) -> Draft | None:
+    """A "which of these is NOT one of the <list>?" card: three of the list's names and one of a
+    sibling list (the same kind of thing, never also on this list)."""
+    if len(names) < 3 or not block.caption:
+        return None
+    own = {n.casefold() for n in names}
+    outside = [
+        name
+        for other in siblings
+        if not any(i.term.lower() in ATTRIBUTE_TERMS for i in other.items if i.term)
+        for name in (i.term or i.text.rstrip(".") for i in other.items)
+        if is_name(name) and name.casefold() not in own
+    ]
+    if not outside:
+        return None
+    answer = outside[digest(block.caption + "not") % len(outside)]
+    shown = sorted(names, key=lambda n: (digest(block.caption + n), n))[:3]
+    return Draft(
+        CardType.CHOICE,
+        f"not-one-of|{block.caption}",
+        section_id,
+        block.caption,
+        question=f"Which of these is NOT one of the {context}?",
+        answer=answer,
+        distractors=tuple(shown),
+    )
+
+
 def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
-    """A heading whose whole body is one short sentence is a term and its explanation
-    ("Systole: The ventricles contract and eject blood." under "Cardiac Cycle"): ask for it
-    like a ``Term: explanation`` item."""
+    """A short heading whose whole body is one short sentence names a stage and what happens
+    in it ("Systole: The ventricles contract and eject blood." under "Cardiac Cycle"): "What
+    happens in systole?"."""
     paragraphs = section.paragraphs
     if section.lists or len(paragraphs) != 1 or not parent_title or not section.title:
         return None
     sentences = split_sentences(paragraphs[0].text)
-    if len(sentences) != 1 or len(sentences[0].split()) > 25 or len(section.title.split()) > 5:
+    if len(sentences) != 1 or len(sentences[0].split()) > 25 or len(section.title.split()) > 3:
         return None
+    if re.search(r"\b(?:of|and|for|in)\b", section.title, re.IGNORECASE):
+        return None  # "Site of Action" names a topic, not something that happens
     answer = sentences[0].rstrip(".").strip()
     if reveals(section.title, answer) or len(answer) > MAX_ANSWER or definitions(answer):
         return None  # a definition has its own cards
@@ -165,6 +183,34 @@ def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
         f"heading|{section.title}",
         section.id,
         sentences[0],
-        question=f"{parent_title} — {sentence_case(section.title)}?",
+        question=f"What happens in {lower_first(sentence_case(section.title))}?",
         answer=answer,
     )
+
+
+_ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
+_PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
+
+
+def title_question_card(section: OutlineSection) -> Draft | None:
+    """A section titled with a question ("Why do my HTTP range requests return the full
+    document?", "What is libcurl?") is answered by its first sentence, verbatim: the card a
+    FAQ or a question-headed chapter was written to give. Not a yes/no question, a title
+    with a placeholder, or an answer that is a fragment ("Yes.", "Here's a rough ..."), too
+    long, or a pointer elsewhere ("See ...")."""
+    title = normalise_space(section.title)
+    paragraphs = section.paragraphs
+    if not _ASKING_TITLE.match(title) or _PLACEHOLDER.search(title) or not paragraphs:
+        return None
+    sentences = split_sentences(paragraphs[0].text)
+    if not sentences:
+        return None
+    answer = normalise_space(sentences[0]).rstrip(".").strip()
+    words = answer.split()
+    if not 4 <= len(words) <= 35 or len(answer) > MAX_ANSWER or answer.endswith((":", "?")):
+        return None
+    if words[0].rstrip(",.").lower() in ("yes", "no", "see", "here's", "note"):
+        return None
+    if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
+        return None  # "It is impossible to tell": what "it" is, the card does not say
+    return Draft(CardType.BASIC, f"title-question|{title}", section.id, sentences[0], title, answer)

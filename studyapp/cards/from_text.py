@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from studyapp.cards import anaphora
+from studyapp.cards import anaphora, gate
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import (
@@ -25,6 +25,7 @@ from studyapp.cards.drafts import (
     lower_first,
     reveals,
 )
+from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
@@ -32,6 +33,7 @@ from studyapp.outline.nodes import ItemList, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
+_BLANK_FAULTS = frozenset({"broken-blank", "stock-blank", "given-away"})
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -68,7 +70,15 @@ def sentence_cards(
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
         drafts.extend(_acronym_cards(sentence, section.id))
-        found = tf.definitions(standalone)
+        named_kinds = kinds(standalone)
+        found = [] if named_kinds else tf.definitions(standalone)  # the list card asks it
+        if named_kinds:
+            question, names = named_kinds
+            drafts.append(
+                Draft(
+                    CardType.LIST, f"kinds|{question}", section.id, sentence, question, items=names
+                )
+            )
         for definition in found:
             drafts.extend(_definition_cards(definition, sentence, section.id, ctx))
         listed = tf.enumeration(standalone)
@@ -80,7 +90,7 @@ def sentence_cards(
                     f"examples|{lead_in}",
                     section.id,
                     sentence,
-                    question=f"{lead_in}: name the examples the text gives.",
+                    question=f"{lead_in}, such as which {_count(len(items))}?",
                     items=tuple(items),
                 )
             )
@@ -116,8 +126,10 @@ def sentence_cards(
         if draft.key.startswith("stands-for|"):
             hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
-        if rounds == 2 and len(drafts) >= 2:
+        sound = [d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject)]
+        if rounds == 2 and len(sound) >= 2:
             break  # a weaker second phrase per sentence only when the section has too few cards
+            # that pass the gate (drafts it drops leave the section as bare as none)
         for sentence, strict, loose, questioned in clozes:
             options = strict if rounds == 1 else loose
             fresh = [o for o in options if o[1].casefold() not in hidden]
@@ -143,6 +155,11 @@ def sentence_cards(
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
+
+
+def _count(n: int) -> str:
+    """``3`` -> ``three`` (a list card asks for a number of things in words)."""
+    return {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(n, str(n))
 
 
 def _hinted(phrase: str, titles: str) -> bool:
@@ -322,8 +339,12 @@ def _clozes(
         if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
             continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
+        fault = gate.card_fault(Draft(CardType.CLOZE, "", "", sentence, text=text), titles)
+        if fault in _BLANK_FAULTS:
+            continue  # the next best phrase of the sentence may be a whole term
         out.append((score, phrase, text))
-    return out
+    # a filler blank is the sentence's last choice (and a weak card, see selection.weakness)
+    return sorted(out, key=lambda o: gate.filler_blank(o[1]))
 
 
 def _fresh(
@@ -388,11 +409,7 @@ def _question_cards(
     for qa in tq_questions(standalone, ctx.subject):
         if len(qa.answer) > MAX_ANSWER:
             continue
-        question = qa.question
-        title_words = {w[:6] for w in tf.words(section.title) if w not in tf.STOPWORDS}
-        shown = {w[:6] for w in tf.words(question)}
-        if len(question.split()) <= 6 and section.title and not title_words <= shown:
-            question = f"{section.title}: {question[:1].lower()}{question[1:]}"
+        question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)

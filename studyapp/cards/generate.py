@@ -11,8 +11,7 @@ Reading material is placed like this:
   it talks about (by the words of that topic's section titles), as a closing ``Summary``
   section; paragraphs about no single topic, or naming most topics (overviews), go to the
   first deck;
-* introduction and conclusion give only their definitions as cards ("Peptidoglycan is a
-  mesh of ..."): the rest restates the topics' content.
+* introduction and conclusion give cards where they state facts, like any section.
 
 Cards come from :mod:`studyapp.cards.from_text`, :mod:`studyapp.cards.from_lists` and
 :mod:`studyapp.cards.from_tables`; their ids are
@@ -36,6 +35,7 @@ from studyapp.cards import from_text as cft
 from studyapp.cards import text_facts as tf
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.gate import Seen
 from studyapp.cards.reading import deck_section
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
@@ -46,7 +46,7 @@ from studyapp.outline.nodes import (
     Paragraph,
     Table,
 )
-from studyapp.outline.sentences import normalise_space, split_sentences
+from studyapp.outline.sentences import normalise_space
 
 _CONCLUSION = re.compile(
     r"^(?:conclusions?|summary|in conclusion|final thoughts|closing remarks|concluding remarks)$",
@@ -62,8 +62,10 @@ def generate_decks(
     source_file: str = "",
     source_title: str = "",
     notice: str | None = None,
+    gate_log: Counter[str] | None = None,
 ) -> list[Deck]:
-    """The topic decks of an outline (see the module docstring for what goes where).
+    """The topic decks of an outline (see the module docstring for what goes where);
+    ``gate_log`` counts the drafts the quality gate left out, by rule.
 
     ``notice`` is shown with every deck; ``None`` means the source's own (its front matter's
     ``notice:``), so only texts that ask for a notice get one.
@@ -78,6 +80,7 @@ def generate_decks(
         SourceInfo(title=outline.title or source_title or (topics[0].title if topics else "")),
         source_file,
         notice,
+        gate_log,
     )
     decks: list[Deck] = []
     titles = [topic_title(topic.title, ctx) for topic in topics]
@@ -97,10 +100,13 @@ def generate_decks(
             closing.append(replace(conclusion, title="Summary", blocks=paragraphs, children=[]))
         covered = list(topic.walk())
         made = maker.drafts(topic, covered, before, closing)
+        asked = maker.asked.copy()  # the whole deck is a trial when it is then split
         deck = maker.deck(ids[index], titles[index], topic, covered, before, after, made)
         if len(deck.cards) > MAX_DECK_CARDS and len(topic.children) >= 2:
+            maker.asked = asked
             decks.extend(_split_deck(maker, deck, made, topic, before, after))
         elif len(deck.cards) > MAX_DECK_CARDS and not topic.children and len(topic.blocks) > 1:
+            maker.asked = asked
             decks.extend(_split_text(maker, deck, made, topic, before, after))
         else:
             decks.append(deck)
@@ -115,12 +121,19 @@ class _DeckMaker:
     """Makes one deck from its reading sections and the sections its cards come from."""
 
     def __init__(
-        self, parts: dict[str, list[dc.Part]], source: SourceInfo, source_file: str, notice: str
+        self,
+        parts: dict[str, list[dc.Part]],
+        source: SourceInfo,
+        source_file: str,
+        notice: str,
+        gate_log: Counter[str] | None = None,
     ) -> None:
         self.parts = parts
         self.source = source
         self.source_file = source_file
         self.notice = notice
+        self.gate_log = Counter() if gate_log is None else gate_log
+        self.asked = Seen()  # a question or a blanked sentence once in the whole document
 
     def deck(
         self,
@@ -133,12 +146,21 @@ class _DeckMaker:
         drafts: tuple[list[Draft], list[DocContext]] | None = None,
     ) -> Deck:
         """The deck of ``covered`` (the topic's sections it covers, in order): ``before`` (the
-        text's introduction) is read first and gives only its definitions as cards, ``after``
+        text's introduction) is read first and gives cards like any section, ``after``
         (summaries) is read last. ``drafts`` are the drafts already made for these sections
         and their contexts (when a deck is split), else they are made here."""
         sections = [deck_section(s) for s in before] + [deck_section(s) for s in covered] + after
         made, used = drafts if drafts is not None else self.drafts(topic, covered, before)
-        cards = _cards(made, deck_id, title, topic, [*before, *covered], dc.deck_context(used))
+        cards = _cards(
+            made,
+            deck_id,
+            title,
+            topic,
+            [*before, *covered],
+            dc.deck_context(used),
+            self.gate_log,
+            self.asked,
+        )
         return Deck(
             id=deck_id,
             title=title,
@@ -157,21 +179,18 @@ class _DeckMaker:
         before: list[OutlineSection],
         closing: Sequence[OutlineSection] = (),
     ) -> tuple[list[Draft], list[DocContext]]:
-        """The drafts of the sections a deck covers, and only the definitions of ``before``
-        (the introduction) and ``closing`` (its part of the conclusion), with their
-        multiple-choice blanks, and the contexts they were made with."""
+        """The drafts of the sections a deck covers, of ``before`` (the introduction) and of
+        ``closing`` (its part of the conclusion): where those state facts, they give cards like
+        any section; with their multiple-choice blanks, and the contexts they were made with."""
         drafts: list[Draft] = []
         groups: list[tuple[DocContext, int, int]] = []
         hidden: set[str] = set()
         restating = [pair for s in before for pair in self.parts[s.id]]
         restating += [(view, self.parts[view.id][0][1]) for view in closing]
         for view, ctx in restating:
-            defining = _defining_sentences(view)
-            if defining is None:
-                continue
             start = len(drafts)
-            found = _section_drafts(defining, ctx, hidden, view.title)
-            drafts.extend(d for d in found if d.key.startswith(_DEFINITION_KEYS))
+            # the quiz shows the deck's title above them: a phrase it gives away is no blank
+            drafts.extend(_section_drafts(view, ctx, hidden, f"{topic.title} / {view.title}"))
             groups.append((ctx, start, len(drafts)))
         wanted = {id(s) for s in covered}
         for section, titles in _with_titles(topic, ""):
@@ -183,21 +202,6 @@ class _DeckMaker:
         if groups:
             dc.blank_choices(drafts, groups)
         return drafts, [ctx for ctx, _a, _b in groups]
-
-
-# introductions and conclusions restate the topics, but they hold a text's core definitions
-_DEFINITION_KEYS = ("define|", "trait|", "name-term|", "which-term|")
-
-
-def _defining_sentences(section: OutlineSection) -> OutlineSection | None:
-    """The section with only its sentences that define a term ("X is a Y that ..."), the
-    only ones an introduction or a conclusion is asked about; ``None`` when it has none."""
-    paragraphs: list[Block] = []
-    for paragraph in section.paragraphs:
-        found = [s for s in split_sentences(paragraph.text) if tf.definitions(s)]
-        if found:
-            paragraphs.append(Paragraph(" ".join(found), paragraph.line))
-    return replace(section, blocks=paragraphs, children=[]) if paragraphs else None
 
 
 def _split_deck(
@@ -393,8 +397,8 @@ def _section_drafts(
     for table in tables:
         drafts.extend(cftab.table_cards(table, section))
     heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
-    if heading:
-        drafts.append(heading)
+    asked = cfl.title_question_card(section)
+    drafts.extend(d for d in (asked, heading) if d)
     return [d for d in drafts if not _braces_outside_deletions(d)]
 
 
@@ -421,9 +425,12 @@ def _cards(
     topic: OutlineSection,
     covered: list[OutlineSection],
     ctx: DocContext,
+    gate_log: Counter[str] | None = None,
+    asked: Seen | None = None,
 ) -> list[Card]:
     """Cards from drafts: ids assigned, repeats and weak drafts left out
-    (:mod:`studyapp.cards.selection`)."""
+    (:mod:`studyapp.cards.selection`); ``gate_log`` counts what the quality gate dropped,
+    ``asked`` holds what the document's other decks already ask."""
     titles = {s.id: f"{title} {s.title}" if s is not topic else title for s in covered}
     needs = {s.id for s in covered if s.blocks}
     # a table's cards ask its cells, not sentences: the sentence rules of the selection (an
@@ -432,7 +439,11 @@ def _cards(
     tabled = [i for i, d in enumerate(drafts) if cftab.is_table_draft(d)]
     prose = [d for i, d in enumerate(drafts) if not cftab.is_table_draft(d)]
     ids = [card_id(deck_id, d) for d in prose]
-    kept = {id(d) for d in select(prose, ids, titles, needs, ctx.subject, ctx.acronyms)}
+    words = sum(len(deck_section(s).body.split()) for s in covered if s.id in needs)
+    chosen_prose = select(
+        prose, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked, words
+    )
+    kept = {id(d) for d in chosen_prose}
     seen: set[str] = set(ids)
     for i in tabled:
         ident = card_id(deck_id, drafts[i])

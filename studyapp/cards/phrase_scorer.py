@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from studyapp.cards import term_quality as tq
-from studyapp.cards.text_facts import GENERIC_NOUNS, STOPWORDS, WORD, words, wordset
+from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
 
 
 class PhraseScorer:
@@ -52,9 +52,10 @@ class PhraseScorer:
         lower = sentence.lower()
         scored: dict[str, float] = {}
         for match in _DURATION.finditer(sentence):
-            scored[match.group(0)] = 4.5
-        for match in tq.ROUTE.finditer(sentence):
-            scored[match.group(0)] = 3.0
+            scored[match.group(0)] = 5.5
+        for match in tq.MANNER.finditer(sentence):
+            if tq.is_manner(match.group(0)):
+                scored[match.group(0)] = 3.0
         for term in self.lexicon:
             at = lower.find(term)
             if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
@@ -110,7 +111,7 @@ class PhraseScorer:
             current.clear()
 
         def add(piece: list[re.Match[str]]) -> None:
-            while len(piece) == 1 and piece[-1].group(0).lower() in GENERIC_NOUNS:
+            while len(piece) == 1 and piece[-1].group(0).lower() in tq.WEAK_NOUNS:
                 piece.pop()
             while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
                 piece.pop(0)

@@ -20,6 +20,9 @@ of the sentence:
 * ``Some studies suggest that the benefits of X may last`` -> "What do some studies suggest
   about the benefits of X?" -> ``may last`` (only when no other shape asks about the claim).
 
+When none of these fits, the plain main clause is asked for its subject ("What absorbs red
+light?", :mod:`studyapp.cards.main_clause`); a year is asked with "when" before any object.
+
 Questions are only made when the sentence stands alone (see :mod:`studyapp.cards.anaphora`) and
 the answer is short; the question never contains its answer. An answer taken from a leading
 "While ..." clause is marked as background (:class:`~studyapp.cards.drafts.QA`).
@@ -30,10 +33,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
+from studyapp.cards.main_clause import MAKERS as MAIN_CLAUSE_MAKERS
+from studyapp.cards.main_clause import when
 from studyapp.cards.question_verbs import VERB_MAKERS
 from studyapp.cards.text_facts import wordset
+from studyapp.cards.why_how import MAKERS as WHY_HOW_MAKERS
 
 _POSSESSIVE = r"(?:’s|'s)"
 _MAKES = re.compile(
@@ -53,10 +60,6 @@ _REQUIRES = re.compile(
     r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
     r"(?:, .*)?$"
 )
-_ROUTES = (
-    r"(?:intravenously|intramuscularly|subcutaneously|orally|topically|sublingually"
-    r"|intranasally|intrathecally|rectally|transdermally)"
-)
 _PASSIVE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
     r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
@@ -64,7 +67,7 @@ _PASSIVE = re.compile(
     r"|injected|infused|stored|found|produced|located)"
     r" (?:directly )?(?P<y>(?:in|into|to) (?:an? |the )?[a-z][\w-]*(?: or [a-z][\w-]*)?"
     r"(?: [a-z][\w-]*)?"
-    rf"|{_ROUTES}(?: or {_ROUTES})?)\b"
+    r"|[a-z]{6,}ly(?: or [a-z]{6,}ly)?)\b"
 )
 _ROUTE_WORD = re.compile(r"ly$")
 # "Studies have reported that ...", "Research suggests that ...": the claim is what follows
@@ -79,9 +82,13 @@ _CLAIM = re.compile(
     r"(?P<vp>(?:may|can|could|might|will|would) [a-z][^,;]{4,100})(?:, .*)?$"
 )
 # A leading subordinate clause: "While ketamine shows promise as X, ..."
+_DISCOURSE = re.compile(
+    r"^(?:However|Moreover|Furthermore|Thus|Therefore|Hence|Indeed|Also|In addition|In fact"
+    r"|For example|For instance|As a result|Similarly|Consequently|In general|Generally), "
+)
 _CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
-    r"^(?:While|Although|Though|Whereas|Because|Since|As|In addition to) [^,]{4,100}, "
+    r"^(?:While|Although|Though|Whereas|Because|Since|As|When|In addition to) [^,]{4,100}, "
 )
 
 
@@ -89,7 +96,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
     """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
     text = sentence.rstrip(" .")
     out: list[QA] = []
-    text = _REPORTING.sub("", text)
+    text = _DISCOURSE.sub("", _REPORTING.sub("", text))  # "However, ..." states what follows
     text = text[:1].upper() + text[1:]
     main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
     if main != text:
@@ -105,7 +112,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
         variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
     reported = _REPORTING.match(sentence)
-    for maker in _MAKERS + VERB_MAKERS:
+    for maker in (*_MAKERS, *VERB_MAKERS, when, *WHY_HOW_MAKERS):
         for variant in variants:
             qa = maker(variant, subject)
             if (
@@ -114,9 +121,21 @@ def questions(sentence: str, subject: str) -> list[QA]:
                 and qa.answer[:1].lower() + qa.answer[1:] in sentence
             ):
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
+            if qa and qa.question in {o.question for o in out}:
+                continue  # two shapes read the same question off the sentence
             if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
                 out.append(_marked_background(qa, text))
+    if any(qa.kind != "does-what" for qa in out):  # a sharper shape asks it already
+        out = [qa for qa in out if qa.kind != "does-what"]
+    for maker in MAIN_CLAUSE_MAKERS:  # the plain main clause, when no sharper shape asks
+        if out:
+            break
+        for variant in reversed(variants):  # the main clause without its lead first
+            qa = maker(variant, subject)
+            if qa and qa.answer in sentence and qa.answer.lower() not in qa.question.lower():
+                out.append(_marked_background(qa, text))
+                break
     if reported and not out:  # nothing else asks about the claim
         claim = _claim(reported, text)
         if claim:
@@ -250,8 +269,20 @@ def _passive(text: str, subject: str) -> QA | None:
     adv = match.group("adv") or ""
     be, verb = match.group("be"), match.group("verb")
     if _ROUTE_WORD.search(y):
+        if not all(tq.is_manner(w) for w in y.split(" or ")):
+            return None  # "is used widely": an everyday adverb says nothing
         return QA("route", f"How {be} {x_shown} {adv}{verb}?", y)
+    if (
+        y.startswith("to ")
+        and lx.verb_lemma(y.split()[1])
+        and y.split()[1] not in ("an", "the", "a")
+    ):
+        return None  # "used to produce": a purpose, not a place
     answer = re.sub(r"^(?:in|into|to) ", "", y)
+    while answer.split() and lx.is_function_word(answer.split()[-1]):
+        answer = answer.rsplit(" ", 1)[0] if " " in answer else ""  # "industry to" -> "industry"
+    if not answer:
+        return None
     if tq.is_generic_phrase(answer):
         return None
     return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)

@@ -14,6 +14,8 @@ Others are *weak*: a student would answer them without knowing the fact.
   words with an answer containing this one ("What characterizes status epilepticus?" beside
   "What is status epilepticus?"), or it shows or asks what a cloze hides ("promoting
   {{neuroplasticity}}" beside "What does ketamine increase, promoting neuroplasticity?");
+* **filler**: a cloze whose blank is one everyday word or opens on an ordinal (see
+  :func:`studyapp.cards.gate.filler_blank`: "scheduling a {{sequence}} of jobs");
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
   quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
   depressive symptoms?").
@@ -25,20 +27,23 @@ fewer than two cards, or only clozes: there the least weak come back, in their o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 
-from studyapp.cards import term_quality as tq
+from studyapp.cards import gate
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft
 from studyapp.model import CardType
 from studyapp.outline.sentences import normalise_space
 
 MIN_CARDS = 2  # per section with text of its own
+MAX_CLOZE_SHARE = 0.5  # of a deck's cards
+WORDS_PER_CARD = 120  # of study text: the cloze share never thins a deck below one card per
 SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
 # again elsewhere in the deck adds least)
-RANKS = {"background": 1, "part": 1, "shown": 2, "repeat": 3}
+RANKS = {"background": 1, "part": 1, "filler": 2, "shown": 2, "repeat": 3, "soft": 4}
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
@@ -50,14 +55,25 @@ def select(
     needs_cards: set[str],
     subject: str = "",
     acronyms: Mapping[str, str] | None = None,
+    dropped: Counter[str] | None = None,
+    seen: gate.Seen | None = None,
+    study_words: int = 0,
 ) -> list[Draft]:
     """The drafts that become cards, in their order (``ids[i]`` is the id of ``drafts[i]``).
 
+    Every draft first passes the quality gate (:mod:`studyapp.cards.gate`); ``dropped``
+    counts the drafts it (or the cloze share) left out, by rule; ``seen`` holds what other
+    decks of the document already ask, so a question is asked once in the whole text.
+
     ``titles`` maps a section id to the titles the quiz shows above its cards (deck title and
     section title); ``needs_cards`` are the sections with text of their own, which keep at
-    least two cards (not all clozes) when they have that many drafts.
+    least two cards (not all clozes) when they have that many drafts; ``study_words`` (the
+    words of those sections) sets how many cards the cloze share may not go below.
     """
     names = dict(acronyms or {})
+    dropped = Counter() if dropped is None else dropped
+    seen = gate.Seen() if seen is None else seen  # shared by the decks of one document
+    soft: dict[int, str] = {}  # index -> the soft gate rule the draft breaks
     kept: list[int] = []
     weak: list[tuple[int, int]] = []  # (rank, index)
     seen_ids: set[str] = set()
@@ -68,8 +84,18 @@ def select(
         ident = ids[index]
         shown = normalise_space(draft.text).casefold() if draft.text else draft.question
         words = (draft.type.value, frozenset([shown] if draft.text else tf.words(shown)))
-        if ident in seen_ids or words in seen_questions or _answer_in_question(draft):
+        if ident in seen_ids or words in seen_questions:
             continue
+        fault = gate.card_fault(draft, titles.get(draft.section, ""), subject) or seen.fault(draft)
+        if fault in gate.SOFT_RULES and draft.type is not CardType.CLOZE:
+            soft[index] = fault  # weak, not wrong: back only where a section has one card
+            weak.append((RANKS["soft"], index))
+            seen_ids.add(ident)  # a card id is never used twice, kept or not
+            continue
+        if fault:
+            dropped[fault] += 1
+            continue
+        seen.add(draft)
         # two questions of one section with the same long answer ask the same thing
         answer_key = (draft.section, normalise_space(draft.answer).casefold())
         if len(draft.answer.split()) >= 4 and answer_key in seen_answers:
@@ -100,9 +126,40 @@ def select(
                 break
             if cloze and len(own) >= MIN_CARDS:
                 continue  # a section short of question cards gets one back, not a cloze
+            if index in soft and len(own) >= MIN_CARDS:
+                continue  # a vague card only where the section would keep one
             own.append(index)
             chosen.add(index)
+    for index, fault in soft.items():
+        if index not in chosen:
+            dropped[fault] += 1
+    chosen = _within_cloze_share(drafts, chosen, dropped, study_words // WORDS_PER_CARD)
     return [drafts[i] for i in sorted(chosen)]
+
+
+def _within_cloze_share(
+    drafts: list[Draft], chosen: set[int], dropped: Counter[str], floor: int = 0
+) -> set[int]:
+    """``chosen`` without the clozes that make more than :data:`MAX_CLOZE_SHARE` of the
+    deck: a deck of clozes tests reading more than knowing. But the share never deletes what
+    a student needs: a cloze goes only from a section that keeps :data:`MIN_CARDS` cards
+    after it (the sections with most cards first, the later cloze first), and only while the
+    deck keeps ``floor`` cards (one per :data:`WORDS_PER_CARD` words of study text). A prose
+    text that few question shapes fit keeps its clozes above the share rather than nothing
+    to study."""
+    chosen = set(chosen)
+    while len(chosen) > floor:
+        clozes = [i for i in chosen if drafts[i].type is CardType.CLOZE]
+        if len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
+            break
+        per_section = Counter(drafts[i].section for i in chosen)
+        spare = [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
+        if not spare:
+            break
+        worst = max(spare, key=lambda i: (per_section[drafts[i].section], i))
+        chosen.discard(worst)
+        dropped["cloze-share"] += 1
+    return chosen
 
 
 def weakness(
@@ -112,10 +169,14 @@ def weakness(
     acronyms: Mapping[str, str] | None = None,
     earlier: list[Draft] | None = None,
 ) -> str:
-    """Why a draft is weak (``shown``, ``background``, ``part``, ``repeat``; see the module
-    docstring), or ``""``."""
+    """Why a draft is weak (``shown``, ``background``, ``filler``, ``part``, ``repeat``; see
+    the module docstring), or ``""``."""
     if draft.background:
         return "background"
+    if draft.type is CardType.CLOZE and any(
+        gate.filler_blank(h) for h in _CLOZE.findall(draft.text)
+    ):
+        return "filler"
     if draft.type not in _QUESTION_TYPES or not draft.answer:
         return ""
     if shown_on_screen(draft.answer, draft.question, titles, subject, acronyms or {}):
@@ -143,11 +204,7 @@ def shown_on_screen(
     "Treatment-Resistant Depression"), unless the question itself names that other form
     ("What is the abbreviation for treatment-resistant depression?").
     """
-    # a term's explanation shares the term's words by nature: only a short answer (a term, a
-    # name) is judged against its question too
-    short = len(answer.split()) <= SHORT_ANSWER
-    screen = f"{titles} {question}".lower() if short else titles.lower()
-    if _given_away(answer, screen, subject):
+    if gate.given_away(answer, question, titles, subject):
         return True
     pairs = (acronyms or {}).items()
     expansions = {short.lower(): long for short, long in pairs}
@@ -156,38 +213,7 @@ def shown_on_screen(
     other = expansions.get(bare.lower()) or shorts.get(bare.lower())
     if not other or other.lower() in question.lower():
         return False
-    return _given_away(other, titles.lower(), subject)
-
-
-def _given_away(answer: str, screen: str, subject: str) -> bool:
-    """Whether ``screen`` (lower case) holds enough of the answer's words to give it away."""
-    about = subject.lower()[:6]
-    content = [w for w in tf.words(answer) if w not in tf.STOPWORDS and len(w) > 2]
-    content = [w for w in content if not about or w[:6] != about]
-    specific = [w for w in content if not _generic(w)]
-    if not specific:
-        return False
-    seen = [w for w in content if _stem(w) in screen]
-    seen_specific = [w for w in specific if _stem(w) in screen]
-    if len(seen_specific) == len(specific) and 2 * len(seen) >= len(content):
-        return True
-    return len(seen_specific) >= 2 and 3 * len(seen_specific) >= 2 * len(specific)
-
-
-def _stem(word: str) -> str:
-    """The part of a word its relatives share: ``salivation`` -> ``saliva`` (salivary), but
-    ``epileptogenesis`` -> ``epileptogen`` (not ``epilepsy``)."""
-    return word[: max(6, len(word) - 4)]
-
-
-def _generic(word: str) -> bool:
-    """Whether a word says nothing specific (a weak noun, a generic modifier, an opinion)."""
-    return (
-        word in tq.WEAK_NOUNS
-        or word in tq.GENERIC_MODIFIERS
-        or word in tq.EVALUATIVE
-        or word in tf.GENERIC_NOUNS
-    )
+    return gate.given_away(other, "", titles, subject)
 
 
 def _repeats(draft: Draft, other: Draft) -> bool:
@@ -226,10 +252,3 @@ def _told_by(draft: Draft, kept: list[Draft]) -> bool:
         if k.source == draft.source and k.question and k.type is not CardType.LIST
     ]
     return any(normalise_space(h).casefold() in t for h in hidden for t in told)
-
-
-def _answer_in_question(draft: Draft) -> bool:
-    """Whether the question shows its own answer (such a card teaches nothing)."""
-    if not draft.answer or not draft.question:
-        return False
-    return normalise_space(draft.answer).casefold() in normalise_space(draft.question).casefold()

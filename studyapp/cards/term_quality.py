@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from studyapp.cards import lexicon as lx
+from studyapp.cards.lexicon import WORD as _WORD
+from studyapp.cards.lexicon import words as words
+from studyapp.cards.lexicon import wordset as _wordset
 
 # Abstract nouns that say nothing specific on their own (also as the head of a phrase whose
 # other words are generic too: "medical purposes", "significant breakthroughs").
@@ -45,7 +43,8 @@ WEAK_NOUNS = _wordset(
     year years health state states status event events experience experiences system systems
     method methods technique techniques strategy strategies mechanism mechanisms action actions
     interaction interactions modality modalities synergy supervision monitoring transition
-    relief abilities extent period manner journey symptom symptoms sign signs
+    relief abilities extent period manner journey symptom symptoms sign signs directions
+    guidelines
     substance substances material materials thing things item items structure structures
     release infusion infusions"""
 )
@@ -53,7 +52,7 @@ WEAK_NOUNS = _wordset(
 EVALUATIVE = _wordset(
     """potential significant remarkable effective efficacious valuable excellent promising good
     great greater useful important key major novel powerful preferred common attractive
-    popular unique better best new positive negative careful close impressive fascinating
+    popular unique better best new positive negative careful close impressive fascinating subject
     transformative comprehensive enduring renewed appropriate adequate certain various several
     particular specific general overall additional further other traditional conventional
     crucial essential necessary considerable substantial notable interesting ongoing recent
@@ -66,42 +65,28 @@ GENERIC_MODIFIERS = _wordset(
     individual personal human general daily long-term short-term medication drug care mental
     physical scientific research functional extended adverse side"""
 )
-# Word shapes of technical vocabulary: -ergic, -genesis, -plasticity, -osis, -itis ...
-_TECHNICAL = re.compile(
-    r"(?:ergic|genesis|genic|plasticity|osis|oses|itis|pathy|pathic|mimetic|lytic|tropic|"
-    r"dilation|dilatory|constriction|algesia|algesic|emia|aemia|uria|ectomy|otomy|ase|"
-    r"receptors?|antagonism|antagonists?|agonists?|inhibitors?|inhibition|blockers?|"
-    r"phins?|amines?|otonin|amate|ptides?|kines?|phrine|trophic|epticus|leptic|"
-    r"analgesics?|anesthetics?|anaesthetics?|anxiolytic|sedation|sedative|intubation|"
-    r"consciousness|neurons?|neuronal|synaptic|cortical|hepatic|renal|cardiac|vascular|"
-    r"spinal|venous|venously|muscular|cutaneous|nasal|lingual|phase|syndrome|algia)$"
-)
-_TECHNICAL_PREFIX = re.compile(
-    r"^(?:neuro|psycho|cardio|broncho|hemo|haemo|gastro|hepato|nephro|immuno|endo|anti|"
-    r"glut|gaba|sero|dopa|noradren|intra|sub|trans|multi|hyper|hypo|dys|poly)[a-z]{3,}"
-)
 _PEOPLE = ("ist", "ists", "ian", "ians", "er", "ers")  # professions: psychologists, clinicians
-ROUTE = re.compile(
-    r"\b(?:intravenous|intramuscular|subcutaneous|sublingual|intranasal|intrathecal|"
-    r"transdermal|topical|oral|rectal|inhaled|epidural)(?:ly)?\b",
-    re.IGNORECASE,
-)
+# A manner adverb of the subject's vocabulary ("intravenously", "subcutaneously", "asexually"):
+# an -ly word the lexicon finds rare in everyday English
+MANNER = re.compile(r"\b[A-Za-z]{6,}ly\b")
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, possessive ’s removed."""
-    return [w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(text)]
+def is_manner(phrase: str) -> bool:
+    """Whether ``phrase`` is one rare manner adverb ("intravenously", "anaerobically")."""
+    text = phrase.strip()
+    return bool(MANNER.fullmatch(text)) and lx.is_rare(text)
 
 
 def is_technical(word: str) -> bool:
-    """Whether a word has the shape of technical vocabulary (``GABAergic``,
-    ``epileptogenesis``, ``psychotomimetic``, ``NMDA``)."""
+    """Whether a word is the subject's own vocabulary (``GABAergic``, ``epileptogenesis``,
+    ``mens rea``, ``NMDA``): an abbreviation, or a word rare in everyday English
+    (:mod:`studyapp.cards.lexicon`), not a person's role ("psychologist")."""
     if len(word) >= 2 and word.isupper() and word.isalpha():
         return True  # an acronym
     lower = word.lower()
     if len(lower) < 6 or lower.endswith(_PEOPLE):
         return False
-    return bool(_TECHNICAL.search(lower) or _TECHNICAL_PREFIX.match(lower))
+    return lx.is_rare(lower)
 
 
 def is_weak(phrase: str, stopwords: frozenset[str] = frozenset()) -> bool:
@@ -133,7 +118,7 @@ def specificity(phrase: str) -> float:
     bonus = 0.0
     if any(is_technical(w) for w in raw):
         bonus += 1.5
-    if ROUTE.fullmatch(phrase.strip()):
+    if is_manner(phrase):
         bonus += 1.5
     if len(raw) >= 2 and all(w[:1].isupper() for w in raw if len(w) > 3):
         bonus += 1.0

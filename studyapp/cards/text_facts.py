@@ -11,27 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
+from studyapp.cards import lexicon as lx
+from studyapp.cards import term_quality as tq
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The set of whitespace-separated words of ``text`` (for word lists below)."""
-    return frozenset(text.split())
-
+# one word splitter for the whole generator, re-exported for the modules that read words here
+from studyapp.cards.lexicon import WORD as WORD
+from studyapp.cards.lexicon import words as words
+from studyapp.cards.lexicon import wordset
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?)\)")
 _PRONOUN_START = re.compile(r"^(?:They|Their|Them|These|Those|This|That|Such|Here|There)\b")
-_EVALUATIVE = wordset(
-    "valuable excellent promising good great useful important key major significant novel "
-    "powerful preferred common subject attractive effective popular unique better new"
-)
-GENERIC_NOUNS = wordset(
-    "use uses role management treatment treatments considerations consideration potential "
-    "effects effect mechanisms mechanism applications application approaches approach cases "
-    "case outcomes outcome guidelines findings studies study evidence areas area directions "
-    "research measures interactions interaction setting settings properties action "
-    "conditions condition patients patient therapy researchers studies research years time"
-)
 STOPWORDS = wordset(
     """a an the and or but nor of in on at to for from by with without within into onto over
     under as than then that this these those it its is are was were be been being has have had
@@ -69,11 +58,6 @@ class Definition:
     verb: str  # "is", "are" or "refers to"
     definition: str
     trait: str = ""
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``, lower-cased, possessive ’s removed."""
-    return [w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text)]
 
 
 def acronyms(sentence: str) -> list[Acronym]:
@@ -131,6 +115,21 @@ class Relation:
     y: str
 
 
+def _names_a_thing(phrase: str) -> bool:
+    """Whether a phrase can be the subject of a definition: it opens with no adverb or
+    preposition ("Then here", "At the top") and ends on a word that can be a noun."""
+    said = lx.WORD.findall(phrase)
+    if not said:
+        return False
+    first, last = said[0].lower(), said[-1]
+    pos = lx.parts_of_speech(first)
+    if first not in ("a", "an", "the") and (
+        lx.is_function_word(first) or (pos and pos <= {"ADV", "ADP"}) or lx.only_verb(first)
+    ):
+        return False  # "Then here", "restricts use of ...": no thing is named
+    return lx.can_be_noun(last) and not lx.is_function_word(last) and not lx.is_personal(last)
+
+
 def relations(sentence: str) -> list[Relation]:
     """Cause and content statements: ``X are attributed to Y``, ``X involves Y``."""
     text = sentence.rstrip(" .")
@@ -163,9 +162,12 @@ def definitions(sentence: str) -> list[Definition]:
         first = definition.split()[1].lower() if len(definition.split()) > 1 else ""
         if (
             len(subject.split()) > 7
+            or not _names_a_thing(subject)
             or _PRONOUN_START.match(subject)
             or subject.split()[0] in ("It", "One", "Some", "Many", "Most", "While", "When", "If")
-            or first in _EVALUATIVE
+            or first in tq.EVALUATIVE
+            or first in ("thing", "things", "something", "way")  # "a thing which ..."
+            or re.search(r", (?:and )?(?:the|a|an) [^,]{1,40} (?:is|are) ", definition)
             or len(definition.split()) < 3
         ):
             continue
@@ -222,8 +224,9 @@ def enumeration(sentence: str) -> tuple[str, list[str]] | None:
 
 
 def is_generic(phrase: str) -> bool:
-    """Whether every word of a phrase is a stop word or a generic noun."""
-    return all(w in STOPWORDS or w in GENERIC_NOUNS for w in words(phrase))
+    """Whether every word of a phrase is a stop word or a weak noun (one test for the whole
+    generator: :func:`studyapp.cards.term_quality.is_generic_phrase`)."""
+    return tq.is_generic_phrase(phrase, STOPWORDS)
 
 
 _KIND_CLASSES = {

@@ -22,14 +22,21 @@ def _cloze(text: str, source: str) -> Draft:
     return Draft(CardType.CLOZE, "cloze|x", "1", source, text=text)
 
 
-def test_siblings_share_the_head_noun_or_the_modified_noun():
-    """'analgesic effects' has the other '... effects' as siblings; 'GABA' has the other
-    modifiers of 'receptors'."""
+def test_siblings_share_the_head_noun():
+    """'analgesic effects' has the other '... effects' as siblings, 'sedimentary rock' the
+    other rocks; a lone modifier ('GABA', 'foreign') has none: its neighbours are rarely one
+    kind of thing."""
     text = "\n".join(SENTENCES)
     effects = siblings("analgesic effects", text)
     assert {"sedative effects", "antipsychotic effects", "anxiolytic effects"} <= set(effects)
     assert "analgesic effects" not in effects
-    assert set(siblings("GABA", text)) == {"NMDA", "glutamate", "serotonin"}
+    assert siblings("GABA", text) == []
+    rocks = (
+        "Sandstone is a sedimentary rock.\nBasalt is an igneous rock.\nSlate is a metamorphic rock."
+    )
+    assert set(siblings("sedimentary rock", rocks)) == {"igneous rock", "metamorphic rock"}
+    courts = "A foreign corporation sued.\nA parent corporation paid.\nA Delaware corporation won."
+    assert siblings("foreign", courts) == []
 
 
 def test_cloze_with_three_valid_siblings_becomes_a_choice():
@@ -91,19 +98,24 @@ def test_a_question_whose_answer_has_siblings_becomes_a_choice():
     assert len(card.distractors) == 3 and all(d.endswith("effects") for d in card.distractors)
 
 
-def test_a_one_word_answer_has_siblings_modifying_the_same_noun_in_its_sentence():
-    """In 'acts on NMDA receptors' the other options are other receptors ('opioid', 'GABA'),
-    never 'sodium' of 'sodium channels' found elsewhere ('sodium receptors' is a phrase the
-    text never says, and easy to rule out)."""
-    sentence = "Ketamine acts on NMDA receptors."
+def test_options_need_a_noun_and_a_modifier_that_tells_kinds_apart():
+    """'water goes' (no noun) and 'previous segment' (any segment is 'previous') give no
+    options; 'SYN segment' does."""
     text = "\n".join(
         [
-            sentence,
-            "Morphine acts on opioid receptors.",
-            "Propofol acts on GABA receptors.",
-            "Memantine is an NMDA channel blocker.",
-            "Lidocaine blocks sodium channels.",
+            "The water goes in.",
+            "The smoke goes up.",
+            "The flame goes out.",
+            "The candle goes dark.",
+            "A previous segment was lost.",
+            "An entire segment was lost.",
+            "A possible segment was lost.",
+            "A SYN segment opens it.",
+            "A FIN segment closes it.",
+            "An RST segment aborts it.",
+            "An ACK segment confirms it.",
         ]
     )
-    assert set(siblings("NMDA", text, sentence)) == {"opioid", "GABA"}
-    assert "sodium" in siblings("NMDA", text)  # without its sentence: any noun it modifies
+    assert siblings("water goes", text) == []
+    assert "previous segment" not in siblings("SYN segment", text)
+    assert {"FIN segment", "RST segment", "ACK segment"} <= set(siblings("SYN segment", text))

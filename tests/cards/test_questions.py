@@ -144,3 +144,49 @@ def test_an_answer_from_a_leading_while_clause_is_background():
     )
     background = {qa.answer: qa.background for qa in found}
     assert background == {"cardiac monitoring": False, "an adjunct in migraine": True}
+
+
+def test_a_purpose_is_not_asked_as_a_place():
+    """'... used to produce sulfuric acid' is no answer to 'Where is ... used?', and 'used in
+    industry to produce' gives the place without the 'to' that follows it."""
+    asked = questions("Vanadium oxide is used in industry to produce sulfuric acid.", "")
+    assert [qa.answer for qa in asked if qa.question.startswith("Where")] == ["industry"]
+    asked = questions("Vanadium oxide is used to produce sulfuric acid.", "")
+    assert not any(qa.answer == "produce" for qa in asked)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "question", "answer"),
+    [
+        (
+            "By heating the gas, the piston can raise the pressure in the cylinder.",
+            "piston",
+            "How can the piston raise the pressure in the cylinder?",
+            "By heating the gas",
+        ),
+        (
+            "Photosynthesis often requires a steady supply of light, with water.",
+            "photosynthesis",
+            "What does photosynthesis often require?",
+            "a steady supply of light",
+        ),
+        (
+            "The vaccine is typically administered in a community clinic for adults.",
+            "vaccine",
+            "Where is the vaccine typically administered?",
+            "a community clinic",
+        ),
+        (
+            "The treaty is essential, ensuring peace between the two kingdoms.",
+            "treaty",
+            "Why is the treaty essential?",
+            "ensuring peace between the two kingdoms",
+        ),
+    ],
+)
+def test_the_same_shapes_ask_about_physics_biology_health_and_history(
+    sentence, subject, question, answer
+):
+    """The sentence shapes are not pharmacology's: a method, a requirement, a place and a
+    reason read the same way in any subject."""
+    assert (question, answer) in [(qa.question, qa.answer) for qa in questions(sentence, subject)]

@@ -29,16 +29,18 @@ def test_an_answer_the_titles_spell_out_is_given_away():
     assert not shown_on_screen("the release of endogenous opioids", "What rises?", pathways)
 
 
-def test_an_abbreviation_counts_as_its_expansion_unless_the_question_names_it():
+def test_an_abbreviation_counts_as_its_expansion_and_its_initials_give_it_away():
     """Under 'Acute Kidney Injury', 'AKI' as the answer to a definition is given away, 'acute
-    kidney injury' as what AKI stands for too, but not 'AKI' as the abbreviation asked for."""
+    kidney injury' as what AKI stands for too, and 'AKI' asked as the abbreviation of the
+    words in the question is their initials (given away by the question itself)."""
     names = {"AKI": "acute kidney injury"}
     titles = "Renal Emergencies Acute Kidney Injury"
     defined = "Which term means a sudden fall in kidney function?"
     assert shown_on_screen("AKI", defined, titles, "", names)
     assert shown_on_screen("acute kidney injury", "What does AKI stand for?", titles, "", names)
     asked = "What is the abbreviation for “acute kidney injury”?"
-    assert not shown_on_screen("AKI", asked, titles, "", names)
+    assert shown_on_screen("AKI", asked, "Renal Emergencies", "", names)
+    assert not shown_on_screen("AKI", defined, "Renal Emergencies", "", names)
 
 
 def test_a_term_s_explanation_is_not_judged_against_the_term_in_its_question():
@@ -50,18 +52,26 @@ def test_a_term_s_explanation_is_not_judged_against_the_term_in_its_question():
     assert shown_on_screen("Dry Cough", f"“{explanation}” — which side effect is this?", titles)
 
 
-def test_weak_cards_come_back_only_where_a_section_needs_two():
-    """A card the titles answer is left out of a section with two other cards, and comes back
-    (before a cloze) in a section that would keep one."""
+def test_the_gate_drops_outright_and_weak_cards_come_back_only_where_needed():
+    """A card the titles answer ('an outpatient clinic' under 'Outpatient Clinic', 'renal
+    function' under 'Renal Dosing') is dropped by the quality gate even where its section
+    then keeps one card; a repeat comes back only where a section needs two."""
     given = _ask("1", "where|w", "Where is the infusion given?", "an outpatient clinic")
     route = _ask("1", "route|r", "How is the infusion given?", "intravenously")
-    watch = _ask("1", "must-be|m", "What must be monitored?", "serum potassium")
+    watch = _ask("1", "must-be|m", "What must be monitored on diuretics?", "serum potassium")
     guide = _ask("2", "does|g", "What guides the dose?", "renal function", "a")
     halved = _ask("2", "why|h", "When is the loading dose halved?", "in oliguria", "b")
     repeat = Draft(CardType.CLOZE, "cloze|x", "2", "b", text="It is halved {{c1::in oliguria}}.")
     titles = {"1": "Infusions Outpatient Clinic", "2": "Infusions Renal Dosing"}
     chosen = _select([given, route, watch, guide, halved, repeat], titles)
-    assert chosen == [route, watch, guide, halved]
+    assert chosen == [route, watch, halved]
+    dosing = {"1": "Infusions Outpatient Clinic", "2": "Infusions Dosing"}
+    assert _select([given, route, watch, guide, halved, repeat], dosing) == [
+        route,
+        watch,
+        guide,
+        halved,
+    ]
 
 
 def test_a_fact_asked_twice_is_asked_once():
@@ -108,3 +118,35 @@ def test_a_fact_asked_twice_is_asked_once():
     assert _select([fast, define, trait, again, aside, dose, loss], titles) == [
         fast, define, dose, loss,
     ]  # fmt: skip
+
+
+def test_a_card_id_is_used_once_even_when_a_vague_card_comes_back():
+    """Two drafts with one id (the same question key) never both become cards, even when the
+    first is a vague card brought back for a section that would otherwise keep one."""
+    vague = _ask("1", "term|x", "What did the court weigh?", "the balance")
+    other = _ask("2", "term|x", "What did the jury weigh?", "the testimony of Smith")
+    chosen = select([vague, other], ["same-id", "same-id"], {"1": "Law", "2": "Law"}, {"1", "2"})
+    assert len(chosen) == 1
+
+
+def _cloze(section: str, n: int) -> Draft:
+    term = ["glomerulus", "nephron", "podocyte", "renin", "aldosterone", "vasopressin"][n]
+    text = f"The {{{{c1::{term}}}}} acts in step {n} of urine formation."
+    return Draft(CardType.CLOZE, f"cloze|{term}", section, f"sentence {n}", text=text)
+
+
+def test_the_cloze_share_never_thins_a_deck_below_its_study_text():
+    """Clozes beyond half a deck go only while each section keeps two cards and the deck one
+    card per 120 words of study text: a prose text keeps what it has to study."""
+    question = _ask("1", "does|q", "What filters the blood?", "the glomerulus")
+    drafts = [question] + [_cloze("1", n) for n in range(5)]
+    titles = {"1": "Kidney Urine"}
+    ids = [f"id-{n}" for n in range(len(drafts))]
+    short = select(drafts, ids, titles, set(titles), study_words=100)
+    assert [d.type for d in short].count(CardType.CLOZE) == 1  # half the deck, at most
+    long = select(drafts, ids, titles, set(titles), study_words=600)
+    assert len(long) == 5  # 600 words ask for five cards: four clozes stay
+    two_sections = [_cloze("1", 0), _cloze("1", 1), _cloze("2", 2), _cloze("2", 3)]
+    titles = {"1": "Kidney Urine", "2": "Kidney Hormones"}
+    ids = [f"id-{n}" for n in range(4)]
+    assert len(select(two_sections, ids, titles, set(titles))) == 4  # two per section stay

@@ -81,8 +81,8 @@ subcutaneously before minor procedures to produce local anesthesia.
 
 
 def test_clozes_made_from_own_notes_hide_key_terms_only():
-    """In notes written for this test, cards ask for 'voltage-gated sodium channels', 'within
-    minutes' or 'subcutaneously', clozes never hide 'quality', 'healthcare providers' or
+    """In notes written for this test, cards ask for 'voltage-gated sodium channels',
+    'infiltration' or 'subcutaneously', clozes never hide 'quality', 'healthcare providers' or
     'medical purposes'; a sentence with no key term gives no cloze at all."""
     decks = generate_decks(parse_outline(NOTES), prefix="lido")
     cards = [c for d in decks for c in d.cards]
@@ -95,7 +95,8 @@ def test_clozes_made_from_own_notes_hide_key_terms_only():
     assert not any("quality of life" in c.text for c in cards)  # nothing worth hiding there
     answers = {c.answer for c in cards} | set(hidden)
     assert "subcutaneously" in answers
-    assert "minutes" in " ".join(answers)  # a time span is a fact worth asking
+    # the sentence's own term is hidden, not the everyday "minutes" (a filler blank)
+    assert "infiltration" in answers
 
 
 MANUAL = """Pump Manual

@@ -1,0 +1,431 @@
+"""The quality gate every drafted card passes: general rules a careful teacher would apply.
+
+A draft is dropped, whatever sentence or subject it came from, when:
+
+* ``given-away``: its answer (or a relative of its words: "salivation" for "salivary") stands
+  in its question or in the titles the quiz shows above it; an abbreviation is given away by
+  the words whose initials it is; a cloze's hidden words by the rest of its sentence;
+* ``label``: it asks about a label rather than content: what a quoted heading "is", which
+  heading a quoted explanation falls under, a title followed by a bare "— topic?";
+* ``unresolved``: its question leans on something it does not name ("they", "this
+  condition") or names nothing specific at all ("What is research ongoing to understand?");
+* ``broken-blank``: its cloze blank is not a whole term: it starts or ends on a function word
+  ("solution if"), ends on a verb ("RuBisCO begin"), or cuts a name or compound in two
+  ("Complex Regional [...] Syndrome", "[...] energy" for "light energy");
+  an answer that stops on a function word ("the cavity in") is cut short the same way;
+* ``markup``: it shows markup the outline left in (``:term:``, ``{: ...}``, ``[link](#...)``);
+* ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
+* ``not-a-statement``: its cloze is a question or speaks to the reader ("How is it [...]?",
+  "the candle I have in my [...]"), or its answer names nothing (an adverb: "Never");
+* ``vague-answer``: its answer is only everyday or abstract words ("the type of the option");
+* ``too-long``: its cloze is more than one sentence or :data:`MAX_CLOZE_WORDS` words long;
+* ``shared-sentence``: another cloze already blanks the same sentence;
+* ``duplicate`` / ``conflict``: another card of the deck asks the same question, with the same
+  answer or with a different one.
+
+Word knowledge comes from :mod:`studyapp.cards.lexicon`. :func:`card_fault` judges one draft on
+its own; :class:`Seen` judges a draft against the cards of its deck kept before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import Draft
+from studyapp.model import CardType
+from studyapp.outline.sentences import normalise_space
+
+RULES = (
+    "given-away",
+    "label",
+    "unresolved",
+    "broken-blank",
+    "markup",
+    "stock-blank",
+    "not-a-statement",
+    "vague-answer",
+    "too-long",
+    "shared-sentence",
+    "duplicate",
+    "conflict",
+)
+# weak rather than wrong: such a card may come back where its section would keep one card
+SOFT_RULES = frozenset({"vague-answer"})
+SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
+MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+_LABEL_QUESTION = re.compile(
+    r"(?:\bwhat (?:is|are) [“\"][^”\"]{1,80}[”\"]\s*\?$"
+    r"|\bwhat does the text say about\b"
+    r"|\bwhich term under\b"
+    r"|[”\"] — which [^?]{1,80} is this\?$"
+    r"|^name the items listed under\b"
+    r"|\boverview\?$)",
+    re.IGNORECASE,
+)
+_MARKUP = re.compile(
+    r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
+    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
+)
+_BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
+_PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
+_MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
+_DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
+_QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
+
+
+# a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
+# now, we have considered ...", "But ...": it leans on what came before)
+_FRAMING = re.compile(
+    r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far)\b"
+)
+# a pointer into the document ("described below", "the next section", "this chapter")
+_POINTER = re.compile(
+    r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
+    r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter))\b",
+    re.IGNORECASE,
+)
+
+
+def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
+    """The rule a draft breaks on its own (see the module docstring), or ``""``.
+
+    ``titles`` are the deck and section titles the quiz shows above the card; ``subject`` is
+    the document's main subject ("ketamine"), which names no answer.
+    """
+    text = _CLOZE.sub(lambda m: m.group(1), draft.text)
+    shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
+    if _MARKUP.search(shown) or len(re.findall(r"[(\[]", shown)) > 4:
+        return "markup"
+    if _imperative(draft.question or text) or (text and _instruction(text)):
+        return "not-a-statement"  # "Explain and provide examples of ...": an exercise
+    if draft.type is CardType.CLOZE:
+        return _cloze_fault(draft.text, titles, subject)
+    if draft.type is CardType.LIST:
+        if lx.speaks_to_reader(draft.question):
+            return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
+        if re.match(r"^(?:Yes|No)\b", draft.question):
+            return "not-a-statement"  # the answer to a question the card does not show
+        return "label" if _LABEL_QUESTION.search(draft.question) else ""
+    question = draft.question
+    quoted = _BLANK_QUOTE.match(question)
+    if quoted and draft.answer:  # a fill-the-blank choice is judged like its cloze
+        fault = _cloze_fault(
+            quoted.group(1).replace("_____", f"{{{{c1::{draft.answer}}}}}"), titles, subject
+        )
+        if fault:
+            return fault
+    if _LABEL_QUESTION.search(question) or _label_tail(question):
+        return "label"
+    if _unresolved(question, subject):
+        return "unresolved"
+    if draft.answer and given_away(draft.answer, question, titles, subject):
+        return "given-away"
+    # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
+    # an amount is a whole answer in everyday words
+    manner = bool(_MANNER.match(question))
+    if not manner and not _names_something(draft.answer):
+        return "not-a-statement"
+    if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
+        return "broken-blank"
+    if draft.answer and _wrong_kind(question, draft.answer):
+        return "broken-blank"
+    said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
+    named = [w for w in said if lx.names_a_thing(w)]
+    vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
+    if draft.type is not CardType.CHOICE and vague and not manner:
+        return "vague-answer"
+    return ""
+
+
+class Seen:
+    """The cards of a deck kept so far, to judge the next draft against them: a second cloze
+    of one sentence, a question asked again (``duplicate``), or asked again with another
+    answer (``conflict``)."""
+
+    def __init__(self) -> None:
+        self._blanked: set[str] = set()
+        self._asked: dict[frozenset[str], str] = {}
+
+    def fault(self, draft: Draft) -> str:
+        """The rule ``draft`` breaks against the cards kept so far, or ``""``."""
+        if draft.type is CardType.CLOZE:
+            blanked = normalise_space(draft.source).casefold() in self._blanked
+            return "shared-sentence" if blanked else ""
+        key = question_key(draft.question)
+        if not key or key not in self._asked:
+            return ""
+        return "duplicate" if self._asked[key] == _answer_of(draft) else "conflict"
+
+    def copy(self) -> Seen:
+        """What was seen so far, apart (a deck tried whole, then split, is judged once)."""
+        other = Seen()
+        other._blanked = set(self._blanked)
+        other._asked = dict(self._asked)
+        return other
+
+    def add(self, draft: Draft) -> None:
+        """Remember a kept card."""
+        if draft.type is CardType.CLOZE:
+            self._blanked.add(normalise_space(draft.source).casefold())
+        elif draft.question:
+            self._asked.setdefault(question_key(draft.question), _answer_of(draft))
+
+
+ORDINALS = lx.wordset(
+    "first second third fourth fifth last next previous following preceding same other"
+)
+
+
+def filler_blank(phrase: str) -> bool:
+    """Whether a phrase is a poor blank whatever its score: one word of everyday English
+    (not rare, see :func:`studyapp.cards.lexicon.is_rare`), since raters found such blanks
+    fillers that other words fit ("scheduling a {{sequence}} of jobs", "the {{phases}} are in
+    equilibrium": 6 of 12 rated bad, 1 good), or a
+    phrase opening on an ordinal, which points into the document ("the {{next section}}",
+    "the {{second path}}")."""
+    words = phrase.split()
+    if len(words) == 1:
+        return not lx.is_rare(phrase)  # "tinnitus", "BDNF" are the subject's own words
+    return words[0].lower() in ORDINALS
+
+
+def _answer_of(draft: Draft) -> str:
+    return normalise_space(draft.answer or " ".join(draft.items)).casefold()
+
+
+def question_key(question: str) -> frozenset[str]:
+    """What a question asks, as the lemmas of its content words: "What causes X?" and "What
+    caused X?" are the same question."""
+    return frozenset(lx.lemma(w) for w in lx.content_words(question))
+
+
+def given_away(answer: str, question: str, titles: str, subject: str = "") -> bool:
+    """Whether the question or the titles on screen give the answer away.
+
+    A short answer (a term, a name) is given away when its specific words all stand on the
+    screen, or half its content words do; a longer answer (an explanation) only by the titles,
+    when they hold all its specific words or two thirds of at least two. An abbreviation is
+    given away by words whose initials spell it.
+    """
+    bare = normalise_space(answer).casefold()
+    if bare and bare in normalise_space(question).casefold():
+        return True
+    if _initials_shown(answer, f"{titles} {question}"):
+        return True
+    short = len(answer.split()) <= SHORT_ANSWER
+    screen = lx.stems(f"{titles} {question}" if short else titles)
+    about = lx.stem(subject) if subject else ""
+    content = [w for w in lx.content_words(answer) if not about or lx.stem(w) != about]
+    specific = [w for w in content if not lx.is_vague(w)]
+    if not content:
+        return False
+    seen = [w for w in content if lx.related(w, screen)]
+    seen_specific = [w for w in specific if lx.related(w, screen)]
+    if short and specific and len(seen_specific) == len(specific):
+        return True
+    if short and 2 * len(seen) >= len(content) and (seen_specific or not specific):
+        return True
+    if not short and specific and len(seen_specific) == len(specific):
+        return 2 * len(seen) >= len(content)
+    return len(seen_specific) >= 2 and 2 * len(seen_specific) >= len(specific)
+
+
+def _initials_shown(answer: str, screen: str) -> bool:
+    """Whether ``answer`` is an abbreviation spelled by the initials of words on screen
+    ("TRD" beside "treatment-resistant depression")."""
+    short = answer.strip()
+    if not re.fullmatch(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?", short):
+        return False
+    letters = "".join(c for c in short.rstrip("s") if c.isupper()).lower()
+    parts = re.findall(r"[A-Za-z][A-Za-z0-9’']*", screen)
+    initials = "".join(w[0].lower() for w in parts)
+    significant = "".join(
+        w[0].lower() for w in parts if w.lower() not in ("of", "and", "the", "in", "for", "to")
+    )
+    return letters in initials or letters in significant
+
+
+def _label_tail(question: str) -> bool:
+    """``Advantages of X — bronchodilation?``: a title and a bare topic, no question."""
+    match = _DASH_TAIL.search(question)
+    if not match:
+        return False
+    tail = lx.words(match.group("tail"))
+    return len(tail) <= 6 and not any(w in ("what", "which", "how", "why", "who") for w in tail)
+
+
+def _unresolved(question: str, subject: str) -> bool:
+    """Whether a question leans on a referent it does not name, or names nothing specific."""
+    body = re.sub(r"^[^:]{1,120}: (?=[a-z])", "", question)  # a title before the question
+    body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", body)  # a quoted sentence keeps its own referents
+    body = re.sub(r"\bwhich of (?:these|those)\b", "which", body, flags=re.IGNORECASE)
+    about = lx.stem(subject) if subject else ""
+    named_before = False
+    if lx.speaks_to_reader(body):
+        return True  # "What is the candle I have in my hand?"
+    if any(w in lx.PAGE_WORDS for w in lx.words(body)):
+        return True  # "What does photo B show?": a picture the card cannot show
+    for word in lx.words(body):
+        if lx.is_pronoun(word) and not named_before:
+            return True  # "What may they help reduce?": nothing named for "they" to be
+        named_before = (
+            named_before or not lx.is_vague(word) or (bool(about) and lx.stem(word) == about)
+        )
+    named = [w for w in lx.content_words(body) if lx.names_a_thing(w)]
+    return not [w for w in named if lx.stem(w) != about] and not (about and about in body.lower())
+
+
+def _cloze_fault(text: str, titles: str, subject: str) -> str:
+    """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    rest = _CLOZE.sub(" ", text)
+    if len(text.split()) > MAX_CLOZE_WORDS or re.search(r"[a-z0-9)]{2}[.!?] +[A-Za-z]", rest):
+        return "too-long"
+    if re.match(r"^\W*(?:they|this|these|those|it|its|their|such)\b", rest, re.IGNORECASE):
+        return "unresolved"
+    if any(w in lx.PAGE_WORDS for w in lx.words(rest)):
+        return "unresolved"  # "Illustration shows the digestive system of [...]"
+    if re.match(r"^[\W\d]*[a-z]", _CLOZE.sub(lambda m: m.group(1), text)):
+        return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
+        return "not-a-statement"
+    if re.match(r"^(?:Yes|No|Well|Now|So)\b,?", rest.lstrip()):  # an answer to a question
+        return "not-a-statement"
+    if _FRAMING.match(rest.lstrip()):
+        return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
+    if _POINTER.search(_CLOZE.sub(lambda m: m.group(1), text)):
+        return "unresolved"  # "Details will be given in the [...]": a place in the document
+    for match in _CLOZE.finditer(text):
+        phrase = match.group(1)
+        if _broken(text, match.start(), match.end(), phrase):
+            return "broken-blank"
+        content = lx.content_words(phrase)
+        everyday = all(lx.is_vague(w) for w in content) or (
+            len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
+        )  # one everyday word ("window", "computer", "guide") is a guess, not a term
+        if content and everyday and not _amount(text, match.start()):
+            return "stock-blank"
+        screen = lx.stems(f"{titles} {rest}")
+        about = lx.stem(subject) if subject else ""
+        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
+        shown = [w for w in specific if lx.related(w, screen)]
+        if specific and 2 * len(shown) >= len(specific):
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+    return ""
+
+
+def _broken(text: str, start: int, end: int, phrase: str) -> bool:
+    """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
+    said = lx.WORD.findall(phrase)
+    if not said or re.search(r"--|- |[—–,;:()\[\]“”\"]", phrase):
+        return True
+    if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
+        return True  # "[document first]": an adverb of the clause rides along
+    first, last = said[0], said[-1]
+    if lx.is_function_word(first) or lx.is_function_word(last) or any(map(lx.only_verb, said)):
+        return True  # "solution if", "corporation sold shoes": a piece of a clause
+    if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
+        return True  # "sometimes", "elsewhere": no term at all
+    before, after = text[:start], text[end:]
+    if before[-1:].isalnum() or before[-1:] in "-]/." or after[:1].isalnum() or after[:1] in "-([/":
+        return True  # the blank cuts a word or a formula
+    if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
+        return True  # "[Different geometric] isomers": an everyday adjective opens it
+    previous = lx.WORD.findall(before)[-1:] if re.search(r"[A-Za-z0-9’'-]\s+$", before) else []
+    following = lx.WORD.findall(after)[:1] if re.match(r"^\s+[A-Za-z]", after) else []
+    sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
+    if following:
+        nxt = following[0]
+        if last[:1].isupper() and nxt[:1].isupper():
+            return True  # half a name
+        if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
+            return True  # the head noun of the term is left outside ("light [...] energy")
+    if (
+        len(said) == 1
+        and previous
+        and following
+        and _verb_between(previous[0], said[0], following[0])
+    ):
+        return True  # "benefits [warrant] further study": the verb of the clause
+    if previous and not sentence_start:
+        prev = previous[0]
+        if len(prev) == 1 and prev not in ("a", "A", "I"):
+            return True  # "C [l atoms]": a formula spelled out letter by letter
+        return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
+    return False
+
+
+def _names_something(answer: str) -> bool:
+    """Whether an answer names something: a word that is not a function word and can be more
+    than an adverb ("Then here", "Never" name nothing)."""
+    for word in lx.WORD.findall(answer):
+        if lx.is_function_word(word):
+            continue
+        if lx.parts_of_speech(word) - {"ADV"} or not lx.parts_of_speech(word):
+            return True
+    return False
+
+
+def _cut_short(answer: str) -> bool:
+    """Whether an answer stops on a function word ("the cavity in"): half a phrase."""
+    said = lx.WORD.findall(answer)
+    return bool(said) and lx.is_function_word(said[-1]) and said[-1].lower() not in ("it", "them")
+
+
+_UNITS = lx.wordset("second minute hour day week month year decade century")
+
+
+def _amount(text: str, start: int) -> bool:
+    """Whether the blank at ``start`` hides an amount or a time ("within [minutes]", "[180
+    litres]"): a fact in everyday words, not a stock phrase."""
+    phrase = _CLOZE.match(text, start)
+    hidden = phrase.group(1) if phrase else ""
+    if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
+        return True
+    return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+
+
+def _imperative(text: str) -> bool:
+    """Whether ``text`` opens with a command ("Explain ...", "Describe ...", "Indicate ..."):
+    an exercise or an instruction, not a statement to learn."""
+    first = lx.WORD.findall(text)[:1]
+    return bool(first) and lx.only_verb(first[0]) and lx.verb_lemma(first[0]) == first[0].lower()
+
+
+def _wrong_kind(question: str, answer: str) -> bool:
+    """Whether an answer is not the kind of phrase its question asks for: "What does curl
+    rhyme?" -> "with words like girl" (a preposition's phrase), "What are polydentate
+    ligands?" -> "sometimes identified with ..." (a definition opening on an adverb)."""
+    first = lx.WORD.findall(answer)[:1]
+    if not first or not re.match(r"^what\b", question, re.IGNORECASE):
+        return False
+    word = first[0].lower()
+    if word in _PREPOSITIONS:
+        return True
+    pos = lx.parts_of_speech(word)
+    return bool(re.match(r"^what (?:is|are)\b", question, re.IGNORECASE)) and pos == frozenset(
+        {"ADV"}
+    )
+
+
+def _instruction(text: str) -> bool:
+    """Whether a cloze's sentence is an instruction: a verb in its base form before an
+    article ("List the classes of ...", "Draw a diagram of ...")."""
+    said = lx.WORD.findall(text)[:2]
+    if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
+        return False
+    return lx.verb_lemma(said[0]) == said[0].lower()
+
+
+def _verb_between(before: str, word: str, after: str) -> bool:
+    """Whether ``word`` reads as the verb between a plural subject and its object ("benefits
+    warrant further investigation")."""
+    return (
+        "VERB" in lx.parts_of_speech(word)
+        and word.islower()
+        and before.endswith("s")
+        and lx.can_be_noun(before)
+        and not lx.is_function_word(before)
+        and not lx.is_function_word(after)
+    )

@@ -1,0 +1,254 @@
+"""The one place of word knowledge the card generator uses, for any subject.
+
+General English comes from two libraries whose data ships inside their wheels (nothing is
+downloaded at run time):
+
+* :mod:`wordfreq` says how common a word is in everyday English (the Zipf scale: 7 for "the",
+  about 5 for "treatment", 3 for "ketamine" or "photosynthesis"). A common word is a poor
+  answer ("research", "quality") and a rare one is the subject's vocabulary, in biology as in
+  law, with no list of a field's terms;
+* :mod:`lemminflect` gives a word's lemmas by part of speech ("studies" -> study; "begin" is
+  only ever a verb; "rose" may be the verb "rise"), so a cloze blank that ends on a verb is
+  seen as half a clause, and "causes" and "cause" count as one word.
+
+What stays hand-written here is grammar, not vocabulary: the closed class of function words
+and the small set of abstract nouns that say nothing on their own in any subject.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
+COMMON = 5.3  # Zipf frequency from which a word is everyday English ("research", "life")
+FAMILIAR = 4.6  # from here a modifier is a word of everyday talk ("previous", "entire")
+RARE = 3.6  # below it a word is the subject's vocabulary ("bronchodilation", "tort")
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The set of whitespace-separated words of ``text`` (for the word sets below)."""
+    return frozenset(text.split())
+
+
+# Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
+FUNCTION_WORDS = wordset(
+    """a an the and or but nor of in on at to for from by with without within into onto over
+    under as than then that this these those it its is are was were be been being has have had
+    having do does did can could may might must should would will shall not no also such which
+    who whom whose what when where while how why both each either any all some many more most
+    other others another same own very so thus therefore if because since although though
+    whereas unless until whether about against through across toward towards beyond upon
+    there their they them we our you your he she his her him i me my one ones only even still
+    yet just up out off down less least much few fewer among between during after before via
+    per"""
+)
+# Abstract nouns that name no content in any subject ("the role", "several factors")
+ABSTRACT_NOUNS = wordset(
+    """role use uses way ways aspect aspects factor factors area areas thing things part parts
+    kind kinds type types form forms example examples case cases number range variety amount
+    level levels issue issues matter matters point points purpose purposes process processes
+    result results effect effects outcome outcomes impact approach approaches method methods
+    option options potential ability abilities importance value values need needs concern
+    concerns context situation situations manner fact facts feature features element elements
+    item items idea ideas sense term terms question questions field fields state states
+    research study studies evidence information people person individual individuals
+    conclusion summary addition contrast particular general sum total possibility
+    possibilities insight insights"""
+)
+# Words that open a question or frame it, never its content ("What does X involve?")
+_QUESTION_FRAME = wordset(
+    """name describe explain give list state which what why how when where who whom whose
+    true following text"""
+)
+_PRONOUNS = wordset("it they them this these those its their he she his her him such")
+# Words that point at a picture or a part of the page a card cannot show ("photo B shows")
+PAGE_WORDS = wordset(
+    """figure figures fig photo photos photograph image images illustration illustrations
+    diagram diagrams chart charts graph graphs micrograph micrographs panel panels picture
+    pictures"""
+)
+# The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
+_PERSONAL = wordset("i me my mine you your yours")  # the authorial "we" states general facts
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, possessive ’s removed."""
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """The lemmas of ``word`` by universal part of speech (``{"VERB": ("begin",)}``)."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word.lower()))
+
+
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech ``word`` can be (empty for a word the lexicon does not know, and
+    for an abbreviation: "ACE" is a name, not the verb "ace")."""
+    if len(word) >= 2 and word.isupper():
+        return frozenset()
+    return frozenset(lemmas(word))
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
+    found = lemmas(word)
+    for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
+        if pos in found:
+            return found[pos][0].lower()
+    return word.lower()
+
+
+def verb_lemma(word: str) -> str:
+    """The base form of ``word`` read as a verb ("wilts" -> "wilt"), or ``""``."""
+    found = lemmas(word).get("VERB") or lemmas(word).get("AUX")
+    return found[0].lower() if found else ""
+
+
+def is_past(word: str, base: str) -> bool:
+    """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
+    from lemminflect import getInflection
+
+    return word.lower() in getInflection(base, tag="VBD")
+
+
+def only_verb(word: str) -> bool:
+    """Whether ``word`` can only be a verb ("begin", "produces"): a phrase ending on it is a
+    piece of a clause, never a whole term."""
+    pos = parts_of_speech(word)
+    return bool(pos) and pos <= {"VERB", "AUX"}
+
+
+def is_function_word(word: str) -> bool:
+    return word.lower() in FUNCTION_WORDS
+
+
+def is_pronoun(word: str) -> bool:
+    """Whether ``word`` points back to something said before ("they", "this", "its")."""
+    return word.lower() in _PRONOUNS
+
+
+def is_personal(word: str) -> bool:
+    """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
+    be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
+    base = word.split("'", 1)[0].split("’", 1)[0]  # "you'll", "we’re"
+    return base != "I" and base.lower() in _PERSONAL
+
+
+def speaks_to_reader(text: str) -> bool:
+    """Whether ``text`` leans on its speaker or listener ("the candle I have in my hand",
+    "you see"); "I" counts before a verb ("I have"), not as a numeral ("angiotensin I to")."""
+    said = WORD.findall(text)
+    if any(is_personal(w) for w in said):
+        return True
+    for match in re.finditer(r"\bI (?P<next>[a-z]+)", text):
+        following = match.group("next")
+        if following in ("am", "have", "had", "was", "will", "would", "can", "could", "shall"):
+            return True
+        if not is_function_word(following) and verb_lemma(following):
+            return True
+    return False
+
+
+def can_be_noun(word: str) -> bool:
+    """Whether ``word`` can be a noun (or is unknown to the lexicon: a name, a term)."""
+    pos = parts_of_speech(word)
+    return not pos or "NOUN" in pos or "PROPN" in pos
+
+
+def is_common(word: str) -> bool:
+    """Whether ``word`` is everyday English (a guesser's word, not the subject's)."""
+    return zipf(word.lower()) >= COMMON
+
+
+def is_familiar(word: str) -> bool:
+    """Whether ``word`` is familiar to anyone ("initial", "upper"): as the modifier that tells
+    one option of a multiple choice from another it tells nothing of the subject."""
+    return zipf(word.lower()) >= FAMILIAR
+
+
+def is_rare(word: str) -> bool:
+    """Whether ``word`` is the subject's vocabulary (an acronym, or rare in English)."""
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True
+    return zipf(word.lower()) < RARE
+
+
+def is_vague(word: str) -> bool:
+    """Whether a word names nothing specific: a function word, an abstract noun, a
+    question's frame word, or everyday English."""
+    low = word.lower()
+    return (
+        low in FUNCTION_WORDS
+        or lemma(low) in ABSTRACT_NOUNS
+        or low in ABSTRACT_NOUNS
+        or low in _QUESTION_FRAME
+        or is_common(low)
+    )
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether ``word`` can name what a question is about: a noun (or a term the lexicon does
+    not know) that is not abstract ("research", "role") and not mainly a describing word
+    ("better", "ongoing")."""
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in _QUESTION_FRAME or lemma(low) in ABSTRACT_NOUNS:
+        return False
+    pos = parts_of_speech(word)
+    if not pos:  # unknown to the lexicon: a term or a name, unless it is everyday English
+        return is_rare(low) or word[:1].isupper()
+    return "NOUN" in pos and not ({"ADJ", "ADV"} & pos and not is_rare(low))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry meaning (not function words), lower case."""
+    return [w for w in words(text) if w not in FUNCTION_WORDS and len(w) > 2]
+
+
+def specific_words(text: str) -> list[str]:
+    """The words of ``text`` that name something specific (see :func:`is_vague`)."""
+    return [w for w in content_words(text) if not is_vague(w)]
+
+
+def stem(word: str) -> str:
+    """What a word shares with its derived relatives: ``salivation`` -> ``saliva`` (salivary),
+    ``bronchodilatory`` -> ``bronchodila`` (bronchodilation); short words stay whole."""
+    base = lemma(word)
+    return base[: max(6, len(base) - 4)] if len(base) > 6 else base
+
+
+def related(word: str, text_stems: frozenset[str]) -> bool:
+    """Whether ``word`` or a relative of it (same lemma, or same derivational stem) is among
+    ``text_stems`` (as made by :func:`stems`)."""
+    if stem(word) in text_stems or lemma(word) in text_stems:
+        return True
+    low = word.lower()  # a clipped form on screen: "init" for "initial"
+    return any(low[:k] in text_stems for k in range(max(4, len(low) - 4), len(low)))
+
+
+@lru_cache(maxsize=4096)
+def stems(text: str) -> frozenset[str]:
+    """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
+    out: set[str] = set()
+    for word in words(text):
+        for part in {word, *word.split("-")}:
+            if part:
+                out.add(lemma(part))
+                out.add(stem(part))
+    return frozenset(out)

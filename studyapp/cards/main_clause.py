@@ -1,0 +1,256 @@
+"""Questions about the main clause of a plain statement: what does it, and when, in any subject.
+
+These shapes fire on the ordinary declarative sentences of prose (a lecture, a chapter), where
+the sharper shapes of :mod:`studyapp.cards.questions` and :mod:`studyapp.cards.why_how` find
+nothing; every answer is a verbatim piece of the sentence:
+
+* **what does it**: ``Chlorophyll absorbs red and blue light`` -> "What absorbs red and blue
+  light?" -> ``Chlorophyll``; ``Glaciers carved the valleys of the Alps`` -> "What carved the
+  valleys of the Alps?". The verb agrees with "what" (``Enzymes lower the activation energy``
+  -> "What lowers the activation energy?"). Only a subject that names a specific thing is
+  asked for (not "this", "the result", a bare name of a person, or the document's subject,
+  which any student would guess); the predicate is cut at its first clause break so the
+  question stays short;
+* **kinds**: ``There are three types of rock: igneous, sedimentary and metamorphic`` (also
+  ``Mitosis has four stages: ...``, ``The three branches of government are ...``) -> a list
+  card "What are the three types of rock?" whose items are the named kinds, when their count
+  is the number the sentence states;
+* **when**: ``In 1066, the Normans conquered England`` -> "When did the Normans conquer
+  England?" -> ``1066`` (a leading or closing year, decade or century).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import QA, lower_first
+from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phrase
+
+_MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
+_NOTE_NOUN = 3.3  # Zipf: a bare singular noun this common is a note's party ("Plaintiff sued")
+_MIN_PREDICATE = 3  # words after the verb: "What matters?" asks nothing
+_MAX_QUESTION = 18  # words
+_BE_WHAT = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_NO_SUBJECT = lx.wordset(
+    "one ones other others thing things way ways part parts kind kinds type types case cases"
+    " result results fact number lot example examples first second last same following"
+    " former latter rest"
+)
+_QUANTIFIERS = lx.wordset(
+    "some many most all each every both few several other these those such any another"
+)
+_BACK = lx.wordset("this that these those such it its they them their he she his her")
+_BE_ADVERBS = lx.wordset("also often usually typically generally mainly mostly then thus still")
+_PLAIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9’'-]*$")
+_PICTURED = lx.wordset("shown depicted illustrated pictured seen given listed represented")
+_AFTER_VERB = lx.wordset(
+    "a an the its their any all each every both some most many two three several"
+    " with into in on at from to through up out down across over under"
+)
+_CLAUSE_OPENERS = lx.wordset("what which who whom whose whether how why where when that if once")
+_YEAR = (
+    r"(?:\d{3,4}(?: ?(?:B\.C\.|A\.D\.|BC|AD|BCE|CE))?|the \d{3,4}s|the [a-z]+(?:-[a-z]+)? century)"
+)
+_WHEN_LEAD = re.compile(rf"^(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR}), ")
+_LATER = re.compile(r"\b(?:until|since|after|before|when|while|by|discovery|death|birth)\b")
+_WHEN_TAIL = re.compile(rf" in (?P<when>{_YEAR})$")
+
+
+def what_does(text: str, subject: str) -> QA | None:
+    """``Chlorophyll absorbs red light`` -> "What absorbs red light?" -> ``Chlorophyll``."""
+    words = text.rstrip(" .").split()
+    for at in range(1, min(len(words) - _MIN_PREDICATE, _MAX_SUBJECT + 1)):
+        if not noun_phrase(words[:at]):
+            continue
+        verb = words[at]
+        if not verb.islower() or (verb in lx.FUNCTION_WORDS and verb not in _AUX):
+            continue
+        base = lx.verb_lemma(verb)
+        if not base:
+            continue  # "Habeas corpus": still the subject
+        if (
+            verb not in _AUX
+            and lx.parts_of_speech(verb) & {"NOUN", "ADJ"}
+            and not _agrees_as_verb(words[at - 1], verb, words[at + 1])
+        ):
+            return None  # "The sequence numbers of ...": "numbers" is a noun there
+        shown = _agreeing(verb, base)
+        if shown == verb and verb != base and _AUX & set(words[at + 1 :]) and verb[-1] != "s":
+            return None  # "The geometries found in complexes are ...": a participle
+        rest = re.split(r"[,;:]| \(| - ", " ".join(words[at + 1 :]), maxsplit=1)[0].strip()
+        if not shown or not _plain_predicate(verb, rest.split()):
+            return None
+        question = f"What {shown} {rest}?"
+        answer = " ".join(words[:at])
+        if len(question.split()) > _MAX_QUESTION or not _specific(answer, subject):
+            return None
+        return QA("what-does", question, answer)
+    return None
+
+
+def _agrees_as_verb(head: str, verb: str, following: str) -> bool:
+    """Whether a word that may be a noun is the verb here: it agrees with a singular head
+    ("The flame of a candle burns with ..."), and an article or a preposition follows it
+    ("numbers of", "codes does" are still the subject)."""
+    known = head.isupper() or "NOUN" in lx.parts_of_speech(head)  # not "Keep curl-related"
+    singular = known and lx.lemma(head) == head.lower()
+    return singular and verb.endswith("s") and following.lower() in _AFTER_VERB
+
+
+def _agreeing(verb: str, base: str) -> str:
+    """The verb as it agrees with "what" ("lower" -> "lowers", "are" -> "is"), or ``""``
+    for a form that is not finite."""
+    if verb in _MODALS or verb in _AUX:
+        return _BE_WHAT.get(verb, verb)
+    if verb != base and (verb.endswith("ed") or lx.is_past(verb, base)):
+        return verb  # past: "What carved the valleys?"
+    if verb == base:
+        return _third_person(base)  # plural subject: "Enzymes lower" -> "What lowers"
+    if verb.endswith("s"):
+        return verb
+    return ""
+
+
+def _plain_predicate(verb: str, said: list[str]) -> bool:
+    """Whether the rest of the clause reads as a plain fact to ask about: long enough, no
+    negation, no clause of its own first ("asks what difference ..."), no reference back
+    ("it", "this"), no markup or citation, not a copula's bare noun ("is risk factors"), and
+    not ending on a preposition or article."""
+    if len(said) < _MIN_PREDICATE - (verb in _AUX):
+        return False
+    low = [w.lower() for w in said]
+    if {"not", "no", "never", "n't"} & set(low) or low[0] in _CLAUSE_OPENERS:
+        return False
+    if any(lx.is_pronoun(w) or w in _BACK for w in low):
+        return False
+    if not all(_PLAIN_WORD.match(w) for w in said) or lx.is_function_word(said[-1]):
+        return False
+    if verb in ("is", "are", "was", "were"):  # passive or adjective, never "is a ..."
+        first = said[1] if low[0] in _BE_ADVERBS and len(said) > 1 else said[0]
+        if first.lower() in _PICTURED or (first == "used" and low[1:2] == ["to"]):
+            return False  # "A structure is shown ...": a figure; "is used to -ing"
+        pos = lx.parts_of_speech(first)
+        if first.endswith("ed"):
+            return True
+        after = low[low.index(first.lower()) + 1 : low.index(first.lower()) + 2]
+        # an adjective with its preposition or alone ("is capable of", "is absent"), not
+        # the modifier of a noun ("is different chemical compounds")
+        return (
+            bool(pos)
+            and pos <= {"ADJ", "VERB", "ADV"}
+            and (not after or lx.is_function_word(after[0]))
+        )
+    return True
+
+
+def when(text: str, subject: str) -> QA | None:
+    """``In 1066, the Normans conquered England`` -> "When did the Normans conquer England?"
+    -> ``1066``; also a closing ``... in 1066``."""
+    text = text.rstrip(" .")
+    lead = _WHEN_LEAD.match(text)
+    found = lead or _WHEN_TAIL.search(text)
+    if not found:
+        return None
+    clause = text[lead.end() :] if lead else text[: found.start()]
+    if not lead and _LATER.search(clause):
+        return None  # "... believed extinct until the discovery of X in 1952": not when
+
+    turned = invert(clause[:1].upper() + clause[1:] if lead else clause)
+    if not turned or len(turned.split()) > _MAX_QUESTION or "," in turned:
+        return None
+    return QA("when", f"When {turned}?", found.group("when"))
+
+
+def _finite(word: str) -> bool:
+    return word.islower() and word not in lx.FUNCTION_WORDS and bool(lx.verb_lemma(word))
+
+
+def _third_person(base: str) -> str:
+    """``lower`` -> ``lowers``, ``carry`` -> ``carries`` (lemminflect's inflection)."""
+    from lemminflect import getInflection
+
+    found = getInflection(base, tag="VBZ")
+    return found[0] if found else base
+
+
+def _specific(answer: str, subject: str) -> bool:
+    """Whether a subject phrase names something a student should recall: a specific noun in
+    it, not the document's subject on its own, not a bare capitalised name (a person or a
+    party, which the question would have to ask "who" about), not "some"/"most" of a kind,
+    not "the" + one noun (a referent of the context: "the receiver", "the drug") and not one
+    everyday word ("Users", "Pressure") or a note's bare noun ("Plaintiff sued ...")."""
+    said = [w for w in lx.words(answer) if w not in ("a", "an", "the")]
+    if not said or said[-1] in _NO_SUBJECT or any(lx.is_vague(w) for w in said[-1:]):
+        return False
+    parts = answer.split()
+    if any(w.lower() in _CLAUSE_OPENERS for w in parts):
+        return False  # "Study what problems", "Note that NIST": a clause, not a name
+    if any(len(w) == 1 and w not in "aA" for w in parts):
+        return False  # "C l atoms": letters of a formula read aloud
+    if any(
+        w in ("a", "an", "the") and not lx.is_function_word(before)
+        for before, w in itertools.pairwise(parts)
+    ):
+        return False  # "OS passes the incoming": a verb and its object, not a subject
+    opening = parts[0]
+    if opening[:1].isupper() and lx.verb_lemma(opening) == opening.lower() and len(parts) > 1:
+        return False  # "Use standard nomenclature rules ...": a command (or unsure which)
+    first = answer.split()[0].lower()
+    if first in _QUANTIFIERS or (len(said) == 1 and first in ("the", "this", "that")):
+        return False
+    if len(answer.split()) == 1 and (
+        lx.is_familiar(answer) or (_bare_noun(answer) and lx.zipf(answer) >= _NOTE_NOUN)
+    ):
+        return False
+    head = next((w for w in said[1:] if lx.is_function_word(w)), "")
+    named = said[: said.index(head)] if head else said  # "effect" of "the effect of X"
+    if lx.is_vague(named[-1]) or lx.lemma(named[-1]) in lx.ABSTRACT_NOUNS:
+        return False  # "The effect of lidocaine begins ...": the head names nothing
+    if subject and [w for w in said if w != subject.lower() and not lx.is_function_word(w)] == []:
+        return False  # "What blocks NMDA receptors?" in a text about ketamine: guessed
+    head = answer.split()[-1]
+    if head[:1].isupper() and not lx.parts_of_speech(head) and not head.isupper():
+        return False  # "Faraday", "Hobbes": who, not what
+    return any(not lx.is_function_word(w) for w in said)
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_KIND = (
+    r"(?P<n>two|three|four|five|six|seven|eight|[2-8]) (?:main |major |basic |principal )?"
+    r"(?P<noun>types|kinds|classes|forms|stages|phases|steps|parts|categories|branches|levels"
+    r"|components|layers|functions|properties|principles|causes)"
+)
+_KINDS = (
+    re.compile(rf"^There (?:are|were) {_KIND} of (?P<x>[^:;,]{{2,60}}): (?P<items>[^:;]+)$"),
+    re.compile(
+        rf"^(?P<x>[A-Z][^:;,]{{2,60}}?) (?:has|have|had|consists of|comprises) {_KIND}: "
+        r"(?P<items>[^:;]+)$"
+    ),
+    re.compile(rf"^The {_KIND} of (?P<x>[^:;,]{{2,60}}) (?:are|were) (?P<items>[^:;]+)$"),
+)
+_MAX_KIND_WORDS = 6
+
+
+def kinds(sentence: str) -> tuple[str, tuple[str, ...]] | None:
+    """``There are three types of rock: igneous, sedimentary and metamorphic`` -> ("What are
+    the three types of rock?", ("igneous", "sedimentary", "metamorphic")); ``None`` unless the
+    sentence names as many kinds as it says, each a short phrase."""
+    text = sentence.strip().rstrip(".")
+    for pattern in _KINDS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        count = _NUMBERS.get(match.group("n")) or int(match.group("n"))
+        items = tuple(
+            i.strip() for i in re.split(r",? and |,? or |, ", match.group("items")) if i.strip()
+        )
+        if len(items) != count or any(len(i.split()) > _MAX_KIND_WORDS for i in items):
+            return None
+        x = lower_first(match.group("x").strip())
+        return f"What are the {match.group('n')} {match.group('noun')} of {x}?", items
+    return None
+
+
+MAKERS = (what_does,)  # `when` runs with the sharper shapes (a date beats an object)

@@ -1,0 +1,338 @@
+"""Why, how and what-causes questions from causal and purpose sentences, in any subject.
+
+Every answer is a verbatim piece of the sentence; the question is the rest of it, turned
+round with the help of the lexicon (:mod:`studyapp.cards.lexicon`) where a verb must change
+form:
+
+* ``Plants wilt because they lose water`` -> "Why do plants wilt?" -> ``they lose water``;
+* ``The court dismissed the case in order to avoid delay`` -> "Why did the court dismiss the
+  case?" -> ``to avoid delay``; likewise ``..., so that ...``;
+* ``Smoking causes lung cancer`` -> "What does smoking cause?" -> ``lung cancer``; and
+  ``Lung cancer is caused by smoking`` -> "What causes lung cancer?" -> ``smoking`` (also
+  *leads to*, *results in*, *produces*, *prevents*, *allows*, *enables*, *triggers*);
+* ``The nephron consists of a glomerulus and a tubule`` -> "What does the nephron consist
+  of?" (also *is composed of*, *is made of*, *contains*, *depends on*, *results from*);
+* ``A router is used to forward packets`` -> "What is a router used for?" -> ``to forward
+  packets``.
+
+Last, a plain statement is asked for its object: ``TCP provides a reliable bytestream`` ->
+"What does TCP provide?" (only when no other shape fits it).
+
+A question is only made when the part before the verb reads as a noun phrase (no verb of its
+own, no pronoun), so the question names what it asks about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import QA, lower_first
+
+_WORDLIKE = re.compile(r"^[A-Za-z][A-Za-z0-9’'+/-]*$")
+_DETERMINERS = lx.wordset("a an the each every all most many some both")
+_TIME_WORDS = lx.wordset("year day week month time century decade period season morning night")
+_AUX = lx.wordset("is are was were can could may might will would should must has have had")
+_MAX_SUBJECT = 9  # words
+_CAUSE_VERBS = (
+    "causes|cause|caused|leads to|lead to|led to|results in|result in|resulted in|produces"
+    "|produce|produced|prevents|prevent|prevented|allows|allow|allowed|enables|enable|enabled"
+    "|triggers|trigger|triggered|determines|determine|determined|controls|control|controlled"
+    "|regulates|regulate|regulated"
+)
+_ACTIVE = re.compile(
+    rf"^(?P<x>[A-Z][^,;]{{2,90}}?) (?:(?P<modal>can|may|might|could|will|often|usually"
+    rf"|also|typically) )?(?P<verb>{_CAUSE_VERBS}) (?P<y>[^;]{{3,140}})$"
+)
+_PASSIVE = re.compile(
+    r"^(?P<x>[A-Z][^,;]{2,90}?) (?P<be>is|are|was|were) (?:(?:usually|often|mainly|mostly"
+    r"|primarily|largely|typically|also) )?(?P<verb>caused|produced|triggered|determined"
+    r"|controlled|regulated) by (?P<y>[^;]{3,140})$"
+)
+_PARTS = re.compile(
+    r"^(?P<x>[A-Z][^,;]{2,90}?) (?P<verb>consists of|consist of|is composed of|are composed of"
+    r"|is made of|are made of|is made up of|are made up of|contains|contain|depends on"
+    r"|depend on|results from|result from) (?P<y>[^;]{3,140})$"
+)
+_USED = re.compile(
+    r"^(?P<x>[A-Z][^,;]{2,90}?) (?P<be>is|are|can be|may be) (?:(?:mainly|mostly|often"
+    r"|commonly|usually|typically|primarily|widely) )?used (?P<y>(?:to|for) [a-z][^;]{3,140})$"
+)
+_BECAUSE = re.compile(r"^(?P<main>[A-Z][^;]{5,160}?),? because (?P<why>[a-z][^;]{5,160})$")
+_PURPOSE = re.compile(
+    r"^(?P<main>[A-Z][^;]{5,160}?),? (?:in order (?P<to>to [a-z][^;]{3,140})"
+    r"|so that (?P<that>[a-z][^;]{5,140}))$"
+)
+
+
+def why_how(sentence: str, subject: str) -> list[QA]:
+    """The why/how/cause questions of one standalone sentence (see the module docstring)."""
+    text = sentence.strip().rstrip(".")
+    out: list[QA] = []
+    for maker in MAKERS:
+        qa = maker(text, subject)
+        if qa is not None and (maker is not _does_what or not out):
+            out.append(qa)
+    return out
+
+
+def noun_phrase(words: list[str]) -> bool:
+    """Whether ``words`` (a sentence's opening) read as a noun phrase naming something: not
+    too long, no pronoun or speaker, no word that can only be a verb, ending on a noun."""
+    if not words or len(words) > _MAX_SUBJECT:
+        return False
+    said = [w.strip("()") for w in words]
+    if not all(_WORDLIKE.match(w) for w in said):
+        return False  # markup, numbers or clause breaks: "on a PV", "a=>b", "X, Y"
+    if any(lx.is_pronoun(w) or lx.is_personal(w) for w in said):
+        return False
+    if len(said) == 1 and len(said[0]) < 3:
+        return False  # "P", "D1": a party of a case note, unnamed
+    if sum(w[:1].isupper() for w in said) > 4:
+        return False  # "Sympathetic and Parasympathetic Effects of Different Drug Types": a title
+    if lx.is_function_word(said[0]) and said[0].lower() not in _DETERMINERS:
+        return False
+    if any(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
+        return False  # "The volume never reaches": an adverb belongs to the verb phrase
+    if any(lx.lemma(w) in _TIME_WORDS for w in said):
+        return False  # "The same year died Wulfere": a time, not who acted
+    if any(lx.only_verb(w) or w.lower() in _AUX for w in said):
+        return False
+    if said[0].lower() in ("if", "when", "while", "although", "because", "since", "after"):
+        return False
+    last = said[-1]
+    return lx.can_be_noun(last) and not lx.is_function_word(last)
+
+
+def _subject(x: str, subject: str = "") -> str:
+    """The subject as it reads inside a question ("The heart" -> "the heart", "The Senate"
+    -> "the Senate", "Ketamine's use" -> "ketamine's use" in a text about ketamine)."""
+    article = re.match(r"^(?:The|A|An) ", x)
+    if article:
+        return x[:1].lower() + x[1:]
+    first = x.split(" ", 1)[0]
+    about = bool(subject) and lx.words(first)[:1] == [subject.lower()]
+    if not lx.parts_of_speech(first) and not about:
+        return x  # a name: "Hanson", "Oklahoma courts"
+    return lower_first(x)
+
+
+def invert(main: str) -> str:
+    """``Plants wilt`` -> ``do plants wilt``; ``The valve is closed`` -> ``is the valve
+    closed``; ``""`` when the clause has no subject and verb to turn round."""
+    words = main.split()
+    for at in range(1, min(len(words), _MAX_SUBJECT + 1)):
+        word = words[at]
+        if word in _AUX and noun_phrase(words[:at]):
+            rest = " ".join(words[at + 1 :])
+            return f"{word} {_subject(' '.join(words[:at]))} {rest}".strip()
+        base = lx.verb_lemma(word) if word.islower() else ""
+        if base and base != "be" and word not in lx.FUNCTION_WORDS and noun_phrase(words[:at]):
+            following = words[at + 1 : at + 2]
+            if following and following[0] in _AUX:
+                continue  # "Systemic blood pressure must ...": still the subject
+            if following and lx.can_be_noun(word) and _maybe_verb(following[0]):
+                return ""  # "Water levels rise ...": the verb may be the next word
+            if word != base and (word.endswith("ed") or lx.is_past(word, base)):
+                aux = "did"  # "wilted", "began"
+            elif word.endswith("s") and word != base:
+                aux = "does"
+            elif word == base:
+                aux = "do"
+            else:
+                return ""
+            rest = " ".join(words[at + 1 :])
+            return f"{aux} {_subject(' '.join(words[:at]))} {base} {rest}".strip()
+    return ""
+
+
+def _bare_noun(word: str) -> bool:
+    """Whether ``word`` is a common singular noun standing without an article ("Court",
+    "Plaintiff"): the subject of a note, not of a sentence that names what it is about."""
+    pos = lx.parts_of_speech(word)
+    return "NOUN" in pos and not word.isupper() and lx.lemma(word) == word.lower()
+
+
+def _maybe_verb(word: str) -> bool:
+    """Whether ``word`` may be the finite verb of a clause."""
+    return word.islower() and not lx.is_function_word(word) and bool(lx.verb_lemma(word))
+
+
+def _because(text: str, subject: str) -> QA | None:
+    match = _BECAUSE.match(text)
+    if not match:
+        return None
+    asked = invert(match.group("main"))
+    why = match.group("why").removeprefix("of ")  # "because of the finite volume ..."
+    return QA("because", f"Why {asked}?", why) if asked else None
+
+
+def _purpose(text: str, subject: str) -> QA | None:
+    match = _PURPOSE.match(text)
+    if not match:
+        return None
+    asked = invert(match.group("main"))
+    answer = match.group("to") or match.group("that")
+    return QA("purpose", f"Why {asked}?", answer) if asked else None
+
+
+def _active(text: str, subject: str) -> QA | None:
+    """``X causes Y`` -> "What does X cause?" (or "What causes Y?" when X is the shorter)."""
+    match = _ACTIVE.match(text)
+    if not match or not noun_phrase(match.group("x").split()):
+        return None
+    x, verb = match.group("x"), match.group("verb")
+    y = re.split(r", (?:which|that|who|where|while|and|but)\b", match.group("y"), maxsplit=1)[0]
+    head, _, particle = verb.partition(" ")
+    base = lx.verb_lemma(head) or head
+    modal = match.group("modal") or ""
+    if len(y.split()) <= 12 and modal not in ("often", "usually", "also", "typically"):
+        aux = f"{modal} " if modal else ("did " if head.endswith("ed") else "does ")
+        if not modal and not head.endswith(("s", "ed")):
+            aux = "do "
+        tail = f" {particle}" if particle else ""
+        return QA("causes", f"What {aux.strip()} {_subject(x)} {base}{tail}?", y)
+    if len(x.split()) <= 6 and ", " not in y:
+        return QA("caused-by", f"What {verb} {y}?", x)
+    return None
+
+
+def _passive(text: str, subject: str) -> QA | None:
+    """``X is caused by Y`` -> "What causes X?" -> ``Y``."""
+    match = _PASSIVE.match(text)
+    if not match or not noun_phrase(match.group("x").split()):
+        return None
+    x, verb, be = match.group("x"), match.group("verb"), match.group("be")
+    base = lx.verb_lemma(verb) or verb
+    if be in ("was", "were"):
+        present = verb
+    else:
+        present = f"{base}s" if not base.endswith("s") else f"{base}es"
+    return QA("caused-by", f"What {present} {_subject(x)}?", match.group("y"))
+
+
+def _parts(text: str, subject: str) -> QA | None:
+    """``X consists of Y`` -> "What does X consist of?" -> ``Y``."""
+    match = _PARTS.match(text)
+    if not match or not noun_phrase(match.group("x").split()):
+        return None
+    x, verb = match.group("x"), match.group("verb")
+    words = verb.split()
+    if words[0] in ("is", "are"):
+        question = f"What {words[0]} {_subject(x)} {' '.join(words[1:])}?"
+    else:
+        base = lx.verb_lemma(words[0]) or words[0]
+        aux = "does" if words[0] != base else "do"
+        question = f"What {aux} {_subject(x)} {base} {' '.join(words[1:])}".rstrip() + "?"
+    return QA("parts", question, match.group("y"))
+
+
+def _used(text: str, subject: str) -> QA | None:
+    """``X is used to Y`` -> "What is X used for?" -> ``to Y``."""
+    match = _USED.match(text)
+    if not match or not noun_phrase(match.group("x").split()):
+        return None
+    be = match.group("be")
+    if " " in be:
+        modal, _ = be.split(" ", 1)
+        question = f"What {modal} {_subject(match.group('x'))} be used for?"
+    else:
+        question = f"What {be} {_subject(match.group('x'))} used for?"
+    answer = re.split(r", (?:but|and|while|whereas|which)\b", match.group("y"), maxsplit=1)[0]
+    if re.match(r"^to [a-z]+ing\b", answer):
+        return None  # "are used to processing ...": accustomed, not a purpose
+    return QA("used-for", question, answer.removeprefix("for "))
+
+
+_MODALS = lx.wordset("can could may might will would should must")
+_LIGHT_VERBS = lx.wordset("play take make give get have do hold")
+_OBJECT_END = re.compile(
+    r",|;|:| \(| which | that | who | because | while | whereas | so that | in order "
+    r"| (?:in|on|at|within|during|for|by|from|with|after|before|through|into|via|without) "
+    r"| and (?=[a-z]+ (?:the|a|an|[a-z]+s)\b)"
+)
+
+
+def _does_what(text: str, subject: str) -> QA | None:
+    """``TCP provides a reliable bytestream`` -> "What does TCP provide?" and ``Ketamine can
+    enhance the therapeutic process, ...`` -> "What can ketamine enhance?": the object of a
+    plain statement, up to its first clause break."""
+    words = text.split()
+    for at in range(1, min(len(words) - 1, _MAX_SUBJECT + 1)):
+        if not noun_phrase(words[:at]):
+            continue
+        modal = words[at] if words[at] in _MODALS else ""
+        adverb = ""
+        verb_at = at + 1 if modal else at
+        if verb_at < len(words) - 1 and words[verb_at].endswith("ly"):
+            adverb, verb_at = words[verb_at], verb_at + 1  # "can potentially enhance"
+        if verb_at >= len(words) - 1:
+            return None
+        verb = words[verb_at]
+        base = lx.verb_lemma(verb) if verb.islower() else ""
+        if not base or base in ("be", "have", "do") or verb in lx.FUNCTION_WORDS:
+            continue
+        if base in _LIGHT_VERBS:
+            return None  # "plays a crucial role", "takes place": the object is no answer
+        if not modal and lx.can_be_noun(verb) and words[verb_at + 1].startswith("("):
+            return None  # "The sodium-potassium pump (Na+/K+-ATPase)": a name, not a verb
+        if not modal and lx.can_be_noun(verb) and _maybe_verb(words[verb_at + 1]):
+            continue  # "Water levels rise": "levels" is still the subject
+        if {"ADV", "ADJ"} & lx.parts_of_speech(verb) and _maybe_verb(words[verb_at + 1]):
+            return None  # "... further contributes to": an adverb before the verb
+        rest = " ".join(words[verb_at + 1 :])
+        if lx.parts_of_speech(rest.split()[0]) == frozenset({"ADV"}):
+            return None  # "can lead suddenly or gradually to ...": not an object
+        if rest.split()[0] in lx.FUNCTION_WORDS - {"a", "an", "the", "its", "their"}:
+            return None  # "leads to", "acts as": a preposition's object is another question
+        obj = _OBJECT_END.split(rest, maxsplit=1)[0].strip()
+        if (
+            not 1 <= len(obj.split()) <= 12
+            or _AUX & set(obj.split())
+            or any(lx.only_verb(w) for w in obj.split())
+        ):
+            return None  # no object, or a clause of its own ("an open pot is not ...")
+        if at == 1 and _bare_noun(words[0]):
+            return None  # "Court entered ...": note style, which court is not said
+        said = [w for w in words[:at] if w.islower()]
+        if at > 1 and words[1].islower():  # "Many patients", not "First Crusade"
+            said.append(words[0].lower())
+        if _UNANCHORED & set(said):
+            return None  # "many patients", "the second byte": which ones, the card cannot say
+        if lx.only_verb(obj.split()[-1]) or _cut_list(rest, obj):
+            return None  # "the focus of X and also look"; "X" of "X, Y and Z": cut short
+        who = _subject(" ".join(words[:at]), subject)
+        if modal:
+            question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
+        elif verb.endswith("ed") and verb != base:
+            question = f"What did {who} {base}?"
+        elif verb != base:
+            question = f"What does {who} {base}?"
+        else:
+            question = f"What do {who} {base}?"
+        return QA("does-what", question, obj)
+    return None
+
+
+_UNANCHORED = lx.wordset(
+    "many some most several few other others first second third last next previous same"
+)
+
+
+def _cut_list(rest: str, obj: str) -> bool:
+    """Whether ``obj`` is only the first item of a list the sentence goes on with ("the
+    sequence number, the acknowledgement number and the SYN flag")."""
+    after = rest[len(obj) :]
+    return after.startswith(",") and " and " in " ".join(after.split()[:10])
+
+
+MAKERS: tuple[Callable[[str, str], QA | None], ...] = (
+    _because,
+    _purpose,
+    _passive,
+    _parts,
+    _used,
+    _active,
+    _does_what,
+)

@@ -1,0 +1,54 @@
+"""Cards from a section's shape: a question-titled section is answered by its first sentence."""
+
+from __future__ import annotations
+
+from studyapp.cards.from_lists import list_cards, title_question_card
+from studyapp.outline.parse import parse_outline
+
+
+def _section(text: str):
+    return parse_outline(text).sections[0]
+
+
+def test_a_question_title_is_answered_by_the_first_sentence_in_any_subject():
+    """'Why do my range requests return the full document?' (computing) and 'What is habeas
+    corpus?' (law) are asked as written, the answer the section's first sentence, verbatim."""
+    faq = _section(
+        "# FAQ\n\n## Why do my HTTP range requests return the full document?\n\n"
+        "Because the range may not be supported by the server. Try another server.\n"
+    )
+    card = title_question_card(faq)
+    assert card is not None
+    assert card.question == "Why do my HTTP range requests return the full document?"
+    assert card.answer == "Because the range may not be supported by the server"
+    law = _section(
+        "# Writs\n\n## What is habeas corpus?\n\n"
+        "Habeas corpus is a writ requiring a person under arrest to be brought before a judge.\n"
+    )
+    card = title_question_card(law)
+    assert card is not None and card.answer.startswith("Habeas corpus is a writ")
+
+
+def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():
+    """'Is libcurl thread-safe?', 'Does curl support version Y?', a 'Yes.' or 'It is
+    impossible to tell' answer and a plain title give no question-title card."""
+    for text in [
+        "# F\n\n## Is libcurl thread-safe?\n\nYes. We have written the code for threads.\n",
+        "# F\n\n## What about version Y support?\n\nThe library supports many versions of it.\n",
+        "# F\n\n## How many are using curl?\n\nIt is impossible to tell with any accuracy.\n",
+        "# F\n\n## Which protocols are there?\n\nYes, there are several protocols in use.\n",
+        "# F\n\n## Resuming transfers\n\nThe tool supports resumed transfers both ways.\n",
+    ]:
+        assert title_question_card(_section(text)) is None, text
+
+
+def test_a_list_of_group_labels_is_not_asked_for_its_labels():
+    """'Name the 2 learning resources' -> 'Readings; Additional' asks for labels: items that
+    each head a sub-list give no recall card of the labels (raters: a label, not content)."""
+    section = parse_outline(
+        "# Graphs\n\n## Learning resources\n\n"
+        "- Readings\n  - Representing graphs\n  - Traversing a graph\n"
+        "- Additional\n  - Shortest paths\n  - Directed acyclic graphs\n"
+    ).sections[0]
+    drafts = list_cards(section.lists[0], section, section.lists)
+    assert not [d for d in drafts if d.items == ("Readings", "Additional")]

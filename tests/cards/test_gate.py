@@ -1,0 +1,311 @@
+"""The quality gate: each rule drops the faulty card and keeps its sound twin, in any subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards import gate
+from studyapp.cards.drafts import Draft
+from studyapp.cards.gate import RULES, Seen, card_fault, given_away
+from studyapp.model import CardType
+
+
+def _ask(question: str, answer: str, kind: CardType = CardType.BASIC, source: str = "s") -> Draft:
+    return Draft(kind, f"q|{question}", "1", source, question=question, answer=answer)
+
+
+def _cloze(text: str, source: str = "") -> Draft:
+    return Draft(CardType.CLOZE, "cloze|x", "1", source or text, text=text)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "titles"),
+    [  # biology, law, history, networking: the titles or the question hold the answer
+        ("What do plants use chlorophyll for?", "photosynthesis", "Plants\nPhotosynthesis"),
+        ("What did the court find lacking?", "personal jurisdiction", "Personal Jurisdiction"),
+        ("What did the treaty end?", "the Thirty Years' War", "War\nEnd of the Thirty Years War"),
+        ("What is the abbreviation for “maximum segment size”?", "MSS", "TCP\nOptions"),
+        ("What is init?", "the initial state", "TCP\nStates"),
+    ],
+)
+def test_an_answer_on_screen_is_given_away(question, answer, titles):
+    """Whatever the subject, a card whose answer the titles or its own question show is
+    dropped (the initials of words shown give an abbreviation away too)."""
+    assert card_fault(_ask(question, answer), titles) == "given-away"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "titles"),
+    [
+        ("What do plants use chlorophyll for?", "photosynthesis", "Plants\nPigments"),
+        ("What did the court find lacking?", "minimum contacts", "Personal Jurisdiction"),
+        ("What does the abbreviation MSS stand for?", "maximum segment size", "TCP\nOptions"),
+    ],
+)
+def test_an_answer_not_on_screen_passes(question, answer, titles):
+    """The same questions pass when the answer is not on screen."""
+    assert card_fault(_ask(question, answer), titles) == ""
+
+
+def test_a_title_restating_a_long_answer_gives_it_away():
+    """A long answer is given away when the titles hold its specific words ('Flashbacks and
+    Intrusive Thoughts'), not when they share one word with it."""
+    answer = "distressing flashbacks and intrusive thoughts"
+    assert given_away(answer, "What may therapy help reduce?", "Reducing Flashbacks and Thoughts")
+    assert not given_away(answer, "What may therapy help reduce?", "Trauma Therapy")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Advantages of the design — what is “Loose Coupling”?",
+        "“Each service owns its data” — which principle of microservices is this?",
+        "Beta blockers — what does the text say about “Cardioselective”?",
+        "Name the items listed under “Reabsorption”.",
+        "Cardiac Cycle — systole?",
+        "Feudalism — overview?",
+    ],
+)
+def test_a_question_about_a_label_is_dropped(question):
+    """Asking what a heading 'is', which heading an explanation falls under, or a title with
+    a bare topic tests the outline, not the subject."""
+    assert card_fault(_ask(question, "some specific content here"), "Notes") == "label"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What may they help reduce?", "the frequency of seizures"),
+        ("Why is this condition hard to treat?", "its cause is unknown"),
+        ("What is the candle I have in my hand?", "a stearin candle"),
+        ("What is research ongoing to better understand?", "repeated exposure"),
+    ],
+)
+def test_a_question_without_its_subject_is_unresolved(question, answer):
+    """A question leaning on 'they', 'this condition', the speaker, or naming nothing at
+    all is dropped."""
+    assert card_fault(_ask(question, answer), "Notes") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of these is one of the causes of inflation?",
+        "What does ketamine maintain, making it suitable for surgery?",
+        "What does active transport require?",
+    ],
+)
+def test_a_question_that_names_its_subject_passes(question):
+    """'which of these' and a pronoun after the named subject are resolved."""
+    assert card_fault(_ask(question, "cardiovascular stability"), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pH of the {{c1::solution if}} acid is added falls.",
+        "In the Calvin cycle, {{c1::RuBisCO begins}} carbon fixation.",
+        "The patient had {{c1::Complex Regional}} Pain Syndrome.",
+        "Plants convert {{c1::light}} energy into chemical energy.",
+        "Missouri {{c1::corporation sold shoes}} through agents.",
+        "The cotransporter (Na+/K+-{{c1::ATPase}}) moves ions.",
+        "Datalink layers {{c1::sometimes}} recover from errors.",
+    ],
+)
+def test_a_blank_that_is_not_a_whole_term_is_broken(text):
+    """A blank starting or ending on a function word, holding a verb, cutting a name, a
+    compound or a word in two, or hiding only an adverb is dropped."""
+    assert card_fault(_cloze(text), "Notes") == "broken-blank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chloroplasts turn sunlight into {{c1::chemical energy}}.",
+        "The {{c1::Treaty of Westphalia}} ended the Thirty Years' War in 1648.",
+        "Effects begin within {{c1::minutes}} of the dose.",
+        "The glomerulus filters about {{c1::180 litres}} a day.",
+    ],
+)
+def test_a_whole_term_or_amount_passes(text):
+    """A whole noun phrase, a name, or an amount in everyday words is a fair blank."""
+    assert card_fault(_cloze(text), "Notes") == ""
+
+
+def test_a_blank_of_everyday_words_or_given_by_its_sentence_is_dropped():
+    """'quality of [life]' is a stock phrase; 'pain [signals]' beside 'pain perception' or a
+    blank the titles spell out is given away."""
+    assert (
+        card_fault(_cloze("Exercise improved their quality of {{c1::life}}."), "") == "stock-blank"
+    )
+    given = "Ketamine cuts the flow of {{c1::pain signals}} and lowers pain perception."
+    assert card_fault(_cloze(given), "Analgesia\nSignals") == "given-away"
+    titled = "The buyer may recover {{c1::consequential damages}} for breach."
+    assert card_fault(_cloze(titled), "Contracts\nConsequential Damages") == "given-away"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How is it {{c1::consistent}} with the formalist approach?",
+        "You see the {{c1::flame}} rise from the wick.",
+    ],
+)
+def test_a_question_or_talk_to_the_reader_is_not_a_statement(text):
+    """A cloze made of a question or of a lecturer talking to the audience asks nothing."""
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
+def test_an_answer_naming_nothing_or_cut_short_is_dropped():
+    """'Never' names nothing; 'the cavity in' stops mid-phrase; 'the type of the option' is
+    only abstract words; an adverb answers a 'how' question."""
+    assert card_fault(_ask("What is the shape of the flame?", "Never"), "") == "not-a-statement"
+    assert card_fault(_ask("Where is the gill located?", "the cavity in"), "") == "broken-blank"
+    vague = card_fault(_ask("What does the first byte indicate?", "the type of the option"), "")
+    assert vague == "vague-answer"
+    assert card_fault(_ask("How is the vaccine given?", "intramuscularly"), "") == ""
+
+
+def test_markup_left_in_the_text_drops_the_card():
+    """Roles, attribute lists and links the outline left in never reach a student."""
+    text = "TCP runs on top of :term:`IP` and the {{c1::network layer}}."
+    assert card_fault(_cloze(text), "") == "markup"
+    linked = "A mantle secretes a {{c1::shell}} ([link](#fig-3))."
+    assert card_fault(_cloze(linked), "") == "markup"
+
+
+def test_a_second_cloze_of_a_sentence_and_a_question_asked_twice_are_dropped():
+    """One sentence gives one cloze; the same question twice is a duplicate, or a conflict
+    when the answers differ."""
+    seen = Seen()
+    first = _cloze("The {{c1::mitochondrion}} makes ATP.", "The mitochondrion makes ATP.")
+    second = _cloze("The mitochondrion makes {{c1::ATP}}.", "The mitochondrion makes ATP.")
+    asked = _ask("What does the Senate ratify?", "treaties")
+    again = _ask("What does the Senate ratify?", "treaties")
+    other = _ask("What did the Senate ratify?", "the budget")
+    for draft, expected in [
+        (first, ""),
+        (second, "shared-sentence"),
+        (asked, ""),
+        (again, "duplicate"),
+        (other, "conflict"),
+    ]:
+        assert seen.fault(draft) == expected
+        if not expected:
+            seen.add(draft)
+
+
+def test_every_rule_has_a_name_the_benchmark_prints():
+    """The rules are named once, in the order the gate documents them."""
+    assert len(set(RULES)) == len(RULES)
+    assert {"given-away", "label", "unresolved", "broken-blank", "duplicate"} <= set(RULES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain and provide examples of geometric and optical {{c1::isomerism}}.",
+        "Describe the structures of complexes containing {{c1::monodentate}} ligands.",
+        "The three fields of the {{c1::TCP header}} are:",
+    ],
+)
+def test_an_exercise_or_a_lead_in_is_not_a_statement(text):
+    """A learning objective, an exercise or a sentence leading into a list states nothing."""
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
+def test_a_blank_cutting_a_formula_or_opening_on_an_everyday_adjective_is_broken():
+    """'[Co(NH3)6][...](III)' cuts a formula; '[Different geometric] isomers' opens on an
+    everyday adjective; an answer that is one verb ('begin') is half a phrase."""
+    assert card_fault(_cloze("Salts such as [Co]{{c1::Cl3}}(III) form."), "") == "broken-blank"
+    opened = "{{c1::Different geometric}} isomers are different compounds."
+    assert card_fault(_cloze(opened), "") == "broken-blank"
+    assert card_fault(_ask("What does the enzyme do first?", "begin"), "") == "broken-blank"
+
+
+def test_a_fragment_or_a_picture_is_not_asked():
+    """A cloze from a piece of a sentence, or a question about a photo the card cannot show,
+    is dropped; 'you'll' speaks to the reader."""
+    fragment = "toward but one flank, it being necessary to use the {{c1::reverse}} order."
+    assert card_fault(_cloze(fragment), "") == "not-a-statement"
+    assert card_fault(_ask("What does photo B show?", "a Dactylogyrus fluke"), "") == "unresolved"
+    assert card_fault(_ask("What do you'll need?", "a consistent cache"), "") == "unresolved"
+
+
+def test_an_answer_to_a_faq_or_a_clause_cut_at_a_comma_is_not_a_statement():
+    """'Yes, [...] is involved' answers a question the card does not show; a text ending on
+    a comma is half a sentence."""
+    assert card_fault(_cloze("Yes, {{c1::energy transfer}} is involved."), "") == "not-a-statement"
+    cut = "Assuming the number of {{c1::molecules}} and the temperature are fixed,"
+    assert card_fault(_cloze(cut), "") == "not-a-statement"
+
+
+def test_one_everyday_word_is_a_stock_blank_but_a_rare_word_or_a_name_is_not():
+    """'[computer]' is a guess; '[endorphins]', '[Germany]' are facts."""
+    plugged = "The user plugs the device into the {{c1::computer}} to log in."
+    assert card_fault(_cloze(plugged), "") == "stock-blank"
+    assert card_fault(_cloze("Ketamine releases {{c1::endorphins}} quickly."), "") == ""
+    assert card_fault(_cloze("The defendant lived in {{c1::Germany}} for years."), "") == ""
+
+
+def test_a_fill_the_blank_choice_is_judged_like_its_cloze():
+    """A choice quoting a question or cutting a formula ('C _____' for 'C l atoms') is
+    dropped like the cloze it was made from; an answer of the wrong kind too."""
+    asked = (
+        "“I have a BSD licensed program, can I use the _____?” — which term completes the sentence?"
+    )
+    assert card_fault(_ask(asked, "libcurl library", CardType.CHOICE), "") == "not-a-statement"
+    cut = "“Dashed wedges indicate bonds to C _____.” — which term completes the sentence?"
+    assert card_fault(_ask(cut, "l atoms", CardType.CHOICE), "") == "broken-blank"
+    rhyme = _ask("What does curl rhyme?", "with words like girl and earl")
+    assert card_fault(rhyme, "") == "broken-blank"
+    defined = _ask("What are polydentate ligands?", "sometimes identified with prefixes")
+    assert card_fault(defined, "") == "broken-blank"
+
+
+def test_an_instruction_is_not_a_statement():
+    """'List the classes of [...] ...' tells the reader what to do; it states nothing."""
+    text = "List the classes of {{c1::pharmaceuticals}} that act on the nervous system."
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+    fact = "Nerves carry {{c1::action potentials}} to the muscles."
+    assert card_fault(_cloze(fact), "") == ""
+
+
+def test_half_a_blank_on_screen_is_a_hint_that_gives_it_away():
+    """'hardware [tokens]' beside 'soft tokens' or 'chemical [energy]' beside 'light energy'
+    is guessed from its neighbour."""
+    tokens = "Factors include passwords, soft tokens, {{c1::hardware tokens}} and keys."
+    assert card_fault(_cloze(tokens), "") == "given-away"
+    energy = "Plants turn light energy into {{c1::chemical energy}}."
+    assert card_fault(_cloze(energy), "") == "given-away"
+
+
+def test_the_verb_of_a_clause_is_not_a_term():
+    """'... and its benefits [warrant] further investigation' hides the verb, not a term."""
+    text = "The combined benefits {{c1::warrant}} further investigation in trials."
+    assert card_fault(_cloze(text), "") == "broken-blank"
+
+
+def test_a_one_everyday_word_or_ordinal_blank_is_a_filler():
+    """'scheduling a {{sequence}} of jobs', 'the {{next section}}' are fillers; a rare term
+    ('tinnitus', 'BDNF') or a phrase of two words is not."""
+    for phrase in ["sequence", "phases", "column", "next section", "second path"]:
+        assert gate.filler_blank(phrase), phrase
+    for phrase in ["tinnitus", "BDNF", "three-way handshake", "muscarinic receptors"]:
+        assert not gate.filler_blank(phrase), phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Details on out-of-band mechanisms will be provided in the {{c1::next chapter}}.",
+        "Up to now, we have considered the behavior of {{c1::ideal gases}}.",
+        "In conclusion, the {{c1::Industrial Revolution}} transformed European cities.",
+        "But the {{c1::Supreme Court}} declined to hear the appeal.",
+    ],
+)
+def test_a_cloze_of_the_text_s_framing_or_a_pointer_into_it_is_dropped(text):
+    """'In conclusion, ...', 'But ...', 'Up to now, ...' and 'in the next chapter' frame the
+    document; they state no fact that stands alone (physics, history, law, security)."""
+    draft = Draft(CardType.CLOZE, "cloze|x", "1", text, text=text)
+    assert card_fault(draft, "Notes") in ("not-a-statement", "unresolved")

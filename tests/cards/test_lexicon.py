@@ -1,0 +1,50 @@
+"""Word knowledge from the shipped libraries: how common a word is, what it can be, its lemma."""
+
+from __future__ import annotations
+
+from studyapp.cards import lexicon as lx
+
+
+def test_everyday_words_are_common_and_subject_terms_rare():
+    """'research' and 'life' are everyday English; 'photosynthesis', 'tort', 'ketamine' and an
+    abbreviation are the subject's own vocabulary."""
+    assert lx.is_common("research") and lx.is_common("life")
+    for term in ("photosynthesis", "tort", "ketamine", "TCP"):
+        assert lx.is_rare(term) and not lx.is_vague(term)
+
+
+def test_parts_of_speech_tell_a_verb_from_a_noun_and_an_abbreviation_is_a_name():
+    """'begin' can only be a verb, 'energy' only a noun; 'ACE' is a name, not the verb."""
+    assert lx.only_verb("begin") and lx.only_verb("produces")
+    assert not lx.only_verb("energy") and lx.can_be_noun("energy")
+    assert not lx.only_verb("ACE") and lx.can_be_noun("ACE")
+
+
+def test_lemmas_join_the_forms_of_a_word_and_stems_its_relatives():
+    """'studies' is 'study', 'wilts' is the verb 'wilt'; 'salivary' and 'salivation' are
+    related, 'init' is a clipped 'initial'; 'epilepsy' is not 'epileptogenesis'."""
+    assert lx.lemma("studies") == "study"
+    assert lx.verb_lemma("wilts") == "wilt"
+    assert lx.related("salivary", lx.stems("Increased Salivation"))
+    assert lx.related("initial", lx.stems("init"))
+    assert not lx.related("epileptogenesis", lx.stems("Epilepsy"))
+
+
+def test_a_question_names_a_thing_only_with_a_concrete_noun():
+    """'court', 'treaty' and unknown terms name things; 'research', 'better' and 'ongoing'
+    do not."""
+    assert all(lx.names_a_thing(w) for w in ("court", "treaty", "RuBisCO"))
+    assert not any(lx.names_a_thing(w) for w in ("research", "better", "ongoing", "role"))
+
+
+def test_the_speaker_is_told_from_a_roman_numeral():
+    """'the candle I have' leans on the speaker, 'angiotensin I to angiotensin II' does not."""
+    assert lx.speaks_to_reader("the candle I have in my hand")
+    assert lx.speaks_to_reader("you see the flame")
+    assert not lx.speaks_to_reader("converts angiotensin I to angiotensin II")
+    assert not lx.speaks_to_reader("Type I diabetes")
+
+
+def test_the_authorial_we_states_a_general_fact():
+    """'we have considered ideal gases' is a textbook's voice, not a speaker the card needs."""
+    assert not lx.speaks_to_reader("Up to now, we have considered the behavior of ideal gases")

@@ -1,0 +1,156 @@
+"""What-does-it and when questions from the plain main clauses of texts of any subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.doc_context import document_context
+from studyapp.cards.from_text import sentence_cards
+from studyapp.cards.main_clause import kinds, what_does, when
+from studyapp.cards.questions import questions
+from studyapp.model import CardType
+from studyapp.outline.parse import parse_outline
+
+WHAT_CASES = [  # science, history, law, computing, philosophy, biology
+    (
+        "Capillary attraction draws the melted wax up the wick.",
+        "What draws the melted wax up the wick?",
+        "Capillary attraction",
+    ),
+    (
+        "The flame of a candle burns with a bright yellow light.",
+        "What burns with a bright yellow light?",
+        "The flame of a candle",
+    ),
+    (
+        "Habeas corpus was suspended during the war.",
+        "What was suspended during the war?",
+        "Habeas corpus",
+    ),
+    (
+        "A go-back-n receiver discards any out-of-sequence frame.",
+        "What discards any out-of-sequence frame?",
+        "A go-back-n receiver",
+    ),
+    (
+        "Trochophore larvae are characterized by two bands of cilia.",
+        "What is characterized by two bands of cilia?",
+        "Trochophore larvae",
+    ),
+    (
+        "Glaciers carved the valleys of the Alps during the last ice age.",
+        "What carved the valleys of the Alps during the last ice age?",
+        "Glaciers",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), WHAT_CASES)
+def test_the_subject_of_a_plain_statement_is_asked_for(sentence, question, answer):
+    """A plain statement asks what does it, the verb agreeing with 'what', answer verbatim."""
+    qa = what_does(sentence.rstrip("."), "")
+    assert qa is not None
+    assert (qa.question, qa.answer) == (question, answer)
+    assert qa.answer in sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The receiver discards the frame.",  # "the" + one noun: a referent of the context
+        "Plaintiff sued the company in state court.",  # a note's bare party
+        "Some courts have taken the view that removal is proper.",  # some of a kind
+        "The effect of lidocaine begins within minutes.",  # the head names nothing
+        "Lidocaine blocks voltage-gated sodium channels.",  # the document's subject: guessed
+        "Pragmatism asks what difference a theory makes.",  # a clause, not a fact
+        "Water is a compound of hydrogen and oxygen.",  # a definition, asked as one
+        "A structure is shown for the single ligand heme.",  # a figure
+        "The sequence numbers of the segment are used.",  # "numbers" is no verb here
+        "Use parameterized queries to prevent SQL injection.",  # a command
+        "Use standard nomenclature rules to name coordination compounds.",  # a command
+        "Hobbes argued for an absolute sovereign.",  # who, not what
+        "The common geometries found in complexes are tetrahedral.",  # a participle
+        "Federal jurisdiction is not a limit on state courts.",  # negation
+    ],
+)
+def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):
+    """Vague, guessable, negated or misread subjects give no what-does question."""
+    assert what_does(sentence.rstrip("."), "lidocaine") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer"),
+    [
+        (
+            "In 1066, the Normans conquered England.",
+            "When did the Normans conquer England?",
+            "1066",
+        ),
+        ("The French Revolution began in 1789.", "When did the French Revolution begin?", "1789"),
+        (
+            "During the 1930s, the Dust Bowl ruined farms across the plains.",
+            "When did the Dust Bowl ruin farms across the plains?",
+            "the 1930s",
+        ),
+    ],
+)
+def test_a_year_is_asked_as_when(sentence, question, answer):
+    """A leading or closing year, decade or century is asked with 'when'."""
+    qa = when(sentence, "")
+    assert qa is not None
+    assert (qa.question, qa.answer) == (question, answer)
+
+
+def test_a_year_of_another_event_is_not_asked_as_when():
+    """'... believed extinct until the discovery of X in 1952' does not date the main clause."""
+    sentence = "Monoplacophorans were believed extinct until the discovery of Neopilina in 1952."
+    assert when(sentence, "") is None
+
+
+def test_a_date_beats_an_object_and_sharper_shapes_beat_the_subject_question():
+    """The generator asks when before what; a sentence another shape fits is not asked twice."""
+    asked = questions("The Supreme Court decided the case in 1803.", "")
+    assert [qa.question for qa in asked] == ["When did the Supreme Court decide the case?"]
+    caused = questions("High blood pressure can lead to stroke and heart failure.", "")
+    assert all(qa.kind != "what-does" for qa in caused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "items"),
+    [
+        (
+            "There are three types of rock: igneous, sedimentary and metamorphic.",
+            "What are the three types of rock?",
+            ("igneous", "sedimentary", "metamorphic"),
+        ),
+        (
+            "Mitosis has four stages: prophase, metaphase, anaphase, and telophase.",
+            "What are the four stages of mitosis?",
+            ("prophase", "metaphase", "anaphase", "telophase"),
+        ),
+        (
+            "The three branches of government are the legislative, the executive and the"
+            " judiciary.",
+            "What are the three branches of government?",
+            ("the legislative", "the executive", "the judiciary"),
+        ),
+    ],
+)
+def test_a_sentence_naming_its_kinds_gives_a_list_question(sentence, question, items):
+    """Geology, biology and civics: 'There are N types of X: ...' asks for the N kinds."""
+    assert kinds(sentence) == (question, items)
+
+
+def test_no_kinds_card_when_the_count_does_not_match():
+    """'two kinds of law: civil and criminal, and others' names three things, not two."""
+    assert kinds("There are two kinds of law: civil, criminal, and others.") is None
+
+
+def test_the_kinds_list_card_replaces_the_definition_of_the_same_sentence():
+    """The generator drafts one list card for the sentence, not also a definition."""
+    outline = parse_outline(
+        "# Civics\n\n## Government\n\n"
+        "The three branches of government are the legislative, the executive and the judiciary.\n"
+    )
+    drafts = sentence_cards(outline.sections[0], document_context(outline))
+    assert [d.type for d in drafts if d.key.startswith(("kinds|", "define|"))] == [CardType.LIST]

@@ -1,0 +1,120 @@
+"""Why, how and cause questions from causal and purpose sentences of any subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from studyapp.cards.why_how import invert, why_how
+
+CASES = [
+    ("Plants wilt because they lose water.", "Why do plants wilt?", "they lose water"),
+    (
+        "The court dismissed the case in order to avoid delay.",
+        "Why did the court dismiss the case?",
+        "to avoid delay",
+    ),
+    (
+        "TCP uses a three-way handshake so that both hosts agree on sequence numbers.",
+        "Why does TCP use a three-way handshake?",
+        "both hosts agree on sequence numbers",
+    ),
+    ("Inflation is caused by excess demand.", "What causes inflation?", "excess demand"),
+    (
+        "High blood pressure can lead to stroke and heart failure.",
+        "What can high blood pressure lead to?",
+        "stroke and heart failure",
+    ),
+    (
+        "The nephron consists of a glomerulus and a tubule.",
+        "What does the nephron consist of?",
+        "a glomerulus and a tubule",
+    ),
+    ("A router is used to forward packets.", "What is a router used for?", "to forward packets"),
+    (
+        "The Senate ratified the treaty in 1920.",
+        "What did the Senate ratify?",
+        "the treaty",
+    ),
+    (
+        "Mollusks display a wide range of morphologies.",
+        "What do mollusks display?",
+        "a wide range of morphologies",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "question", "answer"), CASES)
+def test_causal_purpose_and_plain_statements_give_natural_questions(sentence, question, answer):
+    """History, law, biology, economics and networking sentences give the question a teacher
+    would ask, with a verbatim answer."""
+    asked = why_how(sentence, "")
+    assert (asked[0].question, asked[0].answer) == (question, answer)
+    assert answer in sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They failed because it rained.",  # no named subject
+        "Water levels rise in spring.",  # "levels" may be the verb: not sure, no question
+        "On a PV diagram size 12 applies.",  # no noun phrase opens it
+        "If the window is full, the sender waits.",
+    ],
+)
+def test_no_question_without_a_named_subject_and_verb(sentence):
+    """A sentence whose opening is no noun phrase, or whose verb is unclear, gives none."""
+    assert why_how(sentence, "") == []
+
+
+def test_inversion_moves_the_auxiliary_or_adds_do():
+    """'The valve is closed' -> 'is the valve closed'; 'Bees pollinate flowers' -> 'do bees
+    pollinate flowers'; 'The army retreated' -> 'did the army retreat'."""
+    assert invert("The valve is closed") == "is the valve closed"
+    assert invert("Bees pollinate flowers") == "do bees pollinate flowers"
+    assert invert("The army retreated") == "did the army retreat"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The same year died Wulfere.",  # annals: a time opens the sentence, not who acted
+        "The volume never reaches zero because of the finite volume of the molecules.",
+        "Ketamine’s NMDA receptor antagonism plays a crucial role in pain relief.",
+    ],
+)
+def test_no_question_from_a_time_an_adverb_or_a_light_verb(sentence):
+    """A time as subject, an adverb inside the subject, or 'plays a role' give no question."""
+    assert [qa for qa in why_how(sentence, "") if qa.kind == "does-what"] == []
+
+
+def test_a_subject_before_a_modal_and_an_accustomed_to_are_not_misread():
+    """'Systemic blood pressure must stay ...' keeps 'pressure' in the subject; 'engineers
+    are used to processing bits' states a habit, not a purpose; an adverb is no object."""
+    why = why_how("Systemic blood pressure must stay above 60 so that filtration occurs.", "")
+    assert why[0].question == "Why must systemic blood pressure stay above 60?"
+    assert why_how("Engineers are used to processing streams of bits.", "") == []
+    assert why_how("Renal failure can lead suddenly to death.", "") == []
+
+
+def test_a_discourse_opening_does_not_hide_the_statement():
+    """'Moreover, the valve is closed because ...' is asked like the statement after it."""
+    from studyapp.cards.questions import questions
+
+    asked = questions("Moreover, the valve is closed because the pressure is high.", "")
+    assert ("Why is the valve closed?", "the pressure is high") in [
+        (qa.question, qa.answer) for qa in asked
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Many patients experience a reduction in pain intensity.",  # which patients?
+        "The second byte indicates the total length of the option.",  # second of what?
+        "The handshake uses the sequence number, the acknowledgement number and the SYN flag.",
+    ],
+)
+def test_no_object_question_where_the_question_is_unanchored_or_the_answer_cut(sentence):
+    """A quantified or ordinal subject, or the first item of a list gives no
+    'What does X do?' question (raters: ungrammatical, vague, incomplete)."""
+    assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]

@@ -309,11 +309,13 @@ def _html_table(out: list[str], start: int) -> int:
     end = min(end, len(out) - 1)
     reader = _TableReader()
     reader.feed("\n".join(out[start : end + 1]))
+    reader.close()
     rows = [cells for cells in reader.rows if any(cells)]
     width = max((len(cells) for cells in rows), default=0)
     caption = reader.caption
-    while rows and len(rows[0]) == 1 and width > 1:  # a title row spanning the table
+    while rows and len(set(rows[0])) == 1 and width > 1:  # a title row spanning the table
         caption = caption or rows.pop(0)[0]
+    rows = _one_header(rows, reader.header_rows)
     lines: list[str] = [f"{caption}:"] if caption else []
     if rows and width > 1:
         lines.append(_pipe_row(rows[0], width))
@@ -376,33 +378,68 @@ def _pipe_row(cells: list[str], width: int) -> str:
     return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
 
 
+def _one_header(rows: list[list[str]], header_rows: list[list[str]]) -> list[list[str]]:
+    """Two header rows (a heading spanning columns over the units of each, such as "Critical
+    temperature" over "K" and "°C") become one: "Critical temperature (K)", so every value
+    keeps the column it belongs to."""
+    if len(rows) < 2 or len(header_rows) < 2 or rows[0] is not header_rows[0]:
+        return rows
+    if rows[1] is not header_rows[1] or len(rows[0]) != len(rows[1]):
+        return rows
+    merged = [
+        top if not sub or sub == top else (f"{top} ({sub})" if top else sub)
+        for top, sub in zip(rows[0], rows[1], strict=True)
+    ]
+    return [merged, *rows[2:]]
+
+
 class _TableReader(HTMLParser):
-    """The caption and the rows of cell texts of an HTML table."""
+    """The caption and the rows of cell texts of an HTML table; a cell spanning columns is
+    repeated in each, so the values below line up with their heading."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.rows: list[list[str]] = []
+        self.header_rows: list[list[str]] = []  # the rows made of header cells only
         self.caption = ""
         self._cell: list[str] | None = None
+        self._span = 1
+        self._data_cell = False  # a <td> in the current row
         self._in_caption = False
         self._annotation = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "tr":
+            self._end_row()
             self.rows.append([])
+            self._data_cell = False
         elif tag in ("td", "th"):
             self._cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self._span = max(1, min(20, int(span))) if span.isdigit() else 1
+            self._data_cell = self._data_cell or tag == "td"
         elif tag == "caption":
             self._in_caption = True
         elif tag == "annotation":
             self._annotation = True
 
+    def _end_row(self) -> None:
+        if self.rows and self.rows[-1] and not self._data_cell:
+            self.header_rows.append(self.rows[-1])
+
+    def close(self) -> None:
+        super().close()
+        self._end_row()
+
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._cell is not None:
             if not self.rows:
                 self.rows.append([])
-            self.rows[-1].append(" ".join("".join(self._cell).split()))
+            self.rows[-1].extend([" ".join("".join(self._cell).split())] * self._span)
             self._cell = None
+        elif tag == "tr":
+            self._end_row()
+            self._data_cell = True  # ended: a second </tr> or <tr> adds it no more
         elif tag == "caption":
             self._in_caption = False
         elif tag == "annotation":

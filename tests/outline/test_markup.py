@@ -139,3 +139,21 @@ def test_simple_table_columns_line_up_with_tabs_of_eight():
         "| 1 Kbps | 10^3 |",
         "",
     ]
+
+
+def test_html_table_headings_spanning_columns_keep_each_value_in_its_column():
+    """A heading over two unit columns ("Boiling point" over K and °C) names both columns, so a
+    value is never read under the wrong heading."""
+    html = [
+        "<table><caption>Boiling points</caption><thead>",
+        "<tr><th>Substance</th><th colspan='2'>Boiling point</th><th>Phase</th></tr>",
+        "<tr><th /><th>K</th><th>°C</th><th /></tr></thead>",
+        "<tbody><tr><td>Water</td><td>373</td><td>100</td><td>liquid</td></tr>",
+        "<tr><td>Ethanol</td><td>351</td><td>78</td><td>liquid</td></tr></tbody>",
+        "</table>",
+    ]
+    lines = [line for line in blank_markup(html) if line.strip()]
+    assert lines[0] == "Boiling points:"
+    assert lines[1] == "| Substance | Boiling point (K) | Boiling point (°C) | Phase |"
+    assert lines[3] == "| Water | 373 | 100 | liquid |"
+    assert lines[4] == "| Ethanol | 351 | 78 | liquid |"

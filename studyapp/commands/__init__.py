@@ -7,6 +7,11 @@ share are defined once, below.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from studyapp.decks.load import LoadResult
 
 
 def add_location_options(parser: argparse.ArgumentParser) -> None:
@@ -24,3 +29,16 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
         help="folder for the progress database (default: the user data folder, "
         "or $STUDYAPP_DATA_DIR)",
     )
+
+
+def load_library(args: argparse.Namespace) -> tuple[LoadResult, Path]:
+    """The decks of the library ``--decks``/``--data-dir`` name, each load error printed as
+    ``file:line:col: message``; and the data folder."""
+    from studyapp import paths
+    from studyapp.decks.load import load_decks
+
+    folder = paths.data_dir(args.data_dir)
+    loaded = load_decks(paths.library_paths(args.decks, folder))
+    for problem in loaded.errors:
+        print(problem.format())
+    return loaded, folder

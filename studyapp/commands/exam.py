@@ -77,17 +77,14 @@ def find_decks(names: Sequence[str], decks: Sequence[Deck]) -> list[Deck]:
 
 def run(args: argparse.Namespace) -> int:
     """Do the action; 0 on success, 1 when decks have errors or a name is unknown."""
-    from studyapp.decks.load import load_decks
+    from studyapp.commands import load_library
     from studyapp.store.database import Store
     from studyapp.study.exam import ExamCalendar
     from studyapp.study.preferences import stored_scheduler_settings
     from studyapp.study.scheduler import Scheduler
 
     now = datetime.now(UTC)
-    folder = paths.data_dir(args.data_dir)
-    loaded = load_decks(paths.library_paths(args.decks, folder))
-    for problem in loaded.errors:
-        print(problem.format())
+    loaded, folder = load_library(args)
     with Store.open(paths.database_path(folder)) as store:
         store.sync_decks(loaded.decks, now)
         exams = ExamCalendar(store.exam_days_by_card())

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the per-deck table and totals; 1 when the decks have errors."""
-    from studyapp.decks.load import load_decks
+    from studyapp.commands import load_library
     from studyapp.store.database import Store
     from studyapp.study.preferences import stored_scheduler_settings
     from studyapp.study.progress import ProgressModel, totals
@@ -35,10 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from studyapp.wording import count
 
     now = datetime.now(UTC)
-    folder = paths.data_dir(args.data_dir)
-    loaded = load_decks(paths.library_paths(args.decks, folder))
-    for problem in loaded.errors:
-        print(problem.format())
+    loaded, folder = load_library(args)
     # Only reads: a copy in memory takes the deck sync, the file is never written.
     store = Store.snapshot(paths.database_path(folder))
     store.sync_decks(loaded.decks, now)

@@ -68,7 +68,9 @@ class AnswerCheck:
 def normalize(text: str) -> str:
     """Text reduced to what matters for a match: no accents, case, punctuation, extra spaces,
     leading article or "the"; decimal points kept (``1.5`` is not ``15``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    # Case folded before the accents go: folding can spell a mark out as a letter ("ῷ" has
+    # an iota below it, its capital an iota beside it), so both must fold the same first.
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     plain = _PUNCT_IN_NUMBER.sub("\u2027", plain)  # keep decimal marks as one neutral sign
     plain = _DROPPED.sub("", plain)

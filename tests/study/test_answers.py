@@ -190,6 +190,7 @@ def test_normalize_and_distance_basics():
 @settings(max_examples=200, deadline=None)
 @given(st.text(min_size=1, max_size=40).filter(lambda t: normalize(t) != ""))
 @example("000aae")  # once folded to "000ae", which a second pass folded again
+@example("ῷ")  # its capital spells the iota below it out as a letter
 def test_typing_the_answer_itself_is_always_correct(answer: str):
     """Whatever the answer text, typing it exactly (or in other case) counts as correct."""
     card = typed(answer)

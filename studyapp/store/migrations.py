@@ -176,6 +176,23 @@ def m007_lapse_index(db: Database) -> None:
     )
 
 
+def m008_answer_count(db: Database) -> None:
+    """Keep the number of logged answers beside the change counter, updated by triggers as
+    answers are logged or taken back: the progress view shows it (and the optimizer needs a
+    minimum of it), and counting a million log rows at every visit took a tenth of a second."""
+    db.executescript(
+        """
+        INSERT INTO store_meta VALUES ('answers', (SELECT count(*) FROM review_log));
+        CREATE TRIGGER review_log_answer_added AFTER INSERT ON review_log BEGIN
+            UPDATE store_meta SET value = value + 1 WHERE key = 'answers';
+        END;
+        CREATE TRIGGER review_log_answer_removed AFTER DELETE ON review_log BEGIN
+            UPDATE store_meta SET value = value - 1 WHERE key = 'answers';
+        END;
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_reading_and_settings,
@@ -184,6 +201,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m005_change_counter,
     m006_exams,
     m007_lapse_index,
+    m008_answer_count,
 )
 _registry: Migrations | None = None
 

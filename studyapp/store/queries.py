@@ -160,6 +160,11 @@ class StoreStats:
         sql = "SELECT count(*) FROM review_log WHERE reviewed_at >= :lo AND reviewed_at < :hi"
         return self._counts_between(sql, {}, [to_micros(b) for b in bounds])
 
+    def answer_count(self) -> int:
+        """How many answers the log holds (kept up to date as answers are logged)."""
+        (count,) = next(self._rows("SELECT value FROM store_meta WHERE key = 'answers'", {}))
+        return int(count)
+
     def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]:
         """Every card of ``deck_ids`` (all decks when None) that is not retired, as
         (deck_id, section_id, suspended, buried_until, phase, stability, due, last_review):

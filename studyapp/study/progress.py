@@ -56,7 +56,7 @@ class ProgressStore(Protocol):
 
     def read_sections(self, deck_id: str) -> dict[str, datetime]: ...
 
-    def review_counts(self, since: datetime | None = None) -> dict[str, int]: ...
+    def answer_count(self) -> int: ...
 
     def reviews_between(self, bounds: Sequence[datetime]) -> list[int]: ...
 
@@ -120,21 +120,30 @@ class DeckProgress:
     sections_read: int = 0  # reading sections marked read (of len(deck.sections))
     section_recall: dict[str, tuple[float, int, int]] = field(default_factory=dict, compare=False)
     # per section id the cards name (not rolled up): (sum of predicted recall, cards, studied)
+    _rolled_up: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _with_subsections(self) -> dict[str, list[float]]:
+        """``section_recall`` summed into every section that contains it (``II`` and ``II.A``
+        both count the cards of ``II.A.1``), worked out once rather than once per section:
+        the progress view asks for every section of every deck."""
+        if not self._rolled_up and self.section_recall:
+            for sid, values in self.section_recall.items():
+                parts = sid.split(".")
+                for depth in range(1, len(parts) + 1):
+                    sums = self._rolled_up.setdefault(".".join(parts[:depth]), [0.0, 0, 0])
+                    for n, value in enumerate(values):
+                        sums[n] += value
+        return self._rolled_up
 
     def section(self, section_id: str) -> TopicMastery | None:
         """Mastery of a section with its subsections (ids such as ``II.A`` cover ``II.A.1``);
         None when it has no cards."""
-        prefix = section_id + "."
-        recall = 0.0
-        cards = studied = 0
-        for sid, (r, n, seen) in self.section_recall.items():
-            if sid == section_id or sid.startswith(prefix):
-                recall, cards, studied = recall + r, cards + n, studied + seen
+        recall, cards, studied = self._with_subsections().get(section_id, (0.0, 0, 0))
         if not cards:
             return None
         found = self.deck.section_by_id(section_id)
         title = f"{found.number} {found.title}".strip() if found else section_id
-        return TopicMastery(title, recall / cards, studied, cards)
+        return TopicMastery(title, recall / cards, int(studied), int(cards))
 
     def sections_mastery(self) -> dict[str, float | None]:
         """Mastery of every reading section of the deck (None for a section without cards)."""
@@ -335,7 +344,7 @@ class ProgressModel:
             cards=sum_all.total,
             studied=sum_all.studied,
             due_today=sum_all.due_today,
-            review_count=sum(self.store.review_counts().values()),
+            review_count=self.store.answer_count(),
             reviews_per_day=self.reviews_per_day(now),
             retention=self.store.true_retention(start),
             weekly_retention=self.weekly_retention(now),

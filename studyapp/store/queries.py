@@ -113,9 +113,12 @@ class StoreStats:
     def new_cards_introduced(self, deck_id: str, day_start: datetime) -> int:
         """How many of the deck's cards had their first review at or after ``day_start``
         (for the new-cards-per-day limit)."""
+        # CROSS JOIN keeps the log outer: today's answers are read through the reviewed_at
+        # index, rather than every card of the deck being looked up in the log.
         sql = (
-            "SELECT count(DISTINCT r.card_id) FROM review_log r JOIN cards c ON c.id = r.card_id "
-            "WHERE r.reviewed_at >= :start AND r.mode = 'review' AND c.deck_id = :deck "
+            "SELECT count(DISTINCT r.card_id) FROM review_log r CROSS JOIN cards c "
+            "ON c.id = r.card_id WHERE r.reviewed_at >= :start AND r.mode = 'review' "
+            "AND c.deck_id = :deck "
             "AND NOT EXISTS (SELECT 1 FROM review_log e WHERE e.card_id = r.card_id "
             "AND e.mode = 'review' AND e.reviewed_at < :start)"
         )

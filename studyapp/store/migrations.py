@@ -200,6 +200,20 @@ def m009_deck_cards_digest(db: Database) -> None:
     db.execute("ALTER TABLE decks ADD COLUMN cards_digest TEXT")
 
 
+def m010_review_log_outcomes_by_time(db: Database) -> None:
+    """Index the log by time together with what the retention figures read of each answer
+    (mode, the card's phase before it, the rating): the weekly and monthly true retention then
+    read the index alone, not a table row per answer. It replaces the plain time index, which
+    it starts with, so logging an answer writes no more than before."""
+    db.executescript(
+        """
+        CREATE INDEX review_log_time_outcome
+            ON review_log(reviewed_at, mode, prior_phase, rating);
+        DROP INDEX review_log_time;
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_reading_and_settings,
@@ -210,6 +224,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m007_lapse_index,
     m008_answer_count,
     m009_deck_cards_digest,
+    m010_review_log_outcomes_by_time,
 )
 _registry: Migrations | None = None
 

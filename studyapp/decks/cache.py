@@ -24,7 +24,7 @@ import os
 import secrets
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ _LOADER_MODULES = (
     "../model.py",
 )
 _TYPES = {card_type.value: card_type for card_type in CardType}
+ParseFile = Callable[[Path], tuple[Deck | None, list[Problem]]]
+"""How a deck file is read afresh (:func:`studyapp.decks.load.load_deck_file`, passed in)."""
 _LIVE: dict[str, weakref.WeakSet[CardTexts]] = {}
 """The card texts handed out from each cache file and still in use: when the file is written
 again, they are told where their chunks went (a deck shown since the last start, or a study
@@ -98,8 +100,9 @@ def settled(key: list[int]) -> bool:
 class DeckCache:
     """The cache file: look up a file's outcome, remember new ones, save if anything changed."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, parse: ParseFile | None = None) -> None:
         self.path = path
+        self.parse = parse  # reads a deck file afresh: where card texts come from if need be
         self._loader = loader_key()
         self._entries: dict[str, Any] = {}
         self._changed = False
@@ -340,11 +343,9 @@ def _encode_deck(deck: Deck) -> dict[str, Any]:
     }
 
 
-def _yaml_texts(file: Path) -> dict[str, list[Any]]:
+def _yaml_texts(file: Path, parse: ParseFile | None) -> dict[str, list[Any]]:
     """Every card's text row read from its deck file (when the cache file was replaced)."""
-    from studyapp.decks.load import load_deck_file
-
-    deck, _problems = load_deck_file(file)
+    deck = None if parse is None else parse(file)[0]
     return {} if deck is None else {card.id: text_row(card) for card in deck.cards}
 
 
@@ -359,7 +360,7 @@ def _decode_deck(
         cache.path,
         cache.token,
         cache.chunk_places(columns["chunks"]),
-        lambda: _yaml_texts(file),
+        lambda: _yaml_texts(file, cache.parse),
         columns["lines"],
         columns["columns"],
         (str(file), key),

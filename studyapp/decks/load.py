@@ -317,7 +317,7 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
         from studyapp.decks.cache import DeckCache
 
         with _gc_paused():
-            cache = DeckCache(cache_file)
+            cache = DeckCache(cache_file, parse=load_deck_file)
     for file in files:
         loaded = _load_cached(file, cache)
         file_problems = [*loaded.problems, *owners.reused(file, loaded)]

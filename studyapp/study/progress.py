@@ -20,14 +20,14 @@ so they cannot disagree. The rules:
 * **True retention**: of review-mode answers to cards in the review phase, the share not
   answered Again.
 
-The figures come from one pass over the store's card rows (:meth:`Store.card_progress_rows`),
+The figures come from one pass over the store's card rows (:meth:`Store.each_card_progress_row`),
 with day boundaries computed once per call, so a refresh costs the same per card whatever the
 history. The store stores; this module says what the stored numbers mean.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -52,7 +52,9 @@ _REVIEW = int(Phase.REVIEW)
 class ProgressStore(Protocol):
     """The store queries progress is computed from (:class:`studyapp.store.database.Store`)."""
 
-    def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]: ...
+    def each_card_progress_row(
+        self, deck_ids: Iterable[str] | None = None
+    ) -> Iterator[CardRow]: ...
 
     def read_sections(self, deck_id: str) -> dict[str, datetime]: ...
 
@@ -223,7 +225,7 @@ class ProgressModel:
         by_id = {deck.id: deck for deck in decks}
         acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
         # [total, new, learning, due, mastered, suspended, buried, studied, recall, next, sects]
-        for row in self.store.card_progress_rows(list(by_id)):
+        for row in self.store.each_card_progress_row(list(by_id)):
             deck_id, section, suspended, buried_until, phase, stability, due, last_review = row
             a = acc[deck_id]
             a[0] += 1
@@ -297,7 +299,7 @@ class ProgressModel:
             _s,
             due,
             _l,
-        ) in self.store.card_progress_rows([deck.id]):
+        ) in self.store.each_card_progress_row([deck.id]):
             in_scope = section == section_id or section.startswith(prefix)
             if not in_scope or not is_active(suspended, buried_until, day_end):
                 continue

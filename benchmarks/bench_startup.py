@@ -1,17 +1,21 @@
 """How fast the app opens: process start to the main window painted, against a bare window.
 
-Builds a data folder once: the shipped decks synced into a real progress store and a review
-history of 10,000 entries written through ``Scheduler.review`` and ``Store.record_review``.
-Then, alternating, starts fresh Python processes that either (a) run the real ``studyapp gui``
-command line on that folder (``studyapp.cli.main``: argument parsing, ``run_app``, the theme,
-``build_main_window``, the event loop) or (b) open a bare PySide6 ``QMainWindow`` that does
-nothing, and time each from just before the process is spawned to the end of the window's
-first paint pass (a zero timer queued at its first paint event fires once the whole window is
-painted). The probe is an event filter on the top-level window alone, the same in both. Prints
-the medians, the ratio (a)/(b) and each child's peak RSS (``ru_maxrss``). Targets: ratio
-under 2, peak memory under 120 MiB.
+Libraries (``--library``, repeatable; default all three): ``shipped``, the shipped decks with a
+data folder built here (a review history of 10,000 entries written through ``Scheduler.review``
+and ``Store.record_review``); ``10k`` and ``100k``, 10,000 cards with 100,000 answers and
+100,000 cards with 1,000,000 answers, built by ``make_library.py`` (decks with reading text,
+histories made by the real scheduler over simulated months; cached between runs). Each run gets
+its own copy of the data folder. Then, alternating, starts fresh Python processes that either
+(a) run the real ``studyapp gui`` command line on that folder (``studyapp.cli.main``: argument
+parsing, ``run_app``, the theme, ``build_main_window``, the event loop) or (b) open a bare
+PySide6 ``QMainWindow`` that does nothing, and time each from just before the process is spawned
+to the end of the window's first paint pass (a zero timer queued at its first paint event fires
+once the whole window is painted). The probe is an event filter on the top-level window alone,
+the same in both. Prints min / median / max of both, the ratio of the medians (a)/(b) and each
+child's peak RSS (``ru_maxrss``). Targets: ratio at most 2 for the shipped decks and the 10k
+library, at most 4 for the 100k library; peak memory under 120 MiB (shipped) and 150 MiB (100k).
 
-Run: ``.venv/bin/python benchmarks/bench_startup.py [--runs 7] [--reviews 10000]``
+Run: ``.venv/bin/python benchmarks/bench_startup.py [--library 100k] [--runs 7]``
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ CHILD = r"""
 import json, os, resource, sys, time
 stages = [("start", time.time())]
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-mode, data = sys.argv[1], sys.argv[2]
+mode, data, decks = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
 def painted():
@@ -98,7 +102,8 @@ if mode == "app":
     sys.meta_path.insert(0, WatchGuiApp())
     from studyapp.cli import main
 
-    main(["gui", "--data-dir", data])  # the real `studyapp gui` path: run_app, then exec
+    deck_options = ["--decks", decks] if decks else []
+    main(["gui", *deck_options, "--data-dir", data])  # the real `studyapp gui`: run_app, exec
 else:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -155,13 +160,15 @@ def build_data(folder: Path, reviews: int) -> int:
         store.close()
 
 
-def run_child(mode: str, data: Path) -> tuple[float, int, list[tuple[str, float]]]:
+def run_child(
+    mode: str, data: Path, decks: Path | None = None
+) -> tuple[float, int, list[tuple[str, float]]]:
     """Seconds from spawn to first paint, the child's peak RSS in KiB, and its stages
     (name, seconds since spawn)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDYAPP_DATA_DIR=str(data))
     started = time.time()
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(data)],
+        [sys.executable, "-c", CHILD, mode, str(data), str(decks or "")],
         capture_output=True,
         text=True,
         env=env,
@@ -174,11 +181,52 @@ def run_child(mode: str, data: Path) -> tuple[float, int, list[tuple[str, float]
     return report["painted"] - started, int(report["maxrss_kib"]), stages
 
 
+TARGETS = {"shipped": (2.0, 120), "10k": (2.0, None), "100k": (4.0, 150)}
+
+
+def measure(name: str, data: Path, decks: Path | None, runs: int) -> bool:
+    """Time both kinds of start-up on one library, print the figures; True if on target."""
+    run_child("bare", data)  # warm the disk cache for both (and the app's deck cache)
+    run_child("app", data, decks)
+    times: dict[str, list[float]] = {"app": [], "bare": []}
+    rss: dict[str, list[int]] = {"app": [], "bare": []}
+    stages: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for mode in ("bare", "app"):
+            seconds, kib, marks = run_child(mode, data, decks if mode == "app" else None)
+            times[mode].append(seconds)
+            rss[mode].append(kib)
+            if mode == "app":
+                for stage, at in marks:
+                    stages.setdefault(stage, []).append(at)
+    app_s, bare_s = statistics.median(times["app"]), statistics.median(times["bare"])
+    app_mib, bare_mib = max(rss["app"]) / 1024, max(rss["bare"]) / 1024
+
+    def spread(values: list[float]) -> str:
+        ms = sorted(v * 1000 for v in values)
+        return f"min {ms[0]:5.0f}  median {statistics.median(ms):5.0f}  max {ms[-1]:5.0f} ms"
+
+    ratio_target, memory_target = TARGETS[name]
+    print(f"-- {name} library, {runs} runs each")
+    print(f"bare PySide6 window : {spread(times['bare'])}, peak RSS {bare_mib:.0f} MiB")
+    print(f"studyapp main window: {spread(times['app'])}, peak RSS {app_mib:.0f} MiB")
+    print("studyapp stages (median ms since spawn):")
+    for stage, values in stages.items():
+        print(f"  {statistics.median(values) * 1000:6.0f}  {stage}")
+    ok = app_s / bare_s <= ratio_target
+    print(f"ratio app/bare      : {app_s / bare_s:.2f}  (target <= {ratio_target})")
+    if memory_target is not None:
+        print(f"peak memory         : {app_mib:.0f} MiB  (target <= {memory_target} MiB)")
+        ok = ok and app_mib <= memory_target
+    return ok
+
+
 def main() -> int:
-    """Build the data folder, time both kinds of start-up, print the figures."""
+    """Build or find the libraries, time both kinds of start-up on each, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--reviews", type=int, default=10_000)
+    parser.add_argument("--reviews", type=int, default=10_000, help="for the shipped decks")
+    parser.add_argument("--library", action="append", choices=sorted(TARGETS))
     args = parser.parse_args()
     # An installed app has its bytecode (pip compiles wheels on install, dev.sh compiles the
     # checkout), as PySide6 has in site-packages; compile ours so both sides start alike, even
@@ -187,34 +235,24 @@ def main() -> int:
         str(Path(__file__).resolve().parents[1] / "studyapp"), quiet=1, force=False
     )
     print(f"studyapp bytecode: {'ready' if compiled else 'could not be compiled'}")
-    with tempfile.TemporaryDirectory(prefix="studyapp-bench-") as tmp:
-        data = Path(tmp)
-        began = time.perf_counter()
-        written = build_data(data, args.reviews)
-        print(f"data folder: {written} reviews written in {time.perf_counter() - began:.1f} s")
-        run_child("bare", data)  # warm the disk cache for both
-        run_child("app", data)
-        times: dict[str, list[float]] = {"app": [], "bare": []}
-        rss: dict[str, list[int]] = {"app": [], "bare": []}
-        stages: dict[str, list[float]] = {}
-        for _ in range(args.runs):
-            for mode in ("bare", "app"):
-                seconds, kib, marks = run_child(mode, data)
-                times[mode].append(seconds)
-                rss[mode].append(kib)
-                if mode == "app":
-                    for name, at in marks:
-                        stages.setdefault(name, []).append(at)
-    app_s, bare_s = statistics.median(times["app"]), statistics.median(times["bare"])
-    app_mib, bare_mib = max(rss["app"]) / 1024, max(rss["bare"]) / 1024
-    print(f"bare PySide6 window : median {bare_s * 1000:.0f} ms, peak RSS {bare_mib:.0f} MiB")
-    print(f"studyapp main window: median {app_s * 1000:.0f} ms, peak RSS {app_mib:.0f} MiB")
-    print("studyapp stages (median ms since spawn):")
-    for name, values in stages.items():
-        print(f"  {statistics.median(values) * 1000:6.0f}  {name}")
-    print(f"ratio app/bare      : {app_s / bare_s:.2f}  (target < 2.0)")
-    print(f"peak memory         : {app_mib:.0f} MiB  (target < 120 MiB)")
-    ok = app_s / bare_s < 2.0 and app_mib < 120
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_library import library
+
+    ok = True
+    for name in args.library or ["shipped", "10k", "100k"]:
+        with tempfile.TemporaryDirectory(prefix="studyapp-bench-") as tmp:
+            if name == "shipped":
+                data, decks = Path(tmp), None
+                began = time.perf_counter()
+                written = build_data(data, args.reviews)
+                print(
+                    f"data folder: {written} reviews written in {time.perf_counter() - began:.1f} s"
+                )
+            else:
+                lib = library(name)
+                data, decks = lib.copy_data(Path(tmp)), lib.decks_dir
+                print(f"library: {lib.size.cards:,} cards, {lib.reviews:,} answers")
+            ok = measure(name, data, decks, args.runs) and ok
     return 0 if ok else 1
 
 

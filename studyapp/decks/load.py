@@ -71,7 +71,8 @@ class LoadResult:
 
 @contextmanager
 def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one file is composed and built.
+    """Pause the cyclic garbage collector while one file is composed and built (or read
+    from the cache).
 
     Composing makes a large tree of small node objects that has no cycles; the collector
     would otherwise re-scan it many times for nothing (measured: about a fifth of the load
@@ -190,7 +191,8 @@ def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
     from studyapp.decks.cache import CachedFile, file_key, settled
 
     key = file_key(file)
-    cached = None if key is None else cache.get(file, key)
+    with _gc_paused():  # a cached deck is 100,000 new objects with no cycles, as a parse is
+        cached = None if key is None else cache.get(file, key)
     if cached is not None:
         return _Loaded(cached.deck, cached.problems, cached.deck_id, cached.card_ids)
     loaded = _load(file)
@@ -200,15 +202,44 @@ def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
     return loaded
 
 
+def _plain_ids(card_ids: Sequence[IdAt]) -> Sequence[str]:
+    """Just the ids (a cached deck has them at hand, without making pairs)."""
+    from studyapp.decks.card_texts import CardIds
+
+    if isinstance(card_ids, CardIds):
+        return card_ids.ids
+    return [card_id for card_id, _where in card_ids]
+
+
 @dataclass
 class _IdOwners:
     """Where each deck id and card id was first seen: in a deck that loaded, or in a file left
-    out for its errors."""
+    out for its errors.
+
+    Card ids are first compared as a set (100,000 of them at every start); where each one sits
+    is looked up only when a file reuses one.
+    """
 
     decks: dict[str, tuple[Path, int]] = field(default_factory=dict)
-    cards: dict[str, tuple[Path, int]] = field(default_factory=dict)
     broken_decks: dict[str, tuple[Path, int]] = field(default_factory=dict)
-    broken_cards: dict[str, tuple[Path, int]] = field(default_factory=dict)
+    seen_cards: set[str] = field(default_factory=set)
+    files: list[tuple[Path, _Loaded, bool]] = field(default_factory=list)
+    _cards: dict[str, tuple[Path, int]] | None = None
+    _broken_cards: dict[str, tuple[Path, int]] | None = None
+
+    def _card_owners(self) -> tuple[dict[str, tuple[Path, int]], dict[str, tuple[Path, int]]]:
+        """Card id -> (file, line) of its first use, in loaded decks and in broken files."""
+        if self._cards is None or self._broken_cards is None:
+            self._cards, self._broken_cards = {}, {}
+            for file, loaded, kept in self.files:
+                self._add_cards(file, loaded, kept)
+        return self._cards, self._broken_cards
+
+    def _add_cards(self, file: Path, loaded: _Loaded, kept: bool) -> None:
+        assert self._cards is not None and self._broken_cards is not None
+        cards = self._cards if kept else self._broken_cards
+        for card_id, where in loaded.card_ids:
+            cards.setdefault(card_id, (file, where.line))
 
     def reused(self, file: Path, loaded: _Loaded) -> list[Problem]:
         """Problems for the ids of ``file`` that an earlier file uses.
@@ -219,15 +250,19 @@ class _IdOwners:
         repeated inside ``file`` is the builder's error, so each is reported once here.
         """
         problems: list[Problem] = []
-        ids = [("deck", loaded.deck_id)] if loaded.deck_id is not None else []
+        ids: list[tuple[str, IdAt]] = []
+        if loaded.deck_id is not None:
+            ids.append(("deck", loaded.deck_id))
+        if not self.seen_cards.isdisjoint(_plain_ids(loaded.card_ids)):
+            ids += [("card", c) for c in loaded.card_ids]
         reported: set[str] = set()
-        for kind, (item_id, where) in ids + [("card", c) for c in loaded.card_ids]:
+        for kind, (item_id, where) in ids:
             if kind == "card" and item_id in reported:
                 continue
             if kind == "deck":
                 owners, broken = self.decks, self.broken_decks
             else:
-                owners, broken = self.cards, self.broken_cards
+                owners, broken = self._card_owners()
             first = owners.get(item_id) or broken.get(item_id)
             if first is None or first[0] == file:
                 continue
@@ -254,12 +289,14 @@ class _IdOwners:
 
     def remember(self, file: Path, loaded: _Loaded, kept: bool) -> None:
         """Record the ids of ``file``, as owned by a loaded deck when ``kept``."""
-        decks, cards = (self.decks, self.cards) if kept else (self.broken_decks, self.broken_cards)
+        decks = self.decks if kept else self.broken_decks
         if loaded.deck_id is not None:
             deck_id, where = loaded.deck_id
             decks.setdefault(deck_id, (file, where.line))
-        for card_id, where in loaded.card_ids:
-            cards.setdefault(card_id, (file, where.line))
+        self.seen_cards.update(_plain_ids(loaded.card_ids))
+        self.files.append((file, loaded, kept))
+        if self._cards is not None:
+            self._add_cards(file, loaded, kept)
 
 
 def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadResult:
@@ -279,7 +316,8 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
     if cache_file is not None:
         from studyapp.decks.cache import DeckCache
 
-        cache = DeckCache(cache_file)
+        with _gc_paused():
+            cache = DeckCache(cache_file, parse=load_deck_file)
     for file in files:
         loaded = _load_cached(file, cache)
         file_problems = [*loaded.problems, *owners.reused(file, loaded)]

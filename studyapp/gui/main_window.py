@@ -234,6 +234,8 @@ class MainWindow(QMainWindow):
             ids = set(self.store.answer_changed_cards())
         except StudyappError:
             return []
+        if not ids:  # the usual case: no need to look through every card
+            return []
         return [card for deck in self.decks for card in deck.cards if card.id in ids]
 
     def resolve_changed_answers(self, *, reset: bool) -> None:

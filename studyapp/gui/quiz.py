@@ -15,9 +15,8 @@ leaves. In the typed-answer box digits and Space are text and Enter submits.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextDocumentFragment
@@ -52,8 +51,8 @@ class QuizWidget(QWidget):
     """The quiz screen; implements the session's ``SessionView`` Protocol.
 
     Use: build ``StudySession(store, scheduler, decks, view=quiz, clock=...)`` then
-    ``quiz.start(session, decks)``; ``decks`` (optional) give the deck › section line above
-    each question. ``clock`` and ``tz`` (constructor) say when the session ended and in which
+    ``quiz.start(session)``; the session's decks give the deck › section line above each
+    question. ``clock`` and ``tz`` (constructor) say when the session ended and in which
     zone "next card due at 09:30" is written.
     Signals: ``left()`` (Esc or the back button), ``finished(summary)`` (the session ended;
     the summary page is showing), ``show_in_source_requested(Card)`` (S or V),
@@ -79,8 +78,7 @@ class QuizWidget(QWidget):
         self.phase = "idle"  # idle | question | answer | finished
         self.proposed = Rating.GOOD
         self.summary: SessionSummary | None = None
-        self._contexts: dict[str, str] = {}
-        self._folders: dict[str, Path] = {}  # card id -> its deck's folder (its images)
+        self._section_titles: dict[str, dict[str, str]] = {}  # per deck id, built when shown
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Study")
 
@@ -200,12 +198,11 @@ class QuizWidget(QWidget):
         self.setAccessibleDescription(". ".join(part for part in parts if part))
 
     # -- driving ---------------------------------------------------------------------------
-    def start(self, session: StudySession, decks: Sequence[Deck] = ()) -> None:
+    def start(self, session: StudySession) -> None:
         """Study with ``session`` (whose view is this widget): shows its first card."""
         self.session = session
         self.summary = None
-        self._contexts = context_lines(decks)
-        self._folders = {c.id: d.path.parent for d in decks if d.path for c in d.cards}
+        self._section_titles = {}
         self.pages.setCurrentIndex(0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._act(session.start)
@@ -224,7 +221,9 @@ class QuizWidget(QWidget):
         self.pages.setCurrentIndex(0)
         self._show_progress(progress)
         options = self._options(card)
-        self.card_view.media_folder = self._folders.get(card.id)  # where its images are
+        deck = self.session.deck_of(card) if self.session is not None else None
+        path = deck.path if deck is not None else None
+        self.card_view.media_folder = path.parent if path else None  # where its images are
         self.card_view.show_question(card, self._context(card), options)
         self._set_phase("question")
         if card.type is CardType.TYPED:
@@ -272,8 +271,15 @@ class QuizWidget(QWidget):
         return list(self.session.options)
 
     def _context(self, card: Card) -> str:
-        """The deck › section line above the question."""
-        return self._contexts.get(card.id, "")
+        """The deck › section line above the question (the deck's section titles are worked
+        out when its first card is shown, not for every card at the start)."""
+        deck = self.session.deck_of(card) if self.session is not None else None
+        if deck is None:
+            return ""
+        titles = self._section_titles.get(deck.id)
+        if titles is None:
+            titles = self._section_titles[deck.id] = section_titles(deck)
+        return context_line(deck, titles, card.section)
 
     def _show_progress(self, progress: Progress) -> None:
         """Counts of new / learning / review cards left and a thin bar of the done share."""
@@ -383,12 +389,12 @@ class QuizWidget(QWidget):
         event.accept()
 
 
-def context_lines(decks: Sequence[Deck]) -> dict[str, str]:
-    """For each card id, the line shown above its question: "Deck › A. Section"."""
-    lines: dict[str, str] = {}
-    for deck in decks:
-        titles = {s.id: f"{s.number} {s.title}".strip() for s in deck.sections}
-        for card in deck.cards:
-            section = titles.get(card.section, "")
-            lines[card.id] = f"{deck.title}  ›  {section}" if section else deck.title
-    return lines
+def section_titles(deck: Deck) -> dict[str, str]:
+    """Each section's number and title as the context line shows them, by section id."""
+    return {s.id: f"{s.number} {s.title}".strip() for s in deck.sections}
+
+
+def context_line(deck: Deck, titles: dict[str, str], section_id: str) -> str:
+    """The line shown above a question: "Deck › A. Section" (the deck alone without one)."""
+    section = titles.get(section_id, "")
+    return f"{deck.title}  ›  {section}" if section else deck.title

@@ -42,6 +42,7 @@ class RatingButton(QPushButton):
             layout.addWidget(label)
         self.interval.setProperty("role", "small")
         self.proposed = False
+        self._look: tuple[bool, object] | None = None  # what the style sheet was made for
         self.set_interval(None)
         self.set_proposed(False)
 
@@ -62,10 +63,17 @@ class RatingButton(QPushButton):
         )
 
     def set_proposed(self, proposed: bool) -> None:
-        """Highlight the rating the answer check proposes (Space/Enter accepts it)."""
+        """Highlight the rating the answer check proposes (Space/Enter accepts it).
+
+        Restyled only when the highlight or the theme changed: setting a style sheet makes Qt
+        polish the button again, most of the time a reveal took."""
         c = theme.colors()
         color = getattr(c, RATING_COLORS[self.rating])
         self.proposed = proposed
+        look = (proposed, c)
+        if look == self._look:
+            return
+        self._look = look
         self.name.setText(
             f'<span style="color:{c.muted}">{int(self.rating)}</span>&nbsp;&nbsp;'
             f'<b style="color:{color}">{RATING_NAMES[self.rating]}</b>'

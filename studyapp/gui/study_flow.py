@@ -91,7 +91,7 @@ class StudyFlow:
         self.scope = (list(decks), section, cram)
         self.only = only
         self.window.set_screen(Screen.QUIZ)
-        quiz.start(self.window.session, list(decks))
+        quiz.start(self.window.session)
 
     def _quiz_screen(self) -> QuizWidget:
         """The quiz widget, built on first use (start-up does not load it)."""

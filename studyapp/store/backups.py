@@ -1,11 +1,13 @@
 """Rotating backups of the progress database, and restoring one.
 
 At open the store copies the database with SQLite's online backup API (a consistent snapshot
-even in WAL mode) into ``<data folder>/backups/progress-YYYYMMDDTHHMMSSZ.sqlite3`` (UTC), keeping
-the newest few. No backup is made when the newest one is under an hour old or the database has
-not changed since it was taken: every write transaction of the store bumps a counter
-(``store_meta``), and the backup holds the counter's value at the time it was taken.
-Restoring first keeps a copy of the current file, so a restore can itself be undone.
+even in WAL mode) into ``<data folder>/backups/progress-YYYYMMDDTHHMMSSZ.sqlite3`` (UTC),
+keeping the newest few; the app instead takes it on a worker thread once its window is up
+(:func:`back_up_if_due`, through a connection of its own). No backup is made when the newest one
+is under an hour old or the database has not changed since it was taken: every write transaction
+of the store bumps a counter (``store_meta``), and the backup holds the counter's value at the
+time it was taken. Restoring first keeps a copy of the current file, so a restore can itself be
+undone.
 
 Rotation never drops the newest backup that holds more answers than the database (so a
 database emptied by accident cannot rotate its own history away, one hourly open at a time),
@@ -24,9 +26,11 @@ from studyapp.errors import StoreError
 from studyapp.store.dbfile import (
     StoreCorruptError,
     StoreHistoryMissingError,
+    connect,
     corrupt_message,
     read_only_uri,
     translate,
+    translated,
 )
 from studyapp.wording import count
 
@@ -210,6 +214,24 @@ def make_backup(conn: sqlite3.Connection, db_path: Path, now: datetime, *, keep:
             continue  # the history the database lost: kept until it is restored or surpassed
         old.path.unlink(missing_ok=True)
     return target
+
+
+def back_up_if_due(db_path: Path, now: datetime, *, keep: int) -> Path | None:
+    """Take a backup of ``db_path`` if one is due at ``now``; the new file, or None.
+
+    Reads through a connection of its own, so it may run on any thread while the store goes
+    on writing: the copy is one read transaction, a consistent snapshot of the committed
+    answers (WAL lets the writer go on meanwhile), and is checked before it joins the
+    rotation. Raises :class:`StoreError` subclasses as :func:`make_backup` does.
+    """
+    conn = connect(db_path, read_only=True)
+    try:
+        with translated(db_path):
+            if not backup_due(conn, db_path, now):
+                return None
+        return make_backup(conn, db_path, now, keep=keep)
+    finally:
+        conn.close()
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:

@@ -87,6 +87,7 @@ class Store(StoreStats, ExamDates, CardListing):
         self.path = path
         self._lock = lock
         self._checkpointer: BackgroundCheckpointer | None = None
+        self._keep_backups = 0  # rotating backups kept by take_backup (set by open)
 
     @property
     def db(self) -> Database:
@@ -101,13 +102,23 @@ class Store(StoreStats, ExamDates, CardListing):
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backups: int = 5, now: datetime | None = None) -> Store:
+    def open(
+        cls,
+        path: Path,
+        *,
+        backups: int = 5,
+        now: datetime | None = None,
+        defer_backup: bool = False,
+    ) -> Store:
         """Open (creating folder and file if needed), lock, back up and migrate the database.
 
         ``backups`` is how many rotating backups to keep (0: none); ``now`` names the backup
-        (default: the wall clock, read here at the edge). Raises :class:`StoreError`
-        subclasses with a message for the user: corrupt, locked, read-only, disk full, and
-        empty or missing while a backup holds answers (:class:`StoreHistoryMissingError`).
+        (default: the wall clock, read here at the edge). With ``defer_backup`` no backup is
+        taken here: the caller takes it later with :meth:`take_backup`, which may run on
+        another thread (the app does, so a big database never holds up its window).
+        Raises :class:`StoreError` subclasses with a message for the user: corrupt, locked,
+        read-only, disk full, and empty or missing while a backup holds answers
+        (:class:`StoreHistoryMissingError`).
         """
         path = Path(path)
         try:
@@ -123,7 +134,11 @@ class Store(StoreStats, ExamDates, CardListing):
             conn = connect(path)
             try:
                 with translated(path):
-                    due = backups > 0 and backup_files.backup_due(conn, path, moment)
+                    due = (
+                        backups > 0
+                        and not defer_backup
+                        and backup_files.backup_due(conn, path, moment)
+                    )
                 if due:
                     backup_files.make_backup(conn, path, moment, keep=backups)
                 migrations.bring_up_to_date(conn, path)
@@ -134,10 +149,19 @@ class Store(StoreStats, ExamDates, CardListing):
             lock.release()
             raise
         store = cls(conn, path, lock)
+        store._keep_backups = backups
         conn.execute(f"PRAGMA wal_autocheckpoint = {SAFETY_NET_PAGES}")
         conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
         store._checkpointer = BackgroundCheckpointer(path)
         return store
+
+    def take_backup(self, now: datetime) -> Path | None:
+        """Take the backup :meth:`open` left out (``defer_backup``) if one is due at ``now``;
+        the new file, or None. Safe on any thread: it reads through a connection of its own
+        and never touches the store's."""
+        if self.path is None or self._keep_backups <= 0:
+            return None
+        return backup_files.back_up_if_due(self.path, now, keep=self._keep_backups)
 
     @classmethod
     def open_read_only(cls, path: Path) -> Store:

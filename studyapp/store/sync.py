@@ -1,12 +1,15 @@
 """Syncing the decks' cards into the progress store (the app never writes deck files).
 
-Fast for the common case of nothing changed: the stored cards of the synced decks are read in
-one query, compared in memory, and only differences are written (the caller holds one
-transaction). Cards are keyed by their stable ids, so progress follows a card across edits.
+Fast for the common case of nothing changed: each deck's cards (ids, sections, answer keys, in
+order) are summed up in a digest, and a deck whose digest is the one stored at its last sync is
+not looked at further. The stored cards of the other decks are read in one query, compared in
+memory, and only differences are written (the caller holds one transaction). Cards are keyed
+by their stable ids, so progress follows a card across edits.
 """
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -119,12 +122,59 @@ def _sync_deck_rows(conn: sqlite3.Connection, decks: list[Deck], now_us: int) ->
     )
 
 
+def cards_digest(deck: Deck) -> str:
+    """A digest of what syncing stores of ``deck``'s cards: ids, sections, answer keys, order.
+
+    Joined strings hashed once: a few milliseconds for 100,000 cards (a cached deck keeps its
+    answer keys, so no card text is needed)."""
+    cards = deck.cards
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (
+        "\x1f".join([card.id for card in cards]),
+        "\x1f".join([card.section for card in cards]),
+        "\x1f".join([card.answer_key() for card in cards]),
+    ):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def _stored_digests(conn: sqlite3.Connection, deck_ids: list[str]) -> dict[str, str | None]:
+    """The cards digest each deck had at its last sync (None: not known)."""
+    out: dict[str, str | None] = {}
+    for start in range(0, len(deck_ids), _CHUNK):
+        part = deck_ids[start : start + _CHUNK]
+        sql = f"SELECT id, cards_digest FROM decks WHERE id IN ({_marks(len(part))})"
+        out.update({row[0]: row[1] for row in conn.execute(sql, part)})
+    return out
+
+
 def sync_decks(
     conn: sqlite3.Connection, decks: list[Deck], now_us: int, report: SyncReport
 ) -> None:
     """Make the stored cards of ``decks`` match them, filling ``report`` (see
-    :meth:`studyapp.store.database.Store.sync_decks`). Runs inside the caller's transaction."""
+    :meth:`studyapp.store.database.Store.sync_decks`). Runs inside the caller's transaction.
+
+    A deck whose cards digest equals the one stored at its last sync is left as it is: the
+    stored cards already match it (answers, resets, suspending and burying never change what
+    syncing compares)."""
+    digests = {deck.id: cards_digest(deck) for deck in decks}
+    stored_digests = _stored_digests(conn, list(digests))
     _sync_deck_rows(conn, decks, now_us)
+    unchanged = [deck for deck in decks if stored_digests.get(deck.id) == digests[deck.id]]
+    report.unchanged += sum(len(deck.cards) for deck in unchanged)
+    skip = {deck.id for deck in unchanged}
+    changed = [deck for deck in decks if deck.id not in skip]
+    if changed:
+        _sync_cards(conn, changed, report)
+        conn.executemany(
+            "UPDATE decks SET cards_digest = ? WHERE id = ?",
+            [(digests[deck.id], deck.id) for deck in changed],
+        )
+
+
+def _sync_cards(conn: sqlite3.Connection, decks: list[Deck], report: SyncReport) -> None:
+    """Compare the stored cards of ``decks`` with theirs, one by one, and write differences."""
     wanted: dict[str, _Wanted] = {}
     for deck in decks:
         for position, card in enumerate(deck.cards):

@@ -20,14 +20,14 @@ so they cannot disagree. The rules:
 * **True retention**: of review-mode answers to cards in the review phase, the share not
   answered Again.
 
-The figures come from one pass over the store's card rows (:meth:`Store.card_progress_rows`),
+The figures come from one pass over the store's card rows (:meth:`Store.each_card_progress_row`),
 with day boundaries computed once per call, so a refresh costs the same per card whatever the
 history. The store stores; this module says what the stored numbers mean.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import pairwise
@@ -52,11 +52,13 @@ _REVIEW = int(Phase.REVIEW)
 class ProgressStore(Protocol):
     """The store queries progress is computed from (:class:`studyapp.store.database.Store`)."""
 
-    def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]: ...
+    def each_card_progress_row(
+        self, deck_ids: Iterable[str] | None = None
+    ) -> Iterator[CardRow]: ...
 
     def read_sections(self, deck_id: str) -> dict[str, datetime]: ...
 
-    def review_counts(self, since: datetime | None = None) -> dict[str, int]: ...
+    def answer_count(self) -> int: ...
 
     def reviews_between(self, bounds: Sequence[datetime]) -> list[int]: ...
 
@@ -120,21 +122,30 @@ class DeckProgress:
     sections_read: int = 0  # reading sections marked read (of len(deck.sections))
     section_recall: dict[str, tuple[float, int, int]] = field(default_factory=dict, compare=False)
     # per section id the cards name (not rolled up): (sum of predicted recall, cards, studied)
+    _rolled_up: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _with_subsections(self) -> dict[str, list[float]]:
+        """``section_recall`` summed into every section that contains it (``II`` and ``II.A``
+        both count the cards of ``II.A.1``), worked out once rather than once per section:
+        the progress view asks for every section of every deck."""
+        if not self._rolled_up and self.section_recall:
+            for sid, values in self.section_recall.items():
+                parts = sid.split(".")
+                for depth in range(1, len(parts) + 1):
+                    sums = self._rolled_up.setdefault(".".join(parts[:depth]), [0.0, 0, 0])
+                    for n, value in enumerate(values):
+                        sums[n] += value
+        return self._rolled_up
 
     def section(self, section_id: str) -> TopicMastery | None:
         """Mastery of a section with its subsections (ids such as ``II.A`` cover ``II.A.1``);
         None when it has no cards."""
-        prefix = section_id + "."
-        recall = 0.0
-        cards = studied = 0
-        for sid, (r, n, seen) in self.section_recall.items():
-            if sid == section_id or sid.startswith(prefix):
-                recall, cards, studied = recall + r, cards + n, studied + seen
+        recall, cards, studied = self._with_subsections().get(section_id, (0.0, 0, 0))
         if not cards:
             return None
         found = self.deck.section_by_id(section_id)
         title = f"{found.number} {found.title}".strip() if found else section_id
-        return TopicMastery(title, recall / cards, studied, cards)
+        return TopicMastery(title, recall / cards, int(studied), int(cards))
 
     def sections_mastery(self) -> dict[str, float | None]:
         """Mastery of every reading section of the deck (None for a section without cards)."""
@@ -214,7 +225,7 @@ class ProgressModel:
         by_id = {deck.id: deck for deck in decks}
         acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
         # [total, new, learning, due, mastered, suspended, buried, studied, recall, next, sects]
-        for row in self.store.card_progress_rows(list(by_id)):
+        for row in self.store.each_card_progress_row(list(by_id)):
             deck_id, section, suspended, buried_until, phase, stability, due, last_review = row
             a = acc[deck_id]
             a[0] += 1
@@ -288,7 +299,7 @@ class ProgressModel:
             _s,
             due,
             _l,
-        ) in self.store.card_progress_rows([deck.id]):
+        ) in self.store.each_card_progress_row([deck.id]):
             in_scope = section == section_id or section.startswith(prefix)
             if not in_scope or not is_active(suspended, buried_until, day_end):
                 continue
@@ -335,7 +346,7 @@ class ProgressModel:
             cards=sum_all.total,
             studied=sum_all.studied,
             due_today=sum_all.due_today,
-            review_count=sum(self.store.review_counts().values()),
+            review_count=self.store.answer_count(),
             reviews_per_day=self.reviews_per_day(now),
             retention=self.store.true_retention(start),
             weekly_retention=self.weekly_retention(now),

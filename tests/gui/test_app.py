@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from studyapp.gui import app as gui_app
 from studyapp.gui.main_window import MainWindow
 from studyapp.review_types import Rating
 from studyapp.store.database import Store
+from studyapp.study.preferences import WELCOME_DISMISSED_KEY
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.conftest import START
 from tests.read_only import run_seeing_read_only
@@ -297,3 +299,46 @@ def test_read_only_folder_opens_the_library_read_only_with_a_notice(deck_dir, tm
     assert lines["MARK"] == "Read-only: progress is not saved"
     assert "read-only" in lines["STATUS"] and str(data) in lines["STATUS"]
     assert {p.name: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_the_hourly_backup_is_taken_after_the_window_is_up(qapp, deck_dir, tmp_path):
+    """The window opens without waiting for the backup; it is taken beside it, on a worker."""
+    from studyapp.store.backups import check_file, list_backups
+
+    data = tmp_path / "data"
+    db_path = paths.database_path(data)
+    with Store.open(db_path) as store:
+        store.set_setting(WELCOME_DISMISSED_KEY, True)  # progress worth a backup
+    seen_at_show: list[int] = []
+    threads: list[str] = []
+    real_take = Store.take_backup
+
+    def close_once_backed_up() -> None:
+        shown = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not shown:
+            QTimer.singleShot(10, close_once_backed_up)
+            return
+        if not seen_at_show:
+            seen_at_show.append(len(list_backups(db_path)))
+        if list_backups(db_path):
+            shown[0].close()
+        else:
+            QTimer.singleShot(20, close_once_backed_up)
+
+    def take_and_note(self: Store, now):  # the real backup, noting the thread it ran on
+        threads.append(threading.current_thread().name)
+        return real_take(self, now)
+
+    QTimer.singleShot(10, close_once_backed_up)
+    Store.take_backup = take_and_note  # type: ignore[method-assign]
+    try:
+        code = gui_app.run_app(decks=[str(deck_dir)], data_dir=str(data))
+    finally:
+        Store.take_backup = real_take  # type: ignore[method-assign]
+    assert code == 0
+    assert seen_at_show == [0]  # no backup yet when the window was first shown
+    [backup] = list_backups(db_path)
+    assert check_file(backup.path) == []
+    assert threads and threads[0] != threading.main_thread().name

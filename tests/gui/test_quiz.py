@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from studyapp.gui.card_view import BLANK, cloze_html
-from studyapp.gui.quiz import QuizWidget, context_lines
+from studyapp.gui.quiz import QuizWidget, context_line, section_titles
 from studyapp.model import Card, CardType, Deck, Section
 from studyapp.review_types import Rating, ReviewMode
 from studyapp.store.database import Store
@@ -86,7 +86,7 @@ def start(quiz: QuizWidget, store: Store, clock: Clock, mode=ReviewMode.REVIEW) 
     session = StudySession(
         store, scheduler, [deck], quiz, mode=mode, clock=clock, rng=random.Random(5)
     )
-    quiz.start(session, [deck])
+    quiz.start(session)
     return session
 
 
@@ -285,9 +285,10 @@ def test_progress_line_counts_new_cards(qtbot, quiz, store, clock):
 
 def test_context_line_names_deck_and_section(qtbot, quiz, store, clock):
     """Above each question: the deck title and the card's section."""
-    lines = context_lines([quiz_deck()])
-    assert lines["b1"] == "Ketamine basics  ›  A. Mechanism"
-    assert lines["b2"] == "Ketamine basics"
+    deck = quiz_deck()
+    titles = section_titles(deck)
+    assert context_line(deck, titles, "A") == "Ketamine basics  ›  A. Mechanism"
+    assert context_line(deck, titles, "") == "Ketamine basics"
     start(quiz, store, clock)
     assert quiz.card_view.context.text().startswith("Ketamine basics")
 
@@ -327,7 +328,7 @@ def test_a_learning_card_45_minutes_off_ends_the_session_with_when(qtbot, quiz, 
     session = StudySession(
         store, Scheduler(settings, tz=UTC), [quiz_deck()], quiz, clock=clock, rng=random.Random(5)
     )
-    quiz.start(session, [quiz_deck()])
+    quiz.start(session)
     first = quiz.card
     answer_correctly(qtbot, quiz, clock)
     qtbot.keyClick(quiz, "1")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -124,3 +125,55 @@ def test_backup_times_are_read_from_the_names_to_the_second(tmp_path: Path) -> N
         datetime(2027, 1, 1, 0, 0, 1, tzinfo=UTC),
         datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC),
     ]
+
+
+def test_backup_taken_on_another_thread_while_answers_are_saved_is_consistent(
+    tmp_path: Path,
+) -> None:
+    """The app's backup, taken beside the study, holds whole answers only and a sound file."""
+    path = tmp_path / "progress.sqlite3"
+    session(path, T0, 0)
+    later = T0 + timedelta(hours=2)
+    with Store.open(path, now=later, defer_backup=True) as store:
+        assert list_backups(path) == []  # open left it to the caller
+        store.conn.executemany(  # a database big enough that the copy takes a while
+            "INSERT INTO settings VALUES (?, ?)", [(f"k{n}", "x" * 500) for n in range(4000)]
+        )
+        store.conn.commit()
+        taken: list[Path | None] = []
+        worker = threading.Thread(target=lambda: taken.append(store.take_backup(later)))
+        worker.start()
+        n = 0
+        while worker.is_alive() or n < 50:
+            n += 1
+            store.set_setting("marker", n)  # one write transaction each
+        worker.join()
+    [backup] = list_backups(path)
+    assert taken == [backup.path]
+    assert check_file(backup.path) == []
+    conn = sqlite3.connect(backup.path)
+    try:
+        changes = int(
+            conn.execute("SELECT value FROM store_meta WHERE key = 'changes'").fetchone()[0]
+        )
+        written = conn.execute("SELECT value FROM settings WHERE key = 'marker'").fetchone()
+    finally:
+        conn.close()
+    # Every write bumps the change counter in its own transaction: the copy holds both or neither.
+    marker_writes = int(written[0]) if written is not None else 0
+    with Store.open(path, backups=0) as store:
+        final = store.conn.execute("SELECT value FROM store_meta WHERE key = 'changes'").fetchone()
+    assert int(final[0]) - changes == n - marker_writes
+
+
+def test_a_deferred_backup_is_taken_only_when_due(tmp_path: Path) -> None:
+    """Taking the deferred backup follows the hourly rule: none within the hour."""
+    path = tmp_path / "progress.sqlite3"
+    session(path, T0, 0)
+    session(path, T0 + timedelta(hours=2), 1)  # the backup of this hour
+    with Store.open(path, now=T0 + timedelta(hours=2, minutes=20), defer_backup=True) as store:
+        store.set_setting("marker", 2)
+        assert store.take_backup(T0 + timedelta(hours=2, minutes=20)) is None
+        assert store.take_backup(T0 + timedelta(hours=4)) is not None
+        assert store.take_backup(T0 + timedelta(hours=4, minutes=5)) is None
+    assert len(list_backups(path)) == 2

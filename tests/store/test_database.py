@@ -90,6 +90,25 @@ def test_sync_adds_then_reports_unchanged(store: Store) -> None:
     assert second.unchanged == 3
 
 
+def test_a_start_on_unchanged_decks_writes_nothing(store: Store) -> None:
+    """Syncing decks unchanged since the last sync writes nothing (no backup is due for it);
+    an edited deck is compared again while the others are not."""
+    decks = [deck("a", [card("a1"), card("a2")]), deck("b", [card("b1")])]
+    store.sync_decks(decks, T0)
+    changes = store.conn.execute("SELECT value FROM store_meta WHERE key = 'changes'").fetchone()
+    again = store.sync_decks(decks, T0 + timedelta(hours=1))
+    assert again.unchanged == 3
+    assert store.conn.execute("SELECT value FROM store_meta WHERE key = 'changes'").fetchone() == (
+        changes
+    )
+    answer(store, "a1", T0)
+    edited = [deck("a", [card("a1", answer="new"), card("a2")]), decks[1]]
+    report = store.sync_decks(edited, T0 + timedelta(hours=2))
+    assert (report.answer_changed, report.unchanged) == (["a1"], 2)
+    assert store.sync_decks(edited, T0 + timedelta(hours=3)).answer_changed == []
+    assert store.answer_changed_cards() == ["a1"]  # still waiting for the student's choice
+
+
 def test_removed_card_is_retired_and_revived_with_progress(store: Store) -> None:
     """A card deleted from the YAML keeps its history and comes back with its progress."""
     store.sync_decks([deck("d", [card("c1"), card("c2")])], T0)

@@ -149,3 +149,23 @@ def test_older_database_is_not_current(tmp_path: Path) -> None:
     old.close()
     with Store.open(path) as store:
         assert migrations.is_current(store.conn)
+
+
+def test_the_answer_count_starts_from_the_log_and_follows_it(tmp_path: Path) -> None:
+    """An older database learns how many answers it holds; answers and undos keep it exact."""
+    from studyapp.review_types import CardState, Rating, ReviewEntry
+
+    path = tmp_path / "progress.sqlite3"
+    old = Database(path)
+    migrations.apply(old, stop_before="m008_answer_count")
+    fill(old)
+    logged = old.execute("SELECT count(*) FROM review_log").fetchone()[0]
+    old.close()
+    assert logged > 0
+    with Store.open(path, backups=0) as store:
+        assert store.answer_count() == logged
+        state = CardState(Phase.REVIEW, None, 3.0, 5.0, T0 + timedelta(days=3), T0)
+        row = store.record_review(state, ReviewEntry("c1", T0, Rating.GOOD, 1000))
+        assert store.answer_count() == logged + 1
+        store.undo_review(row, None)
+        assert store.answer_count() == logged

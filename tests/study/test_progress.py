@@ -9,10 +9,10 @@ import pytest
 
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewMode
 from studyapp.store.database import Store
+from studyapp.store.rows import UPSERT_STATE, state_params
 from studyapp.study.progress import (
     MASTERED_STABILITY_DAYS,
     ProgressModel,
-    is_mastered,
     totals,
 )
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
@@ -102,12 +102,12 @@ def test_mastered_needs_review_phase_three_weeks_and_recall(store):
     right_after = state.last_review + timedelta(hours=1)
     model = ProgressModel(store, sched)
     assert model.deck(deck, right_after).mastered == 1
-    assert is_mastered(state, sched.retrievability(state, right_after))
     much_later = state.last_review + timedelta(days=state.stability * 3)
     assert model.deck(deck, much_later).mastered == 0
-    assert not is_mastered(state, sched.retrievability(state, much_later))
-    learning = CardState(Phase.RELEARNING, 0, 40.0, 5.0, NOW, NOW)
-    assert not is_mastered(learning, 0.99)
+    relearning = CardState(Phase.RELEARNING, 0, 40.0, 5.0, NOW, NOW - timedelta(hours=1))
+    with store.conn:
+        store.conn.execute(UPSERT_STATE, state_params(card, relearning))
+    assert model.deck(deck, NOW).mastered == 0  # stable and remembered, but relearning
 
 
 def test_mastery_is_the_mean_recall_of_the_scheduler(store):

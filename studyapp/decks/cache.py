@@ -45,6 +45,7 @@ _LOADER_MODULES = (
     "load.py",
     "builder.py",
     "checks.py",
+    "markup.py",
     "cache.py",
     "card_texts.py",
     "problems.py",

@@ -244,3 +244,14 @@ def test_cache_of_another_loader_version_is_not_used(tmp_path: Path, monkeypatch
     cache.save()
     monkeypatch.setattr(deck_cache, "__version__", "99.0")
     assert DeckCache(tmp_path / "cache.json").get(file, [1, 2]) is None
+
+
+def test_the_loader_key_names_files_that_exist():
+    """Every loader source the cache key watches exists, so editing the loader (or moving its
+    files) always invalidates cached decks instead of serving results of old code."""
+    from studyapp.decks import cache
+
+    here = Path(cache.__file__).parent
+    missing = [name for name in cache._LOADER_MODULES if not (here / name).is_file()]
+    assert missing == []
+    assert ":-" not in cache.loader_key()

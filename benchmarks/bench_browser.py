@@ -11,11 +11,14 @@ deck (its schedule re-aimed), against replaying that deck's log.
 Baselines measured in the same run: a bare ``SELECT id FROM cards`` fetch (the floor for
 reading 100k rows), and Python's ``sorted`` over 100k floats (the floor for a sort).
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_browser.py``
+Run: ``.venv/bin/python benchmarks/bench_browser.py`` (Qt runs offscreen unless
+``QT_QPA_PLATFORM`` says otherwise).
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import random
 import statistics
 import tempfile
@@ -23,6 +26,8 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_session import NOW, build_decks, fill_progress
 
@@ -43,6 +48,7 @@ def median_ms(call: Callable[[], object], repeat: int = 7) -> float:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()
     rng = random.Random(42)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "progress.sqlite3", backups=0)

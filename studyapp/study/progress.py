@@ -213,6 +213,7 @@ class ProgressModel:
         self.scheduler = scheduler
         # per deck id: (what the figures hold for, the figures, due on each coming study day)
         self._kept: dict[str, tuple[tuple, DeckProgress, list[int]]] = {}
+        self._days: StudyDays | None = None  # today's day starts, worked out once a day
 
     def day_end(self, now: datetime) -> datetime:
         """When today's study day ends (a due time before it is "due today")."""
@@ -234,7 +235,9 @@ class ProgressModel:
         """
         now = as_utc(now)
         slots = max(FORECAST_DAYS, len(forecast or ()))
-        days = StudyDays(self.scheduler, now, back=400, ahead=slots)
+        days = self._days
+        if days is None or days.today != self.scheduler.study_day(now) or days.ahead != slots:
+            days = self._days = StudyDays(self.scheduler, now, back=400, ahead=slots)
         settings = self.scheduler.settings
         when = (days.today, settings.day_rollover_hour, self.scheduler.tz, settings.parameters)
         counters = self.store.deck_change_counts()

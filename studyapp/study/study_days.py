@@ -30,6 +30,7 @@ class StudyDays:
             for n in range(back + ahead + 2)
         ]
         self.back = back
+        self.ahead = ahead
         self.day_end = self.starts[back + 1]  # when today's study day ends, in microseconds
 
     def offset(self, micros: int) -> int:

@@ -269,7 +269,7 @@ class ProgressModel:
         in one pass over their card rows (``sections_read`` is filled in by :meth:`decks`)."""
         day_end = days.day_end
         horizon = days.starts[-2]  # the start of the study day after the last slot
-        recall_after = self.scheduler.recall_after
+        recall_after, days_ago, offset = self.scheduler.recall_after, days.days_ago, days.offset
         acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
         # [total, new, learning, due, mastered, suspended, buried, studied, recall, next, sects]
         due_on: dict[str, list[int]] = {deck.id: [0] * slots for deck in decks}
@@ -292,7 +292,7 @@ class ProgressModel:
             sect[2] += 1
             recall = 0.0
             if stability is not None and last_review is not None:
-                recall = recall_after(days.days_ago(last_review), stability)
+                recall = recall_after(days_ago(last_review), stability)
             a[8] += recall
             sect[0] += recall
             a[4] += mastered(phase, stability, recall)
@@ -304,7 +304,7 @@ class ProgressModel:
             if a[9] is None or due < a[9]:
                 a[9] = due
             if due < horizon:  # a card buried today comes back tomorrow
-                slot = max(0 if active else 1, days.offset(due))
+                slot = max(0 if active else 1, offset(due))
                 if slot < slots:
                     due_on[deck_id][slot] += 1
         out = {}

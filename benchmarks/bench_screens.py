@@ -8,8 +8,12 @@ on the offscreen Qt platform times, on its own copy of the data folder:
   as every start does (the cache is warmed first);
 - **main window built and painted**: ``build_main_window`` (load, open the store, sync, the
   library's numbers, the widgets), shown and painted;
-- **library refresh**: the library's numbers recomputed from the store and painted;
-- **progress view**: the progress screen computed and painted;
+- **library refresh**: the library's numbers recomputed from the store and painted, with
+  nothing changed since the last refresh (the window keeps each deck's figures for the day);
+- **library refresh, one card answered**: the same right after one card of one deck was
+  answered (a different deck each run): the refresh a student sees after studying;
+- **progress view**: the progress screen computed and painted (nothing changed);
+- **progress view, one card answered**: the same after answering one card;
 - **"study all decks"**: a session over every deck started and its first card painted.
 
 "Painted" is: the action, the events it posted (layouts) processed, then a synchronous
@@ -35,7 +39,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-TARGETS_MS = {"library refresh": 50, "progress view": 150, '"study all decks"': 100}
+TARGETS_MS = {
+    "library refresh": 50,
+    "library refresh, one card answered": 50,
+    "progress view": 150,
+    "progress view, one card answered": 150,
+    '"study all decks"': 100,
+}
 
 
 def _timed(action: Callable[[], object], runs: int) -> list[float]:
@@ -58,6 +68,7 @@ def child(name: str, runs: int) -> None:
     from studyapp.decks.load import load_decks
     from studyapp.gui import app as gui_app
     from studyapp.gui.main_window import MainWindow
+    from studyapp.review_types import Rating
 
     lib = library(name, quiet=True)
     qapp = QApplication(["bench"])
@@ -101,8 +112,28 @@ def child(name: str, runs: int) -> None:
 
         window = build()
         samples["bare repaint (baseline)"] = _timed(painted(window, lambda: None), runs * 3)
+        answered = iter(range(10**6))
+
+        def answer_one() -> None:
+            """Answer (Good) the first card of the next deck, as a study session would."""
+            deck = window.decks[next(answered) % len(window.decks)]
+            card_id = deck.cards[0].id
+            state, entry = window.scheduler.review(
+                card_id, window.store.card_state(card_id), Rating.GOOD, window.ctx.clock()
+            )
+            window.store.record_review(state, entry)
+
+        def after_answering(action: Callable[[], object]) -> list[float]:
+            out = []
+            for _ in range(runs):
+                answer_one()
+                out.extend(_timed(painted(window, action), 1))
+            return out
+
         samples["library refresh"] = _timed(painted(window, window.refresh_library), runs)
+        samples["library refresh, one card answered"] = after_answering(window.refresh_library)
         samples["progress view"] = _timed(painted(window, window.show_progress), runs)
+        samples["progress view, one card answered"] = after_answering(window.show_progress)
         window.show_library()
 
         study = []

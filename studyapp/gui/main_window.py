@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeFlow(self)  # File › Import… and Export…
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
+        self._progress_model: ProgressModel | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
         self.exams_and_browser = ExamBrowserFlow(self)  # Study › Exam dates, Go › Browse
 
@@ -195,7 +196,9 @@ class MainWindow(QMainWindow):
             self.progress.parameters_optimized.connect(self.appearance.use_optimized_parameters)
             self.progress.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
             self.stack.addWidget(self.progress)
-        self.progress.refresh(self.store, self.decks, self.scheduler, self.ctx.clock())
+        self.progress.refresh(
+            self.store, self.decks, self.scheduler, self.ctx.clock(), self.progress_model
+        )
         self.set_screen(Screen.PROGRESS)
 
     # -- library -------------------------------------------------------------------------------
@@ -206,8 +209,12 @@ class MainWindow(QMainWindow):
 
     @property
     def progress_model(self) -> ProgressModel:
-        """The figures every screen shows, under the scheduler now in force."""
-        return ProgressModel(self.store, self.scheduler)
+        """The figures every screen shows, under the scheduler now in force: one model kept
+        while the store and scheduler stay, so a refresh reads only the decks that changed."""
+        model = self._progress_model
+        if model is None or model.store is not self.store or model.scheduler is not self.scheduler:
+            model = self._progress_model = ProgressModel(self.store, self.scheduler)
+        return model
 
     def summaries(self, now: datetime) -> list[DeckProgress]:
         """The library rows of every loaded deck at ``now``."""

@@ -249,12 +249,19 @@ class ProgressWidget(QWidget):
 
     # -- data ------------------------------------------------------------------------------
     def refresh(
-        self, store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
+        self,
+        store: Store,
+        decks: Sequence[Deck],
+        scheduler: Scheduler,
+        now: datetime,
+        model: ProgressModel | None = None,
     ) -> None:
-        """Recompute and redraw everything from the store at ``now``."""
+        """Recompute and redraw everything from the store at ``now`` (through ``model`` when
+        given: the window's, which keeps the figures of decks that did not change)."""
         self.store = store
         self.scheduler = scheduler
-        self.show_data(ProgressModel(store, scheduler).report(decks, now))
+        model = model if model is not None else ProgressModel(store, scheduler)
+        self.show_data(model.report(decks, now))
         self.exam_panel.refresh(store, decks, scheduler, now)
 
     def show_data(self, data: ProgressReport) -> None:

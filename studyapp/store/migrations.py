@@ -214,6 +214,38 @@ def m010_review_log_outcomes_by_time(db: Database) -> None:
     )
 
 
+def m011_deck_change_counters(db: Database) -> None:
+    """Count, per deck, the changes to what its progress figures are computed from (a card's
+    state, suspension, burial, retirement or section; a card added or removed), bumped by
+    triggers: the progress figures of a deck whose counter did not move since the last
+    computation, on the same study day, are still right and need not be read again."""
+    bump = (
+        "INSERT INTO deck_changes VALUES ({row}.deck_id, 1) "
+        "ON CONFLICT(deck_id) DO UPDATE SET value = value + 1;"
+    )
+    new, old = bump.format(row="NEW"), bump.format(row="OLD")
+    db.executescript(
+        f"""
+        CREATE TABLE deck_changes (
+            deck_id TEXT PRIMARY KEY, value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER card_state_added_counts AFTER INSERT ON card_state BEGIN {new} END;
+        CREATE TRIGGER card_state_changed_counts AFTER UPDATE ON card_state BEGIN
+            {new}
+            {old}
+        END;
+        CREATE TRIGGER card_state_removed_counts AFTER DELETE ON card_state BEGIN {old} END;
+        CREATE TRIGGER card_added_counts AFTER INSERT ON cards BEGIN {new} END;
+        CREATE TRIGGER card_removed_counts AFTER DELETE ON cards BEGIN {old} END;
+        CREATE TRIGGER card_flags_changed_counts
+            AFTER UPDATE OF suspended, buried_until, retired, section_id, deck_id ON cards BEGIN
+            {new}
+            {old}
+        END;
+        """
+    )
+
+
 STEPS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_reading_and_settings,
@@ -225,6 +257,7 @@ STEPS: tuple[Callable[[Database], None], ...] = (
     m008_answer_count,
     m009_deck_cards_digest,
     m010_review_log_outcomes_by_time,
+    m011_deck_change_counters,
 )
 _registry: Migrations | None = None
 

@@ -168,6 +168,11 @@ class StoreStats:
         (count,) = next(self._rows("SELECT value FROM store_meta WHERE key = 'answers'", {}))
         return int(count)
 
+    def deck_change_counts(self) -> dict[str, int]:
+        """Per deck id, a counter that moves whenever a card of the deck changes in a way its
+        progress figures depend on (kept by triggers; a deck never changed is absent)."""
+        return dict(self._rows("SELECT deck_id, value FROM deck_changes", {}))
+
     def card_progress_rows(self, deck_ids: Iterable[str] | None = None) -> list[CardRow]:
         """The rows of :meth:`each_card_progress_row` as a list."""
         return list(self.each_card_progress_row(deck_ids))

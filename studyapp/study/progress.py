@@ -22,13 +22,17 @@ so they cannot disagree. The rules:
 
 The figures come from one pass over the store's card rows (:meth:`Store.each_card_progress_row`),
 with day boundaries computed once per call, so a refresh costs the same per card whatever the
-history. The store stores; this module says what the stored numbers mean.
+history. A :class:`ProgressModel` keeps each deck's figures from that pass for the study day and
+reads a deck again only when the store's change counter of the deck moved (a card answered,
+suspended, buried, reset, added or retired): keep one model per window and a refresh after
+answering a card reads that card's deck alone. The store stores; this module says what the
+stored numbers mean.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import Protocol
@@ -59,6 +63,8 @@ class ProgressStore(Protocol):
     def read_sections(self, deck_id: str) -> dict[str, datetime]: ...
 
     def answer_count(self) -> int: ...
+
+    def deck_change_counts(self) -> dict[str, int]: ...
 
     def reviews_between(self, bounds: Sequence[datetime]) -> list[int]: ...
 
@@ -205,6 +211,9 @@ class ProgressModel:
     def __init__(self, store: ProgressStore, scheduler: Scheduler) -> None:
         self.store = store
         self.scheduler = scheduler
+        # per deck id: (what the figures hold for, the figures, due on each coming study day)
+        self._kept: dict[str, tuple[tuple, DeckProgress, list[int]]] = {}
+        self._days: StudyDays | None = None  # today's day starts, worked out once a day
 
     def day_end(self, now: datetime) -> datetime:
         """When today's study day ends (a due time before it is "due today")."""
@@ -217,15 +226,54 @@ class ProgressModel:
 
         Pass a list as ``forecast`` to have it filled with the cards due on each of the next
         ``len(forecast)`` study days over these decks (in the same pass).
+
+        Within one study day a deck's figures change only when one of its cards does (recall
+        counts whole study days, "due today" ends with the day), so a deck's figures are kept
+        with the study day, the scheduler settings they depend on and the deck's change counter
+        in the store (:meth:`Store.deck_change_counts`); only the decks where one of those
+        moved are read again, by the one pass of :meth:`_compute`.
         """
         now = as_utc(now)
-        days = StudyDays(self.scheduler, now, back=400, ahead=len(forecast or ()))
+        slots = max(FORECAST_DAYS, len(forecast or ()))
+        days = self._days
+        if days is None or days.today != self.scheduler.study_day(now) or days.ahead != slots:
+            days = self._days = StudyDays(self.scheduler, now, back=400, ahead=slots)
+        settings = self.scheduler.settings
+        when = (days.today, settings.day_rollover_hour, self.scheduler.tz, settings.parameters)
+        counters = self.store.deck_change_counts()
+        keys = {deck.id: (when, slots, counters.get(deck.id, 0)) for deck in decks}
+        stale = [
+            d for d in decks if (kept := self._kept.get(d.id)) is None or kept[0] != keys[d.id]
+        ]
+        if stale:
+            fresh = self._compute(stale, days, slots)
+            for deck in stale:
+                self._kept[deck.id] = (keys[deck.id], *fresh[deck.id])
+        out = []
+        for deck in decks:
+            key, figures, due_on_day = self._kept[deck.id]
+            read = len({s.id for s in deck.sections} & set(self.store.read_sections(deck.id)))
+            if figures.deck is not deck or figures.sections_read != read:
+                figures = replace(figures, deck=deck, sections_read=read)
+                self._kept[deck.id] = (key, figures, due_on_day)
+            out.append(figures)
+            if forecast is not None:
+                for slot in range(len(forecast)):
+                    forecast[slot] += due_on_day[slot]
+        return out
+
+    def _compute(
+        self, decks: Sequence[Deck], days: StudyDays, slots: int
+    ) -> dict[str, tuple[DeckProgress, list[int]]]:
+        """The figures of ``decks`` and each one's cards due on the next ``slots`` study days,
+        in one pass over their card rows (``sections_read`` is filled in by :meth:`decks`)."""
         day_end = days.day_end
-        recall_after = self.scheduler.recall_after
-        by_id = {deck.id: deck for deck in decks}
+        horizon = days.starts[-2]  # the start of the study day after the last slot
+        recall_after, days_ago, offset = self.scheduler.recall_after, days.days_ago, days.offset
         acc: dict[str, list] = {deck.id: [0, 0, 0, 0, 0, 0, 0, 0, 0.0, None, {}] for deck in decks}
         # [total, new, learning, due, mastered, suspended, buried, studied, recall, next, sects]
-        for row in self.store.each_card_progress_row(list(by_id)):
+        due_on: dict[str, list[int]] = {deck.id: [0] * slots for deck in decks}
+        for row in self.store.each_card_progress_row(list(acc)):
             deck_id, section, suspended, buried_until, phase, stability, due, last_review = row
             a = acc[deck_id]
             a[0] += 1
@@ -244,7 +292,7 @@ class ProgressModel:
             sect[2] += 1
             recall = 0.0
             if stability is not None and last_review is not None:
-                recall = recall_after(days.days_ago(last_review), stability)
+                recall = recall_after(days_ago(last_review), stability)
             a[8] += recall
             sect[0] += recall
             a[4] += mastered(phase, stability, recall)
@@ -255,31 +303,29 @@ class ProgressModel:
                 a[3] += is_due_today(phase, due, day_end)
             if a[9] is None or due < a[9]:
                 a[9] = due
-            if forecast is not None:  # a card buried today comes back tomorrow
-                slot = max(0 if active else 1, days.offset(due))
-                if slot < len(forecast):
-                    forecast[slot] += 1
-        out = []
+            if due < horizon:  # a card buried today comes back tomorrow
+                slot = max(0 if active else 1, offset(due))
+                if slot < slots:
+                    due_on[deck_id][slot] += 1
+        out = {}
         for deck in decks:
             a = acc[deck.id]
-            read = self.store.read_sections(deck.id)
-            out.append(
-                DeckProgress(
-                    deck=deck,
-                    total=a[0],
-                    new=a[1],
-                    learning=a[2],
-                    due_today=a[3],
-                    mastered=a[4],
-                    suspended=a[5],
-                    buried=a[6],
-                    studied=a[7],
-                    mastery=a[8] / a[0] if a[0] else 0.0,
-                    next_due=from_micros(a[9]) if a[9] is not None else None,
-                    sections_read=len({s.id for s in deck.sections} & set(read)),
-                    section_recall={k: (v[0], v[1], v[2]) for k, v in a[10].items()},
-                )
+            figures = DeckProgress(
+                deck=deck,
+                total=a[0],
+                new=a[1],
+                learning=a[2],
+                due_today=a[3],
+                mastered=a[4],
+                suspended=a[5],
+                buried=a[6],
+                studied=a[7],
+                mastery=a[8] / a[0] if a[0] else 0.0,
+                next_due=from_micros(a[9]) if a[9] is not None else None,
+                sections_read=-1,
+                section_recall={k: (v[0], v[1], v[2]) for k, v in a[10].items()},
             )
+            out[deck.id] = (figures, due_on[deck.id])
         return out
 
     def deck(self, deck: Deck, now: datetime) -> DeckProgress:

@@ -30,6 +30,7 @@ class StudyDays:
             for n in range(back + ahead + 2)
         ]
         self.back = back
+        self.ahead = ahead
         self.day_end = self.starts[back + 1]  # when today's study day ends, in microseconds
 
     def offset(self, micros: int) -> int:
@@ -42,4 +43,7 @@ class StudyDays:
 
     def days_ago(self, micros: int) -> int:
         """Study days from the one holding ``micros`` to today (0 today, never negative)."""
+        i = bisect.bisect_right(self.starts, micros) - 1  # as offset, one call fewer per card
+        if 0 <= i < len(self.starts) - 1:
+            return max(0, self.back - i)
         return max(0, -self.offset(micros))

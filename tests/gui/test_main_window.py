@@ -352,3 +352,25 @@ def test_a_closed_window_ignores_the_desktop_switching_scheme(make_window, qapp)
     window.store.close()
     QGuiApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # no error
     assert not window.isVisible()
+
+
+def test_the_library_after_answering_shows_the_answered_decks_new_figures(make_window):
+    """After a card is answered the library's next refresh shows it in that deck's row, the
+    other decks' figures kept as they were; new scheduler settings work everything out again."""
+    window = make_window()
+    window.refresh_library()
+    before = {row.deck_id: row.summary for row in window.library.rows}
+    model = window.progress_model
+    assert window.progress_model is model  # one model per window: what it keeps survives
+    deck = window.decks[0]
+    card_id = deck.cards[0].id
+    state, entry = window.scheduler.review(
+        card_id, window.store.card_state(card_id), Rating.GOOD, window.ctx.clock()
+    )
+    window.store.record_review(state, entry)
+    window.refresh_library()
+    after = {row.deck_id: row.summary for row in window.library.rows}
+    assert after[deck.id].new == before[deck.id].new - 1
+    assert all(after[d] is before[d] for d in after if d != deck.id)
+    window.appearance.apply_preferences(load_preferences(window.store))
+    assert window.progress_model is not model

@@ -220,3 +220,94 @@ def test_section_with_nothing_due_or_new_can_only_be_crammed(store):
         )
     assert not model.has_cards_to_review(deck, "I.C", NOW)
     assert model.has_cards_to_review(deck, "I.C", NOW + timedelta(days=6))
+
+
+def figures_checked(model: ProgressModel, decks, now: datetime, forecast_days: int = 30):
+    """The model's figures and forecast at ``now``, asserted equal to a fresh model's (which
+    keeps nothing): the kept figures never differ from computing them again."""
+    kept_forecast, fresh_forecast = [0] * forecast_days, [0] * forecast_days
+    kept = model.decks(decks, now, forecast=kept_forecast)
+    fresh = ProgressModel(model.store, model.scheduler).decks(decks, now, forecast=fresh_forecast)
+    assert kept == fresh
+    assert [f.section_recall for f in kept] == [f.section_recall for f in fresh]
+    assert kept_forecast == fresh_forecast
+    return kept
+
+
+def test_a_refresh_with_nothing_changed_reuses_the_figures(store):
+    """Refreshing twice on the same study day with no card changed reads no deck again."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    review(store, sched, decks[0].cards[0].id, Rating.GOOD, NOW - timedelta(days=3))
+    model = ProgressModel(store, sched)
+    first = figures_checked(model, decks, NOW)
+    again = figures_checked(model, decks, NOW + timedelta(hours=2))
+    assert all(a is b for a, b in zip(first, again, strict=True))
+
+
+def suspend(store: Store, sched: Scheduler, card_id: str) -> None:
+    store.set_suspended(card_id, True)
+
+
+def bury(store: Store, sched: Scheduler, card_id: str) -> None:
+    store.bury_until(card_id, NOW + timedelta(days=1))
+
+
+def answer(store: Store, sched: Scheduler, card_id: str) -> None:
+    review(store, sched, card_id, Rating.AGAIN, NOW + timedelta(minutes=1))
+
+
+def reset(store: Store, sched: Scheduler, card_id: str) -> None:
+    store.reset_card(card_id)
+
+
+@pytest.mark.parametrize("change", [answer, suspend, bury, reset])
+def test_changing_a_card_changes_only_its_decks_figures(store, change):
+    """Answering, suspending, burying or resetting a card shows at the next refresh in its
+    deck's figures, while the other deck's figures are reused unchanged."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    card_id = decks[1].cards[0].id
+    review(store, sched, card_id, Rating.GOOD, NOW - timedelta(days=3))
+    review(store, sched, decks[0].cards[0].id, Rating.GOOD, NOW - timedelta(days=3))
+    model = ProgressModel(store, sched)
+    before = figures_checked(model, decks, NOW)
+    change(store, sched, card_id)
+    after = figures_checked(model, decks, NOW)
+    assert after[0] is before[0]
+    assert after[1] != before[1]
+
+
+def test_a_new_study_day_computes_the_figures_again(store):
+    """At the next study day the figures are worked out afresh (recall fades, cards fall due)."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    review(store, sched, decks[0].cards[0].id, Rating.GOOD, NOW - timedelta(days=3))
+    model = ProgressModel(store, sched)
+    today = figures_checked(model, decks, NOW)
+    tomorrow = figures_checked(model, decks, NOW + timedelta(days=1))
+    assert tomorrow[0] is not today[0] and tomorrow[0].mastery < today[0].mastery
+    later_today = figures_checked(model, decks, NOW + timedelta(days=1, hours=3))
+    assert later_today[0] is tomorrow[0]
+
+
+def test_the_progress_report_keeps_its_forecast_from_kept_figures(store):
+    """The progress view's forecast after a library refresh equals a fresh report's."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    for card in decks[0].cards[:4]:
+        review(store, sched, card.id, Rating.GOOD, NOW - timedelta(days=2))
+    model = ProgressModel(store, sched)
+    model.decks(decks, NOW)  # the library first, without a forecast
+    assert model.report(decks, NOW) == ProgressModel(store, sched).report(decks, NOW)
+    assert sum(model.report(decks, NOW).forecast) == 4
+
+
+def test_reading_a_section_shows_without_a_card_changing(store):
+    """Marking a section read shows in the kept figures although no card changed."""
+    sched = scheduler()
+    deck = anesthesia_deck()
+    model = ProgressModel(store, sched)
+    assert model.deck(deck, NOW).sections_read == 0
+    store.mark_section_read(deck.id, deck.sections[0].id, NOW)
+    assert figures_checked(model, [deck], NOW)[0].sections_read == 1

@@ -92,12 +92,9 @@ class MainWindow(QMainWindow):
 
         self.library.read_requested.connect(self.open_reader)
         self.library.study_requested.connect(self.study_deck)
-        self.library.reset_changed_requested.connect(
-            lambda: self.resolve_changed_answers(reset=True)
-        )
-        self.library.keep_changed_requested.connect(
-            lambda: self.resolve_changed_answers(reset=False)
-        )
+        library = self.library
+        library.reset_changed_requested.connect(lambda: self.resolve_changed_answers(reset=True))
+        library.keep_changed_requested.connect(lambda: self.resolve_changed_answers(reset=False))
         self.library.study_all_requested.connect(self.study_all_due)
         self.library.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -196,9 +193,8 @@ class MainWindow(QMainWindow):
             self.progress.parameters_optimized.connect(self.appearance.use_optimized_parameters)
             self.progress.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
             self.stack.addWidget(self.progress)
-        self.progress.refresh(
-            self.store, self.decks, self.scheduler, self.ctx.clock(), self.progress_model
-        )
+        model, now = self.progress_model, self.ctx.clock()
+        self.progress.refresh(self.store, self.decks, self.scheduler, now, model)
         self.set_screen(Screen.PROGRESS)
 
     # -- library -------------------------------------------------------------------------------
@@ -209,8 +205,7 @@ class MainWindow(QMainWindow):
 
     @property
     def progress_model(self) -> ProgressModel:
-        """The figures every screen shows, under the scheduler now in force: one model kept
-        while the store and scheduler stay, so a refresh reads only the decks that changed."""
+        """The figures every screen shows; kept while store and scheduler stay (see progress)."""
         model = self._progress_model
         if model is None or model.store is not self.store or model.scheduler is not self.scheduler:
             model = self._progress_model = ProgressModel(self.store, self.scheduler)

@@ -98,6 +98,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(getAllLemmas(word.lower()))
 
 
+@lru_cache(maxsize=65536)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech ``word`` can be (empty for a word the lexicon does not know, and
     for an abbreviation: "ACE" is a name, not the verb "ace")."""
@@ -106,6 +107,7 @@ def parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(lemmas(word))
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
     found = lemmas(word)
@@ -115,6 +117,7 @@ def lemma(word: str) -> str:
     return word.lower()
 
 
+@lru_cache(maxsize=65536)
 def verb_lemma(word: str) -> str:
     """The base form of ``word`` read as a verb ("wilts" -> "wilt"), or ``""``."""
     found = lemmas(word).get("VERB") or lemmas(word).get("AUX")
@@ -190,6 +193,7 @@ def is_rare(word: str) -> bool:
     return zipf(word.lower()) < RARE
 
 
+@lru_cache(maxsize=65536)
 def is_vague(word: str) -> bool:
     """Whether a word names nothing specific: a function word, an abstract noun, a
     question's frame word, or everyday English."""
@@ -203,6 +207,7 @@ def is_vague(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` can name what a question is about: a noun (or a term the lexicon does
     not know) that is not abstract ("research", "role") and not mainly a describing word
@@ -226,6 +231,7 @@ def specific_words(text: str) -> list[str]:
     return [w for w in content_words(text) if not is_vague(w)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """What a word shares with its derived relatives: ``salivation`` -> ``saliva`` (salivary),
     ``bronchodilatory`` -> ``bronchodila`` (bronchodilation); short words stay whole."""

@@ -296,6 +296,8 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
     if _POINTER.search(_CLOZE.sub(lambda m: m.group(1), text)):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
+    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    about = lx.stem(subject) if subject else ""
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
@@ -306,10 +308,10 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         )  # one everyday word ("window", "computer", "guide") is a guess, not a term
         if content and everyday and not _amount(text, match.start()):
             return "stock-blank"
-        screen = lx.stems(f"{titles} {rest}")
-        about = lx.stem(subject) if subject else ""
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        shown = [w for w in specific if lx.related(w, screen)]
+        if specific and screen is None:
+            screen = lx.stems(f"{titles} {rest}")
+        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
         if specific and 2 * len(shown) >= len(specific):
             return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
     return ""

@@ -30,6 +30,7 @@ its own; :class:`Seen` judges a draft against the cards of its deck kept before 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import Draft
@@ -94,6 +95,32 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     ``titles`` are the deck and section titles the quiz shows above the card; ``subject`` is
     the document's main subject ("ketamine"), which names no answer.
     """
+    # the same draft is judged again when its deck is put together: the verdict is kept
+    return _fault(
+        draft.type,
+        draft.question,
+        draft.answer,
+        draft.text,
+        draft.items,
+        draft.distractors,
+        titles,
+        subject,
+    )
+
+
+@lru_cache(maxsize=32768)
+def _fault(
+    kind: CardType,
+    question: str,
+    answer: str,
+    cloze: str,
+    items: tuple[str, ...],
+    distractors: tuple[str, ...],
+    titles: str,
+    subject: str,
+) -> str:
+    """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
+    draft = Draft(kind, "", "", "", question, answer, cloze, items=items, distractors=distractors)
     text = _CLOZE.sub(lambda m: m.group(1), draft.text)
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
     if _MARKUP.search(shown) or len(re.findall(r"[(\[]", shown)) > 4:

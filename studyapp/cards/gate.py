@@ -337,7 +337,7 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
             return "stock-blank"
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
         if specific and screen is None:
-            screen = lx.stems(f"{titles} {rest}")
+            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
         shown = [w for w in specific if screen is not None and lx.related(w, screen)]
         if specific and 2 * len(shown) >= len(specific):
             return "given-away"  # "pain [signals]" beside "pain perception": half is a hint

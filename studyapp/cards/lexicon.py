@@ -251,10 +251,15 @@ def related(word: str, text_stems: frozenset[str]) -> bool:
 @lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
+    return frozenset().union(*map(_word_stems, _words(text)))
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(word: str) -> frozenset[str]:
+    """The lemmas and stems of one lower-cased word and of its hyphenated parts."""
     out: set[str] = set()
-    for word in words(text):
-        for part in {word, *word.split("-")}:
-            if part:
-                out.add(lemma(part))
-                out.add(stem(part))
+    for part in {word, *word.split("-")}:
+        if part:
+            out.add(lemma(part))
+            out.add(stem(part))
     return frozenset(out)

@@ -147,6 +147,7 @@ def is_pronoun(word: str) -> bool:
     return word.lower() in _PRONOUNS
 
 
+@lru_cache(maxsize=65536)
 def is_personal(word: str) -> bool:
     """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
     be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
@@ -154,6 +155,7 @@ def is_personal(word: str) -> bool:
     return base != "I" and base.lower() in _PERSONAL
 
 
+@lru_cache(maxsize=65536)
 def speaks_to_reader(text: str) -> bool:
     """Whether ``text`` leans on its speaker or listener ("the candle I have in my hand",
     "you see"); "I" counts before a verb ("I have"), not as a numeral ("angiotensin I to")."""

@@ -30,6 +30,7 @@ its own; :class:`Seen` judges a draft against the cards of its deck kept before 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import Draft
@@ -64,6 +65,15 @@ _LABEL_QUESTION = re.compile(
     r"|\boverview\?$)",
     re.IGNORECASE,
 )
+# patterns of the per-blank checks, compiled once
+_BRACKET = re.compile(r"[(\[]")
+_SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]")
+_REFERENCE_START = re.compile(r"^\W*(?:they|this|these|those|it|its|their|such)\b", re.IGNORECASE)
+_LOWER_START = re.compile(r"^[\W\d]*[a-z]")
+_ANSWER_START = re.compile(r"^(?:Yes|No|Well|Now|So)\b,?")
+_CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
+_WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
+_SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 _MARKUP = re.compile(
     r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
     r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
@@ -94,9 +104,35 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     ``titles`` are the deck and section titles the quiz shows above the card; ``subject`` is
     the document's main subject ("ketamine"), which names no answer.
     """
+    # the same draft is judged again when its deck is put together: the verdict is kept
+    return _fault(
+        draft.type,
+        draft.question,
+        draft.answer,
+        draft.text,
+        draft.items,
+        draft.distractors,
+        titles,
+        subject,
+    )
+
+
+@lru_cache(maxsize=32768)
+def _fault(
+    kind: CardType,
+    question: str,
+    answer: str,
+    cloze: str,
+    items: tuple[str, ...],
+    distractors: tuple[str, ...],
+    titles: str,
+    subject: str,
+) -> str:
+    """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
+    draft = Draft(kind, "", "", "", question, answer, cloze, items=items, distractors=distractors)
     text = _CLOZE.sub(lambda m: m.group(1), draft.text)
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
-    if _MARKUP.search(shown) or len(re.findall(r"[(\[]", shown)) > 4:
+    if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4:
         return "markup"
     if _imperative(draft.question or text) or (text and _instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
@@ -280,22 +316,24 @@ def _unresolved(question: str, subject: str) -> bool:
 def _cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
     rest = _CLOZE.sub(" ", text)
-    if len(text.split()) > MAX_CLOZE_WORDS or re.search(r"[a-z0-9)]{2}[.!?] +[A-Za-z]", rest):
+    if len(text.split()) > MAX_CLOZE_WORDS or _SECOND_SENTENCE.search(rest):
         return "too-long"
-    if re.match(r"^\W*(?:they|this|these|those|it|its|their|such)\b", rest, re.IGNORECASE):
+    if _REFERENCE_START.match(rest):
         return "unresolved"
     if any(w in lx.PAGE_WORDS for w in lx.words(rest)):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
-    if re.match(r"^[\W\d]*[a-z]", _CLOZE.sub(lambda m: m.group(1), text)):
+    if _LOWER_START.match(_CLOZE.sub(lambda m: m.group(1), text)):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
         return "not-a-statement"
-    if re.match(r"^(?:Yes|No|Well|Now|So)\b,?", rest.lstrip()):  # an answer to a question
+    if _ANSWER_START.match(rest.lstrip()):  # an answer to a question
         return "not-a-statement"
     if _FRAMING.match(rest.lstrip()):
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
     if _POINTER.search(_CLOZE.sub(lambda m: m.group(1), text)):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
+    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    about = lx.stem(subject) if subject else ""
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
@@ -306,10 +344,10 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         )  # one everyday word ("window", "computer", "guide") is a guess, not a term
         if content and everyday and not _amount(text, match.start()):
             return "stock-blank"
-        screen = lx.stems(f"{titles} {rest}")
-        about = lx.stem(subject) if subject else ""
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        shown = [w for w in specific if lx.related(w, screen)]
+        if specific and screen is None:
+            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
+        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
         if specific and 2 * len(shown) >= len(specific):
             return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
     return ""
@@ -318,7 +356,7 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
-    if not said or re.search(r"--|- |[—–,;:()\[\]“”\"]", phrase):
+    if not said or _CLAUSE_BREAK.search(phrase):
         return True
     if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
         return True  # "[document first]": an adverb of the clause rides along
@@ -332,8 +370,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # the blank cuts a word or a formula
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
-    previous = lx.WORD.findall(before)[-1:] if re.search(r"[A-Za-z0-9’'-]\s+$", before) else []
-    following = lx.WORD.findall(after)[:1] if re.match(r"^\s+[A-Za-z]", after) else []
+    previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
+    following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if following:
         nxt = following[0]

@@ -98,6 +98,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     return dict(getAllLemmas(word.lower()))
 
 
+@lru_cache(maxsize=65536)
 def parts_of_speech(word: str) -> frozenset[str]:
     """The parts of speech ``word`` can be (empty for a word the lexicon does not know, and
     for an abbreviation: "ACE" is a name, not the verb "ace")."""
@@ -106,6 +107,7 @@ def parts_of_speech(word: str) -> frozenset[str]:
     return frozenset(lemmas(word))
 
 
+@lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
     found = lemmas(word)
@@ -115,6 +117,7 @@ def lemma(word: str) -> str:
     return word.lower()
 
 
+@lru_cache(maxsize=65536)
 def verb_lemma(word: str) -> str:
     """The base form of ``word`` read as a verb ("wilts" -> "wilt"), or ``""``."""
     found = lemmas(word).get("VERB") or lemmas(word).get("AUX")
@@ -144,6 +147,7 @@ def is_pronoun(word: str) -> bool:
     return word.lower() in _PRONOUNS
 
 
+@lru_cache(maxsize=65536)
 def is_personal(word: str) -> bool:
     """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
     be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
@@ -151,6 +155,7 @@ def is_personal(word: str) -> bool:
     return base != "I" and base.lower() in _PERSONAL
 
 
+@lru_cache(maxsize=65536)
 def speaks_to_reader(text: str) -> bool:
     """Whether ``text`` leans on its speaker or listener ("the candle I have in my hand",
     "you see"); "I" counts before a verb ("I have"), not as a numeral ("angiotensin I to")."""
@@ -190,6 +195,7 @@ def is_rare(word: str) -> bool:
     return zipf(word.lower()) < RARE
 
 
+@lru_cache(maxsize=65536)
 def is_vague(word: str) -> bool:
     """Whether a word names nothing specific: a function word, an abstract noun, a
     question's frame word, or everyday English."""
@@ -203,6 +209,7 @@ def is_vague(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` can name what a question is about: a noun (or a term the lexicon does
     not know) that is not abstract ("research", "role") and not mainly a describing word
@@ -226,6 +233,7 @@ def specific_words(text: str) -> list[str]:
     return [w for w in content_words(text) if not is_vague(w)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """What a word shares with its derived relatives: ``salivation`` -> ``saliva`` (salivary),
     ``bronchodilatory`` -> ``bronchodila`` (bronchodilation); short words stay whole."""
@@ -245,10 +253,15 @@ def related(word: str, text_stems: frozenset[str]) -> bool:
 @lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
+    return frozenset().union(*map(_word_stems, _words(text)))
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(word: str) -> frozenset[str]:
+    """The lemmas and stems of one lower-cased word and of its hyphenated parts."""
     out: set[str] = set()
-    for word in words(text):
-        for part in {word, *word.split("-")}:
-            if part:
-                out.add(lemma(part))
-                out.add(stem(part))
+    for part in {word, *word.split("-")}:
+        if part:
+            out.add(lemma(part))
+            out.add(stem(part))
     return frozenset(out)

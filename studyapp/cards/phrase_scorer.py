@@ -15,6 +15,10 @@ from collections import Counter
 from studyapp.cards import term_quality as tq
 from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
 
+_LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
+_THAN_NEXT = re.compile(r"\s+than\b")
+
 
 class PhraseScorer:
     """Picks the phrase of a sentence most worth hiding in a cloze.
@@ -117,7 +121,7 @@ class PhraseScorer:
                 piece.pop(0)
             if len(piece) > 1 and _word_before(sentence, piece[0].start()) == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
-            opens = bool(piece) and len(re.findall(r"[A-Za-z]+", sentence[: piece[0].start()])) <= 1
+            opens = bool(piece) and len(_LETTERS.findall(sentence[: piece[0].start()])) <= 1
             if len(piece) > 1 and _verb_at_end(sentence, piece[-1], opens):
                 piece.pop()  # "Absorption depends on ...": the last word is the verb
             if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
@@ -212,7 +216,7 @@ def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> boo
     plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
-    after = re.match(r"\s+([A-Za-z]+|\d)", sentence[last.end() :])
+    after = _NEXT_WORD.match(sentence[last.end() :])
     if after is None:
         return False
     follower = after.group(1).lower()
@@ -221,7 +225,7 @@ def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> boo
 
 def _word_before(sentence: str, at: int) -> str:
     """The word right before position ``at`` of the sentence, lower-cased ("" if none)."""
-    before = re.findall(r"[A-Za-z]+", sentence[:at])
+    before = _LETTERS.findall(sentence[:at])
     return before[-1].lower() if before else ""
 
 
@@ -235,11 +239,11 @@ def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> 
     last = run[-1].group(0).lower()
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
-    if re.match(r"\s+than\b", sentence[run[-1].end() :]):
+    if _THAN_NEXT.match(sentence[run[-1].end() :]):
         return False  # "larger than": a comparison, not a noun
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False
-    before = re.findall(r"[A-Za-z]+", sentence[: run[0].start()])
+    before = _LETTERS.findall(sentence[: run[0].start()])
     if len(run) == 1 and before and before[-1].lower() == subject:
         return False  # "ketamine continues": a verb after the subject
     if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):

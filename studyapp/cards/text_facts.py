@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -151,6 +152,11 @@ _CHARACTERIZED = re.compile(r"\bcharacteri[sz]ed by (?P<trait>[^,;]+)$")
 
 def definitions(sentence: str) -> list[Definition]:
     """Definitions in a sentence: ``X is a ...``, ``X refers to ...``, ``X, a type of ...``."""
+    return list(_definitions(sentence))  # a sentence is read for definitions many times
+
+
+@lru_cache(maxsize=16384)
+def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
     out: list[Definition] = []
     for pattern in _DEF_PATTERNS:
@@ -176,7 +182,7 @@ def definitions(sentence: str) -> list[Definition]:
         out.append(
             Definition(subject, verb, definition, trait_match.group("trait") if trait_match else "")
         )
-        return out
+        return tuple(out)
     for match in _APPOSITIVE.finditer(text):
         subject = match.group("subject")
         subject_words = subject.split()
@@ -186,7 +192,7 @@ def definitions(sentence: str) -> list[Definition]:
             subject_words.pop(0)
         if subject_words:
             out.append(Definition(" ".join(subject_words), "is", match.group("definition")))
-    return out
+    return tuple(out)
 
 
 _ENUMERATION = re.compile(

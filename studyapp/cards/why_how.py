@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import QA, lower_first
@@ -82,6 +83,11 @@ def noun_phrase(words: list[str]) -> bool:
     too long, no pronoun or speaker, no word that can only be a verb, ending on a noun."""
     if not words or len(words) > _MAX_SUBJECT:
         return False
+    return _noun_phrase(tuple(words))  # each opening of a sentence is tried by several askers
+
+
+@lru_cache(maxsize=65536)
+def _noun_phrase(words: tuple[str, ...]) -> bool:
     said = [w.strip("()") for w in words]
     if not all(_WORDLIKE.match(w) for w in said):
         return False  # markup, numbers or clause breaks: "on a PV", "a=>b", "X, Y"

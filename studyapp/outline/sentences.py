@@ -7,6 +7,7 @@ the rest of a paragraph untouched and a card's ``source`` is exactly the text a 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) followed by
 # whitespace and something that can start a sentence.
@@ -53,6 +54,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     Abbreviations (``e.g.``, ``Dr.``, ``et al.``) and single initials (``J. Smith``) do not
     end a sentence.
     """
+    return list(_spans(text))  # one text is split again by several card makers
+
+
+@lru_cache(maxsize=16384)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     while start < len(text) and text[start].isspace():
@@ -75,7 +81,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end -= 1
     if end > start:
         spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -336,6 +336,8 @@ def _clozes(
         at = sentence.find(phrase)
         if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
             continue
+        if not ctx.scorer.key_term(phrase, sentence):
+            continue  # words of the sentence, not a term of the text
         if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
             continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"

@@ -41,7 +41,8 @@ FUNCTION_WORDS = wordset(
     whereas unless until whether about against through across toward towards beyond upon
     there their they them we our you your he she his her him i me my one ones only even still
     yet just up out off down less least much few fewer among between during after before via
-    per"""
+    per above below beneath behind beside besides inside outside underneath throughout versus
+    around along"""
 )
 # Abstract nouns that name no content in any subject ("the role", "several factors")
 ABSTRACT_NOUNS = wordset(

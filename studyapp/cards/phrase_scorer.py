@@ -12,12 +12,19 @@ import math
 import re
 from collections import Counter
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
 
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
 _THAN_NEXT = re.compile(r"\s+than\b")
+_NUMBER = re.compile(
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|hundreds?|thousands?|millions?|billions?|dozens?)\b"
+)
+# From this many sentences a text's key terms come back: a rare word used once is its style
+RECUR_FROM = 150
 
 
 class PhraseScorer:
@@ -31,9 +38,14 @@ class PhraseScorer:
         counts: Counter[str] = Counter()
         for sentence in sentences:
             counts.update(set(words(sentence)))
+        lemma_counts: Counter[str] = Counter()
+        for word, count in counts.items():
+            lemma_counts[lx.lemma(word)] += count
         self.total = max(1, len(sentences))
         self.counts = counts
+        self.lemma_counts = lemma_counts
         self.lexicon = {t.lower() for t in lexicon if t}
+        self.lexicon_lemmas = {_lemmas(t) for t in self.lexicon}
         self.subject = subject.lower()
         self.corpus = "\n".join(sentences).lower()
 
@@ -82,6 +94,69 @@ class PhraseScorer:
             and not _all_in(phrase, given_away)
         ]
         return sorted(out, key=lambda pair: (-pair[0], pair[1]))
+
+    def key_term(self, phrase: str, sentence: str) -> bool:
+        """Whether a cloze may hide ``phrase`` of ``sentence``: a term a teacher would blank,
+        not any words that happen to read as a noun phrase ("part above", "familiar type",
+        "contumely").
+
+        A key term is one of the document's own terms (defined, listed, spelled out), a
+        number or duration, a name (every word capitalised, or an abbreviation), a rare
+        manner word ("intravenously"), or a noun phrase the document comes back to: the
+        phrase itself in another place (a lone word only if it is not everyday English), or
+        one of its rare words in another sentence. Whatever the subject, the words a text is
+        about recur; a one-off phrase of the author's style does not. A short text (under
+        :data:`RECUR_FROM` sentences) says most things once, so there a rare word is enough.
+        """
+        low = phrase.lower()
+        said = WORD.findall(phrase)
+        if not said:
+            return False
+        if _NUMBER.match(low) or any(m.group(0) == phrase for m in _DURATION.finditer(sentence)):
+            return True  # "[two supports]", "took [weeks]"
+        if low in self.lexicon or any(c.isdigit() for c in phrase) or tq.is_manner(phrase):
+            return True
+        if self._holds_term(said):
+            return True  # "infinite state spaces" holds the defined "state space"
+        if all(w[:1].isupper() for w in said) and (sentence.find(phrase) > 0 or len(said) > 1):
+            return True  # "Imperial Crown", "Neff": a name, not the capital of a sentence
+        if any(len(w) >= 2 and w.isupper() for w in said):
+            return True  # an abbreviation: "TCP", "NMDA receptors"
+        if not lx.can_be_noun(said[-1]) or any(lx.is_function_word(w) for w in said):
+            return False  # "part above", "world wide", "versus temperatures": no noun phrase
+        if len(said) == 1 and self.corpus.count(low) >= 2 and not lx.is_familiar(low):
+            return True
+        if len(said) > 1 and self._compound_recurs(said):
+            return True
+        times = 2 if self.total >= RECUR_FROM else 1
+        return any(
+            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= times
+            for w in said
+            if w.lower() not in STOPWORDS
+        )
+
+    def _holds_term(self, said: list[str]) -> bool:
+        """Whether some run of the words ``said`` is one of the document's own terms, word
+        for word by lemma ("state spaces" for the defined "state space")."""
+        forms = [lx.lemma(w) for w in said]
+        return any(
+            " ".join(forms[start:end]) in self.lexicon_lemmas
+            for start in range(len(forms))
+            for end in range(start + 1, len(forms) + 1)
+            if not (end - start == 1 and lx.is_function_word(forms[start]))
+        )
+
+    def _compound_recurs(self, said: list[str]) -> bool:
+        """Whether two or more neighbouring words of a phrase come back elsewhere in the
+        document as they stand (the last one in any number: "state space" of "infinite
+        state spaces")."""
+        for start in range(len(said) - 1):
+            for end in range(start + 2, len(said) + 1):
+                span = [w.lower() for w in said[start:end]]
+                span[-1] = lx.lemma(span[-1])
+                if self.corpus.count(" ".join(span)) >= 2:
+                    return True
+        return False
 
     def _recurrence(self, phrase: str) -> float:
         """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
@@ -176,6 +251,11 @@ _DURATION = re.compile(
     rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
+
+
+def _lemmas(term: str) -> str:
+    """A term word by word in dictionary form ("state spaces" -> "state space")."""
+    return " ".join(lx.lemma(w) for w in WORD.findall(term))
 
 
 def _all_in(phrase: str, text: str) -> bool:

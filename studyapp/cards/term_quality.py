@@ -74,7 +74,10 @@ MANNER = re.compile(r"\b[A-Za-z]{6,}ly\b")
 def is_manner(phrase: str) -> bool:
     """Whether ``phrase`` is one rare manner adverb ("intravenously", "anaerobically")."""
     text = phrase.strip()
-    return bool(MANNER.fullmatch(text)) and lx.is_rare(text)
+    if not MANNER.fullmatch(text) or not lx.is_rare(text):
+        return False
+    kinds = lx.parts_of_speech(text)
+    return not kinds or "ADV" in kinds  # "contumely" and "homily" are nouns
 
 
 def is_technical(word: str) -> bool:

@@ -8,15 +8,18 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``label``: it asks about a label rather than content: what a quoted heading "is", which
   heading a quoted explanation falls under, a title followed by a bare "— topic?";
 * ``unresolved``: its question leans on something it does not name ("they", "this
-  condition") or names nothing specific at all ("What is research ongoing to understand?");
+  condition", "the second byte", "in the first case", "the plot above") or names nothing
+  specific at all ("What is research ongoing to understand?");
 * ``broken-blank``: its cloze blank is not a whole term: it starts or ends on a function word
   ("solution if"), ends on a verb ("RuBisCO begin"), or cuts a name or compound in two
   ("Complex Regional [...] Syndrome", "[...] energy" for "light energy");
   an answer that stops on a function word ("the cavity in") is cut short the same way;
 * ``markup``: it shows markup the outline left in (``:term:``, ``{: ...}``, ``[link](#...)``);
 * ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
-* ``not-a-statement``: its cloze is a question or speaks to the reader ("How is it [...]?",
-  "the candle I have in my [...]"), or its answer names nothing (an adverb: "Never");
+* ``not-a-statement``: its cloze is a question, the answer to one ("Because, ...", "Why,
+  ..."), a note without its subject ("Says it is enough that ...") or speaks to the reader
+  ("the candle I have in my [...]"); its question is not grammatical ("What does because
+  ...?", "What do a shell script?"); or its answer names nothing (an adverb: "Never");
 * ``vague-answer``: its answer is only everyday or abstract words ("the type of the option");
 * ``too-long``: its cloze is more than one sentence or :data:`MAX_CLOZE_WORDS` words long;
 * ``shared-sentence``: another cloze already blanks the same sentence;
@@ -70,7 +73,20 @@ _BRACKET = re.compile(r"[(\[]")
 _SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]")
 _REFERENCE_START = re.compile(r"^\W*(?:they|this|these|those|it|its|their|such)\b", re.IGNORECASE)
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
-_ANSWER_START = re.compile(r"^(?:Yes|No|Well|Now|So)\b,?")
+_ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
+# a phrase that leans on what the text said just before: "in the first case", "the latter",
+# "the second byte", "the plot above" (a card shows one sentence, never its neighbours)
+_LEANS_BACK = re.compile(
+    r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
+    r"|[Tt]he (?:former|latter|above)"
+    r"|[Tt]he (?:first|second|third|fourth|other|remaining) (?!(?:time|of|to|in)\b)[a-z]+\b"
+    r"(?! (?:of|to|in|that|which)\b)"
+    r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
+)
+# a question whose subject opens on a function word: "What does because a lot of ...?"
+_QUESTION_SUBJECT = re.compile(r"^What (?:does|do|did|can|may|will) (?P<first>[A-Za-z]+) ")
+_DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
+_SINGULAR = lx.wordset("a an each every one")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
 _WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
@@ -154,8 +170,10 @@ def _fault(
             return fault
     if _LABEL_QUESTION.search(question) or _label_tail(question):
         return "label"
-    if _unresolved(question, subject):
+    if _unresolved(question, subject) or _LEANS_BACK.search(question):
         return "unresolved"
+    if _ungrammatical(question):
+        return "not-a-statement"
     if draft.answer and given_away(draft.answer, question, titles, subject):
         return "given-away"
     # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
@@ -330,8 +348,11 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"
     if _FRAMING.match(rest.lstrip()):
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
-    if _POINTER.search(_CLOZE.sub(lambda m: m.group(1), text)):
+    whole = _CLOZE.sub(lambda m: m.group(1), text)
+    if _POINTER.search(whole) or _LEANS_BACK.search(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
+    if _subjectless(whole):
+        return "not-a-statement"
     screen: frozenset[str] | None = None  # the words on screen, made once for every blank
     about = lx.stem(subject) if subject else ""
     for match in _CLOZE.finditer(text):
@@ -366,7 +387,12 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
     before, after = text[:start], text[end:]
-    if before[-1:].isalnum() or before[-1:] in "-]/." or after[:1].isalnum() or after[:1] in "-([/":
+    if (
+        before[-1:].isalnum()
+        or before[-1:] in "-]/.+_"
+        or after[:1].isalnum()
+        or after[:1] in "-([/+_"
+    ):
         return True  # the blank cuts a word or a formula
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
@@ -422,6 +448,29 @@ def _amount(text: str, start: int) -> bool:
     if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
         return True
     return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+
+
+def _ungrammatical(question: str) -> bool:
+    """Whether a "What does X ...?" question does not parse: its subject opens on a function
+    word that is no determiner ("What does because ...?") or a singular subject takes the
+    plural "do" ("What do a shell script?": "script" was a noun)."""
+    match = _QUESTION_SUBJECT.match(question)
+    if not match:
+        return False
+    first = match.group("first").lower()
+    if lx.is_function_word(first) and first not in _DETERMINERS:
+        return True
+    return question.startswith("What do ") and first in _SINGULAR
+
+
+def _subjectless(text: str) -> bool:
+    """Whether a sentence of notes opens on its verb ("Says it is enough that ...",
+    "Holds that ..."): who says it is in the line before, which a card does not show."""
+    first = lx.WORD.findall(text)[:1]
+    if not first or not first[0].endswith("s") or not first[0][:1].isupper():
+        return False
+    word = first[0].lower()
+    return lx.only_verb(word) and lx.verb_lemma(word) != word
 
 
 def _imperative(text: str) -> bool:

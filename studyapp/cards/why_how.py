@@ -279,6 +279,8 @@ def _does_what(text: str, subject: str) -> QA | None:
         base = lx.verb_lemma(verb) if verb.islower() else ""
         if not base or base in ("be", "have", "do") or verb in lx.FUNCTION_WORDS:
             continue
+        if verb == base and not modal and words[0].lower() in ("a", "an", "each", "every"):
+            continue  # "A shell script static analysis tool": one thing takes no plural verb
         if base in _LIGHT_VERBS:
             return None  # "plays a crucial role", "takes place": the object is no answer
         if not modal and lx.can_be_noun(verb) and words[verb_at + 1].startswith("("):

@@ -161,7 +161,7 @@ def test_an_answer_naming_nothing_or_cut_short_is_dropped():
     only abstract words; an adverb answers a 'how' question."""
     assert card_fault(_ask("What is the shape of the flame?", "Never"), "") == "not-a-statement"
     assert card_fault(_ask("Where is the gill located?", "the cavity in"), "") == "broken-blank"
-    vague = card_fault(_ask("What does the first byte indicate?", "the type of the option"), "")
+    vague = card_fault(_ask("What does the checksum byte indicate?", "the type of the option"), "")
     assert vague == "vague-answer"
     assert card_fault(_ask("How is the vaccine given?", "intramuscularly"), "") == ""
 
@@ -309,3 +309,49 @@ def test_a_cloze_of_the_text_s_framing_or_a_pointer_into_it_is_dropped(text):
     document; they state no fact that stands alone (physics, history, law, security)."""
     draft = Draft(CardType.CLOZE, "cloze|x", "1", text, text=text)
     assert card_fault(draft, "Notes") in ("not-a-statement", "unresolved")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # networking, statistics, law: "the second byte" of what, "the plot above" where?
+        "What does the second byte indicate?",
+        "What is the plot above made of?",
+        "What must the other party prove?",
+    ],
+)
+def test_a_question_leaning_on_the_text_before_it_is_dropped(question):
+    """A card shows one sentence: 'the second byte', 'the plot above' and 'the other party'
+    point at text the student does not see."""
+    assert card_fault(_ask(question, "the total length of the option"), "") == "unresolved"
+
+
+def test_a_question_naming_its_referent_in_full_is_kept():
+    """'The second law of thermodynamics' and 'the First Amendment' name what they mean."""
+    law = _ask("What does the second law of thermodynamics forbid?", "a perpetual motion machine")
+    assert card_fault(law, "") == ""
+    speech = _ask("What does the First Amendment protect?", "freedom of speech")
+    assert card_fault(speech, "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # chemistry lecture, networking, civil procedure notes
+        "Because, through the force of the current, the {{c1::tallow}} cannot flow evenly.",
+        "In the first case, the TCP connection enters the {{c1::TIME_WAIT}} state.",
+        "Says it is enough that the claim relates to in-state {{c1::contacts}}.",
+        "When the flame runs down, it goes on burning in the {{c1::part above}}.",
+    ],
+)
+def test_a_cloze_that_cannot_stand_alone_is_dropped(text):
+    """The answer to an unseen question ('Because, ...'), 'the first case', a note without
+    its subject ('Says ...') and 'the part above' lean on sentences the card does not show."""
+    assert card_fault(_cloze(text), "") in ("unresolved", "not-a-statement")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What do a shell script?", "What does because a lot of government spending involve?"],
+)
+def test_a_question_that_does_not_parse_is_dropped(question):
+    """A singular subject with 'do' and a subject opening on 'because' are not English."""
+    assert card_fault(_ask(question, "static analysis tool"), "") == "not-a-statement"

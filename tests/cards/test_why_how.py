@@ -118,3 +118,9 @@ def test_no_object_question_where_the_question_is_unanchored_or_the_answer_cut(s
     """A quantified or ordinal subject, or the first item of a list gives no
     'What does X do?' question (raters: ungrammatical, vague, incomplete)."""
     assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
+
+
+def test_a_singular_subject_never_gets_a_plural_verb():
+    """'A shell script static analysis tool' has no verb: no 'What do a shell script?'."""
+    asked = why_how("A shell script static analysis tool.", "")
+    assert not [qa for qa in asked if qa.question.startswith("What do a")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
@@ -21,6 +22,8 @@ MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows a
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
 _IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
+MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
 
 
 def table_row(cells: list[str]) -> str:
@@ -72,7 +75,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                     f"table|{context}|{row[0]}|{header[j]}",
                     section.id,
                     source,
-                    question=f"{context}: what is the {_name(header[j])} of {row[0]}?",
+                    question=_cell_question(context, header[j], row[0]),
                     answer=value,
                 )
             )
@@ -110,15 +113,29 @@ def _which_card(
     )
 
 
+def _cell_question(context: str, heading: str, label: str) -> str:
+    """ "GDP by demand: what is the value of Investment (in trillions of dollars)?": the
+    heading's aside (a unit) goes to the end, the verb agrees with the heading's noun."""
+    asides = [a for a in _ASIDE.findall(heading) if "://" not in a]
+    unit = f" ({asides[0]})" if asides else ""
+    name = _name(heading)
+    head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
+    plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
+    return f"{context}: what {'are' if plural else 'is'} the {name} of {label}{unit}?"
+
+
 def _context(table: Table, section: OutlineSection) -> str:
-    """What the table is about, to open its questions: its caption, else its section's title."""
+    """What the table is about, to open its questions: its caption (without a source's
+    address), else its section's title."""
     caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
+    caption = _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
     return caption or section.title or "In the table"
 
 
 def _name(heading: str) -> str:
-    """A column heading inside a question: lower case unless it is an abbreviation."""
-    words = heading.strip().rstrip(":").split()
+    """A column heading inside a question, without its asides: lower case unless it is an
+    abbreviation."""
+    words = _ASIDE.sub("", heading).strip().rstrip(":").split()
     return " ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in words)
 
 
@@ -133,9 +150,13 @@ def _described(heading: str, value: str) -> str:
 
 
 def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
-    """Whether a column is worth asking: it has a heading and its cells differ."""
+    """Whether a column is worth asking: its heading names what it tells (not a sentence:
+    "what is not included in GDP") and its cells differ."""
     values = {row[column].lower() for row in rows if not _empty(row[column])}
-    return bool(heading.strip()) and len(values) >= 2
+    said = lx.WORD.findall(_ASIDE.sub("", heading))
+    if not said or len(said) > MAX_HEADING_WORDS or lx.is_function_word(said[0]):
+        return False
+    return len(values) >= 2
 
 
 def _names(label: str, value: str) -> bool:

@@ -82,3 +82,30 @@ def test_rows_named_only_by_numbers_are_not_asked():
         line=1,
     )
     assert table_cards(table, SECTION) == []
+
+
+def test_a_heading_with_units_asks_with_them_at_the_end_and_in_agreement():
+    """Economics: 'Exports (billions of dollars)' is asked as 'what are the exports of
+    Canada (billions of dollars)?', and a caption's source address is left out."""
+    trade = Table(
+        ["Country", "Exports (billions of dollars)", "Main partner"],
+        [["Canada", "596", "United States"], ["Mexico", "578", "China"]],
+        line=1,
+        caption="Trade in 2022 (Source: https://example.org/trade)",
+    )
+    questions = set(_by_question(trade))
+    assert "Trade in 2022: what are the exports of Canada (billions of dollars)?" in questions
+    assert "Trade in 2022: what is the main partner of Mexico?" in questions
+
+
+def test_a_heading_that_is_a_sentence_is_not_asked_as_a_column():
+    """History: a column headed 'What the treaty gave up' names no property of a row: no
+    'what is the what the treaty gave up of ...' question."""
+    treaties = Table(
+        ["Treaty", "What the treaty gave up", "Year"],
+        [["Paris", "Canada", "1763"], ["Utrecht", "Gibraltar", "1713"]],
+        line=1,
+    )
+    questions = set(_by_question(treaties))
+    assert not any("what the treaty" in q.lower() for q in questions)
+    assert "Oral absorption: what is the year of Paris?" in questions

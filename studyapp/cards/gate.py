@@ -65,6 +65,7 @@ _LABEL_QUESTION = re.compile(
     r"|\bwhich term under\b"
     r"|[”\"] — which [^?]{1,80} is this\?$"
     r"|^name the items listed under\b"
+    r"|^name the (?:\d+ )?(?:\w+ )?(?:questions|exercises|problems|references|resources)\.$"
     r"|\boverview\?$)",
     re.IGNORECASE,
 )
@@ -84,7 +85,10 @@ _LEANS_BACK = re.compile(
     r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
 )
 # a question whose subject opens on a function word: "What does because a lot of ...?"
-_QUESTION_SUBJECT = re.compile(r"^What (?:does|do|did|can|may|will) (?P<first>[A-Za-z]+) ")
+_QUESTION_SUBJECT = re.compile(
+    r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
+    r" (?P<first>[A-Za-z]+) "
+)
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
@@ -434,6 +438,8 @@ def _names_something(answer: str) -> bool:
 def _cut_short(answer: str) -> bool:
     """Whether an answer stops on a function word ("the cavity in"): half a phrase."""
     said = lx.WORD.findall(answer)
+    if answer.rstrip().endswith(":") or answer.lstrip().startswith("("):
+        return True  # "... receiving it :" (a list followed), "(January)": an aside
     return bool(said) and lx.is_function_word(said[-1]) and said[-1].lower() not in ("it", "them")
 
 
@@ -452,13 +458,13 @@ def _amount(text: str, start: int) -> bool:
 
 def _ungrammatical(question: str) -> bool:
     """Whether a "What does X ...?" question does not parse: its subject opens on a function
-    word that is no determiner ("What does because ...?") or a singular subject takes the
-    plural "do" ("What do a shell script?": "script" was a noun)."""
+    word that is no determiner ("What does because ...?", "Where is like ...?") or a singular
+    subject takes the plural "do" ("What do a shell script?": "script" was a noun)."""
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return False
     first = match.group("first").lower()
-    if lx.is_function_word(first) and first not in _DETERMINERS:
+    if (lx.is_function_word(first) or first in ("like", "unlike")) and first not in _DETERMINERS:
         return True
     return question.startswith("What do ") and first in _SINGULAR
 

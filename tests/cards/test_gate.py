@@ -355,3 +355,21 @@ def test_a_cloze_that_cannot_stand_alone_is_dropped(text):
 def test_a_question_that_does_not_parse_is_dropped(question):
     """A singular subject with 'do' and a subject opening on 'because' are not English."""
     assert card_fault(_ask(question, "static analysis tool"), "") == "not-a-statement"
+
+
+def test_a_textbook_s_apparatus_is_no_list_to_learn():
+    """'Name the 4 Review Questions' (pharmacology) and 'Name the 3 essential questions'
+    (algorithms) list a book's exercises, not its content."""
+    for question in ("Name the 4 Review Questions.", "Name the 3 essential questions."):
+        draft = Draft(CardType.LIST, f"list|{question}", "1", "s", question, items=("a", "b"))
+        assert card_fault(draft, "") == "label"
+
+
+def test_an_aside_or_an_answer_cut_before_its_list_is_dropped():
+    """History: 'What did Paris surrender?' -> '(January)' is an aside; networking: an answer
+    ending on ':' stops where its list begins; pharmacology: 'Where is like ...?' is no English."""
+    assert card_fault(_ask("What did the city of Paris surrender?", "(January)"), "")
+    flags = _ask("What does the TCP flags field contain?", "a set of bit flags read as follows :")
+    assert card_fault(flags, "") == "broken-blank"
+    where = _ask("Where is like the adrenergic agents, phenylephrine effective?", "the pupil")
+    assert card_fault(where, "") == "not-a-statement"

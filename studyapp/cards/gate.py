@@ -80,6 +80,7 @@ _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|He
 _LEANS_BACK = re.compile(
     r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
     r"|[Tt]he (?:former|latter|above)"
+    r"|[Tt]he (?:previous|preceding) [a-z]+"
     r"|[Tt]he (?:first|second|third|fourth|other|remaining) (?!(?:time|of|to|in)\b)[a-z]+\b"
     r"(?! (?:of|to|in|that|which)\b)"
     r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
@@ -92,11 +93,12 @@ _QUESTION_SUBJECT = re.compile(
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
+_CITATION = re.compile(r"^(?: et al)?\.?,? (?:\d{4}|n\.d\.)[a-z]?[);]")
 _WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 _MARKUP = re.compile(
     r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
-    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s"
+    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://"
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
 _PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
@@ -163,6 +165,10 @@ def _fault(
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
         if re.match(r"^(?:Yes|No)\b", draft.question):
             return "not-a-statement"  # the answer to a question the card does not show
+        if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
+            return "label"  # items that are questions or headings: "What would X refer to?"
+        if re.match(r"^Name the (?:\d+ )?(?:the\b|:)", draft.question):
+            return "not-a-statement"  # "Name the 2 the application problem."
         return "label" if _LABEL_QUESTION.search(draft.question) else ""
     question = draft.question
     quoted = _BLANK_QUOTE.match(question)
@@ -192,6 +198,8 @@ def _fault(
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
+    if len(said) == 1 and said[0].islower() and lx.is_familiar(said[0]):
+        vague = True  # "What does libcurl perform?" -> "operations": any text's word
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
     return ""
@@ -393,11 +401,13 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[:start], text[end:]
     if (
         before[-1:].isalnum()
-        or before[-1:] in "-]/.+_"
+        or (bool(before) and before[-1] in "-[]/.+_,=")
         or after[:1].isalnum()
-        or after[:1] in "-([/+_"
+        or (bool(after) and after[0] in "-([]/+_")
     ):
         return True  # the blank cuts a word or a formula
+    if _CITATION.match(after):
+        return True  # "([Arnett], 2000)": the author of a citation, not the subject's term
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
     previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from studyapp.cards import gate
@@ -373,3 +375,47 @@ def test_an_aside_or_an_answer_cut_before_its_list_is_dropped():
     assert card_fault(flags, "") == "broken-blank"
     where = _ask("Where is like the adrenergic agents, phenylephrine effective?", "the pupil")
     assert card_fault(where, "") == "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # psychology, machine learning, software manuals
+        "Bachelor's degrees are required for entry-level jobs ({{c1::Arnett}}, 2000).",
+        "Alcohol may predispose the child to like alcohol ({{c1::Youngentob et al}}., 2007).",
+        "The size of the array is expected to be [{{c1::n_samples}}, n_features].",
+        'curl_slist_append( recipients, " NOTIFY=SUCCESS,{{c1::FAILURE}}" );',
+        "In the previous example, there were only {{c1::eight training points}}.",
+    ],
+)
+def test_a_blank_in_a_citation_in_code_or_after_an_unseen_example_is_dropped(text):
+    """The author of a citation, a piece of code and 'the previous example' are no facts a
+    card can ask on its own."""
+    assert card_fault(_cloze(text), "") in (
+        "broken-blank",
+        "unresolved",
+        "markup",
+        "not-a-statement",
+    )
+
+
+def test_an_everyday_word_alone_or_an_address_is_no_answer():
+    """'What does libcurl perform?' -> 'operations' is true of any program; an answer with a
+    web address is a link, not a fact."""
+    assert card_fault(_ask("What does libcurl perform?", "operations"), "") == "vague-answer"
+    linked = _ask("What happens in CURLINFO_PAUSE_STATE?", "see https://example.org/2588")
+    assert card_fault(linked, "") == "markup"
+
+
+def test_a_list_of_questions_or_headings_is_no_list_to_learn():
+    """Machine learning notes: items 'What would n_samples refer to?' or 'Target classes:' are
+    exercise prompts and headings."""
+    items = ("What would n_samples refer to?", "What might n_features refer to?")
+    draft = Draft(CardType.LIST, "list|x", "1", "s", "Name the 2 problems of the iris data.")
+    assert card_fault(replace(draft, items=items), "") == "label"
+
+
+def test_a_blank_that_opens_the_sentence_is_a_whole_term():
+    """Chemistry lecture: '[Spermaceti] comes from the oil of the sperm whale' blanks the
+    subject, a whole term (it used to count as a cut word, for want of a letter before it)."""
+    text = "{{c1::Spermaceti}} comes from the purified oil of the sperm whale."
+    assert card_fault(_cloze(text), "") == ""

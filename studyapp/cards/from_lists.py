@@ -175,6 +175,9 @@ def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
         return None
     if re.search(r"\b(?:of|and|for|in)\b", section.title, re.IGNORECASE):
         return None  # "Site of Action" names a topic, not something that happens
+    first = section.title.split()[0]
+    if "VERB" in lx.parts_of_speech(first) and lx.verb_lemma(first) == first.lower():
+        return None  # "use NTLMv2", "Add IDN support": a task of a to-do list, not a stage
     answer = sentences[0].rstrip(".").strip()
     if reveals(section.title, answer) or len(answer) > MAX_ANSWER or definitions(answer):
         return None  # a definition has its own cards

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from studyapp.cards import anaphora, gate
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import (
@@ -238,6 +239,9 @@ def _definition_cards(
     definition: tf.Definition, sentence: str, section_id: str, ctx: DocContext
 ) -> list[Draft]:
     """What X is (or refers to), what characterizes it, and which term fits the definition."""
+    content = lx.content_words(definition.definition)
+    if len(content) <= 2 and not any(map(lx.is_rare, content)):
+        return []  # "SciPy is a vast library": a kind with a word of praise defines nothing
     subject = lower_first(definition.subject)
     shown = subject
     if subject in ctx.acronyms and ctx.acronyms[subject] not in sentence:

@@ -57,6 +57,7 @@ RULES = (
 # weak rather than wrong: such a card may come back where its section would keep one card
 SOFT_RULES = frozenset({"vague-answer"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
+VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _LABEL_QUESTION = re.compile(
@@ -80,7 +81,7 @@ _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|He
 _LEANS_BACK = re.compile(
     r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
     r"|[Tt]he (?:former|latter|above)"
-    r"|[Tt]he (?:previous|preceding) [a-z]+"
+    r"|[Tt]he (?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
     r"|[Tt]he (?:first|second|third|fourth|other|remaining) (?!(?:time|of|to|in)\b)[a-z]+\b"
     r"(?! (?:of|to|in|that|which)\b)"
     r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
@@ -90,9 +91,13 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
     r" (?P<first>[A-Za-z]+) "
 )
+_PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
+# a purpose with no clause to serve ("To support IPv6 addresses properly."): a to-do line
+_PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
+_SEPARATORS = re.compile(r" [∙·•|] ")  # a menu or a list of names, not a sentence
 _CITATION = re.compile(r"^(?: et al)?\.?,? (?:\d{4}|n\.d\.)[a-z]?[);]")
 _WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
@@ -182,7 +187,7 @@ def _fault(
         return "label"
     if _unresolved(question, subject) or _LEANS_BACK.search(question):
         return "unresolved"
-    if _ungrammatical(question):
+    if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
         return "not-a-statement"
     if draft.answer and given_away(draft.answer, question, titles, subject):
         return "given-away"
@@ -198,7 +203,7 @@ def _fault(
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
-    if len(said) == 1 and said[0].islower() and lx.is_familiar(said[0]):
+    if len(said) == 1 and said[0].islower() and lx.zipf(said[0]) >= VAGUE_WORD:
         vague = True  # "What does libcurl perform?" -> "operations": any text's word
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
@@ -363,8 +368,8 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
     whole = _CLOZE.sub(lambda m: m.group(1), text)
     if _POINTER.search(whole) or _LEANS_BACK.search(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
-    if _subjectless(whole):
-        return "not-a-statement"
+    if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
+        return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
     screen: frozenset[str] | None = None  # the words on screen, made once for every blank
     about = lx.stem(subject) if subject else ""
     for match in _CLOZE.finditer(text):

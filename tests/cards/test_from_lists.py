@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.cards.from_lists import list_cards, title_question_card
+from studyapp.cards.from_lists import heading_card, list_cards, title_question_card
 from studyapp.outline.parse import parse_outline
 
 
@@ -52,3 +52,20 @@ def test_a_list_of_group_labels_is_not_asked_for_its_labels():
     ).sections[0]
     drafts = list_cards(section.lists[0], section, section.lists)
     assert not [d for d in drafts if d.items == ("Readings", "Additional")]
+
+
+def test_a_stage_is_asked_what_happens_in_it_but_a_task_of_a_to_do_list_is_not():
+    """'Systole' (physiology) names a stage; 'use NTLMv2' (a software to-do list) names a task:
+    'What happens in use NTLMv2?' is no question."""
+    heart = parse_outline(
+        "# Heart\n\n## Cardiac Cycle\n\n### Systole\n\n"
+        "The ventricles contract and eject blood into the arteries.\n"
+    )
+    stage = heart.sections[0].children[0]
+    card = heading_card(stage, "Cardiac Cycle")
+    assert card is not None and card.question == "What happens in systole?"
+    todo = parse_outline(
+        "# To do\n\n## Authentication\n\n### use NTLMv2\n\n"
+        "Currently the SMB authentication uses the older NTLMv1 protocol.\n"
+    )
+    assert heading_card(todo.sections[0].children[0], "Authentication") is None

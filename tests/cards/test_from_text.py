@@ -93,3 +93,12 @@ def test_a_sentence_asked_by_a_question_gets_no_cloze_on_the_same_fact():
     assert asked and "thick ascending limb" in asked[0].answer
     assert not any(h in asked[0].answer for h in _hidden(mechanism))
     assert [c.question for c in cards].count("What does furosemide block?") == 1
+
+
+def test_a_definition_that_only_names_a_kind_gives_no_cards():
+    """'SciPy is a vast library' (computing) defines nothing; 'Insulin is a peptide hormone
+    that lowers blood glucose' (physiology) does."""
+    vague = "# Tools\n\n## Libraries\n\nSciPy is a vast library.\n"
+    assert not [c for c in _cards(vague) if "SciPy" in c.question or c.answer == "SciPy"]
+    real = "# Hormones\n\n## Pancreas\n\nInsulin is a peptide hormone that lowers blood glucose.\n"
+    assert any(c.question == "What is insulin?" for c in _cards(real))

@@ -419,3 +419,18 @@ def test_a_blank_that_opens_the_sentence_is_a_whole_term():
     subject, a whole term (it used to count as a cut word, for want of a letter before it)."""
     text = "{{c1::Spermaceti}} comes from the purified oil of the sperm whale."
     assert card_fault(_cloze(text), "") == ""
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [  # statistics, history, software to-do list, a page's language menu
+        _ask("What is the corresponding non-parametric test?", "the Mann-Whitney U test"),
+        _ask("What destroyed by the Sicilian Greeks?", "Etruscan fleet"),
+        _cloze("To support {{c1::IPv6 interface addresses}} for network interfaces properly."),
+        _cloze("Čeština ∙ {{c1::Deutsch}} ∙ Ελληνικά ∙ English"),
+    ],
+)
+def test_no_card_from_an_anaphor_a_broken_passive_a_to_do_line_or_a_menu(draft):
+    """'the corresponding test' of what, 'What destroyed by ...?', a purpose with no clause
+    and a row of language names are not facts to learn."""
+    assert card_fault(draft, "") in ("unresolved", "not-a-statement")

@@ -2,7 +2,8 @@
 
 Owns the card generator: drafts from sentences, lists and tables (:mod:`.from_text`,
 :mod:`.from_lists`, :mod:`.from_blanks`, :mod:`.questions`, :mod:`.why_how`,
-:mod:`.main_clause`, :mod:`.from_tables`), the word knowledge it judges terms with
+:mod:`.main_clause`, :mod:`.from_tables`), comparisons of two terms of one kind
+(:mod:`.comparisons`), the word knowledge it judges terms with
 (:mod:`.lexicon`, the one place of it, and on top of it :mod:`.text_facts`,
 :mod:`.term_quality`, :mod:`.phrase_scorer`) and what it knows of the document
 (:mod:`.doc_context`), the quality gate every card passes (:mod:`.gate`), which drafts become

@@ -33,6 +33,7 @@ from studyapp.cards import from_lists as cfl
 from studyapp.cards import from_tables as cftab
 from studyapp.cards import from_text as cft
 from studyapp.cards import text_facts as tf
+from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.gate import Seen
@@ -201,6 +202,7 @@ class _DeckMaker:
                     groups.append((ctx, start, len(drafts)))
         if groups:
             dc.blank_choices(drafts, groups)
+        drafts.extend(comparison_cards(drafts))
         return drafts, [ctx for ctx, _a, _b in groups]
 
 

@@ -76,4 +76,3 @@ def differentia(definition: str, kind: str) -> str:
         if rest and lx.is_function_word(rest.split()[0]):
             rest = definition[match.start() :]  # "collection of data items ...": keep the kind
     return rest if len(rest.split()) >= 3 else ""
-

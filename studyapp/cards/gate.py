@@ -82,7 +82,8 @@ _LEANS_BACK = re.compile(
     r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
     r"|[Tt]he (?:former|latter|above)"
     r"|[Tt]he (?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
-    r"|[Tt]he (?:first|second|third|fourth|other|remaining) (?!(?:time|of|to|in)\b)[a-z]+\b"
+    r"|[Tt]he (?:first|second|third|fourth|last|other|remaining)"
+    r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days)\b)[a-z]+\b"
     r"(?! (?:of|to|in|that|which)\b)"
     r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
 )
@@ -103,7 +104,7 @@ _WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 _MARKUP = re.compile(
     r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
-    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://"
+    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}"
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
 _PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
@@ -172,7 +173,11 @@ def _fault(
             return "not-a-statement"  # the answer to a question the card does not show
         if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
             return "label"  # items that are questions or headings: "What would X refer to?"
-        if re.match(r"^Name the (?:\d+ )?(?:the\b|:)", draft.question):
+        if re.match(
+            r"^Name the (?:\d+ )?(?:the\b|:)|^(?:Where|When|If|Because|Although|While"
+            r"|Whereas|Unless|Since) ",
+            draft.question,
+        ):
             return "not-a-statement"  # "Name the 2 the application problem."
         return "label" if _LABEL_QUESTION.search(draft.question) else ""
     question = draft.question
@@ -185,7 +190,7 @@ def _fault(
             return fault
     if _LABEL_QUESTION.search(question) or _label_tail(question):
         return "label"
-    if _unresolved(question, subject) or _LEANS_BACK.search(question):
+    if _unresolved(question, subject) or _LEANS_BACK.search(f"{question} {draft.answer}"):
         return "unresolved"
     if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
         return "not-a-statement"

@@ -434,3 +434,14 @@ def test_no_card_from_an_anaphor_a_broken_passive_a_to_do_line_or_a_menu(draft):
     """'the corresponding test' of what, 'What destroyed by ...?', a purpose with no clause
     and a row of language names are not facts to learn."""
     assert card_fault(draft, "") in ("unresolved", "not-a-statement")
+
+
+def test_a_rule_line_an_answer_leaning_back_or_a_list_from_a_clause_is_dropped():
+    """Study plan: an answer '----------------' is a rule line; machine learning: 'the last
+    attribute' of what; law notes: 'Where a suit, such as which two?' lists from half a
+    clause."""
+    assert card_fault(_ask("What happens in getting the job?", "---------------- Optional"), "")
+    last = _ask("Where are the names of the iris classes stored?", "the last attribute")
+    assert card_fault(last, "") == "unresolved"
+    clause = Draft(CardType.LIST, "list|x", "1", "s", "Where a suit, such as which two?")
+    assert card_fault(replace(clause, items=("federal claims", "state claims")), "")

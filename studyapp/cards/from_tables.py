@@ -116,7 +116,7 @@ def _which_card(
 def _cell_question(context: str, heading: str, label: str) -> str:
     """ "GDP by demand: what is the value of Investment (in trillions of dollars)?": the
     heading's aside (a unit) goes to the end, the verb agrees with the heading's noun."""
-    asides = [a for a in _ASIDE.findall(heading) if "://" not in a and len(a) > 2]  # not "(s)"
+    asides = [a for a in _ASIDE.findall(heading) if "://" not in a and a not in ("s", "es")]
     unit = f" ({asides[0]})" if asides else ""
     name = _name(heading)
     head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()

@@ -92,6 +92,9 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
     r" (?P<first>[A-Za-z]+) "
 )
+_CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
+_GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
+_REPORTING = re.compile(r"^What (?:is|are) [^?]*\b(?:states|says|shows|means|implies) that\b")
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
@@ -171,6 +174,8 @@ def _fault(
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
         if re.match(r"^(?:Yes|No)\b", draft.question):
             return "not-a-statement"  # the answer to a question the card does not show
+        if sum(bool(_CLAUSE_VERB.search(item)) for item in draft.items) == 1:
+            return "broken-blank"  # "e-mail ; VOIP are not permitted": the sentence rode along
         if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
             return "label"  # items that are questions or headings: "What would X refer to?"
         if re.match(
@@ -205,6 +210,8 @@ def _fault(
         return "broken-blank"
     if draft.answer and _wrong_kind(question, draft.answer):
         return "broken-blank"
+    if _GLUED.search(draft.answer):
+        return "broken-blank"  # "... at the critical temperature. lists representative ..."
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
@@ -480,6 +487,8 @@ def _ungrammatical(question: str) -> bool:
     """Whether a "What does X ...?" question does not parse: its subject opens on a function
     word that is no determiner ("What does because ...?", "Where is like ...?") or a singular
     subject takes the plural "do" ("What do a shell script?": "script" was a noun)."""
+    if _GLUED.search(question) or _REPORTING.match(question):
+        return True  # "What do window. a TCP receiver uses ...?", "What is X states that Y?"
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return False

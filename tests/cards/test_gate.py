@@ -445,3 +445,22 @@ def test_a_rule_line_an_answer_leaning_back_or_a_list_from_a_clause_is_dropped()
     assert card_fault(last, "") == "unresolved"
     clause = Draft(CardType.LIST, "list|x", "1", "s", "Where a suit, such as which two?")
     assert card_fault(replace(clause, items=("federal claims", "state claims")), "")
+
+
+def test_run_together_sentences_and_reported_claims_read_as_subjects_are_dropped():
+    """Physics: 'What is dalton's law states that the total pressure?' and an answer running
+    into 'lists representative ...'; networking: 'What do window. a TCP receiver uses ...?';
+    security: a list whose last item carries the sentence's verb ('VOIP are not permitted')."""
+    dalton = _ask("What is dalton’s law states that the total pressure?", "the sum of pressures")
+    assert card_fault(dalton, "") == "not-a-statement"
+    glued = _ask(
+        "What is critical pressure?",
+        "the minimum pressure at the critical temperature. lists values",
+    )
+    assert card_fault(glued, "") == "broken-blank"
+    window = _ask("What do window. a TCP receiver uses this field to indicate?", "its window size")
+    assert card_fault(window, "") == "not-a-statement"
+    listed = Draft(CardType.LIST, "list|x", "1", "s", "Name two unsafe out-of-band channels.")
+    assert card_fault(replace(listed, items=("e-mail", "VOIP are not permitted")), "")
+    fine = replace(listed, items=("e-mail", "VOIP"))
+    assert card_fault(fine, "") == ""

@@ -92,6 +92,7 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
     r" (?P<first>[A-Za-z]+) "
 )
+_ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
 _REPORTING = re.compile(r"^What (?:is|are) [^?]*\b(?:states|says|shows|means|implies) that\b")
@@ -373,6 +374,8 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
         return "not-a-statement"
+    if _ASKS.match(rest):
+        return "not-a-statement"  # an exercise without its question mark: "What is the [...] ..."
     if _ANSWER_START.match(rest.lstrip()):  # an answer to a question
         return "not-a-statement"
     if _FRAMING.match(rest.lstrip()):

@@ -464,3 +464,10 @@ def test_run_together_sentences_and_reported_claims_read_as_subjects_are_dropped
     assert card_fault(replace(listed, items=("e-mail", "VOIP are not permitted")), "")
     fine = replace(listed, items=("e-mail", "VOIP"))
     assert card_fault(fine, "") == ""
+
+
+def test_an_exercise_question_without_its_question_mark_is_no_cloze():
+    """Physics exercises: 'What is the [vapor] pressure of dry ice at -78.5 C' asks, it does
+    not state."""
+    text = "What is the {{c1::vapor}} pressure of solid carbon dioxide (dry ice) at –78.5ºC"
+    assert card_fault(_cloze(text), "") == "not-a-statement"

@@ -22,6 +22,7 @@ MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows a
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
 _IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
+_MARK = re.compile(r":[\w+-]+:")  # an emoji code of a Markdown table: ":+1:", ":white_check_mark:"
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
 
@@ -165,4 +166,6 @@ def _names(label: str, value: str) -> bool:
 
 
 def _empty(cell: str) -> bool:
-    return cell.strip().lower() in _EMPTY
+    """Whether a cell says nothing to ask: blank, a dash, or only a mark (":+1:", "✓")."""
+    text = cell.strip().lower()
+    return text in _EMPTY or bool(_MARK.fullmatch(text)) or not any(c.isalnum() for c in text)

@@ -83,7 +83,7 @@ def sentence_cards(
         for definition in found:
             drafts.extend(_definition_cards(definition, sentence, section.id, ctx))
         listed = tf.enumeration(standalone)
-        if listed and len(listed[0].split()) >= 3:
+        if listed and len(listed[0].split()) >= 3 and states_something(listed[0]):
             lead_in, items = listed
             drafts.append(
                 Draft(
@@ -156,6 +156,30 @@ def sentence_cards(
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
+
+
+_FINITE = lx.wordset(
+    "is are was were has have had can may might must will would should do does did"
+)
+_RELATIVES = lx.wordset("that which who whom whose where")
+
+
+def states_something(lead_in: str) -> bool:
+    """Whether the words before "such as" make a statement a list question can finish: they
+    hold a verb ("Ketamine has emerged as a treatment for conditions") and do not stop on a
+    relative pronoun. "The digestive system" or "organisms that" alone ask nothing."""
+    said = lx.WORD.findall(lead_in)
+    if not said or said[-1].lower() in _RELATIVES:
+        return False
+    return any(
+        w.lower() in _FINITE
+        or (
+            bool({"VERB", "AUX"} & lx.parts_of_speech(w))
+            and w.lower().endswith(("s", "ed"))
+            and lx.verb_lemma(w) != w.lower()
+        )
+        for w in said
+    )
 
 
 def _count(n: int) -> str:

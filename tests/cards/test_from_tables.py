@@ -109,3 +109,13 @@ def test_a_heading_that_is_a_sentence_is_not_asked_as_a_column():
     questions = set(_by_question(treaties))
     assert not any("what the treaty" in q.lower() for q in questions)
     assert "Oral absorption: what is the year of Paris?" in questions
+
+
+def test_cells_that_are_only_marks_are_not_asked():
+    """A study plan's ':+1:' and a checklist's '✓' carry no fact to recall."""
+    plan = Table(
+        ["Task", "Short", "Long"],
+        [["Read architectures", ":+1:", "✓"], ["Review questions", ":+1:", ":+1:"]],
+        line=1,
+    )
+    assert not [d for d in table_cards(plan, SECTION) if d.answer in (":+1:", "✓")]

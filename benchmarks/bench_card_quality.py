@@ -1,8 +1,8 @@
 """Card quality figures per text: what the generator makes from the corpus and the seed.
 
-For each text (the shipped seed, then ``tests/corpus/`` and ``benchmarks/corpus/``; the texts
-the corpus README lists as ``held-out:`` come last, in a table of their own, because the
-generator was never tuned on them) it prints:
+For each text (the shipped seed, then ``tests/corpus/``, ``benchmarks/corpus/`` and
+``benchmarks/heldout/``; the texts the corpus READMEs list as ``held-out:`` come last, in a
+table of their own, because the generator was never tuned on them) it prints:
 
 * cards by type (basic, typed, choice, list, cloze) and in all;
 * how many drafts the quality gate dropped, and for which rule;
@@ -35,7 +35,11 @@ from studyapp.outline.parse import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "assets" / "sources" / "ketamine-therapeutic-uses.txt"
-CORPUS_DIRS = (ROOT / "tests" / "corpus", ROOT / "benchmarks" / "corpus")
+CORPUS_DIRS = (
+    ROOT / "tests" / "corpus",
+    ROOT / "benchmarks" / "corpus",
+    ROOT / "benchmarks" / "heldout",
+)
 FIXTURES = ROOT / "tests" / "fixtures" / "outlines"
 SUFFIXES = {".txt", ".md", ".rst", ".markdown"}
 TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE, CardType.LIST, CardType.CLOZE)

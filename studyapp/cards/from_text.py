@@ -358,6 +358,7 @@ def _clozes(
     nor a piece of "full name (ABBR)" (the initials give it away), nor the source of a
     reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point)."""
     out: list[tuple[float, str, str]] = []
+    listed: set[str] = set()  # options that are one item of the sentence's list
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
@@ -373,8 +374,11 @@ def _clozes(
         if fault in _BLANK_FAULTS:
             continue  # the next best phrase of the sentence may be a whole term
         out.append((score, phrase, text))
-    # a filler blank is the sentence's last choice (and a weak card, see selection.weakness)
-    return sorted(out, key=lambda o: gate.filler_blank(o[1]))
+        if fault == "list-item":
+            listed.add(phrase)
+    # a list item, then a filler blank, is the sentence's last choice (both weak cards: see
+    # gate.SOFT_RULES and selection.weakness)
+    return sorted(out, key=lambda o: (o[1] in listed, gate.filler_blank(o[1])))
 
 
 def _fresh(

@@ -16,6 +16,8 @@ A draft is dropped, whatever sentence or subject it came from, when:
   an answer that stops on a function word ("the cavity in") is cut short the same way;
 * ``markup``: it shows markup the outline left in (``:term:``, ``{: ...}``, ``[link](#...)``);
 * ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
+* ``list-item``: its cloze blank is one item of a list the sentence gives ("conditions such
+  as OCD, [...], and substance use disorders"): any other item would fill it as well;
 * ``not-a-statement``: its cloze is a question, the answer to one ("Because, ...", "Why,
   ..."), a note without its subject ("Says it is enough that ...") or speaks to the reader
   ("the candle I have in my [...]"); its question is not grammatical ("What does because
@@ -47,6 +49,7 @@ RULES = (
     "broken-blank",
     "markup",
     "stock-blank",
+    "list-item",
     "not-a-statement",
     "vague-answer",
     "too-long",
@@ -55,7 +58,7 @@ RULES = (
     "conflict",
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
-SOFT_RULES = frozenset({"vague-answer"})
+SOFT_RULES = frozenset({"vague-answer", "list-item"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -94,6 +97,9 @@ _QUESTION_SUBJECT = re.compile(
 )
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
+_SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
+_LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
+_DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
 _REPORTING = re.compile(r"^What (?:is|are) [^?]*\b(?:states|says|shows|means|implies) that\b")
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
@@ -108,7 +114,7 @@ _WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 _MARKUP = re.compile(
     r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
-    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}"
+    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}|(?<![\w])_[a-z]+\b"
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
 _PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
@@ -120,7 +126,8 @@ _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 # a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
 # now, we have considered ...", "But ...": it leans on what came before)
 _FRAMING = re.compile(
-    r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far)\b"
+    r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far"
+    r"|Another|In fact|Then|Similarly|Likewise|Instead|Conversely)\b"
 )
 # a pointer into the document ("described below", "the next section", "this chapter")
 _POINTER = re.compile(
@@ -211,8 +218,10 @@ def _fault(
         return "broken-blank"
     if draft.answer and _wrong_kind(question, draft.answer):
         return "broken-blank"
-    if _GLUED.search(draft.answer):
-        return "broken-blank"  # "... at the critical temperature. lists representative ..."
+    if _GLUED.search(draft.answer) or _SPLIT_NUMBER.search(draft.answer):
+        return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
+    if re.match(r"^(?:and|or|but|so)\b", draft.answer):
+        return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
@@ -383,6 +392,8 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
     whole = _CLOZE.sub(lambda m: m.group(1), text)
     if _POINTER.search(whole) or _LEANS_BACK.search(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
+    if _DANGLING_END.search(whole):
+        return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
     screen: frozenset[str] | None = None  # the words on screen, made once for every blank
@@ -403,6 +414,9 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         shown = [w for w in specific if screen is not None and lx.related(w, screen)]
         if specific and 2 * len(shown) >= len(specific):
             return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+        before, after = text[: match.start()], text[match.end() :]
+        if before.endswith(", ") and _LIST_AFTER.match(after):
+            return "list-item"
     return ""
 
 

@@ -87,7 +87,7 @@ def select(
         if ident in seen_ids or words in seen_questions:
             continue
         fault = gate.card_fault(draft, titles.get(draft.section, ""), subject) or seen.fault(draft)
-        if fault in gate.SOFT_RULES and draft.type is not CardType.CLOZE:
+        if fault in gate.SOFT_RULES:
             soft[index] = fault  # weak, not wrong: back only where a section has one card
             weak.append((RANKS["soft"], index))
             seen_ids.add(ident)  # a card id is never used twice, kept or not

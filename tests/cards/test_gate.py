@@ -471,3 +471,50 @@ def test_an_exercise_question_without_its_question_mark_is_no_cloze():
     not state."""
     text = "What is the {{c1::vapor}} pressure of solid carbon dioxide (dry ice) at –78.5ºC"
     assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # pharmacology, networking, security: any other item of the list would fill the blank
+        "Ketamine is studied in conditions such as OCD, {{c1::bipolar depression}}, and addiction.",
+        "Curl supports SMTP, SMTPS, {{c1::TELNET}}, TFTP and WS.",
+        "Authentication factors include passwords, {{c1::hardware tokens}}, and biometric devices.",
+    ],
+)
+def test_a_blank_that_is_one_item_of_a_list_is_dropped(text):
+    """A blank among list items tests which item was named, not what the text teaches."""
+    assert card_fault(_cloze(text), "") == "list-item"
+
+
+def test_a_list_at_the_end_of_a_sentence_still_gives_a_blank_for_its_head():
+    """'Ketamine blocks [NMDA receptors], which ...' is no list item."""
+    text = "Ketamine blocks {{c1::NMDA receptors}}, which lowers pain signalling."
+    assert card_fault(_cloze(text), "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # algorithms, chemistry lecture, drill manual
+        "{{c1::Graphs}} are commonly used to model relationships between entities, such as",
+        "In fact, wicks are sometimes made of a kind of {{c1::wire gauze}}.",
+        "Another example is taking courses where courses have {{c1::pre-requisites}}.",
+        "The {{c1::designations}} _line of platoons and _line of companies refer to formations.",
+    ],
+)
+def test_cut_sentences_discourse_links_and_leftover_markup_are_dropped(text):
+    """A sentence cut after 'such as', one opening on 'In fact' or 'Another example', and
+    underscores left by the source's markup lean on what the card does not show."""
+    assert card_fault(_cloze(text), "") in ("not-a-statement", "markup")
+
+
+def test_an_answer_with_a_broken_number_or_starting_mid_clause_is_dropped():
+    """Physics: '5 . 08 × 10 6' lost its markup; software: 'and uses libcurl' starts mid-way."""
+    assert card_fault(_ask("What is the critical pressure of oxygen (Pa)?", "5 . 08 × 10 6"), "")
+    depends = _ask("What does PHP/CURL depend on?", "and uses libcurl, so you need libcurl")
+    assert card_fault(depends, "") == "broken-blank"
+
+
+def test_a_single_example_is_no_list_item():
+    """'opioids, such as [endorphins], which act as painkillers' names one example."""
+    text = "Ketamine releases opioids, such as {{c1::endorphins}}, which act as painkillers."
+    assert card_fault(_cloze(text), "") == ""

@@ -37,7 +37,7 @@ from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.gate import Seen
-from studyapp.cards.reading import deck_section
+from studyapp.cards.reading import deck_section, qualified_titles
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
 from studyapp.outline.nodes import (
@@ -83,6 +83,7 @@ def generate_decks(
         notice,
         gate_log,
     )
+    maker.titles = qualified_titles(outline)
     decks: list[Deck] = []
     titles = [topic_title(topic.title, ctx) for topic in topics]
     if len(topics) == 1 and topics[0].lead and outline.title and not lead:
@@ -130,6 +131,7 @@ class _DeckMaker:
         gate_log: Counter[str] | None = None,
     ) -> None:
         self.parts = parts
+        self.titles: dict[str, str] = {}  # section id -> a title that says whose it is
         self.source = source
         self.source_file = source_file
         self.notice = notice
@@ -150,7 +152,8 @@ class _DeckMaker:
         text's introduction) is read first and gives cards like any section, ``after``
         (summaries) is read last. ``drafts`` are the drafts already made for these sections
         and their contexts (when a deck is split), else they are made here."""
-        sections = [deck_section(s) for s in before] + [deck_section(s) for s in covered] + after
+        named = self.titles
+        sections = [deck_section(s, named.get(s.id, "")) for s in [*before, *covered]] + after
         made, used = drafts if drafts is not None else self.drafts(topic, covered, before)
         cards = _cards(
             made,
@@ -161,6 +164,7 @@ class _DeckMaker:
             dc.deck_context(used),
             self.gate_log,
             self.asked,
+            self.titles,
         )
         return Deck(
             id=deck_id,
@@ -429,11 +433,16 @@ def _cards(
     ctx: DocContext,
     gate_log: Counter[str] | None = None,
     asked: Seen | None = None,
+    named: dict[str, str] | None = None,
 ) -> list[Card]:
     """Cards from drafts: ids assigned, repeats and weak drafts left out
     (:mod:`studyapp.cards.selection`); ``gate_log`` counts what the quality gate dropped,
-    ``asked`` holds what the document's other decks already ask."""
-    titles = {s.id: f"{title} {s.title}" if s is not topic else title for s in covered}
+    ``asked`` holds what the document's other decks already ask; ``named`` are the section
+    titles the quiz shows where they differ from the outline's (see ``qualified_titles``)."""
+    shown = named or {}
+    titles = {
+        s.id: f"{title} {shown.get(s.id, s.title)}" if s is not topic else title for s in covered
+    }
     needs = {s.id for s in covered if s.blocks}
     # a table's cards ask its cells, not sentences: the sentence rules of the selection (an
     # answer the titles give away, a repeated answer) misjudge them ("Class II" under a

@@ -6,21 +6,48 @@ order of the source, so the reader shows the text as the source does.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from studyapp.cards import from_tables as cftab
 from studyapp.model import Location, Section
-from studyapp.outline.nodes import ListItem, OutlineSection, Paragraph, Table
+from studyapp.outline.nodes import ListItem, Outline, OutlineSection, Paragraph, Table
 
 
-def deck_section(section: OutlineSection) -> Section:
-    """The reading section of an outline section, with a Markdown body."""
+def deck_section(section: OutlineSection, title: str = "") -> Section:
+    """The reading section of an outline section, with a Markdown body; ``title`` replaces
+    the section's own (see :func:`qualified_titles`)."""
     return Section(
         id=section.id,
-        title=section.title,
+        title=title or section.title,
         level=section.level,
         number=section.number,
         body=section_body(section),
         location=Location(section.line, 1),
     )
+
+
+def qualified_titles(outline: Outline) -> dict[str, str]:
+    """Titles that say which section they belong to, by section id, for the sections whose
+    title the document uses more than once ("Facts & Procedural History" under each case of
+    a law outline, "Problems", "Summary"): the quiz shows a card's section title above it,
+    and "Holding" alone does not say which case. Such a title gets its parent's in front:
+    "Pennoyer v. Neff (US 1878): Holding"."""
+    counts = Counter(_plain(s.title) for s in outline.walk() if s.title)
+    out: dict[str, str] = {}
+
+    def visit(section: OutlineSection, parent: str) -> None:
+        if parent and counts[_plain(section.title)] > 1:
+            out[section.id] = f"{parent}: {section.title}"
+        for child in section.children:
+            visit(child, section.title)
+
+    for top in outline.sections:
+        visit(top, "")
+    return out
+
+
+def _plain(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def section_body(section: OutlineSection) -> str:

@@ -654,3 +654,19 @@ def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
     )
     titles = [d.title for d in generate_decks(parse_outline(text), prefix="m")]
     assert titles == ["Orders, Commands, and Signals", "HTTP"]
+
+
+def test_a_title_the_document_repeats_names_its_parent():
+    """A law outline's 'Holding' under each case becomes 'Pennoyer v. Neff: Holding', so the
+    quiz line above a card says which case it is about; a unique title stays as written."""
+    text = (
+        "# Jurisdiction\n\n## Presence\n\n### Pennoyer v. Neff\n\n#### Holding\n\n"
+        "Service by publication on a non-resident defendant is ineffective.\n\n"
+        "### Burnham v. Superior Court\n\n#### Holding\n\n"
+        "Tag jurisdiction over a person present in the state satisfies due process.\n"
+    )
+    decks = generate_decks(parse_outline(text), prefix="law")
+    titles = [s.title for d in decks for s in d.sections]
+    assert "Pennoyer v. Neff: Holding" in titles
+    assert "Burnham v. Superior Court: Holding" in titles
+    assert "Pennoyer v. Neff" in titles

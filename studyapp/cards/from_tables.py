@@ -25,6 +25,11 @@ _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
 _MARK = re.compile(r":[\w+-]+:")  # an emoji code of a Markdown table: ":+1:", ":white_check_mark:"
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
+MIN_RANKED_ROWS = 4  # "which has the highest ...?" needs three wrong choices
+# a number as tables write it: "647.4", "−118.4", "$2.9", "13%", "5.08 × 10^6" (spaces removed)
+_NUMBER = re.compile(
+    r"(?P<sign>[−–-]?)\$?(?P<digits>\d[\d,]*(?:\.\d+)?)%?(?:×10\^?(?P<exp>[−–-]?\d+))?"
+)
 
 
 def table_row(cells: list[str]) -> str:
@@ -44,7 +49,7 @@ def table_markdown(table: Table) -> str:
 
 def is_table_draft(draft: Draft) -> bool:
     """Whether a draft asks a table's cells (made by :func:`table_cards`)."""
-    return draft.key.startswith(("table|", "table-which|"))
+    return draft.key.startswith(("table|", "table-which|", "table-highest|", "table-lowest|"))
 
 
 def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
@@ -58,8 +63,14 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
     context = _context(table, section)
-    columns = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
-    drafts: list[Draft] = []
+    informative = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
+    measured = [j for j in informative if _numeric(rows, j)]
+    # a measured value of one row is a lookup nobody learns ("critical pressure of oxygen:
+    # 5.08"); which row ranks first or last in it is a fact of the whole table
+    columns = [j for j in informative if j not in measured]
+    drafts: list[Draft] = [
+        card for j in measured for card in _extreme_cards(header, rows, j, context, section.id)
+    ]
     for row in rows:
         which = _which_card(header, rows, row, columns, context, section.id)
         if which is not None:
@@ -81,6 +92,60 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                 )
             )
     return drafts[:MAX_TABLE_CARDS]
+
+
+def _extreme_cards(
+    header: list[str], rows: list[list[str]], column: int, context: str, section_id: str
+) -> list[Draft]:
+    """ "Which substance has the highest critical temperature (K)?" and the lowest, when the
+    table has at least four rows and one row alone has that value; the other rows' names are
+    the wrong choices."""
+    if len(rows) < MIN_RANKED_ROWS or not header[0].strip():
+        return []
+    values = [(_number(row[column]), row) for row in rows if not _empty(row[column])]
+    kind, measure, unit = _name(header[0]), _name(header[column]), _unit(header[column])
+    drafts: list[Draft] = []
+    for word, pick in (("highest", max), ("lowest", min)):
+        best = pick(value for value, _row in values)
+        winners = [row for value, row in values if value == best]
+        if len(winners) != 1:
+            continue
+        row = winners[0]
+        others = sorted(
+            (r[0] for _v, r in values if r is not row), key=lambda o: (digest(row[0] + o), o)
+        )
+        drafts.append(
+            Draft(
+                CardType.CHOICE,
+                f"table-{word}|{context}|{measure}",  # one card for a value in two units
+                section_id,
+                table_row(row),
+                question=f"{context}: which {kind} has the {word} {measure}{unit}?",
+                answer=row[0],
+                distractors=tuple(others[:3]),
+            )
+        )
+    return drafts
+
+
+def _numeric(rows: list[list[str]], column: int) -> bool:
+    """Whether every filled cell of a column is a number ("647.4", "−118.4", "$2.9", "13%")."""
+    cells = [row[column] for row in rows if not _empty(row[column])]
+    return len(cells) >= 2 and all(_NUMBER.fullmatch(_bare(c)) for c in cells)
+
+
+def _number(cell: str) -> float:
+    """The value of a numeric cell (see :data:`_NUMBER`)."""
+    match = _NUMBER.fullmatch(_bare(cell))
+    if match is None:
+        return float("nan")  # never: only cells of numeric columns are read
+    value = float(match["digits"].replace(",", ""))
+    exponent = int(match["exp"].replace("−", "-").replace("–", "-")) if match["exp"] else 0
+    return (-value if match["sign"] else value) * 10.0**exponent
+
+
+def _bare(cell: str) -> str:
+    return cell.strip().replace(" ", "")
 
 
 def _which_card(
@@ -117,12 +182,17 @@ def _which_card(
 def _cell_question(context: str, heading: str, label: str) -> str:
     """ "GDP by demand: what is the value of Investment (in trillions of dollars)?": the
     heading's aside (a unit) goes to the end, the verb agrees with the heading's noun."""
-    asides = [a for a in _ASIDE.findall(heading) if "://" not in a and a not in ("s", "es")]
-    unit = f" ({asides[0]})" if asides else ""
+    unit = _unit(heading)
     name = _name(heading)
     head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
     return f"{context}: what {'are' if plural else 'is'} the {name} of {label}{unit}?"
+
+
+def _unit(heading: str) -> str:
+    """A heading's aside, to end a question with: " (K)", " (in trillions of dollars)"."""
+    asides = [a for a in _ASIDE.findall(heading) if "://" not in a and a not in ("s", "es")]
+    return f" ({asides[0]})" if asides else ""
 
 
 def _context(table: Table, section: OutlineSection) -> str:

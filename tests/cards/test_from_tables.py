@@ -85,16 +85,16 @@ def test_rows_named_only_by_numbers_are_not_asked():
 
 
 def test_a_heading_with_units_asks_with_them_at_the_end_and_in_agreement():
-    """Economics: 'Exports (billions of dollars)' is asked as 'what are the exports of
-    Canada (billions of dollars)?', and a caption's source address is left out."""
+    """Economics: 'Main exports (by value)' is asked as 'what are the main exports of Canada
+    (by value)?', and a caption's source address is left out."""
     trade = Table(
-        ["Country", "Exports (billions of dollars)", "Main partner"],
-        [["Canada", "596", "United States"], ["Mexico", "578", "China"]],
+        ["Country", "Main exports (by value)", "Main partner"],
+        [["Canada", "crude oil and cars", "United States"], ["Mexico", "cars and trucks", "China"]],
         line=1,
         caption="Trade in 2022 (Source: https://example.org/trade)",
     )
     questions = set(_by_question(trade))
-    assert "Trade in 2022: what are the exports of Canada (billions of dollars)?" in questions
+    assert "Trade in 2022: what are the main exports of Canada (by value)?" in questions
     assert "Trade in 2022: what is the main partner of Mexico?" in questions
 
 
@@ -102,13 +102,13 @@ def test_a_heading_that_is_a_sentence_is_not_asked_as_a_column():
     """History: a column headed 'What the treaty gave up' names no property of a row: no
     'what is the what the treaty gave up of ...' question."""
     treaties = Table(
-        ["Treaty", "What the treaty gave up", "Year"],
-        [["Paris", "Canada", "1763"], ["Utrecht", "Gibraltar", "1713"]],
+        ["Treaty", "What the treaty gave up", "Conflict"],
+        [["Paris", "Canada", "Seven Years' War"], ["Utrecht", "Gibraltar", "Spanish Succession"]],
         line=1,
     )
     questions = set(_by_question(treaties))
     assert not any("what the treaty" in q.lower() for q in questions)
-    assert "Oral absorption: what is the year of Paris?" in questions
+    assert "Oral absorption: what is the conflict of Paris?" in questions
 
 
 def test_cells_that_are_only_marks_are_not_asked():
@@ -119,3 +119,34 @@ def test_cells_that_are_only_marks_are_not_asked():
         line=1,
     )
     assert not [d for d in table_cards(plan, SECTION) if d.answer in (":+1:", "✓")]
+
+
+CRITICAL = Table(
+    ["Substance", "Critical temperature (K)", "Critical pressure (Pa)"],
+    [
+        ["Water", "647.4", "22.12 × 10 6"],
+        ["Oxygen", "154.8", "5.08 × 10 6"],
+        ["Helium", "5.3", "0.229 × 10 6"],
+        ["Nitrogen", "126.2", "3.39 × 10 6"],
+    ],
+    line=1,
+    caption="Critical Temperatures and Pressures",
+)
+
+
+def test_a_measured_column_asks_which_row_ranks_first_and_last_not_each_value():
+    """Physics: 'which substance has the highest critical temperature (K)?' -> Water, among
+    the other substances; no card asks the critical pressure of oxygen as a number to recall."""
+    cards = _by_question(CRITICAL)
+    highest = cards[
+        "Critical Temperatures and Pressures: which substance has the highest "
+        "critical temperature (K)?"
+    ]
+    assert (highest.type, highest.answer) == (CardType.CHOICE, "Water")
+    assert sorted(highest.distractors) == ["Helium", "Nitrogen", "Oxygen"]
+    lowest = cards[
+        "Critical Temperatures and Pressures: which substance has the lowest "
+        "critical pressure (Pa)?"
+    ]
+    assert lowest.answer == "Helium"  # 0.229 x 10^6 is the least, read with its exponent
+    assert not [q for q in cards if "of Oxygen" in q]

@@ -81,7 +81,7 @@ def parts_with_context(outline: Outline, whole: DocContext) -> dict[str, list[Pa
             after += counts[high]
             high += 1
         around = [(view, top) for view, top, _id in units[low:high]]
-        ctx = _context_of(outline.title, around, whole.subject)
+        ctx = _context_of(outline.title, around, whole.subject, len(whole.sentences))
         for view, _top, section_id in units[start:end]:
             out.setdefault(section_id, []).append((view, ctx))
         start = end
@@ -143,10 +143,14 @@ def document_context(outline: Outline) -> DocContext:
 
 
 def _context_of(
-    title: str, parts: Sequence[tuple[OutlineSection, str]], subject: str | None = None
+    title: str,
+    parts: Sequence[tuple[OutlineSection, str]],
+    subject: str | None = None,
+    document_size: int = 0,
 ) -> DocContext:
     """The card maker's knowledge of ``parts`` (sections with their top-level section's id):
-    the whole document's, or the text around some sections (see :func:`_contexts`)."""
+    the whole document's, or the text around some sections (see :func:`_contexts`) of a
+    document of ``document_size`` sentences."""
     sentences: list[str] = []
     titles: list[str] = []
     item_terms: list[str] = []
@@ -176,7 +180,7 @@ def _context_of(
             if 1 <= len(chunk.split()) <= 4 and not tf.is_generic(chunk):
                 lexicon.add(chunk)
     lexicon = {t for t in lexicon if t.lower() != subject}
-    scorer = PhraseScorer(sentences, lexicon, subject)
+    scorer = PhraseScorer(sentences, lexicon, subject, document_size or len(sentences))
     # terms a sentence may open with and then point back to ("this condition")
     terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
     return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences), kinds)

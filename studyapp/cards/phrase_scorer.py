@@ -34,7 +34,9 @@ class PhraseScorer:
     section titles), then rare content words (by inverse document frequency over sentences).
     """
 
-    def __init__(self, sentences: list[str], lexicon: set[str], subject: str) -> None:
+    def __init__(
+        self, sentences: list[str], lexicon: set[str], subject: str, document_size: int = 0
+    ) -> None:
         counts: Counter[str] = Counter()
         for sentence in sentences:
             counts.update(set(words(sentence)))
@@ -42,6 +44,8 @@ class PhraseScorer:
         for word, count in counts.items():
             lemma_counts[lx.lemma(word)] += count
         self.total = max(1, len(sentences))
+        # a short document says most things once; a long one read in parts still comes back
+        self.short = (document_size or len(sentences)) < RECUR_FROM
         self.counts = counts
         self.lemma_counts = lemma_counts
         self.lexicon = {t.lower() for t in lexicon if t}
@@ -105,8 +109,9 @@ class PhraseScorer:
         manner word ("intravenously"), or a noun phrase the document comes back to: the
         phrase itself in another place (a lone word only if it is not everyday English), or
         one of its rare words in another sentence. Whatever the subject, the words a text is
-        about recur; a one-off phrase of the author's style does not. A short text (under
-        :data:`RECUR_FROM` sentences) says most things once, so there a rare word is enough.
+        about recur; a one-off phrase of the author's style does not. A short document (under
+        :data:`RECUR_FROM` sentences, counted in the whole document even when it is read in
+        parts) says most things once, so there a word that is not everyday English is enough.
         """
         low = phrase.lower()
         said = WORD.findall(phrase)
@@ -128,9 +133,10 @@ class PhraseScorer:
             return True
         if len(said) > 1 and self._compound_recurs(said):
             return True
-        times = 2 if self.total >= RECUR_FROM else 1
+        if self.short:  # said once, a word that is not everyday English is enough
+            return any(not lx.is_familiar(w) for w in said if w.lower() not in STOPWORDS)
         return any(
-            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= times
+            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= 2
             for w in said
             if w.lower() not in STOPWORDS
         )

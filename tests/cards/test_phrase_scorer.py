@@ -53,3 +53,12 @@ def test_in_a_short_text_a_rare_word_said_once_is_a_key_term():
     notes = ["Ketamine enhances the release of endogenous opioids, such as endorphins."]
     assert _scorer(notes).key_term("endorphins", notes[0])
     assert not _scorer(notes + FILLER).key_term("endorphins", notes[0])
+
+
+def test_a_long_text_read_in_parts_still_asks_its_words_to_come_back():
+    """A 2,000-sentence chronicle is read in parts of about 80 sentences; a one-off word of
+    one part is still a one-off word of the whole text."""
+    part = LECTURE[:5]
+    scorer = PhraseScorer(part, set(), "", document_size=2000)
+    assert not scorer.key_term("contumely", LECTURE[4])
+    assert scorer.key_term("tallow", LECTURE[0])

@@ -46,6 +46,7 @@ class PhraseScorer:
         self.total = max(1, len(sentences))
         # a short document says most things once; a long one read in parts still comes back
         self.short = (document_size or len(sentences)) < RECUR_FROM
+        self.part = len(sentences) < RECUR_FROM  # the text around a card, in a long document
         self.counts = counts
         self.lemma_counts = lemma_counts
         self.lexicon = {t.lower() for t in lexicon if t}
@@ -110,8 +111,9 @@ class PhraseScorer:
         phrase itself in another place (a lone word only if it is not everyday English), or
         one of its rare words in another sentence. Whatever the subject, the words a text is
         about recur; a one-off phrase of the author's style does not. A short document (under
-        :data:`RECUR_FROM` sentences, counted in the whole document even when it is read in
-        parts) says most things once, so there a word that is not everyday English is enough.
+        :data:`RECUR_FROM` sentences) says most things once, so there a word that is not
+        everyday English is enough; in the part of a long document a card is made with (about
+        80 sentences), a rare word is ("passphrase", "cryptography" in a manual).
         """
         low = phrase.lower()
         said = WORD.findall(phrase)
@@ -133,12 +135,12 @@ class PhraseScorer:
             return True
         if len(said) > 1 and self._compound_recurs(said):
             return True
+        content = [w for w in said if w.lower() not in STOPWORDS]
         if self.short:  # said once, a word that is not everyday English is enough
-            return any(not lx.is_familiar(w) for w in said if w.lower() not in STOPWORDS)
+            return any(not lx.is_familiar(w) for w in content)
+        times = 1 if self.part else 2  # a part of a long text is read as a short text is
         return any(
-            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= 2
-            for w in said
-            if w.lower() not in STOPWORDS
+            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= times for w in content
         )
 
     def _holds_term(self, said: list[str]) -> bool:

@@ -55,10 +55,14 @@ def test_in_a_short_text_a_rare_word_said_once_is_a_key_term():
     assert not _scorer(notes + FILLER).key_term("endorphins", notes[0])
 
 
-def test_a_long_text_read_in_parts_still_asks_its_words_to_come_back():
-    """A 2,000-sentence chronicle is read in parts of about 80 sentences; a one-off word of
-    one part is still a one-off word of the whole text."""
-    part = LECTURE[:5]
-    scorer = PhraseScorer(part, set(), "", document_size=2000)
-    assert not scorer.key_term("contumely", LECTURE[4])
-    assert scorer.key_term("tallow", LECTURE[0])
+def test_a_part_of_a_long_text_takes_a_rare_word_but_not_a_less_common_one():
+    """A long manual is read in parts of about 80 sentences: there a rare word said once
+    ('passphrase') is a key term, a merely uncommon one ('dependence') is not; in a short
+    text both are."""
+    key = "The private key has a passphrase that protects it."
+    risk = "There are concerns about abuse and dependence."
+    part = PhraseScorer([key, risk, *LECTURE], set(), "", document_size=2000)
+    assert part.key_term("passphrase", key)
+    assert not part.key_term("dependence", risk)
+    short = PhraseScorer([key, risk, *LECTURE], set(), "")
+    assert short.key_term("passphrase", key) and short.key_term("dependence", risk)

@@ -171,7 +171,7 @@ def _fault(
     draft = Draft(kind, "", "", "", question, answer, cloze, items=items, distractors=distractors)
     text = _CLOZE.sub(lambda m: m.group(1), draft.text)
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
-    if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4:
+    if _shows_markup(shown):
         return "markup"
     if _imperative(draft.question or text) or (text and _instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
@@ -230,6 +230,13 @@ def _fault(
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
     return ""
+
+
+# the checks below read a sentence, not its blank: every cloze option of a sentence shares them
+@lru_cache(maxsize=16384)
+def _shows_markup(shown: str) -> bool:
+    """Whether the text on screen shows markup the outline left in, or many brackets."""
+    return bool(_MARKUP.search(shown)) or len(_BRACKET.findall(shown)) > 4
 
 
 class Seen:
@@ -525,6 +532,7 @@ def _subjectless(text: str) -> bool:
     return lx.only_verb(word) and lx.verb_lemma(word) != word
 
 
+@lru_cache(maxsize=16384)
 def _imperative(text: str) -> bool:
     """Whether ``text`` opens with a command ("Explain ...", "Describe ...", "Indicate ..."):
     an exercise or an instruction, not a statement to learn."""
@@ -548,6 +556,7 @@ def _wrong_kind(question: str, answer: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _instruction(text: str) -> bool:
     """Whether a cloze's sentence is an instruction: a verb in its base form before an
     article ("List the classes of ...", "Draw a diagram of ...")."""

@@ -153,6 +153,19 @@ def _looks_like_site_name(name: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
 
 
+def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool:
+    """Whether a sentence of ``line`` may be promotion, a cookie or copyright notice or name the
+    site: each pattern finds in the whole line what it finds in one of its sentences (a
+    sentence is bounded by spaces there), so most lines are kept without being split."""
+    return bool(
+        _STRONG_PROMO.search(line)
+        or (site_pattern and site_pattern.search(line))
+        or _COOKIE.search(line)
+        or _COPYRIGHT.search(line)
+        or len({m.group(0).lower() for m in _WEAK_PROMO.finditer(line)}) >= 2
+    )
+
+
 def _drop_sentences(line: str, should_drop) -> tuple[str, list[str]]:
     """``line`` without the sentences ``should_drop`` flags, and the dropped sentences."""
     spans = sentence_spans(line)
@@ -232,7 +245,7 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
         elif site_pattern and text == site_name:
             remove(index, out[index], SITE_NAME)
             out[index] = ""
-        else:
+        elif _may_drop_sentences(out[index], site_pattern):
             kept, dropped = _drop_sentences(
                 out[index],
                 lambda s: (

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -73,8 +74,8 @@ class PhraseScorer:
         """
         lower = sentence.lower()
         scored: dict[str, float] = {}
-        for match in _DURATION.finditer(sentence):
-            scored[match.group(0)] = 5.5
+        for duration in _durations(sentence):
+            scored[duration] = 5.5
         for match in tq.MANNER.finditer(sentence):
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
@@ -120,7 +121,7 @@ class PhraseScorer:
         said = WORD.findall(phrase)
         if not said:
             return False
-        if _NUMBER.match(low) or any(m.group(0) == phrase for m in _DURATION.finditer(sentence)):
+        if _NUMBER.match(low) or phrase in _durations(sentence):
             return True  # "[two supports]", "took [weeks]"
         if low in self.lexicon or any(c.isdigit() for c in phrase) or tq.is_manner(phrase):
             return True
@@ -261,6 +262,13 @@ _DURATION = re.compile(
     rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
+
+
+@lru_cache(maxsize=16384)
+def _durations(sentence: str) -> tuple[str, ...]:
+    """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
+    "within"): found once, though every phrase of the sentence is asked whether it is one."""
+    return tuple(match.group(0) for match in _DURATION.finditer(sentence))
 
 
 def _lemmas(term: str) -> str:

@@ -189,6 +189,8 @@ class PhraseScorer:
         letters = _LetterWords(sentence)
 
         def close() -> None:
+            if not current:
+                return  # most words close a run that is empty: nothing to split or add
             # a "-s" word inside a run is a verb ("transport moves substances"): split there
             pieces: list[list[re.Match[str]]] = [[]]
             for position, match in enumerate(current):

@@ -19,6 +19,7 @@ from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft, digest
 from studyapp.model import CardType
+from studyapp.outline.sentences import plain_lower
 
 _CLOZE = re.compile(r"\{\{c1::(.*?)\}\}")
 BLANK = "_____"
@@ -115,19 +116,16 @@ def _modified(stem: str, text: str) -> list[tuple[int, int, int, str, str]]:
 
 
 _PLAIN_STEM = re.compile(r"[a-z0-9_]+")
-# the only letters that match an ASCII letter of a pattern ignoring case without lower-casing
-# to it (or that lower-case to two letters): Python's re documentation names them
-_CASE_TRAPS = ("İ", "ı", "ſ")
 
 
 def _head_spans(stem: str, text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each whole word ``stem`` or ``stem`` + "s" of ``text``, in any case:
     what ``re.finditer(rf"\\b{stem}s?\\b", text, re.IGNORECASE)`` finds, found with ``str.find``
     on the lower-cased text instead of a pattern compiled (and run) per head noun."""
-    if not _PLAIN_STEM.fullmatch(stem) or any(trap in text for trap in _CASE_TRAPS):
+    lowered = plain_lower(text) if _PLAIN_STEM.fullmatch(stem) else None
+    if lowered is None:
         pattern = rf"\b{re.escape(stem)}s?\b"
         return [hit.span() for hit in re.finditer(pattern, text, re.IGNORECASE)]
-    lowered = text.lower()  # as long as ``text``: no "İ"
     out: list[tuple[int, int]] = []
     at = lowered.find(stem)
     while at >= 0:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from studyapp.outline.lines import is_table_row, is_table_separator
-from studyapp.outline.sentences import sentence_spans
+from studyapp.outline.sentences import plain_lower, sentence_spans
 
 PROMOTION = "promotion"
 SITE_NAME = "site name"
@@ -153,16 +153,27 @@ def _looks_like_site_name(name: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
 
 
+# the patterns a line is searched with before it is split into sentences, and the same read
+# case-sensitively, for a lower-cased line (every letter of them is written in lower case)
+_SENTENCE_PATTERNS = (_STRONG_PROMO, _COOKIE, _COPYRIGHT, _WEAK_PROMO)
+_LOWER_SENTENCE_PATTERNS = tuple(re.compile(p.pattern) for p in _SENTENCE_PATTERNS)
+
+
 def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool:
     """Whether a sentence of ``line`` may be promotion, a cookie or copyright notice or name the
     site: each pattern finds in the whole line what it finds in one of its sentences (a
     sentence is bounded by spaces there), so most lines are kept without being split."""
+    lowered = plain_lower(line)
+    text = line if lowered is None else lowered
+    strong, cookie, notice, weak = (
+        _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
+    )
     return bool(
-        _STRONG_PROMO.search(line)
+        strong.search(text)
         or (site_pattern and site_pattern.search(line))
-        or _COOKIE.search(line)
-        or _COPYRIGHT.search(line)
-        or len({m.group(0).lower() for m in _WEAK_PROMO.finditer(line)}) >= 2
+        or cookie.search(text)
+        or notice.search(text)
+        or len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
     )
 
 

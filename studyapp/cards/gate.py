@@ -379,6 +379,32 @@ def _unresolved(question: str, subject: str) -> bool:
 
 def _cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    fault = _sentence_fault(text)
+    if fault:
+        return fault
+    rest = _CLOZE.sub(" ", text)
+    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    about = lx.stem(subject) if subject else ""
+    for blank_fault, content, late_fault in _blank_faults(text):
+        if blank_fault:
+            return blank_fault
+        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
+        if specific and screen is None:
+            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
+        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
+        if specific and 2 * len(shown) >= len(specific):
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+        if late_fault:
+            return late_fault
+    return ""
+
+
+# A cloze is judged again under the titles of each deck and section it may go to: what its
+# text alone decides (below) is worked out once per text.
+@lru_cache(maxsize=32768)
+def _sentence_fault(text: str) -> str:
+    """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
+    leaning on what it does not show."""
     rest = _CLOZE.sub(" ", text)
     if len(text.split()) > MAX_CLOZE_WORDS or _SECOND_SENTENCE.search(rest):
         return "too-long"
@@ -403,28 +429,31 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
-    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
-    about = lx.stem(subject) if subject else ""
+    return ""
+
+
+@lru_cache(maxsize=32768)
+def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``(fault, content words, fault once the titles are judged)`` of each blank of a cloze,
+    up to the first with a fault: what a blank's text decides, whatever the titles."""
+    out: list[tuple[str, tuple[str, ...], str]] = []
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
-            return "broken-blank"
-        content = lx.content_words(phrase)
+            return (*out, ("broken-blank", (), ""))
+        content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
             len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
         )  # one everyday word ("window", "computer", "guide") is a guess, not a term
         if content and everyday and not _amount(text, match.start()):
-            return "stock-blank"
-        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        if specific and screen is None:
-            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
-        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
-        if specific and 2 * len(shown) >= len(specific):
-            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+            return (*out, ("stock-blank", (), ""))
+        # a blank that is one item of a list: judged after whether the titles give it away
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(", ") and _LIST_AFTER.match(after):
-            return "list-item"
-    return ""
+        late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
+        out.append(("", content, late))
+        if late:
+            break
+    return tuple(out)
 
 
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:

@@ -19,6 +19,7 @@ from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft, digest
 from studyapp.model import CardType
+from studyapp.outline.sentences import plain_lower
 
 _CLOZE = re.compile(r"\{\{c1::(.*?)\}\}")
 BLANK = "_____"
@@ -105,13 +106,42 @@ def _modified(stem: str, text: str) -> list[tuple[int, int, int, str, str]]:
     ``[first and] second <stem>(s)`` of ``text`` (``glutamate and GABA receptors``); found by
     the head noun, which is much faster than scanning every word."""
     out: list[tuple[int, int, int, str, str]] = []
-    for hit in re.finditer(rf"\b{re.escape(stem)}s?\b", text, re.IGNORECASE):
-        window_start = max(0, hit.start() - 60)
-        before = _BEFORE_HEAD.search(text, window_start, hit.start())
-        if before and before.end() == hit.start():
+    for start, end in _head_spans(stem, text):
+        window_start = max(0, start - 60)
+        before = _BEFORE_HEAD.search(text, window_start, start)
+        if before and before.end() == start:
             first = before.group(1) or ""
-            out.append((before.start(1), before.start(2), hit.end(), first, before.group(2)))
+            out.append((before.start(1), before.start(2), end, first, before.group(2)))
     return out
+
+
+_PLAIN_STEM = re.compile(r"[a-z0-9_]+")
+
+
+def _head_spans(stem: str, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each whole word ``stem`` or ``stem`` + "s" of ``text``, in any case:
+    what ``re.finditer(rf"\\b{stem}s?\\b", text, re.IGNORECASE)`` finds, found with ``str.find``
+    on the lower-cased text instead of a pattern compiled (and run) per head noun."""
+    lowered = plain_lower(text) if _PLAIN_STEM.fullmatch(stem) else None
+    if lowered is None:
+        pattern = rf"\b{re.escape(stem)}s?\b"
+        return [hit.span() for hit in re.finditer(pattern, text, re.IGNORECASE)]
+    out: list[tuple[int, int]] = []
+    at = lowered.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if not (at and _word_char(text[at - 1])):
+            if lowered[end : end + 1] == "s" and not _word_char(text[end + 1 : end + 2]):
+                out.append((at, end + 1))
+            elif not _word_char(text[end : end + 1]):
+                out.append((at, end))
+        at = lowered.find(stem, at + 1)  # a word starting inside a hit has no boundary
+    return out
+
+
+def _word_char(char: str) -> bool:
+    """Whether ``char`` (one character, or "" past either end) is a word character of ``re``."""
+    return char.isalnum() or char == "_"
 
 
 def _specific_modifier(word: str) -> bool:

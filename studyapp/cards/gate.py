@@ -171,7 +171,7 @@ def _fault(
     draft = Draft(kind, "", "", "", question, answer, cloze, items=items, distractors=distractors)
     text = _CLOZE.sub(lambda m: m.group(1), draft.text)
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
-    if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4:
+    if _shows_markup(shown):
         return "markup"
     if _imperative(draft.question or text) or (text and _instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
@@ -230,6 +230,13 @@ def _fault(
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
     return ""
+
+
+# the checks below read a sentence, not its blank: every cloze option of a sentence shares them
+@lru_cache(maxsize=16384)
+def _shows_markup(shown: str) -> bool:
+    """Whether the text on screen shows markup the outline left in, or many brackets."""
+    return bool(_MARKUP.search(shown)) or len(_BRACKET.findall(shown)) > 4
 
 
 class Seen:
@@ -372,6 +379,32 @@ def _unresolved(question: str, subject: str) -> bool:
 
 def _cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    fault = _sentence_fault(text)
+    if fault:
+        return fault
+    rest = _CLOZE.sub(" ", text)
+    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    about = lx.stem(subject) if subject else ""
+    for blank_fault, content, late_fault in _blank_faults(text):
+        if blank_fault:
+            return blank_fault
+        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
+        if specific and screen is None:
+            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
+        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
+        if specific and 2 * len(shown) >= len(specific):
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+        if late_fault:
+            return late_fault
+    return ""
+
+
+# A cloze is judged again under the titles of each deck and section it may go to: what its
+# text alone decides (below) is worked out once per text.
+@lru_cache(maxsize=32768)
+def _sentence_fault(text: str) -> str:
+    """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
+    leaning on what it does not show."""
     rest = _CLOZE.sub(" ", text)
     if len(text.split()) > MAX_CLOZE_WORDS or _SECOND_SENTENCE.search(rest):
         return "too-long"
@@ -396,28 +429,31 @@ def _cloze_fault(text: str, titles: str, subject: str) -> str:
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
-    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
-    about = lx.stem(subject) if subject else ""
+    return ""
+
+
+@lru_cache(maxsize=32768)
+def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``(fault, content words, fault once the titles are judged)`` of each blank of a cloze,
+    up to the first with a fault: what a blank's text decides, whatever the titles."""
+    out: list[tuple[str, tuple[str, ...], str]] = []
     for match in _CLOZE.finditer(text):
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
-            return "broken-blank"
-        content = lx.content_words(phrase)
+            return (*out, ("broken-blank", (), ""))
+        content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
             len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
         )  # one everyday word ("window", "computer", "guide") is a guess, not a term
         if content and everyday and not _amount(text, match.start()):
-            return "stock-blank"
-        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        if specific and screen is None:
-            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
-        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
-        if specific and 2 * len(shown) >= len(specific):
-            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+            return (*out, ("stock-blank", (), ""))
+        # a blank that is one item of a list: judged after whether the titles give it away
         before, after = text[: match.start()], text[match.end() :]
-        if before.endswith(", ") and _LIST_AFTER.match(after):
-            return "list-item"
-    return ""
+        late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
+        out.append(("", content, late))
+        if late:
+            break
+    return tuple(out)
 
 
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
@@ -525,6 +561,7 @@ def _subjectless(text: str) -> bool:
     return lx.only_verb(word) and lx.verb_lemma(word) != word
 
 
+@lru_cache(maxsize=16384)
 def _imperative(text: str) -> bool:
     """Whether ``text`` opens with a command ("Explain ...", "Describe ...", "Indicate ..."):
     an exercise or an instruction, not a statement to learn."""
@@ -548,6 +585,7 @@ def _wrong_kind(question: str, answer: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _instruction(text: str) -> bool:
     """Whether a cloze's sentence is an instruction: a verb in its base form before an
     article ("List the classes of ...", "Draw a diagram of ...")."""

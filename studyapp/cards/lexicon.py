@@ -91,12 +91,16 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-@lru_cache(maxsize=65536)
 def lemmas(word: str) -> dict[str, tuple[str, ...]]:
     """The lemmas of ``word`` by universal part of speech (``{"VERB": ("begin",)}``)."""
+    return _lemmas(word.lower())  # "Receptor" and "receptor" are looked up once
+
+
+@lru_cache(maxsize=65536)
+def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas
 
-    return dict(getAllLemmas(word.lower()))
+    return dict(getAllLemmas(lower))
 
 
 @lru_cache(maxsize=65536)

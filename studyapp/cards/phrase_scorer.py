@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -72,8 +74,8 @@ class PhraseScorer:
         """
         lower = sentence.lower()
         scored: dict[str, float] = {}
-        for match in _DURATION.finditer(sentence):
-            scored[match.group(0)] = 5.5
+        for duration in _durations(sentence):
+            scored[duration] = 5.5
         for match in tq.MANNER.finditer(sentence):
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
@@ -119,7 +121,7 @@ class PhraseScorer:
         said = WORD.findall(phrase)
         if not said:
             return False
-        if _NUMBER.match(low) or any(m.group(0) == phrase for m in _DURATION.finditer(sentence)):
+        if _NUMBER.match(low) or phrase in _durations(sentence):
             return True  # "[two supports]", "took [weeks]"
         if low in self.lexicon or any(c.isdigit() for c in phrase) or tq.is_manner(phrase):
             return True
@@ -184,8 +186,11 @@ class PhraseScorer:
         """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
         runs: list[str] = []
         current: list[re.Match[str]] = []
+        letters = _LetterWords(sentence)
 
         def close() -> None:
+            if not current:
+                return  # most words close a run that is empty: nothing to split or add
             # a "-s" word inside a run is a verb ("transport moves substances"): split there
             pieces: list[list[re.Match[str]]] = [[]]
             for position, match in enumerate(current):
@@ -202,14 +207,14 @@ class PhraseScorer:
                 piece.pop()
             while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
                 piece.pop(0)
-            if len(piece) > 1 and _word_before(sentence, piece[0].start()) == "to":
+            if len(piece) > 1 and letters.before(piece[0].start()).lower() == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
-            opens = bool(piece) and len(_LETTERS.findall(sentence[: piece[0].start()])) <= 1
+            opens = bool(piece) and letters.count_before(piece[0].start()) <= 1
             if len(piece) > 1 and _verb_at_end(sentence, piece[-1], opens):
                 piece.pop()  # "Absorption depends on ...": the last word is the verb
             if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
-            if piece and _noun_phrase(sentence, piece, self.subject):
+            if piece and _noun_phrase(sentence, piece, letters, self.subject):
                 runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
@@ -259,6 +264,13 @@ _DURATION = re.compile(
     rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
+
+
+@lru_cache(maxsize=16384)
+def _durations(sentence: str) -> tuple[str, ...]:
+    """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
+    "within"): found once, though every phrase of the sentence is asked whether it is one."""
+    return tuple(match.group(0) for match in _DURATION.finditer(sentence))
 
 
 def _lemmas(term: str) -> str:
@@ -311,10 +323,27 @@ def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> boo
     return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
 
 
-def _word_before(sentence: str, at: int) -> str:
-    """The word right before position ``at`` of the sentence, lower-cased ("" if none)."""
-    before = _LETTERS.findall(sentence[:at])
-    return before[-1].lower() if before else ""
+class _LetterWords:
+    """The runs of letters of a sentence, found once: what comes before a position is then
+    looked up, not scanned again for each run of content words (which made long sentences
+    cost the square of their length)."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.spans = [m.span() for m in _LETTERS.finditer(sentence)]
+        self.starts = [start for start, _end in self.spans]
+
+    def count_before(self, at: int) -> int:
+        """How many runs of letters ``sentence[:at]`` holds."""
+        return bisect_left(self.starts, at)
+
+    def before(self, at: int) -> str:
+        """The last run of letters of ``sentence[:at]``, as written ("" if none)."""
+        count = bisect_left(self.starts, at)
+        if not count:
+            return ""
+        start, end = self.spans[count - 1]
+        return self.sentence[start : min(end, at)]
 
 
 def _word_char(char: str) -> bool:
@@ -322,8 +351,11 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char in "-’'"
 
 
-def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> bool:
-    """Whether a run of content words looks like a noun phrase (not a verb or an adjective)."""
+def _noun_phrase(
+    sentence: str, run: list[re.Match[str]], letters: _LetterWords, subject: str = ""
+) -> bool:
+    """Whether a run of content words looks like a noun phrase (not a verb or an adjective);
+    ``letters`` are the sentence's runs of letters."""
     last = run[-1].group(0).lower()
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
@@ -331,12 +363,12 @@ def _noun_phrase(sentence: str, run: list[re.Match[str]], subject: str = "") -> 
         return False  # "larger than": a comparison, not a noun
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False
-    before = _LETTERS.findall(sentence[: run[0].start()])
-    if len(run) == 1 and before and before[-1].lower() == subject:
+    before = letters.before(run[0].start())
+    if len(run) == 1 and before and before.lower() == subject:
         return False  # "ketamine continues": a verb after the subject
-    if before and before[-1].lower() in _VERB_BEFORE and (len(run) == 1 or before[-1] != "to"):
+    if before and before.lower() in _VERB_BEFORE and (len(run) == 1 or before != "to"):
         return False
-    if len(run) == 1 and before and before[-1].lower() in _ADVERBS:
+    if len(run) == 1 and before and before.lower() in _ADVERBS:
         return False
     if len(run) == 1 and len(last) < 6:
         return False

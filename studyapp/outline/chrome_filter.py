@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from studyapp.outline.lines import is_table_row, is_table_separator
-from studyapp.outline.sentences import sentence_spans
+from studyapp.outline.sentences import plain_lower, sentence_spans
 
 PROMOTION = "promotion"
 SITE_NAME = "site name"
@@ -153,6 +153,30 @@ def _looks_like_site_name(name: str) -> bool:
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words)
 
 
+# the patterns a line is searched with before it is split into sentences, and the same read
+# case-sensitively, for a lower-cased line (every letter of them is written in lower case)
+_SENTENCE_PATTERNS = (_STRONG_PROMO, _COOKIE, _COPYRIGHT, _WEAK_PROMO)
+_LOWER_SENTENCE_PATTERNS = tuple(re.compile(p.pattern) for p in _SENTENCE_PATTERNS)
+
+
+def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool:
+    """Whether a sentence of ``line`` may be promotion, a cookie or copyright notice or name the
+    site: each pattern finds in the whole line what it finds in one of its sentences (a
+    sentence is bounded by spaces there), so most lines are kept without being split."""
+    lowered = plain_lower(line)
+    text = line if lowered is None else lowered
+    strong, cookie, notice, weak = (
+        _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
+    )
+    return bool(
+        strong.search(text)
+        or (site_pattern and site_pattern.search(line))
+        or cookie.search(text)
+        or notice.search(text)
+        or len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
+    )
+
+
 def _drop_sentences(line: str, should_drop) -> tuple[str, list[str]]:
     """``line`` without the sentences ``should_drop`` flags, and the dropped sentences."""
     spans = sentence_spans(line)
@@ -232,7 +256,7 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
         elif site_pattern and text == site_name:
             remove(index, out[index], SITE_NAME)
             out[index] = ""
-        else:
+        elif _may_drop_sentences(out[index], site_pattern):
             kept, dropped = _drop_sentences(
                 out[index],
                 lambda s: (

@@ -89,6 +89,19 @@ def split_sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
+# Letters that a pattern read with re.IGNORECASE matches to an ASCII letter although lower()
+# does not turn them into it ("ı", "ſ"), or that lower() makes two letters ("İ"): Python's re
+# documentation names them.
+_CASE_TRAPS = ("İ", "ı", "ſ")
+
+
+def plain_lower(text: str) -> str | None:
+    """``text`` lower-cased, where a pattern written in lower case finds in it, reading case,
+    just what it finds in ``text`` ignoring case, at the same places (a faster search); None
+    when ``text`` holds one of the few letters for which that is not so."""
+    return None if any(trap in text for trap in _CASE_TRAPS) else text.lower()
+
+
 def normalise_space(text: str) -> str:
     """``text`` with every run of whitespace made one space, ends stripped."""
     return _SPACES.sub(" ", text).strip()

@@ -119,3 +119,17 @@ def test_options_need_a_noun_and_a_modifier_that_tells_kinds_apart():
     assert siblings("water goes", text) == []
     assert "previous segment" not in siblings("SYN segment", text)
     assert {"FIN segment", "RST segment", "ACK segment"} <= set(siblings("SYN segment", text))
+
+
+def test_siblings_are_found_in_any_case_and_only_as_whole_words():
+    """Siblings are found whatever the case their head noun is written in ('Effects',
+    'EFFECTS', even the old long s: 'effectſ'), never as the start of a longer word
+    ('reversal effectsx')."""
+    text = (
+        "Morphine has analgesic Effects.\nDiazepam has anxiolytic EFFECTS.\n"
+        "Haloperidol has antipsychotic effect.\nNaloxone has reversal effectsx."
+    )
+    found = siblings("sedative effects", text)
+    assert found == ["analgesic Effects", "anxiolytic EFFECTS", "antipsychotic effect"]
+    older = siblings("sedative effects", text + "\nPhenytoin has anticonvulsant effectſ.")
+    assert older == [*found, "anticonvulsant effectſ"]

@@ -518,3 +518,17 @@ def test_a_single_example_is_no_list_item():
     """'opioids, such as [endorphins], which act as painkillers' names one example."""
     text = "Ketamine releases opioids, such as {{c1::endorphins}}, which act as painkillers."
     assert card_fault(_cloze(text), "") == ""
+
+
+def test_a_cloze_is_judged_again_under_other_titles():
+    """One cloze is given away under titles that name its hidden term and sound under titles
+    that do not, in either order; a list item stays a list item under any titles (what its
+    text alone decides is kept, what the titles decide is not)."""
+    cloze = _cloze("Ketamine blocks {{c1::NMDA receptors}} in the spinal cord.")
+    assert card_fault(cloze, "Anaesthesia", "ketamine") == ""
+    assert card_fault(cloze, "NMDA receptors", "ketamine") == "given-away"
+    assert card_fault(cloze, "Pain relief", "ketamine") == ""
+    item = _cloze("The main classes are opioids, {{c1::benzodiazepines}}, and barbiturates.")
+    assert card_fault(item, "Sedatives", "") == "list-item"
+    assert card_fault(item, "Benzodiazepines", "") == "given-away"
+    assert card_fault(item, "Hypnotics", "") == "list-item"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from studyapp.outline.chrome_filter import (
+    _SENTENCE_PATTERNS,
     AUTHOR,
     NAVIGATION,
     PROMOTION,
@@ -168,3 +169,20 @@ def test_scraped_page_outline_has_no_chrome_left():
     assert outline.title == "The Physiology of Sleep"
     assert "REM sleep is characterized by rapid eye movements and vivid dreams." in text
     assert "Sleep occurs in cycles of about 90 minutes." in text
+
+
+def test_sales_sentences_are_dropped_whatever_their_case_and_letters():
+    """A sales sentence in capitals goes like one in lower case, also in a line holding letters
+    whose case is special (the dotless ı of Turkish, the long ſ of old print)."""
+    for extra in ("", " Istanbul is on the Bosphorus, not in Kırıkkale.", " Congreſs met."):
+        line = f"Caffeine blocks adenosine receptors. BUY CAFFEINE ONLINE NOW!{extra}"
+        result = filter_chrome([line])
+        assert result.lines == [f"Caffeine blocks adenosine receptors.{extra}"]
+        assert [r.reason for r in result.removals] == [PROMOTION]
+
+
+def test_lines_are_searched_with_patterns_written_in_lower_case():
+    """The patterns a line is searched with before it is split into sentences are written in
+    lower case: the line is searched lower-cased, where an upper-case letter is never found."""
+    for pattern in _SENTENCE_PATTERNS:
+        assert pattern.pattern == pattern.pattern.lower()

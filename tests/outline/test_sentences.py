@@ -1,0 +1,32 @@
+"""Sentence splitting and the text normalisation the outline filter and card maker share."""
+
+from __future__ import annotations
+
+import re
+
+from studyapp.outline.sentences import plain_lower, split_sentences
+
+
+def test_sentences_are_split_verbatim_and_abbreviations_do_not_end_one():
+    """Each sentence is kept exactly as written; "e.g." and an initial do not end a sentence."""
+    text = "Ketamine (e.g. in anaesthesia) acts fast.  J. Smith said so! Is it safe?"
+    assert split_sentences(text) == [
+        "Ketamine (e.g. in anaesthesia) acts fast.",
+        "J. Smith said so!",
+        "Is it safe?",
+    ]
+
+
+def test_a_lower_cased_text_gives_what_a_pattern_finds_ignoring_case():
+    """A pattern written in lower case finds in the lower-cased text, reading case, just what
+    it finds in the text ignoring case, at the same places (the Kelvin sign is a k); a text with
+    a dotless ı, a long ſ or a dotted İ, where that is not so, is not lower-cased."""
+    text = "Buy NOW at the SHOP: Free Shipping, 20% OFF, 5 \u212aelvin, É café"
+    pattern = r"\bbuy now\b|\bshop\b|\bfree shipping\b|\d+% off|\bkelvin\b|é café"
+    lowered = plain_lower(text)
+    assert lowered is not None
+    expected = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
+    assert len(expected) == 6
+    assert [m.span() for m in re.finditer(pattern, lowered)] == expected
+    for trap in ("ı", "ſ", "İ"):
+        assert plain_lower(f"Shop {trap}") is None

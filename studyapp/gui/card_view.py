@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.gui import theme
 from studyapp.gui.rich_text import has_media, media_html
+from studyapp.gui.wrapped_label import WrappedLabel
 from studyapp.model import Card, CardType
 from studyapp.study.answers import AnswerCheck, DiffOp
 
@@ -131,9 +133,8 @@ def _same_text(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
-def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
+def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> WrappedLabel:
+    label = WrappedLabel()
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     if role:
@@ -187,18 +188,17 @@ class CardView(QWidget):
         self.answer = _label(scale=1.4)
         self.diff = _label(scale=1.15)
         self.source = _label("small")
-        for widget in (
-            self.context,
-            self.question,
-            self.options_box,
-            self.typed,
-            self.rule,
-            self.verdict,
-            self.diff,
-            self.answer,
-            self.source,
-        ):
+        for widget in (self.context, self.question, self.options_box, self.typed):
             layout.addWidget(widget)
+        # The answer side is filled in while hidden and then shown at once: each widget shown
+        # in a visible window makes Qt lay the whole window out there and then.
+        self.answer_side = QWidget()
+        answer_layout = QVBoxLayout(self.answer_side)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.setSpacing(layout.spacing())
+        for widget in (self.rule, self.verdict, self.diff, self.answer, self.source):
+            answer_layout.addWidget(widget)
+        layout.addWidget(self.answer_side)
 
     # -- question side -----------------------------------------------------------------------
     def show_question(self, card: Card, context: str, options: Sequence[str] = ()) -> None:
@@ -217,8 +217,8 @@ class CardView(QWidget):
         self.typed.setVisible(is_typed)
         self.typed.clear()
         self.typed.setReadOnly(False)
-        for widget in (self.rule, self.verdict, self.answer, self.diff, self.source):
-            widget.setVisible(False)
+        self.answer_side.setVisible(False)
+        self._size_changed()
         if is_typed:
             self.typed.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -255,6 +255,7 @@ class CardView(QWidget):
     def show_answer(self, card: Card, check: AnswerCheck | None) -> None:
         """The answer side: the answer (per type), feedback on a typed or chosen answer."""
         self.card = card
+        self.answer_side.setVisible(False)  # shown once it is filled in, below
         self.rule.setVisible(card.type is not CardType.CHOICE)
         self.answer.setVisible(True)
         if card.type is CardType.CLOZE:
@@ -285,6 +286,25 @@ class CardView(QWidget):
         self.source.setVisible(show_source)
         if show_source:
             self.source.setText("Source: “" + self._rich_for(self.source)(card.source) + "”")
+        parts = (self.rule, self.verdict, self.diff, self.answer, self.source)
+        self._size_changed()
+        self.answer_side.setVisible(any(not part.isHidden() for part in parts))
+
+    def _size_changed(self) -> None:
+        """Tell the widgets around the card, up to the scroll area's widget, that its size
+        changed.
+
+        Qt keeps each widget's size hints in its parent's layout and forgets them only when
+        told; with word-wrapped text nested this deep, a card after a taller one kept the
+        taller one's height (blank space spread between its lines) unless told here.
+        """
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            widget.updateGeometry()
+            parent = widget.parentWidget()
+            if parent is None or isinstance(parent.parentWidget(), QAbstractScrollArea):
+                break  # ``widget`` is the scroll area's widget (``parent`` its viewport)
+            widget = parent
 
     def _rich_for(self, label: QLabel) -> Callable[[str], str]:
         """Rich text for ``label``: images and formulas drawn at its font size, in its colour

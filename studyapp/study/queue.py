@@ -25,7 +25,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from studyapp.model import Card
-from studyapp.review_types import CardState, Phase
+from studyapp.review_types import Phase
+from studyapp.store.queries import DueCard
 from studyapp.study.exam import new_cards_today
 from studyapp.study.scheduler import Scheduler
 
@@ -207,11 +208,11 @@ class QueueStore(Protocol):
         self, deck_ids: Iterable[str] | None, now: datetime, limit: int | None = None
     ) -> list[str]: ...
 
+    def due_cards(self, deck_ids: Iterable[str], now: datetime) -> list[DueCard]: ...
+
     def new_card_ids(
         self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
     ) -> list[str]: ...
-
-    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]: ...
 
     def new_cards_introduced(self, deck_id: str, day_start: datetime) -> int: ...
 
@@ -224,13 +225,16 @@ def review_queue(
     now: datetime,
     *,
     whole_decks: bool = True,
-) -> tuple[StudyQueue, dict[str, CardState], dict[str, str]]:
-    """The queue of a review session over the ``scope`` cards of ``deck_ids``, the states of
-    its reviewed cards and the deck (id) of each queued card: learning and review cards due
-    before the next study day starts, then each deck's new cards up to ``new_per_day`` minus
-    those introduced today. ``whole_decks`` False (a section) reads all new ids, then keeps
-    the scope's; True takes the decks' cards as the store lists them, without looking each
-    one up in ``scope`` (which then need not index every card before the first is shown)."""
+) -> tuple[StudyQueue, dict[str, str]]:
+    """The queue of a review session over the ``scope`` cards of ``deck_ids``, and the deck
+    (id) of each queued card: learning and review cards due before the next study day starts,
+    then each deck's new cards up to ``new_per_day`` minus those introduced today.
+
+    ``whole_decks`` False (a section) reads all new ids, then keeps the scope's; True takes
+    the decks' cards as the store lists them, without looking each one up in ``scope`` (which
+    then need not index every card before the first is shown). No card's state is read here:
+    the phase and due time the store lists are all the queue needs.
+    """
     day_end = scheduler.next_day_start(now)
     day_start = scheduler.day_start(scheduler.study_day(now))
     placed: dict[str, str] = {}
@@ -240,20 +244,17 @@ def review_queue(
         placed.update(dict.fromkeys(kept, deck_id))
         return kept
 
-    # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
-    due_ids: list[str] = []
-    for deck_id in dict.fromkeys(deck_ids):
-        due_ids += in_scope(store.due_card_ids([deck_id], day_end - _MICROSECOND), deck_id)
-    states = store.card_states(due_ids)
-    due_ids.sort(key=lambda card_id: (states[card_id].due, card_id))  # most overdue first
     learning: list[tuple[datetime, str]] = []
     reviews: list[str] = []
-    for card_id in due_ids:
-        state = states[card_id]
-        if state.phase is Phase.REVIEW:
-            reviews.append(card_id)
+    # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
+    for card in store.due_cards(deck_ids, day_end - _MICROSECOND):  # most overdue first
+        if not whole_decks and card.card_id not in scope:
+            continue
+        placed[card.card_id] = card.deck_id
+        if card.phase is Phase.REVIEW:
+            reviews.append(card.card_id)
         else:
-            learning.append((state.due, card_id))
+            learning.append((card.due, card.card_id))
     new: list[str] = []
     limit = scheduler.settings.new_per_day
     for deck_id in deck_ids:
@@ -268,7 +269,7 @@ def review_queue(
         wanted = allowed if whole_decks else None
         ids = in_scope(store.new_card_ids([deck_id], wanted, now), deck_id)
         new.extend(ids[:allowed])
-    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states, placed
+    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), placed
 
 
 def _paced_for_exam(

@@ -208,7 +208,7 @@ class StudySession:
         if self.mode is ReviewMode.CRAM:
             self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
-            self._queue, states, placed = review_queue(
+            self._queue, placed = review_queue(
                 self.store,
                 self.scheduler,
                 deck_ids,
@@ -216,7 +216,6 @@ class StudySession:
                 now,
                 whole_decks=self._whole_decks,
             )
-            self._states.update(states)
             self._cards.place(placed)
         self._show_next(now)
 
@@ -236,7 +235,7 @@ class StudySession:
         self._check = None
         self._last_source = card.source
         if self.mode is ReviewMode.REVIEW:
-            state = self._states.get(taken.card_id)
+            state = self._state(taken.card_id)
             self._intervals = self.scheduler.preview(taken.card_id, state, now)
         else:
             self._intervals = {}
@@ -303,7 +302,7 @@ class StudySession:
         now = self._now()
         elapsed = (now - self._shown_at).total_seconds() * 1000
         duration_ms = max(0, min(MAX_ANSWER_MS, round(elapsed)))
-        previous = self._states.get(taken.card_id)
+        previous = self._state(taken.card_id) if self.mode is ReviewMode.REVIEW else None
         requeued = False
         if self.mode is ReviewMode.CRAM:
             entry = ReviewEntry(taken.card_id, now, rating, duration_ms, ReviewMode.CRAM)
@@ -451,10 +450,18 @@ class StudySession:
             review=counts[Origin.REVIEW],
         )
 
+    def _state(self, card_id: str) -> CardState | None:
+        """The card's state (None: never reviewed), read from the store when first needed:
+        a session over 100,000 cards shows a few hundred of them. Answers and undo keep it
+        up to date from then on."""
+        if card_id not in self._states:
+            self._states[card_id] = self.store.card_state(card_id)
+        return self._states[card_id]
+
     def _kind(self, card_id: str) -> Origin:
         if self.mode is ReviewMode.CRAM:
             return Origin.REVIEW
-        state = self._states.get(card_id)
+        state = self._state(card_id)
         if state is None:
             return Origin.NEW
         return Origin.REVIEW if state.phase is Phase.REVIEW else Origin.LEARNING

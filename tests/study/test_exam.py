@@ -147,7 +147,7 @@ def test_the_queue_paces_new_cards_and_puts_the_exam_section_first():
     store.set_exam([deck.id], EXAM, section_id="10")
     scheduler = Scheduler(SchedulerSettings(), UTC, ExamCalendar(store.exam_days_by_card()))
     scope = {card.id: card for card in deck.cards}
-    queue, _, _ = review_queue(store, scheduler, [deck.id], scope, T0)
+    queue, _ = review_queue(store, scheduler, [deck.id], scope, T0)
     taken = [queue.take_next(T0) for _ in range(queue.new_count)]
     sections = {scope[t.card_id].section for t in taken if t is not None}
     assert len(taken) == 1 and sections == {"10"}  # 10 cards over 27 days: 1 a day

@@ -205,7 +205,9 @@ class CardView(QWidget):
         """The question side of ``card``; ``options`` are the choices of a choice card."""
         self.card = card
         self.options = list(options)
-        self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")  # theme
+        rule_style = f"background:{theme.colors().border}; border:none;"
+        if self.rule.styleSheet() != rule_style:  # the theme changed (restyling costs a polish)
+            self.rule.setStyleSheet(rule_style)
         self.context.setText(html.escape(context))
         self.context.setVisible(bool(context))
         if card.type is CardType.CLOZE:

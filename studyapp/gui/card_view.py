@@ -180,7 +180,8 @@ class CardView(QWidget):
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 4, 0, 4)
         self.options_layout.setSpacing(8)
-        self.option_buttons: list[QPushButton] = []
+        self.option_buttons: list[QPushButton] = []  # the current card's (of the pool)
+        self._option_pool: list[QPushButton] = []
         self.rule = QFrame()
         self.rule.setFixedHeight(1)
         self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")
@@ -225,33 +226,56 @@ class CardView(QWidget):
             self.typed.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_options(self, options: Sequence[str]) -> None:
-        """Numbered option buttons (1..n); they never take focus, so keys keep working."""
-        for button in self.option_buttons:
-            button.deleteLater()
-        self.option_buttons = []
-        for index, text in enumerate(options):
-            button = QPushButton(f"{index + 1}   {text}")
+        """Numbered option buttons (1..n); they never take focus, so keys keep working.
+
+        The buttons are kept from card to card and styled by one style sheet on their box:
+        making and styling new ones took most of the step to a choice card. They are set up
+        with the box hidden, so the window is laid out once when it shows.
+        """
+        self.options_box.setVisible(False)
+        sheet = self._options_sheet()
+        if self.options_box.styleSheet() != sheet:  # first use, or the theme or font changed
+            self.options_box.setStyleSheet(sheet)
+        while len(self._option_pool) < len(options):
+            index = len(self._option_pool)
+            button = QPushButton()
             button.setProperty("role", "option")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(self._option_style(""))
             button.clicked.connect(lambda _=False, i=index: self.option_chosen.emit(i))
             self.options_layout.addWidget(button)
-            self.option_buttons.append(button)
+            self._option_pool.append(button)
+        for index, button in enumerate(self._option_pool):
+            if index < len(options):
+                button.setText(f"{index + 1}   {options[index]}")
+                self._set_option_state(button, "")
+            button.setVisible(index < len(options))
+        self.option_buttons = self._option_pool[: len(options)]
         self.options_box.setVisible(bool(options))
 
-    def _option_style(self, state: str) -> str:
-        """Style of an option button: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
+    def _options_sheet(self) -> str:
+        """The option buttons' style: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
         c = theme.colors()
         size = self.font().pointSizeF() * 1.15
         base = f"text-align:left; padding:10px 14px; border-radius:8px; font-size:{size:.1f}pt;"
-        if state == "right":
-            return f"QPushButton {{ {base} border:2px solid {c.good}; color:{c.good}; }}"
-        if state == "wrong":
-            return f"QPushButton {{ {base} border:2px solid {c.again}; color:{c.again}; }}"
-        if state == "dim":
-            return f"QPushButton {{ {base} color:{c.muted}; }}"
-        return f"QPushButton {{ {base} }}"
+        button = 'QPushButton[role="option"]'
+        return (
+            f"{button} {{ {base} }}"
+            f'{button}[state="right"] {{ border:2px solid {c.good}; color:{c.good}; }}'
+            f'{button}[state="wrong"] {{ border:2px solid {c.again}; color:{c.again}; }}'
+            f'{button}[state="dim"] {{ color:{c.muted}; }}'
+        )
+
+    @staticmethod
+    def _set_option_state(button: QPushButton, state: str) -> None:
+        """Give an option button its look for ``state`` (see :meth:`_options_sheet`)."""
+        if button.property("state") == state:
+            return
+        button.setProperty("state", state)
+        style = button.style()
+        style.unpolish(button)
+        style.polish(button)
+        button.update()
 
     # -- answer side -------------------------------------------------------------------------
     def show_answer(self, card: Card, check: AnswerCheck | None) -> None:
@@ -336,8 +360,7 @@ class CardView(QWidget):
                 state = "wrong"
             else:
                 state = "dim"
-            button.setProperty("state", state)
-            button.setStyleSheet(self._option_style(state))
+            self._set_option_state(button, state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the answer box submits it and is consumed (it must not also rate)."""

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
 from studyapp.model import Card
@@ -269,7 +270,13 @@ def review_queue(
         wanted = allowed if whole_decks else None
         ids = in_scope(store.new_card_ids([deck_id], wanted, now), deck_id)
         new.extend(ids[:allowed])
-    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), placed
+    return StudyQueue(learning, reviews, new, partial(_source, scope)), placed
+
+
+def _source(scope: Mapping[str, Card], card_id: str) -> str:
+    """The card's source sentence ("" for a card the decks no longer have)."""
+    card = scope.get(card_id)
+    return "" if card is None else card.source
 
 
 def _paced_for_exam(

@@ -221,6 +221,10 @@ class StudySession:
 
     def _show_next(self, now: datetime) -> None:
         taken = self._queue.take_next(now, self._last_source)
+        while taken is not None and taken.card_id not in self._cards:
+            # A card the store still lists but the decks no longer have (they were not synced
+            # since): whole decks are not checked card by card up front, so skip it here.
+            taken = self._queue.take_next(now, self._last_source)
         if taken is None:
             self._finish()
             return

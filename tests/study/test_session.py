@@ -624,6 +624,26 @@ def test_reviews_of_several_decks_come_most_overdue_first_ties_by_id(store: Stor
     ]
 
 
+def test_a_due_card_its_deck_no_longer_has_is_skipped(store: Store):
+    """A card the store lists but the loaded deck lacks (not synced yet) is passed over, not
+    shown and not a crash."""
+    deck = make_deck([basic("k1"), basic("k2"), basic("k3")])
+    clock = Clock(T0)
+    store.sync_decks([deck], clock())
+    for card_id, days in (("k1", 3), ("k2", 2), ("k3", 1)):
+        due = T0 - timedelta(days=days)
+        state = CardState(Phase.REVIEW, None, 3.0, 5.0, due, due - timedelta(days=3))
+        store.record_review(state, ReviewEntry(card_id, due - timedelta(days=3), Rating.GOOD))
+    shrunk = make_deck([basic("k2"), basic("k3")])
+    view = FakeView()
+    session = StudySession(store, scheduler(), [shrunk], view, clock=clock, rng=random.Random(5))
+    session.start()
+    while session.stage is not Stage.FINISHED:
+        session.reveal()
+        session.rate(Rating.EASY)
+    assert [c.id for c in view.questions] == ["k2", "k3"]
+
+
 def test_retired_cards_are_left_out(store: Store):
     """A card removed from the deck file is not asked, even by a stale deck object."""
     old = make_deck([basic("keep"), basic("gone")])

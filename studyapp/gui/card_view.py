@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontInfo, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.gui import theme
 from studyapp.gui.rich_text import has_media, media_html
+from studyapp.gui.wrapped_label import WrappedLabel
 from studyapp.model import Card, CardType
 from studyapp.study.answers import AnswerCheck, DiffOp
 
@@ -131,9 +133,8 @@ def _same_text(a: str, b: str) -> bool:
     return words(a) == words(b)
 
 
-def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
+def _label(role: str = "", scale: float = 1.0, bold: bool = False) -> WrappedLabel:
+    label = WrappedLabel()
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     if role:
@@ -179,7 +180,8 @@ class CardView(QWidget):
         self.options_layout = QVBoxLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 4, 0, 4)
         self.options_layout.setSpacing(8)
-        self.option_buttons: list[QPushButton] = []
+        self.option_buttons: list[QPushButton] = []  # the current card's (of the pool)
+        self._option_pool: list[QPushButton] = []
         self.rule = QFrame()
         self.rule.setFixedHeight(1)
         self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")
@@ -187,25 +189,26 @@ class CardView(QWidget):
         self.answer = _label(scale=1.4)
         self.diff = _label(scale=1.15)
         self.source = _label("small")
-        for widget in (
-            self.context,
-            self.question,
-            self.options_box,
-            self.typed,
-            self.rule,
-            self.verdict,
-            self.diff,
-            self.answer,
-            self.source,
-        ):
+        for widget in (self.context, self.question, self.options_box, self.typed):
             layout.addWidget(widget)
+        # The answer side is filled in while hidden and then shown at once: each widget shown
+        # in a visible window makes Qt lay the whole window out there and then.
+        self.answer_side = QWidget()
+        answer_layout = QVBoxLayout(self.answer_side)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.setSpacing(layout.spacing())
+        for widget in (self.rule, self.verdict, self.diff, self.answer, self.source):
+            answer_layout.addWidget(widget)
+        layout.addWidget(self.answer_side)
 
     # -- question side -----------------------------------------------------------------------
     def show_question(self, card: Card, context: str, options: Sequence[str] = ()) -> None:
         """The question side of ``card``; ``options`` are the choices of a choice card."""
         self.card = card
         self.options = list(options)
-        self.rule.setStyleSheet(f"background:{theme.colors().border}; border:none;")  # theme
+        rule_style = f"background:{theme.colors().border}; border:none;"
+        if self.rule.styleSheet() != rule_style:  # the theme changed (restyling costs a polish)
+            self.rule.setStyleSheet(rule_style)
         self.context.setText(html.escape(context))
         self.context.setVisible(bool(context))
         if card.type is CardType.CLOZE:
@@ -217,44 +220,68 @@ class CardView(QWidget):
         self.typed.setVisible(is_typed)
         self.typed.clear()
         self.typed.setReadOnly(False)
-        for widget in (self.rule, self.verdict, self.answer, self.diff, self.source):
-            widget.setVisible(False)
+        self.answer_side.setVisible(False)
+        self._size_changed()
         if is_typed:
             self.typed.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _build_options(self, options: Sequence[str]) -> None:
-        """Numbered option buttons (1..n); they never take focus, so keys keep working."""
-        for button in self.option_buttons:
-            button.deleteLater()
-        self.option_buttons = []
-        for index, text in enumerate(options):
-            button = QPushButton(f"{index + 1}   {text}")
+        """Numbered option buttons (1..n); they never take focus, so keys keep working.
+
+        The buttons are kept from card to card and styled by one style sheet on their box:
+        making and styling new ones took most of the step to a choice card. They are set up
+        with the box hidden, so the window is laid out once when it shows.
+        """
+        self.options_box.setVisible(False)
+        sheet = self._options_sheet()
+        if self.options_box.styleSheet() != sheet:  # first use, or the theme or font changed
+            self.options_box.setStyleSheet(sheet)
+        while len(self._option_pool) < len(options):
+            index = len(self._option_pool)
+            button = QPushButton()
             button.setProperty("role", "option")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(self._option_style(""))
             button.clicked.connect(lambda _=False, i=index: self.option_chosen.emit(i))
             self.options_layout.addWidget(button)
-            self.option_buttons.append(button)
+            self._option_pool.append(button)
+        for index, button in enumerate(self._option_pool):
+            if index < len(options):
+                button.setText(f"{index + 1}   {options[index]}")
+                self._set_option_state(button, "")
+            button.setVisible(index < len(options))
+        self.option_buttons = self._option_pool[: len(options)]
         self.options_box.setVisible(bool(options))
 
-    def _option_style(self, state: str) -> str:
-        """Style of an option button: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
+    def _options_sheet(self) -> str:
+        """The option buttons' style: plain, ``right`` (green), ``wrong`` (red) or ``dim``."""
         c = theme.colors()
         size = self.font().pointSizeF() * 1.15
         base = f"text-align:left; padding:10px 14px; border-radius:8px; font-size:{size:.1f}pt;"
-        if state == "right":
-            return f"QPushButton {{ {base} border:2px solid {c.good}; color:{c.good}; }}"
-        if state == "wrong":
-            return f"QPushButton {{ {base} border:2px solid {c.again}; color:{c.again}; }}"
-        if state == "dim":
-            return f"QPushButton {{ {base} color:{c.muted}; }}"
-        return f"QPushButton {{ {base} }}"
+        button = 'QPushButton[role="option"]'
+        return (
+            f"{button} {{ {base} }}"
+            f'{button}[state="right"] {{ border:2px solid {c.good}; color:{c.good}; }}'
+            f'{button}[state="wrong"] {{ border:2px solid {c.again}; color:{c.again}; }}'
+            f'{button}[state="dim"] {{ color:{c.muted}; }}'
+        )
+
+    @staticmethod
+    def _set_option_state(button: QPushButton, state: str) -> None:
+        """Give an option button its look for ``state`` (see :meth:`_options_sheet`)."""
+        if button.property("state") == state:
+            return
+        button.setProperty("state", state)
+        style = button.style()
+        style.unpolish(button)
+        style.polish(button)
+        button.update()
 
     # -- answer side -------------------------------------------------------------------------
     def show_answer(self, card: Card, check: AnswerCheck | None) -> None:
         """The answer side: the answer (per type), feedback on a typed or chosen answer."""
         self.card = card
+        self.answer_side.setVisible(False)  # shown once it is filled in, below
         self.rule.setVisible(card.type is not CardType.CHOICE)
         self.answer.setVisible(True)
         if card.type is CardType.CLOZE:
@@ -285,6 +312,25 @@ class CardView(QWidget):
         self.source.setVisible(show_source)
         if show_source:
             self.source.setText("Source: “" + self._rich_for(self.source)(card.source) + "”")
+        parts = (self.rule, self.verdict, self.diff, self.answer, self.source)
+        self._size_changed()
+        self.answer_side.setVisible(any(not part.isHidden() for part in parts))
+
+    def _size_changed(self) -> None:
+        """Tell the widgets around the card, up to the scroll area's widget, that its size
+        changed.
+
+        Qt keeps each widget's size hints in its parent's layout and forgets them only when
+        told; with word-wrapped text nested this deep, a card after a taller one kept the
+        taller one's height (blank space spread between its lines) unless told here.
+        """
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            widget.updateGeometry()
+            parent = widget.parentWidget()
+            if parent is None or isinstance(parent.parentWidget(), QAbstractScrollArea):
+                break  # ``widget`` is the scroll area's widget (``parent`` its viewport)
+            widget = parent
 
     def _rich_for(self, label: QLabel) -> Callable[[str], str]:
         """Rich text for ``label``: images and formulas drawn at its font size, in its colour
@@ -314,8 +360,7 @@ class CardView(QWidget):
                 state = "wrong"
             else:
                 state = "dim"
-            button.setProperty("state", state)
-            button.setStyleSheet(self._option_style(state))
+            self._set_option_state(button, state)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the answer box submits it and is consumed (it must not also rate)."""

@@ -37,6 +37,7 @@ from studyapp.gui import theme
 from studyapp.gui.card_view import CardView
 from studyapp.gui.rating_buttons import RatingButton
 from studyapp.gui.summary import SummaryWidget
+from studyapp.gui.wrapped_label import WrappedLabel
 from studyapp.model import Card, CardType, Deck
 from studyapp.review_types import Rating, ReviewMode
 from studyapp.study.answers import AnswerCheck
@@ -137,8 +138,11 @@ class QuizWidget(QWidget):
         scroll.setWidget(holder)
         page.addWidget(scroll, 1)
 
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
+        # The reveal button and the rating buttons are two pages of one stack as tall as the
+        # taller: switching them on a reveal leaves every other widget where it was (a change
+        # of height made Qt lay the card out again at every step).
+        self.buttons = QStackedWidget()
+        self.buttons.setMaximumWidth(CardView.MAX_WIDTH + 2 * 40)
         self.reveal_button = QPushButton("Show answer")
         self.reveal_button.setProperty("primary", True)
         self.reveal_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -148,7 +152,15 @@ class QuizWidget(QWidget):
         self.reveal_button.setFont(font)
         self.reveal_button.clicked.connect(self.reveal)
         self.reveal_button.setAccessibleDescription("Show the answer (Space or Enter)")
-        bottom.addWidget(self.reveal_button)
+        reveal_page = self.reveal_page = QWidget()
+        reveal_layout = QHBoxLayout(reveal_page)
+        reveal_layout.setContentsMargins(0, 0, 0, 0)
+        reveal_layout.addWidget(
+            self.reveal_button,
+            0,
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+        )
+        self.buttons.addWidget(reveal_page)
         self.rating_buttons: dict[Rating, RatingButton] = {}
         self.rating_row = QWidget()
         row = QHBoxLayout(self.rating_row)
@@ -159,14 +171,16 @@ class QuizWidget(QWidget):
             button.clicked.connect(lambda _=False, r=rating: self.rate(r))
             row.addWidget(button)
             self.rating_buttons[rating] = button
-        self.rating_row.setMaximumWidth(CardView.MAX_WIDTH + 2 * 40)
-        bottom.addWidget(self.rating_row, 100)
+        self.buttons.addWidget(self.rating_row)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons, 100)
         bottom.addStretch(1)
         page.addLayout(bottom)
-        self.hint = QLabel(HINT_QUESTION)
+        self.hint = WrappedLabel()  # its few texts alternate: their heights are kept
+        self.hint.setText(HINT_QUESTION)
         self.hint.setProperty("role", "small")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
         page.addWidget(self.hint)
         self.pages.addWidget(quiz_page)
 
@@ -209,9 +223,9 @@ class QuizWidget(QWidget):
 
     def _set_phase(self, phase: str) -> None:
         self.phase = phase
-        self.reveal_button.setVisible(phase == "question")
-        self.rating_row.setVisible(phase == "answer")
         self.hint.setText(HINT_ANSWER if phase == "answer" else HINT_QUESTION)
+        self.buttons.setCurrentWidget(self.rating_row if phase == "answer" else self.reveal_page)
+        self.buttons.setVisible(phase in ("question", "answer"))
 
     # -- SessionView -------------------------------------------------------------------------
     def show_question(self, card: Card, progress: Progress) -> None:
@@ -256,7 +270,6 @@ class QuizWidget(QWidget):
         self.summary = summary
         self.card = None
         self._set_phase("finished")
-        self.reveal_button.setVisible(False)
         self.summary_page.show_summary(summary, self.clock())
         self.pages.setCurrentIndex(1)
         self.setFocus(Qt.FocusReason.OtherFocusReason)

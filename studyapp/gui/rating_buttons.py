@@ -31,7 +31,7 @@ class RatingButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(96, 58)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(0)
         self.name = QLabel()
@@ -79,12 +79,17 @@ class RatingButton(QPushButton):
             f'<b style="color:{color}">{RATING_NAMES[self.rating]}</b>'
         )
         border = f"2px solid {color}" if proposed else f"1px solid {c.border}"
+        # A margin makes up for the thinner border, so a button is as tall proposed or not and
+        # the row never changes height (which would move the card above it).
+        margin = "0px" if proposed else "1px 0px"
+        inset = 0 if proposed else 1  # and keeps the text where it was inside the border
+        self._layout.setContentsMargins(8, 6 + inset, 8, 6 + inset)
         tint = QColor(color)
         alpha = theme.PROPOSED_TINT_ALPHA
         fill = f"rgba({tint.red()},{tint.green()},{tint.blue()},{alpha})" if proposed else c.surface
         self._describe()
         self.setStyleSheet(
             f"RatingButton {{ background:{fill}; border:{border}; border-radius:9px;"
-            " padding:0px; min-height:58px; }"
+            f" padding:0px; margin:{margin}; min-height:58px; }}"
             f"RatingButton:hover {{ border:2px solid {color}; }}"
         )

@@ -119,6 +119,10 @@ class StudyFlow:
             self.window.show_library()
 
     def _deck_of_card(self, card: Card) -> Deck | None:
+        session = self.window.session
+        deck = session.deck_of(card) if session is not None else None  # indexed: no search
+        if deck is not None:
+            return deck
         return next((d for d in self.window.decks if any(c.id == card.id for c in d.cards)), None)
 
     def _edit_deck_of_card(self, card: Card) -> None:

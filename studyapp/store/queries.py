@@ -14,15 +14,26 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from studyapp.review_types import Phase, ReviewMode
 from studyapp.store.dbfile import from_micros, to_micros
 
 _ACTIVE = "c.retired = 0 AND c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= :now)"
+_DUE = f"s.due <= :now AND {_ACTIVE}"  # a card due at :now (card_state s of cards c)
 
 
 CardRow = tuple[str, str, int, int | None, int | None, float | None, int | None, int | None]
 # (deck_id, section_id, suspended, buried_until, phase, stability, due, last_review)
+
+
+class DueCard(NamedTuple):
+    """A card due for review, as a study queue needs it: id, deck, phase and due time."""
+
+    card_id: str
+    deck_id: str
+    phase: Phase
+    due: datetime
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ class StoreStats:
         params: dict[str, object] = {"now": to_micros(now), "limit": -1 if limit is None else limit}
         # CROSS JOIN keeps card_state the outer loop: rows come in index (due) order.
         head = "SELECT s.due, s.card_id FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
-        tail = f"s.due <= :now AND {_ACTIVE} ORDER BY s.due, s.card_id LIMIT :limit"
+        tail = f"{_DUE} ORDER BY s.due, s.card_id LIMIT :limit"
         if deck_ids is None:
             rows = list(self._rows(head + "WHERE " + tail, params))
         else:
@@ -84,6 +95,22 @@ class StoreStats:
             rows.sort()
         return [card_id for _, card_id in (rows if limit is None else rows[:limit])]
 
+    def due_cards(self, deck_ids: Iterable[str], now: datetime) -> list[DueCard]:
+        """The cards :meth:`due_card_ids` lists, in its order, with their deck, phase and due
+        time: what a study queue is built from, without reading each card's whole state."""
+        sql = (
+            "SELECT s.due, s.card_id, s.deck_id, s.phase FROM card_state s CROSS JOIN cards c "
+            f"ON c.id = s.card_id WHERE s.deck_id = :deck AND {_DUE} ORDER BY s.due, s.card_id"
+        )
+        params: dict[str, object] = {"now": to_micros(now)}
+        rows: list[tuple[int, str, str, int]] = []
+        for deck_id in dict.fromkeys(deck_ids):
+            params["deck"] = deck_id
+            rows.extend(self._rows(sql, params))
+        rows.sort()
+        phases = {int(phase): phase for phase in Phase}
+        return [DueCard(i, deck, phases[phase], from_micros(due)) for due, i, deck, phase in rows]
+
     def new_card_ids(
         self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
     ) -> list[str]:
@@ -92,10 +119,18 @@ class StoreStats:
         Pass ``now`` to leave out buried cards (without it, burying is not considered).
         """
         out: list[str] = []
+        # A deck whose every card has a state has none to find: two index counts tell it,
+        # where the search below would look each of its cards up (40 ms at 100k cards).
+        unseen_sql = (
+            "SELECT (SELECT count(*) FROM cards WHERE deck_id = :deck) "
+            "- (SELECT count(*) FROM card_state WHERE deck_id = :deck)"
+        )
         for deck_id in deck_ids:
             remaining = -1 if limit is None else limit - len(out)
             if remaining == 0:
                 break
+            if next(self._rows(unseen_sql, {"deck": deck_id}))[0] <= 0:
+                continue
             params: dict[str, object] = {"deck": deck_id, "limit": remaining}
             bury = ""
             if now is not None:

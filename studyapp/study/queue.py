@@ -22,10 +22,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Protocol
 
 from studyapp.model import Card
-from studyapp.review_types import CardState, Phase
+from studyapp.review_types import Phase
+from studyapp.store.queries import DueCard
 from studyapp.study.exam import new_cards_today
 from studyapp.study.scheduler import Scheduler
 
@@ -207,11 +209,11 @@ class QueueStore(Protocol):
         self, deck_ids: Iterable[str] | None, now: datetime, limit: int | None = None
     ) -> list[str]: ...
 
+    def due_cards(self, deck_ids: Iterable[str], now: datetime) -> list[DueCard]: ...
+
     def new_card_ids(
         self, deck_ids: Iterable[str], limit: int | None = None, now: datetime | None = None
     ) -> list[str]: ...
-
-    def card_states(self, card_ids: Iterable[str] | None = None) -> dict[str, CardState]: ...
 
     def new_cards_introduced(self, deck_id: str, day_start: datetime) -> int: ...
 
@@ -224,39 +226,57 @@ def review_queue(
     now: datetime,
     *,
     whole_decks: bool = True,
-) -> tuple[StudyQueue, dict[str, CardState]]:
-    """The queue of a review session over the ``scope`` cards of ``deck_ids``, and the states
-    of its reviewed cards: learning and review cards due before the next study day starts,
+) -> tuple[StudyQueue, dict[str, str]]:
+    """The queue of a review session over the ``scope`` cards of ``deck_ids``, and the deck
+    (id) of each queued card: learning and review cards due before the next study day starts,
     then each deck's new cards up to ``new_per_day`` minus those introduced today.
-    ``whole_decks`` False (a section) reads all new ids, then keeps the scope's."""
+
+    ``whole_decks`` False (a section) reads all new ids, then keeps the scope's; True takes
+    the decks' cards as the store lists them, without looking each one up in ``scope`` (which
+    then need not index every card before the first is shown). No card's state is read here:
+    the phase and due time the store lists are all the queue needs.
+    """
     day_end = scheduler.next_day_start(now)
     day_start = scheduler.day_start(scheduler.study_day(now))
-    # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
-    due_ids = [i for i in store.due_card_ids(deck_ids, day_end - _MICROSECOND) if i in scope]
-    states = store.card_states(due_ids)
+    placed: dict[str, str] = {}
+
+    def in_scope(ids: list[str], deck_id: str) -> list[str]:
+        kept = ids if whole_decks else [i for i in ids if i in scope]
+        placed.update(dict.fromkeys(kept, deck_id))
+        return kept
+
     learning: list[tuple[datetime, str]] = []
     reviews: list[str] = []
-    for card_id in due_ids:
-        state = states[card_id]
-        if state.phase is Phase.REVIEW:
-            reviews.append(card_id)
+    # Bury lasts until a day start, so "active at day_end - 1 us" leaves buried cards out.
+    for card in store.due_cards(deck_ids, day_end - _MICROSECOND):  # most overdue first
+        if not whole_decks and card.card_id not in scope:
+            continue
+        placed[card.card_id] = card.deck_id
+        if card.phase is Phase.REVIEW:
+            reviews.append(card.card_id)
         else:
-            learning.append((state.due, card_id))
+            learning.append((card.due, card.card_id))
     new: list[str] = []
     limit = scheduler.settings.new_per_day
     for deck_id in deck_ids:
         introduced = store.new_cards_introduced(deck_id, day_start)
         if scheduler.exams:
-            ids = [i for i in store.new_card_ids([deck_id], None, now) if i in scope]
+            ids = in_scope(store.new_card_ids([deck_id], None, now), deck_id)
             new.extend(_paced_for_exam(ids, scheduler, introduced, now))
             continue
         allowed = max(0, limit - introduced)
         if allowed == 0:
             continue
         wanted = allowed if whole_decks else None
-        ids = [i for i in store.new_card_ids([deck_id], wanted, now) if i in scope]
+        ids = in_scope(store.new_card_ids([deck_id], wanted, now), deck_id)
         new.extend(ids[:allowed])
-    return StudyQueue(learning, reviews, new, lambda i: scope[i].source), states
+    return StudyQueue(learning, reviews, new, partial(_source, scope)), placed
+
+
+def _source(scope: Mapping[str, Card], card_id: str) -> str:
+    """The card's source sentence ("" for a card the decks no longer have)."""
+    card = scope.get(card_id)
+    return "" if card is None else card.source
 
 
 def _paced_for_exam(

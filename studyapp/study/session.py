@@ -43,6 +43,7 @@ from studyapp.study.queue import (
     review_queue,
 )
 from studyapp.study.scheduler import Scheduler
+from studyapp.study.scope import session_cards
 
 MAX_ANSWER_MS = 60_000  # longer thinking counts as a minute (Anki's cap), so a break is no data
 _FAR_FUTURE = datetime(9999, 1, 1, tzinfo=UTC)
@@ -169,14 +170,7 @@ class StudySession:
         self._decks = list(decks)
         self._clock = clock
         self._rng = rng if rng is not None else random.Random()
-        self._cards: dict[str, Card] = {}  # built with C-level loops: 100,000 cards at a start
-        self._deck_of: dict[str, Deck] = {}
-        for deck in decks:
-            cards = deck.cards if section is None else deck.cards_in_section(section)
-            chosen = cards if only is None else [card for card in cards if card.id in only]
-            ids = [card.id for card in chosen]
-            self._cards.update(zip(ids, chosen, strict=True))
-            self._deck_of.update(dict.fromkeys(ids, deck))
+        self._cards = session_cards(decks, section, only)  # whole decks: indexed when needed
         self._whole_decks = section is None and only is None
         self._states: dict[str, CardState | None] = {}
         self._queue = StudyQueue([], [], [], lambda _: "")
@@ -196,7 +190,7 @@ class StudySession:
 
     def deck_of(self, card: Card) -> Deck | None:
         """The deck of a card of this session (None for a card from elsewhere)."""
-        return self._deck_of.get(card.id)
+        return self._cards.deck_of(card.id)
 
     # -- building the queue -------------------------------------------------------------------
 
@@ -214,7 +208,7 @@ class StudySession:
         if self.mode is ReviewMode.CRAM:
             self._queue = cram_queue(self.store, deck_ids, self._cards, self._rng)
         else:
-            self._queue, states = review_queue(
+            self._queue, placed = review_queue(
                 self.store,
                 self.scheduler,
                 deck_ids,
@@ -222,11 +216,15 @@ class StudySession:
                 now,
                 whole_decks=self._whole_decks,
             )
-            self._states.update(states)
+            self._cards.place(placed)
         self._show_next(now)
 
     def _show_next(self, now: datetime) -> None:
         taken = self._queue.take_next(now, self._last_source)
+        while taken is not None and taken.card_id not in self._cards:
+            # A card the store still lists but the decks no longer have (they were not synced
+            # since): whole decks are not checked card by card up front, so skip it here.
+            taken = self._queue.take_next(now, self._last_source)
         if taken is None:
             self._finish()
             return
@@ -241,7 +239,7 @@ class StudySession:
         self._check = None
         self._last_source = card.source
         if self.mode is ReviewMode.REVIEW:
-            state = self._states.get(taken.card_id)
+            state = self._state(taken.card_id)
             self._intervals = self.scheduler.preview(taken.card_id, state, now)
         else:
             self._intervals = {}
@@ -308,7 +306,7 @@ class StudySession:
         now = self._now()
         elapsed = (now - self._shown_at).total_seconds() * 1000
         duration_ms = max(0, min(MAX_ANSWER_MS, round(elapsed)))
-        previous = self._states.get(taken.card_id)
+        previous = self._state(taken.card_id) if self.mode is ReviewMode.REVIEW else None
         requeued = False
         if self.mode is ReviewMode.CRAM:
             entry = ReviewEntry(taken.card_id, now, rating, duration_ms, ReviewMode.CRAM)
@@ -456,10 +454,18 @@ class StudySession:
             review=counts[Origin.REVIEW],
         )
 
+    def _state(self, card_id: str) -> CardState | None:
+        """The card's state (None: never reviewed), read from the store when first needed:
+        a session over 100,000 cards shows a few hundred of them. Answers and undo keep it
+        up to date from then on."""
+        if card_id not in self._states:
+            self._states[card_id] = self.store.card_state(card_id)
+        return self._states[card_id]
+
     def _kind(self, card_id: str) -> Origin:
         if self.mode is ReviewMode.CRAM:
             return Origin.REVIEW
-        state = self._states.get(card_id)
+        state = self._state(card_id)
         if state is None:
             return Origin.NEW
         return Origin.REVIEW if state.phase is Phase.REVIEW else Origin.LEARNING

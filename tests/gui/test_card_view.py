@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from studyapp.gui.card_view import CardView, diff_html, inline_html, list_html, verdict_text
 from studyapp.model import Card, CardType
@@ -68,3 +69,37 @@ def test_source_line_is_left_out_when_it_repeats_the_card(qtbot):
     view.show_question(other, "")
     view.show_answer(other, None)
     assert view.source.isVisible() and sentence in view.source.text()
+
+
+def test_each_choice_card_shows_only_its_own_plain_options(qtbot, qapp):
+    """After a marked four-option card, a two-option card shows two plain options that pick
+    their own numbers; a theme change recolours them."""
+    from studyapp.gui import theme
+    from studyapp.study.answers import check_choice
+
+    view = CardView()
+    qtbot.addWidget(view)
+    view.show()
+    four = Card("m4", CardType.CHOICE, "Enzyme?", "CYP3A4", distractors=("A", "B", "C"))
+    view.show_question(four, "", ["A", "CYP3A4", "B", "C"])
+    view.show_answer(four, check_choice("A", four))
+    assert [b.property("state") for b in view.option_buttons] == ["wrong", "right", "dim", "dim"]
+    two = Card("m2", CardType.CHOICE, "Receptor?", "NMDA", distractors=("GABA-A",))
+    view.show_question(two, "", ["GABA-A", "NMDA"])
+    shown = [b for b in view.findChildren(QPushButton) if b.isVisible()]
+    assert (
+        [b.text() for b in shown]
+        == ["1   GABA-A", "2   NMDA"]
+        == [b.text() for b in view.option_buttons]
+    )
+    assert all(b.property("state") == "" for b in shown)
+    with qtbot.waitSignal(view.option_chosen) as chosen:
+        qtbot.mouseClick(shown[1], Qt.MouseButton.LeftButton)
+    assert chosen.args == [1]
+    try:
+        dark = theme.apply_theme(qapp, "dark")
+        view.show_question(two, "", ["GABA-A", "NMDA"])
+        view.show_answer(two, check_choice("GABA-A", two))
+        assert dark.good in view.options_box.styleSheet()
+    finally:
+        theme.apply_theme(qapp, "light")

@@ -147,6 +147,35 @@ def test_rating_buttons_show_the_sessions_intervals(qtbot, quiz, store, clock):
     assert not quiz.rating_buttons[Rating.AGAIN].proposed
 
 
+def test_card_fits_its_text_and_nothing_moves_on_reveal(qtbot, quiz, store, clock):
+    """Every card's sheet is as tall as its text (no blank space after a taller card), and a
+    reveal leaves the question and the row of buttons where they were."""
+    start(quiz, store, clock)
+    sheet = quiz.card_view.parentWidget()
+    assert isinstance(sheet, QWidget)
+    layout = sheet.layout()
+    assert layout is not None
+
+    def fits() -> bool:
+        QApplication.processEvents()
+        return sheet.height() == layout.totalHeightForWidth(sheet.width())
+
+    shown = 0
+    while quiz.phase == "question":
+        assert fits(), f"blank space in the question of {quiz.card.id}"
+        question_at = quiz.card_view.question.mapTo(quiz, quiz.card_view.question.rect().topLeft())
+        buttons_at = quiz.buttons.geometry()
+        answer_correctly(qtbot, quiz, clock)
+        assert fits(), f"blank space in the answer of {quiz.card.id}"
+        assert quiz.card_view.question.mapTo(quiz, quiz.card_view.question.rect().topLeft()) == (
+            question_at
+        )
+        assert quiz.buttons.geometry() == buttons_at
+        qtbot.keyClick(quiz, "3")
+        shown += 1
+    assert shown >= len(quiz_deck().cards)
+
+
 def test_typed_answer_enter_submits_and_shows_the_difference(qtbot, quiz, store, clock):
     """Digits and Space type into the box; Enter checks; a typo shows the diff and proposes Hard."""
     session = start(quiz, store, clock)

@@ -233,6 +233,27 @@ def test_due_queue_order_and_exclusions(store: Store) -> None:
     assert store.due_card_ids(["d"], later) == ["c1", "c4", "c2", "c0"]
 
 
+def test_due_cards_carry_deck_phase_and_due_in_the_due_order(store: Store) -> None:
+    """What a study queue is built from: the due cards in the same order as their ids, each
+    with its deck, phase and due time; suspended cards stay out."""
+    store.sync_decks([deck("d", [card(f"c{i}") for i in range(3)]), deck("e", [card("e1")])], T0)
+    for card_id, days in (("c0", 2), ("c1", 1), ("e1", 1), ("c2", 3)):
+        answer(store, card_id, T0, due=T0 + timedelta(days=days))
+    relearning = CardState(Phase.RELEARNING, 0, 2.0, 6.0, T0 + timedelta(hours=30), T0)
+    store.record_review(relearning, ReviewEntry("c1", T0, Rating.AGAIN, 900))
+    later = T0 + timedelta(days=2, hours=1)
+    due = store.due_cards(["d", "e"], later)
+    assert [c.card_id for c in due] == store.due_card_ids(["d", "e"], later) == ["e1", "c1", "c0"]
+    assert [(c.deck_id, c.phase) for c in due] == [
+        ("e", Phase.REVIEW),
+        ("d", Phase.RELEARNING),
+        ("d", Phase.REVIEW),
+    ]
+    assert due[1].due == T0 + timedelta(hours=30) and due[2].due == T0 + timedelta(days=2)
+    store.set_suspended("e1", True)
+    assert [c.card_id for c in store.due_cards(["e", "d"], later)] == ["c1", "c0"]
+
+
 def test_new_cards_come_in_deck_order(store: Store) -> None:
     """New cards are offered in the order of the decks and of the cards in them."""
     store.sync_decks([deck("a", [card("a2"), card("a1")]), deck("b", [card("b1")])], T0)
@@ -241,6 +262,20 @@ def test_new_cards_come_in_deck_order(store: Store) -> None:
     assert store.new_card_ids(["a", "b"], limit=1) == ["a1"]
     store.bury_until("a1", T0 + timedelta(days=1))
     assert store.new_card_ids(["a", "b"], now=T0) == ["b1"]
+
+
+def test_decks_without_unseen_cards_offer_none_after_cards_move(store: Store) -> None:
+    """A deck whose every card was answered offers no new card, also after cards moved between
+    decks, and a card added to it is offered."""
+    store.sync_decks([deck("a", [card("a1"), card("a2")]), deck("b", [card("b1")])], T0)
+    for card_id in ("a1", "a2", "b1"):
+        answer(store, card_id, T0)
+    assert store.new_card_ids(["a", "b"]) == []
+    store.sync_decks([deck("a", [card("a1"), card("a3")]), deck("b", [card("b1"), card("a2")])], T0)
+    assert store.new_card_ids(["a", "b"]) == ["a3"]
+    assert store.new_card_ids(["b"]) == []
+    answer(store, "a3", T0)
+    assert store.new_card_ids(["a", "b"]) == []
 
 
 def test_new_cards_introduced_counts_first_reviews_only(store: Store) -> None:

@@ -595,6 +595,55 @@ def test_several_decks_each_get_their_own_new_card_limit(store: Store):
     assert [c.id for c in view.questions] == ["a0", "a1", "b0", "b1"]
 
 
+def test_reviews_of_several_decks_come_most_overdue_first_ties_by_id(store: Store):
+    """Studying decks together shows their due cards by how overdue they are, whatever deck
+    each is in (the store's order: due time, then card id), each with its own deck."""
+    first = make_deck([basic(f"a{i}", source=f"s a{i}") for i in range(4)], "first")
+    second = make_deck([basic(f"b{i}", source=f"s b{i}") for i in range(4)], "second")
+    clock = Clock(T0)
+    store.sync_decks([first, second], clock())
+    overdue = {"a0": 2, "b3": 5, "a2": 5, "b1": 1, "a3": 9, "b0": 2}
+    for card_id, days in overdue.items():
+        due = T0 - timedelta(days=days)
+        state = CardState(Phase.REVIEW, None, 3.0, 5.0, due, due - timedelta(days=3))
+        store.record_review(state, ReviewEntry(card_id, due - timedelta(days=3), Rating.GOOD))
+    expected = store.due_card_ids(["first", "second"], T0)
+    assert expected == ["a3", "a2", "b3", "a0", "b0", "b1"]
+    session, view = open_session(store, [first, second], clock, sched=scheduler(new_per_day=0))
+    while session.stage is not Stage.FINISHED:
+        session.reveal()
+        session.rate(Rating.EASY)
+    assert [c.id for c in view.questions] == expected
+    assert [session.deck_of(c).id for c in view.questions] == [
+        "first",
+        "first",
+        "second",
+        "first",
+        "second",
+        "second",
+    ]
+
+
+def test_a_due_card_its_deck_no_longer_has_is_skipped(store: Store):
+    """A card the store lists but the loaded deck lacks (not synced yet) is passed over, not
+    shown and not a crash."""
+    deck = make_deck([basic("k1"), basic("k2"), basic("k3")])
+    clock = Clock(T0)
+    store.sync_decks([deck], clock())
+    for card_id, days in (("k1", 3), ("k2", 2), ("k3", 1)):
+        due = T0 - timedelta(days=days)
+        state = CardState(Phase.REVIEW, None, 3.0, 5.0, due, due - timedelta(days=3))
+        store.record_review(state, ReviewEntry(card_id, due - timedelta(days=3), Rating.GOOD))
+    shrunk = make_deck([basic("k2"), basic("k3")])
+    view = FakeView()
+    session = StudySession(store, scheduler(), [shrunk], view, clock=clock, rng=random.Random(5))
+    session.start()
+    while session.stage is not Stage.FINISHED:
+        session.reveal()
+        session.rate(Rating.EASY)
+    assert [c.id for c in view.questions] == ["k2", "k3"]
+
+
 def test_retired_cards_are_left_out(store: Store):
     """A card removed from the deck file is not asked, even by a stale deck object."""
     old = make_deck([basic("keep"), basic("gone")])

@@ -374,3 +374,39 @@ def test_the_library_after_answering_shows_the_answered_decks_new_figures(make_w
     assert all(after[d] is before[d] for d in after if d != deck.id)
     window.appearance.apply_preferences(load_preferences(window.store))
     assert window.progress_model is not model
+
+
+def test_a_big_library_is_counted_after_the_first_paint_and_shown_at_once_next_time(
+    make_window, qtbot, monkeypatch
+):
+    """A library too big to count before the window shows says "Counting…" and fills in its
+    figures right after the first paint; the next start the same day shows them at once."""
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)  # every library is "big"
+    first = make_window()
+    qtbot.waitUntil(lambda: not first.library_flow.counting)
+    numbers = [row.numbers_label.text() for row in first.library.rows]
+    assert numbers[0].startswith("0 due today  ·  10 new  ·  0 of 10 mastered")
+    assert first.store.setting(KEPT_FIGURES_KEY) is not None  # saved for the next start
+    first.close()
+    first.store.close()
+
+    second = make_window()
+    assert not second.library_flow.counting
+    assert [row.numbers_label.text() for row in second.library.rows] == numbers
+
+
+def test_a_new_window_shows_counting_before_its_first_paint(make_window, monkeypatch):
+    """Before the first paint a big library's rows say "Counting…", never zeros."""
+    from studyapp.gui import library_flow
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)
+    monkeypatch.setattr(library_flow.LibraryFlow, "_count_after_paint", lambda self: None)
+    window = make_window()
+    assert window.library_flow.counting
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+    window.refresh_library()  # any refresh counts what is missing
+    assert not window.library_flow.counting
+    assert window.library.rows[0].numbers_label.text().startswith("0 due today")

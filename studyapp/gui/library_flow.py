@@ -1,0 +1,135 @@
+"""Keeping the library's figures up to date, from the first paint on.
+
+The library shows each deck's figures from the one model of progress
+(:class:`~studyapp.study.progress.ProgressModel`), which keeps them for the study day and saves
+them in the store when the window closes. At start-up the window shows what the model has at
+hand without reading card rows (the figures an earlier start saved, while still true); the
+decks whose figures must be worked out again (the first start of a study day, a deck changed
+since) are counted after the window's first paint when that is a long pass (at 100,000 cards
+about a third of a second), their rows saying "Counting…" until then. A short pass is done
+before the first paint, so a small library never shows a placeholder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+from studyapp.errors import StudyappError
+from studyapp.study.progress import DeckProgress
+
+if TYPE_CHECKING:
+    from studyapp.gui.main_window import MainWindow
+    from studyapp.model import Card
+
+COUNT_AFTER_PAINT_CARDS = 5_000
+"""Decks without figures holding more cards than this are counted after the first paint (about
+3 µs a card: below this the pass costs less than a frame)."""
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once the watched window has finished its first paint pass."""
+
+    def __init__(self, then: Callable[[], None]) -> None:
+        super().__init__()
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the first paint event: stop watching, and queue ``then`` behind the paint pass."""
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+class LibraryFlow:
+    """Fills the main window's library: at start-up, after studying and after changes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.counting = False  # decks shown as "Counting…" until the first paint is done
+        self._watcher: _FirstPaint | None = None
+
+    def show_first(self) -> None:
+        """The library for the window's first paint: every figure that is at hand, and the
+        others worked out now or, for a long pass, right after the first paint."""
+        window = self.window
+        model = window.progress_model
+        model.restore_kept()
+        known = model.known(window.decks, window.ctx.clock())
+        missing = [d for d, f in zip(window.decks, known, strict=True) if f is None]
+        if sum(len(deck.cards) for deck in missing) <= COUNT_AFTER_PAINT_CARDS:
+            self.refresh()
+            return
+        self.counting = True
+        shown = [
+            figures if figures is not None else DeckProgress(deck)
+            for deck, figures in zip(window.decks, known, strict=True)
+        ]
+        self._show(shown, pending={deck.id for deck in missing})
+        self._watcher = _FirstPaint(self._count_after_paint)
+        window.installEventFilter(self._watcher)
+
+    def _count_after_paint(self) -> None:
+        """The figures still missing, worked out once the window is on screen; saved for the
+        next start (figures worked out later in the session are saved when the window
+        closes)."""
+        self._watcher = None
+        if not self.counting:
+            return  # a refresh came first
+        self.refresh()
+        self.save_figures()
+
+    def refresh(self) -> None:
+        """Recompute the library numbers from the store (only decks that changed are read)."""
+        window = self.window
+        self.counting = False
+        now = window.ctx.clock()
+        self._show(window.progress_model.decks(window.decks, now))
+        window.library.exam_panel.refresh(window.store, window.decks, window.scheduler, now)
+
+    def _show(self, figures: Sequence[DeckProgress], pending: Collection[str] = ()) -> None:
+        window = self.window
+        window.library.set_content(
+            figures,
+            window.problems,
+            window.ctx.clock(),
+            window.ctx.tz,
+            window.ctx.deck_paths,
+            [card.question or card.text for card in self.answer_changed_cards()],
+            pending,
+        )
+
+    def save_figures(self) -> None:
+        """Keep the figures worked out this session in the store for the next start."""
+        if self.window.ctx.read_only:
+            return
+        with contextlib.suppress(StudyappError):  # an accelerator: the next start counts
+            self.window.progress_model.save_kept()
+
+    def answer_changed_cards(self) -> list[Card]:
+        """Cards whose answer changed in a deck file after they were studied."""
+        window = self.window
+        if window.ctx.read_only:
+            return []
+        try:
+            ids = set(window.store.answer_changed_cards())
+        except StudyappError:
+            return []
+        if not ids:  # the usual case: no need to look through every card
+            return []
+        return [card for deck in window.decks for card in deck.cards if card.id in ids]
+
+    def resolve_changed_answers(self, *, reset: bool) -> None:
+        """Start the changed cards afresh (``reset``) or keep their progress."""
+        window = self.window
+        try:
+            window.store.resolve_answer_changes(
+                [card.id for card in self.answer_changed_cards()], reset=reset
+            )
+        except StudyappError as error:
+            window.statusBar().showMessage(f"Could not save: {error}", 8000)
+        self.refresh()

@@ -1,4 +1,4 @@
-"""Keeping the library's figures up to date, from the first paint on.
+"""Keeping the library up to date, from the first paint on.
 
 The library shows each deck's figures from the one model of progress
 (:class:`~studyapp.study.progress.ProgressModel`), which keeps them for the study day and saves
@@ -8,6 +8,13 @@ decks whose figures must be worked out again (the first start of a study day, a 
 since) are counted after the window's first paint when that is a long pass (at 100,000 cards
 about a third of a second), their rows saying "Counting…" until then. A short pass is done
 before the first paint, so a small library never shows a placeholder.
+
+A big library also loads its decks after the first paint (:func:`listing_for_first_paint`): the
+window opens on the decks' listing that the last load saved (titles, sections, problems; no
+cards), then loads and syncs the decks as a start always does and brings the library in line.
+This is done only when the library is the first screen and nothing on it needs the cards (no
+exam dates, no changed answers waiting for a choice); the load runs before any key or click
+that arrived meanwhile is handled.
 """
 
 from __future__ import annotations
@@ -19,15 +26,43 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from studyapp.errors import StudyappError
+from studyapp.gui.context import Screen
 from studyapp.study.progress import DeckProgress
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from studyapp.decks.listing import Listing
     from studyapp.gui.main_window import MainWindow
     from studyapp.model import Card
+    from studyapp.store.database import Store
 
 COUNT_AFTER_PAINT_CARDS = 5_000
 """Decks without figures holding more cards than this are counted after the first paint (about
-3 µs a card: below this the pass costs less than a frame)."""
+3 µs a card: below this the pass costs less than a frame); a library of more cards than this
+loads its decks after the first paint (about 2 µs a card from the cache)."""
+
+
+def listing_for_first_paint(
+    deck_paths: list[Path], cache_file: Path, store: Store, first_screen: str
+) -> Listing | None:
+    """The decks' listing to open the window on, when the decks can be loaded after the first
+    paint (see the module docstring); None to load them first. ``first_screen`` is the
+    :class:`~studyapp.gui.context.Screen` value the window will open on."""
+    from studyapp.decks.listing import read_listing
+    from studyapp.decks.load import deck_files
+
+    if first_screen != Screen.LIBRARY.value:
+        return None  # the reader or the progress view needs the cards
+    listing = read_listing(cache_file, deck_files(deck_paths)[0])
+    if listing is None or listing.cards <= COUNT_AFTER_PAINT_CARDS:
+        return None
+    try:
+        if store.exam_dates() or store.answer_changed_cards():
+            return None  # the library shows exams' readiness and the changed cards
+    except StudyappError:
+        return None
+    return listing
 
 
 class _FirstPaint(QObject):
@@ -50,8 +85,14 @@ class LibraryFlow:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.counting = False  # decks shown as "Counting…" until the first paint is done
+        self.counting = False  # something is filled in after the first paint (figures, decks)
+        self.loading = False  # the window shows the decks' listing until they are loaded
         self._watcher: _FirstPaint | None = None
+
+    def load_after_paint(self) -> None:
+        """The window was built on the decks' listing: load the decks after the first paint."""
+        self.loading = self.counting = True
+        self._after_paint()
 
     def show_first(self) -> None:
         """The library for the window's first paint: every figure that is at hand, and the
@@ -70,23 +111,44 @@ class LibraryFlow:
             for deck, figures in zip(window.decks, known, strict=True)
         ]
         self._show(shown, pending={deck.id for deck in missing})
-        self._watcher = _FirstPaint(self._count_after_paint)
-        window.installEventFilter(self._watcher)
+        self._after_paint()
+
+    def _after_paint(self) -> None:
+        """Have :meth:`_count_after_paint` run once the window's first paint is done."""
+        if self._watcher is None:
+            self._watcher = _FirstPaint(self._count_after_paint)
+            self.window.installEventFilter(self._watcher)
 
     def _count_after_paint(self) -> None:
-        """The figures still missing, worked out once the window is on screen; saved for the
-        next start (figures worked out later in the session are saved when the window
-        closes)."""
+        """The decks loaded and the figures still missing worked out, once the window is on
+        screen; the figures saved for the next start (figures worked out later in the session
+        are saved when the window closes)."""
         self._watcher = None
-        if not self.counting:
+        if self.loading:
+            self._load_decks()
+        elif not self.counting:
             return  # a refresh came first
         self.refresh()
         self.save_figures()
 
+    def _load_decks(self) -> None:
+        """Load and sync the decks the window was opened on the listing of."""
+        window = self.window
+        self.loading = False
+        loaded = window.ctx.load_decks(window.ctx.deck_paths)
+        window.decks = list(loaded.decks)
+        window.problems = [problem.format() for problem in loaded.errors]
+        if window.ctx.read_only:
+            return
+        try:
+            window.store.sync_decks(window.decks, window.ctx.clock())
+        except StudyappError as error:
+            window.statusBar().showMessage(f"Could not save the deck changes: {error}", 8000)
+
     def refresh(self) -> None:
         """Recompute the library numbers from the store (only decks that changed are read)."""
         window = self.window
-        self.counting = False
+        self.counting = self.loading  # the decks' listing is still shown
         now = window.ctx.clock()
         self._show(window.progress_model.decks(window.decks, now))
         window.library.exam_panel.refresh(window.store, window.decks, window.scheduler, now)

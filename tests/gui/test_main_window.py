@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -393,9 +393,48 @@ def test_a_big_library_is_counted_after_the_first_paint_and_shown_at_once_next_t
     first.close()
     first.store.close()
 
-    second = make_window()
-    assert not second.library_flow.counting
+    second = make_window()  # big too: opened on the decks' listing, loaded after the paint
     assert [row.numbers_label.text() for row in second.library.rows] == numbers
+    qtbot.waitUntil(lambda: not second.library_flow.counting)
+    assert [len(deck.cards) for deck in second.decks] == [10, 3]
+    assert [row.numbers_label.text() for row in second.library.rows] == numbers
+
+
+def test_a_big_library_loads_its_decks_after_the_first_paint_when_the_library_opens(
+    make_window, qtbot, monkeypatch
+):
+    """A big library opens on the listing of its decks (titles, sections, figures) and loads
+    the decks themselves right after the first paint, then studies as always; it loads them
+    first when the reader opens first, or when an exam date needs the cards."""
+    from studyapp.gui import library_flow
+
+    first = make_window()  # the first start loads the decks and saves their listing
+    first.close()
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)  # every library is "big"
+    window = make_window()
+    assert window.library_flow.loading
+    assert [deck.id for deck in window.decks] == ["ketamine-anesthesia", "ketamine-depression"]
+    assert window.library.rows[0].title_label.text() == "Ketamine in anesthesia"
+    qtbot.waitUntil(lambda: not window.library_flow.counting)
+    assert [len(deck.cards) for deck in window.decks] == [10, 3]
+    qtbot.keyClick(window.library, Qt.Key.Key_S)
+    assert window.current_screen is Screen.QUIZ
+    window.leave_quiz()
+    window.open_reader("ketamine-anesthesia")
+    window.close()
+    window.store.close()
+
+    reading = make_window()
+    assert not reading.library_flow.loading  # the reader shows cards' sections: loaded first
+    assert reading.current_screen is Screen.READER
+    reading.set_screen(Screen.LIBRARY)
+    reading.store.set_exam(["ketamine-anesthesia"], date(2026, 4, 1))
+    reading.close()
+    reading.store.close()
+    with_exam = make_window()
+    assert not with_exam.library_flow.loading  # the exam panel needs the cards
+    assert with_exam.library.exam_panel.cards
 
 
 def test_a_new_window_shows_counting_before_its_first_paint(make_window, monkeypatch):

@@ -13,8 +13,8 @@ A big library also loads its decks after the first paint (:func:`listing_for_fir
 window opens on the decks' listing that the last load saved (titles, sections, problems; no
 cards), then loads and syncs the decks as a start always does and brings the library in line.
 This is done only when the library is the first screen and nothing on it needs the cards (no
-exam dates, no changed answers waiting for a choice); the load runs before any key or click
-that arrived meanwhile is handled.
+exam dates); cards whose answer changed in a deck file are listed once the decks are loaded.
+The load runs before any key or click that arrived meanwhile is handled.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def listing_for_first_paint(
     if listing is None or listing.cards <= COUNT_AFTER_PAINT_CARDS:
         return None
     try:
-        if store.exam_dates() or store.answer_changed_cards():
-            return None  # the library shows exams' readiness and the changed cards
+        if store.exam_dates():
+            return None  # the library shows each exam's readiness, worked out from the cards
     except StudyappError:
         return None
     return listing
@@ -173,9 +173,10 @@ class LibraryFlow:
             self.window.progress_model.save_kept()
 
     def answer_changed_cards(self) -> list[Card]:
-        """Cards whose answer changed in a deck file after they were studied."""
+        """Cards whose answer changed in a deck file after they were studied (none while the
+        decks are not loaded: the library lists them once they are)."""
         window = self.window
-        if window.ctx.read_only:
+        if window.ctx.read_only or self.loading:
             return []
         try:
             ids = set(window.store.answer_changed_cards())

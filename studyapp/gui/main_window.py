@@ -339,7 +339,8 @@ class MainWindow(QMainWindow):
         if self.ctx.read_only:
             return
         try:
-            self.store.set_setting(key, value)
+            if self.store.setting(key, None) != value:  # a read is cheaper than a write
+                self.store.set_setting(key, value)
         except StudyappError as error:
             self.statusBar().showMessage(f"Could not save: {error}", 8000)
 

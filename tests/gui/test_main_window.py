@@ -449,3 +449,31 @@ def test_a_new_window_shows_counting_before_its_first_paint(make_window, monkeyp
     window.refresh_library()  # any refresh counts what is missing
     assert not window.library_flow.counting
     assert window.library.rows[0].numbers_label.text().startswith("0 due today")
+
+
+def test_changed_answers_waiting_for_a_choice_show_once_a_big_librarys_decks_load(
+    make_window, qtbot, deck_dir, monkeypatch
+):
+    """A changed answer the student has not decided on yet is asked about again at the next
+    start, also when the decks load after the first paint."""
+    from studyapp.gui import library_flow
+
+    window = make_window()
+    state, entry = window.scheduler.review("dep-1", None, Rating.GOOD, window.ctx.clock())
+    window.store.record_review(state, entry)
+
+    def new_answer(data: dict) -> None:
+        data["cards"][0]["answer"] = "Treatment-resistant and bipolar depression"
+
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(deck_dir / "ketamine-depression.yaml", new_answer)
+    assert window.library.changed_box is not None
+    window.close()
+    window.store.close()
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)
+    again = make_window()
+    assert again.library_flow.loading
+    qtbot.waitUntil(lambda: not again.library_flow.counting)
+    box = again.library.changed_box
+    assert box is not None and "The answer of 1 card changed" in box.findChild(QLabel).text()

@@ -27,7 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 DECK_CACHE_NAME = "deck-cache.json"  # in the data folder: see studyapp.decks.cache
 ERROR_LOG_NAME = "studyapp.log"  # in the data folder: unexpected errors, for a bug report
 BACKUP_DELAY_MS = 500  # the backup starts this long after the window is shown
+EXIT_WAIT_MS = 2000  # at exit, background jobs get this long to end before the process does
 
 
 def append_to_error_log(log_file: Path, text: str) -> None:
@@ -356,5 +357,8 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     code = app.exec()
     for task in backups:
         task.wait()  # a backup still copying finishes before its store closes
+    # A pool job that has just finished its work may still be emitting its last signals:
+    # ending the process under it crashes (seen when the app quits as a backup completes).
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
     window.store.close()
     return int(code)

@@ -35,8 +35,13 @@ class Listing:
     the problems of the files, as the last load found them."""
 
     decks: list[Deck]
-    cards: int
+    cards_by_deck: dict[str, int]
     problems: list[Problem]
+
+    @property
+    def cards(self) -> int:
+        """Cards in all the listed decks."""
+        return sum(self.cards_by_deck.values())
 
 
 def listing_path(cache_file: Path) -> Path:
@@ -89,7 +94,7 @@ def read_listing(cache_file: Path, files: Iterable[Path]) -> Listing | None:
             for path, line, column, message, severity in raw["problems"]
             if severity in ("error", "warning")
         ]
-        cards = sum(int(entry["cards"]) for entry in raw["decks"])
+        cards = {str(entry["id"]): int(entry["cards"]) for entry in raw["decks"]}
     except (OSError, ValueError, TypeError, KeyError, IndexError):
         return None
     return Listing(decks, cards, problems)

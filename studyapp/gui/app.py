@@ -158,11 +158,9 @@ def build_main_window(
         rng=rng if rng is not None else random.Random(),  # tests pass a seeded one
         read_only=read_only,
         imports_dir=paths.imported_decks_dir(data_folder),
+        deck_listing=listing,
     )
-    window = MainWindow(ctx, loaded)
-    if listing is not None:
-        window.library_flow.load_after_paint()
-    return window
+    return MainWindow(ctx, loaded)
 
 
 def back_up_in_background(

@@ -41,6 +41,8 @@ COUNT_AFTER_PAINT_CARDS = 5_000
 """Decks without figures holding more cards than this are counted after the first paint (about
 3 µs a card: below this the pass costs less than a frame); a library of more cards than this
 loads its decks after the first paint (about 2 µs a card from the cache)."""
+UNPAINTED_WAIT_MS = 1000
+"""What is left for after the first paint is done after this long if no paint comes."""
 
 
 def listing_for_first_paint(
@@ -89,20 +91,21 @@ class LibraryFlow:
         self.loading = False  # the window shows the decks' listing until they are loaded
         self._watcher: _FirstPaint | None = None
 
-    def load_after_paint(self) -> None:
-        """The window was built on the decks' listing: load the decks after the first paint."""
-        self.loading = self.counting = True
-        self._after_paint()
-
     def show_first(self) -> None:
         """The library for the window's first paint: every figure that is at hand, and the
-        others worked out now or, for a long pass, right after the first paint."""
+        others worked out now or, for a long pass, right after the first paint (as are the
+        decks, when the window was given their listing)."""
         window = self.window
+        listing = window.ctx.deck_listing
+        if listing is not None:
+            self.loading = self.counting = True
+            self._after_paint()
         model = window.progress_model
         model.restore_kept()
         known = model.known(window.decks, window.ctx.clock())
         missing = [d for d, f in zip(window.decks, known, strict=True) if f is None]
-        if sum(len(deck.cards) for deck in missing) <= COUNT_AFTER_PAINT_CARDS:
+        cards = listing.cards_by_deck if listing is not None else {}
+        if sum(cards.get(d.id, len(d.cards)) for d in missing) <= COUNT_AFTER_PAINT_CARDS:
             self.refresh()
             return
         self.counting = True
@@ -114,16 +117,20 @@ class LibraryFlow:
         self._after_paint()
 
     def _after_paint(self) -> None:
-        """Have :meth:`_count_after_paint` run once the window's first paint is done."""
+        """Have :meth:`_count_after_paint` run once the window's first paint is done (or after
+        :data:`UNPAINTED_WAIT_MS` if no paint comes, as for a window started minimized)."""
         if self._watcher is None:
             self._watcher = _FirstPaint(self._count_after_paint)
             self.window.installEventFilter(self._watcher)
+            QTimer.singleShot(UNPAINTED_WAIT_MS, self.window, self._count_after_paint)
 
     def _count_after_paint(self) -> None:
         """The decks loaded and the figures still missing worked out, once the window is on
         screen; the figures saved for the next start (figures worked out later in the session
         are saved when the window closes)."""
-        self._watcher = None
+        if self._watcher is not None:
+            self.window.removeEventFilter(self._watcher)
+            self._watcher = None
         if self.loading:
             self._load_decks()
         elif not self.counting:

@@ -477,3 +477,20 @@ def test_changed_answers_waiting_for_a_choice_show_once_a_big_librarys_decks_loa
     qtbot.waitUntil(lambda: not again.library_flow.counting)
     box = again.library.changed_box
     assert box is not None and "The answer of 1 card changed" in box.findChild(QLabel).text()
+
+
+def test_a_big_librarys_first_start_of_a_day_counts_after_the_paint(make_window, monkeypatch):
+    """On the first start of a study day a big library opened on its decks' listing says
+    "Counting…" at its first paint rather than counting every card before it."""
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    first = make_window()
+    first.close()
+    first.store.set_setting(KEPT_FIGURES_KEY, None)  # as when they were for another day
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 5)  # 13 cards are "many"
+    monkeypatch.setattr(library_flow.LibraryFlow, "_count_after_paint", lambda self: None)
+    window = make_window()
+    assert window.library_flow.loading
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)

@@ -304,8 +304,10 @@ class LibraryWidget(QWidget):
             [] if summaries or problems else list(deck_paths),
         )
         if layout_key == self._layout_key and len(self.rows) == len(summaries):
-            for row, summary in zip(self.rows, summaries, strict=True):
-                row.show_summary(summary, now, tz, pending=summary.deck.id in pending)
+            by_id = {summary.deck.id: summary for summary in summaries}
+            for row in self.rows:  # in the order of their groups, not of ``summaries``
+                summary = by_id[row.deck_id]
+                row.show_summary(summary, now, tz, pending=row.deck_id in pending)
         else:
             self._layout_key = layout_key
             self._rebuild(groups, problems, now, tz, deck_paths, changed_questions, pending)

@@ -114,6 +114,8 @@ class LibraryFlow:
             for deck, figures in zip(window.decks, known, strict=True)
         ]
         self._show(shown, pending={deck.id for deck in missing})
+        now = window.ctx.clock()
+        window.library.exam_panel.refresh(window.store, window.decks, window.scheduler, now)
         self._after_paint()
 
     def _after_paint(self) -> None:

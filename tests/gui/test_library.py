@@ -284,3 +284,23 @@ def test_decks_still_counting_say_so_until_their_figures_come(qtbot):
     assert widget.rows[1] is counting
     assert counting.numbers_label.text().startswith("0 due today  ·  3 new  ·  0 of 3 mastered")
     assert "0 cards due today  ·  13 new cards" in widget.summary_label.text()
+
+
+def test_rows_of_decks_grouped_apart_from_their_order_keep_their_own_figures(qtbot):
+    """When groups put the decks in another order than given, a refresh in place still shows
+    each deck's own figures in its own row."""
+    anesthesia, depression = anesthesia_deck(), depression_deck()
+    plain = Deck(id="plain", title="Plain")
+    decks = [anesthesia, plain, depression]  # grouped: anesthesia, depression, then plain
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content(rows_after(decks, {}, NOW), [], NOW, UTC)
+    answers = {card.id: Rating.GOOD for card in depression.cards[:1]}
+    widget.set_content(rows_after(decks, answers, NOW - timedelta(hours=1)), [], NOW, UTC)
+    shown = {row.deck_id: (row.title_label.text(), row.numbers_label.text()) for row in widget.rows}
+    assert shown["ketamine-depression"] == (
+        "Ketamine for depression",
+        "1 due today  ·  2 new  ·  0 of 3 mastered  ·  0 of 2 sections read",
+    )
+    assert shown["plain"][0] == "Plain"
+    assert shown["ketamine-anesthesia"][1].startswith("0 due today  ·  10 new")

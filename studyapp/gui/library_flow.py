@@ -14,7 +14,8 @@ window opens on the decks' listing that the last load saved (titles, sections, p
 cards), then loads and syncs the decks as a start always does and brings the library in line.
 This is done only when the library is the first screen and nothing on it needs the cards (no
 exam dates); cards whose answer changed in a deck file are listed once the decks are loaded.
-The load runs before any key or click that arrived meanwhile is handled.
+The load is queued right behind the first paint; a key press or click that comes before it
+runs it first, so no action ever sees the listing in place of the decks.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import contextlib
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from studyapp.errors import StudyappError
 from studyapp.gui.context import Screen
@@ -67,19 +68,47 @@ def listing_for_first_paint(
     return listing
 
 
+_INPUT = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+    }
+)
+
+
 class _FirstPaint(QObject):
-    """Calls ``then`` once the watched window has finished its first paint pass."""
+    """Calls ``then`` once the watched window has finished its first paint pass, or at once
+    when the student presses a key or clicks before that call came."""
 
     def __init__(self, then: Callable[[], None]) -> None:
         super().__init__()
         self._then = then
+        self._guarding = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint event: stop watching, and queue ``then`` behind the paint pass."""
-        if event.type() == QEvent.Type.Paint:
+        """On the first paint event: queue ``then`` behind the paint pass and, until it runs,
+        run it first should a key press or click come (an action finds the decks loaded)."""
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._guarding:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)
+            app = QCoreApplication.instance()
+            if app is not None:  # watching the whole app: input goes to the focused widget
+                self._guarding = True
+                app.installEventFilter(self)
+        elif self._guarding and kind in _INPUT:
+            self.stop()
+            self._then()
         return False
+
+    def stop(self) -> None:
+        """Watch nothing any more."""
+        app = QCoreApplication.instance()
+        if self._guarding and app is not None:
+            app.removeEventFilter(self)
+        self._guarding = False
 
 
 class LibraryFlow:
@@ -132,6 +161,7 @@ class LibraryFlow:
         are saved when the window closes)."""
         if self._watcher is not None:
             self.window.removeEventFilter(self._watcher)
+            self._watcher.stop()
             self._watcher = None
         if self.loading:
             self._load_decks()

@@ -7,7 +7,9 @@ on the offscreen Qt platform times, on its own copy of the data folder:
 - **deck load through the app's cache**: ``load_decks`` with the data folder's deck cache,
   as every start does (the cache is warmed first);
 - **main window built and painted**: ``build_main_window`` (load, open the store, sync, the
-  library's numbers, the widgets), shown and painted;
+  library's numbers, the widgets), shown and painted, up to every library figure painted (a
+  big library loads its decks and counts what it must right after its first paint:
+  ``studyapp.gui.library_flow``; ``bench_startup.py`` times the first paint);
 - **library refresh**: the library's numbers recomputed from the store and painted, with
   nothing changed since the last refresh (the window keeps each deck's figures for the day);
 - **library refresh, one card answered**: the same right after one card of one deck was
@@ -90,6 +92,9 @@ def child(name: str, runs: int) -> None:
             window = gui_app.build_main_window(deck_paths, data)
             window.show()
             qapp.processEvents()
+            window.repaint()
+            while window.library_flow.counting:  # a big library loads its decks after the
+                qapp.processEvents()  # first paint: timed until every figure is painted
             window.repaint()
             return window
 

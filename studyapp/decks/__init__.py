@@ -4,8 +4,9 @@ Owns reading deck files into :class:`studyapp.model.Deck` values (:mod:`.load`),
 keys and per-file checks (:mod:`.builder`, :mod:`.checks`), images and math inside text and
 where an image may come from (:mod:`.markup`), the YAML node reader with its size
 and alias limits (:mod:`.yaml_nodes`), problems as ``file:line:col: message``
-(:mod:`.problems`) and the cache of parsed files that keeps start-up free of YAML
-(:mod:`.cache`).
+(:mod:`.problems`), the cache of parsed files that keeps start-up free of YAML
+(:mod:`.cache`, :mod:`.card_texts`) and the listing of the decks a start shows before they are
+loaded (:mod:`.listing`).
 
 May import: the kernel only. Deck files are never written here (the app never writes them).
 """

@@ -307,7 +307,8 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
     The ids of a file with other errors take part too, so one run reports every problem; a
     valid deck that only clashes with such a file still loads, with a warning.
     With ``cache_file``, unchanged files are read from that cache (and it is updated): the
-    result is the same, only faster.
+    result is the same, only faster; the library's listing is kept beside it
+    (:mod:`studyapp.decks.listing`).
     """
     files, problems = deck_files(paths)
     result = LoadResult(problems=problems, files=files)
@@ -327,7 +328,10 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
             result.decks.append(deck)
         owners.remember(file, loaded, kept)
         result.problems.extend(_sorted(file_problems))
-    if cache is not None:
+    if cache is not None and cache_file is not None:
+        from studyapp.decks.listing import save_listing
+
         cache.keep_only(files)
         cache.save()
+        save_listing(cache_file, files, result.decks, result.problems)
     return result

@@ -2,12 +2,15 @@
 
 It loads the decks (``paths.library_paths``), opens the progress store in the data folder, syncs
 the decks into it, builds the scheduler from the stored settings, applies the theme and opens
-the main window. The hourly backup of the progress database is taken once the window is up, on a
-worker thread (:func:`back_up_in_background`): it copies the whole file, which at 100,000 cards
-takes a good part of a second that the window would otherwise freeze for. A store that cannot be
-opened (damaged, emptied, locked by another studyapp) is explained in a dialog that says what to
-do: a locked store can be opened read-only, an emptied one can have the backup holding its
-history restored. One in a folder that cannot be written (a protected folder, a read-only disk)
+the main window. A big library's window opens on the listing of its decks and loads and syncs
+them right after its first paint (:mod:`studyapp.gui.library_flow`).
+
+The hourly backup of the progress database is taken once the window is up, on a worker thread
+(:func:`back_up_in_background`): it copies the whole file, which at 100,000 cards takes a good
+part of a second that the window would otherwise freeze for. A store that cannot be opened
+(damaged, emptied, locked by another studyapp) is explained in a dialog that says what to do:
+a locked store can be opened read-only, an emptied one can have the backup holding its history
+restored. One in a folder that cannot be written (a protected folder, a read-only disk)
 opens read-only at once, with a notice. An unexpected error is written to ``studyapp.log`` in
 the data folder and shown in a dialog instead of a crash.
 """
@@ -24,18 +27,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import theme
-from studyapp.gui.main_window import AppContext, MainWindow
+from studyapp.gui.main_window import SCREEN_KEY, AppContext, MainWindow, Screen
 from studyapp.gui.pyside_fixes import keep_singletons_alive
 from studyapp.study import preferences
 
 if TYPE_CHECKING:
-    from studyapp.decks.load import LoadResult
     from studyapp.gui.workers import BackgroundTask
     from studyapp.store.database import Store
     from studyapp.study.scheduler import Scheduler, SchedulerSettings
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 DECK_CACHE_NAME = "deck-cache.json"  # in the data folder: see studyapp.decks.cache
 ERROR_LOG_NAME = "studyapp.log"  # in the data folder: unexpected errors, for a bug report
 BACKUP_DELAY_MS = 500  # the backup starts this long after the window is shown
+EXIT_WAIT_MS = 2000  # at exit, background jobs get this long to end before the process does
 
 
 def append_to_error_log(log_file: Path, text: str) -> None:
@@ -119,7 +122,8 @@ def build_main_window(
 
     Raises :class:`StoreError` when the store cannot be opened or written.
     """
-    from studyapp.decks.load import load_decks
+    from studyapp.decks.load import LoadResult, load_decks
+    from studyapp.gui.library_flow import listing_for_first_paint
 
     keep_singletons_alive()
     cache_file = data_folder / DECK_CACHE_NAME
@@ -128,11 +132,16 @@ def build_main_window(
         """The decks, unchanged files from the cache (a start without parsing YAML)."""
         return load_decks(paths, cache_file)
 
-    loaded = load_cached(deck_paths)
     if store is None:
         store = open_store(data_folder, read_only=read_only)
-    if not read_only:
-        store.sync_decks(loaded.decks, clock())
+    first_screen = store.setting(SCREEN_KEY, Screen.LIBRARY.value)
+    listing = listing_for_first_paint(deck_paths, cache_file, store, first_screen)
+    if listing is not None:  # a big library: its decks load after the first paint
+        loaded = LoadResult(decks=listing.decks, problems=listing.problems)
+    else:
+        loaded = load_cached(deck_paths)
+        if not read_only:
+            store.sync_decks(loaded.decks, clock())
     prefs = preferences.load_preferences(store)
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -149,6 +158,7 @@ def build_main_window(
         rng=rng if rng is not None else random.Random(),  # tests pass a seeded one
         read_only=read_only,
         imports_dir=paths.imported_decks_dir(data_folder),
+        deck_listing=listing,
     )
     return MainWindow(ctx, loaded)
 
@@ -345,5 +355,8 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
     code = app.exec()
     for task in backups:
         task.wait()  # a backup still copying finishes before its store closes
+    # A pool job that has just finished its work may still be emitting its last signals:
+    # ending the process under it crashes (seen when the app quits as a backup completes).
+    QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
     window.store.close()
     return int(code)

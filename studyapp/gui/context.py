@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from studyapp.decks.listing import Listing
     from studyapp.decks.load import LoadResult
     from studyapp.store.database import Store
     from studyapp.study.scheduler import Scheduler, SchedulerSettings
@@ -38,7 +39,9 @@ class AppContext:
     ``load_decks(paths)`` returns a ``deck.LoadResult``; ``make_scheduler(settings)`` a
     ``Scheduler``; ``make_session(...)`` a ``StudySession``; ``open_file(path)`` shows a
     deck file in the student's editor. ``clock`` gives the current UTC time. ``imports_dir``
-    is where File › Make decks from a text… writes (None: not offered).
+    is where File › Make decks from a text… writes (None: not offered). ``deck_listing``: the
+    window was given the decks' listing, not the decks, which it loads after its first paint
+    (:mod:`studyapp.gui.library_flow`).
     """
 
     store: Store
@@ -52,3 +55,4 @@ class AppContext:
     rng: random.Random = field(default_factory=lambda: random.Random(0))
     read_only: bool = False
     imports_dir: Path | None = None  # where decks made from the student's texts go
+    deck_listing: Listing | None = None  # a big library's listing, its decks loaded later

@@ -9,7 +9,7 @@ the main window does the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -74,44 +74,27 @@ class DeckRow(QFrame):
     read_clicked = Signal(str)
     study_clicked = Signal(str)
 
-    def __init__(self, summary: DeckProgress, now: datetime, tz: tzinfo | None) -> None:
+    def __init__(
+        self, summary: DeckProgress, now: datetime, tz: tzinfo | None, *, pending: bool = False
+    ) -> None:
         super().__init__()
         self.summary = summary
         self.deck_id = summary.deck.id
+        self.pending = pending
         self.setProperty("role", "card")
         self.setProperty("selected", False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-        s = summary
-        self.title_label = _label(s.deck.title, "subtitle", wrap=True)
-        self.numbers_label = _label(
-            f"{s.due_today} due today  ·  {s.new} new  ·  {s.mastered} of {s.total} mastered"
-            f"  ·  {s.sections_read} of {len(s.deck.sections)} sections read",
-            "muted",
-            wrap=True,
-        )
+        self.title_label = _label("", "subtitle", wrap=True)
+        self.numbers_label = _label("", "muted", wrap=True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setValue(round(s.mastery * 100))
-        self.bar.setProperty(
-            "level", "low" if s.mastery < 0.4 else "mid" if s.mastery < 0.8 else "high"
-        )
         self.bar.setTextVisible(False)
         self.bar.setToolTip("Mastery: mean predicted recall over the deck's cards (new = 0)")
-        self.mastery_label = _label(f"{round(s.mastery * 100)} % mastery", "small")
-        self.next_label = _label(f"Next: {describe_due(s.next_due, now, tz)}", "small")
-        self.bar.setAccessibleName(f"Mastery of {s.deck.title}")
-        self.bar.setAccessibleDescription(
-            f"{self.mastery_label.text()}: the mean predicted recall of the deck's cards"
-        )
-
+        self.mastery_label = _label("", "small")
+        self.next_label = _label("", "small")
         self.read_button = _button("Read  R")
         self.study_button = _button("Study  S", primary=True)
-        self.study_button.setEnabled(s.due_today > 0 or s.new > 0)
-        self.read_button.setAccessibleDescription(f"Read {s.deck.title} (R)")
-        self.study_button.setAccessibleDescription(f"Study {s.deck.title} (S)")
-        self.setAccessibleName(s.deck.title)
-        self.setAccessibleDescription(self.spoken())
         self.read_button.clicked.connect(lambda: self.read_clicked.emit(self.deck_id))
         self.study_button.clicked.connect(lambda: self.study_clicked.emit(self.deck_id))
 
@@ -139,6 +122,56 @@ class DeckRow(QFrame):
         layout.addLayout(text, 1)
         layout.addLayout(buttons)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._shown: tuple[object, ...] = ()
+        self.show_summary(summary, now, tz, pending=pending)
+
+    def show_summary(
+        self, summary: DeckProgress, now: datetime, tz: tzinfo | None, *, pending: bool = False
+    ) -> None:
+        """Show the deck's figures (``pending``: still being worked out, shown as such).
+
+        Only what differs from what the row shows is set, so a refresh that changed one deck
+        touches one row and lays nothing else out again.
+        """
+        self.summary, self.pending = summary, pending
+        s = summary
+        title = s.deck.title
+        if pending:
+            numbers = f"Counting…  ·  {count(len(s.deck.sections), 'section')}"
+            mastery_text, next_text, level = "… mastery", "Next: counting…", "low"
+        else:
+            numbers = (
+                f"{s.due_today} due today  ·  {s.new} new  ·  {s.mastered} of {s.total} "
+                f"mastered  ·  {s.sections_read} of {len(s.deck.sections)} sections read"
+            )
+            mastery_text = f"{round(s.mastery * 100)} % mastery"
+            next_text = f"Next: {describe_due(s.next_due, now, tz)}"
+            level = "low" if s.mastery < 0.4 else "mid" if s.mastery < 0.8 else "high"
+        percent = 0 if pending else round(s.mastery * 100)
+        studyable = pending or s.due_today > 0 or s.new > 0
+        shown = (title, numbers, mastery_text, next_text, level, percent, studyable)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.title_label.setText(title)
+        self.numbers_label.setText(numbers)
+        self.mastery_label.setText(mastery_text)
+        self.next_label.setText(next_text)
+        self.bar.setValue(percent)
+        if self.bar.property("level") != level:
+            self.bar.setProperty("level", level)
+            if self.bar.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self.bar.style().unpolish(self.bar)
+                self.bar.style().polish(self.bar)
+        self.bar.setAccessibleName(f"Mastery of {title}")
+        self.bar.setAccessibleDescription(
+            f"{mastery_text}: the mean predicted recall of the deck's cards"
+        )
+        self.study_button.setEnabled(studyable)
+        self.read_button.setAccessibleDescription(f"Read {title} (R)")
+        self.study_button.setAccessibleDescription(f"Study {title} (S)")
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(self.spoken())
 
     def spoken(self) -> str:
         """The row in words, for screen readers: its numbers, mastery and next due card."""
@@ -186,6 +219,7 @@ class LibraryWidget(QWidget):
         self.error_labels: list[QLabel] = []
         self.changed_box: QFrame | None = None
         self.selected_index = -1
+        self._layout_key: tuple[object, ...] | None = None  # what the list was built for
 
         self.title = _label("Library", "title")
         self.summary_label = _label("", "muted")
@@ -251,11 +285,66 @@ class LibraryWidget(QWidget):
         tz: tzinfo | None = None,
         deck_paths: Sequence[Path] = (),
         changed_questions: Sequence[str] = (),
+        pending: Collection[str] = (),
     ) -> None:
         """Show these decks and load problems (``file:line:col: error: message`` lines);
         ``deck_paths`` are named when there is no deck at all. ``changed_questions`` are the
         cards whose answer an instructor changed after the student studied them: the student
-        chooses whether to start them afresh or keep their progress."""
+        chooses whether to start them afresh or keep their progress. ``pending`` are the ids
+        of decks whose figures are still being worked out: their rows say so.
+
+        When the same decks are shown in the same groups with the same notes (a refresh after
+        studying), the rows are updated in place, and only those whose figures changed.
+        """
+        groups = group_by_source(summaries)
+        layout_key = (
+            [(title, [s.deck.id for s in group]) for title, group in groups],
+            list(problems),
+            list(changed_questions),
+            [] if summaries or problems else list(deck_paths),
+        )
+        if layout_key == self._layout_key and len(self.rows) == len(summaries):
+            by_id = {summary.deck.id: summary for summary in summaries}
+            for row in self.rows:  # in the order of their groups, not of ``summaries``
+                summary = by_id[row.deck_id]
+                row.show_summary(summary, now, tz, pending=row.deck_id in pending)
+        else:
+            self._layout_key = layout_key
+            self._rebuild(groups, problems, now, tz, deck_paths, changed_questions, pending)
+
+        notices = {s.deck.notice for s in summaries if s.deck.notice}
+        self.notice.setText(" ".join(sorted(notices)))  # the decks' own notices, or none
+        self.notice.setVisible(bool(notices))
+        due = sum(s.due_today for s in summaries)
+        new = sum(s.new for s in summaries)
+        decks = count(len(summaries), "deck")
+        if pending:
+            self.summary_label.setText(f"{decks}  ·  counting cards due and new…")
+        else:
+            self.summary_label.setText(
+                f"{decks}  ·  {count(due, 'card')} due today  ·  "
+                f"{new} new {'card' if new == 1 else 'cards'}"
+            )
+        self.study_all_button.setEnabled(due > 0 or bool(pending))
+        selected = self.selected_deck_id()
+        if self.rows and selected is None:
+            self.select_deck(self.rows[0].deck_id)
+        elif selected is not None:
+            self.setAccessibleDescription(
+                self._selection_description(self.rows[self.selected_index])
+            )
+
+    def _rebuild(
+        self,
+        groups: list[tuple[str, list[DeckProgress]]],
+        problems: Sequence[str],
+        now: datetime,
+        tz: tzinfo | None,
+        deck_paths: Sequence[Path],
+        changed_questions: Sequence[str],
+        pending: Collection[str],
+    ) -> None:
+        """Build the list afresh: group titles, rows, the changed answers and failed decks."""
         previous = self.selected_deck_id()
         while self.list_layout.count():
             item = self.list_layout.takeAt(0)
@@ -270,14 +359,10 @@ class LibraryWidget(QWidget):
             self.changed_box = self._changed_answers_box(changed_questions)
             self.list_layout.addWidget(self.changed_box)
 
-        notices = {s.deck.notice for s in summaries if s.deck.notice}
-        self.notice.setText(" ".join(sorted(notices)))  # the decks' own notices, or none
-        self.notice.setVisible(bool(notices))
-
-        for title, group in group_by_source(summaries):
+        for title, group in groups:
             self.list_layout.addWidget(_label(title.upper(), "group", wrap=True))
             for summary in group:
-                row = DeckRow(summary, now, tz)
+                row = DeckRow(summary, now, tz, pending=summary.deck.id in pending)
                 row.clicked.connect(self.select_deck)
                 row.read_clicked.connect(self.read_requested)
                 row.study_clicked.connect(self.study_requested)
@@ -298,7 +383,7 @@ class LibraryWidget(QWidget):
                 _label("Fix the file and save it: the deck reloads by itself.", "small")
             )
             self.list_layout.addWidget(box)
-        if not summaries and not problems:
+        if not groups and not problems:
             where = ", ".join(str(p) for p in deck_paths) or "the deck folder"
             self.list_layout.addWidget(
                 _label(
@@ -309,14 +394,6 @@ class LibraryWidget(QWidget):
                 )
             )
         self.list_layout.addStretch(1)
-
-        due = sum(s.due_today for s in summaries)
-        new = sum(s.new for s in summaries)
-        self.summary_label.setText(
-            f"{count(len(summaries), 'deck')}  ·  {count(due, 'card')} due today  ·  "
-            f"{new} new {'card' if new == 1 else 'cards'}"
-        )
-        self.study_all_button.setEnabled(due > 0)
         ids = [r.deck_id for r in self.rows]
         self.selected_index = -1
         if self.rows:
@@ -369,10 +446,13 @@ class LibraryWidget(QWidget):
             if row.deck_id == deck_id:
                 self.selected_index = index
                 self.scroll_area.ensureWidgetVisible(row, 0, 24)
-                self.setAccessibleDescription(
-                    f"{row.summary.deck.title} selected: {row.spoken()} {KEYS_DESCRIPTION}"
-                )
+                self.setAccessibleDescription(self._selection_description(row))
         self.setFocus()
+
+    @staticmethod
+    def _selection_description(row: DeckRow) -> str:
+        """What a screen reader says of the library: the selected deck and the keys."""
+        return f"{row.summary.deck.title} selected: {row.spoken()} {KEYS_DESCRIPTION}"
 
     def _keep_selection_in_view(self, _minimum: int = 0, _maximum: int = 0) -> None:
         if 0 <= self.selected_index < len(self.rows):

@@ -16,7 +16,6 @@ Studying (:mod:`~studyapp.gui.study_flow`), decks from the student's texts
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,13 +31,14 @@ from studyapp.gui.exam_browser_flow import ExamBrowserFlow
 from studyapp.gui.exchange_flow import ExchangeFlow
 from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
+from studyapp.gui.library_flow import LibraryFlow
 from studyapp.gui.menus import build_menus
 from studyapp.gui.study_flow import StudyFlow
 from studyapp.gui.text_import import TextImportFlow
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
-from studyapp.study.progress import DeckProgress, ProgressModel
+from studyapp.study.progress import ProgressModel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         hints.colorSchemeChanged.connect(self.follow_system_scheme)
         if ctx.read_only:
             self.statusBar().showMessage("Read-only: progress cannot be saved this session.")
-        self.refresh_library()
+        self.library_flow = LibraryFlow(self)  # the library's figures, from the first paint on
+        self.library_flow.show_first()
         self.restore_state()
 
     @property
@@ -211,44 +212,17 @@ class MainWindow(QMainWindow):
             model = self._progress_model = ProgressModel(self.store, self.scheduler)
         return model
 
-    def summaries(self, now: datetime) -> list[DeckProgress]:
-        """The library rows of every loaded deck at ``now``."""
-        return self.progress_model.decks(self.decks, now)
-
     def refresh_library(self) -> None:
-        """Recompute the library numbers from the store."""
-        now = self.ctx.clock()
-        self.library.set_content(
-            self.summaries(now),
-            self.problems,
-            now,
-            self.ctx.tz,
-            self.ctx.deck_paths,
-            [card.question or card.text for card in self.answer_changed_cards()],
-        )
-        self.library.exam_panel.refresh(self.store, self.decks, self.scheduler, now)
+        """Recompute the library numbers from the store (studyapp.gui.library_flow)."""
+        self.library_flow.refresh()
 
     def answer_changed_cards(self) -> list[Card]:
         """Cards whose answer changed in a deck file after they were studied."""
-        if self.ctx.read_only:
-            return []
-        try:
-            ids = set(self.store.answer_changed_cards())
-        except StudyappError:
-            return []
-        if not ids:  # the usual case: no need to look through every card
-            return []
-        return [card for deck in self.decks for card in deck.cards if card.id in ids]
+        return self.library_flow.answer_changed_cards()
 
     def resolve_changed_answers(self, *, reset: bool) -> None:
         """Start the changed cards afresh (``reset``) or keep their progress."""
-        try:
-            self.store.resolve_answer_changes(
-                [card.id for card in self.answer_changed_cards()], reset=reset
-            )
-        except StudyappError as error:
-            self.statusBar().showMessage(f"Could not save: {error}", 8000)
-        self.refresh_library()
+        self.library_flow.resolve_changed_answers(reset=reset)
 
     # -- studying: studyapp.gui.study_flow ---------------------------------------------------
 
@@ -365,7 +339,8 @@ class MainWindow(QMainWindow):
         if self.ctx.read_only:
             return
         try:
-            self.store.set_setting(key, value)
+            if self.store.setting(key, None) != value:  # a read is cheaper than a write
+                self.store.set_setting(key, value)
         except StudyappError as error:
             self.statusBar().showMessage(f"Could not save: {error}", 8000)
 
@@ -387,6 +362,7 @@ class MainWindow(QMainWindow):
         """Remember the window geometry (the screen and position are saved as they change)."""
         encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self._save_setting(GEOMETRY_KEY, encoded)
+        self.library_flow.save_figures()  # the next start shows them without counting
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save the window state before closing."""

@@ -25,8 +25,11 @@ with day boundaries computed once per call, so a refresh costs the same per card
 history. A :class:`ProgressModel` keeps each deck's figures from that pass for the study day and
 reads a deck again only when the store's change counter of the deck moved (a card answered,
 suspended, buried, reset, added or retired): keep one model per window and a refresh after
-answering a card reads that card's deck alone. The store stores; this module says what the
-stored numbers mean.
+answering a card reads that card's deck alone. The kept figures are also saved in the store
+(:meth:`ProgressModel.save_kept`, :meth:`ProgressModel.restore_kept`) with what they hold for,
+so a start on the same study day with nothing changed shows the library without reading a
+single card row; a figure that does not match is worked out again, never shown. The store
+stores; this module says what the stored numbers mean.
 """
 
 from __future__ import annotations
@@ -35,8 +38,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from typing import Protocol
+from typing import Any, Protocol
 
+from studyapp import __version__
 from studyapp.model import Deck, Section
 from studyapp.review_types import CardState, Phase, as_utc
 from studyapp.store.dbfile import from_micros, to_micros
@@ -50,7 +54,10 @@ FORECAST_DAYS = 30
 RETENTION_DAYS = 30  # the headline true retention: the last 30 study days
 RETENTION_WEEKS = 12
 HISTORY_DAYS = 26 * 7  # reviews per day: about half a year, for the calendar
+KEPT_FIGURES_KEY = "progress.kept_figures"  # the store setting that keeps them between starts
+KEPT_FIGURES_FORMAT = 1  # the shape of what is saved; another is ignored (worked out again)
 _REVIEW = int(Phase.REVIEW)
+_COUNTS = ("total", "new", "learning", "due_today", "mastered", "suspended", "buried", "studied")
 
 
 class ProgressStore(Protocol):
@@ -71,6 +78,10 @@ class ProgressStore(Protocol):
     def true_retention(
         self, since: datetime | None = None, until: datetime | None = None
     ) -> Retention: ...
+
+    def setting(self, key: str, default: Any = None) -> Any: ...
+
+    def set_setting(self, key: str, value: Any) -> None: ...
 
 
 def mastered(phase: int | None, stability: float | None, recall: float) -> bool:
@@ -212,7 +223,10 @@ class ProgressModel:
         self.store = store
         self.scheduler = scheduler
         # per deck id: (what the figures hold for, the figures, due on each coming study day)
-        self._kept: dict[str, tuple[tuple, DeckProgress, list[int]]] = {}
+        self._kept: dict[str, tuple[list[Any], DeckProgress, list[int]]] = {}
+        # per deck id: figures saved by an earlier start, as saved (see restore_kept)
+        self._saved: dict[str, Any] = {}
+        self._unsaved = False  # figures worked out since the last save_kept
         self._days: StudyDays | None = None  # today's day starts, worked out once a day
 
     def day_end(self, now: datetime) -> datetime:
@@ -233,34 +247,103 @@ class ProgressModel:
         in the store (:meth:`Store.deck_change_counts`); only the decks where one of those
         moved are read again, by the one pass of :meth:`_compute`.
         """
-        now = as_utc(now)
         slots = max(FORECAST_DAYS, len(forecast or ()))
-        days = self._days
-        if days is None or days.today != self.scheduler.study_day(now) or days.ahead != slots:
-            days = self._days = StudyDays(self.scheduler, now, back=400, ahead=slots)
-        settings = self.scheduler.settings
-        when = (days.today, settings.day_rollover_hour, self.scheduler.tz, settings.parameters)
-        counters = self.store.deck_change_counts()
-        keys = {deck.id: (when, slots, counters.get(deck.id, 0)) for deck in decks}
-        stale = [
-            d for d in decks if (kept := self._kept.get(d.id)) is None or kept[0] != keys[d.id]
-        ]
+        keys, days = self._keys(decks, now, slots)
+        stale = [d for d in decks if self._known(d, keys[d.id]) is None]
         if stale:
             fresh = self._compute(stale, days, slots)
             for deck in stale:
                 self._kept[deck.id] = (keys[deck.id], *fresh[deck.id])
-        out = []
-        for deck in decks:
-            key, figures, due_on_day = self._kept[deck.id]
-            read = len({s.id for s in deck.sections} & set(self.store.read_sections(deck.id)))
-            if figures.deck is not deck or figures.sections_read != read:
-                figures = replace(figures, deck=deck, sections_read=read)
-                self._kept[deck.id] = (key, figures, due_on_day)
-            out.append(figures)
-            if forecast is not None:
+            self._unsaved = True
+        out = [self._with_reading(deck) for deck in decks]
+        if forecast is not None:
+            for deck in decks:
+                due_on_day = self._kept[deck.id][2]
                 for slot in range(len(forecast)):
                     forecast[slot] += due_on_day[slot]
         return out
+
+    def known(self, decks: Sequence[Deck], now: datetime) -> list[DeckProgress | None]:
+        """The figures of each deck at ``now`` where they are at hand without reading the
+        deck's cards (kept, or saved by an earlier start and still true); None where they are
+        not: :meth:`decks` works those out. What a window shows before its first paint."""
+        keys, _days = self._keys(decks, now, FORECAST_DAYS)
+        return [
+            None if self._known(deck, keys[deck.id]) is None else self._with_reading(deck)
+            for deck in decks
+        ]
+
+    def _keys(
+        self, decks: Sequence[Deck], now: datetime, slots: int
+    ) -> tuple[dict[str, list[Any]], StudyDays]:
+        """What each deck's figures must hold for to be true at ``now`` (a JSON value: the
+        study day and its boundaries, the scheduler's settings and time zone, the forecast's
+        length and the deck's change counter in the store), and today's study days."""
+        now = as_utc(now)
+        days = self._days
+        if days is None or days.today != self.scheduler.study_day(now) or days.ahead != slots:
+            days = self._days = StudyDays(self.scheduler, now, back=400, ahead=slots)
+        when = [
+            days.today.isoformat(),
+            hash(tuple(days.starts)),  # ints hash alike in every run: the day boundaries
+            repr(self.scheduler.settings),
+            repr(self.scheduler.tz),
+            slots,
+        ]
+        counters = self.store.deck_change_counts()
+        return {deck.id: [*when, counters.get(deck.id, 0)] for deck in decks}, days
+
+    def _known(self, deck: Deck, key: list[Any]) -> DeckProgress | None:
+        """The deck's kept figures if they hold for ``key`` (taken from the saved ones when
+        those do), else None."""
+        kept = self._kept.get(deck.id)
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        saved = self._saved.pop(deck.id, None)
+        if saved is None:
+            return None
+        try:
+            figures, due_on_day = _decoded(deck, saved, key)
+        except (TypeError, ValueError, KeyError, IndexError):
+            return None  # not what save_kept writes: worked out again
+        if figures is None:
+            return None
+        self._kept[deck.id] = (key, figures, due_on_day)
+        return figures
+
+    def _with_reading(self, deck: Deck) -> DeckProgress:
+        """The deck's kept figures with ``deck`` itself and its sections read filled in."""
+        key, figures, due_on_day = self._kept[deck.id]
+        read = len({s.id for s in deck.sections} & set(self.store.read_sections(deck.id)))
+        if figures.deck is not deck or figures.sections_read != read:
+            figures = replace(figures, deck=deck, sections_read=read)
+            self._kept[deck.id] = (key, figures, due_on_day)
+        return figures
+
+    def save_kept(self) -> None:
+        """Save the kept figures in the store (when any was worked out since the last save),
+        for the next start: see :meth:`restore_kept`."""
+        if not self._unsaved:
+            return
+        decks = {deck_id: _encoded(*kept) for deck_id, kept in self._kept.items()}
+        self.store.set_setting(
+            KEPT_FIGURES_KEY,
+            {"format": KEPT_FIGURES_FORMAT, "version": __version__, "decks": decks},
+        )
+        self._unsaved = False
+
+    def restore_kept(self) -> None:
+        """Take up the figures an earlier start saved. Each is used only while what it holds
+        for is still true (the same study day, settings and change counter); a saved value
+        of another shape is ignored."""
+        saved = self.store.setting(KEPT_FIGURES_KEY, None)
+        if (
+            isinstance(saved, dict)
+            and saved.get("format") == KEPT_FIGURES_FORMAT
+            and saved.get("version") == __version__
+            and isinstance(saved.get("decks"), dict)
+        ):
+            self._saved = dict(saved["decks"])
 
     def _compute(
         self, decks: Sequence[Deck], days: StudyDays, slots: int
@@ -401,6 +484,53 @@ class ProgressModel:
             sections=sections,
             desired_retention=self.scheduler.settings.desired_retention,
         )
+
+
+def _encoded(key: list[Any], figures: DeckProgress, due_on_day: list[int]) -> dict[str, Any]:
+    """A deck's kept figures as JSON values (the deck itself is not saved: it is the file's)."""
+    return {
+        "key": key,
+        "counts": [getattr(figures, name) for name in _COUNTS],
+        "mastery": figures.mastery,
+        "next_due": None if figures.next_due is None else to_micros(figures.next_due),
+        "sections": {sid: list(values) for sid, values in figures.section_recall.items()},
+        "due_on_day": due_on_day,
+    }
+
+
+def _decoded(
+    deck: Deck, saved: dict[str, Any], key: list[Any]
+) -> tuple[DeckProgress | None, list[int]]:
+    """Inverse of :func:`_encoded` for ``deck``; None when the figures do not hold for ``key``.
+    Raises TypeError, ValueError, KeyError or IndexError for a value of another shape."""
+    if saved["key"] != key:
+        return None, []
+    counts = [int(n) for n in saved["counts"]]
+    next_due = saved["next_due"]
+    sections = {
+        str(sid): (float(recall), int(cards), int(studied))
+        for sid, (recall, cards, studied) in saved["sections"].items()
+    }
+    due_on_day = [int(n) for n in saved["due_on_day"]]
+    if len(due_on_day) < key[4]:
+        raise ValueError("due_on_day")
+    total, new, learning, due_today, mastered_, suspended, buried, studied = counts
+    figures = DeckProgress(
+        deck,
+        total=total,
+        new=new,
+        learning=learning,
+        due_today=due_today,
+        mastered=mastered_,
+        suspended=suspended,
+        buried=buried,
+        studied=studied,
+        mastery=float(saved["mastery"]),
+        next_due=None if next_due is None else from_micros(int(next_due)),
+        sections_read=-1,
+        section_recall=sections,
+    )
+    return figures, due_on_day
 
 
 def _listed_sections(figures: DeckProgress) -> list[Section]:

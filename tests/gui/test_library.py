@@ -242,3 +242,65 @@ def test_html_in_deck_titles_and_notices_is_shown_as_text(qtbot, tmp_path):
     assert row.title_label.text() == deck.title
     assert widget.notice.textFormat() is Qt.TextFormat.PlainText
     assert widget.notice.text() == deck.notice and widget.notice.isVisible()
+
+
+def test_a_refresh_of_the_same_decks_updates_their_rows_in_place(qtbot):
+    """After studying, the library shows the new figures in the same rows, the selection
+    kept; a row whose figures did not change is not touched. Other decks rebuild the list."""
+    widget = library(qtbot, reviewed=0)
+    rows = list(widget.rows)
+    widget.move_selection(1)
+    anesthesia, depression = anesthesia_deck(), depression_deck()
+    answers = {card.id: Rating.GOOD for card in anesthesia.cards[:2]}
+    updated = rows_after([anesthesia, depression], answers, NOW - timedelta(hours=1))
+    untouched = rows[1].numbers_label.text()
+    widget.set_content(updated, [], NOW, UTC)
+    assert widget.rows == rows
+    assert widget.selected_deck_id() == "ketamine-depression"
+    assert rows[0].numbers_label.text().startswith("2 due today  ·  8 new")
+    assert rows[1].numbers_label.text() == untouched
+    assert "2 cards due today" in widget.summary_label.text()
+    widget.set_content(updated[:1], [], NOW, UTC)
+    assert [row.deck_id for row in widget.rows] == ["ketamine-anesthesia"]
+    assert widget.rows[0] is not rows[0]
+
+
+def test_decks_still_counting_say_so_until_their_figures_come(qtbot):
+    """A deck whose figures are still being worked out says "Counting…" (not zeros) and can
+    still be studied; its figures replace the note in the same row."""
+    anesthesia, depression = anesthesia_deck(), depression_deck()
+    known = rows_after([anesthesia, depression], {}, NOW)
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    waiting = [known[0], DeckProgress(depression)]
+    widget.set_content(waiting, [], NOW, UTC, pending={depression.id})
+    counting = widget.rows[1]
+    assert counting.numbers_label.text().startswith("Counting…")
+    assert counting.next_label.text() == "Next: counting…"
+    assert counting.study_button.isEnabled()
+    assert "counting cards due and new" in widget.summary_label.text()
+    assert widget.rows[0].numbers_label.text().startswith("0 due today  ·  10 new")
+    widget.set_content(known, [], NOW, UTC)
+    assert widget.rows[1] is counting
+    assert counting.numbers_label.text().startswith("0 due today  ·  3 new  ·  0 of 3 mastered")
+    assert "0 cards due today  ·  13 new cards" in widget.summary_label.text()
+
+
+def test_rows_of_decks_grouped_apart_from_their_order_keep_their_own_figures(qtbot):
+    """When groups put the decks in another order than given, a refresh in place still shows
+    each deck's own figures in its own row."""
+    anesthesia, depression = anesthesia_deck(), depression_deck()
+    plain = Deck(id="plain", title="Plain")
+    decks = [anesthesia, plain, depression]  # grouped: anesthesia, depression, then plain
+    widget = LibraryWidget()
+    qtbot.addWidget(widget)
+    widget.set_content(rows_after(decks, {}, NOW), [], NOW, UTC)
+    answers = {card.id: Rating.GOOD for card in depression.cards[:1]}
+    widget.set_content(rows_after(decks, answers, NOW - timedelta(hours=1)), [], NOW, UTC)
+    shown = {row.deck_id: (row.title_label.text(), row.numbers_label.text()) for row in widget.rows}
+    assert shown["ketamine-depression"] == (
+        "Ketamine for depression",
+        "1 due today  ·  2 new  ·  0 of 3 mastered  ·  0 of 2 sections read",
+    )
+    assert shown["plain"][0] == "Plain"
+    assert shown["ketamine-anesthesia"][1].startswith("0 due today  ·  10 new")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -374,3 +374,123 @@ def test_the_library_after_answering_shows_the_answered_decks_new_figures(make_w
     assert all(after[d] is before[d] for d in after if d != deck.id)
     window.appearance.apply_preferences(load_preferences(window.store))
     assert window.progress_model is not model
+
+
+def test_a_big_library_is_counted_after_the_first_paint_and_shown_at_once_next_time(
+    make_window, qtbot, monkeypatch
+):
+    """A library too big to count before the window shows says "Counting…" and fills in its
+    figures right after the first paint; the next start the same day shows them at once."""
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)  # every library is "big"
+    first = make_window()
+    qtbot.waitUntil(lambda: not first.library_flow.counting)
+    numbers = [row.numbers_label.text() for row in first.library.rows]
+    assert numbers[0].startswith("0 due today  ·  10 new  ·  0 of 10 mastered")
+    assert first.store.setting(KEPT_FIGURES_KEY) is not None  # saved for the next start
+    first.close()
+    first.store.close()
+
+    second = make_window()  # big too: opened on the decks' listing, loaded after the paint
+    assert [row.numbers_label.text() for row in second.library.rows] == numbers
+    qtbot.waitUntil(lambda: not second.library_flow.counting)
+    assert [len(deck.cards) for deck in second.decks] == [10, 3]
+    assert [row.numbers_label.text() for row in second.library.rows] == numbers
+
+
+def test_a_big_library_loads_its_decks_after_the_first_paint_when_the_library_opens(
+    make_window, qtbot, monkeypatch
+):
+    """A big library opens on the listing of its decks (titles, sections, figures) and loads
+    the decks themselves right after the first paint, then studies as always; it loads them
+    first when the reader opens first, or when an exam date needs the cards."""
+    from studyapp.gui import library_flow
+
+    first = make_window()  # the first start loads the decks and saves their listing
+    first.close()
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)  # every library is "big"
+    window = make_window()
+    assert window.library_flow.loading
+    assert [deck.id for deck in window.decks] == ["ketamine-anesthesia", "ketamine-depression"]
+    assert window.library.rows[0].title_label.text() == "Ketamine in anesthesia"
+    qtbot.waitUntil(lambda: not window.library_flow.counting)
+    assert [len(deck.cards) for deck in window.decks] == [10, 3]
+    qtbot.keyClick(window.library, Qt.Key.Key_S)
+    assert window.current_screen is Screen.QUIZ
+    window.leave_quiz()
+    window.open_reader("ketamine-anesthesia")
+    window.close()
+    window.store.close()
+
+    reading = make_window()
+    assert not reading.library_flow.loading  # the reader shows cards' sections: loaded first
+    assert reading.current_screen is Screen.READER
+    reading.set_screen(Screen.LIBRARY)
+    reading.store.set_exam(["ketamine-anesthesia"], date(2026, 4, 1))
+    reading.close()
+    reading.store.close()
+    with_exam = make_window()
+    assert not with_exam.library_flow.loading  # the exam panel needs the cards
+    assert with_exam.library.exam_panel.cards
+
+
+def test_a_new_window_shows_counting_before_its_first_paint(make_window, monkeypatch):
+    """Before the first paint a big library's rows say "Counting…", never zeros."""
+    from studyapp.gui import library_flow
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)
+    monkeypatch.setattr(library_flow.LibraryFlow, "_count_after_paint", lambda self: None)
+    window = make_window()
+    assert window.library_flow.counting
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+    window.refresh_library()  # any refresh counts what is missing
+    assert not window.library_flow.counting
+    assert window.library.rows[0].numbers_label.text().startswith("0 due today")
+
+
+def test_changed_answers_waiting_for_a_choice_show_once_a_big_librarys_decks_load(
+    make_window, qtbot, deck_dir, monkeypatch
+):
+    """A changed answer the student has not decided on yet is asked about again at the next
+    start, also when the decks load after the first paint."""
+    from studyapp.gui import library_flow
+
+    window = make_window()
+    state, entry = window.scheduler.review("dep-1", None, Rating.GOOD, window.ctx.clock())
+    window.store.record_review(state, entry)
+
+    def new_answer(data: dict) -> None:
+        data["cards"][0]["answer"] = "Treatment-resistant and bipolar depression"
+
+    with qtbot.waitSignal(window.decks_reloaded, timeout=5000):
+        _edit_deck_file(deck_dir / "ketamine-depression.yaml", new_answer)
+    assert window.library.changed_box is not None
+    window.close()
+    window.store.close()
+
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 0)
+    again = make_window()
+    assert again.library_flow.loading
+    qtbot.waitUntil(lambda: not again.library_flow.counting)
+    box = again.library.changed_box
+    assert box is not None and "The answer of 1 card changed" in box.findChild(QLabel).text()
+
+
+def test_a_big_librarys_first_start_of_a_day_counts_after_the_paint(make_window, monkeypatch):
+    """On the first start of a study day a big library opened on its decks' listing says
+    "Counting…" at its first paint rather than counting every card before it."""
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    first = make_window()
+    first.close()
+    first.store.set_setting(KEPT_FIGURES_KEY, None)  # as when they were for another day
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 5)  # 13 cards are "many"
+    monkeypatch.setattr(library_flow.LibraryFlow, "_count_after_paint", lambda self: None)
+    window = make_window()
+    assert window.library_flow.loading
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)

@@ -11,6 +11,7 @@ from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewM
 from studyapp.store.database import Store
 from studyapp.store.rows import UPSERT_STATE, state_params
 from studyapp.study.progress import (
+    KEPT_FIGURES_KEY,
     MASTERED_STABILITY_DAYS,
     ProgressModel,
     totals,
@@ -311,3 +312,79 @@ def test_reading_a_section_shows_without_a_card_changing(store):
     assert model.deck(deck, NOW).sections_read == 0
     store.mark_section_read(deck.id, deck.sections[0].id, NOW)
     assert figures_checked(model, [deck], NOW)[0].sections_read == 1
+
+
+def test_a_second_start_on_the_same_day_shows_the_saved_figures(store, monkeypatch):
+    """Figures saved at the end of a session are what the next start shows, equal to a fresh
+    pass, without reading a card row; a deck changed since is worked out again."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    for card in decks[0].cards[:3]:
+        review(store, sched, card.id, Rating.GOOD, NOW - timedelta(days=5))
+    store.set_suspended(decks[1].cards[0].id, True)
+    first = ProgressModel(store, sched)
+    fresh = first.decks(decks, NOW)
+    first.save_kept()
+
+    second = ProgressModel(store, sched)
+    assert second.known(decks, NOW) == [None, None]  # nothing taken up yet
+    second.restore_kept()
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "each_card_progress_row", None)  # reading a row would fail
+        shown = second.known(decks, NOW + timedelta(hours=3))
+        assert second.decks(decks, NOW) == shown
+    assert shown == fresh
+    assert shown[0].section_recall == fresh[0].section_recall
+    assert second.report(decks, NOW) == ProgressModel(store, sched).report(decks, NOW)
+
+    review(store, sched, decks[1].cards[1].id, Rating.AGAIN, NOW)
+    third = ProgressModel(store, sched)
+    third.restore_kept()
+    assert third.known(decks, NOW) == [fresh[0], None]
+    assert third.decks(decks, NOW)[1].studied == 1
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        lambda store, sched: (store, sched, NOW + timedelta(days=1)),
+        lambda store, sched: (store, scheduler(ZoneInfo("America/New_York")), NOW),
+        lambda store, sched: (
+            store,
+            Scheduler(SchedulerSettings(fuzz=False, day_rollover_hour=2), tz=UTC),
+            NOW,
+        ),
+    ],
+    ids=["next study day", "another time zone", "another rollover hour"],
+)
+def test_saved_figures_of_another_day_or_settings_are_worked_out_again(store, later):
+    """Saved figures are not shown on another study day, in another time zone or under other
+    settings: the start works them out again."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    model = ProgressModel(store, sched)
+    model.decks(decks, NOW)
+    model.save_kept()
+    _store, other_sched, when = later(store, sched)
+    next_start = ProgressModel(store, other_sched)
+    next_start.restore_kept()
+    assert next_start.known(decks, when) == [None, None]
+
+
+def test_saved_figures_of_another_shape_are_ignored(store):
+    """A damaged or foreign value where the figures are saved is ignored, never shown."""
+    sched = scheduler()
+    decks = [anesthesia_deck(), depression_deck()]
+    model = ProgressModel(store, sched)
+    model.decks(decks, NOW)
+    model.save_kept()
+    saved = store.setting(KEPT_FIGURES_KEY)
+    saved["decks"][decks[0].id]["counts"] = ["many"]
+    saved["decks"][decks[1].id]["sections"] = {"I": [0.5]}
+    store.set_setting(KEPT_FIGURES_KEY, saved)
+    for value in (saved, {"format": -1}, "figures", None):
+        store.set_setting(KEPT_FIGURES_KEY, value)
+        next_start = ProgressModel(store, sched)
+        next_start.restore_kept()
+        assert next_start.known(decks, NOW) == [None, None]
+        assert next_start.decks(decks, NOW) == model.decks(decks, NOW)

@@ -301,21 +301,35 @@ def _decode_file(
     return CachedFile(deck, problems, deck_id, card_ids), texts
 
 
+def deck_header(deck: Deck) -> dict[str, Any]:
+    """What names a deck, as the cache and the library listing (:mod:`.listing`) store it:
+    id, title, notice and source (read back by :func:`source_info`)."""
+    source = deck.source
+    return {
+        "id": deck.id,
+        "title": deck.title,
+        "notice": deck.notice,
+        "source": None if source is None else [source.title, source.file, source.topic],
+    }
+
+
+def source_info(raw: dict[str, Any]) -> SourceInfo | None:
+    """The source a :func:`deck_header` stored."""
+    source = raw["source"]
+    return None if source is None else SourceInfo(*source)
+
+
 def _encode_deck(deck: Deck) -> dict[str, Any]:
     """Every field of ``deck`` but its cards' texts (its path is the cache key, not stored).
 
     Cards are columns: what every card needs at start (id, type, section, answer key,
     location); their texts go to chunks after the index (see :meth:`DeckCache.save`).
     """
-    source = deck.source
     section_names = list(dict.fromkeys(c.section for c in deck.cards))
     section_index = {name: n for n, name in enumerate(section_names)}
     cards = deck.cards
     return {
-        "id": deck.id,
-        "title": deck.title,
-        "notice": deck.notice,
-        "source": None if source is None else [source.title, source.file, source.topic],
+        **deck_header(deck),
         "sections": [
             [
                 s.id,
@@ -355,7 +369,6 @@ def _decode_deck(
 ) -> tuple[Deck, CardTexts]:
     """Inverse of :func:`_encode_deck`; the deck's path is ``file``, its cards read their
     texts from ``cache``'s file when first used."""
-    source = raw["source"]
     columns = raw["cards"]
     texts = CardTexts(
         cache.path,
@@ -384,7 +397,7 @@ def _decode_deck(
         id=raw["id"],
         title=raw["title"],
         notice=raw["notice"],
-        source=None if source is None else SourceInfo(*source),
+        source=source_info(raw),
         sections=tuple(
             Section(i, title, level, number, body, Location(line, column), tuple(tags))
             for i, title, level, number, body, line, column, tags in raw["sections"]

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from studyapp.decks.cache import file_key, loader_key
+from studyapp.decks.cache import deck_header, file_key, loader_key, source_info
 from studyapp.decks.problems import Problem
-from studyapp.model import Deck, Section, SourceInfo
+from studyapp.model import Deck, Section
 
 LISTING_FORMAT = 1
 
@@ -101,12 +101,8 @@ def read_listing(cache_file: Path, files: Iterable[Path]) -> Listing | None:
 
 
 def _encode_deck(deck: Deck) -> dict[str, Any]:
-    source = deck.source
     return {
-        "id": deck.id,
-        "title": deck.title,
-        "notice": deck.notice,
-        "source": None if source is None else [source.title, source.file, source.topic],
+        **deck_header(deck),
         "sections": [[s.id, s.title, s.level, s.number] for s in deck.sections],
         "path": None if deck.path is None else str(deck.path),
         "tags": list(deck.tags),
@@ -116,7 +112,6 @@ def _encode_deck(deck: Deck) -> dict[str, Any]:
 
 def _decode_deck(raw: dict[str, Any]) -> Deck:
     """A listed deck: its sections without their text, and no cards."""
-    source = raw["source"]
     return Deck(
         id=str(raw["id"]),
         title=str(raw["title"]),
@@ -124,7 +119,7 @@ def _decode_deck(raw: dict[str, Any]) -> Deck:
             Section(str(i), str(title), int(level), str(number))
             for i, title, level, number in raw["sections"]
         ),
-        source=None if source is None else SourceInfo(*source),
+        source=source_info(raw),
         notice=str(raw["notice"]),
         path=None if raw["path"] is None else Path(raw["path"]),
         tags=tuple(str(tag) for tag in raw["tags"]),

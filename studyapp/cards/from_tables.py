@@ -62,17 +62,19 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     labels = [row[0] for row in rows]
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
-    context = _context(table, section)
+    context, caption = _context(table, section), _caption(table)
     informative = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
     measured = [j for j in informative if _numeric(rows, j)]
     # a measured value of one row is a lookup nobody learns ("critical pressure of oxygen:
     # 5.08"); which row ranks first or last in it is a fact of the whole table
     columns = [j for j in informative if j not in measured]
     drafts: list[Draft] = [
-        card for j in measured for card in _extreme_cards(header, rows, j, context, section.id)
+        card
+        for j in measured
+        for card in _extreme_cards(header, rows, j, (context, caption), section.id)
     ]
     for row in rows:
-        which = _which_card(header, rows, row, columns, context, section.id)
+        which = _which_card(header, rows, row, columns, (context, caption), section.id)
         if which is not None:
             drafts.append(which)
         source = table_row(row)
@@ -87,7 +89,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                     f"table|{context}|{row[0]}|{header[j]}",
                     section.id,
                     source,
-                    question=_cell_question(context, header[j], row[0]),
+                    question=_ask(caption, _cell_question(header[j], row[0])),
                     answer=value,
                 )
             )
@@ -95,11 +97,16 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
 
 
 def _extreme_cards(
-    header: list[str], rows: list[list[str]], column: int, context: str, section_id: str
+    header: list[str],
+    rows: list[list[str]],
+    column: int,
+    named: tuple[str, str],
+    section_id: str,
 ) -> list[Draft]:
     """ "Which substance has the highest critical temperature (K)?" and the lowest, when the
     table has at least four rows and one row alone has that value; the other rows' names are
-    the wrong choices."""
+    the wrong choices. ``named`` is the table's key context and its caption."""
+    context, caption = named
     if len(rows) < MIN_RANKED_ROWS or not header[0].strip():
         return []
     values = [(_number(row[column]), row) for row in rows if not _empty(row[column])]
@@ -120,7 +127,7 @@ def _extreme_cards(
                 f"table-{word}|{context}|{measure}",  # one card for a value in two units
                 section_id,
                 table_row(row),
-                question=f"{context}: which {kind} has the {word} {measure}{unit}?",
+                question=_ask(caption, f"which {kind} has the {word} {measure}{unit}?"),
                 answer=row[0],
                 distractors=tuple(others[:3]),
             )
@@ -153,11 +160,13 @@ def _which_card(
     rows: list[list[str]],
     row: list[str],
     columns: list[int],
-    context: str,
+    named: tuple[str, str],
     section_id: str,
 ) -> Draft | None:
     """ "Which class has high solubility and low permeability?", when those cells single the
-    row out; the other rows' names are the wrong choices."""
+    row out; the other rows' names are the wrong choices. ``named`` is the table's key
+    context and its caption."""
+    context, caption = named
     short = [j for j in columns if all(len(r[j].split()) <= MAX_SHORT_WORDS for r in rows)]
     if not short or len(short) > 3 or not header[0].strip() or header[0].strip() == "#":
         return None
@@ -173,20 +182,20 @@ def _which_card(
         f"table-which|{context}|{'|'.join(said)}",
         section_id,
         table_row(row),
-        question=f"{context}: which {_name(header[0])} has {described}?",
+        question=_ask(caption, f"which {_name(header[0])} has {described}?"),
         answer=row[0],
         distractors=tuple(others[:3]),
     )
 
 
-def _cell_question(context: str, heading: str, label: str) -> str:
+def _cell_question(heading: str, label: str) -> str:
     """ "GDP by demand: what is the value of Investment (in trillions of dollars)?": the
     heading's aside (a unit) goes to the end, the verb agrees with the heading's noun."""
     unit = _unit(heading)
     name = _name(heading)
     head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
-    return f"{context}: what {'are' if plural else 'is'} the {name} of {label}{unit}?"
+    return f"what {'are' if plural else 'is'} the {name} of {label}{unit}?"
 
 
 def _unit(heading: str) -> str:
@@ -196,11 +205,20 @@ def _unit(heading: str) -> str:
 
 
 def _context(table: Table, section: OutlineSection) -> str:
-    """What the table is about, to open its questions: its caption (without a source's
-    address), else its section's title."""
+    """What the table is about, in its cards' keys: its caption, else its section's title."""
+    return _caption(table) or section.title or "In the table"
+
+
+def _caption(table: Table) -> str:
+    """The table's caption without its number or a source's address ("" for none)."""
     caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
-    caption = _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
-    return caption or section.title or "In the table"
+    return _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
+
+
+def _ask(caption: str, body: str) -> str:
+    """A question opened by the table's caption ("BCS: which class ...?"). A table without
+    one is asked bare: the section title it would repeat is on the line above every card."""
+    return f"{caption}: {body}" if caption else body[:1].upper() + body[1:]
 
 
 def _name(heading: str) -> str:

@@ -53,7 +53,7 @@ def test_values_that_do_not_single_out_a_row_make_no_which_card():
         line=1,
     )
     questions = [d.question for d in table_cards(table, SECTION) if d.type is CardType.CHOICE]
-    assert questions == ["Oral absorption: which drug has intravenous route and fast onset?"]
+    assert questions == ["Which drug has intravenous route and fast onset?"]
 
 
 def test_tables_without_a_header_or_with_one_row_give_no_cards():
@@ -108,7 +108,7 @@ def test_a_heading_that_is_a_sentence_is_not_asked_as_a_column():
     )
     questions = set(_by_question(treaties))
     assert not any("what the treaty" in q.lower() for q in questions)
-    assert "Oral absorption: what is the conflict of Paris?" in questions
+    assert "What is the conflict of Paris?" in questions
 
 
 def test_cells_that_are_only_marks_are_not_asked():
@@ -150,3 +150,17 @@ def test_a_measured_column_asks_which_row_ranks_first_and_last_not_each_value():
     ]
     assert lowest.answer == "Helium"  # 0.229 x 10^6 is the least, read with its exponent
     assert not [q for q in cards if "of Oxygen" in q]
+
+
+def test_a_table_without_a_caption_does_not_repeat_its_section_title():
+    """Networking: under 'TCP windows', an uncaptioned table asks 'What is the maximum
+    throughput of 1 msec?'; the section title is on the line above the card already."""
+    windows = Table(
+        ["RTT", "Maximum throughput"],
+        [["1 msec", "524 Mbps"], ["10 msec", "52.4 Mbps"]],
+        line=1,
+    )
+    section = OutlineSection("3", "TCP windows", 1, 1, blocks=[windows])
+    questions = {d.question for d in table_cards(windows, section)}
+    assert "What is the maximum throughput of 1 msec?" in questions
+    assert not [q for q in questions if q.startswith("TCP windows")]

@@ -519,16 +519,15 @@ def test_deck_ids_are_unique_even_for_repeated_topics():
 
 
 def test_tables_are_reading_material_and_cards():
-    """A classification table is shown as a table and asked row x column."""
+    """A classification table is shown as a table and asked row x column; a caption opens
+    its questions, a section title (shown above the card) does not."""
     decks = _decks("pharmacology_tables.md", "pk")
     body = decks[0].sections[0].body
     assert "| Class | Solubility | Permeability |\n| --- | --- | --- |" in body
     assert "| Class III | High | Low |" in body
     cards = {c.question: c for d in decks for c in d.cards}
-    which = cards[
-        "Biopharmaceutics Classification System: which class has high solubility and low "
-        "permeability?"
-    ]
+    # the section title is on the line above the card: the question does not repeat it
+    which = cards["Which class has high solubility and low permeability?"]
     assert which.answer == "Class III" and which.type is CardType.CHOICE
     assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
         "3-5 minutes"

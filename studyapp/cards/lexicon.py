@@ -65,10 +65,26 @@ _QUESTION_FRAME = wordset(
 _PRONOUNS = wordset("it they them this these those its their he she his her him such")
 # Words that point at a picture or a part of the page a card cannot show ("photo B shows")
 PAGE_WORDS = wordset(
-    """figure figures fig photo photos photograph image images illustration illustrations
-    diagram diagrams chart charts graph graphs micrograph micrographs panel panels picture
-    pictures"""
+    """figure figures fig photo photos photograph illustration illustrations micrograph
+    micrographs"""
 )
+# words that name a picture on the page only when something points at it ("the graph
+# above", "chart B", "this diagram"): elsewhere they are content ("weighted graphs", "image
+# processing", "UML diagrams")
+_POINTED_PAGE_WORDS = r"(?:diagram|chart|graph|panel|picture|image|plot)s?"
+_POINTED_PAGE = re.compile(
+    rf"\b(?:this|these|that|those|following)\s+{_POINTED_PAGE_WORDS}\b"
+    rf"|\b{_POINTED_PAGE_WORDS}\s+(?:above|below|(?-i:[A-Z])\b|\d)",
+    re.IGNORECASE,
+)
+
+
+def points_to_page(text: str) -> bool:
+    """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
+    above"): a card shows no picture."""
+    return any(w in PAGE_WORDS for w in words(text)) or bool(_POINTED_PAGE.search(text))
+
+
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
 _PERSONAL = wordset("i me my mine you your yours")  # the authorial "we" states general facts
 

@@ -48,3 +48,14 @@ def test_the_speaker_is_told_from_a_roman_numeral():
 def test_the_authorial_we_states_a_general_fact():
     """'we have considered ideal gases' is a textbook's voice, not a speaker the card needs."""
     assert not lx.speaks_to_reader("Up to now, we have considered the behavior of ideal gases")
+
+
+def test_a_picture_word_leans_on_the_page_only_when_pointed_at():
+    """'the graph above' or 'chart B' needs a picture the card cannot show; 'weighted graphs'
+    in graph theory and 'image processing' are content."""
+    assert lx.points_to_page("As the graph above shows, demand falls.")
+    assert lx.points_to_page("Chart B lists the exports.")
+    assert lx.points_to_page("What does photo B show?")
+    assert not lx.points_to_page("Dijkstra finds shortest paths in weighted graphs.")
+    assert not lx.points_to_page("Image processing uses convolution filters.")
+    assert not lx.points_to_page("Trees are graphs a student meets early.")

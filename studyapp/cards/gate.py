@@ -18,6 +18,9 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
 * ``list-item``: its cloze blank is one item of a list the sentence gives ("conditions such
   as OCD, [...], and substance use disorders"): any other item would fill it as well;
+* ``fragment``: its cloze has no closing stop (a bullet or a heading-like line: "A [...] for
+  getting or sending data"): such lines are often pieces of a sentence, so the card is
+  weak, kept only where its section has nothing better;
 * ``not-a-statement``: its cloze is a question, the answer to one ("Because, ...", "Why,
   ..."), a note without its subject ("Says it is enough that ...") or speaks to the reader
   ("the candle I have in my [...]"); its question is not grammatical ("What does because
@@ -50,6 +53,7 @@ RULES = (
     "markup",
     "stock-blank",
     "list-item",
+    "fragment",
     "not-a-statement",
     "vague-answer",
     "too-long",
@@ -58,7 +62,7 @@ RULES = (
     "conflict",
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
-SOFT_RULES = frozenset({"vague-answer", "list-item"})
+SOFT_RULES = frozenset({"vague-answer", "list-item", "fragment"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -76,7 +80,14 @@ _LABEL_QUESTION = re.compile(
 # patterns of the per-blank checks, compiled once
 _BRACKET = re.compile(r"[(\[]")
 _SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]")
-_REFERENCE_START = re.compile(r"^\W*(?:they|this|these|those|it|its|their|such)\b", re.IGNORECASE)
+# a sentence whose subject is a pronoun ("He turns away from ...", "In short, they mean ..."):
+# a card shows one sentence, so whom it speaks of is lost
+_PRONOUNS = "they this these those it its their such he she his her him we our"
+_REFERENCE_START = re.compile(
+    r"^\W*(?:(?i:in short|in particular|in fact|thus|hence|here|now|so|also|still|yet|then),? )?"
+    r"(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUNS.split()) + r")\b"
+)  # not "IT", "US": an abbreviation names what it speaks of
+_CLOSED = re.compile(r"[.!?…][\W]*$")  # a sentence's closing stop, before quotes or brackets
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
 _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
 # a phrase that leans on what the text said just before: "in the first case", "the latter",
@@ -365,7 +376,7 @@ def _unresolved(question: str, subject: str) -> bool:
     named_before = False
     if lx.speaks_to_reader(body):
         return True  # "What is the candle I have in my hand?"
-    if any(w in lx.PAGE_WORDS for w in lx.words(body)):
+    if lx.points_to_page(body):
         return True  # "What does photo B show?": a picture the card cannot show
     for word in lx.words(body):
         if lx.is_pronoun(word) and not named_before:
@@ -410,7 +421,7 @@ def _sentence_fault(text: str) -> str:
         return "too-long"
     if _REFERENCE_START.match(rest):
         return "unresolved"
-    if any(w in lx.PAGE_WORDS for w in lx.words(rest)):
+    if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
     if _LOWER_START.match(_CLOZE.sub(lambda m: m.group(1), text)):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
@@ -429,6 +440,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
+    if not _CLOSED.search(whole):
+        return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
     return ""
 
 

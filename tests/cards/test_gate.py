@@ -532,3 +532,33 @@ def test_a_cloze_is_judged_again_under_other_titles():
     assert card_fault(item, "Sedatives", "") == "list-item"
     assert card_fault(item, "Benzodiazepines", "") == "given-away"
     assert card_fault(item, "Hypnotics", "") == "list-item"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # philosophy lecture, statistics chapter, history, networking
+        "He turns away from {{c1::abstraction}} and insufficiency.",
+        "In short, they mean that we may take a {{c1::moral holiday}}.",
+        "We need a model that tests for a difference of {{c1::slope}}.",
+        "Her reign saw the founding of the {{c1::East India Company}}.",
+    ],
+)
+def test_a_cloze_whose_subject_is_a_pronoun_is_unresolved(text):
+    """A sentence about 'he', 'they' or 'we' loses whom it speaks of on a card of its own."""
+    assert card_fault(_cloze(text), "") == "unresolved"
+
+
+def test_an_abbreviation_opening_a_cloze_is_no_pronoun():
+    """'IT' and 'US' are names, not the pronouns 'it' and 'us'."""
+    assert card_fault(_cloze("US agencies must follow {{c1::NIST SP 800-63}}."), "") == ""
+    assert card_fault(_cloze("IT staff rotate the {{c1::TLS certificates}} yearly."), "") == ""
+
+
+def test_a_cloze_without_a_closing_stop_is_a_weak_fragment():
+    """A bullet or a line cut from its sentence is weak (back only where a section needs it);
+    the same words closed by a full stop are a statement."""
+    bullet = _cloze("A {{c1::command line tool}} for getting or sending data using URL syntax")
+    assert card_fault(bullet, "") == "fragment"
+    assert "fragment" in gate.SOFT_RULES
+    closed = _cloze("Dijkstra's algorithm finds {{c1::shortest paths}} in weighted graphs.")
+    assert card_fault(closed, "") == ""

@@ -310,6 +310,8 @@ def _does_what(text: str, subject: str) -> QA | None:
             return None  # "many patients", "the second byte": which ones, the card cannot say
         if lx.only_verb(obj.split()[-1]) or _cut_list(rest, obj):
             return None  # "the focus of X and also look"; "X" of "X, Y and Z": cut short
+        if _names_little(obj):
+            return None  # "What does the Bank bring?" -> "an action": any text's words
         who = _subject(" ".join(words[:at]), subject)
         if modal:
             question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
@@ -321,6 +323,18 @@ def _does_what(text: str, subject: str) -> QA | None:
             question = f"What do {who} {base}?"
         return QA("does-what", question, obj)
     return None
+
+
+def _names_little(obj: str) -> bool:
+    """Whether an object is no answer to learn: it ends on a word that cannot be a noun
+    ("British", "quasi" of "quasi in rem"), runs into a second sentence ("Trajan. Roman
+    Empire"), or is one or two everyday words and no name ("an action", "their attention")."""
+    said = obj.split()
+    if not lx.can_be_noun(said[-1].strip("\"'”.")) or ". " in obj:
+        return True
+    content = [w for w in lx.words(obj) if w not in lx.FUNCTION_WORDS]
+    named = any(w[:1].isupper() for w in said)
+    return len(content) <= 2 and not named and all(lx.is_familiar(w) for w in content)
 
 
 _UNANCHORED = lx.wordset(

@@ -124,3 +124,26 @@ def test_a_singular_subject_never_gets_a_plural_verb():
     """'A shell script static analysis tool' has no verb: no 'What do a shell script?'."""
     asked = why_how("A shell script static analysis tool.", "")
     assert not [qa for qa in asked if qa.question.startswith("What do a")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # civil procedure, drill regulations, history, law
+        "The Bank brings an action in Maryland.",
+        "Officers and men fix their attention on the commander.",
+        "Epstein brings quasi in rem action against Balk in Maryland.",
+        "Hadrian succeeded Trajan. Roman Empire at its height.",
+    ],
+)
+def test_no_object_question_whose_answer_names_little(sentence):
+    """An object of one or two everyday words ('an action'), one ending on an adjective
+    ('quasi') or running into the next sentence teaches nothing (raters: bad)."""
+    assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
+
+
+def test_an_object_that_names_something_is_still_asked():
+    """'What did Suleiman besiege?' and a term of the subject's vocabulary stay."""
+    asked = {qa.question: qa.answer for qa in why_how("Suleiman besieged Vienna.", "")}
+    assert asked.get("What did Suleiman besiege?") == "Vienna"
+    asked = {qa.question: qa.answer for qa in why_how("Atropine blocks muscarinic receptors.", "")}
+    assert asked.get("What does Atropine block?") == "muscarinic receptors"

@@ -54,6 +54,16 @@ _CONCLUSION = re.compile(
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re.IGNORECASE)
+# a book's apparatus: what it cites and what it asks the reader, not facts to learn. Its text
+# stays in the reading material; it gives no cards ("Size and Development of the Shadow
+# Economy of 31 European and 5 other [...]", a problem's "Country A has export sales of ...")
+_APPARATUS = re.compile(
+    r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:references|bibliography|works cited|sources|citations|notes and "
+    r"references|footnotes|endnotes|further reading|external links|see also|acknowledge?ments"
+    r"|(?:self[- ]check |review |critical thinking |discussion |study |practice )?"
+    r"(?:questions?|exercises?|problems?)|homework|answers?(?: key)?)\W*$",
+    re.IGNORECASE,
+)
 
 
 def generate_decks(
@@ -390,7 +400,10 @@ def _section_drafts(
     section: OutlineSection, ctx: DocContext, hidden: set[str], titles: str
 ) -> list[Draft]:
     """All drafts of one section: its lists, sentences and tables. (Recalling the outline's own
-    subsection titles teaches no content, so the outline structure gives no cards.)"""
+    subsection titles teaches no content, so the outline structure gives no cards; nor do a
+    book's references and exercises, :data:`_APPARATUS`.)"""
+    if _APPARATUS.match(section.title.strip()):
+        return []
     drafts: list[Draft] = []
     tables = section.tables
     if tables:  # the prose card makers read paragraphs and lists; tables have their own
@@ -450,10 +463,7 @@ def _cards(
     tabled = [i for i, d in enumerate(drafts) if cftab.is_table_draft(d)]
     prose = [d for i, d in enumerate(drafts) if not cftab.is_table_draft(d)]
     ids = [card_id(deck_id, d) for d in prose]
-    words = sum(len(deck_section(s).body.split()) for s in covered if s.id in needs)
-    chosen_prose = select(
-        prose, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked, words
-    )
+    chosen_prose = select(prose, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked)
     kept = {id(d) for d in chosen_prose}
     seen: set[str] = set(ids)
     for i in tabled:

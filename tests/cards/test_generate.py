@@ -669,3 +669,34 @@ def test_a_title_the_document_repeats_names_its_parent():
     assert "Pennoyer v. Neff: Holding" in titles
     assert "Burnham v. Superior Court: Holding" in titles
     assert "Pennoyer v. Neff" in titles
+
+
+def test_references_and_exercises_are_read_but_give_no_cards():
+    """A chapter's references and its review questions stay in the reading material, but no
+    card asks a citation's title or a problem's set-up numbers."""
+    text = "\n".join(
+        [
+            "# Measuring GDP",
+            "",
+            "## GDP by demand",
+            "",
+            "Gross domestic product is the value of all final goods and services produced in a"
+            " country in a year. Consumption spending is the largest component of GDP in the"
+            " United States. Business investment is the most volatile component of GDP.",
+            "",
+            "## Self-Check Questions",
+            "",
+            "Country A has export sales of 20 billion dollars and imports of 40 billion"
+            " dollars. Government purchases in Country A are 1,000 billion dollars.",
+            "",
+            "## References",
+            "",
+            "Schneider, Friedrich. Size and Development of the Shadow Economy of 31 European"
+            " Countries from 2003 to 2013. Vienna: Linz University Press, 2013.",
+        ]
+    )
+    decks = generate_decks(parse_outline(text), prefix="gdp")
+    titles = {s.id: s.title for d in decks for s in d.sections}
+    assert {"Self-Check Questions", "References"} <= set(titles.values())
+    carded = {titles[c.section] for d in decks for c in d.cards}
+    assert carded and carded.isdisjoint({"Self-Check Questions", "References"})

@@ -38,6 +38,9 @@ class Draft:
     # the answer is the background of its sentence ("While X shows promise as Y, ..."), not
     # its point: the card is kept only where its section has too few others
     background: bool = False
+    # a cloze's blank, how surely a key term (:meth:`PhraseScorer.term_rank`, 1 surest):
+    # where a deck has too many clozes, the least sure go first
+    rank: int = 0
 
 
 @dataclass(frozen=True, slots=True)

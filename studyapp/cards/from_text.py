@@ -140,7 +140,7 @@ def sentence_cards(
             if not fresh:
                 continue
             hidden.add(fresh[0][1].casefold())
-            drafts.append(_cloze_draft(fresh[0], sentence, section.id))
+            drafts.append(_cloze_draft(fresh[0], sentence, section.id, ctx))
             second = next((o for o in fresh[1:] if not _clash(o, fresh[0])), None)
             # a second cloze of the sentence only for a strong term the titles do not hint at,
             # and not when a question card already asks about the sentence
@@ -152,7 +152,7 @@ def sentence_cards(
                 and not _hinted(second[1], shown_titles)
             ):
                 hidden.add(second[1].casefold())  # a second key term of the same sentence
-                drafts.append(_cloze_draft(second, sentence, section.id))
+                drafts.append(_cloze_draft(second, sentence, section.id, ctx))
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
@@ -428,10 +428,13 @@ def _clash(option: tuple[float, str, str], first: tuple[float, str, str]) -> boo
     return overlap or a in b or b in a
 
 
-def _cloze_draft(option: tuple[float, str, str], sentence: str, section_id: str) -> Draft:
-    """The draft of one cloze option."""
+def _cloze_draft(
+    option: tuple[float, str, str], sentence: str, section_id: str, ctx: DocContext
+) -> Draft:
+    """The draft of one cloze option, ranked by how surely its blank is a key term."""
     _, phrase, text = option
-    return Draft(CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text)
+    rank = ctx.scorer.term_rank(phrase, sentence)
+    return Draft(CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text, rank=rank)
 
 
 def _question_cards(

@@ -117,33 +117,44 @@ class PhraseScorer:
         everyday English is enough; in the part of a long document a card is made with (about
         80 sentences), a rare word is ("passphrase", "cryptography" in a manual).
         """
+        return self.term_rank(phrase, sentence) > 0
+
+    def term_rank(self, phrase: str, sentence: str) -> int:
+        """How surely ``phrase`` is a key term (see :meth:`key_term`): 0 not one, 1 surely
+        (one of the document's terms, a number, an abbreviation, a name of several words),
+        2 likely (a one-word name, a manner word, a phrase or rare word the text comes back
+        to), 3 only by the short-text allowance (a word that is not everyday English, said
+        once). Where a deck must lose clozes, the least sure go first."""
         low = phrase.lower()
         said = WORD.findall(phrase)
         if not said:
-            return False
+            return 0
         if _NUMBER.match(low) or phrase in _durations(sentence):
-            return True  # "[two supports]", "took [weeks]"
-        if low in self.lexicon or any(c.isdigit() for c in phrase) or tq.is_manner(phrase):
-            return True
+            return 1  # "[two supports]", "took [weeks]"
+        if low in self.lexicon or any(c.isdigit() for c in phrase):
+            return 1
+        if tq.is_manner(phrase):
+            return 2
         if self._holds_term(said):
-            return True  # "infinite state spaces" holds the defined "state space"
+            return 1  # "infinite state spaces" holds the defined "state space"
         if all(w[:1].isupper() for w in said) and (sentence.find(phrase) > 0 or len(said) > 1):
-            return True  # "Imperial Crown", "Neff": a name, not the capital of a sentence
+            return 1 if len(said) > 1 else 2  # "Imperial Crown", "Neff": a name
         if any(len(w) >= 2 and w.isupper() for w in said):
-            return True  # an abbreviation: "TCP", "NMDA receptors"
+            return 1  # an abbreviation: "TCP", "NMDA receptors"
         if not lx.can_be_noun(said[-1]) or any(lx.is_function_word(w) for w in said):
-            return False  # "part above", "world wide", "versus temperatures": no noun phrase
+            return 0  # "part above", "world wide", "versus temperatures": no noun phrase
         if len(said) == 1 and self.corpus.count(low) >= 2 and not lx.is_familiar(low):
-            return True
+            return 2
         if len(said) > 1 and self._compound_recurs(said):
-            return True
+            return 2
         content = [w for w in said if w.lower() not in STOPWORDS]
         if self.short:  # said once, a word that is not everyday English is enough
-            return any(not lx.is_familiar(w) for w in content)
+            return 3 if any(not lx.is_familiar(w) for w in content) else 0
         times = 1 if self.part else 2  # a part of a long text is read as a short text is
-        return any(
-            lx.is_rare(w) and self.lemma_counts[lx.lemma(w.lower())] >= times for w in content
-        )
+        rare = [w for w in content if lx.is_rare(w)]
+        if any(self.lemma_counts[lx.lemma(w.lower())] >= 2 for w in rare):
+            return 2
+        return 3 if times == 1 and rare else 0
 
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word

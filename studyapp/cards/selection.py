@@ -38,7 +38,6 @@ from studyapp.outline.sentences import normalise_space
 
 MIN_CARDS = 2  # per section with text of its own
 MAX_CLOZE_SHARE = 0.5  # of a deck's cards
-WORDS_PER_CARD = 120  # of study text: the cloze share never thins a deck below one card per
 SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
@@ -57,7 +56,6 @@ def select(
     acronyms: Mapping[str, str] | None = None,
     dropped: Counter[str] | None = None,
     seen: gate.Seen | None = None,
-    study_words: int = 0,
 ) -> list[Draft]:
     """The drafts that become cards, in their order (``ids[i]`` is the id of ``drafts[i]``).
 
@@ -67,8 +65,7 @@ def select(
 
     ``titles`` maps a section id to the titles the quiz shows above its cards (deck title and
     section title); ``needs_cards`` are the sections with text of their own, which keep at
-    least two cards (not all clozes) when they have that many drafts; ``study_words`` (the
-    words of those sections) sets how many cards the cloze share may not go below.
+    least two cards (not all clozes) when they have that many drafts.
     """
     names = dict(acronyms or {})
     dropped = Counter() if dropped is None else dropped
@@ -133,30 +130,40 @@ def select(
     for index, fault in soft.items():
         if index not in chosen:
             dropped[fault] += 1
-    chosen = _within_cloze_share(drafts, chosen, dropped, study_words // WORDS_PER_CARD)
+    chosen = _within_cloze_share(drafts, chosen, dropped)
     return [drafts[i] for i in sorted(chosen)]
 
 
-def _within_cloze_share(
-    drafts: list[Draft], chosen: set[int], dropped: Counter[str], floor: int = 0
-) -> set[int]:
+def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[str]) -> set[int]:
     """``chosen`` without the clozes that make more than :data:`MAX_CLOZE_SHARE` of the
-    deck: a deck of clozes tests reading more than knowing. But the share never deletes what
-    a student needs: a cloze goes only from a section that keeps :data:`MIN_CARDS` cards
-    after it (the sections with most cards first, the later cloze first), and only while the
-    deck keeps ``floor`` cards (one per :data:`WORDS_PER_CARD` words of study text). A prose
-    text that few question shapes fit keeps its clozes above the share rather than nothing
-    to study."""
+    deck: a deck of clozes trains recognising sentences more than knowing, and blind raters
+    judged clozes weaker than questions on every subject.
+
+    The least sure key terms go first (their :attr:`Draft.rank`), then clozes that do not
+    blank their sentence's subject, from the sections with most cards. A section keeps
+    :data:`MIN_CARDS` cards while another has more to give, and its last card while another
+    has two; a section left without a card is still in the reading material. A deck of two
+    cards keeps them: better than none."""
     chosen = set(chosen)
-    while len(chosen) > floor:
+    while len(chosen) > MIN_CARDS:
         clozes = [i for i in chosen if drafts[i].type is CardType.CLOZE]
         if len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
             break
         per_section = Counter(drafts[i].section for i in chosen)
-        spare = [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
-        if not spare:
-            break
-        worst = max(spare, key=lambda i: (per_section[drafts[i].section], i))
+        spare = (
+            [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
+            or [i for i in clozes if per_section[drafts[i].section] > 1]
+            or clozes
+        )
+        worst = max(
+            spare,
+            key=lambda i: (
+                drafts[i].rank,
+                not drafts[i].text.startswith("{{"),
+                per_section[drafts[i].section],
+                i,
+            ),
+        )
         chosen.discard(worst)
         dropped["cloze-share"] += 1
     return chosen

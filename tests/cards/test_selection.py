@@ -129,24 +129,29 @@ def test_a_card_id_is_used_once_even_when_a_vague_card_comes_back():
     assert len(chosen) == 1
 
 
-def _cloze(section: str, n: int) -> Draft:
+def _cloze(section: str, n: int, rank: int = 1) -> Draft:
     term = ["glomerulus", "nephron", "podocyte", "renin", "aldosterone", "vasopressin"][n]
-    text = f"The {{{{c1::{term}}}}} acts in step {n} of urine formation."
-    return Draft(CardType.CLOZE, f"cloze|{term}", section, f"sentence {n}", text=text)
+    text = f"In step {n} of urine formation the {{{{c1::{term}}}}} acts."
+    return Draft(CardType.CLOZE, f"cloze|{term}", section, f"sentence {n}", text=text, rank=rank)
 
 
-def test_the_cloze_share_never_thins_a_deck_below_its_study_text():
-    """Clozes beyond half a deck go only while each section keeps two cards and the deck one
-    card per 120 words of study text: a prose text keeps what it has to study."""
+def test_a_deck_is_never_mostly_clozes_and_the_least_sure_blanks_go_first():
+    """Beyond half a deck, clozes go, those whose blank is least surely a key term first;
+    a section keeps two cards while another has more, and a two-card deck keeps both."""
     question = _ask("1", "does|q", "What filters the blood?", "the glomerulus")
-    drafts = [question] + [_cloze("1", n) for n in range(5)]
+    unsure = [_cloze("1", n, rank=3) for n in (1, 2)]
+    sure = [_cloze("1", n, rank=1) for n in (3, 4)]
+    drafts = [question, unsure[0], sure[0], unsure[1], sure[1]]
     titles = {"1": "Kidney Urine"}
     ids = [f"id-{n}" for n in range(len(drafts))]
-    short = select(drafts, ids, titles, set(titles), study_words=100)
-    assert [d.type for d in short].count(CardType.CLOZE) == 1  # half the deck, at most
-    long = select(drafts, ids, titles, set(titles), study_words=600)
-    assert len(long) == 5  # 600 words ask for five cards: four clozes stay
-    two_sections = [_cloze("1", 0), _cloze("1", 1), _cloze("2", 2), _cloze("2", 3)]
+    chosen = select(drafts, ids, titles, set(titles))
+    assert chosen == [question, sure[0]]  # half the deck at most, the surer term kept
+    other = _ask("2", "does|r", "What does renin convert?", "angiotensinogen")
+    spread = [_cloze("1", 0), _cloze("1", 1), _cloze("1", 2), _cloze("2", 3), other]
     titles = {"1": "Kidney Urine", "2": "Kidney Hormones"}
-    ids = [f"id-{n}" for n in range(4)]
-    assert len(select(two_sections, ids, titles, set(titles))) == 4  # two per section stay
+    ids = [f"id-{n}" for n in range(len(spread))]
+    kept = select(spread, ids, titles, set(titles))
+    assert [d.type for d in kept].count(CardType.CLOZE) == 1  # of two cards
+    assert {d.section for d in kept} == {"1", "2"}  # each section keeps a card
+    pair = [_cloze("1", 0), _cloze("1", 1)]
+    assert len(select(pair, ["a", "b"], {"1": "Kidney Urine"}, {"1"})) == 2

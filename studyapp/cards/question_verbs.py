@@ -9,7 +9,8 @@ patterns); these read statements built around one verb phrase:
 * ``X may contribute to its Y`` -> "What may contribute to ketamine's Y?" -> ``X``;
 * ``X are tailored to Y`` -> "To what are X tailored?" -> ``Y``;
 * ``X are carefully designed to Y`` -> "What are X carefully designed to do?" -> ``Y``;
-* ``X should only be performed by Y in Z`` -> "By whom should X be performed?" -> ``Y``;
+* ``X should only be performed by Y in Z`` (also ``X must adhere to W and be administered in
+  Z by Y``) -> "By whom should X be performed?" -> ``Y``;
 * ``Studies are underway to explore Y`` -> "What are studies underway to explore?" -> ``Y``;
 * ``S shows promise as Y`` -> "As what does S show promise?" -> ``Y``;
 * ``S has been investigated for its Y`` -> "For what has S been investigated?" -> ``Y``;
@@ -63,8 +64,9 @@ _DESIGNED = re.compile(
     r"intended|meant) to (?P<y>[a-z][^,;]{4,120})$"
 )
 _BY_WHOM = re.compile(
-    rf"^(?P<x>{_NP}) (?P<modal>should|must|can|is to) (?P<only>only |)be (?P<verb>performed|"
-    r"administered|given|prescribed|supervised) by (?P<y>[a-z][^,;]{4,60}?)"
+    rf"^(?P<x>{_NP}) (?P<modal>should|must|can|is to) "
+    r"(?:(?:adhere to|comply with|follow) [^,;]{3,60}? and )?(?P<only>only |)be (?P<verb>performed|"
+    r"administered|given|prescribed|supervised)(?: in [^,;]{3,60}?)? by (?P<y>[a-z][^,;]{4,60}?)"
     r"(?: in [^,;]{3,60})?$"
 )
 _ONGOING = re.compile(

@@ -107,3 +107,17 @@ def test_an_absolute_with_phrase_whose_owner_is_unseen_gives_no_question():
         "The infusion runs for an hour, with its dose adapted to renal function.", "remifentanil"
     )
     assert all(qa.kind != "tailored" for qa in found)
+
+
+def test_by_whom_after_a_rule_to_follow():
+    """'X must comply with W and be given in Z by Y' still asks by whom (oncology, pharmacy)."""
+    asked = {
+        qa.question: qa.answer
+        for qa in questions(
+            "Chemotherapy must comply with hospital protocols and be given in an oncology unit"
+            " by specialist nurses.",
+            "",
+        )
+    }
+    assert asked["By whom must chemotherapy be given?"] == "specialist nurses"
+    assert asked["What must chemotherapy comply with?"] == "hospital protocols"

@@ -109,6 +109,8 @@ _QUESTION_SUBJECT = re.compile(
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
+_QUANTIFIER_START = lx.wordset("neither either both each every all any no")
+_NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
@@ -143,7 +145,8 @@ _FRAMING = re.compile(
 # a pointer into the document ("described below", "the next section", "this chapter")
 _POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
-    r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter))\b",
+    r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
+    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+)\b",
     re.IGNORECASE,
 )
 
@@ -233,6 +236,8 @@ def _fault(
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
+    if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
+        return "unresolved"  # "other treatments aside from ...": other than what went before
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
@@ -481,6 +486,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "solution if", "corporation sold shoes": a piece of a clause
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
+    if first.lower() in _QUANTIFIER_START:
+        return True  # "[Neither Empire] nor International": the quantifier belongs to the clause
     before, after = text[:start], text[end:]
     if (
         before[-1:].isalnum()
@@ -496,6 +503,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
     following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
+    if last[:1].isupper() and _NUMBER_AFTER.match(after):
+        return True  # "the original [TCP specification RFC] 793": a name and its number
     if following:
         nxt = following[0]
         if last[:1].isupper() and nxt[:1].isupper():

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
 
@@ -249,6 +250,8 @@ def _valuable(text: str, subject: str) -> QA | None:
     x, y = lower_first(match.group("x")), match.group("y")
     tail = f"{match.group('be')} {x} {match.group('adv')}{match.group('adj')}"
     first = y.split()[0]
+    if first.endswith("ing") and lx.verb_lemma(first) not in ("", first):
+        return None  # "important in considering the role ...": an activity, not a place
     if first in ("patients", "individuals", "people", "children", "adults"):
         return QA("valuable-in", f"In which {first} {tail}?", y)
     return QA("valuable-in", f"Where {tail}?", y)

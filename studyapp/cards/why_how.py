@@ -252,7 +252,7 @@ def _used(text: str, subject: str) -> QA | None:
 
 
 _MODALS = lx.wordset("can could may might will would should must")
-_LIGHT_VERBS = lx.wordset("play take make give get have do hold")
+_LIGHT_VERBS = lx.wordset("play take make give get have do hold become")  # + "Emperor": of what?
 _OBJECT_END = re.compile(
     r",|;|:| \(| which | that | who | because | while | whereas | so that | in order "
     r"| (?:in|on|at|within|during|for|by|from|with|after|before|through|into|via|without) "
@@ -308,6 +308,13 @@ def _does_what(text: str, subject: str) -> QA | None:
             said.append(words[0].lower())
         if _UNANCHORED & set(said):
             return None  # "many patients", "the second byte": which ones, the card cannot say
+        if (
+            at == 2
+            and words[0].lower() == "the"
+            and words[1].islower()
+            and not lx.is_rare(words[1])
+        ):
+            return None  # "the request", "the tires": a referent of the text around it
         if lx.only_verb(obj.split()[-1]) or _cut_list(rest, obj):
             return None  # "the focus of X and also look"; "X" of "X, Y and Z": cut short
         if _names_little(obj):

@@ -107,10 +107,11 @@ def test_a_definition_that_only_names_a_kind_gives_no_cards():
 def test_a_list_question_finishes_a_statement_never_a_bare_noun_phrase():
     """'Ketamine has emerged as a treatment for conditions, such as which four?' finishes a
     statement; 'The digestive system, such as which four?' (zoology) and 'organisms that,
-    such as which two?' ask nothing."""
+    such as which two?' ask nothing, nor does a lead-in cut after its modal (security)."""
     from studyapp.cards.from_text import states_something
 
     assert states_something("Beyond anesthesia, ketamine has emerged as a treatment for conditions")
     assert states_something("The autonomic system is affected by a number of exogenous agents")
     assert not states_something("The digestive system")
     assert not states_something("The flatworms are acoelomate organisms that")
+    assert not states_something("Authentication factors may")  # "may include" was cut off

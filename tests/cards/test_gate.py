@@ -562,3 +562,27 @@ def test_a_cloze_without_a_closing_stop_is_a_weak_fragment():
     assert "fragment" in gate.SOFT_RULES
     closed = _cloze("Dijkstra's algorithm finds {{c1::shortest paths}} in weighted graphs.")
     assert card_fault(closed, "") == ""
+
+
+def test_a_blank_that_leaves_out_the_number_of_a_name_is_broken():
+    """'RFC 793', 'Apollo 11' and 'Windows 10' are names with their number: hiding the words
+    and showing the number cuts the name; a blank before a measured amount is whole."""
+    assert card_fault(_cloze("In the original {{c1::TCP specification RFC}} 793, clocks ran."), "")
+    assert card_fault(_cloze("The {{c1::Apollo}} 11 crew landed on the Moon in 1969."), "")
+    assert (
+        card_fault(_cloze("A {{c1::nephron}} 40 mm long filters the blood of the kidney."), "")
+        == ""
+    )
+
+
+def test_a_quantifier_a_pointer_to_a_paragraph_or_an_other_answer_is_dropped():
+    """'[Neither Empire] nor ...' hides a piece of the clause; 'described in [paragraphs]
+    378 to 383' points into the book; 'other treatments aside from ...' answers relative to
+    an unseen list (contract law, drill regulations, pharmacology)."""
+    neither = "{{c1::Neither Empire}} nor International sold policies in California."
+    assert card_fault(_cloze(neither), "") == "broken-blank"
+    pointer = "Orders are more fully described in {{c1::paragraphs}} 378 to 383, inclusive."
+    assert card_fault(_cloze(pointer), "") == "unresolved"
+    other = _ask("What is clonidine used for?", "other treatments aside from hypertension")
+    assert card_fault(other, "") == "unresolved"
+    assert card_fault(_ask("What is clonidine used for?", "hypertension and anxiety"), "") == ""

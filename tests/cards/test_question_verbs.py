@@ -121,3 +121,12 @@ def test_by_whom_after_a_rule_to_follow():
     }
     assert asked["By whom must chemotherapy be given?"] == "specialist nurses"
     assert asked["What must chemotherapy comply with?"] == "hospital protocols"
+
+
+def test_no_where_question_whose_answer_is_an_activity():
+    """'important in considering the role ...' names no place: no 'Where ...?' card."""
+    sentence = (
+        "The effects of nicotine on the autonomic nervous system are important in considering"
+        " the role smoking can play in health."
+    )
+    assert not [qa for qa in questions(sentence, "") if qa.question.startswith("Where")]

@@ -147,3 +147,15 @@ def test_an_object_that_names_something_is_still_asked():
     assert asked.get("What did Suleiman besiege?") == "Vienna"
     asked = {qa.question: qa.answer for qa in why_how("Atropine blocks muscarinic receptors.", "")}
     assert asked.get("What does Atropine block?") == "muscarinic receptors"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # history, web manual
+        "Bonaparte becomes Emperor of the French.",  # one of several things he became
+        "The request requires user authentication.",  # which request?
+    ],
+)
+def test_no_object_question_on_become_or_on_the_plus_an_everyday_noun(sentence):
+    """'What does Bonaparte become?' has many answers; 'the request' leans on its context."""
+    assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]

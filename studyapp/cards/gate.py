@@ -142,6 +142,14 @@ _FRAMING = re.compile(
     r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far"
     r"|Another|In fact|Then|Similarly|Likewise|Instead|Conversely)\b"
 )
+# a sentence about the text's own argument, whose subject is a frame noun: "The end result is
+# that ...", "The reason is, that ...", "The fact it can also be read ...", "The focus is on
+# ...", "The setting that we consider ...": it leans on what the text said around it
+_FRAME_SUBJECT = re.compile(
+    r"^(?:The|This|That|Its|Their|Our) (?:end |main |key |real |basic |whole |only )?"
+    r"(?:reason|result|fact|focus|point|idea|upshot|thing|trick|catch|answer|setting|bottom line)"
+    r"(?:s)?\b(?:,| is| was| are| why| that| we| it| here| being)"
+)
 # a pointer into the document ("described below", "the next section", "this chapter")
 _POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
@@ -439,7 +447,7 @@ def _sentence_fault(text: str) -> str:
     if _FRAMING.match(rest.lstrip()):
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
     whole = _CLOZE.sub(lambda m: m.group(1), text)
-    if _POINTER.search(whole) or _LEANS_BACK.search(whole):
+    if _POINTER.search(whole) or _LEANS_BACK.search(whole) or _FRAME_SUBJECT.match(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
     if _DANGLING_END.search(whole):
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut

@@ -586,3 +586,23 @@ def test_a_quantifier_a_pointer_to_a_paragraph_or_an_other_answer_is_dropped():
     other = _ask("What is clonidine used for?", "other treatments aside from hypertension")
     assert card_fault(other, "") == "unresolved"
     assert card_fault(_ask("What is clonidine used for?", "hypertension and anxiety"), "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # physiology, chemistry lecture, statistics, command-line guide
+        "The end result is that the food does not move and the {{c1::digestive system}} rests.",
+        "The reason is, that the flame has not had time to heat the {{c1::fuel}} enough.",
+        "The setting that we consider for {{c1::statistical analysis}} is that of many samples.",
+        "The focus is on interactive Bash, though many tips apply to other {{c1::shells}}.",
+    ],
+)
+def test_a_cloze_about_the_text_s_own_argument_is_dropped(text):
+    """'The end result is ...', 'The reason is ...': a frame noun as subject leans on what the
+    text said around the sentence."""
+    assert card_fault(_cloze(text), "") == "unresolved"
+
+
+def test_a_statement_about_a_named_thing_is_no_frame():
+    """'The resultant force ...' and 'The point mutation ...' name what they speak of."""
+    assert card_fault(_cloze("The point mutation changes one {{c1::nucleotide}}."), "") == ""

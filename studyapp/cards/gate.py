@@ -18,6 +18,9 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
 * ``list-item``: its cloze blank is one item of a list the sentence gives ("conditions such
   as OCD, [...], and substance use disorders"): any other item would fill it as well;
+* ``example``: its cloze blank is one of the examples the sentence gives ("durable goods
+  like cars and [...]", "[...], for example, is a gas at room temperature"): other examples
+  would do as well, so it is weak, kept only where its section has nothing better;
 * ``fragment``: its cloze has no closing stop (a bullet or a heading-like line: "A [...] for
   getting or sending data"): such lines are often pieces of a sentence, so the card is
   weak, kept only where its section has nothing better;
@@ -53,6 +56,7 @@ RULES = (
     "markup",
     "stock-blank",
     "list-item",
+    "example",
     "fragment",
     "not-a-statement",
     "vague-answer",
@@ -62,7 +66,7 @@ RULES = (
     "conflict",
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
-SOFT_RULES = frozenset({"vague-answer", "list-item", "fragment"})
+SOFT_RULES = frozenset({"vague-answer", "list-item", "example", "fragment"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -111,6 +115,22 @@ _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
 _QUANTIFIER_START = lx.wordset("neither either both each every all any no")
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
+# a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
+# example, ..."): any other example would do, so the card tests which one the text chose
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including|examples include)"
+    r" [^,;:.()]*?(?:,| and| or)(?: (?:the|a|an))? ?$",
+    re.IGNORECASE,
+)  # an earlier example before the blank: "like cars and [...]"
+_EXAMPLE_MARK = re.compile(
+    r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including)(?: (?:the|a|an))? $",
+    re.IGNORECASE,
+)  # the first of several: "such as [...], Okta, or Google"
+_MORE_EXAMPLES = re.compile(
+    r"^(?: and | or |, (?!(?:which|who|that|where|when|must|may|can|could|should|will|is|are"
+    r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
+)  # "[...], Okta, or Google": the examples go on after the blank
+_EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
@@ -476,6 +496,12 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         # a blank that is one item of a list: judged after whether the titles give it away
         before, after = text[: match.start()], text[match.end() :]
         late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
+        if not late and (
+            _EXAMPLE_BEFORE.search(before)
+            or (_EXAMPLE_MARK.search(before) and _MORE_EXAMPLES.match(after))
+            or _EXAMPLE_AFTER.match(after)
+        ):
+            late = "example"  # "durable goods like cars and [refrigerators]": one of many
         out.append(("", content, late))
         if late:
             break

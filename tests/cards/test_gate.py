@@ -606,3 +606,23 @@ def test_a_cloze_about_the_text_s_own_argument_is_dropped(text):
 def test_a_statement_about_a_named_thing_is_no_frame():
     """'The resultant force ...' and 'The point mutation ...' name what they speak of."""
     assert card_fault(_cloze("The point mutation changes one {{c1::nucleotide}}."), "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # economics, physics, security
+        "Durable goods like cars and {{c1::refrigerators}} are a steady share of the economy.",
+        "{{c1::Carbon dioxide}}, for example, is a gas at room temperature and pressure.",
+        "Users have identities with providers such as {{c1::Azure AD}}, Okta, or Google.",
+    ],
+)
+def test_a_blank_that_is_one_of_the_sentence_s_examples_is_weak(text):
+    """Any other example would fill the blank: the card is weak (soft), not dropped."""
+    assert card_fault(_cloze(text), "") == "example"
+    assert "example" in gate.SOFT_RULES
+
+
+def test_a_blank_outside_the_examples_is_sound():
+    """'Enzymes such as amylase break down [starch]': the blank is the statement's object."""
+    text = "Enzymes such as amylase break down {{c1::starch}} into simple sugars."
+    assert card_fault(_cloze(text), "") == ""

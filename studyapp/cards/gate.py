@@ -113,7 +113,10 @@ _QUESTION_SUBJECT = re.compile(
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
-_QUANTIFIER_START = lx.wordset("neither either both each every all any no")
+_QUANTIFIER_START = lx.wordset(
+    "neither either both each every all any no dozen dozens hundred hundreds thousand thousands"
+    " million millions billion billions percent"
+)  # "[Neither Empire] nor ...", "two [dozen extant species]"
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 # a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
 # example, ..."): any other example would do, so the card tests which one the text chose
@@ -131,6 +134,7 @@ _MORE_EXAMPLES = re.compile(
     r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
 )  # "[...], Okta, or Google": the examples go on after the blank
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
+_AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
@@ -264,6 +268,8 @@ def _fault(
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
+    if _runs_on(draft.answer):
+        return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
         return "unresolved"  # "other treatments aside from ...": other than what went before
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
@@ -521,7 +527,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
     if first.lower() in _QUANTIFIER_START:
-        return True  # "[Neither Empire] nor International": the quantifier belongs to the clause
+        return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]
     if (
         before[-1:].isalnum()
@@ -557,6 +563,18 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         if len(prev) == 1 and prev not in ("a", "A", "I"):
             return True  # "C [l atoms]": a formula spelled out letter by letter
         return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
+    return False
+
+
+def _runs_on(answer: str) -> bool:
+    """Whether an answer runs into a second predicate: "and" + a verb + its particle ("the
+    mouth and travel to the mastax", "the host and takes up residence"); "water and salts
+    from the blood" is two nouns (a preposition, not a particle, follows)."""
+    for match in _AND_THEN.finditer(answer):
+        before = answer[: match.start()].split()[-1:]
+        plural_pair = bool(before) and before[0].endswith("s") and match.group(1).endswith("s")
+        if "VERB" in lx.parts_of_speech(match.group(1)) and not plural_pair:
+            return True  # "proteins and fats in the diet" pairs two plural nouns
     return False
 
 

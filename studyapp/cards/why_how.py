@@ -319,6 +319,8 @@ def _does_what(text: str, subject: str) -> QA | None:
             return None  # "the focus of X and also look"; "X" of "X, Y and Z": cut short
         if _names_little(obj):
             return None  # "What does the Bank bring?" -> "an action": any text's words
+        if verb in _NAMING_VERBS:
+            return None  # "a tongue-like organ called a radula": a name given, not an action
         who = _subject(" ".join(words[:at]), subject)
         if modal:
             question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
@@ -330,6 +332,9 @@ def _does_what(text: str, subject: str) -> QA | None:
             question = f"What do {who} {base}?"
         return QA("does-what", question, obj)
     return None
+
+
+_NAMING_VERBS = lx.wordset("called named termed dubbed known")
 
 
 def _names_little(obj: str) -> bool:

@@ -581,6 +581,8 @@ def test_a_quantifier_a_pointer_to_a_paragraph_or_an_other_answer_is_dropped():
     an unseen list (contract law, drill regulations, pharmacology)."""
     neither = "{{c1::Neither Empire}} nor International sold policies in California."
     assert card_fault(_cloze(neither), "") == "broken-blank"
+    dozen = "Scientists have identified nearly two {{c1::dozen extant species}} of chitons."
+    assert card_fault(_cloze(dozen), "") == "broken-blank"
     pointer = "Orders are more fully described in {{c1::paragraphs}} 378 to 383, inclusive."
     assert card_fault(_cloze(pointer), "") == "unresolved"
     other = _ask("What is clonidine used for?", "other treatments aside from hypertension")
@@ -626,3 +628,17 @@ def test_a_blank_outside_the_examples_is_sound():
     """'Enzymes such as amylase break down [starch]': the blank is the statement's object."""
     text = "Enzymes such as amylase break down {{c1::starch}} into simple sugars."
     assert card_fault(_cloze(text), "") == ""
+
+
+def test_an_answer_running_into_a_second_predicate_is_broken():
+    """'the intestine and ends in an anal opening' (zoology) and 'the host and takes up
+    residence' (parasitology) run on into another verb; two nouns ('proteins and fats in the
+    diet', 'water and salts from the blood') are a whole answer."""
+    assert card_fault(
+        _ask("What does the gizzard lead to?", "the intestine and ends in a pore"), ""
+    )
+    assert card_fault(_ask("What does the larva infect?", "the host and takes up residence"), "")
+    assert card_fault(_ask("What do lipases digest?", "proteins and fats in the diet"), "") == ""
+    assert (
+        card_fault(_ask("What does the kidney filter?", "water and salts from the blood"), "") == ""
+    )

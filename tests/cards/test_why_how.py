@@ -159,3 +159,9 @@ def test_an_object_that_names_something_is_still_asked():
 def test_no_object_question_on_become_or_on_the_plus_an_everyday_noun(sentence):
     """'What does Bonaparte become?' has many answers; 'the request' leans on its context."""
     assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
+
+
+def test_a_name_given_by_called_is_no_object_question():
+    """'a tongue-like organ called a radula' names the organ: no 'What did ... call?'."""
+    asked = why_how("A tongue-like organ called a radula.", "")  # the clause the maker reads
+    assert not [qa for qa in asked if qa.question.endswith(" call?")]

@@ -23,8 +23,15 @@ _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "...
 _IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
 _WORD_VALUE = re.compile(r"^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)?$")
 _MARK = re.compile(r":[\w+-]+:")  # an emoji code of a Markdown table: ":+1:", ":white_check_mark:"
+_POINTERS_HEADING = re.compile(
+    r"^(?:references?|reference\(s\)|sources?|source\(s\)|links?|urls?|see also|notes?"
+    r"|further reading)\W*$",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|edu|gov)\b")
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
+MAX_CAPTION_WORDS = 12  # a longer caption is prose about the table, not its name
 MIN_RANKED_ROWS = 4  # "which has the highest ...?" needs three wrong choices
 # a number as tables write it: "647.4", "−118.4", "$2.9", "13%", "5.08 × 10^6" (spaces removed)
 _NUMBER = re.compile(
@@ -82,6 +89,8 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
             value = row[j]
             if _empty(value) or len(value) > MAX_ANSWER or _names(row[0], value):
                 continue
+            if value.split()[0].lower().strip(",.;") in ("yes", "no"):
+                continue  # "is DELETE idempotent? yes": a coin toss, asked by "which" cards
             typed = len(value) <= MAX_TYPED and len(value.split()) <= MAX_SHORT_WORDS
             drafts.append(
                 Draft(
@@ -212,7 +221,11 @@ def _context(table: Table, section: OutlineSection) -> str:
 def _caption(table: Table) -> str:
     """The table's caption without its number or a source's address ("" for none)."""
     caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
-    return _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
+    caption = _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
+    if len(caption.split()) > MAX_CAPTION_WORDS or re.search(r"[a-z)][.!?] +[A-Z]", caption):
+        return ""  # the sentences before a table ("A basic HTTP request consists of ...
+        # Below are common HTTP verbs"), not a name to open each question with
+    return caption
 
 
 def _ask(caption: str, body: str) -> str:
@@ -245,6 +258,10 @@ def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
     said = lx.WORD.findall(_ASIDE.sub("", heading))
     if not said or len(said) > MAX_HEADING_WORDS or lx.is_function_word(said[0]):
         return False
+    if _POINTERS_HEADING.match(heading.strip()):
+        return False  # "Reference", "Source", "Links": where to read, not what to know
+    if sum(bool(_ADDRESS.search(v)) for v in values) * 2 > len(values):
+        return False  # a column of links ("figshare.com"): where to read, not what to know
     return len(values) >= 2
 
 

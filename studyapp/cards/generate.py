@@ -58,10 +58,11 @@ _INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re
 # stays in the reading material; it gives no cards ("Size and Development of the Shadow
 # Economy of 31 European and 5 other [...]", a problem's "Country A has export sales of ...")
 _APPARATUS = re.compile(
-    r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:references|bibliography|works cited|sources|citations|notes and "
-    r"references|footnotes|endnotes|further reading|external links|see also|acknowledge?ments"
-    r"|(?:self[- ]check |review |critical thinking |discussion |study |practice )?"
-    r"(?:questions?|exercises?|problems?)|homework|answers?(?: key)?)\W*$",
+    r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:(?:references|bibliography|works cited|sources|source\(s\)"
+    r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits)"
+    r"(?:,? (?:and|&) (?:references|further reading|external links|notes|see also))?"
+    r"|acknowledge?ments|(?:self[- ]check |review |critical thinking |discussion |study "
+    r"|practice )?(?:questions?|exercises?|problems?)|homework|answers?(?: key)?)\W*$",
     re.IGNORECASE,
 )
 

@@ -164,3 +164,27 @@ def test_a_table_without_a_caption_does_not_repeat_its_section_title():
     questions = {d.question for d in table_cards(windows, section)}
     assert "What is the maximum throughput of 1 msec?" in questions
     assert not [q for q in questions if q.startswith("TCP windows")]
+
+
+def test_yes_no_cells_links_and_prose_captions_are_not_asked():
+    """Web APIs and system design: 'Is DELETE idempotent? Yes' is a coin toss; a column of
+    references or web addresses says where to read, not what to know; the sentences before
+    a table are no caption to open every question with."""
+    verbs = Table(
+        ["Verb", "Description", "Idempotent", "Reference"],
+        [
+            ["GET", "Reads a resource", "Yes", "rfc-editor.org"],
+            ["POST", "Creates a resource", "No", "developer.mozilla.org"],
+            ["PATCH", "Partly updates a resource", "No", "restfulapi.net"],
+        ],
+        line=1,
+        caption="A request has a verb and a resource. Below are common HTTP verbs",
+    )
+    section = OutlineSection("4", "HTTP", 1, 1, blocks=[verbs])
+    drafts = table_cards(verbs, section)
+    questions = {d.question: d.answer for d in drafts}
+    assert questions["What is the description of GET?"] == "Reads a resource"
+    assert not [d for d in drafts if d.answer in ("Yes", "No")]
+    assert not [q for q in questions if "reference" in q.lower()]
+    assert not [d for d in drafts if "rfc-editor.org" in d.answer or "rfc-editor" in d.question]
+    assert not [q for q in questions if q.startswith("A request")]

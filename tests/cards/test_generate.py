@@ -693,10 +693,16 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "",
             "Schneider, Friedrich. Size and Development of the Shadow Economy of 31 European"
             " Countries from 2003 to 2013. Vienna: Linz University Press, 2013.",
+            "",
+            "## Source(s) and further reading",
+            "",
+            "- A word on measuring output",
+            "- National accounts, a primer",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
     titles = {s.id: s.title for d in decks for s in d.sections}
-    assert {"Self-Check Questions", "References"} <= set(titles.values())
+    apparatus = {"Self-Check Questions", "References", "Source(s) and further reading"}
+    assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}
-    assert carded and carded.isdisjoint({"Self-Check Questions", "References"})
+    assert carded and carded.isdisjoint(apparatus)

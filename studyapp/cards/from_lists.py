@@ -87,7 +87,9 @@ def list_cards(
             )
         )
     others = [i.term for other in siblings if other is not own for i in other.items if i.term]
-    if termed and len(others) >= 3 and block.caption:
+    # "Which of these is one of the ...?" needs a name for the list, not a clause ("Load
+    # balancers can route traffic based on various metrics, including")
+    if termed and len(others) >= 3 and block.caption and not long_caption:
         item = termed[digest(block.caption) % len(termed)]
         drafts.append(
             Draft(
@@ -101,7 +103,7 @@ def list_cards(
             )
         )
     odd = _odd_one_out(block, names, [s for s in siblings if s is not own], context, section.id)
-    if odd is not None:
+    if odd is not None and not long_caption:
         drafts.append(odd)
     return drafts
 

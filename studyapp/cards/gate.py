@@ -134,6 +134,7 @@ _MORE_EXAMPLES = re.compile(
     r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
 )  # "[...], Okta, or Google": the examples go on after the blank
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
+_CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
@@ -268,6 +269,8 @@ def _fault(
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
+    if _CREDIT.match(draft.answer):
+        return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line
     if _runs_on(draft.answer):
         return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
@@ -466,6 +469,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
         return "not-a-statement"
+    if _CREDIT.match(rest.lstrip()):
+        return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
     if _ASKS.match(rest):
         return "not-a-statement"  # an exercise without its question mark: "What is the [...] ..."
     if _ANSWER_START.match(rest.lstrip()):  # an answer to a question

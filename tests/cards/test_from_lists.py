@@ -69,3 +69,26 @@ def test_a_stage_is_asked_what_happens_in_it_but_a_task_of_a_to_do_list_is_not()
         "Currently the SMB authentication uses the older NTLMv1 protocol.\n"
     )
     assert heading_card(todo.sections[0].children[0], "Authentication") is None
+
+
+def test_no_which_of_these_card_when_the_list_s_lead_in_is_a_clause():
+    """'Which of these is NOT one of the Load balancers can route traffic based on various
+    metrics, including?' does not parse: a lead-in sentence names no kind of thing; a short
+    lead-in ('Sorting algorithms') still gives the multiple choice (computing, biology)."""
+    text = (
+        "# Systems\n\n## Load balancers\n\n"
+        "Load balancers can route traffic based on various metrics, including:\n\n"
+        "- Random\n- Least loaded\n- Session cookies\n- Round robin\n\n"
+        "Caches can store data in various places, including:\n\n"
+        "- Client caching\n- CDN caching\n- Database caching\n"
+    )
+    section = _section(text)
+    drafts = [d for block in section.lists for d in list_cards(block, section, section.lists)]
+    assert not [d for d in drafts if d.question.startswith("Which of these")]
+    short = _section(
+        "# Algorithms\n\n## Kinds\n\nSorting algorithms:\n\n"
+        "- Quicksort\n- Mergesort\n- Heapsort\n\n"
+        "Search algorithms:\n\n- Binary search\n- Linear search\n- Interpolation search\n"
+    )
+    drafts = [d for block in short.lists for d in list_cards(block, short, short.lists)]
+    assert [d for d in drafts if d.question.startswith("Which of these is NOT one of")]

@@ -642,3 +642,9 @@ def test_an_answer_running_into_a_second_predicate_is_broken():
     assert (
         card_fault(_ask("What does the kidney filter?", "water and salts from the blood"), "") == ""
     )
+
+
+def test_a_picture_s_credit_line_is_no_answer_and_no_cloze():
+    """'Source: OSI 7 layer model' (networking) and 'Image: ...' credit a picture."""
+    assert card_fault(_ask("What happens in communication?", "Source: OSI 7 layer model"), "")
+    assert card_fault(_cloze("Source: {{c1::OSI}} 7 layer model, from the IETF."), "")

@@ -651,7 +651,8 @@ def _imperative(text: str) -> bool:
 def _wrong_kind(question: str, answer: str) -> bool:
     """Whether an answer is not the kind of phrase its question asks for: "What does curl
     rhyme?" -> "with words like girl" (a preposition's phrase), "What are polydentate
-    ligands?" -> "sometimes identified with ..." (a definition opening on an adverb)."""
+    ligands?" -> "sometimes identified with ..." (a definition opening on an adverb or a
+    participle)."""
     first = lx.WORD.findall(answer)[:1]
     if not first or not re.match(r"^what\b", question, re.IGNORECASE):
         return False
@@ -659,9 +660,11 @@ def _wrong_kind(question: str, answer: str) -> bool:
     if word in _PREPOSITIONS:
         return True
     pos = lx.parts_of_speech(word)
-    return bool(re.match(r"^what (?:is|are)\b", question, re.IGNORECASE)) and pos == frozenset(
-        {"ADV"}
-    )
+    if not re.match(r"^what (?:is|are)\b", question, re.IGNORECASE):
+        return False
+    # a definition opening on an adverb ("sometimes identified with ...") or on a participle
+    # ("What are requests from clients?" -> "forwarded to a server ..."): a passive read as "is"
+    return pos == frozenset({"ADV"}) or (word.endswith(("ed", "en")) and lx.only_verb(word))
 
 
 @lru_cache(maxsize=16384)

@@ -648,3 +648,10 @@ def test_a_picture_s_credit_line_is_no_answer_and_no_cloze():
     """'Source: OSI 7 layer model' (networking) and 'Image: ...' credit a picture."""
     assert card_fault(_ask("What happens in communication?", "Source: OSI 7 layer model"), "")
     assert card_fault(_cloze("Source: {{c1::OSI}} 7 layer model, from the IETF."), "")
+
+
+def test_a_definition_that_opens_on_a_participle_is_the_wrong_kind():
+    """'What are requests from clients?' -> 'forwarded to a server' read a passive as a
+    definition (web servers); 'What is a ligand?' -> 'an ion bound to a metal' is one."""
+    assert card_fault(_ask("What are requests from clients?", "forwarded to a server"), "")
+    assert card_fault(_ask("What is a ligand?", "an ion or molecule bound to a metal"), "") == ""

@@ -134,6 +134,7 @@ _MORE_EXAMPLES = re.compile(
     r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
 )  # "[...], Okta, or Google": the examples go on after the blank
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
+_RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -273,6 +274,8 @@ def _fault(
         return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line
     if _runs_on(draft.answer):
         return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
+    if re.match(r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew) [a-z]", draft.answer):
+        return "unresolved"  # "What allows ...?" -> "Some protocols": which ones?
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
         return "unresolved"  # "other treatments aside from ...": other than what went before
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
@@ -619,8 +622,9 @@ def _ungrammatical(question: str) -> bool:
     """Whether a "What does X ...?" question does not parse: its subject opens on a function
     word that is no determiner ("What does because ...?", "Where is like ...?") or a singular
     subject takes the plural "do" ("What do a shell script?": "script" was a noun)."""
-    if _GLUED.search(question) or _REPORTING.match(question):
-        return True  # "What do window. a TCP receiver uses ...?", "What is X states that Y?"
+    if _GLUED.search(question) or _REPORTING.match(question) or _RUN_ON.search(question):
+        return True  # "What do window. a TCP receiver uses ...?", "What is X states that Y?",
+        # "Where are optical fiber. Optical fibers frequently used?"
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return False

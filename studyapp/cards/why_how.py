@@ -138,6 +138,8 @@ def invert(main: str) -> str:
             following = words[at + 1 : at + 2]
             if following and following[0] in _AUX:
                 continue  # "Systemic blood pressure must ...": still the subject
+            if following and following[0] in ("and", "or") and lx.can_be_noun(word):
+                continue  # "Entire course and textbooks are ...": a noun of the subject
             if following and lx.can_be_noun(word) and _maybe_verb(following[0]):
                 return ""  # "Water levels rise ...": the verb may be the next word
             if word != base and (word.endswith("ed") or lx.is_past(word, base)):
@@ -334,6 +336,7 @@ def _does_what(text: str, subject: str) -> QA | None:
     return None
 
 
+_COUNTS = lx.wordset("two three four five six seven eight nine ten several many")
 _NAMING_VERBS = lx.wordset("called named termed dubbed known")
 
 
@@ -344,6 +347,8 @@ def _names_little(obj: str) -> bool:
     said = obj.split()
     if not lx.can_be_noun(said[-1].strip("\"'”.")) or ". " in obj:
         return True
+    if len(said) == 2 and (said[0].isdigit() or said[0].lower() in _COUNTS):
+        return True  # "What does Information Theory define?" -> "two mechanisms": how many
     content = [w for w in lx.words(obj) if w not in lx.FUNCTION_WORDS]
     named = any(w[:1].isupper() for w in said)
     return len(content) <= 2 and not named and all(lx.is_familiar(w) for w in content)

@@ -655,3 +655,14 @@ def test_a_definition_that_opens_on_a_participle_is_the_wrong_kind():
     definition (web servers); 'What is a ligand?' -> 'an ion bound to a metal' is one."""
     assert card_fault(_ask("What are requests from clients?", "forwarded to a server"), "")
     assert card_fault(_ask("What is a ligand?", "an ion or molecule bound to a metal"), "") == ""
+
+
+def test_a_question_run_into_the_next_sentence_or_answered_by_some_is_dropped():
+    """'Where are optical fiber. Optical fibers frequently used?' joins two sentences;
+    'What allows out-of-order acknowledgements?' -> 'Some protocols' names no protocol
+    (networking); 'Many patients' names no patient group (medicine)."""
+    glued = _ask("Where are optical fiber. Optical fibers frequently used?", "public networks")
+    assert card_fault(glued, "")
+    assert card_fault(_ask("What allows out-of-order acknowledgements?", "Some protocols"), "")
+    assert card_fault(_ask("Who benefits from ketamine?", "Many patients with depression"), "")
+    assert card_fault(_ask("What does TCP use?", "the sliding window protocol"), "") == ""

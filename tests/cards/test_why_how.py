@@ -165,3 +165,16 @@ def test_a_name_given_by_called_is_no_object_question():
     """'a tongue-like organ called a radula' names the organ: no 'What did ... call?'."""
     asked = why_how("A tongue-like organ called a radula.", "")  # the clause the maker reads
     assert not [qa for qa in asked if qa.question.endswith(" call?")]
+
+
+def test_no_object_question_answered_by_a_count_and_inversion_keeps_a_compound_subject():
+    """'What does information theory define?' -> 'two mechanisms' says how many, not what;
+    'Entire courses and textbooks are devoted to X so that Y' inverts its whole subject."""
+    assert not [qa for qa in why_how("Information theory defines two mechanisms.", "")]
+    asked = why_how(
+        "Entire course and textbooks are devoted to encoding signals so that they can be sent.",
+        "",
+    )
+    assert [qa.question for qa in asked] == [
+        "Why are entire course and textbooks devoted to encoding signals?"
+    ]

@@ -63,7 +63,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     """The cards of one table (none when it has no header or fewer than two rows), at most
     ``MAX_TABLE_CARDS``: for each row its "which ... has" card first, then its cells."""
     header = table.header
-    if len(header) < 2 or len(table.rows) < 2:
+    if len(header) < 2 or len(table.rows) < 2 or _data_header(header):
         return []
     rows = [row for row in table.rows if not _empty(row[0])]
     labels = [row[0] for row in rows]
@@ -249,6 +249,14 @@ def _described(heading: str, value: str) -> str:
     if _WORD_VALUE.match(value) and len(value.split()) <= 2:
         return f"{value.lower() if not value[:2].isupper() else value} {_name(heading)}"
     return f"{_name(heading)} {value}"
+
+
+def _data_header(header: list[str]) -> bool:
+    """Whether a table's "header" is a first row of data (a table written without one):
+    half its cells hold digits or brackets ("[Co(NH3)6]Cl3 | hexaamminecobalt chloride"), where
+    headings name what a column tells ("Ligand", "Name", "Critical temperature (K)")."""
+    bare = [_ASIDE.sub("", cell) for cell in header]
+    return sum(bool(re.search(r"[\d\[\]]", cell)) for cell in bare) * 2 >= len(header)
 
 
 def _informative(heading: str, rows: list[list[str]], column: int) -> bool:

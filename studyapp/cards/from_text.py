@@ -266,6 +266,9 @@ def _definition_cards(
     content = lx.content_words(definition.definition)
     if len(content) <= 2 and not any(map(lx.is_rare, content)):
         return []  # "SciPy is a vast library": a kind with a word of praise defines nothing
+    first = lx.WORD.findall(definition.definition)[:1]
+    if first and lx.parts_of_speech(first[0]) == frozenset({"ADJ"}):
+        return []  # "Federal courts are unanimous in agreeing that ...": a state, not a kind
     subject = lower_first(definition.subject)
     shown = subject
     if subject in ctx.acronyms and ctx.acronyms[subject] not in sentence:

@@ -135,6 +135,7 @@ _MORE_EXAMPLES = re.compile(
 )  # "[...], Okta, or Google": the examples go on after the blank
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
+_BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -251,6 +252,9 @@ def _fault(
             return fault
     if _LABEL_QUESTION.search(question) or _label_tail(question):
         return "label"
+    bare = _BARE_THE.match(question)
+    if bare and lx.is_familiar(bare.group(1)):
+        return "unresolved"  # "What is the drug?": which one, the card does not say
     if _unresolved(question, subject) or _LEANS_BACK.search(f"{question} {draft.answer}"):
         return "unresolved"
     if _ungrammatical(question) or _PASSIVE_WHAT.match(question):

@@ -241,6 +241,12 @@ _LEAD_TO = re.compile(
 )
 
 
+_PLACES = lx.wordset(
+    "settings setting environments environment situations situations places areas regions"
+    " hospitals clinics contexts fields cases"
+)
+
+
 def _valuable(text: str, subject: str) -> QA | None:
     """``X is particularly valuable in settings where Y`` -> "Where is X particularly
     valuable?"; ``... beneficial in patients with Y`` -> "In which patients is X ...?"."""
@@ -254,6 +260,8 @@ def _valuable(text: str, subject: str) -> QA | None:
         return None  # "important in considering the role ...": an activity, not a place
     if first in ("patients", "individuals", "people", "children", "adults"):
         return QA("valuable-in", f"In which {first} {tail}?", y)
+    if not _PLACES & set(y.split()[:2]) and " where " not in y:
+        return QA("valuable-in", f"In what {tail}?", y)  # "medical treatments for ...": no place
     return QA("valuable-in", f"Where {tail}?", y)
 
 

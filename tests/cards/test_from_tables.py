@@ -188,3 +188,16 @@ def test_yes_no_cells_links_and_prose_captions_are_not_asked():
     assert not [q for q in questions if "reference" in q.lower()]
     assert not [d for d in drafts if "rfc-editor.org" in d.answer or "rfc-editor" in d.question]
     assert not [q for q in questions if q.startswith("A request")]
+
+
+def test_a_table_whose_first_row_is_data_is_read_but_not_asked():
+    """Chemistry: a table of formulas and names written without a header row would ask
+    'what is the hexaamminecobalt chloride of [Ag(NH3)2]+?': it gives no cards."""
+    names = Table(
+        ["[Co(NH3)6]Cl3", "hexaamminecobalt(III) chloride"],
+        [["[Ag(NH3)2]+", "diamminesilver(I) ion"], ["[Cr(H2O)4Cl2]Cl", "tetraaquadichloro"]],
+        line=1,
+    )
+    section = OutlineSection("5", "Naming complexes", 1, 1, blocks=[names])
+    assert table_cards(names, section) == []
+    assert table_cards(BCS, SECTION)  # a header of words is asked

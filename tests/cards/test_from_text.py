@@ -115,3 +115,21 @@ def test_a_list_question_finishes_a_statement_never_a_bare_noun_phrase():
     assert not states_something("The digestive system")
     assert not states_something("The flatworms are acoelomate organisms that")
     assert not states_something("Authentication factors may")  # "may include" was cut off
+
+
+def test_a_state_is_no_definition():
+    """'Federal courts are unanimous in agreeing that ...' (law) says how something is, not
+    what kind of thing: no 'What are federal courts?' and no 'What is the term for
+    unanimous ...?'; 'A tort is a civil wrong ...' still defines."""
+    from studyapp.cards.generate import generate_decks
+    from studyapp.outline.parse import parse_outline
+
+    outline = parse_outline(
+        "# Courts\n\n## Joinder\n\nFederal courts are unanimous in agreeing that claims arising"
+        " from the same transaction satisfy the same case requirement. A tort is a civil wrong"
+        " that causes a claimant to suffer loss or harm.\n"
+    )
+    questions = [c.question for d in generate_decks(outline, prefix="law") for c in d.cards]
+    assert "What are federal courts?" not in questions
+    assert not [q for q in questions if q.startswith("What is the term for unanimous")]
+    assert "What is a tort?" in questions

@@ -666,3 +666,11 @@ def test_a_question_run_into_the_next_sentence_or_answered_by_some_is_dropped():
     assert card_fault(_ask("What allows out-of-order acknowledgements?", "Some protocols"), "")
     assert card_fault(_ask("Who benefits from ketamine?", "Many patients with depression"), "")
     assert card_fault(_ask("What does TCP use?", "the sliding window protocol"), "") == ""
+
+
+def test_what_is_the_and_an_everyday_noun_is_unresolved():
+    """'What is the drug?' (chemistry), 'What is the court?' (law): which one? 'What is the
+    glomerulus?' names a structure."""
+    assert card_fault(_ask("What is the drug?", "a ligand that binds metals"), "") == "unresolved"
+    assert card_fault(_ask("What is the court?", "the highest court of the state"), "")
+    assert card_fault(_ask("What is the glomerulus?", "a tuft of capillaries"), "") == ""

@@ -130,3 +130,12 @@ def test_no_where_question_whose_answer_is_an_activity():
         " the role smoking can play in health."
     )
     assert not [qa for qa in questions(sentence, "") if qa.question.startswith("Where")]
+
+
+def test_important_in_something_that_is_no_place_asks_in_what():
+    """'important in medical treatments' (chemistry) is asked 'In what ...?', 'valuable in
+    emergency settings' (medicine) 'Where ...?'."""
+    chem = questions("Ligands like BAL are important in medical treatments for poisoning.", "")
+    assert "In what are ligands like BAL important?" in [qa.question for qa in chem]
+    med = questions("Ketamine is particularly valuable in emergency settings.", "")
+    assert "Where is ketamine particularly valuable?" in [qa.question for qa in med]

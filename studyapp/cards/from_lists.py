@@ -73,8 +73,10 @@ def list_cards(
             question = f"Name the {re.sub(r'^(?:the|The) ', '', context)}."
         elif parent_title and parent_title != section.title:
             question = f"Name the {lower_first(section.title)} of {sentence_case(parent_title)}."
-        else:
+        elif _plural_title(section.title):
             question = f"Name the {len(names)} {lower_first(section.title)}."
+        else:  # "Name the 4 Due Process." does not parse
+            question = f"Name the {len(names)} points of {lower_first(section.title)}."
         drafts.append(
             Draft(
                 CardType.LIST,
@@ -106,6 +108,13 @@ def list_cards(
     if odd is not None and not long_caption:
         drafts.append(odd)
     return drafts
+
+
+def _plural_title(title: str) -> bool:
+    """Whether a title ends on a plural noun ("Corner cases", "Symptoms"), so that "Name the 4
+    <title>" reads."""
+    last = lx.WORD.findall(title)[-1:]
+    return bool(last) and last[0].lower() != lx.lemma(last[0].lower())
 
 
 def _item_card(term: str, explanation: str, section: OutlineSection, parent: str) -> Draft | None:

@@ -136,6 +136,7 @@ _MORE_EXAMPLES = re.compile(
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
+_TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")  # "... trust assets. See FRCP Rule 19"
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -270,7 +271,11 @@ def _fault(
         return "broken-blank"
     if draft.answer and _wrong_kind(question, draft.answer):
         return "broken-blank"
-    if _GLUED.search(draft.answer) or _SPLIT_NUMBER.search(draft.answer):
+    if (
+        _GLUED.search(draft.answer)
+        or _SPLIT_NUMBER.search(draft.answer)
+        or _TWO_SENTENCES.search(draft.answer)
+    ):
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause

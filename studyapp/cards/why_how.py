@@ -324,20 +324,29 @@ def _does_what(text: str, subject: str) -> QA | None:
         if verb in _NAMING_VERBS:
             return None  # "a tongue-like organ called a radula": a name given, not an action
         who = _subject(" ".join(words[:at]), subject)
+        # a name answering a verb done to people asks "whom" ("Whom did Zurcher sue?")
+        what = "Whom" if base in lx.PERSON_OBJECT_VERBS and _a_name(obj) else "What"
         if modal:
-            question = f"What {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
-        elif verb.endswith("ed") and verb != base:
-            question = f"What did {who} {base}?"
+            question = f"{what} {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
+        elif (verb.endswith("ed") and verb != base) or lx.is_past(verb, base):
+            question = f"{what} did {who} {base}?"
         elif verb != base:
-            question = f"What does {who} {base}?"
+            question = f"{what} does {who} {base}?"
         else:
-            question = f"What do {who} {base}?"
+            question = f"{what} do {who} {base}?"
         return QA("does-what", question, obj)
     return None
 
 
 _COUNTS = lx.wordset("two three four five six seven eight nine ten several many")
 _NAMING_VERBS = lx.wordset("called named termed dubbed known")
+
+
+def _a_name(obj: str) -> bool:
+    """Whether an object is a proper name: every word capitalised ("Cheng Shin", "Prince
+    Albert of Saxe-Coburg-Gotha"), small words between them allowed."""
+    said = obj.split()
+    return said[0][:1].isupper() and all(w[:1].isupper() or lx.is_function_word(w) for w in said)
 
 
 def _names_little(obj: str) -> bool:

@@ -92,3 +92,13 @@ def test_no_which_of_these_card_when_the_list_s_lead_in_is_a_clause():
     )
     drafts = [d for block in short.lists for d in list_cards(block, short, short.lists)]
     assert [d for d in drafts if d.question.startswith("Which of these is NOT one of")]
+
+
+def test_a_list_under_a_singular_title_is_named_by_its_points():
+    """'Name the 4 Due Process.' (law) does not parse: 'Name the 4 points of Due Process.';
+    a plural title ('Symptoms', medicine) reads as it is."""
+    law = _section("# Law\n\n## Due Process\n\n- Notice\n- Fairness\n- Personal right\n- Waiver\n")
+    questions = [d.question for d in list_cards(law.lists[0], law, law.lists)]
+    assert "Name the 4 points of Due Process." in questions
+    med = _section("# Flu\n\n## Symptoms\n\n- Fever\n- Cough\n- Sore throat\n")
+    assert "Name the 3 symptoms." in [d.question for d in list_cards(med.lists[0], med, med.lists)]

@@ -674,3 +674,9 @@ def test_what_is_the_and_an_everyday_noun_is_unresolved():
     assert card_fault(_ask("What is the drug?", "a ligand that binds metals"), "") == "unresolved"
     assert card_fault(_ask("What is the court?", "the highest court of the state"), "")
     assert card_fault(_ask("What is the glomerulus?", "a tuft of capillaries"), "") == ""
+
+
+def test_an_answer_of_two_sentences_is_broken():
+    """'they had control over the trust assets. See FRCP Rule 19' (law) runs into a note."""
+    answer = "they had control over the trust assets. See FRCP Rule 19"
+    assert card_fault(_ask("Why were the banks joined as defendants?", answer), "")

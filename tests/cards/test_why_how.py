@@ -178,3 +178,19 @@ def test_no_object_question_answered_by_a_count_and_inversion_keeps_a_compound_s
     assert [qa.question for qa in asked] == [
         "Why are entire course and textbooks devoted to encoding signals?"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "answer"),
+    [  # law, history, and an irregular past
+        ("Zurcher sued Cheng Shin in California.", "Whom did Zurcher sue?", "Cheng Shin"),
+        ("Victoria married Prince Albert.", "Whom did Victoria marry?", "Prince Albert"),
+        ("Suleiman besieged Vienna.", "What did Suleiman besiege?", "Vienna"),
+        ("The Normans built stone castles.", "What did the Normans build?", "stone castles"),
+    ],
+)
+def test_a_person_done_to_is_asked_whom_and_a_past_verb_takes_did(sentence, question, answer):
+    """A name after 'sue', 'marry', 'succeed' is a person or party: 'Whom ...?'; a place
+    after 'besiege' stays 'What'; an irregular past ('built') asks with 'did'."""
+    asked = {qa.question: qa.answer for qa in why_how(sentence, "")}
+    assert asked.get(question) == answer

@@ -54,15 +54,18 @@ _CONCLUSION = re.compile(
     re.IGNORECASE,
 )
 _INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re.IGNORECASE)
-# a book's apparatus: what it cites and what it asks the reader, not facts to learn. Its text
+# a book's apparatus: what it cites and what it asks the reader ("Conceptual Questions",
+# "Self-Check Questions", "Problems & Exercises"), not facts to learn. Its text
 # stays in the reading material; it gives no cards ("Size and Development of the Shadow
 # Economy of 31 European and 5 other [...]", a problem's "Country A has export sales of ...")
 _APPARATUS = re.compile(
     r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:(?:references|bibliography|works cited|sources|source\(s\)"
     r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits)"
     r"(?:,? (?:and|&) (?:references|further reading|external links|notes|see also))?"
-    r"|acknowledge?ments|(?:self[- ]check |review |critical thinking |discussion |study "
-    r"|practice )?(?:questions?|exercises?|problems?)|homework|answers?(?: key)?)\W*$",
+    r"|acknowledge?ments|(?:(?:self[- ]check|review|critical thinking|conceptual|discussion|study"
+    r"|practice|end[- ]of[- ]chapter|chapter|additional|challenge|sample|exam|test|quiz)"
+    r"(?: and (?:\w+ )?)? )?(?:questions?|exercises?|problems?)(?: (?:and|&) exercises)?"
+    r"|homework|answers?(?: key)?)\W*$",
     re.IGNORECASE,
 )
 

@@ -35,8 +35,8 @@ def wordset(text: str) -> frozenset[str]:
 FUNCTION_WORDS = wordset(
     """a an the and or but nor of in on at to for from by with without within into onto over
     under as than then that this these those it its is are was were be been being has have had
-    having do does did can could may might must should would will shall not no also such which
-    who whom whose what when where while how why both each either any all some many more most
+    having do does did can cannot could may might must should would will shall not no also such
+    which who whom whose what when where while how why both each either any all some many more most
     other others another same own very so thus therefore if because since although though
     whereas unless until whether about against through across toward towards beyond upon
     there their they them we our you your he she his her him i me my one ones only even still

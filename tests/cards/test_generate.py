@@ -694,6 +694,11 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "Schneider, Friedrich. Size and Development of the Shadow Economy of 31 European"
             " Countries from 2003 to 2013. Vienna: Linz University Press, 2013.",
             "",
+            "## Search problems",
+            "",
+            "Gross national product is the value of all final goods produced by a country's"
+            " residents in a year, wherever they live.",
+            "",
             "## Source(s) and further reading",
             "",
             "- A word on measuring output",
@@ -706,3 +711,4 @@ def test_references_and_exercises_are_read_but_give_no_cards():
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}
     assert carded and carded.isdisjoint(apparatus)
+    assert "Search problems" in carded  # a topic named with "problems" is no exercise list

@@ -31,7 +31,7 @@ from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phras
 _MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
 _NOTE_NOUN = 3.3  # Zipf: a bare singular noun this common is a note's party ("Plaintiff sued")
 _MIN_PREDICATE = 3  # words after the verb: "What matters?" asks nothing
-_MAX_QUESTION = 18  # words
+_MAX_QUESTION = 20  # words
 _BE_WHAT = {"are": "is", "were": "was", "have": "has", "do": "does"}
 _NO_SUBJECT = lx.wordset(
     "one ones other others thing things way ways part parts kind kinds type types case cases"

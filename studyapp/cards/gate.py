@@ -83,7 +83,7 @@ _LABEL_QUESTION = re.compile(
 )
 # patterns of the per-blank checks, compiled once
 _BRACKET = re.compile(r"[(\[]")
-_SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]")
+_SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]|[a-z]{2}\. +\d+[-–]?\d*\. ")
 # a sentence whose subject is a pronoun ("He turns away from ...", "In short, they mean ..."):
 # a card shows one sentence, so whom it speaks of is lost
 _PRONOUNS = "they this these those it its their such he she his her him we our"
@@ -99,7 +99,7 @@ _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|He
 _LEANS_BACK = re.compile(
     r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
     r"|[Tt]he (?:former|latter|above)"
-    r"|[Tt]he (?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
+    r"|\b(?:[Tt]he )?(?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
     r"|[Tt]he (?:first|second|third|fourth|last|other|remaining)"
     r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days)\b)[a-z]+\b"
     r"(?! (?:of|to|in|that|which)\b)"
@@ -483,6 +483,9 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"
     if _CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return "not-a-statement"  # "IF THEOLOGICAL IDEAS PROVE ...": a shouted quotation
     if _ASKS.match(rest):
         return "not-a-statement"  # an exercise without its question mark: "What is the [...] ..."
     if _ANSWER_START.match(rest.lstrip()):  # an answer to a question

@@ -325,6 +325,8 @@ def _does_what(text: str, subject: str) -> QA | None:
             return None  # "a tongue-like organ called a radula": a name given, not an action
         who = _subject(" ".join(words[:at]), subject)
         # a name answering a verb done to people asks "whom" ("Whom did Zurcher sue?")
+        if base in lx.PERSON_OBJECT_VERBS and _a_title(obj):
+            return None  # "Rudolf of Habsburg elected Emperor": he was elected, a passive
         what = "Whom" if base in lx.PERSON_OBJECT_VERBS and _a_name(obj) else "What"
         if modal:
             question = f"{what} {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
@@ -347,6 +349,15 @@ def _a_name(obj: str) -> bool:
     Albert of Saxe-Coburg-Gotha"), small words between them allowed."""
     said = obj.split()
     return said[0][:1].isupper() and all(w[:1].isupper() or lx.is_function_word(w) for w in said)
+
+
+def _a_title(obj: str) -> bool:
+    """Whether an object is a bare title, a common noun written with a capital ("Emperor",
+    "King"): no article, one word that English uses as a noun."""
+    said = obj.split()
+    return (
+        len(said) == 1 and said[0][:1].isupper() and "NOUN" in lx.parts_of_speech(said[0].lower())
+    )
 
 
 def _names_little(obj: str) -> bool:

@@ -680,3 +680,16 @@ def test_an_answer_of_two_sentences_is_broken():
     """'they had control over the trust assets. See FRCP Rule 19' (law) runs into a note."""
     answer = "they had control over the trust assets. See FRCP Rule 19"
     assert card_fault(_ask("Why were the banks joined as defendants?", answer), "")
+
+
+def test_a_shouted_quotation_a_hidden_second_sentence_or_a_corresponding_term_is_dropped():
+    """'IF THEOLOGICAL IDEAS PROVE ...' (philosophy) is a shouted quotation; 'deathbed.
+    361-3. Julian ...' (a chronology) joins two entries; 'corresponding non-parametric test'
+    (statistics) answers relative to an unseen test."""
+    shout = "IF THEOLOGICAL IDEAS PROVE TO HAVE A VALUE FOR {{c1::CONCRETE LIFE}}, THEY ARE TRUE."
+    assert card_fault(_cloze(shout), "") == "not-a-statement"
+    entries = "Constantine baptized on his deathbed. 361-3. Julian restored {{c1::Mithraism}}."
+    assert card_fault(_cloze(entries), "") == "too-long"
+    relative = _ask("What is the Mann-Whitney U test?", "corresponding non-parametric test")
+    assert card_fault(relative, "") == "unresolved"
+    assert card_fault(_cloze("The {{c1::NMDA receptor}} binds glutamate in neurons."), "") == ""

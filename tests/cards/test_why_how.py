@@ -194,3 +194,11 @@ def test_a_person_done_to_is_asked_whom_and_a_past_verb_takes_did(sentence, ques
     after 'besiege' stays 'What'; an irregular past ('built') asks with 'did'."""
     asked = {qa.question: qa.answer for qa in why_how(sentence, "")}
     assert asked.get(question) == answer
+
+
+def test_elected_and_a_bare_title_is_a_passive_not_an_object():
+    """'Rudolf of Habsburg elected Emperor' means he was elected: no 'What/Whom did Rudolf
+    elect?'; 'Leo crowned Charlemagne' still asks whom."""
+    assert not why_how("Rudolf of Habsburg elected Emperor.", "")
+    crowned = {qa.question for qa in why_how("Leo crowned Charlemagne in Rome.", "")}
+    assert "Whom did Leo crown?" in crowned

@@ -137,6 +137,7 @@ _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
 _TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")  # "... trust assets. See FRCP Rule 19"
+_POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -513,6 +514,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
             return (*out, ("broken-blank", (), ""))
+        if _POINTED.search(text[: match.start()]):
+            return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
         content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
             len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)

@@ -693,3 +693,15 @@ def test_a_shouted_quotation_a_hidden_second_sentence_or_a_corresponding_term_is
     relative = _ask("What is the Mann-Whitney U test?", "corresponding non-parametric test")
     assert card_fault(relative, "") == "unresolved"
     assert card_fault(_cloze("The {{c1::NMDA receptor}} binds glutamate in neurons."), "") == ""
+
+
+def test_a_blank_pointed_at_by_these_is_unresolved():
+    """'attackers were sending these [SYN segments]' (networking): which ones? 'sending [SYN
+    segments] with a forged address' names them."""
+    assert card_fault(_cloze("Attackers were sending these {{c1::SYN segments}} fast."), "") == (
+        "unresolved"
+    )
+    assert (
+        card_fault(_cloze("Attackers were sending {{c1::SYN segments}} with forged addresses."), "")
+        == ""
+    )

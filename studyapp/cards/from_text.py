@@ -177,8 +177,9 @@ def states_something(lead_in: str) -> bool:
             bool({"VERB", "AUX"} & lx.parts_of_speech(w))
             and w.lower().endswith(("s", "ed"))
             and lx.verb_lemma(w) != w.lower()
+            and not (at and lx.is_function_word(said[at - 1]))  # "category of [structures]"
         )
-        for w in said
+        for at, w in enumerate(said)
     )
 
 

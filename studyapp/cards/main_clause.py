@@ -79,7 +79,11 @@ def what_does(text: str, subject: str) -> QA | None:
         shown = _agreeing(verb, base)
         if shown == verb and verb != base and _AUX & set(words[at + 1 :]) and verb[-1] != "s":
             return None  # "The geometries found in complexes are ...": a participle
-        rest = re.split(r"[,;:]| \(| - ", " ".join(words[at + 1 :]), maxsplit=1)[0].strip()
+        whole = " ".join(words[at + 1 :])
+        rest = re.split(r"[,;:]| \(| - ", whole, maxsplit=1)[0].strip()
+        after = whole[len(rest) :]
+        if after.startswith(",") and " and " in " ".join(after.split()[:10]):
+            return None  # "includes everything from homes, to office buildings, ... and X": cut
         if not shown or not _plain_predicate(verb, rest.split()):
             return None
         question = f"What {shown} {rest}?"

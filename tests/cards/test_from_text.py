@@ -115,6 +115,7 @@ def test_a_list_question_finishes_a_statement_never_a_bare_noun_phrase():
     assert not states_something("The digestive system")
     assert not states_something("The flatworms are acoelomate organisms that")
     assert not states_something("Authentication factors may")  # "may include" was cut off
+    assert not states_something("The category of structures")  # a noun after "of", no verb
 
 
 def test_a_state_is_no_definition():

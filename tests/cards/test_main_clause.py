@@ -154,3 +154,14 @@ def test_the_kinds_list_card_replaces_the_definition_of_the_same_sentence():
     )
     drafts = sentence_cards(outline.sections[0], document_context(outline))
     assert [d.type for d in drafts if d.key.startswith(("kinds|", "define|"))] == [CardType.LIST]
+
+
+def test_no_subject_question_whose_predicate_is_cut_before_its_list():
+    """'The category of structures includes everything from homes, to office buildings,
+    shopping malls, and factories' (economics) would ask 'What includes everything from
+    homes?': the list after the comma is part of what it includes."""
+    sentence = (
+        "The category of structures includes everything from homes, to office buildings,"
+        " shopping malls, and factories."
+    )
+    assert what_does(sentence, "") is None

@@ -138,6 +138,8 @@ _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
 _TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")  # "... trust assets. See FRCP Rule 19"
 _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
+_BARE_SCHEME = re.compile(r"\bhttps?\b(?!://)")
+_FILE_NAME = re.compile(r"\b[\w-]+\.(?:a|so|dll|lib|exe|h|c|py|js|md|txt|cfg|ini|json|yaml|xml)\b")
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -183,7 +185,7 @@ _FRAME_SUBJECT = re.compile(
 _POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
     r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
-    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+)\b",
+    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+)\b|\(see\b",
     re.IGNORECASE,
 )
 
@@ -280,6 +282,8 @@ def _fault(
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
+    if lx.speaks_to_reader(draft.answer) or _POINTER.search(draft.answer):
+        return "unresolved"  # "the page you specify": whose page? "(see item 3.8)": elsewhere
     if _CREDIT.match(draft.answer):
         return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line
     if _runs_on(draft.answer):
@@ -301,8 +305,11 @@ def _fault(
 # the checks below read a sentence, not its blank: every cloze option of a sentence shares them
 @lru_cache(maxsize=16384)
 def _shows_markup(shown: str) -> bool:
-    """Whether the text on screen shows markup the outline left in, or many brackets."""
-    return bool(_MARKUP.search(shown)) or len(_BRACKET.findall(shown)) > 4
+    """Whether the text on screen shows markup the outline left in, many brackets, a bare
+    "https", or a listing of file names."""
+    if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4 or _BARE_SCHEME.search(shown):
+        return True  # "... ECCNs at https?": an address cut to its scheme
+    return len(_FILE_NAME.findall(shown)) >= 3  # "libcurl.a libcurldll.a libcurl.lib": a listing
 
 
 class Seen:
@@ -557,6 +564,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         or (bool(before) and before[-1] in "-[]/.+_,=")
         or after[:1].isalnum()
         or (bool(after) and after[0] in "-([]/+_")
+        or (after[:1] == "." and after[1:2].isalnum())  # "[IRC network libera].chat"
     ):
         return True  # the blank cuts a word or a formula
     if _CITATION.match(after):

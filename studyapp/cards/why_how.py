@@ -367,6 +367,8 @@ def _names_little(obj: str) -> bool:
     said = obj.split()
     if not lx.can_be_noun(said[-1].strip("\"'”.")) or ". " in obj:
         return True
+    if len(said) >= 3 and said[-2] == "to" and lx.verb_lemma(said[-1]) == said[-1]:
+        return True  # "What may companies pay?" -> "individual developers to work": cut
     if len(said) == 2 and (said[0].isdigit() or said[0].lower() in _COUNTS):
         return True  # "What does Information Theory define?" -> "two mechanisms": how many
     content = [w for w in lx.words(obj) if w not in lx.FUNCTION_WORDS]

@@ -705,3 +705,17 @@ def test_a_blank_pointed_at_by_these_is_unresolved():
         card_fault(_cloze("Attackers were sending {{c1::SYN segments}} with forged addresses."), "")
         == ""
     )
+
+
+def test_a_manual_s_pointers_listings_and_cut_addresses_are_dropped():
+    """From a software FAQ: '(see item 3.8)' points into the document, 'libcurl.a
+    libcurldll.a libcurl.lib' is a listing, 'at https?' is an address cut to its scheme,
+    '[IRC network libera].chat' cuts a name, 'the page you specify' speaks to the reader."""
+    assert card_fault(_ask("What does curl support?", "HTTP redirects well (see item 3.8)"), "")
+    listing = "MinGW: libcurl.a libcurldll.a MSVC: {{c1::libcurl.lib}} libcurl_imp.lib."
+    assert card_fault(_cloze(listing), "") == "markup"
+    cut = _ask("What gives a good explanation of ECCNs at https?", "Apache Software Foundation")
+    assert card_fault(cut, "") == "markup"
+    assert card_fault(_cloze("Users chat on the {{c1::IRC network libera}}.chat server."), "")
+    reader = _ask("What does curl ask?", "remote servers for the page you specify")
+    assert card_fault(reader, "") == "unresolved"

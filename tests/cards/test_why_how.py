@@ -202,3 +202,9 @@ def test_elected_and_a_bare_title_is_a_passive_not_an_object():
     assert not why_how("Rudolf of Habsburg elected Emperor.", "")
     crowned = {qa.question for qa in why_how("Leo crowned Charlemagne in Rome.", "")}
     assert "Whom did Leo crown?" in crowned
+
+
+def test_no_object_question_cut_before_its_infinitive():
+    """'Companies may pay individual developers to work on curl' asks nothing as 'What may
+    companies pay?' -> 'individual developers to work'."""
+    assert not why_how("Companies may pay individual developers to work.", "")

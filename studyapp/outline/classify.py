@@ -156,7 +156,8 @@ def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
     for pos, e in enumerate(events):
         if e.kind != HEADING or not e.readings:
             continue
-        if markdown or not _is_numbered_heading(events, pos, styles_seen):
+        emphasized = ol.emphasized_number(lines[e.index])
+        if markdown or not _is_numbered_heading(events, pos, styles_seen, emphasized):
             e.kind = ITEM if markdown or _in_list_run(events, pos) else TEXT
             if e.kind == TEXT:
                 e.readings, e.text = [], lines[e.index].strip()
@@ -188,12 +189,16 @@ def _standalone_decimal(events: list[LineEvent], pos: int) -> bool:
     )
 
 
-def _is_numbered_heading(events: list[LineEvent], pos: int, styles_seen: dict[str, int]) -> bool:
-    """Whether the numbered line at ``pos`` is a heading rather than a list item."""
+def _is_numbered_heading(
+    events: list[LineEvent], pos: int, styles_seen: dict[str, int], emphasized: bool = False
+) -> bool:
+    """Whether the numbered line at ``pos`` is a heading rather than a list item; a line set
+    in emphasis (a handbook's "*1. Use words in their proper sense.*") may end on a stop."""
     e = events[pos]
     if _opens_decimal_chapter(events, pos) or _standalone_decimal(events, pos):
         return True
-    if not ol.heading_like(e.text):
+    text = e.text.rstrip(".") if emphasized and _starts_block(events, pos) else e.text
+    if not ol.heading_like(text):
         return False
     after = events[pos + 1] if pos + 1 < len(events) else None
     if (

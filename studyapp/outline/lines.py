@@ -36,6 +36,7 @@ _NUMBERED = re.compile(
     r"^(\s*)(?:\(([a-z]|[ivx]+|\d+)\)|(\d+(?:\.\d+)+)\.?|([IVXLCDM]+|[A-Z]|\d{1,3}|[a-z]|[ivx]+)"
     r"[.)])\s+(\S.*)$"
 )
+_EMPHASIZED_NUMBER = re.compile(r"^(\s*)(\*{1,2}|_{1,2})((?:\d{1,3}|[IVXLC]+)\.\s+\S.*)$")
 _DECIMAL_BARE = re.compile(r"^(\s*)(\d{1,2})\s+([A-Z]\S*(?:\s+\S+){0,12})$")
 _TERM_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?::)?(?:\*\*|__)\s*(?::|–|—|-)?\s*([^\s:–—-].*)$")
 _TERM_PLAIN = re.compile(r"^([^:]{1,60}?):\s+(\S.*)$")
@@ -186,6 +187,24 @@ def bullet(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), match.group(3)
 
 
+def _unwrapped(line: str) -> str:
+    """A numbered line without the emphasis around it: ``*1. Use words in their proper
+    sense.*`` (a plain-text handbook's rule) reads as ``1. Use words in their proper sense.``;
+    a footnote mark after the closing marker (``*[5]``) goes with it."""
+    match = _EMPHASIZED_NUMBER.match(line)
+    if not match:
+        return line
+    indent, marker, rest = match.groups()
+    rest = re.sub(rf"{re.escape(marker)}(?:\[\d+\])?\s*$", "", rest)
+    return f"{indent}{rest}"
+
+
+def emphasized_number(line: str) -> bool:
+    """Whether a numbered line is set in emphasis (``*1. Use words in their proper sense.*``):
+    a handbook's rule, a heading even when it ends on a full stop."""
+    return bool(_EMPHASIZED_NUMBER.match(line))
+
+
 def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering], str] | None:
     """``(indent, readings, text)`` when the line starts with a number such as ``II.``.
 
@@ -193,7 +212,7 @@ def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering],
     returned (most likely first) and the parser picks by context. ``allow_bare`` also accepts a
     chapter number without a dot (``1 Introduction``), for documents numbered ``1.2.3``.
     """
-    match = _NUMBERED.match(line)
+    match = _NUMBERED.match(line) or _NUMBERED.match(_unwrapped(line))
     if match:
         indent, paren, dec, token, text = match.groups()
         token = paren or token

@@ -431,3 +431,29 @@ def test_front_matter_notice_belongs_to_the_source():
     assert [s.title for s in outline.walk()] == ["Duty"]
     assert parse_outline("# Torts\n\n## Duty\n\nA duty of care.\n").notice == ""
     assert parse_outline("---\nnotice: [unclosed\n---\n\n# T\n\n## A\n\nText.\n").notice == ""
+
+
+def test_numbered_rules_set_in_emphasis_are_sections_even_ending_on_a_stop():
+    """A plain-text handbook writes its rules '*1. Use words in their proper sense.*': each
+    is a section with its explanation, not a line of prose (a style guide; a drill book)."""
+    text = "\n".join(
+        [
+            "WORDS.",
+            "",
+            "*1. Use words in their proper sense.*",
+            "",
+            'Write "evident guilt", not "apparent guilt", when the guilt is proved.',
+            "",
+            "*2. Avoid exaggerations.*",
+            "",
+            'Boundless plains do not furnish "inexhaustible" supplies of corn.',
+            "",
+            "**3. Keep the commander informed.**",
+            "",
+            "Reports go up the chain of command at every halt.",
+        ]
+    )
+    titles = [s.title for s in parse_outline(text).walk()]
+    assert "Use words in their proper sense." in titles
+    assert "Avoid exaggerations." in titles
+    assert "Keep the commander informed." in titles

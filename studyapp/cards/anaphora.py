@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.outline.sentences import split_sentences
 
@@ -46,7 +47,12 @@ _NOT_NOUN = frozenset(_NOT_NOUN_TEXT.split())
 
 
 def standalone(
-    sentence: str, subject: str, previous: str, terms: frozenset[str], earlier: str = ""
+    sentence: str,
+    subject: str,
+    previous: str,
+    terms: frozenset[str],
+    earlier: str = "",
+    title: str = "",
 ) -> str | None:
     """The sentence made to stand alone, or None when it leans on something unseen.
 
@@ -54,12 +60,16 @@ def standalone(
     (or the section title), ``terms`` the document's own terms (lower case): a sentence that
     opens with one of them ("Neuropathic pain ... this condition") carries its own referent.
     ``earlier`` is the paragraph before the sentence, where ``This interaction`` may find
-    ``Ketamine's interaction``.
+    ``Ketamine's interaction``; ``title`` the section's title, which names what ``This
+    algorithm`` is under "Dijkstra's algorithm".
     """
     sentence = _drop_connective(sentence)
     if _BACK_REFERENCE.match(sentence):
         return _resolve_back_reference(sentence, previous, earlier)
     if _PRONOUN_START.match(sentence):
+        named = _resolve_by_title(sentence, title)
+        if named:
+            return named
         return _resolve_demonstrative(sentence, subject, earlier or previous)
     match = _IT_START.match(sentence)
     if match:
@@ -139,6 +149,20 @@ def _resolve_demonstrative(sentence: str, subject: str, previous: str) -> str | 
         return None
     name = owner.group(1)
     resolved = name[:1].upper() + name[1:] + sentence[len(match.group(1)) :]
+    return None if _leans_inside(resolved, frozenset()) else resolved
+
+
+def _resolve_by_title(sentence: str, title: str) -> str | None:
+    """``This algorithm finds ...`` under the section "Dijkstra's algorithm" becomes
+    ``Dijkstra's algorithm finds ...``: the title names the thing of its last word (two to
+    five words, not a question or a sentence)."""
+    match = re.match(r"^This (?P<noun>[a-z][\w-]*)\b", sentence)
+    words = title.rstrip(".:").split()
+    if not match or not 2 <= len(words) <= 5 or title.rstrip().endswith("?"):
+        return None
+    if words[-1].lower() != match.group("noun") or lx.is_function_word(words[0]):
+        return None
+    resolved = " ".join(words) + sentence[match.end() :]
     return None if _leans_inside(resolved, frozenset()) else resolved
 
 

@@ -53,7 +53,9 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
         previous = section.title
         for position, sentence in enumerate(texts):
             earlier = " ".join(texts[:position])
-            standalone = anaphora.standalone(sentence, ctx.subject, previous, ctx.terms, earlier)
+            standalone = anaphora.standalone(
+                sentence, ctx.subject, previous, ctx.terms, earlier, section.title
+            )
             if standalone:
                 out.append((sentence, standalone, texts[position - 1] if position else ""))
             previous = sentence

@@ -104,3 +104,33 @@ def test_it_after_a_definition_is_the_defined_term():
     assert standalone("It is given intravenously.", "opioids", previous, TERMS) == (
         "Naloxone is given intravenously."
     )
+
+
+def test_this_and_the_title_s_last_word_names_the_section_s_subject():
+    """Under "Dijkstra's algorithm", 'This algorithm finds ...' stands alone as "Dijkstra's
+    algorithm finds ..." (computing; also an enzyme in physiology); under a title that does
+    not end on the noun ('Use words in their proper sense.'), 'This rule' stays unresolved."""
+    found = standalone(
+        "This algorithm finds shortest paths in a weighted graph.",
+        "",
+        "Intro.",
+        frozenset(),
+        title="Dijkstra's algorithm",
+    )
+    assert found == "Dijkstra's algorithm finds shortest paths in a weighted graph."
+    enzyme = standalone(
+        "This enzyme converts angiotensin I.",
+        "",
+        "x",
+        frozenset(),
+        title="Angiotensin-converting enzyme",
+    )
+    assert enzyme == "Angiotensin-converting enzyme converts angiotensin I."
+    rule = standalone(
+        "This rule forbids one word in two senses.",
+        "",
+        "x",
+        frozenset(),
+        title="Use words in their proper sense.",
+    )
+    assert rule is None

@@ -691,7 +691,8 @@ def _wrong_kind(question: str, answer: str) -> bool:
         return False
     # a definition opening on an adverb ("sometimes identified with ...") or on a participle
     # ("What are requests from clients?" -> "forwarded to a server ..."): a passive read as "is"
-    return pos == frozenset({"ADV"}) or (word.endswith(("ed", "en")) and lx.only_verb(word))
+    participle = word.endswith(("ed", "en")) and (lx.only_verb(word) or not pos)
+    return pos == frozenset({"ADV"}) or participle  # "depolymerized into ...": unknown, -ed
 
 
 @lru_cache(maxsize=16384)

@@ -65,7 +65,8 @@ _APPARATUS = re.compile(
     r"|acknowledge?ments|(?:(?:self[- ]check|review|critical thinking|conceptual|discussion|study"
     r"|practice|end[- ]of[- ]chapter|chapter|additional|challenge|sample|exam|test|quiz)"
     r"(?: and (?:\w+ )?)? )?(?:questions?|exercises?|problems?)(?: (?:and|&) exercises)?"
-    r"|homework|answers?(?: key)?)\W*$",
+    r"|homework|answers?(?: key)?|free response|multiple choice|true or false"
+    r"|(?:visual|art|scientific method|career) connection)\W*$",
     re.IGNORECASE,
 )
 

@@ -86,6 +86,10 @@ def what_does(text: str, subject: str) -> QA | None:
             return None  # "includes everything from homes, to office buildings, ... and X": cut
         if not shown or not _plain_predicate(verb, rest.split()):
             return None
+        also = re.match(r"^(?P<lead>(?:.*? )?and )(?P<verb>[a-z]+)\b", rest)
+        if also and shown != verb and lx.verb_lemma(also.group("verb")) == also.group("verb"):
+            # "The proteins attract and bind microtubules": "What attracts and binds ...?"
+            rest = f"{also.group('lead')}{_third_person(also.group('verb'))}{rest[also.end() :]}"
         question = f"What {shown} {rest}?"
         answer = " ".join(words[:at])
         if len(question.split()) > _MAX_QUESTION or not _specific(answer, subject):
@@ -247,9 +251,8 @@ def kinds(sentence: str) -> tuple[str, tuple[str, ...]] | None:
         if not match:
             continue
         count = _NUMBERS.get(match.group("n")) or int(match.group("n"))
-        items = tuple(
-            i.strip() for i in re.split(r",? and |,? or |, ", match.group("items")) if i.strip()
-        )
+        listed = re.sub(r"^(?:called|named|termed|known as)\s+", "", match.group("items"))
+        items = tuple(i.strip() for i in re.split(r",? and |,? or |, ", listed) if i.strip())
         if len(items) != count or any(len(i.split()) > _MAX_KIND_WORDS for i in items):
             return None
         x = lower_first(match.group("x").strip())

@@ -719,3 +719,10 @@ def test_a_manual_s_pointers_listings_and_cut_addresses_are_dropped():
     assert card_fault(_cloze("Users chat on the {{c1::IRC network libera}}.chat server."), "")
     reader = _ask("What does curl ask?", "remote servers for the page you specify")
     assert card_fault(reader, "") == "unresolved"
+
+
+def test_a_definition_opening_on_an_unknown_participle_is_the_wrong_kind():
+    """'What are the mitotic spindles?' -> 'depolymerized into tubulin monomers' (biology):
+    a participle the lexicon does not know is still no definition."""
+    answer = "depolymerized into tubulin monomers that build the cytoskeleton"
+    assert card_fault(_ask("What are the mitotic spindles?", answer), "")

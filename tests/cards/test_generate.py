@@ -699,6 +699,10 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "Gross national product is the value of all final goods produced by a country's"
             " residents in a year, wherever they live.",
             "",
+            "## Free Response",
+            "",
+            "Briefly describe how consumption spending is measured in the national accounts.",
+            "",
             "## Source(s) and further reading",
             "",
             "- A word on measuring output",
@@ -707,7 +711,12 @@ def test_references_and_exercises_are_read_but_give_no_cards():
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
     titles = {s.id: s.title for d in decks for s in d.sections}
-    apparatus = {"Self-Check Questions", "References", "Source(s) and further reading"}
+    apparatus = {
+        "Self-Check Questions",
+        "References",
+        "Source(s) and further reading",
+        "Free Response",
+    }
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}
     assert carded and carded.isdisjoint(apparatus)

@@ -165,3 +165,17 @@ def test_no_subject_question_whose_predicate_is_cut_before_its_list():
         " shopping malls, and factories."
     )
     assert what_does(sentence, "") is None
+
+
+def test_kinds_called_by_name_and_a_second_verb_agree():
+    """'The three stages of interphase are called G1, S, and G2' lists G1, S, G2 (not
+    'called G1'); 'The proteins of the kinetochore attract and bind microtubules' asks 'What
+    attracts and binds ...?' (cell biology, geology)."""
+    assert kinds("The three stages of interphase are called G1, S, and G2.") == (
+        "What are the three stages of interphase?",
+        ("G1", "S", "G2"),
+    )
+    asked = what_does("The proteins of the kinetochore attract and bind spindle fibres.", "")
+    assert asked is not None and asked.question == "What attracts and binds spindle fibres?"
+    carved = what_does("Glaciers carved the valleys and left moraines.", "")
+    assert carved is not None and carved.question == "What carved the valleys and left moraines?"

@@ -487,7 +487,9 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"  # "Illustration shows the digestive system of [...]"
     if _LOWER_START.match(_CLOZE.sub(lambda m: m.group(1), text)):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
-    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(rest):
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(
+        _CLOZE.sub(lambda m: m.group(1), text)
+    ):  # the blank itself may hold the "you" ("Sometimes [you'll want] to ...")
         return "not-a-statement"
     if _CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line

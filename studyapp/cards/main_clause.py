@@ -192,6 +192,8 @@ def _specific(answer: str, subject: str) -> bool:
     said = [w for w in lx.words(answer) if w not in ("a", "an", "the")]
     if not said or said[-1] in _NO_SUBJECT or any(lx.is_vague(w) for w in said[-1:]):
         return False
+    if {"example", "examples", "instance"} & set(said):
+        return False  # "An example usage would be ...": a pointer to what follows
     parts = answer.split()
     if any(w.lower() in _CLAUSE_OPENERS for w in parts):
         return False  # "Study what problems", "Note that NIST": a clause, not a name

@@ -726,3 +726,9 @@ def test_a_definition_opening_on_an_unknown_participle_is_the_wrong_kind():
     a participle the lexicon does not know is still no definition."""
     answer = "depolymerized into tubulin monomers that build the cytoskeleton"
     assert card_fault(_ask("What are the mitotic spindles?", answer), "")
+
+
+def test_a_blank_holding_the_reader_is_not_a_statement():
+    """'Sometimes [you'll want] to omit session keys' (a library manual) speaks to the
+    reader from inside its blank."""
+    assert card_fault(_cloze("Sometimes {{c1::you'll want}} to omit session-level keys."), "")

@@ -179,3 +179,8 @@ def test_kinds_called_by_name_and_a_second_verb_agree():
     assert asked is not None and asked.question == "What attracts and binds spindle fibres?"
     carved = what_does("Glaciers carved the valleys and left moraines.", "")
     assert carved is not None and carved.question == "What carved the valleys and left moraines?"
+
+
+def test_an_example_is_no_subject_to_ask_for():
+    """'An example usage would be getting a commit from GitHub' names no thing to recall."""
+    assert what_does("An example usage would be getting a commit from the GitHub API.", "") is None

@@ -334,7 +334,11 @@ _BASE_VERBS = wordset(
 
 
 def _base_verb(verb: str) -> str:
-    """``increases`` -> ``increase``, ``modifies`` -> ``modify``, ``blocks`` -> ``block``."""
+    """``increases`` -> ``increase``, ``modifies`` -> ``modify``, ``blocks`` -> ``block``,
+    ``goes`` -> ``go`` (the lexicon's lemma where it knows the verb)."""
+    known = lx.verb_lemma(verb)
+    if known and known != verb:
+        return known
     if verb.endswith("ies"):
         return verb[:-3] + "y"
     if verb.endswith(("sses", "shes", "ches", "xes", "zes")):

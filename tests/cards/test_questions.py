@@ -190,3 +190,15 @@ def test_the_same_shapes_ask_about_physics_biology_health_and_history(
     """The sentence shapes are not pharmacology's: a method, a requirement, a place and a
     reason read the same way in any subject."""
     assert (question, answer) in [(qa.question, qa.answer) for qa in questions(sentence, subject)]
+
+
+def test_an_irregular_verb_is_asked_in_its_base_form():
+    """'Music goes out of existence ...' must never be asked as 'What does music goe?'."""
+    from studyapp.cards.questions import _base_verb
+
+    assert [_base_verb(v) for v in ("goes", "modifies", "passes", "blocks")] == [
+        "go",
+        "modify",
+        "pass",
+        "block",
+    ]

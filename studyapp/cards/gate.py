@@ -140,6 +140,7 @@ _TWO_SENTENCES = re.compile(r"[a-z]{3}\. [A-Z]")  # "... trust assets. See FRCP 
 _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
 _BARE_SCHEME = re.compile(r"\bhttps?\b(?!://)")
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:a|so|dll|lib|exe|h|c|py|js|md|txt|cfg|ini|json|yaml|xml)\b")
+_QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -161,7 +162,9 @@ _MARKUP = re.compile(
     r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}|(?<![\w])_[a-z]+\b"
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
-_PREPOSITIONS = lx.wordset("with from in on at by for into onto to of about over under")
+_PREPOSITIONS = lx.wordset(
+    "with from in on at by for into onto to of about over under out up down off away back"
+)  # and the particles of phrasal verbs: "What does music go?" -> "out of existence"
 _MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
@@ -491,6 +494,8 @@ def _sentence_fault(text: str) -> str:
         _CLOZE.sub(lambda m: m.group(1), text)
     ):  # the blank itself may hold the "you" ("Sometimes [you'll want] to ...")
         return "not-a-statement"
+    if rest.lstrip().startswith("(") or _QUOTED_BLANK.search(text):
+        return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if _CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
     letters = [c for c in rest if c.isalpha()]
@@ -549,8 +554,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
-    if not said or _CLAUSE_BREAK.search(phrase):
-        return True
+    if not said or _CLAUSE_BREAK.search(phrase) or phrase.rstrip()[-1:] in ".,;:":
+        return True  # "[relative.]": the blank took the sentence's stop
     if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
         return True  # "[document first]": an adverb of the clause rides along
     first, last = said[0], said[-1]

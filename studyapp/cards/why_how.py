@@ -267,6 +267,9 @@ def _does_what(text: str, subject: str) -> QA | None:
     enhance the therapeutic process, ...`` -> "What can ketamine enhance?": the object of a
     plain statement, up to its first clause break."""
     words = text.split()
+    first = words[0].lower() if words else ""
+    if len(words) > 1 and words[1] in _ARTICLES and lx.verb_lemma(first) == first:
+        return None  # "Take the principal theme of ...": a command, not a statement
     for at in range(1, min(len(words) - 1, _MAX_SUBJECT + 1)):
         if not noun_phrase(words[:at]):
             continue
@@ -340,6 +343,7 @@ def _does_what(text: str, subject: str) -> QA | None:
     return None
 
 
+_ARTICLES = lx.wordset("the a an your this these each every")
 _COUNTS = lx.wordset("two three four five six seven eight nine ten several many")
 _NAMING_VERBS = lx.wordset("called named termed dubbed known")
 

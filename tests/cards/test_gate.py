@@ -732,3 +732,17 @@ def test_a_blank_holding_the_reader_is_not_a_statement():
     """'Sometimes [you'll want] to omit session keys' (a library manual) speaks to the
     reader from inside its blank."""
     assert card_fault(_cloze("Sometimes {{c1::you'll want}} to omit session-level keys."), "")
+
+
+def test_asides_quoted_words_stops_in_blanks_and_particle_answers_are_dropped():
+    """From a usage handbook and a music text: '(Probably ...)' is an aside; '"[circumstance]"
+    and "event"' quotes a word rather than using it; '[relative.]' took the stop; 'What
+    does music go?' -> 'out of existence' asks a phrasal verb's particle."""
+    aside = "(Probably an impression helped who supplant that as a {{c1::relative}}.)"
+    assert card_fault(_cloze(aside), "") == "not-a-statement"
+    quoted = '"Transpire" and "occur," "{{c1::circumstance}}" and "event" are often confused.'
+    assert card_fault(_cloze(quoted), "") == "not-a-statement"
+    stop = "The pronoun who has supplanted that as a {{c1::relative.}} in modern prose."
+    assert card_fault(_cloze(stop), "") == "broken-blank"
+    particle = _ask("What does music go?", "out of existence with every performance")
+    assert card_fault(particle, "") in ("broken-blank", "not-a-statement")

@@ -208,3 +208,8 @@ def test_no_object_question_cut_before_its_infinitive():
     """'Companies may pay individual developers to work on curl' asks nothing as 'What may
     companies pay?' -> 'individual developers to work'."""
     assert not why_how("Companies may pay individual developers to work.", "")
+
+
+def test_a_command_gives_no_object_question():
+    """'Take the principal theme of the C minor Symphony for example' (music) is a command."""
+    assert not why_how("Take the principal theme of the C minor Symphony for example.", "")

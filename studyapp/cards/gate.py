@@ -655,6 +655,8 @@ def _ungrammatical(question: str) -> bool:
     if _GLUED.search(question) or _REPORTING.match(question) or _RUN_ON.search(question):
         return True  # "What do window. a TCP receiver uses ...?", "What is X states that Y?",
         # "Where are optical fiber. Optical fibers frequently used?"
+    if re.search(r"\bnote that\b", question, re.IGNORECASE):
+        return True  # "What must note that proxy URLs include?": the frame of a remark
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return False

@@ -89,6 +89,9 @@ def acronyms(sentence: str) -> list[Acronym]:
     return found
 
 
+_SECOND_CLAUSE = re.compile(
+    r",? (?:and|but) (?=(?:some|many|most|all|it|they|this|these|there|we|you|users)\b)"
+)
 _DEF_PATTERNS = (
     re.compile(r"^(?P<subject>[^,;:]{2,80}?) (?P<verb>refers to|refer to) (?P<definition>.+)$"),
     re.compile(
@@ -164,7 +167,8 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
         if not match:
             continue
         subject = match.group("subject").strip()
-        definition = match.group("definition").strip()
+        # "an LGPL-licenced dependency and some users cannot ...": a second clause follows
+        definition = _SECOND_CLAUSE.split(match.group("definition").strip(), maxsplit=1)[0]
         first = definition.split()[1].lower() if len(definition.split()) > 1 else ""
         if (
             len(subject.split()) > 7

@@ -746,3 +746,8 @@ def test_asides_quoted_words_stops_in_blanks_and_particle_answers_are_dropped():
     assert card_fault(_cloze(stop), "") == "broken-blank"
     particle = _ask("What does music go?", "out of existence with every performance")
     assert card_fault(particle, "") in ("broken-blank", "not-a-statement")
+
+
+def test_a_question_framed_by_note_that_does_not_parse():
+    """'What must note that proxy URLs include?' (a library manual) asks inside a remark."""
+    assert card_fault(_ask("What must note that proxy URLs include?", "the scheme"), "")

@@ -51,3 +51,17 @@ def test_include_lists_are_enumerations():
         "Common causes",
         ["kinked tubing", "closed clamps", "clotted cannulas"],
     )
+
+
+def test_a_definition_stops_where_a_second_clause_begins():
+    """'The chardet library is an LGPL-licenced dependency and some users cannot depend on
+    it' defines chardet as 'an LGPL-licenced dependency' (a manual); 'and' inside a noun
+    phrase ('a tuft of capillaries and cells') stays."""
+    from studyapp.cards import text_facts as tf
+
+    found = tf.definitions(
+        "The chardet library is an LGPL-licenced dependency and some users cannot depend on it."
+    )
+    assert found and found[0].definition == "an LGPL-licenced dependency"
+    tuft = tf.definitions("The glomerulus is a tuft of capillaries and cells in the kidney.")
+    assert tuft and tuft[0].definition == "a tuft of capillaries and cells in the kidney"

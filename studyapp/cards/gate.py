@@ -32,7 +32,8 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``too-long``: its cloze is more than one sentence or :data:`MAX_CLOZE_WORDS` words long;
 * ``shared-sentence``: another cloze already blanks the same sentence;
 * ``duplicate`` / ``conflict``: another card of the deck asks the same question, with the same
-  answer or with a different one.
+  answer or with a different one; or :data:`MAX_SAME_BLANK` clozes already hide the same
+  words.
 
 Word knowledge comes from :mod:`studyapp.cards.lexicon`. :func:`card_fault` judges one draft on
 its own; :class:`Seen` judges a draft against the cards of its deck kept before it.
@@ -69,6 +70,7 @@ RULES = (
 SOFT_RULES = frozenset({"vague-answer", "list-item", "example", "fragment"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
+MAX_SAME_BLANK = 2  # clozes of one document hiding the same words: more asks the same again
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _LABEL_QUESTION = re.compile(
@@ -323,12 +325,18 @@ class Seen:
     def __init__(self) -> None:
         self._blanked: set[str] = set()
         self._asked: dict[frozenset[str], str] = {}
+        self._hidden: dict[str, int] = {}  # a blank's words -> clozes kept hiding them
 
     def fault(self, draft: Draft) -> str:
         """The rule ``draft`` breaks against the cards kept so far, or ``""``."""
         if draft.type is CardType.CLOZE:
             blanked = normalise_space(draft.source).casefold() in self._blanked
-            return "shared-sentence" if blanked else ""
+            if blanked:
+                return "shared-sentence"
+            hidden = [h.casefold() for h in _CLOZE.findall(draft.text)]
+            if any(self._hidden.get(h, 0) >= MAX_SAME_BLANK for h in hidden):
+                return "duplicate"  # "[interphase]" a third time: the same recall again
+            return ""
         key = question_key(draft.question)
         if not key or key not in self._asked:
             return ""
@@ -339,12 +347,15 @@ class Seen:
         other = Seen()
         other._blanked = set(self._blanked)
         other._asked = dict(self._asked)
+        other._hidden = dict(self._hidden)
         return other
 
     def add(self, draft: Draft) -> None:
         """Remember a kept card."""
         if draft.type is CardType.CLOZE:
             self._blanked.add(normalise_space(draft.source).casefold())
+            for hidden in _CLOZE.findall(draft.text):
+                self._hidden[hidden.casefold()] = self._hidden.get(hidden.casefold(), 0) + 1
         elif draft.question:
             self._asked.setdefault(question_key(draft.question), _answer_of(draft))
 

@@ -751,3 +751,21 @@ def test_asides_quoted_words_stops_in_blanks_and_particle_answers_are_dropped():
 def test_a_question_framed_by_note_that_does_not_parse():
     """'What must note that proxy URLs include?' (a library manual) asks inside a remark."""
     assert card_fault(_ask("What must note that proxy URLs include?", "the scheme"), "")
+
+
+def test_the_same_words_are_hidden_at_most_twice_in_a_document():
+    """Four clozes hiding '[interphase]' (biology) ask one recall four times: the third is a
+    duplicate; another term is still asked."""
+    seen = Seen()
+    texts = [
+        "During {{c1::interphase}}, the cell grows and copies its DNA.",
+        "The cell cycle opens with a long period called {{c1::interphase}}.",
+        "Cells in G0 do not enter the phases of {{c1::interphase}} at once.",
+    ]
+    drafts = [_cloze(t) for t in texts]
+    assert seen.fault(drafts[0]) == ""
+    seen.add(drafts[0])
+    assert seen.fault(drafts[1]) == ""
+    seen.add(drafts[1])
+    assert seen.fault(drafts[2]) == "duplicate"
+    assert seen.fault(_cloze("The spindle is built from {{c1::microtubules}} in prophase.")) == ""

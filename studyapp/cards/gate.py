@@ -119,6 +119,7 @@ _QUANTIFIER_START = lx.wordset(
     "neither either both each every all any no dozen dozens hundred hundreds thousand thousands"
     " million millions billion billions percent"
 )  # "[Neither Empire] nor ...", "two [dozen extant species]"
+_NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 # a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
 # example, ..."): any other example would do, so the card tests which one the text chose
@@ -135,6 +136,7 @@ _MORE_EXAMPLES = re.compile(
     r"^(?: and | or |, (?!(?:which|who|that|where|when|must|may|can|could|should|will|is|are"
     r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
 )  # "[...], Okta, or Google": the examples go on after the blank
+_EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
@@ -293,6 +295,8 @@ def _fault(
         return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line
     if _runs_on(draft.answer):
         return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
+    if re.match(r"^(?:[Tt]his|[Tt]hese|[Tt]hose) [a-z]", draft.answer):
+        return "unresolved"  # "this stage as formal operational thought": which stage?
     if re.match(r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew) [a-z]", draft.answer):
         return "unresolved"  # "What allows ...?" -> "Some protocols": which ones?
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
@@ -551,7 +555,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         before, after = text[: match.start()], text[match.end() :]
         late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
         if not late and (
-            _EXAMPLE_BEFORE.search(before)
+            _EXAMPLE_OPENING.match(text)
+            or _EXAMPLE_BEFORE.search(before)
             or (_EXAMPLE_MARK.search(before) and _MORE_EXAMPLES.match(after))
             or _EXAMPLE_AFTER.match(after)
         ):
@@ -579,7 +584,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[:start], text[end:]
     if (
         before[-1:].isalnum()
-        or (bool(before) and before[-1] in "-[]/.+_,=")
+        or (bool(before) and before[-1] in "-–—[]/.+_,=")
         or after[:1].isalnum()
         or (bool(after) and after[0] in "-([]/+_")
         or (after[:1] == "." and after[1:2].isalnum())  # "[IRC network libera].chat"
@@ -592,6 +597,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
     following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
+    if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
+        return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"
     if last[:1].isupper() and _NUMBER_AFTER.match(after):
         return True  # "the original [TCP specification RFC] 793": a name and its number
     if following:
@@ -666,7 +673,7 @@ def _ungrammatical(question: str) -> bool:
     if _GLUED.search(question) or _REPORTING.match(question) or _RUN_ON.search(question):
         return True  # "What do window. a TCP receiver uses ...?", "What is X states that Y?",
         # "Where are optical fiber. Optical fibers frequently used?"
-    if re.search(r"\bnote that\b", question, re.IGNORECASE):
+    if re.search(r"\b(?:note|recall|remember|notice) that\b", question, re.IGNORECASE):
         return True  # "What must note that proxy URLs include?": the frame of a remark
     match = _QUESTION_SUBJECT.match(question)
     if not match:

@@ -769,3 +769,27 @@ def test_the_same_words_are_hidden_at_most_twice_in_a_document():
     seen.add(drafts[1])
     assert seen.fault(drafts[2]) == "duplicate"
     assert seen.fault(_cloze("The spindle is built from {{c1::microtubules}} in prophase.")) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # psychology textbook, government, history
+        "{{c1::Behaviorist B}}. F. Skinner thought that we learn language by reinforcement.",
+        "According to the {{c1::National Institutes}} of Health, prenatal care reduces risk.",
+        "By 24–{{c1::36 months}} old, children can name themselves in pictures.",
+    ],
+)
+def test_a_blank_cutting_initials_a_name_with_of_or_a_range_is_broken(text):
+    """'B. F. Skinner', 'National Institutes of Health' and '24-36 months' are whole."""
+    assert card_fault(_cloze(text), "") == "broken-blank"
+
+
+def test_recall_that_this_stage_and_for_example_are_weak_or_dropped():
+    """'What does recall that Piaget refer to?' -> 'this stage as ...' (psychology) leans on
+    the text; a cloze opening on 'For example,' is an anecdote, weak at best."""
+    assert card_fault(_ask("What does recall that Piaget refer to?", "formal operations"), "")
+    assert card_fault(_ask("What did Piaget call it?", "this stage of formal thought"), "") == (
+        "unresolved"
+    )
+    anecdote = "For example, in the African country of {{c1::Malawi}}, girls marry early."
+    assert card_fault(_cloze(anecdote), "") == "example"

@@ -145,6 +145,7 @@ _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
 _BARE_SCHEME = re.compile(r"\bhttps?\b(?!://)")
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:a|so|dll|lib|exe|h|c|py|js|md|txt|cfg|ini|json|yaml|xml)\b")
 _QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
+_CODE = re.compile(r"\w\(\s*\)|\);|\b[A-Za-z_]+=[A-Za-z_\d\"']|\w\( \w")
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -308,6 +309,8 @@ def _fault(
         vague = True  # "What does libcurl perform?" -> "operations": any text's word
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
+    if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
+        return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
     return ""
 
 
@@ -318,6 +321,8 @@ def _shows_markup(shown: str) -> bool:
     "https", or a listing of file names."""
     if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4 or _BARE_SCHEME.search(shown):
         return True  # "... ECCNs at https?": an address cut to its scheme
+    if _CODE.search(shown):
+        return True  # 'curl_slist_append( recipients, " NOTIFY=SUCCESS" );': code
     return len(_FILE_NAME.findall(shown)) >= 3  # "libcurl.a libcurldll.a libcurl.lib": a listing
 
 

@@ -793,3 +793,16 @@ def test_recall_that_this_stage_and_for_example_are_weak_or_dropped():
     )
     anecdote = "For example, in the African country of {{c1::Malawi}}, girls marry early."
     assert card_fault(_cloze(anecdote), "") == "example"
+
+
+def test_code_in_a_card_and_an_everyday_word_named_as_a_term_are_dropped():
+    """A software to-do list: 'curl_slist_append( recipients, " NOTIFY=SUCCESS" );' and
+    'add_handle()' are code; a statistics chapter: 'What is the term for the number of
+    training points used?' -> 'difference' names no term. 'NaCl(s)' (chemistry) is no code."""
+    code = 'For instance: curl_slist_append( recipients, " NOTIFY={{c1::SUCCESS}},FAILURE" );'
+    assert card_fault(_cloze(code), "") == "markup"
+    call = "The multi interface has {{c1::API calls}} like add_handle() that block."
+    assert card_fault(_cloze(call), "") == "markup"
+    assert card_fault(_cloze("Salt forms NaCl(s) when {{c1::sodium}} meets chlorine."), "") == ""
+    term = _ask("What is the term for the number of training points used?", "difference")
+    assert card_fault(term, "") == "vague-answer"

@@ -612,6 +612,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
             return True  # half a name
         if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
             return True  # the head noun of the term is left outside ("light [...] energy")
+        if _head_left_out(last, nxt):
+            return True  # "[Mean arterial blood] pressure is calculated ...": a compound
     if (
         len(said) == 1
         and previous
@@ -637,6 +639,18 @@ def _runs_on(answer: str) -> bool:
         if "VERB" in lx.parts_of_speech(match.group(1)) and not plural_pair:
             return True  # "proteins and fats in the diet" pairs two plural nouns
     return False
+
+
+def _head_left_out(last: str, nxt: str) -> bool:
+    """Whether the word after a blank is the head noun of the term the blank cuts: a noun
+    in its base form after a singular noun ("blood [pressure]", "cell [cycle]"), where a verb
+    would agree ("the kidney filters") or be past ("Rome fell")."""
+    pos = lx.parts_of_speech(nxt)
+    if not nxt.islower() or lx.is_function_word(nxt) or "NOUN" not in pos or pos - {"NOUN", "VERB"}:
+        return False  # "the [aorta] first": an adverb, not a head noun
+    base = lx.verb_lemma(nxt)
+    singular = lx.lemma(last.lower()) == last.lower() and not last.endswith("s")
+    return singular and base in ("", nxt) and "NOUN" in lx.parts_of_speech(last.lower())
 
 
 def _names_something(answer: str) -> bool:

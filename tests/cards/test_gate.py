@@ -806,3 +806,12 @@ def test_code_in_a_card_and_an_everyday_word_named_as_a_term_are_dropped():
     assert card_fault(_cloze("Salt forms NaCl(s) when {{c1::sodium}} meets chlorine."), "") == ""
     term = _ask("What is the term for the number of training points used?", "difference")
     assert card_fault(term, "") == "vague-answer"
+
+
+def test_a_blank_leaving_its_head_noun_outside_is_broken():
+    """'[Mean arterial blood] pressure' (physiology) and 'The [heart] rate' hide a modifier
+    and show the head of the term; 'the [kidney] filters' and 'the [aorta] first' do not."""
+    assert card_fault(_cloze("{{c1::Mean arterial blood}} pressure is computed hourly."), "")
+    assert card_fault(_cloze("The {{c1::heart}} rate rises in exercise."), "") == "broken-blank"
+    assert card_fault(_cloze("The {{c1::kidney}} filters the blood of the body."), "") == ""
+    assert card_fault(_cloze("Blood flows through the {{c1::aorta}} first."), "") == ""

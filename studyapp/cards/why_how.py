@@ -331,6 +331,8 @@ def _does_what(text: str, subject: str) -> QA | None:
         if base in lx.PERSON_OBJECT_VERBS and _a_title(obj):
             return None  # "Rudolf of Habsburg elected Emperor": he was elected, a passive
         what = "Whom" if base in lx.PERSON_OBJECT_VERBS and _a_name(obj) else "What"
+        if _DURATION.match(obj):
+            what = "How long"  # "Octavianus reigned fifty-six winters": a span, not a thing
         if modal:
             question = f"{what} {modal} {who} {adverb + ' ' if adverb else ''}{base}?"
         elif (verb.endswith("ed") and verb != base) or lx.is_past(verb, base):
@@ -343,6 +345,10 @@ def _does_what(text: str, subject: str) -> QA | None:
     return None
 
 
+_DURATION = re.compile(
+    r"^(?:about |nearly |almost |over |some )?(?:[\w-]+ ){1,2}"
+    r"(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|winters?|decades?|centuries)$"
+)
 _ARTICLES = lx.wordset("the a an your this these each every")
 _COUNTS = lx.wordset("two three four five six seven eight nine ten several many")
 _NAMING_VERBS = lx.wordset("called named termed dubbed known")

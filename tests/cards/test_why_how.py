@@ -213,3 +213,10 @@ def test_no_object_question_cut_before_its_infinitive():
 def test_a_command_gives_no_object_question():
     """'Take the principal theme of the C minor Symphony for example' (music) is a command."""
     assert not why_how("Take the principal theme of the C minor Symphony for example.", "")
+
+
+def test_a_span_of_time_is_asked_how_long():
+    """'Octavianus reigned fifty-six winters' (a chronicle) asks 'How long did Octavianus
+    reign?', not 'What did Octavianus reign?'."""
+    asked = {qa.question: qa.answer for qa in why_how("Octavianus reigned fifty-six winters.", "")}
+    assert asked == {"How long did Octavianus reign?": "fifty-six winters"}

@@ -75,6 +75,14 @@ class DeckFileWatcher(QObject):
         if missing:
             self.watcher.addPaths(missing)
 
+    def stop(self) -> None:
+        """Watch nothing more: a closed window must not reload decks into a closed store
+        when its folder changes later (a temporary folder being removed, an editor saving)."""
+        self.timer.stop()
+        watched = self.watched()
+        if watched:
+            self.watcher.removePaths(watched)
+
     def watched(self) -> list[str]:
         """Every path being watched."""
         return list(self.watcher.files()) + list(self.watcher.directories())

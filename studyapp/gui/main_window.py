@@ -365,8 +365,9 @@ class MainWindow(QMainWindow):
         self.library_flow.save_figures()  # the next start shows them without counting
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window state before closing."""
+        """Save the window state, and stop watching the deck files, before closing."""
         self.save_state()
+        self.deck_watcher.stop()
         super().closeEvent(event)
 
 

@@ -74,3 +74,15 @@ def test_a_fixed_file_replaces_the_kept_deck(deck_dir):
     decks, problems = merge_reload(before.decks, load_decks([deck_dir]))
     assert problems == []
     assert {d.title for d in decks} == {"Ketamine in anesthesia", "Ketamine and mood"}
+
+
+def test_a_stopped_watcher_reports_no_more_changes(qtbot, deck_dir):
+    """After its window closes, a file saved (or the folder removed) reloads nothing: the
+    store behind the window is closed by then."""
+    watcher = DeckFileWatcher([deck_dir], delay_ms=50)
+    path = deck_dir / "ketamine-depression.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # pending
+    watcher.stop()
+    assert watcher.watched() == []
+    with qtbot.assertNotEmitted(watcher.decks_changed, wait=300):
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")

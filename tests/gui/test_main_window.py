@@ -354,6 +354,17 @@ def test_a_closed_window_ignores_the_desktop_switching_scheme(make_window, qapp)
     assert not window.isVisible()
 
 
+def test_a_closed_window_ignores_its_deck_files_changing(make_window, deck_dir, qtbot):
+    """A deck saved after the window closed (its progress file closed with it) reloads
+    nothing and raises nothing: the window no longer watches the files."""
+    window = make_window()
+    window.close()
+    window.store.close()
+    path = next(deck_dir.glob("*.yaml"))
+    with qtbot.assertNotEmitted(window.deck_watcher.decks_changed, wait=600):
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+
+
 def test_the_library_after_answering_shows_the_answered_decks_new_figures(make_window):
     """After a card is answered the library's next refresh shows it in that deck's row, the
     other decks' figures kept as they were; new scheduler settings work everything out again."""

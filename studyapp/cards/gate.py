@@ -146,6 +146,12 @@ _BARE_SCHEME = re.compile(r"\bhttps?\b(?!://)")
 _FILE_NAME = re.compile(r"\b[\w-]+\.(?:a|so|dll|lib|exe|h|c|py|js|md|txt|cfg|ini|json|yaml|xml)\b")
 _QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
 _CODE = re.compile(r"\w\(\s*\)|\);|\b[A-Za-z_]+=[A-Za-z_\d\"']|\w\( \w")
+# an entry of a reading or watching list: "... (video)", "(35 videos)", "(pdf)", "[Review] ..."
+_RESOURCE = re.compile(
+    r"\((?:\d+ )?(?:videos?|playlist|pdf|slides|podcast|book|ebook|course|mooc)\)"
+    r"|^\s*\[(?:review|video|book|pdf)\]",
+    re.IGNORECASE,
+)
 _CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
@@ -518,6 +524,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if _CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
+    if _RESOURCE.search(rest):
+        return "not-a-statement"  # "Analyzing Algorithms (playlist) in 18 minutes (video)"
     letters = [c for c in rest if c.isalpha()]
     if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
         return "not-a-statement"  # "IF THEOLOGICAL IDEAS PROVE ...": a shouted quotation

@@ -815,3 +815,11 @@ def test_a_blank_leaving_its_head_noun_outside_is_broken():
     assert card_fault(_cloze("The {{c1::heart}} rate rises in exercise."), "") == "broken-blank"
     assert card_fault(_cloze("The {{c1::kidney}} filters the blood of the body."), "") == ""
     assert card_fault(_cloze("Blood flows through the {{c1::aorta}} first."), "") == ""
+
+
+def test_an_entry_of_a_reading_or_video_list_is_no_statement():
+    """A study plan's resource lists: 'MIT 18.06 [Linear Algebra], Spring 2005 (35 videos)'
+    and '[Review] Analyzing Algorithms (playlist) in [18 minutes] (video)'."""
+    assert card_fault(_cloze("MIT 18.06 {{c1::Linear Algebra}}, Spring 2005 (35 videos)."), "")
+    review = "[Review] Analyzing Algorithms (playlist) in {{c1::18 minutes}} (video)."
+    assert card_fault(_cloze(review), "") == "not-a-statement"

@@ -174,7 +174,12 @@ def _distractors(
     own: set[str],
     subject: str = "",
 ) -> list[str]:
-    """Up to three valid distractors for ``answer``, this deck's first, then by a stable hash."""
+    """Up to three valid distractors for ``answer``, this deck's first, then by a stable hash;
+    none when the answer's own modifier tells nothing ("[two] species", "[adult] animals",
+    "[muscle] tissue"): "nemertine species" beside "two species" is no fair choice."""
+    words = answer.split()
+    if len(words) > 1 and not _specific_modifier(words[0]):
+        return []
     shown = _CLOZE.sub(answer, cloze)
     lowered = shown.lower()
     plural = answer.lower().endswith("s")

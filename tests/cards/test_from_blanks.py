@@ -133,3 +133,20 @@ def test_siblings_are_found_in_any_case_and_only_as_whole_words():
     assert found == ["analgesic Effects", "anxiolytic EFFECTS", "antipsychotic effect"]
     older = siblings("sedative effects", text + "\nPhenytoin has anticonvulsant effectſ.")
     assert older == [*found, "anticonvulsant effectſ"]
+
+
+def test_an_answer_whose_modifier_tells_nothing_stays_a_cloze():
+    """Zoology: 'Nemerteans are sold as bait: [two species]' offered 'nemertine species',
+    'freshwater species' as wrong choices; a count or an everyday modifier ('two', 'adult')
+    tells no kind apart, so the cloze is not turned into a choice."""
+    sentences = [
+        "Two species are sold as fish bait.",
+        "Nemertine species live in the sea.",
+        "Freshwater species are rare.",
+        "Marine species are many.",
+        "Parasitic species infect fish.",
+    ]
+    source = sentences[0]
+    drafts = [_cloze("{{c1::Two species}} are sold as fish bait.", source)]
+    blank_choices(drafts, sentences, {source})
+    assert drafts[0].type is CardType.CLOZE

@@ -315,6 +315,8 @@ def _fault(
         vague = True  # "What does libcurl perform?" -> "operations": any text's word
     if draft.type is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
+    if re.match(r"^(?:may|might|can|could|will|would)\b", draft.answer):
+        return "vague-answer"  # "What do some studies suggest about X?" -> "may be sustained ..."
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
     return ""

@@ -53,7 +53,8 @@ ABSTRACT_NOUNS = wordset(
     option options potential ability abilities importance value values need needs concern
     concerns context situation situations manner fact facts feature features element elements
     item items idea ideas sense term terms question questions field fields state states
-    research study studies evidence information people person individual individuals
+    research study studies evidence information people person individual individuals patient
+    patients
     conclusion summary addition contrast particular general sum total possibility
     possibilities insight insights"""
 )

@@ -60,6 +60,9 @@ _REQUIRES = re.compile(
     r"(?P<verb>requires|require|needs|need) (?P<y>(?:an? |the )?[a-z][^,;]{3,80})"
     r"(?:, .*)?$"
 )
+_PURPOSE_AFTER = re.compile(
+    r"^[^,;]*? for (?P<what>[a-z]+ing(?: and [a-z]+ing)? (?:an? |the )?[a-z][\w-]*)\b"
+)
 _PASSIVE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are) "
     r"(?P<adv>(?:typically|usually|often|commonly|frequently|primarily|widely|generally) )?"
@@ -285,7 +288,10 @@ def _passive(text: str, subject: str) -> QA | None:
         return None
     if tq.is_generic_phrase(answer):
         return None
-    return QA("where", f"Where {be} {x_shown} {adv}{verb}?", answer)
+    # "used in X for inducing and maintaining anesthesia": the purpose says used for what
+    purpose = _PURPOSE_AFTER.match(text[match.end() :])
+    what_for = f" for {purpose.group('what')}" if purpose else ""
+    return QA("where", f"Where {be} {x_shown} {adv}{verb}{what_for}?", answer)
 
 
 _VERB_S = r"[a-z]+(?:s|es)"

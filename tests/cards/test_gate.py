@@ -823,3 +823,16 @@ def test_an_entry_of_a_reading_or_video_list_is_no_statement():
     assert card_fault(_cloze("MIT 18.06 {{c1::Linear Algebra}}, Spring 2005 (35 videos)."), "")
     review = "[Review] Analyzing Algorithms (playlist) in {{c1::18 minutes}} (video)."
     assert card_fault(_cloze(review), "") == "not-a-statement"
+
+
+def test_an_answer_that_is_a_predicate_or_only_patients_and_praise_is_vague():
+    """'What have follow-up studies indicated about the benefits?' -> 'can persist over an
+    extended period' is a predicate without its subject; 'more comprehensive and enduring
+    outcomes for patients' names nothing (medicine); both are weak, not wrong."""
+    predicate = _ask("What do studies suggest about the benefits?", "may be sustained over time")
+    assert card_fault(predicate, "") == "vague-answer"
+    praise = _ask(
+        "What may the synergy lead to?", "more comprehensive and enduring outcomes for patients"
+    )
+    assert card_fault(praise, "") == "vague-answer"
+    assert "vague-answer" in gate.SOFT_RULES

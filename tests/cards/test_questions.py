@@ -202,3 +202,24 @@ def test_an_irregular_verb_is_asked_in_its_base_form():
         "pass",
         "block",
     ]
+
+
+def test_where_keeps_what_the_thing_is_used_for():
+    """'Ketamine is frequently used in emergency environments for inducing and maintaining
+    anesthesia' asks where it is used for that (raters: 'Where is ketamine frequently used?'
+    was vague, used for what?); 'Bile is stored in the gallbladder' stays short."""
+    from studyapp.cards.questions import questions
+
+    used = questions(
+        "Ketamine is frequently used in emergency environments for inducing and maintaining"
+        " anesthesia during surgery.",
+        "ketamine",
+    )
+    assert [(q.question, q.answer) for q in used if q.kind == "where"] == [
+        (
+            "Where is ketamine frequently used for inducing and maintaining anesthesia?",
+            "emergency environments",
+        )
+    ]
+    bile = questions("Bile is stored in the gallbladder.", "")
+    assert [q.question for q in bile if q.kind == "where"] == ["Where is bile stored?"]

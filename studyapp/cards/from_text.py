@@ -380,7 +380,7 @@ def _clozes(
         if fault in _BLANK_FAULTS:
             continue  # the next best phrase of the sentence may be a whole term
         out.append((score, phrase, text))
-        if fault in ("list-item", "example"):
+        if fault in ("list-item", "example", "aside"):
             listed.add(phrase)  # one of the sentence's items or examples: any other would do
     # a list item, then a filler blank, is the sentence's last choice (both weak cards: see
     # gate.SOFT_RULES and selection.weakness)

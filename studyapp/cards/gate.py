@@ -21,6 +21,9 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``example``: its cloze blank is one of the examples the sentence gives ("durable goods
   like cars and [...]", "[...], for example, is a gas at room temperature"): other examples
   would do as well, so it is weak, kept only where its section has nothing better;
+* ``aside``: its cloze blank is inside a comma-set aside or a clause of consequence
+  ("Ketamine, with its history as an anesthetic and [...], has ...", "..., allowing for a
+  smooth transition into [...]"): the sentence's point is elsewhere, so it is weak;
 * ``fragment``: its cloze has no closing stop (a bullet or a heading-like line: "A [...] for
   getting or sending data"): such lines are often pieces of a sentence, so the card is
   weak, kept only where its section has nothing better;
@@ -58,6 +61,7 @@ RULES = (
     "stock-blank",
     "list-item",
     "example",
+    "aside",
     "fragment",
     "not-a-statement",
     "vague-answer",
@@ -67,7 +71,7 @@ RULES = (
     "conflict",
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
-SOFT_RULES = frozenset({"vague-answer", "list-item", "example", "fragment"})
+SOFT_RULES = frozenset({"vague-answer", "list-item", "example", "aside", "fragment"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_SAME_BLANK = 2  # clozes of one document hiding the same words: more asks the same again
@@ -136,6 +140,14 @@ _MORE_EXAMPLES = re.compile(
     r"^(?: and | or |, (?!(?:which|who|that|where|when|must|may|can|could|should|will|is|are"
     r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
 )  # "[...], Okta, or Google": the examples go on after the blank
+# a blank inside a comma-set aside ("Ketamine, with its history as an anesthetic and [...], has
+# ...") or a participle clause of consequence (", allowing for a smooth transition into
+# [...]"): the sentence's point is elsewhere
+_ASIDE_BEFORE = re.compile(
+    r", (?:with|despite|unlike|given|allowing|making|leading|resulting|causing|enabling"
+    r"|thereby)\b[^,;:.]*$"
+)
+_CLAUSE_VERB_AFTER = re.compile(r"^[^,;]*\b(?:is|are|was|were|has|have|can|may|must)\b")
 _EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
@@ -569,6 +581,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         # a blank that is one item of a list: judged after whether the titles give it away
         before, after = text[: match.start()], text[match.end() :]
         late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
+        if not late and _ASIDE_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after):
+            late = "aside"  # "with its history as an anesthetic and [psychedelic], ...": background
         if not late and (
             _EXAMPLE_OPENING.match(text)
             or _EXAMPLE_BEFORE.search(before)

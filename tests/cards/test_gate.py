@@ -836,3 +836,23 @@ def test_an_answer_that_is_a_predicate_or_only_patients_and_praise_is_vague():
     )
     assert card_fault(praise, "") == "vague-answer"
     assert "vague-answer" in gate.SOFT_RULES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # medicine, physiology
+        "Ketamine, with its long history as an anesthetic and {{c1::psychedelic}}, has changed.",
+        "Induction is rapid, allowing for a smooth transition into {{c1::unconsciousness}}.",
+        "The kidney, with its million {{c1::nephrons}}, filters the blood.",
+    ],
+)
+def test_a_blank_inside_an_aside_is_weak(text):
+    """A blank in a comma-set aside or a clause of consequence is not the sentence's point:
+    raters judged every such seed cloze weak. A blank in the main clause is sound."""
+    assert card_fault(_cloze(text), "") == "aside"
+
+
+def test_a_blank_in_the_main_clause_after_an_aside_is_sound():
+    """'The kidney, with its nephrons, filters the [blood plasma]' hides the statement."""
+    text = "The kidney, with its nephrons, filters the {{c1::blood plasma}} each day."
+    assert card_fault(_cloze(text), "") == ""

@@ -85,8 +85,31 @@ def standalone(
         sentence = replacement + sentence[match.end() :]
     else:
         sentence = _resolve_inner_its(sentence, subject, previous)
+    sentence = _resolve_inner_by_definition(sentence, previous)
     if _leans_inside(sentence, terms):
         return None
+    return sentence
+
+
+def _resolve_inner_by_definition(sentence: str, previous: str) -> str:
+    """``... modulating these processes, ...`` after "Epileptogenesis refers to the process
+    by which ..." becomes ``... modulating epileptogenesis, ...``: the sentence before
+    defined a term as that kind of thing ("the process", "a movement"), so the pointer names
+    it."""
+    defined = tf.definitions(previous) if previous else []
+    if not defined or len(defined[0].subject.split()) > 4:
+        return sentence
+    kind = re.match(r"^(?:the|an?) (?P<noun>[a-z][\w-]*)\b", defined[0].definition)
+    if not kind:
+        return sentence
+    for match in _DETERMINER.finditer(sentence):
+        said = match.group("next")
+        if match.start() == 0 or lx.lemma(said) != lx.lemma(kind.group("noun")):
+            continue
+        term = defined[0].subject
+        term = term if term[1:2].isupper() or term.split()[0].isupper() else term.lower()
+        end = match.start() + len(match.group("det")) + 1 + len(said)
+        return sentence[: match.start()] + term + sentence[end:]
     return sentence
 
 

@@ -134,3 +134,15 @@ def test_this_and_the_title_s_last_word_names_the_section_s_subject():
         title="Use words in their proper sense.",
     )
     assert rule is None
+
+
+def test_these_plus_the_kind_a_definition_just_named_is_that_term():
+    """After 'Osmosis is the movement of water across a membrane.', '... driving these
+    movements ...' speaks of osmosis (biology; also 'the process by which' in neurology)."""
+    previous = "Osmosis is the movement of water across a semipermeable membrane."
+    found = standalone(
+        "Aquaporins speed up these movements in kidney cells.", "", previous, frozenset()
+    )
+    assert found == "Aquaporins speed up osmosis in kidney cells."
+    other = standalone("Aquaporins speed up these channels in cells.", "", previous, frozenset())
+    assert other is None  # a pointer the definition does not name stays unresolved

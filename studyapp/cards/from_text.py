@@ -106,14 +106,18 @@ def sentence_cards(
         asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
         if not found and len(standalone.split()) >= 8:
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
-            avoid = (listed[1] if listed else []) + short  # what a question already asks
-            options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
-            loose = options
+            # what a question already asks is never hidden; the options that also keep clear
+            # of the sentence's list items are filtered from these (the same options, made once)
+            loose = _clozes(standalone, ctx, short, titles or section.title, section.title)
+            options = loose
             if listed:  # a list item may be hidden too, when the section has too few cards
                 items = listed[1]
+                options = [
+                    o for o in loose if not _overlaps(standalone, standalone.find(o[1]), o[1], items)
+                ]
                 loose = [
                     o
-                    for o in _clozes(standalone, ctx, short, titles or section.title, section.title)
+                    for o in loose
                     if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
                 ]
             verbatim = normalise_space(sentence)

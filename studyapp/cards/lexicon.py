@@ -17,6 +17,7 @@ and the small set of abstract nouns that say nothing on their own in any subject
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 
@@ -105,11 +106,32 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _load_tables() -> None:
+    """Load the word tables of both libraries, once, on first use (a command that makes no
+    cards does not pay for them), and take them out of the garbage collector's round.
+
+    The tables are tens of thousands of objects that live as long as the process. Making the
+    decks of a long text runs several full collections, and each would walk them all again;
+    frozen (:func:`gc.freeze`, with whatever else is alive at that moment), they are never
+    walked. Freezing concerns only the cycle collector: objects are still freed when their
+    last reference goes, so nothing the generator makes later is kept any longer.
+    """
+    from lemminflect import getAllLemmas, getInflection
+    from wordfreq import zipf_frequency
+
+    getAllLemmas("word")
+    getInflection("word", tag="VBD")
+    zipf_frequency("word", "en")
+    gc.freeze()
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
     from wordfreq import zipf_frequency
 
+    _load_tables()
     return float(zipf_frequency(word, "en"))
 
 
@@ -122,6 +144,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas
 
+    _load_tables()
     return dict(getAllLemmas(lower))
 
 
@@ -155,6 +178,7 @@ def is_past(word: str, base: str) -> bool:
     """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
     from lemminflect import getInflection
 
+    _load_tables()
     return word.lower() in getInflection(base, tag="VBD")
 
 

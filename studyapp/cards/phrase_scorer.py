@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -42,19 +42,29 @@ class PhraseScorer:
         counts: Counter[str] = Counter()
         for sentence in sentences:
             counts.update(set(words(sentence)))
-        lemma_counts: Counter[str] = Counter()
-        for word, count in counts.items():
-            lemma_counts[lx.lemma(word)] += count
         self.total = max(1, len(sentences))
         # a short document says most things once; a long one read in parts still comes back
         self.short = (document_size or len(sentences)) < RECUR_FROM
         self.part = len(sentences) < RECUR_FROM  # the text around a card, in a long document
         self.counts = counts
-        self.lemma_counts = lemma_counts
         self.lexicon = {t.lower() for t in lexicon if t}
-        self.lexicon_lemmas = {_lemmas(t) for t in self.lexicon}
         self.subject = subject.lower()
         self.corpus = "\n".join(sentences).lower()
+
+    # The two below serve only :meth:`key_term`, and are made when it first needs them: the
+    # whole document's scorer of a long text scores its titles, never a cloze's phrase.
+    @cached_property
+    def lemma_counts(self) -> Counter[str]:
+        """In how many sentences each lemma is used ("cause" and "causes" count as one)."""
+        lemma_counts: Counter[str] = Counter()
+        for word, count in self.counts.items():
+            lemma_counts[lx.lemma(word)] += count
+        return lemma_counts
+
+    @cached_property
+    def lexicon_lemmas(self) -> set[str]:
+        """The document's own terms word by word in dictionary form ("state space")."""
+        return {_lemmas(t) for t in self.lexicon}
 
     def idf(self, word: str) -> float:
         """How rare a word is across the document's sentences, scaled so that a word used

@@ -89,9 +89,7 @@ def noun_phrase(words: list[str]) -> bool:
 @lru_cache(maxsize=65536)
 def _noun_phrase(words: tuple[str, ...]) -> bool:
     said = [w.strip("()") for w in words]
-    if not all(_WORDLIKE.match(w) for w in said):
-        return False  # markup, numbers or clause breaks: "on a PV", "a=>b", "X, Y"
-    if any(lx.is_pronoun(w) or lx.is_personal(w) for w in said):
+    if not all(map(_noun_phrase_word, said)):
         return False
     if len(said) == 1 and len(said[0]) < 3:
         return False  # "P", "D1": a party of a case note, unnamed
@@ -99,16 +97,25 @@ def _noun_phrase(words: tuple[str, ...]) -> bool:
         return False  # "Sympathetic and Parasympathetic Effects of Different Drug Types": a title
     if lx.is_function_word(said[0]) and said[0].lower() not in _DETERMINERS:
         return False
-    if any(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
-        return False  # "The volume never reaches": an adverb belongs to the verb phrase
-    if any(lx.lemma(w) in _TIME_WORDS for w in said):
-        return False  # "The same year died Wulfere": a time, not who acted
-    if any(lx.only_verb(w) or w.lower() in _AUX for w in said):
-        return False
     if said[0].lower() in ("if", "when", "while", "although", "because", "since", "after"):
         return False
     last = said[-1]
     return lx.can_be_noun(last) and not lx.is_function_word(last)
+
+
+@lru_cache(maxsize=65536)
+def _noun_phrase_word(word: str) -> bool:
+    """Whether one word may be in a noun phrase that names something (a sentence's openings
+    of one word more each share their words: each is judged once)."""
+    if not _WORDLIKE.match(word):
+        return False  # markup, numbers or clause breaks: "on a PV", "a=>b", "X, Y"
+    if lx.is_pronoun(word) or lx.is_personal(word):
+        return False
+    if lx.parts_of_speech(word) == frozenset({"ADV"}):
+        return False  # "The volume never reaches": an adverb belongs to the verb phrase
+    if lx.lemma(word) in _TIME_WORDS:
+        return False  # "The same year died Wulfere": a time, not who acted
+    return not (lx.only_verb(word) or word.lower() in _AUX)
 
 
 def _subject(x: str, subject: str = "") -> str:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cached_property, lru_cache
+from itertools import chain
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -39,9 +40,8 @@ class PhraseScorer:
     def __init__(
         self, sentences: list[str], lexicon: set[str], subject: str, document_size: int = 0
     ) -> None:
-        counts: Counter[str] = Counter()
-        for sentence in sentences:
-            counts.update(set(words(sentence)))
+        self.sentences = sentences
+        counts = Counter(chain.from_iterable(map(_distinct_words, sentences)))
         self.total = max(1, len(sentences))
         # a short document says most things once; a long one read in parts still comes back
         self.short = (document_size or len(sentences)) < RECUR_FROM
@@ -56,10 +56,7 @@ class PhraseScorer:
     @cached_property
     def lemma_counts(self) -> Counter[str]:
         """In how many sentences each lemma is used ("cause" and "causes" count as one)."""
-        lemma_counts: Counter[str] = Counter()
-        for word, count in self.counts.items():
-            lemma_counts[lx.lemma(word)] += count
-        return lemma_counts
+        return Counter(chain.from_iterable(map(_distinct_lemmas, self.sentences)))
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
@@ -292,6 +289,21 @@ def _durations(sentence: str) -> tuple[str, ...]:
     """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
     "within"): found once, though every phrase of the sentence is asked whether it is one."""
     return tuple(match.group(0) for match in _DURATION.finditer(sentence))
+
+
+# A sentence's words and lemmas are counted in each part of the text it is read with: they
+# are found once per sentence.
+@lru_cache(maxsize=16384)
+def _distinct_words(sentence: str) -> frozenset[str]:
+    """The words of a sentence, each once."""
+    return frozenset(words(sentence))
+
+
+@lru_cache(maxsize=16384)
+def _distinct_lemmas(sentence: str) -> tuple[str, ...]:
+    """The lemma of each distinct word of a sentence (twice the same lemma for "cause" and
+    "causes": each word counts, as in :attr:`PhraseScorer.counts`)."""
+    return tuple(lx.lemma(w) for w in _distinct_words(sentence))
 
 
 def _lemmas(term: str) -> str:

@@ -159,9 +159,15 @@ class PhraseScorer:
             return 3 if any(not lx.is_familiar(w) for w in content) else 0
         times = 1 if self.part else 2  # a part of a long text is read as a short text is
         rare = [w for w in content if lx.is_rare(w)]
-        if any(self.lemma_counts[lx.lemma(w.lower())] >= 2 for w in rare):
+        if any(self._used(w.lower(), 2) for w in rare):
             return 2
         return 3 if times == 1 and rare else 0
+
+    def _used(self, word: str, times: int) -> bool:
+        """Whether ``word`` (lower case), or another form of it, is in ``times`` sentences.
+        The word's own count is part of its lemma's, so when it alone is enough, the lemmas
+        of the text's words need not be counted."""
+        return self.counts.get(word, 0) >= times or self.lemma_counts[lx.lemma(word)] >= times
 
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word

@@ -86,6 +86,16 @@ def noun_phrase(words: list[str]) -> bool:
     return _noun_phrase(tuple(words))  # each opening of a sentence is tried by several askers
 
 
+def noun_phrase_reach(words: list[str]) -> int:
+    """How many of a sentence's first ``words`` an opening that :func:`noun_phrase` accepts
+    may have: none longer holds the first word that no noun phrase does (a verb, a pronoun,
+    an adverb ...), so the askers that try one opening after another stop there."""
+    reach = 0
+    while reach < min(len(words), _MAX_SUBJECT) and _noun_phrase_word(words[reach].strip("()")):
+        reach += 1
+    return reach
+
+
 @lru_cache(maxsize=65536)
 def _noun_phrase(words: tuple[str, ...]) -> bool:
     said = [w.strip("()") for w in words]
@@ -277,7 +287,7 @@ def _does_what(text: str, subject: str) -> QA | None:
     first = words[0].lower() if words else ""
     if len(words) > 1 and words[1] in _ARTICLES and lx.verb_lemma(first) == first:
         return None  # "Take the principal theme of ...": a command, not a statement
-    for at in range(1, min(len(words) - 1, _MAX_SUBJECT + 1)):
+    for at in range(1, min(len(words) - 1, _MAX_SUBJECT + 1, noun_phrase_reach(words) + 1)):
         if not noun_phrase(words[:at]):
             continue
         modal = words[at] if words[at] in _MODALS else ""

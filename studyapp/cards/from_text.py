@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from itertools import tee
+from itertools import islice, tee
 
 from studyapp.cards import anaphora, gate
 from studyapp.cards import lexicon as lx
@@ -122,10 +122,12 @@ def sentence_cards(
         if draft.key.startswith("stands-for|"):
             hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
-        sound = [d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject)]
-        if rounds == 2 and len(sound) >= 2:
-            break  # a weaker second phrase per sentence only when the section has too few cards
-            # that pass the gate (drafts it drops leave the section as bare as none)
+        # a weaker second phrase per sentence only when the section has too few cards that
+        # pass the gate (drafts it drops leave the section as bare as none): two are enough
+        if rounds == 2:
+            sound = (d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject))
+            if len(list(islice(sound, 2))) == 2:
+                break
         for sentence, strict, loose, questioned in clozes:
             fresh = _fresh_unhinted_first(strict if rounds == 1 else loose, hidden, shown_titles)
             first = next(fresh, None)

@@ -111,19 +111,27 @@ def _load_tables() -> None:
     """Load the word tables of both libraries, once, on first use (a command that makes no
     cards does not pay for them), and take them out of the garbage collector's round.
 
-    The tables are tens of thousands of objects that live as long as the process. Making the
-    decks of a long text runs several full collections, and each would walk them all again;
-    frozen (:func:`gc.freeze`, with whatever else is alive at that moment), they are never
-    walked. Freezing concerns only the cycle collector: objects are still freed when their
-    last reference goes, so nothing the generator makes later is kept any longer.
+    The libraries and their tables are tens of thousands of objects that live as long as
+    the process, and loading them makes no garbage: the collector is paused meanwhile (it
+    would only walk them again and again as they grow). Making the decks of a long text then
+    runs several full collections, and each would walk them all again; frozen
+    (:func:`gc.freeze`, with whatever else is alive at that moment), they are never walked.
+    Freezing concerns only the cycle collector: objects are still freed when their last
+    reference goes, so nothing the generator makes later is kept any longer.
     """
-    from lemminflect import getAllLemmas, getInflection
-    from wordfreq import zipf_frequency
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from lemminflect import getAllLemmas, getInflection
+        from wordfreq import zipf_frequency
 
-    getAllLemmas("word")
-    getInflection("word", tag="VBD")
-    zipf_frequency("word", "en")
-    gc.freeze()
+        getAllLemmas("word")
+        getInflection("word", tag="VBD")
+        zipf_frequency("word", "en")
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 @lru_cache(maxsize=65536)

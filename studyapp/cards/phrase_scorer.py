@@ -243,25 +243,22 @@ class PhraseScorer:
 
         position = 0
         for match in WORD.finditer(sentence):
-            gap = sentence[position : match.start()]
+            broken = bool(sentence[position : match.start()].strip())  # punctuation between
             position = match.end()
             token = match.group(0)
             base = token.lower().removesuffix("’s").removesuffix("'s")
-            if base in _ARTICLES and current and not gap.strip():
+            if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
-            if (
-                gap.strip()
-                or base in STOPWORDS
+            left_out = (
+                base in STOPWORDS
                 or base == self.subject
                 or base.endswith("ly")
                 or token.endswith(("’s", "'s"))
-            ):
+            )
+            if current and (broken or left_out):
                 close()
-                if base in STOPWORDS or base == self.subject or base.endswith("ly"):
-                    continue
-                if token.endswith(("’s", "'s")):
-                    continue
-            current.append(match)
+            if not left_out:
+                current.append(match)
         close()
         return runs
 

@@ -137,9 +137,9 @@ def _load_tables() -> None:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
+    _load_tables()  # first: the import below is then a lookup
     from wordfreq import zipf_frequency
 
-    _load_tables()
     return float(zipf_frequency(word, "en"))
 
 
@@ -150,9 +150,9 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    _load_tables()  # first: the import below is then a lookup
     from lemminflect import getAllLemmas
 
-    _load_tables()
     return dict(getAllLemmas(lower))
 
 
@@ -184,9 +184,9 @@ def verb_lemma(word: str) -> str:
 
 def is_past(word: str, base: str) -> bool:
     """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
+    _load_tables()  # first: the import below is then a lookup
     from lemminflect import getInflection
 
-    _load_tables()
     return word.lower() in getInflection(base, tag="VBD")
 
 

@@ -21,6 +21,8 @@ import gc
 import re
 from functools import lru_cache
 
+from studyapp.outline.sentences import plain_lower
+
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
 COMMON = 5.3  # Zipf frequency from which a word is everyday English ("research", "life")
 FAMILIAR = 4.6  # from here a modifier is a word of everyday talk ("previous", "entire")
@@ -78,7 +80,8 @@ PAGE_WORDS = wordset(
 # words that name a picture on the page only when something points at it ("the graph
 # above", "chart B", "this diagram"): elsewhere they are content ("weighted graphs", "image
 # processing", "UML diagrams")
-_POINTED_PAGE_WORDS = r"(?:diagram|chart|graph|panel|picture|image|plot)s?"
+_POINTED_NOUNS = ("diagram", "chart", "graph", "panel", "picture", "image", "plot")
+_POINTED_PAGE_WORDS = rf"(?:{'|'.join(_POINTED_NOUNS)})s?"
 _POINTED_PAGE = re.compile(
     rf"\b(?:this|these|that|those|following)\s+{_POINTED_PAGE_WORDS}\b"
     rf"|\b{_POINTED_PAGE_WORDS}\s+(?:above|below|(?-i:[A-Z])\b|\d)",
@@ -89,7 +92,12 @@ _POINTED_PAGE = re.compile(
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above"): a card shows no picture."""
-    return any(w in PAGE_WORDS for w in words(text)) or bool(_POINTED_PAGE.search(text))
+    if any(w in PAGE_WORDS for w in words(text)):
+        return True
+    lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
+    if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
+        return False
+    return bool(_POINTED_PAGE.search(text))
 
 
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")

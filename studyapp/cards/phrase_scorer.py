@@ -282,7 +282,9 @@ _DURATION = re.compile(
     r"(?<![\w-])\d+(?:[.,/]\d+)*\s?(?:%|(?:mg|g|kg|ml|mL|l|L|litres?|liters?|mmHg|mmol|mEq|µg"
     r"|mcg|ng|µl|microlit(?:re|er)s?|millilit(?:re|er)s?|micrograms?|milligrams?|grams?"
     r"|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
-    rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
+    # a unit after "within" ...: the unit is looked for first (the words before it are then
+    # looked back at only where one starts, not at every letter of the sentence)
+    rf"|(?=(?:{_UNITS}))(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
 

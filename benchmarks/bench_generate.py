@@ -12,13 +12,16 @@ Two cases:
 Times are CPU times (see :func:`median_ms`); each large case runs in a fresh process, as
 ``studyapp generate`` does, so that no run reuses what an earlier one learnt of the words.
 
-Run: ``.venv/bin/python benchmarks/bench_generate.py [--runs N] [--sizes 0.3,1.0]``.
+Run: ``.venv/bin/python benchmarks/bench_generate.py [--runs N] [--sizes 0.3,1.0]``;
+``--profile 1.0`` instead profiles one cold run of the 1 MB outline (no timing).
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import statistics
 import subprocess
 import sys
@@ -180,6 +183,22 @@ def cold_run(size: float) -> dict[str, float]:
     }
 
 
+def profile(size: float, top: int = 30) -> None:
+    """Where the time of one cold run of the ``size`` MB outline goes: the functions of most
+    time, with and without what they call (cProfile, in this fresh process; the profiler
+    slows calls down unevenly, so it says where to look, and the timings above say how fast)."""
+    text = large_outline(corpus_texts(), int(size * MB))
+    if text is None:
+        print(f"{size:.2f} MB: the corpus is smaller, nothing to profile")
+        return
+    run = pipeline(text, "corpus")
+    profiler = cProfile.Profile()
+    profiler.runcall(run)
+    stats = pstats.Stats(profiler).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         description="Time `studyapp generate` (without the disk) on the shipped source and on "
@@ -199,7 +218,16 @@ def main(argv: list[str] | None = None) -> None:
         default="0.3,1.0",
         help="sizes of the large outlines in MB, comma-separated (default: 0.3,1.0; '' skips)",
     )
+    parser.add_argument(
+        "--profile",
+        type=float,
+        metavar="MB",
+        help="profile one cold run of the outline of this size instead of timing (e.g. 1.0)",
+    )
     args = parser.parse_args(argv)
+    if args.profile is not None:
+        profile(args.profile)
+        return
     if args.cold is not None:
         print(json.dumps(cold_run(args.cold)))
         return

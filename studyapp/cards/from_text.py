@@ -9,7 +9,9 @@ generator derives a stable card id: editing another sentence never changes it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from itertools import islice, tee
 
 from studyapp.cards import anaphora, gate
 from studyapp.cards import lexicon as lx
@@ -35,6 +37,8 @@ from studyapp.outline.sentences import normalise_space, split_sentences
 
 _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviation, not its claim
 _BLANK_FAULTS = frozenset({"broken-blank", "stock-blank", "given-away"})
+# a cloze option: (score, hidden phrase, cloze text)
+Option = tuple[float, str, str]
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -67,8 +71,7 @@ def sentence_cards(
 ) -> list[Draft]:
     """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
     drafts: list[Draft] = []
-    Option = tuple[float, str, str]
-    clozes: list[tuple[str, list[Option], list[Option], bool]] = []
+    clozes: list[tuple[str, Iterator[Option], Iterator[Option], bool]] = []
     shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
@@ -106,21 +109,11 @@ def sentence_cards(
         asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
         if not found and len(standalone.split()) >= 8:
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
-            avoid = (listed[1] if listed else []) + short  # what a question already asks
-            options = _clozes(standalone, ctx, avoid, titles or section.title, section.title)
-            loose = options
-            if listed:  # a list item may be hidden too, when the section has too few cards
-                items = listed[1]
-                loose = [
-                    o
-                    for o in _clozes(standalone, ctx, short, titles or section.title, section.title)
-                    if o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items)
-                ]
-            verbatim = normalise_space(sentence)
-            answers = [d.answer for d in asked]
-            # a phrase of what a question already asks is hidden only where cards are few
-            options = [o for o in options if _fresh(o, verbatim, standalone, answers, 0.0)]
-            loose = [o for o in loose if _fresh(o, verbatim, standalone, answers)]
+            # what a question already asks is never hidden
+            every = _clozes(standalone, ctx, short, titles or section.title, section.title)
+            options, loose = _strict_and_loose(
+                every, standalone, normalise_space(sentence), [d.answer for d in asked], listed
+            )
             clozes.append((sentence, options, loose, bool(asked)))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
@@ -129,30 +122,26 @@ def sentence_cards(
         if draft.key.startswith("stands-for|"):
             hidden.add(draft.answer.casefold())
     for rounds in (1, 2):
-        sound = [d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject)]
-        if rounds == 2 and len(sound) >= 2:
-            break  # a weaker second phrase per sentence only when the section has too few cards
-            # that pass the gate (drafts it drops leave the section as bare as none)
+        # a weaker second phrase per sentence only when the section has too few cards that
+        # pass the gate (drafts it drops leave the section as bare as none): two are enough
+        if rounds == 2:
+            sound = (d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject))
+            if len(list(islice(sound, 2))) == 2:
+                break
         for sentence, strict, loose, questioned in clozes:
-            options = strict if rounds == 1 else loose
-            fresh = [o for o in options if o[1].casefold() not in hidden]
-            # a phrase the titles hint at ("seizure cycle" under "Acute Seizure Management")
-            # is hidden only when the sentence has no other
-            fresh.sort(key=lambda o: _hinted(o[1], shown_titles))
-            if not fresh:
+            fresh = _fresh_unhinted_first(strict if rounds == 1 else loose, hidden, shown_titles)
+            first = next(fresh, None)
+            if first is None:
                 continue
-            hidden.add(fresh[0][1].casefold())
-            drafts.append(_cloze_draft(fresh[0], sentence, section.id, ctx))
-            second = next((o for o in fresh[1:] if not _clash(o, fresh[0])), None)
+            hidden.add(first[1].casefold())
+            drafts.append(_cloze_draft(first, sentence, section.id, ctx))
             # a second cloze of the sentence only for a strong term the titles do not hint at,
-            # and not when a question card already asks about the sentence
-            if (
-                rounds == 1
-                and second
-                and second[0] >= STRONG_CLOZE_SCORE
-                and not questioned
-                and not _hinted(second[1], shown_titles)
-            ):
+            # and not when a question card already asks about the sentence (an option hidden
+            # as ``first`` was clashes with it: reading ``fresh`` on after the ``add`` is safe)
+            if rounds == 2 or questioned:
+                continue
+            second = next((o for o in fresh if not _clash(o, first)), None)
+            if second and second[0] >= STRONG_CLOZE_SCORE and not _hinted(second[1], shown_titles):
                 hidden.add(second[1].casefold())  # a second key term of the same sentence
                 drafts.append(_cloze_draft(second, sentence, section.id, ctx))
     if section.title:
@@ -188,6 +177,51 @@ def states_something(lead_in: str) -> bool:
 def _count(n: int) -> str:
     """``3`` -> ``three`` (a list card asks for a number of things in words)."""
     return {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}.get(n, str(n))
+
+
+def _strict_and_loose(
+    every: Iterator[Option],
+    standalone: str,
+    verbatim: str,
+    answers: list[str],
+    listed: tuple[str, list[str]] | None,
+) -> tuple[Iterator[Option], Iterator[Option]]:
+    """The cloze options of a sentence for the first round (clear of its list items and of
+    anything a question card asks) and for the second, when the section has too few cards
+    (a list item may be hidden, and a phrase of what a question asks if it is not most of
+    it); ``verbatim`` is the sentence as written, ``answers`` what its questions ask."""
+    items = listed[1] if listed else []
+    for_strict, for_loose = tee(every)  # each option is made and gated once, when first read
+    strict = (
+        o
+        for o in for_strict
+        if not _overlaps(standalone, standalone.find(o[1]), o[1], items)
+        and _fresh(o, verbatim, standalone, answers, 0.0)
+    )
+    loose = (
+        o
+        for o in for_loose
+        if (o[1] in items or not _overlaps(standalone, o[2].find("{{"), o[1], items))
+        and _fresh(o, verbatim, standalone, answers)
+    )
+    return strict, loose
+
+
+def _fresh_unhinted_first(
+    options: Iterable[Option], hidden: set[str], titles: str
+) -> Iterator[Option]:
+    """The options whose phrase the deck does not hide yet, those a title hints at last
+    ("seizure cycle" under "Acute Seizure Management" is hidden only when the sentence has no
+    other): a stable sort, made only as far as it is read."""
+    hinted: list[Option] = []
+    for option in options:
+        if option[1].casefold() in hidden:
+            continue
+        if _hinted(option[1], titles):
+            hinted.append(option)
+        else:
+            yield option
+    yield from hinted
 
 
 def _hinted(phrase: str, titles: str) -> bool:
@@ -358,13 +392,15 @@ def _same_term(a: str, b: str, ctx: DocContext) -> bool:
 
 def _clozes(
     sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
-) -> list[tuple[float, str, str]]:
+) -> Iterator[Option]:
     """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
     generic or evaluative phrases (:func:`studyapp.cards.term_quality.is_weak`) are never options,
     nor a piece of "full name (ABBR)" (the initials give it away), nor the source of a
-    reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point)."""
-    out: list[tuple[float, str, str]] = []
-    listed: set[str] = set()  # options that are one item of the sentence's list
+    reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point).
+
+    Made as they are read: a sentence's cards take its first option or two, and judging an
+    option (the quality gate) is the costly part, so the others are never judged."""
+    later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
@@ -379,12 +415,15 @@ def _clozes(
         fault = gate.card_fault(Draft(CardType.CLOZE, "", "", sentence, text=text), titles)
         if fault in _BLANK_FAULTS:
             continue  # the next best phrase of the sentence may be a whole term
-        out.append((score, phrase, text))
-        if fault in ("list-item", "example", "aside"):
-            listed.add(phrase)  # one of the sentence's items or examples: any other would do
-    # a list item, then a filler blank, is the sentence's last choice (both weak cards: see
-    # gate.SOFT_RULES and selection.weakness)
-    return sorted(out, key=lambda o: (o[1] in listed, gate.filler_blank(o[1])))
+        # one of the sentence's items, examples or asides (any other would do), then a
+        # filler blank, is the sentence's last choice (both weak cards: see gate.SOFT_RULES and
+        # selection.weakness)
+        rank = (fault in ("list-item", "example", "aside"), gate.filler_blank(phrase))
+        if any(rank):
+            later.append((rank, (score, phrase, text)))
+        else:
+            yield score, phrase, text
+    yield from (option for _rank, option in sorted(later, key=lambda pair: pair[0]))
 
 
 def _fresh(

@@ -417,6 +417,7 @@ def question_key(question: str) -> frozenset[str]:
     return frozenset(lx.lemma(w) for w in lx.content_words(question))
 
 
+@lru_cache(maxsize=16384)  # an answer is judged under its section's titles, then its deck's
 def given_away(answer: str, question: str, titles: str, subject: str = "") -> bool:
     """Whether the question or the titles on screen give the answer away.
 
@@ -472,6 +473,7 @@ def _label_tail(question: str) -> bool:
     return len(tail) <= 6 and not any(w in ("what", "which", "how", "why", "who") for w in tail)
 
 
+@lru_cache(maxsize=16384)  # a question is judged under each title it may be shown with
 def _unresolved(question: str, subject: str) -> bool:
     """Whether a question leans on a referent it does not name, or names nothing specific."""
     body = re.sub(r"^[^:]{1,120}: (?=[a-z])", "", question)  # a title before the question

@@ -17,8 +17,11 @@ and the small set of abstract nouns that say nothing on their own in any subject
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
+
+from studyapp.outline.sentences import plain_lower
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
 COMMON = 5.3  # Zipf frequency from which a word is everyday English ("research", "life")
@@ -77,7 +80,8 @@ PAGE_WORDS = wordset(
 # words that name a picture on the page only when something points at it ("the graph
 # above", "chart B", "this diagram"): elsewhere they are content ("weighted graphs", "image
 # processing", "UML diagrams")
-_POINTED_PAGE_WORDS = r"(?:diagram|chart|graph|panel|picture|image|plot)s?"
+_POINTED_NOUNS = ("diagram", "chart", "graph", "panel", "picture", "image", "plot")
+_POINTED_PAGE_WORDS = rf"(?:{'|'.join(_POINTED_NOUNS)})s?"
 _POINTED_PAGE = re.compile(
     rf"\b(?:this|these|that|those|following)\s+{_POINTED_PAGE_WORDS}\b"
     rf"|\b{_POINTED_PAGE_WORDS}\s+(?:above|below|(?-i:[A-Z])\b|\d)",
@@ -88,7 +92,12 @@ _POINTED_PAGE = re.compile(
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above"): a card shows no picture."""
-    return any(w in PAGE_WORDS for w in words(text)) or bool(_POINTED_PAGE.search(text))
+    if any(w in PAGE_WORDS for w in words(text)):
+        return True
+    lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
+    if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
+        return False
+    return bool(_POINTED_PAGE.search(text))
 
 
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
@@ -105,9 +114,38 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
 
 
+@lru_cache(maxsize=1)
+def _load_tables() -> None:
+    """Load the word tables of both libraries, once, on first use (a command that makes no
+    cards does not pay for them), and take them out of the garbage collector's round.
+
+    The libraries and their tables are tens of thousands of objects that live as long as
+    the process, and loading them makes no garbage: the collector is paused meanwhile (it
+    would only walk them again and again as they grow). Making the decks of a long text then
+    runs several full collections, and each would walk them all again; frozen
+    (:func:`gc.freeze`, with whatever else is alive at that moment), they are never walked.
+    Freezing concerns only the cycle collector: objects are still freed when their last
+    reference goes, so nothing the generator makes later is kept any longer.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        from lemminflect import getAllLemmas, getInflection
+        from wordfreq import zipf_frequency
+
+        getAllLemmas("word")
+        getInflection("word", tag="VBD")
+        zipf_frequency("word", "en")
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
+    _load_tables()  # first: the import below is then a lookup
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -120,6 +158,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    _load_tables()  # first: the import below is then a lookup
     from lemminflect import getAllLemmas
 
     return dict(getAllLemmas(lower))
@@ -153,6 +192,7 @@ def verb_lemma(word: str) -> str:
 
 def is_past(word: str, base: str) -> bool:
     """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
+    _load_tables()  # first: the import below is then a lookup
     from lemminflect import getInflection
 
     return word.lower() in getInflection(base, tag="VBD")

@@ -26,7 +26,7 @@ import re
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import QA, lower_first
-from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phrase
+from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phrase, noun_phrase_reach
 
 _MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
 _NOTE_NOUN = 3.3  # Zipf: a bare singular noun this common is a note's party ("Plaintiff sued")
@@ -61,7 +61,8 @@ _WHEN_TAIL = re.compile(rf" in (?P<when>{_YEAR})$")
 def what_does(text: str, subject: str) -> QA | None:
     """``Chlorophyll absorbs red light`` -> "What absorbs red light?" -> ``Chlorophyll``."""
     words = text.rstrip(" .").split()
-    for at in range(1, min(len(words) - _MIN_PREDICATE, _MAX_SUBJECT + 1)):
+    reach = noun_phrase_reach(words)
+    for at in range(1, min(len(words) - _MIN_PREDICATE, _MAX_SUBJECT + 1, reach + 1)):
         if not noun_phrase(words[:at]):
             continue
         verb = words[at]

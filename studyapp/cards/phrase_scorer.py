@@ -12,7 +12,8 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -39,22 +40,28 @@ class PhraseScorer:
     def __init__(
         self, sentences: list[str], lexicon: set[str], subject: str, document_size: int = 0
     ) -> None:
-        counts: Counter[str] = Counter()
-        for sentence in sentences:
-            counts.update(set(words(sentence)))
-        lemma_counts: Counter[str] = Counter()
-        for word, count in counts.items():
-            lemma_counts[lx.lemma(word)] += count
+        self.sentences = sentences
+        counts = Counter(chain.from_iterable(map(_distinct_words, sentences)))
         self.total = max(1, len(sentences))
         # a short document says most things once; a long one read in parts still comes back
         self.short = (document_size or len(sentences)) < RECUR_FROM
         self.part = len(sentences) < RECUR_FROM  # the text around a card, in a long document
         self.counts = counts
-        self.lemma_counts = lemma_counts
         self.lexicon = {t.lower() for t in lexicon if t}
-        self.lexicon_lemmas = {_lemmas(t) for t in self.lexicon}
         self.subject = subject.lower()
         self.corpus = "\n".join(sentences).lower()
+
+    # The two below serve only :meth:`key_term`, and are made when it first needs them: the
+    # whole document's scorer of a long text scores its titles, never a cloze's phrase.
+    @cached_property
+    def lemma_counts(self) -> Counter[str]:
+        """In how many sentences each lemma is used ("cause" and "causes" count as one)."""
+        return Counter(chain.from_iterable(map(_distinct_lemmas, self.sentences)))
+
+    @cached_property
+    def lexicon_lemmas(self) -> set[str]:
+        """The document's own terms word by word in dictionary form ("state space")."""
+        return {_lemmas(t) for t in self.lexicon}
 
     def idf(self, word: str) -> float:
         """How rare a word is across the document's sentences, scaled so that a word used
@@ -152,9 +159,15 @@ class PhraseScorer:
             return 3 if any(not lx.is_familiar(w) for w in content) else 0
         times = 1 if self.part else 2  # a part of a long text is read as a short text is
         rare = [w for w in content if lx.is_rare(w)]
-        if any(self.lemma_counts[lx.lemma(w.lower())] >= 2 for w in rare):
+        if any(self._used(w.lower(), 2) for w in rare):
             return 2
         return 3 if times == 1 and rare else 0
+
+    def _used(self, word: str, times: int) -> bool:
+        """Whether ``word`` (lower case), or another form of it, is in ``times`` sentences.
+        The word's own count is part of its lemma's, so when it alone is enough, the lemmas
+        of the text's words need not be counted."""
+        return self.counts.get(word, 0) >= times or self.lemma_counts[lx.lemma(word)] >= times
 
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word
@@ -230,25 +243,22 @@ class PhraseScorer:
 
         position = 0
         for match in WORD.finditer(sentence):
-            gap = sentence[position : match.start()]
+            broken = bool(sentence[position : match.start()].strip())  # punctuation between
             position = match.end()
             token = match.group(0)
             base = token.lower().removesuffix("’s").removesuffix("'s")
-            if base in _ARTICLES and current and not gap.strip():
+            if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
-            if (
-                gap.strip()
-                or base in STOPWORDS
+            left_out = (
+                base in STOPWORDS
                 or base == self.subject
                 or base.endswith("ly")
                 or token.endswith(("’s", "'s"))
-            ):
+            )
+            if current and (broken or left_out):
                 close()
-                if base in STOPWORDS or base == self.subject or base.endswith("ly"):
-                    continue
-                if token.endswith(("’s", "'s")):
-                    continue
-            current.append(match)
+            if not left_out:
+                current.append(match)
         close()
         return runs
 
@@ -272,7 +282,9 @@ _DURATION = re.compile(
     r"(?<![\w-])\d+(?:[.,/]\d+)*\s?(?:%|(?:mg|g|kg|ml|mL|l|L|litres?|liters?|mmHg|mmol|mEq|µg"
     r"|mcg|ng|µl|microlit(?:re|er)s?|millilit(?:re|er)s?|micrograms?|milligrams?|grams?"
     r"|units?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|times)(?![\w-]))"
-    rf"|(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
+    # a unit after "within" ...: the unit is looked for first (the words before it are then
+    # looked back at only where one starts, not at every letter of the sentence)
+    rf"|(?=(?:{_UNITS}))(?:(?<=within )|(?<=take )|(?<=takes )|(?<=took )|(?<=after )|(?<=over ))"
     rf"(?:{_UNITS})(?: or (?:{_UNITS}))?(?![\w-])"
 )
 
@@ -282,6 +294,21 @@ def _durations(sentence: str) -> tuple[str, ...]:
     """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
     "within"): found once, though every phrase of the sentence is asked whether it is one."""
     return tuple(match.group(0) for match in _DURATION.finditer(sentence))
+
+
+# A sentence's words and lemmas are counted in each part of the text it is read with: they
+# are found once per sentence.
+@lru_cache(maxsize=16384)
+def _distinct_words(sentence: str) -> frozenset[str]:
+    """The words of a sentence, each once."""
+    return frozenset(words(sentence))
+
+
+@lru_cache(maxsize=16384)
+def _distinct_lemmas(sentence: str) -> tuple[str, ...]:
+    """The lemma of each distinct word of a sentence (twice the same lemma for "cause" and
+    "causes": each word counts, as in :attr:`PhraseScorer.counts`)."""
+    return tuple(lx.lemma(w) for w in _distinct_words(sentence))
 
 
 def _lemmas(term: str) -> str:

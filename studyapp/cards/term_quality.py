@@ -12,6 +12,7 @@ document says (the document's own terms, rarity, recurrence, titles).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.lexicon import WORD as _WORD
@@ -80,6 +81,7 @@ def is_manner(phrase: str) -> bool:
     return not kinds or "ADV" in kinds  # "contumely" and "homily" are nouns
 
 
+@lru_cache(maxsize=65536)  # asked of each word of every phrase a sentence proposes
 def is_technical(word: str) -> bool:
     """Whether a word is the subject's own vocabulary (``GABAergic``, ``epileptogenesis``,
     ``mens rea``, ``NMDA``): an abbreviation, or a word rare in everyday English
@@ -112,6 +114,7 @@ def is_generic_phrase(phrase: str, stopwords: frozenset[str] = frozenset()) -> b
     return all(w in WEAK_NOUNS or w in GENERIC_MODIFIERS or w in stopwords for w in every)
 
 
+@lru_cache(maxsize=16384)  # a phrase is scored again in each sentence that holds it
 def specificity(phrase: str) -> float:
     """A bonus for how term-like a phrase looks: technical word shapes, acronyms, capitalised
     multi-word names (``Complex Regional Pain Syndrome``), routes (``intravenously``)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 from studyapp.outline.lines import is_table_row, is_table_separator
 from studyapp.outline.sentences import plain_lower, sentence_spans
@@ -119,7 +120,7 @@ def find_site_name(lines: Sequence[str], window: int = 15) -> tuple[str, int, st
     Returns ``(site_name, line_index, title)``, or ``("", -1, "")`` when there is none. Only the
     top ``window`` non-blank lines are examined: that is where scraped pages put their header.
     """
-    top = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][:window]
+    top = list(islice(((i, line.strip()) for i, line in enumerate(lines) if line.strip()), window))
     standalone: dict[str, int] = {}
     for _i, text in top:
         standalone[text] = standalone.get(text, 0) + 1

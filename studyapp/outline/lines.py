@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from studyapp.outline.markup import plain_inline
 
@@ -103,6 +104,7 @@ def indentation(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+@lru_cache(maxsize=16384)  # a line is read as a heading, an entry and a list item in turn
 def strip_inline(text: str) -> str:
     """Plain text of a line: links, emphasis, code spans, HTML tags and the inline markup of
     other formats (:func:`studyapp.outline.markup.plain_inline`) removed."""

@@ -102,6 +102,7 @@ def plain_lower(text: str) -> str | None:
     return None if any(trap in text for trap in _CASE_TRAPS) else text.lower()
 
 
+@lru_cache(maxsize=16384)  # the same sentence is normalised at each step that compares it
 def normalise_space(text: str) -> str:
     """``text`` with every run of whitespace made one space, ends stripped."""
     return _SPACES.sub(" ", text).strip()

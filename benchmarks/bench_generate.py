@@ -33,6 +33,7 @@ import yaml
 
 from studyapp.cards.deck_files import deck_yaml
 from studyapp.cards.generate import generate_decks
+from studyapp.cards.lexicon import settle_tables
 from studyapp.model import Deck
 from studyapp.outline.parse import parse_outline, read_source
 from studyapp.outline.sentences import split_sentences
@@ -77,6 +78,7 @@ def pipeline(text: str, prefix: str) -> Callable[[], list[Deck]]:
     without the disk)."""
 
     def run() -> list[Deck]:
+        settle_tables()  # as the command does (a no-op past the first run but the freeze)
         decks = generate_decks(parse_outline(text), prefix=prefix, source_file=LABEL)
         for deck in decks:
             deck_yaml(deck, LABEL, "studyapp generate")

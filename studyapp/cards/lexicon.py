@@ -117,15 +117,11 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _load_tables() -> None:
     """Load the word tables of both libraries, once, on first use (a command that makes no
-    cards does not pay for them), and take them out of the garbage collector's round.
+    cards does not pay for them).
 
     The libraries and their tables are tens of thousands of objects that live as long as
     the process, and loading them makes no garbage: the collector is paused meanwhile (it
-    would only walk them again and again as they grow). Making the decks of a long text then
-    runs several full collections, and each would walk them all again; frozen
-    (:func:`gc.freeze`, with whatever else is alive at that moment), they are never walked.
-    Freezing concerns only the cycle collector: objects are still freed when their last
-    reference goes, so nothing the generator makes later is kept any longer.
+    would only walk them again and again as they grow).
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -137,9 +133,22 @@ def _load_tables() -> None:
         getInflection("word", tag="VBD")
         zipf_frequency("word", "en")
     finally:
-        gc.freeze()
         if collecting:
             gc.enable()
+
+
+def settle_tables() -> None:
+    """Load the word tables and take everything alive out of the cycle collector's rounds
+    (:func:`gc.freeze`): for a process that makes decks and exits (``studyapp generate``).
+
+    Making the decks of a long text runs several full collections, and each would walk the
+    tables again; frozen, they are never walked. Freezing concerns only the cycle
+    collector (objects are still freed when their last reference goes), but it also keeps
+    whatever else is alive then out of its rounds, so the app, which lives on, does not
+    freeze: it loads the tables lazily (:func:`_load_tables`) like any other caller.
+    """
+    _load_tables()
+    gc.freeze()
 
 
 @lru_cache(maxsize=65536)

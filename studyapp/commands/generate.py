@@ -50,8 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the decks and report what was written."""
+    from studyapp.cards import lexicon
     from studyapp.cards.deck_making import make_decks
     from studyapp.wording import count
+
+    lexicon.settle_tables()  # a one-shot process: the word tables leave the collector's rounds
 
     source, out_dir = Path(args.source), Path(args.out)
     label = _project_relative(source)

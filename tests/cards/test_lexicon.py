@@ -59,3 +59,18 @@ def test_a_picture_word_leans_on_the_page_only_when_pointed_at():
     assert not lx.points_to_page("Dijkstra finds shortest paths in weighted graphs.")
     assert not lx.points_to_page("Image processing uses convolution filters.")
     assert not lx.points_to_page("Trees are graphs a student meets early.")
+
+
+def test_only_a_one_shot_generate_freezes_the_collector():
+    """Using the word tables (as the app's text import does) leaves the cycle collector as
+    it was, so a long-lived app frees its cyclic garbage; ``settle_tables`` (what the
+    generate command calls) freezes it."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc; from studyapp.cards import lexicon as lx; lx.lemma('cats');"
+        " print(gc.get_freeze_count() == 0); lx.settle_tables(); print(gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True"]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice, tee
 
-from studyapp.cards import anaphora, gate
+from studyapp.cards import anaphora, cloze_rules, gate
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
@@ -418,7 +418,7 @@ def _clozes(
         # one of the sentence's items, examples or asides (any other would do), then a
         # filler blank, is the sentence's last choice (both weak cards: see gate.SOFT_RULES and
         # selection.weakness)
-        rank = (fault in ("list-item", "example", "aside"), gate.filler_blank(phrase))
+        rank = (fault in ("list-item", "example", "aside"), cloze_rules.filler_blank(phrase))
         if any(rank):
             later.append((rank, (score, phrase, text)))
         else:

@@ -15,7 +15,7 @@ Others are *weak*: a student would answer them without knowing the fact.
   "What is status epilepticus?"), or it shows or asks what a cloze hides ("promoting
   {{neuroplasticity}}" beside "What does ketamine increase, promoting neuroplasticity?");
 * **filler**: a cloze whose blank is one everyday word or opens on an ordinal (see
-  :func:`studyapp.cards.gate.filler_blank`: "scheduling a {{sequence}} of jobs");
+  :func:`studyapp.cards.cloze_rules.filler_blank`: "scheduling a {{sequence}} of jobs");
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
   quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
   depressive symptoms?").
@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from studyapp.cards import gate
+from studyapp.cards import cloze_rules, gate
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft
 from studyapp.model import CardType
@@ -181,7 +181,7 @@ def weakness(
     if draft.background:
         return "background"
     if draft.type is CardType.CLOZE and any(
-        gate.filler_blank(h) for h in _CLOZE.findall(draft.text)
+        cloze_rules.filler_blank(h) for h in _CLOZE.findall(draft.text)
     ):
         return "filler"
     if draft.type not in _QUESTION_TYPES or not draft.answer:

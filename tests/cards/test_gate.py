@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from studyapp.cards import gate
+from studyapp.cards import cloze_rules, gate
 from studyapp.cards.drafts import Draft
 from studyapp.cards.gate import RULES, Seen, card_fault, given_away
 from studyapp.model import CardType
@@ -292,9 +292,9 @@ def test_a_one_everyday_word_or_ordinal_blank_is_a_filler():
     """'scheduling a {{sequence}} of jobs', 'the {{next section}}' are fillers; a rare term
     ('tinnitus', 'BDNF') or a phrase of two words is not."""
     for phrase in ["sequence", "phases", "column", "next section", "second path"]:
-        assert gate.filler_blank(phrase), phrase
+        assert cloze_rules.filler_blank(phrase), phrase
     for phrase in ["tinnitus", "BDNF", "three-way handshake", "muscarinic receptors"]:
-        assert not gate.filler_blank(phrase), phrase
+        assert not cloze_rules.filler_blank(phrase), phrase
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,349 @@
+"""The cloze half of the quality gate: what a cloze's sentence and its blank must not be.
+
+:func:`cloze_fault` judges a cloze (``{{c1::...}}`` text) under the titles the quiz shows
+above it; :mod:`studyapp.cards.gate` calls it for every cloze draft and keeps the rules'
+names (:data:`studyapp.cards.gate.RULES`). A sentence fails whatever its blanks when it is
+too long, leans on what it does not show, or states nothing (a question, a fragment, a
+menu); a blank fails when it is not a whole term, is everyday words anyone could guess, is
+given away by the rest of the sentence or the titles, or is one item, example or aside of
+the sentence (weak rather than wrong: :data:`studyapp.cards.gate.SOFT_RULES`). The patterns
+the question rules share (:data:`LEANS_BACK`, :data:`POINTER`, :data:`CREDIT`,
+:data:`CLOZE`) live here too, so the gate imports this module and never the other way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from studyapp.cards import lexicon as lx
+
+MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
+CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+# a phrase that leans on what the text said just before: "in the first case", "the latter",
+# "the second byte", "the plot above" (a card shows one sentence, never its neighbours)
+LEANS_BACK = re.compile(
+    r"\b(?:[Ii]n (?:the )?(?:first|second|third|former|latter|this|that|both|either) cases?"
+    r"|[Tt]he (?:former|latter|above)"
+    r"|\b(?:[Tt]he )?(?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
+    r"|[Tt]he (?:first|second|third|fourth|last|other|remaining)"
+    r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days)\b)[a-z]+\b"
+    r"(?! (?:of|to|in|that|which)\b)"
+    r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
+)
+# a pointer into the document ("described below", "the next section", "this chapter")
+POINTER = re.compile(
+    r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
+    r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
+    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+)\b|\(see\b",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
+ORDINALS = lx.wordset(
+    "first second third fourth fifth last next previous following preceding same other"
+)
+_SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]|[a-z]{2}\. +\d+[-–]?\d*\. ")
+# a sentence whose subject is a pronoun ("He turns away from ...", "In short, they mean ..."):
+# a card shows one sentence, so whom it speaks of is lost
+_PRONOUNS = "they this these those it its their such he she his her him we our"
+_REFERENCE_START = re.compile(
+    r"^\W*(?:(?i:in short|in particular|in fact|thus|hence|here|now|so|also|still|yet|then),? )?"
+    r"(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUNS.split()) + r")\b"
+)  # not "IT", "US": an abbreviation names what it speaks of
+_CLOSED = re.compile(r"[.!?…][\W]*$")  # a sentence's closing stop, before quotes or brackets
+_LOWER_START = re.compile(r"^[\W\d]*[a-z]")
+_ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
+_ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
+_QUANTIFIER_START = lx.wordset(
+    "neither either both each every all any no dozen dozens hundred hundreds thousand thousands"
+    " million millions billion billions percent"
+)  # "[Neither Empire] nor ...", "two [dozen extant species]"
+_NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
+_NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
+# a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
+# example, ..."): any other example would do, so the card tests which one the text chose
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including|examples include)"
+    r" [^,;:.()]*?(?:,| and| or)(?: (?:the|a|an))? ?$",
+    re.IGNORECASE,
+)  # an earlier example before the blank: "like cars and [...]"
+_EXAMPLE_MARK = re.compile(
+    r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including)(?: (?:the|a|an))? $",
+    re.IGNORECASE,
+)  # the first of several: "such as [...], Okta, or Google"
+_MORE_EXAMPLES = re.compile(
+    r"^(?: and | or |, (?!(?:which|who|that|where|when|must|may|can|could|should|will|is|are"
+    r"|was|were|has|have|had)\b)[^,;:.()]{1,40}?(?:,| and| or))"
+)  # "[...], Okta, or Google": the examples go on after the blank
+# a blank inside a comma-set aside ("Ketamine, with its history as an anesthetic and [...], has
+# ...") or a participle clause of consequence (", allowing for a smooth transition into
+# [...]"): the sentence's point is elsewhere
+_ASIDE_BEFORE = re.compile(
+    r", (?:with|despite|unlike|given|allowing|making|leading|resulting|causing|enabling"
+    r"|thereby)\b[^,;:.]*$"
+)
+_CLAUSE_VERB_AFTER = re.compile(r"^[^,;]*\b(?:is|are|was|were|has|have|can|may|must)\b")
+_EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
+_EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
+_POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
+_QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
+# an entry of a reading or watching list: "... (video)", "(35 videos)", "(pdf)", "[Review] ..."
+_RESOURCE = re.compile(
+    r"\((?:\d+ )?(?:videos?|playlist|pdf|slides|podcast|book|ebook|course|mooc)\)"
+    r"|^\s*\[(?:review|video|book|pdf)\]",
+    re.IGNORECASE,
+)
+_LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
+_DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
+_CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
+# a purpose with no clause to serve ("To support IPv6 addresses properly."): a to-do line
+_PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
+_SEPARATORS = re.compile(r" [∙·•|] ")  # a menu or a list of names, not a sentence
+_CITATION = re.compile(r"^(?: et al)?\.?,? (?:\d{4}|n\.d\.)[a-z]?[);]")
+_WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
+_SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
+# a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
+# now, we have considered ...", "But ...": it leans on what came before)
+_FRAMING = re.compile(
+    r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far"
+    r"|Another|In fact|Then|Similarly|Likewise|Instead|Conversely)\b"
+)
+# a sentence about the text's own argument, whose subject is a frame noun: "The end result is
+# that ...", "The reason is, that ...", "The fact it can also be read ...", "The focus is on
+# ...", "The setting that we consider ...": it leans on what the text said around it
+_FRAME_SUBJECT = re.compile(
+    r"^(?:The|This|That|Its|Their|Our) (?:end |main |key |real |basic |whole |only )?"
+    r"(?:reason|result|fact|focus|point|idea|upshot|thing|trick|catch|answer|setting|bottom line)"
+    r"(?:s)?\b(?:,| is| was| are| why| that| we| it| here| being)"
+)
+# A cloze is judged again under the titles of each deck and section it may go to: what its
+# text alone decides (below) is worked out once per text.
+
+
+@lru_cache(maxsize=32768)
+def _sentence_fault(text: str) -> str:
+    """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
+    leaning on what it does not show."""
+    rest = CLOZE.sub(" ", text)
+    if len(text.split()) > MAX_CLOZE_WORDS or _SECOND_SENTENCE.search(rest):
+        return "too-long"
+    if _REFERENCE_START.match(rest):
+        return "unresolved"
+    if lx.points_to_page(rest):
+        return "unresolved"  # "Illustration shows the digestive system of [...]"
+    if _LOWER_START.match(CLOZE.sub(lambda m: m.group(1), text)):
+        return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(
+        CLOZE.sub(lambda m: m.group(1), text)
+    ):  # the blank itself may hold the "you" ("Sometimes [you'll want] to ...")
+        return "not-a-statement"
+    if rest.lstrip().startswith("(") or _QUOTED_BLANK.search(text):
+        return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
+    if CREDIT.match(rest.lstrip()):
+        return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
+    if _RESOURCE.search(rest):
+        return "not-a-statement"  # "Analyzing Algorithms (playlist) in 18 minutes (video)"
+    letters = [c for c in rest if c.isalpha()]
+    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+        return "not-a-statement"  # "IF THEOLOGICAL IDEAS PROVE ...": a shouted quotation
+    if _ASKS.match(rest):
+        return "not-a-statement"  # an exercise without its question mark: "What is the [...] ..."
+    if _ANSWER_START.match(rest.lstrip()):  # an answer to a question
+        return "not-a-statement"
+    if _FRAMING.match(rest.lstrip()):
+        return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
+    whole = CLOZE.sub(lambda m: m.group(1), text)
+    if POINTER.search(whole) or LEANS_BACK.search(whole) or _FRAME_SUBJECT.match(whole):
+        return "unresolved"  # "Details will be given in the [...]": a place in the document
+    if _DANGLING_END.search(whole):
+        return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
+    if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
+        return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
+    if not _CLOSED.search(whole):
+        return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
+    return ""
+
+
+_UNITS = lx.wordset("second minute hour day week month year decade century")
+
+
+def filler_blank(phrase: str) -> bool:
+    """Whether a phrase is a poor blank whatever its score: one word of everyday English
+    (not rare, see :func:`studyapp.cards.lexicon.is_rare`), since raters found such blanks
+    fillers that other words fit ("scheduling a {{sequence}} of jobs", "the {{phases}} are in
+    equilibrium": 6 of 12 rated bad, 1 good), or a
+    phrase opening on an ordinal, which points into the document ("the {{next section}}",
+    "the {{second path}}")."""
+    words = phrase.split()
+    if len(words) == 1:
+        return not lx.is_rare(phrase)  # "tinnitus", "BDNF" are the subject's own words
+    return words[0].lower() in ORDINALS
+
+
+def cloze_fault(text: str, titles: str, subject: str) -> str:
+    """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    fault = _sentence_fault(text)
+    if fault:
+        return fault
+    rest = CLOZE.sub(" ", text)
+    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    about = lx.stem(subject) if subject else ""
+    for blank_fault, content, late_fault in _blank_faults(text):
+        if blank_fault:
+            return blank_fault
+        specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
+        if specific and screen is None:
+            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
+        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
+        if specific and 2 * len(shown) >= len(specific):
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+        if late_fault:
+            return late_fault
+    return ""
+
+
+@lru_cache(maxsize=32768)
+def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """``(fault, content words, fault once the titles are judged)`` of each blank of a cloze,
+    up to the first with a fault: what a blank's text decides, whatever the titles."""
+    out: list[tuple[str, tuple[str, ...], str]] = []
+    for match in CLOZE.finditer(text):
+        phrase = match.group(1)
+        if _broken(text, match.start(), match.end(), phrase):
+            return (*out, ("broken-blank", (), ""))
+        if _POINTED.search(text[: match.start()]):
+            return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
+        content = tuple(lx.content_words(phrase))
+        everyday = all(lx.is_vague(w) for w in content) or (
+            len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
+        )  # one everyday word ("window", "computer", "guide") is a guess, not a term
+        if content and everyday and not _amount(text, match.start()):
+            return (*out, ("stock-blank", (), ""))
+        # a blank that is one item of a list: judged after whether the titles give it away
+        before, after = text[: match.start()], text[match.end() :]
+        late = "list-item" if before.endswith(", ") and _LIST_AFTER.match(after) else ""
+        if not late and _ASIDE_BEFORE.search(before) and not _CLAUSE_VERB_AFTER.match(after):
+            late = "aside"  # "with its history as an anesthetic and [psychedelic], ...": background
+        if not late and (
+            _EXAMPLE_OPENING.match(text)
+            or _EXAMPLE_BEFORE.search(before)
+            or (_EXAMPLE_MARK.search(before) and _MORE_EXAMPLES.match(after))
+            or _EXAMPLE_AFTER.match(after)
+        ):
+            late = "example"  # "durable goods like cars and [refrigerators]": one of many
+        out.append(("", content, late))
+        if late:
+            break
+    return tuple(out)
+
+
+def _broken(text: str, start: int, end: int, phrase: str) -> bool:
+    """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
+    said = lx.WORD.findall(phrase)
+    if not said or _CLAUSE_BREAK.search(phrase) or phrase.rstrip()[-1:] in ".,;:":
+        return True  # "[relative.]": the blank took the sentence's stop
+    if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
+        return True  # "[document first]": an adverb of the clause rides along
+    first, last = said[0], said[-1]
+    if lx.is_function_word(first) or lx.is_function_word(last) or any(map(lx.only_verb, said)):
+        return True  # "solution if", "corporation sold shoes": a piece of a clause
+    if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
+        return True  # "sometimes", "elsewhere": no term at all
+    if first.lower() in _QUANTIFIER_START:
+        return True  # a quantifier or a number word belongs to the clause or the number
+    before, after = text[:start], text[end:]
+    if (
+        before[-1:].isalnum()
+        or (bool(before) and before[-1] in "-–—[]/.+_,=")
+        or after[:1].isalnum()
+        or (bool(after) and after[0] in "-([]/+_")
+        or (after[:1] == "." and after[1:2].isalnum())  # "[IRC network libera].chat"
+    ):
+        return True  # the blank cuts a word or a formula
+    if _CITATION.match(after):
+        return True  # "([Arnett], 2000)": the author of a citation, not the subject's term
+    if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
+        return True  # "[Different geometric] isomers": an everyday adjective opens it
+    previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
+    following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
+    sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
+    if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
+        return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"
+    if last[:1].isupper() and _NUMBER_AFTER.match(after):
+        return True  # "the original [TCP specification RFC] 793": a name and its number
+    if following:
+        nxt = following[0]
+        if last[:1].isupper() and nxt[:1].isupper():
+            return True  # half a name
+        if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
+            return True  # the head noun of the term is left outside ("light [...] energy")
+        if _head_left_out(last, nxt):
+            return True  # "[Mean arterial blood] pressure is calculated ...": a compound
+    if (
+        len(said) == 1
+        and previous
+        and following
+        and _verb_between(previous[0], said[0], following[0])
+    ):
+        return True  # "benefits [warrant] further study": the verb of the clause
+    if previous and not sentence_start:
+        prev = previous[0]
+        if len(prev) == 1 and prev not in ("a", "A", "I"):
+            return True  # "C [l atoms]": a formula spelled out letter by letter
+        return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
+    return False
+
+
+def _head_left_out(last: str, nxt: str) -> bool:
+    """Whether the word after a blank is the head noun of the term the blank cuts: a noun
+    in its base form after a singular noun ("blood [pressure]", "cell [cycle]"), where a verb
+    would agree ("the kidney filters") or be past ("Rome fell")."""
+    pos = lx.parts_of_speech(nxt)
+    if not nxt.islower() or lx.is_function_word(nxt) or "NOUN" not in pos or pos - {"NOUN", "VERB"}:
+        return False  # "the [aorta] first": an adverb, not a head noun
+    base = lx.verb_lemma(nxt)
+    singular = lx.lemma(last.lower()) == last.lower() and not last.endswith("s")
+    return singular and base in ("", nxt) and "NOUN" in lx.parts_of_speech(last.lower())
+
+
+def _amount(text: str, start: int) -> bool:
+    """Whether the blank at ``start`` hides an amount or a time ("within [minutes]", "[180
+    litres]"): a fact in everyday words, not a stock phrase."""
+    phrase = CLOZE.match(text, start)
+    hidden = phrase.group(1) if phrase else ""
+    if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
+        return True
+    return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+
+
+def _subjectless(text: str) -> bool:
+    """Whether a sentence of notes opens on its verb ("Says it is enough that ...",
+    "Holds that ..."): who says it is in the line before, which a card does not show."""
+    first = lx.WORD.findall(text)[:1]
+    if not first or not first[0].endswith("s") or not first[0][:1].isupper():
+        return False
+    word = first[0].lower()
+    return lx.only_verb(word) and lx.verb_lemma(word) != word
+
+
+@lru_cache(maxsize=16384)
+def instruction(text: str) -> bool:
+    """Whether a cloze's sentence is an instruction: a verb in its base form before an
+    article ("List the classes of ...", "Draw a diagram of ...")."""
+    said = lx.WORD.findall(text)[:2]
+    if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
+        return False
+    return lx.verb_lemma(said[0]) == said[0].lower()
+
+
+def _verb_between(before: str, word: str, after: str) -> bool:
+    """Whether ``word`` reads as the verb between a plural subject and its object ("benefits
+    warrant further investigation")."""
+    return (
+        "VERB" in lx.parts_of_speech(word)
+        and word.islower()
+        and before.endswith("s")
+        and lx.can_be_noun(before)
+        and not lx.is_function_word(before)
+        and not lx.is_function_word(after)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 
 ORDER = 0  # position in `studyapp --help`
@@ -34,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application and block until its window closes."""
+    gc.disable()  # until the window is up: see studyapp.gui.app.resume_collection
     for name in CORE_BEFORE_QT:
         importlib.import_module(name)
     from studyapp.gui.pyside_fixes import keep_singletons_alive

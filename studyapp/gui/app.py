@@ -28,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studyapp import paths
@@ -373,6 +373,8 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
         task.wait()  # a backup still copying finishes before its store closes
     # A pool job that has just finished its work may still be emitting its last signals:
     # ending the process under it crashes (seen when the app quits as a backup completes).
+    from PySide6.QtCore import QThreadPool
+
     QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
     window.store.close()
     return int(code)

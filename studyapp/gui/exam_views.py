@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.gui import theme
@@ -29,6 +29,9 @@ from studyapp.study.exam_status import (
     exam_statuses,
 )
 from studyapp.study.scheduler import Scheduler
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 
 class ReadinessRing(QWidget):
@@ -50,6 +53,10 @@ class ReadinessRing(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Imported here: a library without exams (the usual start) never paints a ring.
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPainter, QPen
+
         colors = theme.colors()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -19,7 +19,6 @@ CORE_BEFORE_QT = (
     "studyapp.study.scheduler",
     "studyapp.study.progress",
     "studyapp.study.preferences",
-    "studyapp.study.exam_status",
 )
 
 

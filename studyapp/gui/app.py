@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from studyapp import paths
 from studyapp.errors import StoreError, StudyappError
 from studyapp.gui import theme
+from studyapp.gui.first_paint import after_first_paint
 from studyapp.gui.main_window import SCREEN_KEY, AppContext, MainWindow, Screen
 from studyapp.gui.pyside_fixes import keep_singletons_alive
 from studyapp.study import preferences
@@ -294,16 +295,27 @@ def install_excepthook(
 
 
 def identify_application(app: QApplication) -> None:
-    """Name the app and give it its icon, so docks and task bars show studyapp, not "python".
+    """Name the app, so docks and task bars show studyapp, not "python" (its icon comes with
+    :func:`give_icon`).
 
     The desktop file name (the Wayland app id) is the launcher's, so a dock groups the
     window with the launcher that started it.
     """
-    from studyapp.gui.app_icon import app_icon
-
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setDesktopFileName(paths.APP_ID)
+
+
+def give_icon(app: QApplication) -> None:
+    """Give the app (every window of it) its icon.
+
+    The start does this right after the window's first paint: the icon is not part of what
+    the window paints, and loading it costs the start about 3 ms. A desktop that takes the
+    icon from the launcher's desktop file (Wayland) has it at once anyway; the others update
+    the window's icon when it is set.
+    """
+    from studyapp.gui.app_icon import app_icon
+
     app.setWindowIcon(app_icon())
 
 
@@ -356,6 +368,7 @@ def run_app(decks: list[str] | None = None, data_dir: str | None = None) -> int:
         window = opened
     window.start()
     QTimer.singleShot(0, resume_collection)  # once the window is up
+    after_first_paint(window, lambda: give_icon(app))
     backups: list[BackgroundTask] = []
     if not window.ctx.read_only:
         shown = window

@@ -355,8 +355,9 @@ def look(deadline):
     from studyapp.gui.main_window import MainWindow
 
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    waiting = not shown or not shown[0].isVisible() or not gc.isenabled()
-    if waiting and time.monotonic() < deadline:  # the collector is back a moment after
+    later = not gc.isenabled() or QApplication.instance().windowIcon().isNull()
+    waiting = not shown or not shown[0].isVisible() or later
+    if waiting and time.monotonic() < deadline:  # collector and icon come a moment after
         QTimer.singleShot(20, lambda: look(deadline))
         return
     if not shown:
@@ -366,6 +367,7 @@ def look(deadline):
         shown[0].welcome.accept()
     print("LOADED", " ".join(sorted(LATER & set(sys.modules))) or "-")
     print("COLLECTING", gc.isenabled(), gc.get_freeze_count() > 0)
+    print("ICON", not QApplication.instance().windowIcon().isNull())
     shown[0].close()
 
 LATER = {
@@ -383,8 +385,8 @@ print("EXIT", main(["gui", "--decks", sys.argv[1], "--data-dir", sys.argv[2]]))
 
 def test_start_loads_only_what_the_library_needs_and_collects_garbage_once_open(deck_dir, tmp_path):
     """`studyapp gui` opens the library without loading the other screens, the import and
-    export code, OpenSSL or the YAML parser (the decks come from the cache), and collects
-    garbage again once the window is up."""
+    export code, OpenSSL or the YAML parser (the decks come from the cache); once the window
+    is up it collects garbage again and has its icon."""
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     for deck in deck_dir.iterdir():  # saved a while ago: the cache keeps only settled files
@@ -402,3 +404,4 @@ def test_start_loads_only_what_the_library_needs_and_collects_garbage_once_open(
     assert lines.get("EXIT") == "0", child.stdout + child.stderr
     assert lines["LOADED"] == "-"
     assert lines["COLLECTING"] == "True True"
+    assert lines["ICON"] == "True"

@@ -14,7 +14,8 @@ window opens on the decks' listing that the last load saved (titles, sections, p
 cards), then loads and syncs the decks as a start always does and brings the library in line.
 This is done only when the library is the first screen and nothing on it needs the cards (no
 exam dates); cards whose answer changed in a deck file are listed once the decks are loaded.
-The load is queued right behind the first paint; a key press or click that comes before it
+The load is queued right behind the first paint (behind the missing figures, which need only
+the store and the listing and are painted first); a key press or click that comes before it
 runs it first, so no action ever sees the listing in place of the decks.
 """
 
@@ -112,9 +113,18 @@ class LibraryFlow:
             QTimer.singleShot(UNPAINTED_WAIT_MS, self.window, self._count_after_paint)
 
     def _count_after_paint(self) -> None:
-        """The decks loaded and the figures still missing worked out, once the window is on
-        screen; the figures saved for the next start (figures worked out later in the session
+        """What the first paint left out, once the window is on screen: the figures still
+        missing, then the decks when the window shows their listing. The figures need only
+        the store and the listed decks, so they are worked out and painted first, and the
+        decks load in the next call (a key press or click in between loads them at once).
+        The figures are saved for the next start (figures worked out later in the session
         are saved when the window closes)."""
+        library = self.window.library
+        if self.loading and any(row.pending for row in library.rows):
+            self.refresh()  # the figures: counting goes on while the decks are to load
+            library.repaint()  # on screen now: an update would wait behind the decks' load
+            QTimer.singleShot(0, self._count_after_paint)
+            return
         if self._watcher is not None:
             self.window.removeEventFilter(self._watcher)
             self._watcher.stop()

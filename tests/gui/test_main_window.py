@@ -505,3 +505,32 @@ def test_a_big_librarys_first_start_of_a_day_counts_after_the_paint(make_window,
     window = make_window()
     assert window.library_flow.loading
     assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+
+
+def test_a_big_librarys_figures_are_painted_before_its_decks_load(make_window, qtbot, monkeypatch):
+    """On the first start of a study day a big library's figures come first: no row says
+    "Counting…" any more when its decks start loading, and they are the figures the decks
+    give once loaded."""
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    first = make_window()
+    expected = [row.numbers_label.text() for row in first.library.rows]
+    first.close()
+    first.store.set_setting(KEPT_FIGURES_KEY, None)  # as when they were for another day
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 5)  # 13 cards are "many"
+    seen_at_load: list[str] = []
+    real_load = library_flow.LibraryFlow._load_decks
+
+    def load(flow: library_flow.LibraryFlow) -> None:
+        seen_at_load.extend(row.numbers_label.text() for row in flow.window.library.rows)
+        real_load(flow)
+
+    monkeypatch.setattr(library_flow.LibraryFlow, "_load_decks", load)
+    window = make_window()
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+    qtbot.waitUntil(lambda: not window.library_flow.counting)
+    assert seen_at_load == expected
+    assert [row.numbers_label.text() for row in window.library.rows] == expected
+    assert [len(deck.cards) for deck in window.decks] == [10, 3]

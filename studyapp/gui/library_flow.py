@@ -119,11 +119,10 @@ class LibraryFlow:
         decks load in the next call (a key press or click in between loads them at once).
         The figures are saved for the next start (figures worked out later in the session
         are saved when the window closes)."""
-        library = self.window.library
-        if self.loading and any(row.pending for row in library.rows):
+        if self.loading and any(row.pending for row in self.window.library.rows):
             self.refresh()  # the figures: counting goes on while the decks are to load
-            library.repaint()  # on screen now: an update would wait behind the decks' load
-            QTimer.singleShot(0, self._count_after_paint)
+            # A timer, not a queued call: Qt first lays the rows out again and paints them.
+            QTimer.singleShot(1, self.window, self._count_after_paint)
             return
         if self._watcher is not None:
             self.window.removeEventFilter(self._watcher)

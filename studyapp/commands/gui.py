@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the Qt application and block until its window closes."""
-    gc.disable()  # until the window is up: see studyapp.gui.app.resume_collection
+    gc.disable()  # until the start has settled: see studyapp.gui.app.resume_collection
     for name in CORE_BEFORE_QT:
         importlib.import_module(name)
     from studyapp.gui.pyside_fixes import keep_singletons_alive

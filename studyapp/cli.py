@@ -12,7 +12,6 @@ import argparse
 import importlib
 import importlib.util
 import os
-import pkgutil
 import sys
 from collections.abc import Sequence
 
@@ -22,6 +21,8 @@ from studyapp.errors import StudyappError
 
 def command_modules() -> list[str]:
     """Names of the subcommand modules, in the order ``--help`` lists them (their ``ORDER``)."""
+    import pkgutil  # here, not at the top: the app's start does not list the commands
+
     import studyapp.commands as package
 
     names = [info.name for info in pkgutil.iter_modules(package.__path__)]

@@ -7,11 +7,12 @@ and the GUI shows them. Card text always comes from here (the YAML); progress ne
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+from studyapp.digest import blake2b
 
 FORMAT_VERSION = 1
 
@@ -104,7 +105,7 @@ class Card:
         else:
             payload = self.answer
         raw = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-        return hashlib.blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
+        return blake2b(raw.encode("utf-8"), digest_size=8).hexdigest()
 
     def to_dict(self) -> dict[str, object]:
         """The YAML mapping for this card: only the keys its type uses, in a fixed order."""

@@ -26,12 +26,13 @@ import sys
 from pathlib import Path
 from studyapp import paths
 from studyapp.gui import theme
-from studyapp.gui.app import build_main_window, identify_application
+from studyapp.gui.app import build_main_window, give_icon, identify_application
 from studyapp.review_types import Rating
 
 data = Path(sys.argv[1])
 app = theme.create_application(["studyapp"])
 identify_application(app)
+give_icon(app)
 window = build_main_window(paths.library_paths(None, data), data)
 window.show()
 app.processEvents()

@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     from studyapp.commands import load_library
     from studyapp.store.database import Store
     from studyapp.study.preferences import stored_scheduler_settings
-    from studyapp.study.progress import ProgressModel, totals
+    from studyapp.study.progress import ProgressModel
+    from studyapp.study.progress_report import totals
     from studyapp.study.scheduler import Scheduler
     from studyapp.wording import count
 

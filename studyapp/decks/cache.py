@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -173,7 +172,7 @@ class DeckCache:
             old = self._old_chunks()
         except OSError:
             old = {}
-        token = secrets.token_hex(8)
+        token = os.urandom(8).hex()  # as secrets.token_hex, which would import OpenSSL
         parts: list[bytes] = []
         places: dict[str, list[list[int]]] = {}
         at = 0

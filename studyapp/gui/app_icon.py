@@ -10,12 +10,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon
 
 from studyapp import paths
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 PNG_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)  # the hicolor theme's usual sizes
 
@@ -34,6 +37,10 @@ def png_path(size: int, folder: Path | None = None) -> Path:
 
 def render_png(svg: Path, size: int) -> QImage:
     """The SVG drawn on a transparent ``size`` x ``size`` image."""
+    # Imported here: the app's start needs only QIcon (these classes cost it a few ms to load).
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise ValueError(f"{svg}: not an SVG image Qt can draw")

@@ -7,28 +7,28 @@
   show it.
 * :class:`ExamBadge` is the reader's: the readiness of the section on screen and of the deck.
 
-The figures are :mod:`studyapp.study.exam_status`'s; these widgets only draw them.
+The figures are :mod:`studyapp.study.exam_status`'s (imported once there is an exam); these
+widgets only draw them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.gui import theme
 from studyapp.model import Deck
 from studyapp.store.database import Store
-from studyapp.study.exam_status import (
-    ExamStatus,
-    Readiness,
-    deck_readiness,
-    exam_statuses,
-)
 from studyapp.study.scheduler import Scheduler
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+    from studyapp.study.exam_status import ExamStatus, Readiness
 
 
 class ReadinessRing(QWidget):
@@ -50,6 +50,10 @@ class ReadinessRing(QWidget):
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # Imported here: a library without exams (the usual start) never paints a ring.
+        from PySide6.QtCore import QRectF
+        from PySide6.QtGui import QPainter, QPen
+
         colors = theme.colors()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -140,6 +144,11 @@ class ExamPanel(QWidget):
         self, store: Store, decks: Sequence[Deck], scheduler: Scheduler, now: datetime
     ) -> None:
         """Show the exams of ``decks`` as they stand at ``now``."""
+        if not store.exam_dates():  # the usual start: no exam, and their figures not imported
+            self.show_statuses([])
+            return
+        from studyapp.study.exam_status import exam_statuses
+
         self.show_statuses(exam_statuses(store, decks, scheduler, now))
 
     def show_statuses(self, statuses: Sequence[ExamStatus]) -> None:
@@ -174,6 +183,8 @@ class ExamBadge(QWidget):
     def refresh(self, store: Store, scheduler: Scheduler, deck: Deck, now: datetime) -> None:
         """Take up ``deck``'s soonest exam as it stands at ``now`` (before the reader opens a
         section of it)."""
+        from studyapp.study.exam_status import deck_readiness
+
         self.set_exam(*deck_readiness(store, scheduler, deck, now))
 
     def set_exam(self, readiness: Readiness | None, countdown: str = "") -> None:

@@ -14,20 +14,22 @@ window opens on the decks' listing that the last load saved (titles, sections, p
 cards), then loads and syncs the decks as a start always does and brings the library in line.
 This is done only when the library is the first screen and nothing on it needs the cards (no
 exam dates); cards whose answer changed in a deck file are listed once the decks are loaded.
-The load is queued right behind the first paint; a key press or click that comes before it
+The load is queued right behind the first paint (behind the missing figures, which need only
+the store and the listing and are painted first); a key press or click that comes before it
 runs it first, so no action ever sees the listing in place of the decks.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 
 from studyapp.errors import StudyappError
 from studyapp.gui.context import Screen
+from studyapp.gui.first_paint import UNPAINTED_WAIT_MS, FirstPaint
 from studyapp.study.progress import DeckProgress
 
 if TYPE_CHECKING:
@@ -42,8 +44,6 @@ COUNT_AFTER_PAINT_CARDS = 5_000
 """Decks without figures holding more cards than this are counted after the first paint (about
 3 µs a card: below this the pass costs less than a frame); a library of more cards than this
 loads its decks after the first paint (about 2 µs a card from the cache)."""
-UNPAINTED_WAIT_MS = 1000
-"""What is left for after the first paint is done after this long if no paint comes."""
 
 
 def listing_for_first_paint(
@@ -68,49 +68,6 @@ def listing_for_first_paint(
     return listing
 
 
-_INPUT = frozenset(
-    {
-        QEvent.Type.KeyPress,
-        QEvent.Type.ShortcutOverride,
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-    }
-)
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once the watched window has finished its first paint pass, or at once
-    when the student presses a key or clicks before that call came."""
-
-    def __init__(self, then: Callable[[], None]) -> None:
-        super().__init__()
-        self._then = then
-        self._guarding = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the first paint event: queue ``then`` behind the paint pass and, until it runs,
-        run it first should a key press or click come (an action finds the decks loaded)."""
-        kind = event.type()
-        if kind == QEvent.Type.Paint and not self._guarding:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-            app = QCoreApplication.instance()
-            if app is not None:  # watching the whole app: input goes to the focused widget
-                self._guarding = True
-                app.installEventFilter(self)
-        elif self._guarding and kind in _INPUT:
-            self.stop()
-            self._then()
-        return False
-
-    def stop(self) -> None:
-        """Watch nothing any more."""
-        app = QCoreApplication.instance()
-        if self._guarding and app is not None:
-            app.removeEventFilter(self)
-        self._guarding = False
-
-
 class LibraryFlow:
     """Fills the main window's library: at start-up, after studying and after changes."""
 
@@ -118,7 +75,7 @@ class LibraryFlow:
         self.window = window
         self.counting = False  # something is filled in after the first paint (figures, decks)
         self.loading = False  # the window shows the decks' listing until they are loaded
-        self._watcher: _FirstPaint | None = None
+        self._watcher: FirstPaint | None = None
 
     def show_first(self) -> None:
         """The library for the window's first paint: every figure that is at hand, and the
@@ -151,14 +108,22 @@ class LibraryFlow:
         """Have :meth:`_count_after_paint` run once the window's first paint is done (or after
         :data:`UNPAINTED_WAIT_MS` if no paint comes, as for a window started minimized)."""
         if self._watcher is None:
-            self._watcher = _FirstPaint(self._count_after_paint)
+            self._watcher = FirstPaint(self._count_after_paint)
             self.window.installEventFilter(self._watcher)
             QTimer.singleShot(UNPAINTED_WAIT_MS, self.window, self._count_after_paint)
 
     def _count_after_paint(self) -> None:
-        """The decks loaded and the figures still missing worked out, once the window is on
-        screen; the figures saved for the next start (figures worked out later in the session
+        """What the first paint left out, once the window is on screen: the figures still
+        missing, then the decks when the window shows their listing. The figures need only
+        the store and the listed decks, so they are worked out and painted first, and the
+        decks load in the next call (a key press or click in between loads them at once).
+        The figures are saved for the next start (figures worked out later in the session
         are saved when the window closes)."""
+        if self.loading and any(row.pending for row in self.window.library.rows):
+            self.refresh()  # the figures: counting goes on while the decks are to load
+            # A timer, not a queued call: Qt first lays the rows out again and paints them.
+            QTimer.singleShot(1, self.window, self._count_after_paint)
+            return
         if self._watcher is not None:
             self.window.removeEventFilter(self._watcher)
             self._watcher.stop()

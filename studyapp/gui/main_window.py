@@ -16,6 +16,7 @@ Studying (:mod:`~studyapp.gui.study_flow`), decks from the student's texts
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,14 +28,11 @@ from studyapp.errors import StudyappError
 from studyapp.gui.appearance import AppearanceFlow
 from studyapp.gui.context import AppContext, Screen
 from studyapp.gui.deck_watcher import DeckFileWatcher, merge_reload
-from studyapp.gui.exam_browser_flow import ExamBrowserFlow
-from studyapp.gui.exchange_flow import ExchangeFlow
 from studyapp.gui.geometry import place_window
 from studyapp.gui.library import LibraryWidget
 from studyapp.gui.library_flow import LibraryFlow
 from studyapp.gui.menus import build_menus
 from studyapp.gui.study_flow import StudyFlow
-from studyapp.gui.text_import import TextImportFlow
 from studyapp.model import Card, Deck
 from studyapp.study import preferences
 from studyapp.study.preferences import WELCOME_DISMISSED_KEY
@@ -44,10 +42,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from studyapp.decks.load import LoadResult
+    from studyapp.gui.exam_browser_flow import ExamBrowserFlow
+    from studyapp.gui.exchange_flow import ExchangeFlow
     from studyapp.gui.quiz import QuizWidget
     from studyapp.gui.reader import ReaderWidget
     from studyapp.gui.stats import ProgressWidget
-    from studyapp.gui.text_import import TextImporter
+    from studyapp.gui.text_import import TextImporter, TextImportFlow
     from studyapp.gui.welcome import WelcomeDialog
     from studyapp.study.session import StudySession
 
@@ -76,13 +76,10 @@ class MainWindow(QMainWindow):
         self.quiz: QuizWidget | None = None  # built by the study flow on first use
         self.session: StudySession | None = None
         self.study = StudyFlow(self)
-        self.text_imports = TextImportFlow(self)
-        self.exchange = ExchangeFlow(self)  # File › Import… and Export…
         self.appearance = AppearanceFlow(self)
         self.progress: ProgressWidget | None = None
         self._progress_model: ProgressModel | None = None
         self.welcome: WelcomeDialog | None = None  # while it is open
-        self.exams_and_browser = ExamBrowserFlow(self)  # Study › Exam dates, Go › Browse
 
         self.stack = QStackedWidget()
         self.library = LibraryWidget()
@@ -96,7 +93,7 @@ class MainWindow(QMainWindow):
         library.reset_changed_requested.connect(lambda: self.resolve_changed_answers(reset=True))
         library.keep_changed_requested.connect(lambda: self.resolve_changed_answers(reset=False))
         self.library.study_all_requested.connect(self.study_all_due)
-        self.library.exam_panel.edit_requested.connect(self.exams_and_browser.edit_exams)
+        self.library.exam_panel.edit_requested.connect(lambda: self.exams_and_browser.edit_exams())
         self.library.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
         build_menus(self)
@@ -125,6 +122,29 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(reader)
             self._reader = reader
         return self._reader
+
+    # The flows below are built (and their modules imported) the first time they are used.
+
+    @cached_property
+    def exchange(self) -> ExchangeFlow:
+        """File › Import… and Export…."""
+        from studyapp.gui.exchange_flow import ExchangeFlow
+
+        return ExchangeFlow(self)
+
+    @cached_property
+    def exams_and_browser(self) -> ExamBrowserFlow:
+        """Study › Exam dates… and Go › Browse cards…."""
+        from studyapp.gui.exam_browser_flow import ExamBrowserFlow
+
+        return ExamBrowserFlow(self)
+
+    @cached_property
+    def text_imports(self) -> TextImportFlow:
+        """File › Make decks from a text…."""
+        from studyapp.gui.text_import import TextImportFlow
+
+        return TextImportFlow(self)
 
     def _reader_deck(self) -> Deck | None:
         """The deck open in the reader, without building the reader."""

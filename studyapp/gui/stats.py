@@ -38,7 +38,8 @@ from studyapp.model import Deck
 from studyapp.review_types import ReviewEntry
 from studyapp.store.database import Store
 from studyapp.study.optimize import MIN_REVIEWS
-from studyapp.study.progress import ProgressModel, ProgressReport
+from studyapp.study.progress import ProgressModel
+from studyapp.study.progress_report import ProgressReport
 from studyapp.study.scheduler import Scheduler
 
 HEATMAP_WEEKS = 26

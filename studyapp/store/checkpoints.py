@@ -48,7 +48,11 @@ def wal_size(db_path: Path) -> int:
 
 
 class BackgroundCheckpointer:
-    """A daemon thread checkpointing ``path`` after :meth:`nudge`, at most every ``pause`` s."""
+    """A daemon thread checkpointing ``path`` after :meth:`nudge`, at most every ``pause`` s.
+
+    The thread starts at the first nudge: a store that is only read (the app's start, as a
+    rule) never waits for it to start nor shares the processor with it.
+    """
 
     def __init__(self, path: Path, *, pause: float = 0.25) -> None:
         self._path = path
@@ -58,17 +62,19 @@ class BackgroundCheckpointer:
         self._thread = threading.Thread(
             target=self._run, name="studyapp-wal-checkpoint", daemon=True
         )
-        self._thread.start()
 
     def nudge(self) -> None:
-        """Tell the thread that something was committed."""
+        """Tell the thread that something was committed (starting it the first time)."""
+        if self._thread.ident is None and not self._stopping.is_set():
+            self._thread.start()
         self._wake.set()
 
     def close(self) -> None:
         """Stop the thread and close its connection (before the store closes its own)."""
         self._stopping.set()
         self._wake.set()
-        self._thread.join(timeout=10)
+        if self._thread.ident is not None:
+            self._thread.join(timeout=10)
 
     def _run(self) -> None:
         try:

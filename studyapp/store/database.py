@@ -59,14 +59,14 @@ from studyapp.store.rows import (
     state_from_row,
     state_params,
 )
-from studyapp.store.sync import SyncReport, sync_decks
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from studyapp.store.replay import ReplayScheduler
+    from studyapp.store.sync import SyncReport
 
-__all__ = ["Store", "SyncReport"]
+__all__ = ["Store"]
 
 
 class Store(StoreStats, ExamDates, CardListing):
@@ -280,6 +280,9 @@ class Store(StoreStats, ExamDates, CardListing):
         progress is flagged. Only differences are written, in one transaction. Decks not
         passed are left alone.
         """
+        # Imported here: a big library's start opens its window before any sync.
+        from studyapp.store.sync import SyncReport, sync_decks
+
         report = SyncReport()
         with self._transaction() as conn:
             before = conn.total_changes

@@ -9,11 +9,11 @@ by their stable ids, so progress follows a card across edits.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from studyapp.digest import blake2b
 from studyapp.model import Deck
 
 
@@ -128,7 +128,7 @@ def cards_digest(deck: Deck) -> str:
     Joined strings hashed once: a few milliseconds for 100,000 cards (a cached deck keeps its
     answer keys, so no card text is needed)."""
     cards = deck.cards
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for part in (
         "\x1f".join([card.id for card in cards]),
         "\x1f".join([card.section for card in cards]),

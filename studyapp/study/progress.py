@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from itertools import pairwise
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from studyapp import __version__
 from studyapp.model import Deck, Section
@@ -47,6 +47,9 @@ from studyapp.store.dbfile import from_micros, to_micros
 from studyapp.store.queries import CardRow, Retention
 from studyapp.study.scheduler import Scheduler
 from studyapp.study.study_days import StudyDays
+
+if TYPE_CHECKING:
+    from studyapp.study.progress_report import ProgressReport
 
 MASTERED_RECALL = 0.9
 MASTERED_STABILITY_DAYS = 21.0  # Anki's "mature": an interval of three weeks or more
@@ -169,51 +172,6 @@ class DeckProgress:
         return {
             s.id: (m.mastery if (m := self.section(s.id)) else None) for s in self.deck.sections
         }
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The figures summed over several decks."""
-
-    decks: int
-    total: int
-    new: int
-    learning: int
-    due_today: int
-    mastered: int
-    studied: int
-
-
-def totals(figures: Iterable[DeckProgress]) -> Totals:
-    """Sum of the decks' figures (mastery is per deck and not summed)."""
-    rows = list(figures)
-    return Totals(
-        decks=len(rows),
-        total=sum(f.total for f in rows),
-        new=sum(f.new for f in rows),
-        learning=sum(f.learning for f in rows),
-        due_today=sum(f.due_today for f in rows),
-        mastered=sum(f.mastered for f in rows),
-        studied=sum(f.studied for f in rows),
-    )
-
-
-@dataclass(frozen=True)
-class ProgressReport:
-    """Everything the progress view shows, at one moment."""
-
-    today: date  # the study day
-    cards: int
-    studied: int
-    due_today: int
-    review_count: int  # answers in the log (what the optimizer learns from)
-    reviews_per_day: dict[date, int]  # study day -> answers, the last HISTORY_DAYS days
-    retention: Retention  # the last RETENTION_DAYS study days
-    weekly_retention: list[Retention]  # oldest first, the last week ending today
-    forecast: list[int]  # due on each of the next FORECAST_DAYS study days (0: today+overdue)
-    topics: list[TopicMastery]  # per deck
-    sections: list[tuple[str, list[TopicMastery]]]  # (deck title, per section)
-    desired_retention: float = 0.9
 
 
 class ProgressModel:
@@ -457,6 +415,8 @@ class ProgressModel:
 
     def report(self, decks: Sequence[Deck], now: datetime) -> ProgressReport:
         """Everything the progress view shows about ``decks`` at ``now``."""
+        from studyapp.study.progress_report import ProgressReport, totals
+
         forecast = [0] * FORECAST_DAYS
         figures = self.decks(decks, now, forecast=forecast)
         topics: list[TopicMastery] = []
@@ -549,12 +509,9 @@ __all__ = [
     "MASTERED_STABILITY_DAYS",
     "DeckProgress",
     "ProgressModel",
-    "ProgressReport",
     "TopicMastery",
-    "Totals",
     "is_active",
     "is_due_today",
     "is_mastered",
     "mastered",
-    "totals",
 ]

@@ -24,13 +24,13 @@ reader only need predicted recall, which is FSRS-6's forgetting curve (a line of
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from studyapp.digest import blake2b
 from studyapp.errors import StudyappError
 from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, as_utc
 from studyapp.study.exam import ExamCalendar, aim_at_exam
@@ -167,7 +167,7 @@ def _settings_problems(s: SchedulerSettings) -> list[str]:
 
 def _stable_int(text: str) -> int:
     """A stable 63-bit int for a string id (fsrs wants int card ids; Python's hash() varies)."""
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+    digest = blake2b(text.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") >> 1
 
 
@@ -278,7 +278,7 @@ class Scheduler:
     def _fuzz_draw_after(self, card_id: str, previous_review: datetime | None) -> float:
         previous = "new" if previous_review is None else previous_review
         key = f"{self.settings.fuzz_seed}\x1f{card_id}\x1f{previous}"
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+        digest = blake2b(key.encode("utf-8"), digest_size=8).digest()
         return (int.from_bytes(digest, "big") >> 11) / float(1 << 53)
 
     def _fuzzed_days(self, days: int, draw: float) -> int:

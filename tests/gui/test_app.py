@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import threading
 from datetime import timedelta
@@ -342,3 +344,66 @@ def test_the_hourly_backup_is_taken_after_the_window_is_up(qapp, deck_dir, tmp_p
     [backup] = list_backups(db_path)
     assert check_file(backup.path) == []
     assert threads and threads[0] != threading.main_thread().name
+
+
+_LEAN_START_CHILD = """
+import gc, sys, time
+from studyapp.cli import main
+
+def look(deadline):
+    from PySide6.QtWidgets import QApplication
+    from studyapp.gui.main_window import MainWindow
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    later = not gc.isenabled() or QApplication.instance().windowIcon().isNull()
+    waiting = not shown or not shown[0].isVisible() or later
+    if waiting and time.monotonic() < deadline:  # collector and icon come a moment after
+        QTimer.singleShot(20, lambda: look(deadline))
+        return
+    if not shown:
+        QApplication.instance().quit()
+        return
+    if shown[0].welcome is not None:
+        shown[0].welcome.accept()
+    print("LOADED", " ".join(sorted(LATER & set(sys.modules))) or "-")
+    print("COLLECTING", gc.isenabled(), gc.get_freeze_count())
+    print("ICON", not QApplication.instance().windowIcon().isNull())
+    shown[0].close()
+
+LATER = {
+    "studyapp.gui.exchange_flow", "studyapp.gui.exam_browser_flow", "studyapp.gui.text_import",
+    "studyapp.gui.quiz", "studyapp.gui.reader", "studyapp.gui.stats", "studyapp.study.session",
+    "hashlib", "PySide6.QtSvg", "yaml", "fsrs",
+}
+import studyapp.gui.app  # noqa: E402  (the command imports it too; this only adds a look)
+from PySide6.QtCore import QTimer  # noqa: E402
+
+QTimer.singleShot(0, lambda: look(time.monotonic() + float(sys.argv[3])))
+print("EXIT", main(["gui", "--decks", sys.argv[1], "--data-dir", sys.argv[2]]))
+"""
+
+
+def test_start_loads_only_what_the_library_needs_and_collects_garbage_once_open(deck_dir, tmp_path):
+    """`studyapp gui` opens the library without loading the other screens, the import and
+    export code, OpenSSL or the YAML parser (the decks come from the cache); once the window
+    is up it collects garbage again and has its icon."""
+    data = tmp_path / "data"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with Store.open(paths.database_path(data)) as store:  # no welcome page in the way
+        store.set_setting(WELCOME_DISMISSED_KEY, True)
+    for deck in deck_dir.iterdir():  # saved a while ago: the cache keeps only settled files
+        os.utime(deck, (deck.stat().st_atime - 60, deck.stat().st_mtime - 60))
+    for wait in ("0", "10"):  # the first start writes the deck cache, the second reads it
+        child = subprocess.run(
+            [sys.executable, "-c", _LEAN_START_CHILD, str(deck_dir), str(data), wait],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    lines = dict(line.split(" ", 1) for line in child.stdout.splitlines() if " " in line)
+    assert lines.get("EXIT") == "0", child.stdout + child.stderr
+    assert lines["LOADED"] == "-"
+    assert lines["COLLECTING"] == "True 0"  # back on, nothing frozen: the app lives on
+    assert lines["ICON"] == "True"

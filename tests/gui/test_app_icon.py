@@ -33,9 +33,10 @@ def test_every_png_is_the_svg_rendered_at_its_size(qapp) -> None:
 
 def test_the_application_names_itself_and_shows_the_icon(qapp) -> None:
     """Docks and task bars see studyapp's name, its launcher's id and its icon."""
-    from studyapp.gui.app import identify_application
+    from studyapp.gui.app import give_icon, identify_application
 
     identify_application(qapp)
+    give_icon(qapp)
     assert qapp.applicationName() == paths.APP_NAME
     assert qapp.desktopFileName() == paths.APP_ID
     icon = qapp.windowIcon()

@@ -505,3 +505,55 @@ def test_a_big_librarys_first_start_of_a_day_counts_after_the_paint(make_window,
     window = make_window()
     assert window.library_flow.loading
     assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+
+
+def test_a_big_librarys_figures_are_painted_before_its_decks_load(make_window, qtbot, monkeypatch):
+    """On the first start of a study day a big library's figures come first: while its decks
+    load, no row says "Counting…", the figures on screen were painted laid out (no label cut
+    short), and they are the figures the decks give once loaded."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from studyapp.gui import library_flow
+    from studyapp.study.progress import KEPT_FIGURES_KEY
+
+    first = make_window()
+    expected = [row.numbers_label.text() for row in first.library.rows]
+    first.close()
+    first.store.set_setting(KEPT_FIGURES_KEY, None)  # as when they were for another day
+    first.store.close()
+    monkeypatch.setattr(library_flow, "COUNT_AFTER_PAINT_CARDS", 5)  # 13 cards are "many"
+
+    class PaintedWidth(QObject):
+        """Notes the width of a label each time it is painted."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.widths: dict[QObject, int] = {}
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QLabel):
+                self.widths[watched] = watched.width()
+            return False
+
+    painted = PaintedWidth()
+    seen_at_load: list[str] = []
+    cut_short: list[str] = []  # mastery figures on screen, painted narrower than their text
+    real_load = library_flow.LibraryFlow._load_decks
+
+    def load(flow: library_flow.LibraryFlow) -> None:
+        for row in flow.window.library.rows:
+            seen_at_load.append(row.numbers_label.text())
+            label = row.mastery_label
+            if painted.widths.get(label, 0) < label.sizeHint().width():
+                cut_short.append(label.text())
+        real_load(flow)
+
+    monkeypatch.setattr(library_flow.LibraryFlow, "_load_decks", load)
+    window = make_window()
+    assert all(row.numbers_label.text().startswith("Counting…") for row in window.library.rows)
+    for row in window.library.rows:
+        row.mastery_label.installEventFilter(painted)
+    qtbot.waitUntil(lambda: not window.library_flow.counting)
+    assert seen_at_load == expected and cut_short == []
+    assert [row.numbers_label.text() for row in window.library.rows] == expected
+    assert [len(deck.cards) for deck in window.decks] == [10, 3]

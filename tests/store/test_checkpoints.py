@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -45,6 +46,25 @@ def test_answers_are_checkpointed_in_the_background(tmp_path: Path) -> None:
             time.sleep(0.05)
         assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 10_000
     assert not path.with_name(path.name + "-wal").exists()  # closed cleanly, WAL folded in
+
+
+def checkpoint_threads() -> int:
+    """How many background checkpoint threads are running in this process."""
+    return sum(t.name == "studyapp-wal-checkpoint" for t in threading.enumerate())
+
+
+def test_a_store_only_read_starts_no_checkpoint_thread(tmp_path: Path) -> None:
+    """Opening the progress and reading it (as the app's start does) starts no background
+    thread; the first saved change starts it, and closing the store stops it."""
+    path = tmp_path / "progress.sqlite3"
+    Store.open(path, backups=0).close()
+    before = checkpoint_threads()
+    with Store.open(path, backups=0) as store:
+        store.setting("ui.screen", None)
+        assert checkpoint_threads() == before
+        store.set_setting("ui.screen", "library")
+        assert checkpoint_threads() == before + 1
+    assert checkpoint_threads() == before
 
 
 def test_the_wal_stays_a_few_megabytes_and_is_cut_after_syncs_and_sessions(

@@ -14,7 +14,6 @@ from studyapp.study.progress import (
     KEPT_FIGURES_KEY,
     MASTERED_STABILITY_DAYS,
     ProgressModel,
-    totals,
 )
 from studyapp.study.scheduler import Scheduler, SchedulerSettings
 from tests.gui.decks import anesthesia_deck, depression_deck
@@ -195,17 +194,6 @@ def test_reviews_per_day_and_weekly_retention_count_study_days(store):
     }
     weeks = model.weekly_retention(NOW, weeks=3)
     assert [(w.passed, w.total) for w in weeks] == [(0, 0), (1, 1), (0, 1)]
-
-
-def test_totals_add_up_the_decks(store):
-    """Totals over decks are the sums of each deck's figures."""
-    sched = scheduler()
-    decks = [anesthesia_deck(), depression_deck()]
-    review(store, sched, decks[1].cards[0].id, Rating.GOOD, NOW - timedelta(minutes=3))
-    figures = ProgressModel(store, sched).decks(decks, NOW)
-    sums = totals(figures)
-    assert sums.total == sum(len(d.cards) for d in decks)
-    assert (sums.new, sums.learning, sums.due_today) == (sums.total - 1, 1, 1)
 
 
 def test_section_with_nothing_due_or_new_can_only_be_crammed(store):

@@ -1,4 +1,4 @@
-"""What a big library's window does right after its first paint, and before it."""
+"""Work queued behind a window's first paint: run once, and first when a key comes before it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLineEdit
 
-from studyapp.gui.library_flow import _FirstPaint
+from studyapp.gui.first_paint import FirstPaint
 
 
 def test_a_key_pressed_before_the_queued_load_runs_it_first(qtbot):
@@ -17,7 +17,7 @@ def test_a_key_pressed_before_the_queued_load_runs_it_first(qtbot):
     qtbot.addWidget(field)
     field.show()
     qtbot.waitExposed(field)
-    watcher = _FirstPaint(lambda: ran.append("loaded"))
+    watcher = FirstPaint(lambda: ran.append("loaded"))
     field.installEventFilter(watcher)
     watcher.eventFilter(field, QPaintEvent(QRect(0, 0, 10, 10)))  # the first paint
     field.textChanged.connect(lambda _text: ran.append("typed"))

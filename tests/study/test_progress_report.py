@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from studyapp.review_types import Rating
-from studyapp.store.database import Store
 from studyapp.study.progress import ProgressModel
 from studyapp.study.progress_report import totals
 from tests.gui.decks import anesthesia_deck, depression_deck
 from tests.study.test_progress import NOW, review, scheduler
-
-
-@pytest.fixture
-def store():
-    opened = Store.in_memory()
-    opened.sync_decks([anesthesia_deck(), depression_deck()], NOW - timedelta(days=400))
-    yield opened
-    opened.close()
+from tests.study.test_progress import store as store  # the same two decks, a fresh store
 
 
 def test_totals_add_up_the_decks(store):

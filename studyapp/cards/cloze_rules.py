@@ -215,8 +215,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
         content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
-            len(phrase.split()) == 1 and phrase.islower() and lx.is_familiar(phrase)
-        )  # one everyday word ("window", "computer", "guide") is a guess, not a term
+            len(phrase.split()) == 1 and phrase.islower() and lx.is_guessable(phrase)
+        )  # one everyday word ("window", "tables", "default") is a guess, not a term
         if content and everyday and not _amount(text, match.start()):
             return (*out, ("stock-blank", (), ""))
         # a blank that is one item of a list: judged after whether the titles give it away

@@ -95,6 +95,12 @@ _QUESTION_SUBJECT = re.compile(
     r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
     r" (?P<first>[A-Za-z]+) "
 )
+# "What does the capsid appear?": the words between the auxiliary and the last one
+_DOES_WHAT = re.compile(
+    r"^What (?P<aux>does|do|did|can|may|could|will|should|must) (?P<subject>[^?]+?)"
+    r" (?P<verb>[A-Za-z-]+)\?$"
+)
+_SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
@@ -197,6 +203,8 @@ def _fault(
         return "not-a-statement"
     if draft.answer and given_away(draft.answer, question, titles, subject):
         return "given-away"
+    if subject and _only_the_subject(draft.answer, subject):
+        return "given-away"  # "What tracks a join context?" -> "Peewee", in a text on Peewee
     # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
     # an amount is a whole answer in everyday words
     manner = bool(_MANNER.match(question))
@@ -337,6 +345,14 @@ def given_away(answer: str, question: str, titles: str, subject: str = "") -> bo
     return len(seen_specific) >= 2 and 2 * len(seen_specific) >= len(specific)
 
 
+def _only_the_subject(answer: str, subject: str) -> bool:
+    """Whether an answer names only the document's main subject: in a text about one thing
+    it answers half the questions one could ask, so a student learns nothing by giving it."""
+    about = lx.stem(subject)
+    specific = [w for w in lx.content_words(answer) if not lx.is_vague(w)]
+    return bool(specific) and all(lx.stem(w) == about for w in specific)
+
+
 def _initials_shown(answer: str, screen: str) -> bool:
     """Whether ``answer`` is an abbreviation spelled by the initials of words on screen
     ("TRD" beside "treatment-resistant depression")."""
@@ -425,11 +441,50 @@ def _ungrammatical(question: str) -> bool:
         return True  # "What must note that proxy URLs include?": the frame of a remark
     match = _QUESTION_SUBJECT.match(question)
     if not match:
-        return False
+        return _misparsed_subject(question)
     first = match.group("first").lower()
     if (lx.is_function_word(first) or first in ("like", "unlike")) and first not in _DETERMINERS:
         return True
-    return question.startswith("What do ") and first in _SINGULAR
+    if question.startswith("What do ") and first in _SINGULAR:
+        return True
+    return _misparsed_subject(question)
+
+
+def _misparsed_subject(question: str) -> bool:
+    """Whether "What does X verb?" was cut from its sentence in the wrong places: its subject
+    holds a comma or a second sentence's "The" ("What could in some cases, the query cache
+    lead to?", "What did ICTV classification The ICTV develop?"), a plural takes "does"
+    ("What does protein filaments measure?"), or its verb is no word at all ("What does
+    species richnes?")."""
+    match = _DOES_WHAT.match(question)
+    if not match:
+        return False
+    said = lx.WORD.findall(f"{match.group('subject')} {match.group('verb')}")
+    while len(said) > 1 and said[-1].lower() in _PREPOSITIONS:
+        said.pop()  # "stand for", "consist of": the verb's particle
+    subject, verb = " ".join(said[:-1]), said[-1]
+    if not lx.parts_of_speech(verb):
+        return verb.islower() and lx.zipf(verb) < 1  # "richnes": no word of English
+    if "VERB" not in lx.parts_of_speech(verb):
+        return False  # "What does X increase, promoting Y?": not a subject and its verb
+    if "," in match.group("subject") or re.search(r" (?:The|A|An) ", match.group("subject")):
+        return True
+    if match.group("aux") != "does":
+        return False
+    head = ""
+    for word in lx.WORD.findall(subject):
+        if word.lower() in _SUBJECT_HEAD_END:
+            break
+        head = word
+    low = head.lower()
+    plural = (
+        head.islower()
+        and low.endswith("s")
+        and not low.endswith("ss")
+        and lx.parts_of_speech(low) == frozenset({"NOUN"})
+        and lx.lemma(low) != low
+    )
+    return plural  # "protein filaments": "does" wants one thing
 
 
 @lru_cache(maxsize=16384)

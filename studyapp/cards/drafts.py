@@ -41,6 +41,10 @@ class Draft:
     # a cloze's blank, how surely a key term (:meth:`PhraseScorer.term_rank`, 1 surest):
     # where a deck has too many clozes, the least sure go first
     rank: int = 0
+    # a cloze whose blank holds no word a long document comes back to (no term of its own,
+    # no number, no name said twice, no word rarer than everyday English used again): a
+    # detail of one sentence, kept only where its section has too few other cards
+    once: bool = False
 
 
 @dataclass(frozen=True, slots=True)

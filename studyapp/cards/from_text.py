@@ -479,7 +479,10 @@ def _cloze_draft(
     """The draft of one cloze option, ranked by how surely its blank is a key term."""
     _, phrase, text = option
     rank = ctx.scorer.term_rank(phrase, sentence)
-    return Draft(CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text, rank=rank)
+    once = ctx.scorer.one_off(phrase)
+    return Draft(
+        CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text, rank=rank, once=once
+    )
 
 
 def _question_cards(

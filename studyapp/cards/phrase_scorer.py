@@ -163,6 +163,36 @@ class PhraseScorer:
             return 2
         return 3 if times == 1 and rare else 0
 
+    def one_off(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a detail of one sentence of a long document: it does not
+        :meth:`recurs`. A short document (under :data:`RECUR_FROM` sentences) says most
+        things once, its key terms too, so there nothing is a one-off."""
+        return not self.short and not self.recurs(phrase)
+
+    def recurs(self, phrase: str) -> bool:
+        """Whether the document comes back to what ``phrase`` names: it is one of the
+        document's own terms or holds one, holds a number, or one of its words is used in
+        another sentence and is a name or rarer than everyday English.
+
+        Rated blind on the long texts of the corpus, clozes hiding words said nowhere else
+        were good in 18 % of cases and bad in 43 %, against 43 % and 18 % for the rest (in
+        short texts 22 % and 31 %, against 28 % and 20 %): a teacher's blank is a term the
+        text is about, and a long text comes back to what it is about.
+        """
+        low = phrase.lower()
+        said = WORD.findall(phrase)
+        if not said or low in self.lexicon or _NUMBER.match(low) or re.search(r"\d", phrase):
+            return True
+        if self._holds_term(said):
+            return True
+        for word in said:
+            if lx.is_function_word(word):
+                continue
+            rare = word[:1].isupper() or not lx.is_familiar(word)
+            if rare and self._used(word.lower(), 2):
+                return True
+        return False
+
     def _used(self, word: str, times: int) -> bool:
         """Whether ``word`` (lower case), or another form of it, is in ``times`` sentences.
         The word's own count is part of its lemma's, so when it alone is enough, the lemmas

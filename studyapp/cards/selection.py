@@ -16,6 +16,9 @@ Others are *weak*: a student would answer them without knowing the fact.
   {{neuroplasticity}}" beside "What does ketamine increase, promoting neuroplasticity?");
 * **filler**: a cloze whose blank is one everyday word or opens on an ordinal (see
   :func:`studyapp.cards.cloze_rules.filler_blank`: "scheduling a {{sequence}} of jobs");
+* **once**: a cloze whose blank a long document says nowhere else (see
+  :meth:`studyapp.cards.phrase_scorer.PhraseScorer.one_off`: "across [tables]", "the
+  [physiologic goal]" said once): a detail of one sentence, not a term the text is about;
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
   quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
   depressive symptoms?").
@@ -42,7 +45,7 @@ SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
 # again elsewhere in the deck adds least)
-RANKS = {"background": 1, "part": 1, "filler": 2, "shown": 2, "repeat": 3, "soft": 4}
+RANKS = {"background": 1, "part": 1, "filler": 2, "shown": 2, "once": 3, "repeat": 3, "soft": 4}
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
 
@@ -176,14 +179,16 @@ def weakness(
     acronyms: Mapping[str, str] | None = None,
     earlier: list[Draft] | None = None,
 ) -> str:
-    """Why a draft is weak (``shown``, ``background``, ``filler``, ``part``, ``repeat``; see
-    the module docstring), or ``""``."""
+    """Why a draft is weak (``shown``, ``background``, ``filler``, ``once``, ``part``,
+    ``repeat``; see the module docstring), or ``""``."""
     if draft.background:
         return "background"
     if draft.type is CardType.CLOZE and any(
         cloze_rules.filler_blank(h) for h in _CLOZE.findall(draft.text)
     ):
         return "filler"
+    if draft.type is CardType.CLOZE and draft.once:
+        return "once"
     if draft.type not in _QUESTION_TYPES or not draft.answer:
         return ""
     if shown_on_screen(draft.answer, draft.question, titles, subject, acronyms or {}):

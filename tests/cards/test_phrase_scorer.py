@@ -66,3 +66,29 @@ def test_a_part_of_a_long_text_takes_a_rare_word_but_not_a_less_common_one():
     assert not part.key_term("dependence", risk)
     short = PhraseScorer([key, risk, *LECTURE], set(), "")
     assert short.key_term("passphrase", key) and short.key_term("dependence", risk)
+
+
+def test_a_phrase_recurs_when_the_text_comes_back_to_what_it_names():
+    """Across subjects, a term the text uses again ('tallow', 'Faraday' said twice), a
+    number, or one of the text's own terms recurs; a phrase of one sentence does not, rare
+    or everyday ('contumely', 'respect')."""
+    lecture = [*LECTURE, "Faraday showed the flame of a tallow candle."]
+    scorer = _scorer(lecture, {"capillary attraction"})
+    assert scorer.recurs("tallow")
+    assert scorer.recurs("Faraday")
+    assert scorer.recurs("seven hours")
+    assert scorer.recurs("capillary attraction")
+    assert not scorer.recurs("contumely")
+    assert not scorer.recurs("respect")
+    law = ["The court found minimum contacts lacking.", "Minimum contacts decide jurisdiction."]
+    assert _scorer(law).recurs("minimum contacts")
+    assert not _scorer(law).recurs("court")  # everyday English said once
+
+
+def test_in_a_short_text_nothing_is_a_one_off_and_in_a_long_one_a_single_mention_is():
+    """A short text says its key terms once ('contumely' is no one-off there); in a long
+    text a phrase said once is a detail of its sentence, a recurring one is not."""
+    assert not _scorer(LECTURE).one_off("contumely")
+    long_text = _scorer(LECTURE + FILLER)
+    assert long_text.one_off("contumely")
+    assert not long_text.one_off("tallow")

@@ -3,6 +3,8 @@ text keeps two cards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from studyapp.cards.drafts import Draft
 from studyapp.cards.selection import select, shown_on_screen, weakness
 from studyapp.model import CardType
@@ -155,3 +157,21 @@ def test_a_deck_is_never_mostly_clozes_and_the_least_sure_blanks_go_first():
     assert {d.section for d in kept} == {"1", "2"}  # each section keeps a card
     pair = [_cloze("1", 0), _cloze("1", 1)]
     assert len(select(pair, ["a", "b"], {"1": "Kidney Urine"}, {"1"})) == 2
+
+
+def test_a_cloze_on_a_word_the_text_says_once_comes_back_only_where_needed():
+    """A blank the document says nowhere else is a detail of one sentence: it is left out
+    where its section has two other cards, and comes back where the section would have
+    fewer."""
+    questions = [
+        _ask("1", "does|q", "What filters the blood?", "the glomerulus"),
+        _ask("1", "does|r", "What does renin convert?", "angiotensinogen"),
+    ]
+    once = replace(_cloze("1", 3), once=True)
+    recurring = _cloze("1", 4)
+    titles = {"1": "Kidney Urine"}
+    drafts = [*questions, once, recurring]
+    chosen = select(drafts, [f"id-{n}" for n in range(4)], titles, set(titles))
+    assert once not in chosen and recurring in chosen
+    alone = select([questions[0], once], ["a", "b"], titles, set(titles))
+    assert once in alone  # the section keeps two cards

@@ -73,6 +73,8 @@ _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | r
 _CROSS_REFERENCE = re.compile(
     r"\s?\(\[\\?\[link\\?\]\]\([^)]*\)\)|\s?\[\\?\[link\\?\]\]\([^)]*\)", re.IGNORECASE
 )
+# a bookdown / R Markdown label opening a caption: "(\#tab:viruschar)Clinically important ..."
+_BOOKDOWN_LABEL = re.compile(r"\(\\?#(?:tab|fig|eq|thm|lem|def|exm|exr|sec|ref):[\w:.-]*\)\s?")
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
 # "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
 _REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
@@ -316,6 +318,8 @@ def _html_table(out: list[str], start: int) -> int:
     while rows and len(set(rows[0])) == 1 and width > 1:  # a title row spanning the table
         caption = caption or rows.pop(0)[0]
     rows = _one_header(rows, reader.header_rows)
+    # "(\#tab:viruschar)... characteristics.:": a label, and two stops
+    caption = _BOOKDOWN_LABEL.sub("", caption).strip().rstrip(".")
     lines: list[str] = [f"{caption}:"] if caption else []
     if rows and width > 1:
         lines.append(_pipe_row(rows[0], width))
@@ -473,6 +477,8 @@ def plain_inline(text: str) -> str:
     reST roles and links to their text, LaTeX to plain symbols, entities decoded."""
     if "!" in text:
         text = _IMAGE.sub("", text)
+    if "#" in text:
+        text = _BOOKDOWN_LABEL.sub("", text)
     if "[" in text:
         text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
         text = _NESTED_LINK.sub(r"\1", text)

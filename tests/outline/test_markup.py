@@ -70,6 +70,11 @@ def test_definition_lists_become_term_items():
         ("Watch this [video][1] first.", "Watch this video first."),
         ("Isomers [CoCl6][Br] and [CoCl5Br][Cl].", "Isomers [CoCl6][Br] and [CoCl5Br][Cl]."),
         ("A fact[^1] and another[#]_.", "A fact and another."),
+        (
+            "(\\#tab:viruschar)Clinically important virus families.",
+            "Clinically important virus families.",
+        ),
+        ("As (#fig:cycle) shows.", "As shows."),
     ],
 )
 def test_inline_markup_reduces_to_its_words(text, plain):
@@ -157,3 +162,16 @@ def test_html_table_headings_spanning_columns_keep_each_value_in_its_column():
     assert lines[1] == "| Substance | Boiling point (K) | Boiling point (°C) | Phase |"
     assert lines[3] == "| Water | 373 | 100 | liquid |"
     assert lines[4] == "| Ethanol | 351 | 78 | liquid |"
+
+
+def test_an_html_table_caption_loses_its_label_and_its_full_stop():
+    """A bookdown caption "(\\#tab:x)Virus families." reads "Virus families:" above the
+    table, not "(#tab:x)Virus families.:"."""
+    html = [
+        "<table><caption>(\\#tab:viruschar)Virus families.</caption><thead>",
+        "<tr><th>Virus</th><th>Family</th></tr></thead>",
+        "<tbody><tr><td>Hepatitis C</td><td>Flaviviridae</td></tr></tbody>",
+        "</table>",
+    ]
+    lines = [line for line in blank_markup(html) if line.strip()]
+    assert lines[0] == "Virus families:"

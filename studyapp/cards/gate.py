@@ -100,6 +100,15 @@ _DOES_WHAT = re.compile(
     r"^What (?P<aux>does|do|did|can|may|could|will|should|must) (?P<subject>[^?]+?)"
     r" (?P<verb>[A-Za-z-]+)\?$"
 )
+# "What is the term for composed of proteins ...?": a participle where a noun phrase belongs
+_TERM_FOR_VERB = re.compile(r"^What is the term for (?P<verb>[a-z]+) (?P<next>[a-z]+)\b")
+# "Why is often cell death caused ...?": an adverb before the subject
+_AUX_ADVERB = re.compile(
+    r"^(?:Why|What|How|When|Where) (?:is|are|was|were|does|do|did|can|may|will)"
+    r" (?:often|usually|also|always|generally|typically|sometimes|still|then|now|thus)\b"
+)
+_BE_TO = re.compile(r"^What (?:could|can|may|will|would|might|must|should) be to\b")
+_NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
 _SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
@@ -183,6 +192,11 @@ def _fault(
             draft.question,
         ):
             return "not-a-statement"  # "Name the 2 the application problem."
+        points_of = _NAME_POINTS_OF.match(draft.question)
+        if points_of and points_of.group("next") in _PREPOSITIONS:
+            return "not-a-statement"  # "Name the 4 points of under development."
+        if _TWO_SENTENCES.search(draft.question):
+            return "not-a-statement"  # "... DNS services. Some DNS services can ..., such as?"
         return "label" if _LABEL_QUESTION.search(draft.question) else ""
     question = draft.question
     quoted = _BLANK_QUOTE.match(question)
@@ -403,6 +417,9 @@ def _runs_on(answer: str) -> bool:
     """Whether an answer runs into a second predicate: "and" + a verb + its particle ("the
     mouth and travel to the mastax", "the host and takes up residence"); "water and salts
     from the blood" is two nouns (a preposition, not a particle, follows)."""
+    also = re.search(r" and also (?P<verb>[a-z]+)\b", answer)
+    if also and lx.verb_lemma(also.group("verb")) == also.group("verb"):
+        return True  # "the 'defendant focus' of International Shoe and also look": a clause
     for match in _AND_THEN.finditer(answer):
         before = answer[: match.start()].split()[-1:]
         plural_pair = bool(before) and before[0].endswith("s") and match.group(1).endswith("s")
@@ -439,6 +456,15 @@ def _ungrammatical(question: str) -> bool:
         # "Where are optical fiber. Optical fibers frequently used?"
     if re.search(r"\b(?:note|recall|remember|notice) that\b", question, re.IGNORECASE):
         return True  # "What must note that proxy URLs include?": the frame of a remark
+    if _AUX_ADVERB.match(question) or _BE_TO.match(question):
+        return True  # "Why is often cell death caused ...?", "What could be to offer ...?"
+    term_for = _TERM_FOR_VERB.match(question)
+    if term_for and lx.is_function_word(term_for.group("next")):
+        verb = term_for.group("verb")
+        if "VERB" in lx.parts_of_speech(verb) and (
+            verb.endswith(("ed", "en")) or lx.only_verb(verb)
+        ):
+            return True  # "What is the term for composed of proteins ...?"
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return _misparsed_subject(question)

@@ -430,6 +430,63 @@ def test_an_answer_naming_only_the_document_s_subject_teaches_nothing():
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [  # virology, web software, law-free wording faults of several subjects
+        "What is the term for composed of proteins that encapsulate a genome?",
+        "Why is often cell death caused by cessation of its normal activities?",
+        "What could be to offer separate timings for each redirect?",
+    ],
+)
+def test_a_question_worded_out_of_order_is_dropped(question):
+    """A participle where the term's description belongs, an adverb before the subject, or
+    "be to" with no subject are not English."""
+    assert card_fault(_ask(question, "Bacteriophages"), "") == "not-a-statement"
+
+
+def test_a_term_described_by_an_adjective_or_a_noun_passes():
+    """ "an ordered series of events" (biology) and "a single layer of cells" open the
+    description as a noun phrase does."""
+    ordered = "What is the term for ordered series of events in a dividing cell?"
+    assert not gate._ungrammatical(ordered)
+    assert not gate._ungrammatical("What is the term for a single layer of cells?")
+
+
+def test_a_list_question_that_is_two_sentences_or_names_no_topic_is_dropped():
+    """A list card whose prompt holds two sentences (web services) or "points of under
+    development" (system design) asks nothing a student could read."""
+    items = ("Weighted round robin", "Latency-based")
+    two = "CloudFlare offers DNS services. Some DNS services route traffic, such as which two?"
+    draft = Draft(CardType.LIST, "list|x", "1", "s", question=two, items=items)
+    assert card_fault(draft, "") == "not-a-statement"
+    under = Draft(
+        CardType.LIST,
+        "list|y",
+        "1",
+        "s",
+        question="Name the 2 points of under development.",
+        items=items,
+    )
+    assert card_fault(under, "") == "not-a-statement"
+    fine = Draft(
+        CardType.LIST,
+        "list|z",
+        "1",
+        "s",
+        question="Name the 2 points of load balancing.",
+        items=items,
+    )
+    assert card_fault(fine, "") == ""
+
+
+def test_an_answer_running_into_and_also_a_verb_is_cut_wrong():
+    """ "... of International Shoe and also look" (law) takes in the next clause."""
+    answer = "the defendant focus of International Shoe and also look"
+    assert card_fault(_ask("What would Brennan abandon?", answer), "") == "broken-blank"
+    joined = _ask("What is recombination?", "the process by which DNA is broken and also joined")
+    assert card_fault(joined, "") == ""
+
+
 def test_a_textbook_s_apparatus_is_no_list_to_learn():
     """'Name the 4 Review Questions' (pharmacology) and 'Name the 3 essential questions'
     (algorithms) list a book's exercises, not its content."""

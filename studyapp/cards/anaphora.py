@@ -109,6 +109,9 @@ def _resolve_inner_by_definition(sentence: str, previous: str) -> str:
         term = defined[0].subject
         term = term if term[1:2].isupper() or term.split()[0].isupper() else term.lower()
         end = match.start() + len(match.group("det")) + 1 + len(said)
+        if term.lower() in sentence.lower():
+            return sentence  # "modulating epileptogenesis, potentially influencing
+            # epileptogenesis": the pointer meant more than the term the sentence names
         return sentence[: match.start()] + term + sentence[end:]
     return sentence
 

@@ -146,3 +146,15 @@ def test_these_plus_the_kind_a_definition_just_named_is_that_term():
     assert found == "Aquaporins speed up osmosis in kidney cells."
     other = standalone("Aquaporins speed up these channels in cells.", "", previous, frozenset())
     assert other is None  # a pointer the definition does not name stays unresolved
+
+
+def test_these_plus_the_kind_is_not_resolved_into_a_repetition():
+    """'modulating these processes, potentially influencing epileptogenesis' (neurology)
+    or '... these movements, and so osmosis' (biology) would repeat the term: the pointer
+    meant more than the term, so the sentence is left out."""
+    previous = "Epileptogenesis refers to the process by which a normal brain changes."
+    sentence = "Ketamine may modulate these processes, potentially influencing epileptogenesis."
+    assert standalone(sentence, "", previous, frozenset()) is None
+    water = "Osmosis is the movement of water across a semipermeable membrane."
+    moves = "Aquaporins speed up these movements, and so osmosis in kidney cells."
+    assert standalone(moves, "", water, frozenset()) is None

@@ -107,6 +107,15 @@ _AUX_ADVERB = re.compile(
     r"^(?:Why|What|How|When|Where) (?:is|are|was|were|does|do|did|can|may|will)"
     r" (?:often|usually|also|always|generally|typically|sometimes|still|then|now|thus)\b"
 )
+# "What causes often cell death?", "What does many viruses have ...?"
+_VERB_ADVERB = re.compile(
+    r"^What (?!(?:has|is|was|does)\b)[a-z]+s (?:often|usually|also|always|generally|typically)\b"
+)
+_DOES_MANY = re.compile(r"^What does (?:many|several|most|few|both|all|some) [a-z]+s\b")
+# "an example of this type of vaccine", "an exception to this rule": a pointer in the answer
+_POINTER_INSIDE = re.compile(
+    r"\b(?:this|these|those) (?:type|kind|rule|case|form|sort|class|way)s?\b"
+)
 _BE_TO = re.compile(r"^What (?:could|can|may|will|would|might|must|should) be to\b")
 _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
 _SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
@@ -184,6 +193,8 @@ def _fault(
             return "not-a-statement"  # the answer to a question the card does not show
         if sum(bool(_CLAUSE_VERB.search(item)) for item in draft.items) == 1:
             return "broken-blank"  # "e-mail ; VOIP are not permitted": the sentence rode along
+        if any(not _names_something(item) or _all_function_or_vague(item) for item in draft.items):
+            return "broken-blank"  # "a document store ; in some cases": a phrase, no item
         if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
             return "label"  # items that are questions or headings: "What would X refer to?"
         if re.match(
@@ -244,6 +255,8 @@ def _fault(
         return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
     if re.match(r"^(?:[Tt]his|[Tt]hese|[Tt]hose) [a-z]", draft.answer):
         return "unresolved"  # "this stage as formal operational thought": which stage?
+    if _POINTER_INSIDE.search(draft.answer):
+        return "unresolved"  # "an example of this type of vaccine": which type?
     if re.match(r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew) [a-z]", draft.answer):
         return "unresolved"  # "What allows ...?" -> "Some protocols": which ones?
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
@@ -439,6 +452,17 @@ def _names_something(answer: str) -> bool:
     return False
 
 
+def _all_function_or_vague(text: str) -> bool:
+    """Whether ``text`` opens on a preposition and says only everyday words ("in some
+    cases", "at times"): a phrase of the sentence, not a thing a list can hold."""
+    said = lx.WORD.findall(text)
+    return (
+        bool(said)
+        and said[0].lower() in _PREPOSITIONS
+        and all(lx.is_function_word(w) or lx.is_vague(w) for w in said)
+    )
+
+
 def _cut_short(answer: str) -> bool:
     """Whether an answer stops on a function word ("the cavity in"): half a phrase."""
     said = lx.WORD.findall(answer)
@@ -456,6 +480,8 @@ def _ungrammatical(question: str) -> bool:
         # "Where are optical fiber. Optical fibers frequently used?"
     if re.search(r"\b(?:note|recall|remember|notice) that\b", question, re.IGNORECASE):
         return True  # "What must note that proxy URLs include?": the frame of a remark
+    if _VERB_ADVERB.match(question) or _DOES_MANY.match(question):
+        return True  # "What causes often cell death?", "What does many viruses have ...?"
     if _AUX_ADVERB.match(question) or _BE_TO.match(question):
         return True  # "Why is often cell death caused ...?", "What could be to offer ...?"
     term_for = _TERM_FOR_VERB.match(question)

@@ -62,6 +62,7 @@ _APPARATUS = re.compile(
     r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:(?:references|bibliography|works cited|sources|source\(s\)"
     r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits)"
     r"(?:,? (?:and|&) (?:references|further reading|external links|notes|see also))?"
+    r"(?:: [^:]{1,60})?"  # "Source(s) and further reading: document store"
     r"|acknowledge?ments|(?:(?:self[- ]check|review|critical thinking|conceptual|discussion|study"
     r"|practice|end[- ]of[- ]chapter|chapter|additional|challenge|sample|exam|test|quiz)"
     r"(?: and (?:\w+ )?)? )?(?:questions?|exercises?|problems?)(?: (?:and|&) exercises)?"

@@ -74,7 +74,7 @@ _PRONOUNS = wordset("it they them this these those its their he she his her him 
 # verbs whose object is mostly a person or a party: a name after them is asked with "whom"
 PERSON_OBJECT_VERBS = wordset(
     """sue marry serve elect appoint succeed defeat kill murder hire fire employ charge arrest
-    crown depose exile execute pay pardon summon sentence convict acquit"""
+    crown depose exile execute pay pardon summon sentence convict acquit tell"""
 )
 PAGE_WORDS = wordset(
     """figure figures fig photo photos photograph illustration illustrations micrograph

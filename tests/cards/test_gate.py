@@ -444,6 +444,35 @@ def test_a_question_worded_out_of_order_is_dropped(question):
     assert card_fault(_ask(question, "Bacteriophages"), "") == "not-a-statement"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["What causes often cell death?", "What does many viruses have a strategy that involve?"],
+)
+def test_an_adverb_after_the_verb_or_many_with_does_is_not_english(question):
+    """'What causes often ...?' and 'What does many viruses ...?' (virology) do not parse;
+    'What has usually followed ...?' (philosophy) does."""
+    assert card_fault(_ask(question, "cessation of activity"), "") == "not-a-statement"
+    assert not gate._ungrammatical("What has usually followed a primitive kind of quest?")
+
+
+def test_an_answer_pointing_at_a_type_or_rule_it_does_not_name_is_unresolved():
+    """'an example of this type of vaccine' (medicine), 'an exception to this rule'
+    (genetics): which type, which rule, the card does not say."""
+    vaccine = _ask("What is the hepatitis B vaccine?", "an example of this type of vaccine")
+    assert card_fault(vaccine, "") == "unresolved"
+    rule = _ask("What are single-strand DNA viruses?", "an exception to this rule")
+    assert card_fault(rule, "") == "unresolved"
+
+
+def test_a_list_item_that_is_a_phrase_of_the_sentence_is_no_item():
+    """'a document store ; in some cases' (databases) holds a phrase, not a second thing."""
+    items = ("a document store", "in some cases")
+    draft = Draft(
+        CardType.LIST, "list|k", "1", "s", question="Key-value stores, such as?", items=items
+    )
+    assert card_fault(draft, "") == "broken-blank"
+
+
 def test_a_term_described_by_an_adjective_or_a_noun_passes():
     """ "an ordered series of events" (biology) and "a single layer of cells" open the
     description as a noun phrase does."""
@@ -491,7 +520,9 @@ def test_a_textbook_s_apparatus_is_no_list_to_learn():
     """'Name the 4 Review Questions' (pharmacology) and 'Name the 3 essential questions'
     (algorithms) list a book's exercises, not its content."""
     for question in ("Name the 4 Review Questions.", "Name the 3 essential questions."):
-        draft = Draft(CardType.LIST, f"list|{question}", "1", "s", question, items=("a", "b"))
+        draft = Draft(
+            CardType.LIST, f"list|{question}", "1", "s", question, items=("nicotinic", "muscarinic")
+        )
         assert card_fault(draft, "") == "label"
 
 

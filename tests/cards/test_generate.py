@@ -707,6 +707,11 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "",
             "- A word on measuring output",
             "- National accounts, a primer",
+            "",
+            "## Source(s) and further reading: national accounts",
+            "",
+            "- Measuring the shadow economy",
+            "- Accounts of thirty-one countries",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
@@ -715,6 +720,7 @@ def test_references_and_exercises_are_read_but_give_no_cards():
         "Self-Check Questions",
         "References",
         "Source(s) and further reading",
+        "Source(s) and further reading: national accounts",
         "Free Response",
     }
     assert apparatus <= set(titles.values())

@@ -227,4 +227,27 @@ def title_question_card(section: OutlineSection) -> Draft | None:
         return None
     if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
         return None  # "It is impossible to tell": what "it" is, the card does not say
+    title, answer = _without_restated_term(title, answer)
     return Draft(CardType.BASIC, f"title-question|{title}", section.id, sentences[0], title, answer)
+
+
+_WHAT_IS_TITLE = re.compile(r"^What (?P<verb>is|are) (?P<term>[^?]{1,60})\?$")
+
+
+def _without_restated_term(title: str, answer: str) -> tuple[str, str]:
+    """ "What is curl?" answered "curl is the name of the project" asks again what the answer
+    restates: the answer starts after the term ("the name of the project"), and "Machine
+    Learning is about building ..." answers "What is machine learning about?"."""
+    asked = _WHAT_IS_TITLE.match(title)
+    if not asked:
+        return title, answer
+    term, verb = asked.group("term"), asked.group("verb")
+    opening = f"{term} {verb} ".casefold()
+    if not answer.casefold().startswith(opening):
+        return title, answer
+    rest = answer[len(opening) :]
+    if len(rest.split()) < 3:
+        return title, answer
+    if rest.startswith("about "):
+        return f"What {verb} {term} about?", rest[len("about ") :]
+    return title, rest

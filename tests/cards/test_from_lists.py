@@ -26,7 +26,24 @@ def test_a_question_title_is_answered_by_the_first_sentence_in_any_subject():
         "Habeas corpus is a writ requiring a person under arrest to be brought before a judge.\n"
     )
     card = title_question_card(law)
-    assert card is not None and card.answer.startswith("Habeas corpus is a writ")
+    assert card is not None and card.answer.startswith("a writ requiring a person")
+
+
+def test_an_answer_restating_the_asked_term_starts_after_it():
+    """'What is curl?' (computing) is answered 'the name of the project', not 'curl is ...';
+    'Machine Learning is about building ...' (statistics) answers 'What is machine learning
+    about?'."""
+    curl = _section("# FAQ\n\n## What is curl?\n\ncurl is the name of the project.\n")
+    card = title_question_card(curl)
+    assert card is not None and card.answer == "the name of the project"
+    learning = _section(
+        "# ML\n\n## What is machine learning?\n\n"
+        "Machine Learning is about building programs with tunable parameters.\n"
+    )
+    card = title_question_card(learning)
+    assert card is not None
+    assert card.question == "What is machine learning about?"
+    assert card.answer == "building programs with tunable parameters"
 
 
 def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():

@@ -58,6 +58,9 @@ _QUANTIFIER_START = lx.wordset(
     "neither either both each every all any no dozen dozens hundred hundreds thousand thousands"
     " million millions billion billions percent"
 )  # "[Neither Empire] nor ...", "two [dozen extant species]"
+_HANDLE = re.compile(r"(?:^|\s)—?\s*@[A-Za-z_]\w{2,}")  # a social-media handle credited
+_NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNORECASE)
+_COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
 _NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 # a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
@@ -159,6 +162,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
+    if _HANDLE.search(whole):
+        return "not-a-statement"  # "— @okdistribute, 'How to Run a [FOSS Project]'": a credit
     if not _CLOSED.search(whole):
         return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
     return ""
@@ -183,8 +188,12 @@ def filler_blank(phrase: str) -> bool:
 def cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
     fault = _sentence_fault(text)
-    if fault:
+    if fault and fault != "fragment":
         return fault
+    # a fragment is weak, but a blank that is no term is wrong: that verdict comes first
+    blank_fault = _first_blank_fault(text)
+    if blank_fault or fault:
+        return blank_fault or fault
     rest = CLOZE.sub(" ", text)
     screen: frozenset[str] | None = None  # the words on screen, made once for every blank
     about = lx.stem(subject) if subject else ""
@@ -199,6 +208,15 @@ def cloze_fault(text: str, titles: str, subject: str) -> str:
             return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
         if late_fault:
             return late_fault
+    return ""
+
+
+def _first_blank_fault(text: str) -> str:
+    """The fault a blank's own words decide ("broken-blank", "stock-blank", "unresolved"),
+    whatever the titles and the later rules, or ``""``."""
+    for blank_fault, _content, _late in _blank_faults(text):
+        if blank_fault:
+            return blank_fault
     return ""
 
 
@@ -252,6 +270,15 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]
+    if _NUMBER_GOES_ON.search(before):
+        return True  # "eight hundred and [fifty winters]": the blank cuts a number
+    following_word = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
+    last_pos = lx.parts_of_speech(last)
+    complement = bool(following_word) and following_word[0].lower() in _COMPLEMENT
+    if complement and len(said) > 1 and "ADJ" in last_pos and "NOUN" not in last_pos:
+        return True  # "an [RNA genome similar] to viroids": the adjective's phrase goes on
+    if any(w.endswith("ing") and lx.parts_of_speech(w) == frozenset({"VERB"}) for w in said[1:]):
+        return True  # "Statutory [provision authorizing Bank] to sue": a clause, not a term
     if (
         before[-1:].isalnum()
         or (bool(before) and before[-1] in "-–—[]/.+_,=")

@@ -473,6 +473,27 @@ def test_a_list_item_that_is_a_phrase_of_the_sentence_is_no_item():
     assert card_fault(draft, "") == "broken-blank"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # law, virology, history: the blank is no whole term
+        "Property is {{c1::factually}} related to the cause of action",
+        "The delta virus has an {{c1::RNA genome similar}} to viroids.",
+        "A statutory {{c1::provision authorizing Bank}} to sue was a grant of jurisdiction",
+        "The world had lasted eight hundred and {{c1::fifty winters}} by then.",
+    ],
+)
+def test_a_blank_that_is_no_term_is_broken_even_in_a_fragment(text):
+    """An adverb, an adjective whose "to" stays outside, a participle's clause or half a
+    number is no term; a line without a closing stop does not make that merely weak."""
+    assert card_fault(_cloze(text), "") == "broken-blank"
+
+
+def test_a_quotation_credited_to_a_handle_is_no_statement():
+    """'— @okdistribute, "How to Run a [FOSS Project]"' (software) credits a post."""
+    text = 'Keep it kind. — @okdistribute, "How to Run a {{c1::FOSS Project}}"'
+    assert card_fault(_cloze(text), "") == "not-a-statement"
+
+
 def test_a_term_described_by_an_adjective_or_a_noun_passes():
     """ "an ordered series of events" (biology) and "a single layer of cells" open the
     description as a noun phrase does."""

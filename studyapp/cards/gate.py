@@ -32,6 +32,9 @@ A draft is dropped, whatever sentence or subject it came from, when:
   ("the candle I have in my [...]"); its question is not grammatical ("What does because
   ...?", "What do a shell script?"); or its answer names nothing (an adverb: "Never");
 * ``vague-answer``: its answer is only everyday or abstract words ("the type of the option");
+* ``open-question``: its question's verb takes almost any object ("What does Skyfield
+  use?", "What do mollusks show?"): many answers would be right, so it is weak, kept only
+  where its section has nothing better;
 * ``too-long``: its cloze is more than one sentence or
   :data:`~studyapp.cards.cloze_rules.MAX_CLOZE_WORDS` words long;
 * ``shared-sentence``: another cloze already blanks the same sentence;
@@ -68,13 +71,16 @@ RULES = (
     "fragment",
     "not-a-statement",
     "vague-answer",
+    "open-question",
     "too-long",
     "shared-sentence",
     "duplicate",
     "conflict",
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
-SOFT_RULES = frozenset({"vague-answer", "list-item", "example", "aside", "fragment"})
+SOFT_RULES = frozenset(
+    {"vague-answer", "open-question", "list-item", "example", "aside", "fragment"}
+)
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_SAME_BLANK = 2  # clozes of one document hiding the same words: more asks the same again
@@ -272,6 +278,9 @@ def _fault(
         return "vague-answer"  # "What do some studies suggest about X?" -> "may be sustained ..."
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
+    asks = _DOES_WHAT.match(question)
+    if asks and lx.verb_lemma(asks.group("verb")) in lx.LIGHT_VERBS:
+        return "open-question"  # "What does Skyfield use?": a calendar, a timescale, ...
     return ""
 
 

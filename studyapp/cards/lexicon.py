@@ -76,6 +76,12 @@ PERSON_OBJECT_VERBS = wordset(
     """sue marry serve elect appoint succeed defeat kill murder hire fire employ charge arrest
     crown depose exile execute pay pardon summon sentence convict acquit tell"""
 )
+# Light verbs: they take almost any object, so "What does X use?" has many right answers
+# (rated blind, none of 20 such questions was good); a closed class of English, any subject
+LIGHT_VERBS = wordset(
+    "use provide support offer bring become have get make take give show see set pass follow"
+    " need ask"
+)
 PAGE_WORDS = wordset(
     """figure figures fig photo photos photograph illustration illustrations micrograph
     micrographs"""

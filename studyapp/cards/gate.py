@@ -82,6 +82,9 @@ SOFT_RULES = frozenset(
     {"vague-answer", "open-question", "list-item", "example", "aside", "fragment"}
 )
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
+# words: a shorter description fits many terms ("an orderly sequence of events" -> "cell
+# cycle"; rated blind, 1 of 5 such reverse definitions was good, 9 of 12 of 10-19 words)
+SHORT_DESCRIPTION = 7
 VAGUE_WORD = 4.4  # Zipf: a lone word this common answers nothing ("operations", "options")
 MAX_SAME_BLANK = 2  # clozes of one document hiding the same words: more asks the same again
 _LABEL_QUESTION = re.compile(
@@ -278,6 +281,9 @@ def _fault(
         return "vague-answer"  # "What do some studies suggest about X?" -> "may be sustained ..."
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
+    described = re.match(r"^What is the term for (?P<description>[^?]+)\?$", question)
+    if described and len(lx.words(described.group("description"))) < SHORT_DESCRIPTION:
+        return "vague-answer"  # "an orderly sequence of events": many terms fit so little
     asks = _DOES_WHAT.match(question)
     if asks and lx.verb_lemma(asks.group("verb")) in lx.LIGHT_VERBS:
         return "open-question"  # "What does Skyfield use?": a calendar, a timescale, ...

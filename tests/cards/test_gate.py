@@ -511,6 +511,17 @@ def test_a_question_on_a_light_verb_is_weak(question, answer):
     assert card_fault(abandon, "") == ""
 
 
+def test_a_term_asked_by_a_short_description_is_weak():
+    """'an orderly sequence of events' (biology) or 'a general-purpose language with
+    statistics modules' (computing) fit many terms; a full description does not."""
+    short = _ask("What is the term for an orderly sequence of events?", "cell cycle")
+    assert card_fault(short, "") == "vague-answer"
+    language = _ask("What is the term for a general-purpose language with modules?", "Python")
+    assert card_fault(language, "") == "vague-answer"
+    full = "What is the term for the process by which a normal brain comes to have seizures?"
+    assert card_fault(_ask(full, "epileptogenesis"), "") == ""
+
+
 def test_a_term_described_by_an_adjective_or_a_noun_passes():
     """ "an ordered series of events" (biology) and "a single layer of cells" open the
     description as a noun phrase does."""

@@ -35,6 +35,10 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``open-question``: its question's verb takes almost any object ("What does Skyfield
   use?", "What do mollusks show?"): many answers would be right, so it is weak, kept only
   where its section has nothing better;
+* ``bare-list``: its list prompt names no kind of thing ("Next, we'll look at trade-offs:
+  name the 3 points listed.", "Name the 2 points of Holding & Analysis."): it asks for a
+  section's bullets, not facts, so it is weak, kept only where its section has nothing
+  better;
 * ``too-long``: its cloze is more than one sentence or
   :data:`~studyapp.cards.cloze_rules.MAX_CLOZE_WORDS` words long;
 * ``shared-sentence``: another cloze already blanks the same sentence;
@@ -72,6 +76,7 @@ RULES = (
     "not-a-statement",
     "vague-answer",
     "open-question",
+    "bare-list",
     "too-long",
     "shared-sentence",
     "duplicate",
@@ -79,7 +84,7 @@ RULES = (
 )
 # weak rather than wrong: such a card may come back where its section would keep one card
 SOFT_RULES = frozenset(
-    {"vague-answer", "open-question", "list-item", "example", "aside", "fragment"}
+    {"vague-answer", "open-question", "bare-list", "list-item", "example", "aside", "fragment"}
 )
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 # words: a shorter description fits many terms ("an orderly sequence of events" -> "cell
@@ -126,6 +131,7 @@ _POINTER_INSIDE = re.compile(
     r"\b(?:this|these|those) (?:type|kind|rule|case|form|sort|class|way)s?\b"
 )
 _BE_TO = re.compile(r"^What (?:could|can|may|will|would|might|must|should) be to\b")
+_BARE_LIST = re.compile(r"name the \d+ points listed\.$|^Name the \d+ points of ", re.IGNORECASE)
 _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
 _SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
@@ -217,7 +223,11 @@ def _fault(
             return "not-a-statement"  # "Name the 4 points of under development."
         if _TWO_SENTENCES.search(draft.question):
             return "not-a-statement"  # "... DNS services. Some DNS services can ..., such as?"
-        return "label" if _LABEL_QUESTION.search(draft.question) else ""
+        if _LABEL_QUESTION.search(draft.question):
+            return "label"
+        if _BARE_LIST.search(draft.question):
+            return "bare-list"  # rated blind, none of 9 such prompts was good
+        return ""
     question = draft.question
     quoted = _BLANK_QUOTE.match(question)
     if quoted and draft.answer:  # a fill-the-blank choice is judged like its cloze

@@ -551,10 +551,26 @@ def test_a_list_question_that_is_two_sentences_or_names_no_topic_is_dropped():
         "list|z",
         "1",
         "s",
-        question="Name the 2 points of load balancing.",
+        question="DNS services route traffic in several ways, such as which two?",
         items=items,
     )
     assert card_fault(fine, "") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [  # web services, composition, law: the prompt names no kind of thing
+        "Name the 2 points of load balancing.",
+        "A novel might be discussed under the heads: name the 4 points listed.",
+        "Name the 2 points of Holding & Analysis.",
+    ],
+)
+def test_a_list_prompt_naming_only_points_is_weak(question):
+    """'Name the N points of <title>' or '...: name the N points listed.' asks for bullets,
+    not facts: weak, kept only where the section has nothing better."""
+    draft = Draft(CardType.LIST, "list|p", "1", "s", question=question, items=("Plot", "Setting"))
+    assert card_fault(draft, "") == "bare-list"
+    assert "bare-list" in gate.SOFT_RULES
 
 
 def test_an_answer_running_into_and_also_a_verb_is_cut_wrong():

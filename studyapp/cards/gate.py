@@ -130,6 +130,16 @@ _DOES_MANY = re.compile(r"^What does (?:many|several|most|few|both|all|some) [a-
 _POINTER_INSIDE = re.compile(
     r"\b(?:this|these|those) (?:type|kind|rule|case|form|sort|class|way)s?\b"
 )
+# "Why did the system ... was not accepted?", "... and sales should be counted": a second
+# finite verb inside a question already turned round with "did"
+_DID_THEN_FINITE = re.compile(
+    r"^(?:Why|How|When|Where|What) (?:did|does|do)"
+    r" (?:(?!\b(?:when|if|because|as|while|after|before|since|until|that|which|who|where)\b)[^?])*"
+    r"\b(?:was|were|is|are|should|would|will)"
+    r" (?:(?:not|initially|also|then|be|been) ){0,2}[a-z]+(?:ed|en)\b"
+)
+_AND_FINITE = re.compile(r", and (?:have|has|had|is|are|was|were|can|could|will|would|must) ")
+_MOVED_ADVERB = re.compile(r"\b(?:possibly|probably|perhaps|likely)\?$")
 _BE_TO = re.compile(r"^What (?:could|can|may|will|would|might|must|should) be to\b")
 _BARE_LIST = re.compile(r"name the \d+ points listed\.$|^Name the \d+ points of ", re.IGNORECASE)
 _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
@@ -264,6 +274,8 @@ def _fault(
         or _TWO_SENTENCES.search(draft.answer)
     ):
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
+    if question.startswith("Why ") and re.match(r"^(?:how|what|which|whether)\b", draft.answer):
+        return "broken-blank"  # "Why ...?" -> "how that sets some bits ...": no reason given
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
     if lx.speaks_to_reader(draft.answer) or cr.POINTER.search(draft.answer):
@@ -455,6 +467,8 @@ def _runs_on(answer: str) -> bool:
     """Whether an answer runs into a second predicate: "and" + a verb + its particle ("the
     mouth and travel to the mastax", "the host and takes up residence"); "water and salts
     from the blood" is two nouns (a preposition, not a particle, follows)."""
+    if _AND_FINITE.search(answer):
+        return True  # "a higher error-rate when replicating, and have a maximum size": two
     also = re.search(r" and also (?P<verb>[a-z]+)\b", answer)
     if also and lx.verb_lemma(also.group("verb")) == also.group("verb"):
         return True  # "the 'defendant focus' of International Shoe and also look": a clause
@@ -507,6 +521,8 @@ def _ungrammatical(question: str) -> bool:
         return True  # "What must note that proxy URLs include?": the frame of a remark
     if _VERB_ADVERB.match(question) or _DOES_MANY.match(question):
         return True  # "What causes often cell death?", "What does many viruses have ...?"
+    if _DID_THEN_FINITE.match(question) or _MOVED_ADVERB.search(question):
+        return True  # "Why did the system ... was not accepted?", "... outbursts possibly?"
     if _AUX_ADVERB.match(question) or _BE_TO.match(question):
         return True  # "Why is often cell death caused ...?", "What could be to offer ...?"
     term_for = _TERM_FOR_VERB.match(question)

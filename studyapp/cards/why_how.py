@@ -147,6 +147,10 @@ def invert(main: str) -> str:
     words = main.split()
     for at in range(1, min(len(words), _MAX_SUBJECT + 1)):
         word = words[at]
+        if word in _HAVE and noun_phrase(words[:at]) and _main_have(words[at + 1 : at + 2]):
+            aux = {"has": "does", "have": "do", "had": "did"}[word]
+            rest = " ".join(words[at + 1 :])  # "RNA viruses have smaller genomes": do-support
+            return f"{aux} {_subject(' '.join(words[:at]))} have {rest}".strip()
         if word in _AUX and noun_phrase(words[:at]):
             rest = " ".join(words[at + 1 :])
             return f"{word} {_subject(' '.join(words[:at]))} {rest}".strip()
@@ -170,6 +174,22 @@ def invert(main: str) -> str:
             rest = " ".join(words[at + 1 :])
             return f"{aux} {_subject(' '.join(words[:at]))} {base} {rest}".strip()
     return ""
+
+
+_HAVE = lx.wordset("has have had")
+
+
+def _main_have(following: list[str]) -> bool:
+    """Whether "have" before ``following`` is the main verb ("have smaller genomes"), not
+    the auxiliary of a perfect ("have shown"): a main "have" is asked with "do"."""
+    if not following:
+        return False
+    nxt = following[0]
+    base = lx.verb_lemma(nxt) if nxt.islower() else ""
+    participle = (
+        bool(base) and nxt != base and (nxt.endswith(("ed", "en")) or lx.is_past(nxt, base))
+    )
+    return not participle and nxt not in ("been", "not", "to") and not lx.only_verb(nxt)
 
 
 def _bare_noun(word: str) -> bool:

@@ -522,6 +522,21 @@ def test_a_term_asked_by_a_short_description_is_weak():
     assert card_fault(_ask(full, "epileptogenesis"), "") == ""
 
 
+@pytest.mark.parametrize(
+    "question",
+    [  # virology, economics, psychology: a second finite verb, or an adverb moved to the end
+        "Why did the system proposed by Lwoff was initially not accepted by the ICTV?",
+        "Why did the economy pay under the table and illegal sales should be counted?",
+        "Why do adolescents engage in risk-taking behaviors possibly?",
+    ],
+)
+def test_a_question_turned_round_wrongly_is_dropped(question):
+    """A clause already turned round with "did" that keeps its own "was" or "should be",
+    or an adverb left at the end, is not English; a "when" clause is fine."""
+    assert card_fault(_ask(question, "its small genome size"), "") == "not-a-statement"
+    assert not gate._ungrammatical("Why did Rome fall when the army was weakened?")
+
+
 def test_a_term_described_by_an_adjective_or_a_noun_passes():
     """ "an ordered series of events" (biology) and "a single layer of cells" open the
     description as a noun phrase does."""
@@ -571,6 +586,17 @@ def test_a_list_prompt_naming_only_points_is_weak(question):
     draft = Draft(CardType.LIST, "list|p", "1", "s", question=question, items=("Plot", "Setting"))
     assert card_fault(draft, "") == "bare-list"
     assert "bare-list" in gate.SOFT_RULES
+
+
+def test_an_answer_running_into_a_second_predicate_or_a_why_answered_how_is_cut_wrong():
+    """'..., and have a maximum size limit' (virology) adds a predicate; 'Why ...?' answered
+    'how that sets some bits' (networking) gives no reason."""
+    genome = _ask(
+        "Why do RNA viruses have small genomes?", "a high error rate, and have a size limit"
+    )
+    assert card_fault(genome, "") == "broken-blank"
+    bits = _ask("Why do middle boxes drop SSL packets?", "how that sets some bits in the header")
+    assert card_fault(bits, "") == "broken-blank"
 
 
 def test_an_answer_running_into_and_also_a_verb_is_cut_wrong():

@@ -220,3 +220,22 @@ def test_a_span_of_time_is_asked_how_long():
     reign?', not 'What did Octavianus reign?'."""
     asked = {qa.question: qa.answer for qa in why_how("Octavianus reigned fifty-six winters.", "")}
     assert asked == {"How long did Octavianus reign?": "fifty-six winters"}
+
+
+@pytest.mark.parametrize(
+    ("clause", "turned"),
+    [  # virology, law: "have" as the main verb is asked with "do"; a perfect keeps "have"
+        (
+            "RNA viruses have smaller genomes than DNA viruses",
+            "do RNA viruses have smaller genomes than DNA viruses",
+        ),
+        (
+            "The court had jurisdiction over the case",
+            "did the court have jurisdiction over the case",
+        ),
+        ("Vaccines have shown great success", "have vaccines shown great success"),
+    ],
+)
+def test_have_as_the_main_verb_is_turned_round_with_do(clause, turned):
+    """'Why have RNA viruses smaller genomes?' is not today's English."""
+    assert invert(clause) == turned

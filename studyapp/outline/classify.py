@@ -221,6 +221,8 @@ def _is_numbered_heading(
         ):
             return False
     if styles_seen.get(style, 0) <= 1 and style in (ol.UPPER, ol.ROMAN, ol.LOWER):
+        if e.readings[0].value > 1 and len(e.readings) == 1:
+            return False  # a lone "J. Rutledge" among signers: a name's initial, no "A."
         return ol.title_cased(e.text)
     return True
 

@@ -457,3 +457,31 @@ def test_numbered_rules_set_in_emphasis_are_sections_even_ending_on_a_stop():
     assert "Use words in their proper sense." in titles
     assert "Avoid exaggerations." in titles
     assert "Keep the commander informed." in titles
+
+
+def test_a_name_s_initial_among_signers_does_not_hide_the_plain_headings():
+    """A charter whose articles stand on their own lines ('Article 1', 'ARTICLE TWO') keeps
+    them as sections though a signer is listed as 'J. Rutledge': a lone 'J.' with no 'A.'
+    before it is a name's initial, not a lettered heading."""
+    text = "\n".join(
+        [
+            "THE CHARTER OF THE TOWN GUILD",
+            "",
+            "Article 1",
+            "",
+            "The guild shall meet each spring to elect its wardens and audit its funds.",
+            "",
+            "ARTICLE TWO",
+            "",
+            "Each warden shall serve two years and may be chosen again once.",
+            "",
+            "Signed by",
+            "",
+            "J. Rutledge",
+            "",
+        ]
+    )
+    outline = parse_outline(text)
+    titles = [section.title for section in outline.sections]
+    assert titles[:2] == ["Article 1", "ARTICLE TWO"]
+    assert "Rutledge" not in titles

@@ -29,7 +29,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         char = "" if in_fence else ol.adornment(line)
         if char and prev is not None and _underlines(prev, line, lines, events):
             overlined = i >= 2 and ol.adornment(lines[i - 2]) == char
-            text = lines[prev.index].strip().rstrip(":")
+            text = ol.strip_inline(lines[prev.index].strip()).rstrip(":")  # ":index:`X`"
             prev.kind, prev.text, prev.readings, prev.indent = HEADING, text, [], 0
             adorned.append((prev, (char, overlined)))
             events.append(LineEvent(i, BLANK))

@@ -712,6 +712,14 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "",
             "- Measuring the shadow economy",
             "- Accounts of thirty-one countries",
+            "",
+            "## Section Quiz",
+            "",
+            "Which component of GDP is the largest in the United States, consumption or exports?",
+            "",
+            "## Solution to Exercise 1",
+            "",
+            "Net exports are exports minus imports, so Country A has net exports of minus 20.",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
@@ -722,6 +730,8 @@ def test_references_and_exercises_are_read_but_give_no_cards():
         "Source(s) and further reading",
         "Source(s) and further reading: national accounts",
         "Free Response",
+        "Section Quiz",
+        "Solution to Exercise 1",
     }
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}

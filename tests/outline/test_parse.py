@@ -485,3 +485,26 @@ def test_a_name_s_initial_among_signers_does_not_hide_the_plain_headings():
     titles = [section.title for section in outline.sections]
     assert titles[:2] == ["Article 1", "ARTICLE TWO"]
     assert "Rutledge" not in titles
+
+
+def test_a_role_in_an_underlined_heading_leaves_its_words():
+    """':index:`Eigenvalues` and :index:`Eigenvectors`' (a reST lecture) is titled
+    'Eigenvalues and Eigenvectors'; a Markdown heading under '---' loses its emphasis too."""
+    text = "\n".join(
+        [
+            "Linear Algebra",
+            "==============",
+            "",
+            ":index:`Eigenvalues` and :index:`Eigenvectors`",
+            "-----------------------------------------------",
+            "",
+            "An eigenvector of a square matrix keeps its direction under the map.",
+            "",
+            "The **spectral** radius",
+            "-----------------------",
+            "",
+            "The spectral radius is the largest absolute value of the eigenvalues.",
+        ]
+    )
+    titles = [s.title for s in parse_outline(text).sections]
+    assert titles == ["Eigenvalues and Eigenvectors", "The spectral radius"]

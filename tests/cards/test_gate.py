@@ -16,6 +16,10 @@ def _ask(question: str, answer: str, kind: CardType = CardType.BASIC, source: st
     return Draft(kind, f"q|{question}", "1", source, question=question, answer=answer)
 
 
+def _list(question: str, items: tuple[str, ...]) -> Draft:
+    return Draft(CardType.LIST, f"list|{question}", "1", "s", question=question, items=items)
+
+
 def _cloze(text: str, source: str = "") -> Draft:
     return Draft(CardType.CLOZE, "cloze|x", "1", source or text, text=text)
 
@@ -550,25 +554,10 @@ def test_a_list_question_that_is_two_sentences_or_names_no_topic_is_dropped():
     development" (system design) asks nothing a student could read."""
     items = ("Weighted round robin", "Latency-based")
     two = "CloudFlare offers DNS services. Some DNS services route traffic, such as which two?"
-    draft = Draft(CardType.LIST, "list|x", "1", "s", question=two, items=items)
-    assert card_fault(draft, "") == "not-a-statement"
-    under = Draft(
-        CardType.LIST,
-        "list|y",
-        "1",
-        "s",
-        question="Name the 2 points of under development.",
-        items=items,
-    )
+    assert card_fault(_list(two, items), "") == "not-a-statement"
+    under = _list("Name the 2 points of under development.", items)
     assert card_fault(under, "") == "not-a-statement"
-    fine = Draft(
-        CardType.LIST,
-        "list|z",
-        "1",
-        "s",
-        question="DNS services route traffic in several ways, such as which two?",
-        items=items,
-    )
+    fine = _list("DNS services route traffic in several ways, such as which two?", items)
     assert card_fault(fine, "") == ""
 
 
@@ -583,8 +572,7 @@ def test_a_list_question_that_is_two_sentences_or_names_no_topic_is_dropped():
 def test_a_list_prompt_naming_only_points_is_weak(question):
     """'Name the N points of <title>' or '...: name the N points listed.' asks for bullets,
     not facts: weak, kept only where the section has nothing better."""
-    draft = Draft(CardType.LIST, "list|p", "1", "s", question=question, items=("Plot", "Setting"))
-    assert card_fault(draft, "") == "bare-list"
+    assert card_fault(_list(question, ("Plot", "Setting")), "") == "bare-list"
     assert "bare-list" in gate.SOFT_RULES
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from studyapp.cards import from_blanks as cfb
+from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.phrase_scorer import PhraseScorer
@@ -207,4 +208,43 @@ def _main_subject(title: str, sentences: list[str]) -> str:
     title_words = set(tf.words(title))
     ranked = [w for w, _ in counts.most_common(10)]
     word = next((w for w in ranked if w in title_words), ranked[0])
-    return word if counts[word] >= max(3, 0.25 * len(sentences)) else ""
+    if counts[word] >= max(3, 0.25 * len(sentences)):
+        return word
+    return _main_name(sentences)
+
+
+def _main_name(sentences: list[str]) -> str:
+    """The name a text keeps coming back to (``peewee`` in a manual, ``skyfield``): a word
+    written with a capital inside sentences, in at least a tenth of them, more than any
+    other name; ``""`` when none stands out. Such a name is what the text is about, so it
+    answers nothing ("What tracks a join context?" -> "Peewee")."""
+    names: Counter[str] = Counter()
+    lowered: Counter[str] = Counter()
+    for sentence in sentences:
+        tokens = sentence.split()
+        if len(tokens) < 4:
+            continue  # "Sect.", "Fig. 2": a label split off as a sentence
+        said = [w.strip(".,;:()’'\"") for w in tokens]
+        labels = {  # "Sect. 25.", "Fig. 3": a numbered label, not a name
+            said[i] for i in range(len(tokens) - 1) if tokens[i + 1][:1].isdigit()
+        }
+        names.update(
+            {
+                w
+                for w in said
+                if w[:1].isupper() and w[1:].islower() and len(w) > 3 and w not in labels
+            }
+        )
+        lowered.update({w.lower() for w in said if w.islower()})
+    ranked = [
+        (n, name) for name, n in names.most_common(12) if not lx.is_function_word(name.lower())
+    ][:2]
+    if not ranked:
+        return ""
+    count, name = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0
+    if count < max(5, 0.1 * len(sentences)) or 2 * count < 3 * runner_up:
+        return ""
+    if lowered[name.lower()] >= count:
+        return ""  # a word often lower case ("Court"/"court") is no name
+    return name.lower()

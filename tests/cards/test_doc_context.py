@@ -5,9 +5,13 @@ from __future__ import annotations
 from studyapp.cards.doc_context import (
     CONTEXT_WINDOW,
     PART_WINDOW,
+    _main_subject,
     document_context,
     parts_with_context,
 )
+from studyapp.cards.drafts import Draft
+from studyapp.cards.gate import card_fault
+from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
 
 
@@ -54,3 +58,25 @@ def test_a_long_section_without_headings_is_made_in_runs():
     (runs,) = parts.values()
     assert len(runs) > 5
     assert sum(len(view.blocks) for view, _ctx in runs) == 600
+
+
+def test_the_name_a_manual_keeps_coming_back_to_is_its_subject():
+    """A manual on Peewee names it in many sentences, few enough that no word is in a
+    quarter of them: the name is still what the text is about, so 'What tracks a join
+    context?' -> 'Peewee' asks nothing. A numbered label ('Sect. 4.') is no name."""
+    topics = ["joins", "models", "queries", "foreign keys", "prefetching", "aliases"]
+    sentences = [f"Peewee tracks {t} for each query it builds." for t in topics]
+    sentences += [f"A query over {t} returns rows of the table." for t in topics * 3]
+    assert _main_subject("Relationships and Joins", sentences) == "peewee"
+    essay = []
+    for n in range(8):
+        essay += ["Sect.", f"{n}. To understand power right, derive it from its origin."]
+        essay += ["Men are by nature free.", "Property comes from labour.", "Law binds all."]
+    assert _main_subject("Of the State of Nature", essay) != "sect"
+    assert _main_subject("Notes", ["The court ruled.", "The court erred."] * 5) in ("", "court")
+
+
+def test_a_question_answered_by_the_manual_s_name_is_given_away():
+    """With that subject, the gate drops the card (any subject: a library, a drug)."""
+    tracks = Draft(CardType.BASIC, "q|x", "1", "s", "What tracks a join context?", "Peewee")
+    assert card_fault(tracks, "Joins", "peewee") == "given-away"

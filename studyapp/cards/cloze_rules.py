@@ -115,9 +115,23 @@ _FRAMING = re.compile(
 # that ...", "The reason is, that ...", "The fact it can also be read ...", "The focus is on
 # ...", "The setting that we consider ...": it leans on what the text said around it
 _FRAME_SUBJECT = re.compile(
-    r"^(?:The|This|That|Its|Their|Our) (?:end |main |key |real |basic |whole |only )?"
-    r"(?:reason|result|fact|focus|point|idea|upshot|thing|trick|catch|answer|setting|bottom line)"
+    r"^(?:The|This|That|Its|Their|Our) (?:end |main |key |real |basic |whole |only |\w+ )?"
+    r"(?:reason|result|fact|focus|point|idea|upshot|thing|trick|catch|answer|setting|bottom line"
+    r"|goal|aim|purpose|objective)"
     r"(?:s)?\b(?:,| is| was| are| why| that| we| it| here| being)"
+)
+# the text pointing along its own path: "Having reviewed the anatomy ..., now is the time to
+# focus on the physiology", "We now turn to ...": a transition, not a fact
+_TRANSITION = re.compile(
+    r"\b(?:now is the time to|(?:we|let us|let's) (?:now )?turn to|we will now"
+    r"|in this (?:section|chapter), we)\b"
+    r"|^Having (?:reviewed|discussed|seen|examined|covered|described)\b",
+    re.IGNORECASE,
+)
+# "In large part, this is due to ...": a bare "this" as the subject after an opening phrase
+_BARE_THIS = re.compile(
+    r"(?:^|, )(?:this|that|these|those) (?:is|are|was|were|has|have|can|may|will|would|allows?"
+    r"|means?|makes?|leads?|explains?)\b"
 )
 # A cloze is judged again under the titles of each deck and section it may go to: what its
 # text alone decides (below) is worked out once per text.
@@ -156,6 +170,10 @@ def _sentence_fault(text: str) -> str:
     if _FRAMING.match(rest.lstrip()):
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
     whole = CLOZE.sub(lambda m: m.group(1), text)
+    if _TRANSITION.search(whole):
+        return "not-a-statement"  # "..., now is the time to focus on the physiology"
+    if _BARE_THIS.search(whole):
+        return "unresolved"  # "In large part, this is due to the [autoregulatory nature] ..."
     if POINTER.search(whole) or LEANS_BACK.search(whole) or _FRAME_SUBJECT.match(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
     if _DANGLING_END.search(whole):
@@ -267,6 +285,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "solution if", "corporation sold shoes": a piece of a clause
     if all(lx.parts_of_speech(w) == frozenset({"ADV"}) for w in said):
         return True  # "sometimes", "elsewhere": no term at all
+    if len(said) == 1 and said[0].endswith("ally") and not lx.parts_of_speech(said[0]):
+        return True  # "systemically": an adverb the lexicon does not list is no term either
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]

@@ -492,6 +492,34 @@ def test_a_blank_that_is_no_term_is_broken_even_in_a_fragment(text):
     assert card_fault(_cloze(text), "") == "broken-blank"
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [  # physiology, economics, chemistry: the sentence leans on the text around it
+        (
+            "Having reviewed the anatomy and {{c1::microanatomy}} of the kidney, now is the"
+            " time to focus on the physiology.",
+            "not-a-statement",
+        ),
+        ("Now is the time to compare {{c1::monopolistic competition}} with it.", "not-a-statement"),
+        (
+            "In large part, this is due to the {{c1::autoregulatory nature}} of muscle.",
+            "unresolved",
+        ),
+        ("The {{c1::physiologic goal}} is to modify the composition of the plasma.", "unresolved"),
+    ],
+)
+def test_a_transition_a_bare_this_or_a_frame_goal_does_not_stand_alone(text, rule):
+    """'Now is the time to focus on ...' points along the text; 'this is due to' and 'The
+    goal is to' lean on a sentence the card does not show."""
+    assert card_fault(_cloze(text), "") == rule
+
+
+def test_an_adverb_the_lexicon_does_not_list_is_no_blank():
+    """'[systemically]' (physiology) is an adverb, whatever the word tables know of it."""
+    text = "Solute levels matter in the glomerulus and {{c1::systemically}}."
+    assert card_fault(_cloze(text), "") == "broken-blank"
+
+
 def test_a_quotation_credited_to_a_handle_is_no_statement():
     """'— @okdistribute, "How to Run a [FOSS Project]"' (software) credits a post."""
     text = 'Keep it kind. — @okdistribute, "How to Run a {{c1::FOSS Project}}"'

@@ -213,6 +213,8 @@ def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
     """``its`` inside a sentence that never names the subject, after one that starts with it."""
     if not subject or " its " not in sentence:
         return sentence
+    if subject.endswith("s") or lx.lemma(subject) != subject:
+        return sentence  # "its" is one thing: not "species" ("species's foundation")
     if subject not in " ".join(previous.lower().split()[:3]):
         return sentence
     apostrophe = "’" if "’" in previous or "’" in sentence else "'"

@@ -35,7 +35,7 @@ LEANS_BACK = re.compile(
 POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
     r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
-    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+)\b|\(see\b",
+    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+|(?:see|click) here)\b|\(see\b",
     re.IGNORECASE,
 )
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")

@@ -154,12 +154,17 @@ _FILE_NAME = re.compile(r"\b[\w-]+\.(?:a|so|dll|lib|exe|h|c|py|js|md|txt|cfg|ini
 _CODE = re.compile(r"\w\(\s*\)|\);|\b[A-Za-z_]+=[A-Za-z_\d\"']|\w\( \w")
 _AND_THEN = re.compile(r" and ([a-z]+) (?:up|down|in|into|to|on|out|off|through|across|over)\b")
 _GLUED = re.compile(r"[a-z]{3}\. [a-z]")  # two sentences run together: "... temperature. lists"
-_REPORTING = re.compile(r"^What (?:is|are) [^?]*\b(?:states|says|shows|means|implies) that\b")
+_REPORTING = re.compile(
+    r"^What (?:is|are) [^?]*\b(?:states|says|shows|means|implies|points? out|argues?|notes?"
+    r"|suggests?|believes?|claims?|finds?|found) that\b"
+)
+# "... a number γ and a vector x and produces?": the description stops before its object
+_OBJECTLESS_END = re.compile(r"^What is the term for [^?]* and (?P<verb>[a-z]+s)\?$")
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
 _MARKUP = re.compile(
-    r"\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
+    r"\s\^[A-Za-z0-9]|\b[a-z]+_[a-z]*\d+\b|\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
     r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}|(?<![\w])_[a-z]+\b"
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
@@ -253,6 +258,8 @@ def _fault(
         return "unresolved"  # "What is the drug?": which one, the card does not say
     if _unresolved(question, subject) or cr.LEANS_BACK.search(f"{question} {draft.answer}"):
         return "unresolved"
+    if cr.POINTER.search(question):
+        return "unresolved"  # "... rows and columns --- see here for more discussion?"
     if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
         return "not-a-statement"
     if draft.answer and given_away(draft.answer, question, titles, subject):
@@ -525,6 +532,9 @@ def _ungrammatical(question: str) -> bool:
         return True  # "Why did the system ... was not accepted?", "... outbursts possibly?"
     if _AUX_ADVERB.match(question) or _BE_TO.match(question):
         return True  # "Why is often cell death caused ...?", "What could be to offer ...?"
+    objectless = _OBJECTLESS_END.match(question)
+    if objectless and "VERB" in lx.parts_of_speech(objectless.group("verb")):
+        return True  # "... takes a number and a vector and produces?"
     term_for = _TERM_FOR_VERB.match(question)
     if term_for and lx.is_function_word(term_for.group("next")):
         verb = term_for.group("verb")

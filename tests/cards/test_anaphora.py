@@ -158,3 +158,12 @@ def test_these_plus_the_kind_is_not_resolved_into_a_repetition():
     water = "Osmosis is the movement of water across a semipermeable membrane."
     moves = "Aquaporins speed up these movements, and so osmosis in kidney cells."
     assert standalone(moves, "", water, frozenset()) is None
+
+
+def test_its_is_not_resolved_to_a_plural_subject():
+    """In a text about species (ecology), 'its foundation' is not 'species's foundation'."""
+    previous = "Species interact in many ways within a community."
+    sentence = "Community structure is described by its foundation and keystone species."
+    assert standalone(sentence, "species", previous, frozenset()) != (
+        "Community structure is described by species's foundation and keystone species."
+    )

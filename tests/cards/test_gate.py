@@ -514,6 +514,33 @@ def test_a_transition_a_bare_this_or_a_frame_goal_does_not_stand_alone(text, rul
     assert card_fault(_cloze(text), "") == rule
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "rule"),
+    [  # sociology, linear algebra, software: a report, a cut description, a pointer
+        (
+            "What is functionalists point out that deviance?",
+            "a social necessity",
+            "not-a-statement",
+        ),
+        (
+            "What is the term for an operation that takes a number and a vector and produces?",
+            "scalar multiplication",
+            "not-a-statement",
+        ),
+        (
+            "What is the term for a tuple giving the number of rows --- see here for more?",
+            "shape attribute",
+            "unresolved",
+        ),
+        ("What solves la_se2 for a given matrix A?", "the vector x", "markup"),
+    ],
+)
+def test_a_reported_claim_a_cut_description_a_pointer_or_a_label_is_dropped(question, answer, rule):
+    """'X point out that Y' read as 'What is X?', a description stopping before its object,
+    'see here', and an equation label ('la_se2') are not questions a student can answer."""
+    assert card_fault(_ask(question, answer), "") == rule
+
+
 def test_an_adverb_the_lexicon_does_not_list_is_no_blank():
     """'[systemically]' (physiology) is an adverb, whatever the word tables know of it."""
     text = "Solute levels matter in the glomerulus and {{c1::systemically}}."

@@ -35,7 +35,8 @@ LEANS_BACK = re.compile(
 POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
     r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
-    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+|(?:see|click) here)\b|\(see\b",
+    r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+|(?:see|click) here"
+    r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b",
     re.IGNORECASE,
 )
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
@@ -109,7 +110,7 @@ _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 # now, we have considered ...", "But ...": it leans on what came before)
 _FRAMING = re.compile(
     r"^(?:But|And|Or|Yet|In conclusion|In summary|To summarize|To conclude|Up to now|So far"
-    r"|Another|In fact|Then|Similarly|Likewise|Instead|Conversely)\b"
+    r"|Another|In fact|Then|Similarly|Likewise|Instead|Conversely|Nor)\b"
 )
 # a sentence about the text's own argument, whose subject is a frame noun: "The end result is
 # that ...", "The reason is, that ...", "The fact it can also be read ...", "The focus is on

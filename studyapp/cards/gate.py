@@ -297,6 +297,8 @@ def _fault(
         return "unresolved"  # "an example of this type of vaccine": which type?
     if re.match(r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew) [a-z]", draft.answer):
         return "unresolved"  # "What allows ...?" -> "Some protocols": which ones?
+    if re.match(r"^(?:[Aa]n?|[Tt]he) (?:similar|same|analogous|comparable) ", draft.answer):
+        return "unresolved"  # "A similar expression": similar to what the card does not show
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
         return "unresolved"  # "other treatments aside from ...": other than what went before
     said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]

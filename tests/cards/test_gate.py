@@ -541,6 +541,24 @@ def test_a_reported_claim_a_cut_description_a_pointer_or_a_label_is_dropped(ques
     assert card_fault(_ask(question, answer), "") == rule
 
 
+def test_a_continuation_or_a_place_on_the_page_does_not_stand_alone():
+    """'Nor will it invalidate his right, ...' (political philosophy) continues a sentence
+    the card does not show; 'the [demonstration video] at the bottom of the page' (music)
+    points at the page."""
+    nor = "Nor will it invalidate his right to the {{c1::common land}} he encloses."
+    assert card_fault(_cloze(nor), "") in ("not-a-statement", "unresolved")
+    video = "Examples are played in the {{c1::demonstration video}} at the bottom of the page."
+    assert card_fault(_cloze(video), "") == "unresolved"
+
+
+def test_an_answer_that_is_like_something_unseen_is_unresolved():
+    """'A similar expression' (linear algebra), 'the same procedure' (law): like what?"""
+    similar = _ask("What is available in the matrix case?", "A similar expression")
+    assert card_fault(similar, "") == "unresolved"
+    same = _ask("What governs removal from state court?", "the same procedure")
+    assert card_fault(same, "") == "unresolved"
+
+
 def test_an_adverb_the_lexicon_does_not_list_is_no_blank():
     """'[systemically]' (physiology) is an adverb, whatever the word tables know of it."""
     text = "Solute levels matter in the glomerulus and {{c1::systemically}}."

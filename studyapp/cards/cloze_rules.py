@@ -304,7 +304,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         before[-1:].isalnum()
         or (bool(before) and before[-1] in "-–—[]/.+_,=")
         or after[:1].isalnum()
-        or (bool(after) and after[0] in "-([]/+_")
+        or (bool(after) and after[0] in "-–([]/+_")  # "[Levenberg]–Marquardt"
         or (after[:1] == "." and after[1:2].isalnum())  # "[IRC network libera].chat"
     ):
         return True  # the blank cuts a word or a formula

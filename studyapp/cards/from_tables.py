@@ -237,7 +237,7 @@ def _ask(caption: str, body: str) -> str:
 def _name(heading: str) -> str:
     """A column heading inside a question, without its asides: lower case unless it is an
     abbreviation."""
-    words = _ASIDE.sub("", heading).strip().rstrip(":").split()
+    words = _ASIDE.sub("", heading).strip().rstrip(":?").split()  # "Government role?"
     return " ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in words)
 
 

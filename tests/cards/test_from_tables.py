@@ -201,3 +201,21 @@ def test_a_table_whose_first_row_is_data_is_read_but_not_asked():
     section = OutlineSection("5", "Naming complexes", 1, 1, blocks=[names])
     assert table_cards(names, section) == []
     assert table_cards(BCS, SECTION)  # a header of words is asked
+
+
+def test_a_column_heading_asked_as_a_question_reads_without_its_mark():
+    """A heading 'Government role?' (economics) is asked 'what is the government role of
+    Natural monopoly?', not '... government role? of ...'."""
+    barriers = Table(
+        ["Barrier", "Government role?", "Example"],
+        [
+            ["Natural monopoly", "Regulation of prices", "Water company"],
+            ["Legal monopoly", "Grants the monopoly", "Post office"],
+            ["Control of a resource", "Antitrust suits", "Diamond mines"],
+        ],
+        line=3,
+        caption="Barriers to Entry",
+    )
+    questions = [d.question for d in table_cards(barriers, SECTION)]
+    assert "Barriers to Entry: what is the government role of Natural monopoly?" in questions
+    assert not any("role?" in q for q in questions)

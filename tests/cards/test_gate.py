@@ -565,6 +565,12 @@ def test_an_adverb_the_lexicon_does_not_list_is_no_blank():
     assert card_fault(_cloze(text), "") == "broken-blank"
 
 
+def test_a_blank_before_an_en_dash_cuts_a_name():
+    """'[Levenberg]–Marquardt' (optimisation) hides half a double name."""
+    text = "Least-squares problems are solved by the {{c1::Levenberg}}–Marquardt algorithm."
+    assert card_fault(_cloze(text), "") == "broken-blank"
+
+
 def test_a_quotation_credited_to_a_handle_is_no_statement():
     """'— @okdistribute, "How to Run a [FOSS Project]"' (software) credits a post."""
     text = 'Keep it kind. — @okdistribute, "How to Run a {{c1::FOSS Project}}"'

@@ -61,6 +61,7 @@ _QUANTIFIER_START = lx.wordset(
 )  # "[Neither Empire] nor ...", "two [dozen extant species]"
 _HANDLE = re.compile(r"(?:^|\s)—?\s*@[A-Za-z_]\w{2,}")  # a social-media handle credited
 _NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNORECASE)
+_PARTICLES = lx.wordset("out up down off away back over into through on")
 _COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
 _NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
@@ -295,6 +296,18 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
     following_word = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     last_pos = lx.parts_of_speech(last)
+    if (
+        len(said) > 1
+        and following_word
+        and following_word[0].lower() in _PARTICLES
+        and last.islower()
+        and last.endswith("s")
+        and lx.verb_lemma(last) not in ("", last)
+        and lx.is_function_word(said[-2]) is False
+        and "VERB" in lx.parts_of_speech(last)
+        and said[0][:1].isupper()
+    ):
+        return True  # "[Music goes] out of existence": a subject and its verb, not a term
     complement = bool(following_word) and following_word[0].lower() in _COMPLEMENT
     if complement and len(said) > 1 and "ADJ" in last_pos and "NOUN" not in last_pos:
         return True  # "an [RNA genome similar] to viroids": the adjective's phrase goes on

@@ -27,6 +27,8 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
+# an AsciiDoc section title ("== Security Principles"): the level is the count of "="
+_ADOC_HEADING = re.compile(r"^(={1,6})\s+([^\s=].*?)\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _ADORNMENT = re.compile(r"^ {0,3}([=\-~^\"'`#*+:.<>_])\1{2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
@@ -122,8 +124,9 @@ def strip_inline(text: str) -> str:
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:
-    """``(level, title)`` when the line is an ATX heading (``## Title`` or ``##Title``)."""
-    match = _MD_HEADING.match(line)
+    """``(level, title)`` when the line is an ATX heading (``## Title`` or ``##Title``) or an
+    AsciiDoc section title (``== Title``)."""
+    match = _MD_HEADING.match(line) or _ADOC_HEADING.match(line)
     if not match:
         return None
     title = strip_inline(match.group(2)).rstrip(":").strip()

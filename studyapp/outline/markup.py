@@ -66,6 +66,10 @@ _ALNUM = re.compile(r"[^\W_]")
 _HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
 _MDX_LINE = re.compile(r"^(?::::\s*\w*.*|(?:import|export)\s+[\w{}, *]+\s+from\s+['\"].*)$")
 _IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+# an AsciiDoc anchor or block attribute line: "[[ch11]]", "[source,python]", "[NOTE]"
+_ADOC_ATTRIBUTE_LINE = re.compile(
+    r"^\[(?:\[[\w:.-]+(?:,[^\]]*)?\]|[A-Za-z#.][\w\s,=\"'.#-]*)\]\s*$"
+)
 _TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule glued on
 _IAL = re.compile(r"\{:[^}]*\}")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
@@ -74,6 +78,10 @@ _CROSS_REFERENCE = re.compile(
     r"\s?\(\[\\?\[link\\?\]\]\([^)]*\)\)|\s?\[\\?\[link\\?\]\]\([^)]*\)", re.IGNORECASE
 )
 # a bookdown / R Markdown label opening a caption: "(\#tab:viruschar)Clinically important ..."
+# AsciiDoc index terms: '((("security", "principles")))' is hidden, '((term))' shows "term"
+_ADOC_HIDDEN_INDEX = re.compile(r"\(\(\((?:[^()]|\([^()]*\))*\)\)\)")
+_ADOC_INDEX = re.compile(r"(?<![\w)])\(\(([A-Za-z][^()]*)\)\)")
+_ADOC_ANCHOR = re.compile(r"\[\[[\w:.-]+(?:,[^\]]*)?\]\](?!\()")
 _BOOKDOWN_LABEL = re.compile(r"\(\\?#(?:tab|fig|eq|thm|lem|def|exm|exr|sec|ref):[\w:.-]*\)\s?")
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
 # "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
@@ -169,7 +177,7 @@ def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str
             else:
                 i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
             continue
-        if _IAL_LINE.match(line) or _MDX_LINE.match(line):
+        if _IAL_LINE.match(line) or _MDX_LINE.match(line) or _ADOC_ATTRIBUTE_LINE.match(line):
             out[i] = ""
             i += 1
             continue
@@ -479,10 +487,14 @@ def plain_inline(text: str) -> str:
         text = _IMAGE.sub("", text)
     if "#" in text:
         text = _BOOKDOWN_LABEL.sub("", text)
+    if "((" in text:
+        text = _ADOC_INDEX.sub(r"\1", _ADOC_HIDDEN_INDEX.sub("", text))
     if "[" in text:
         text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
         text = _NESTED_LINK.sub(r"\1", text)
         text = _REFERENCE_LINK.sub(r"\1", text)
+        if "[[" in text:
+            text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
     if "{:" in text:
         text = _IAL.sub("", text)
     if "* * *" in text:

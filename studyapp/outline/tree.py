@@ -54,11 +54,9 @@ class TreeBuilder:
                 self._add_item(e)
             elif e.plain_heading and not has_headings:
                 self._close_blocks()
-                self._place(
-                    ("plain", 1), OutlineSection("", ol.strip_inline(e.text), 0, e.index + 1)
-                )
+                self._place(("plain", 1), OutlineSection("", _plain_title(e.text), 0, e.index + 1))
             elif e.plain_heading and self.section is None and not self.lead_title:
-                self.lead_title = ol.strip_inline(e.text)
+                self.lead_title = _plain_title(e.text)
                 self.lead_line = e.index + 1
             else:
                 self._add_text(e)
@@ -84,11 +82,12 @@ class TreeBuilder:
         if not rest:
             return pos
         if (first.kind == HEADING and first.md_level == 1 and h1_count == 1) or first.plain_heading:
-            self.title = ol.strip_inline(first.text)
+            self.title = (
+                _plain_title(first.text) if first.plain_heading else ol.strip_inline(first.text)
+            )
             pos += 1
             while pos < len(self.events) and (
-                self.events[pos].kind == BLANK
-                or ol.strip_inline(self.events[pos].text) == self.title
+                self.events[pos].kind == BLANK or _plain_title(self.events[pos].text) == self.title
             ):
                 pos += 1
         return pos
@@ -343,3 +342,12 @@ def _value(label: str) -> int:
     if label.isdigit():
         return int(label)
     return ord(label.upper()) - ord("A") + 1 if len(label) == 1 else 0
+
+
+def _plain_title(text: str) -> str:
+    """A plain-text heading as a title: "GEOGRAPHY." (an old book's shouted heading) loses
+    its full stop; a heading that is a sentence keeps its words as they are."""
+    title = ol.strip_inline(text)
+    if title.isupper() and title.endswith(".") and not title.endswith(".."):
+        return title[:-1].rstrip()
+    return title

@@ -565,6 +565,14 @@ def test_an_adverb_the_lexicon_does_not_list_is_no_blank():
     assert card_fault(_cloze(text), "") == "broken-blank"
 
 
+def test_a_subject_and_its_verb_are_no_term():
+    """'[Music goes] out of existence' (music), '[Blood flows] into the atrium' (physiology)
+    hide a clause; '[Glomerular filtrate] passes into ...' hides a term."""
+    assert card_fault(_cloze("{{c1::Music goes}} out of existence in each hearing."), "")
+    assert card_fault(_cloze("{{c1::Blood flows}} into the atrium."), "") == "broken-blank"
+    assert card_fault(_cloze("{{c1::Glomerular filtrate}} passes into the tubule."), "") == ""
+
+
 def test_a_blank_before_an_en_dash_cuts_a_name():
     """'[Levenberg]–Marquardt' (optimisation) hides half a double name."""
     text = "Least-squares problems are solved by the {{c1::Levenberg}}–Marquardt algorithm."

@@ -508,3 +508,52 @@ def test_a_role_in_an_underlined_heading_leaves_its_words():
     )
     titles = [s.title for s in parse_outline(text).sections]
     assert titles == ["Eigenvalues and Eigenvectors", "The spectral radius"]
+
+
+def test_asciidoc_titles_index_terms_and_anchors():
+    """An AsciiDoc chapter ('== Security', '=== Principles') is read as sections; its
+    hidden index terms ('((("security", "principles")))'), anchors ('[[ch11]]') and block
+    attributes ('[NOTE]') do not reach the study text."""
+    text = "\n".join(
+        [
+            "[[ch11]]",
+            "== Bitcoin Security",
+            "",
+            "Securing bitcoin is hard because a key is like cash.",
+            "",
+            "=== Security Principles",
+            "",
+            '((("security", "principles")))The core principle in bitcoin is decentralization.',
+            "",
+            "[NOTE]",
+            "A backup of the keys keeps the funds safe.",
+        ]
+    )
+    outline = parse_outline(text)
+    top = outline.sections[0]
+    assert top.title == "Bitcoin Security"
+    assert [c.title for c in top.children] == ["Security Principles"]
+    body = " ".join(b.text for s in outline.walk() for b in s.blocks if isinstance(b, Paragraph))
+    assert "The core principle in bitcoin is decentralization." in body
+    for mark in ("(((", "[[", "[NOTE]", '"security"'):
+        assert mark not in body, mark
+
+
+def test_a_shouted_plain_heading_loses_its_full_stop():
+    """An old book's 'GEOGRAPHY.' heading (archaeology) is titled 'GEOGRAPHY'."""
+    text = "\n".join(
+        [
+            "ANCIENT ART OF THE PROVINCE.",
+            "",
+            "GEOGRAPHY.",
+            "",
+            "The province lies on the Pacific slope of the isthmus, west of the lagoon.",
+            "",
+            "THE GRAVES.",
+            "",
+            "The graves are cut into the soft rock of the hills and lined with stones.",
+        ]
+    )
+    outline = parse_outline(text)
+    assert outline.title == "ANCIENT ART OF THE PROVINCE"
+    assert [s.title for s in outline.sections] == ["GEOGRAPHY", "THE GRAVES"]

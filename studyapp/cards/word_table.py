@@ -1,0 +1,161 @@
+"""The English word table shipped with studyapp (``data/english-words.txt.gz``): word
+frequencies from wordfreq and lemmas and verb forms from lemminflect, copied by
+``scripts/build_word_table.py`` so that answers are the libraries' own.
+
+Why a table of our own: loading the two libraries (their code, their tables and numpy, which
+lemminflect imports for its rules of unknown words) took about half a second of every
+``studyapp generate`` process; this table loads in a small part of that. It answers the
+questions the card generator asks; a question it cannot answer exactly (a frequency of a
+token wordfreq would split in a way not copied here, such as one with a run of digits; a
+verb form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks the
+library then.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from bisect import bisect_left
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
+TAGS = ("VBD", "VBZ")  # the verb forms the table keeps, in the order of its columns
+
+# wordfreq's default floor: a word it has never seen has the frequency of Zipf 0
+_MINIMUM = 10**0.0 / 1e9  # as its zipf_to_freq(0.0) works it out
+# Characters wordfreq drops around a word ("(abp)", "relative.", "caregivers’", "call--")
+_EDGE = "'’-()[]{}.,;:!?\"“”"
+# A word wordfreq splits only at its hyphens ("anti-inflammatory" -> anti, inflammatory;
+# "rcv.nxt", "ca_bundle", "don't" and "ipv6" are one token each)
+_SIMPLE = re.compile(r"[A-Za-z0-9]+(?:(?:-+|['’._])[A-Za-z0-9]+)*")
+# What this module does not copy of wordfreq's tokens: a dot or an apostrophe beside a
+# digit (a number such as "1.5", which it reads otherwise)
+_NOT_COPIED = re.compile(r"\d['’.]|['’.]\d")
+# A French elision, which wordfreq splits ("l'homme" -> l, homme; not with a curly quote)
+_ELISION = re.compile(r"[A-Za-z0-9_]{1,2}'[AEHIOUYaehiouy]")
+# A run of digits: wordfreq looks up "smm0000" for "smm1998" and weighs it by the number
+_DIGITS = re.compile(r"\d{2,}")
+
+
+class WordTable:
+    """The table, read once; each lookup answers as the library it was copied from.
+
+    Each part is a sorted list of ``word<TAB>answer`` lines searched by bisection: making
+    dictionaries of its 380,000 lines took longer than all the lookups of a long text.
+    """
+
+    def __init__(self, text: str) -> None:
+        frequency, rest = text.split("\n[lemmas]\n", 1)
+        lemmas, inflections = rest.split("\n[inflections] ", 1)
+        tags, _, inflections = inflections.partition("\n")
+        if tuple(tags.split()) != TAGS:
+            raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
+        self._frequency = frequency.split("\n[frequency]\n", 1)[1].split("\n")
+        self._lemmas = lemmas.split("\n")
+        self._inflections = inflections.rstrip("\n").split("\n")
+
+    def zipf(self, word: str) -> float | None:
+        """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
+        table does not copy (see :data:`_NOT_COPIED`)."""
+        core = word.strip(_EDGE)
+        if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
+            return None
+        one_over = 0.0
+        for part in re.split(r"-+", core):
+            if _ELISION.match(part):
+                return None
+            token = part.lower().replace("’", "'")
+            smashed = _DIGITS.sub(lambda run: "0" * len(run.group()), token)
+            index = _find(self._frequency, smashed)
+            if index is None:
+                return _to_zipf(_MINIMUM)  # a word wordfreq has not seen
+            freq = _bucket_frequency(int(index))
+            if smashed != token:
+                freq *= _digit_frequency(token)
+            one_over += 1.0 / freq
+        return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
+
+    def lemmas(self, lower: str) -> dict[str, tuple[str, ...]]:
+        """lemminflect's ``getAllLemmas(lower)`` of a lower-case word."""
+        found = _find(self._lemmas, lower)
+        if found is None:
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for entry in found.split("|"):
+            pos, _, forms = entry.partition(":")
+            out[pos] = tuple(forms.split("/"))
+        return out
+
+    def inflection(self, base: str, tag: str) -> tuple[str, ...] | None:
+        """lemminflect's ``getInflection(base, tag)`` of a verb lemma, or ``None`` for a word
+        that is no verb lemma of the table."""
+        forms = _find(self._inflections, base)
+        if forms is None:
+            return None
+        found = forms.split("\t")[TAGS.index(tag)]
+        return () if found == "-" else tuple(found.split("/"))
+
+
+def _find(lines: list[str], key: str) -> str | None:
+    """What follows ``key`` and a tab in the sorted ``lines``, or ``None``."""
+    head = key + "\t"
+    at = bisect_left(lines, head)
+    if at < len(lines) and lines[at].startswith(head):
+        return lines[at][len(head) :]
+    return None
+
+
+def _bucket_frequency(index: int) -> float:
+    """A bucket's frequency, as wordfreq's ``cB_to_freq(-index)`` works it out."""
+    return 10 ** (-index / 100)
+
+
+# wordfreq's estimate of how often a number is written (wordfreq/numbers.py, Apache-2.0,
+# copyright Robyn Speer): Benford's law, and for four digits a curve of years
+_DIGIT_FREQS = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+_YEAR_LOG_PEAK = -1.9185
+_NOT_YEAR_PROB = 0.1
+_REFERENCE_YEAR = 2019
+_PLATEAU_WIDTH = 20
+
+
+def _digit_frequency(token: str) -> float:
+    """wordfreq's ``digit_freq``: the weight of the numbers of a token."""
+    freq = 1.0
+    for run in _DIGITS.findall(token):
+        freq *= _year_frequency(run) if len(run) == 4 else _benford_frequency(run)
+    return freq
+
+
+def _benford_frequency(digits: str) -> float:
+    return _DIGIT_FREQS[int(digits[0])] / 10 ** (len(digits) - 1)
+
+
+def _year_frequency(digits: str) -> float:
+    year = int(digits)
+    if year <= _REFERENCE_YEAR:
+        year_log_freq = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif year <= _REFERENCE_YEAR + _PLATEAU_WIDTH:
+        year_log_freq = _YEAR_LOG_PEAK
+    else:
+        year_log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
+    return 10.0**year_log_freq + _NOT_YEAR_PROB * _benford_frequency(digits)
+
+
+def _rounded(freq: float) -> float:
+    """Three significant digits, as wordfreq rounds a frequency."""
+    return round(freq, math.floor(-math.log(freq, 10)) + 3)
+
+
+def _to_zipf(freq: float) -> float:
+    """wordfreq's ``freq_to_zipf``, rounded as ``zipf_frequency`` rounds it."""
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@cache
+def word_table() -> WordTable:
+    """The shipped table, read on first use."""
+    with gzip.open(TABLE, "rt", encoding="utf-8") as stream:
+        return WordTable(stream.read())

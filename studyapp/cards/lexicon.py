@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from studyapp.cards.word_table import word_table
+from studyapp.cards.word_table import WordTable, word_table
 from studyapp.outline.sentences import plain_lower
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
@@ -132,7 +132,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _load_tables() -> None:
+def _load_tables() -> WordTable:
     """Read the word table, once, on first use (a command that makes no cards does not pay
     for it).
 
@@ -141,7 +141,7 @@ def _load_tables() -> None:
     again and again as they grow).
     """
     with _collector_paused():
-        word_table()
+        return word_table()
 
 
 @lru_cache(maxsize=1)
@@ -193,7 +193,7 @@ def settle_tables() -> None:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
-    found = word_table().zipf(word)
+    found = _load_tables().zipf(word)
     if found is not None:
         return found
     _wordfreq()  # first: the import below is then a lookup
@@ -209,7 +209,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
-    return word_table().lemmas(lower)
+    return _load_tables().lemmas(lower)
 
 
 @lru_cache(maxsize=65536)
@@ -247,7 +247,7 @@ def is_past(word: str, base: str) -> bool:
 def inflection(base: str, tag: str) -> tuple[str, ...]:
     """The forms of the verb ``base`` for a Penn tag, "VBD" (past) or "VBZ" (third person
     singular): ``("carries",)`` for ("carry", "VBZ")."""
-    found = word_table().inflection(base, tag)
+    found = _load_tables().inflection(base, tag)
     if found is not None:
         return found
     _lemminflect()  # first: the import below is then a lookup

@@ -128,7 +128,19 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
+    if any(trap in text for trap in _LOWER_TRAPS):
+        return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
+    lowered = text.lower()  # found lower-cased at once: the same words (see _LOWER_TRAPS)
+    found = _LOWER_WORD.findall(lowered)
+    if "’s" not in lowered and "'s" not in lowered:
+        return tuple(found)  # no word can end on a possessive
+    return tuple(w.removesuffix("’s").removesuffix("'s") for w in found)
+
+
+# WORD read in a lower-cased text, which holds the same words lower-cased unless lower() made
+# an ASCII letter of another character: only "İ" (-> "i̇") and the Kelvin sign (-> "k") do
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9’'-]*")
+_LOWER_TRAPS = ("\u0130", "\u212a")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
@@ -42,7 +42,7 @@ _DIGITS = re.compile(r"\d{2,}")
 class WordTable:
     """The table, read once; each lookup answers as the library it was copied from.
 
-    Each part is a sorted list of ``word<TAB>answer`` lines searched by bisection: making
+    Each part is sorted ``word<TAB>answer`` lines (:class:`SortedLines`): making
     dictionaries of its 380,000 lines took longer than all the lookups of a long text.
     """
 
@@ -52,9 +52,9 @@ class WordTable:
         tags, _, inflections = inflections.partition("\n")
         if tuple(tags.split()) != TAGS:
             raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
-        self._frequency = frequency.split("\n[frequency]\n", 1)[1].split("\n")
-        self._lemmas = lemmas.split("\n")
-        self._inflections = inflections.rstrip("\n").split("\n")
+        self._frequency = SortedLines(frequency.split("\n[frequency]\n", 1)[1])
+        self._lemmas = SortedLines(lemmas)
+        self._inflections = SortedLines(inflections)
 
     def zipf(self, word: str) -> float | None:
         """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
@@ -68,7 +68,7 @@ class WordTable:
                 return None
             token = part.lower().replace("’", "'")
             smashed = _DIGITS.sub(lambda run: "0" * len(run.group()), token)
-            index = _find(self._frequency, smashed)
+            index = self._frequency.find(smashed)
             if index is None:
                 return _to_zipf(_MINIMUM)  # a word wordfreq has not seen
             freq = _bucket_frequency(int(index))
@@ -79,7 +79,7 @@ class WordTable:
 
     def lemmas(self, lower: str) -> dict[str, tuple[str, ...]]:
         """lemminflect's ``getAllLemmas(lower)`` of a lower-case word."""
-        found = _find(self._lemmas, lower)
+        found = self._lemmas.find(lower)
         if found is None:
             return {}
         out: dict[str, tuple[str, ...]] = {}
@@ -91,20 +91,46 @@ class WordTable:
     def inflection(self, base: str, tag: str) -> tuple[str, ...] | None:
         """lemminflect's ``getInflection(base, tag)`` of a verb lemma, or ``None`` for a word
         that is no verb lemma of the table."""
-        forms = _find(self._inflections, base)
+        forms = self._inflections.find(base)
         if forms is None:
             return None
         found = forms.split("\t")[TAGS.index(tag)]
         return () if found == "-" else tuple(found.split("/"))
 
 
-def _find(lines: list[str], key: str) -> str | None:
-    """What follows ``key`` and a tab in the sorted ``lines``, or ``None``."""
-    head = key + "\t"
-    at = bisect_left(lines, head)
-    if at < len(lines) and lines[at].startswith(head):
-        return lines[at][len(head) :]
-    return None
+class SortedLines:
+    """``key<TAB>answer`` lines sorted by key, searched where they are: a sample of every
+    :data:`STRIDE` characters' line is bisected, then the text between two samples is
+    searched, so reading the table makes no string per line."""
+
+    STRIDE = 1024
+
+    def __init__(self, lines: str) -> None:
+        self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
+        self._keys: list[str] = []
+        self._starts: list[int] = []  # where the newline before each sampled line is
+        at = 0
+        end = len(self._text) - 1
+        while at < end:
+            self._starts.append(at)
+            self._keys.append(self._text[at + 1 : self._text.index("\t", at + 1)])
+            at = self._text.find("\n", at + self.STRIDE)
+            if at < 0:
+                break
+
+    def find(self, key: str) -> str | None:
+        """The answer on the line of ``key``, or ``None``."""
+        sample = bisect_right(self._keys, key) - 1
+        if sample < 0:
+            return None  # before the first line
+        start = self._starts[sample]
+        stop = self._starts[sample + 1] + 1 if sample + 1 < len(self._starts) else len(self._text)
+        head = f"\n{key}\t"
+        at = self._text.find(head, start, stop + len(head))
+        if at < 0:
+            return None
+        at += len(head)
+        return self._text[at : self._text.index("\n", at)]
 
 
 def _bucket_frequency(index: int) -> float:

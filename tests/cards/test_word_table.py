@@ -123,3 +123,19 @@ def test_making_cards_loads_neither_library():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["[]"]
+
+
+def test_every_line_of_the_table_is_found():
+    """Each word the table holds is found, in each of its parts, however the lines fall
+    between the samples the search starts from; a word it does not hold is not."""
+    table = word_table()
+    for part in (table._frequency, table._lemmas, table._inflections):
+        lines = part._text.strip("\n").split("\n")
+        keys = [line.split("\t", 1)[0] for line in lines]
+        assert keys == sorted(set(keys))  # sorted by word, each once: what the search needs
+        for line in [*lines[:50], *lines[::37], *lines[-50:]]:
+            key, answer = line.split("\t", 1)
+            assert part.find(key) == answer
+        for missing in ("", "zzzzzzzzz", keys[0][:-1], f"{keys[-1]}z", f"{keys[len(keys) // 2]}q"):
+            if missing not in keys:
+                assert part.find(missing) is None

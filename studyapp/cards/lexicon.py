@@ -109,7 +109,7 @@ _POINTED_PAGE = re.compile(
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above"): a card shows no picture."""
-    if any(w in PAGE_WORDS for w in words(text)):
+    if not PAGE_WORDS.isdisjoint(_words(text)):
         return True
     lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
     if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
@@ -299,6 +299,8 @@ def speaks_to_reader(text: str) -> bool:
     said = WORD.findall(text)
     if any(is_personal(w) for w in said):
         return True
+    if "I " not in text:
+        return False  # no "I" before a word
     for match in re.finditer(r"\bI (?P<next>[a-z]+)", text):
         following = match.group("next")
         if following in ("am", "have", "had", "was", "will", "would", "can", "could", "shall"):

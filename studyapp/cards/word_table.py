@@ -183,5 +183,4 @@ def _to_zipf(freq: float) -> float:
 @cache
 def word_table() -> WordTable:
     """The shipped table, read on first use."""
-    with gzip.open(TABLE, "rt", encoding="utf-8") as stream:
-        return WordTable(stream.read())
+    return WordTable(gzip.decompress(TABLE.read_bytes()).decode("utf-8"))

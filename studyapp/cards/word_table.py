@@ -5,10 +5,10 @@ frequencies from wordfreq and lemmas and verb forms from lemminflect, copied by
 Why a table of our own: loading the two libraries (their code, their tables and numpy, which
 lemminflect imports for its rules of unknown words) took about half a second of every
 ``studyapp generate`` process; this table loads in a small part of that. It answers the
-questions the card generator asks; a question it cannot answer exactly (a frequency of a
-token wordfreq would split in a way not copied here, such as one with a run of digits; a
-verb form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks the
-library then.
+questions the card generator asks; a question it cannot answer exactly (the frequency of a
+word wordfreq reads in a way not copied here: a decimal number, letters outside a-z, a
+French elision; a verb form of a word that is no verb lemma) returns ``None``, and
+:mod:`.lexicon` asks the library then.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ instead of loading wordfreq and lemminflect (and numpy, which lemminflect import
 
 The table holds, copied from the installed libraries (so it answers exactly as they do):
 
-* every English word of wordfreq's ``best`` list made only of ``a-z``, ``0-9``, ``'``,
-  ``.`` and ``_``, with its frequency bucket (the centibel index wordfreq itself stores);
+* every English word of wordfreq's ``best`` list made only of ``a-z``, ``0-9`` and
+  ``'._,``, with its frequency bucket (the centibel index wordfreq itself stores);
 * for every lower-case word lemminflect's lemma table (or its overrides) knows, what
   ``getAllLemmas(word)`` returns;
 * for every verb lemma among those, what ``getInflection(lemma, tag)`` returns for the past
@@ -30,7 +30,7 @@ from wordfreq import get_frequency_list
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "studyapp" / "cards" / "data" / "english-words.txt.gz"
-TABLE_WORD = re.compile(r"[a-z0-9'._]+")
+TABLE_WORD = re.compile(r"[a-z0-9'._,]+")
 TAGS = ("VBD", "VBZ")
 SEPARATORS = ("\t", "|", "/")  # of a line, of its parts of speech, of their forms
 

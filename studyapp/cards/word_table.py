@@ -6,9 +6,9 @@ Why a table of our own: loading the two libraries (their code, their tables and 
 lemminflect imports for its rules of unknown words) took about half a second of every
 ``studyapp generate`` process; this table loads in a small part of that. It answers the
 questions the card generator asks; a question it cannot answer exactly (the frequency of a
-word wordfreq reads in a way not copied here: a decimal number, letters outside a-z, a
-French elision; a verb form of a word that is no verb lemma) returns ``None``, and
-:mod:`.lexicon` asks the library then.
+word wordfreq reads in a way not copied here: letters outside a-z, a French elision; a verb
+form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks the library
+then.
 """
 
 from __future__ import annotations
@@ -26,17 +26,21 @@ TAGS = ("VBD", "VBZ")  # the verb forms the table keeps, in the order of its col
 # wordfreq's default floor: a word it has never seen has the frequency of Zipf 0
 _MINIMUM = 10**0.0 / 1e9  # as its zipf_to_freq(0.0) works it out
 # Characters wordfreq drops around a word ("(abp)", "relative.", "caregivers’", "call--")
-_EDGE = "'’-()[]{}.,;:!?\"“”"
-# A word wordfreq splits only at its hyphens ("anti-inflammatory" -> anti, inflammatory;
-# "rcv.nxt", "ca_bundle", "don't" and "ipv6" are one token each)
-_SIMPLE = re.compile(r"[A-Za-z0-9]+(?:(?:-+|['’._])[A-Za-z0-9]+)*")
-# What this module does not copy of wordfreq's tokens: a dot or an apostrophe beside a
-# digit (a number such as "1.5", which it reads otherwise)
-_NOT_COPIED = re.compile(r"\d['’.]|['’.]\d")
+_EDGE = "'’-–—−()[]{}.,;:!?\"“”"
+# A word wordfreq splits only at its hyphens and dashes ("anti-inflammatory" -> anti,
+# inflammatory; "rcv.nxt", "ca_bundle", "don't", "ipv6" and "32.184" are one token each)
+_SIMPLE = re.compile(r"[A-Za-z0-9]+(?:(?:[-–—−]+|['’._,])[A-Za-z0-9]+)*")
+# What this module does not copy of wordfreq's tokens: an apostrophe beside a digit, a dot
+# between a letter and a digit, a comma beside a letter (each a break of its own)
+_NOT_COPIED = re.compile(r"\d['’]|['’]\d|[A-Za-z]\.\d|\d\.[A-Za-z]|[A-Za-z],|,[A-Za-z]")
+_DASHES = re.compile(r"[-–—−]+")  # hyphens, dashes and minus signs: breaks between tokens
 # A French elision, which wordfreq splits ("l'homme" -> l, homme; not with a curly quote)
 _ELISION = re.compile(r"[A-Za-z0-9_]{1,2}'[AEHIOUYaehiouy]")
-# A run of digits: wordfreq looks up "smm0000" for "smm1998" and weighs it by the number
-_DIGITS = re.compile(r"\d{2,}")
+# A number of several digits: wordfreq looks up "smm0000" for "smm1998", "00.000" for
+# "32.184", and weighs it by the number (its numbers.py: MULTI_DIGIT_RE, PURE_DIGIT_RE)
+_NUMBER = re.compile(r"\d[\d.,]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 class WordTable:
@@ -63,11 +67,11 @@ class WordTable:
         if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
             return None
         one_over = 0.0
-        for part in re.split(r"-+", core):
+        for part in _DASHES.split(core):
             if _ELISION.match(part):
                 return None
             token = part.lower().replace("’", "'")
-            smashed = _DIGITS.sub(lambda run: "0" * len(run.group()), token)
+            smashed = _NUMBER.sub(lambda number: _DIGIT.sub("0", number.group()), token)
             index = self._frequency.find(smashed)
             if index is None:
                 return _to_zipf(_MINIMUM)  # a word wordfreq has not seen
@@ -150,8 +154,9 @@ _PLATEAU_WIDTH = 20
 def _digit_frequency(token: str) -> float:
     """wordfreq's ``digit_freq``: the weight of the numbers of a token."""
     freq = 1.0
-    for run in _DIGITS.findall(token):
-        freq *= _year_frequency(run) if len(run) == 4 else _benford_frequency(run)
+    for number in _NUMBER.findall(token):
+        for run in _DIGIT_RUN.findall(number):
+            freq *= _year_frequency(run) if len(run) == 4 else _benford_frequency(run)
     return freq
 
 

@@ -29,6 +29,8 @@ TRICKY = [
     "anti-inflammatory",  # hyphens split a word into tokens
     "abbot--no",
     "call--",
+    "1990–2000",  # dashes and minus signs split too
+    "−o2cco2−)",
     "-ate",
     "(abp)",
     "relative.",
@@ -49,6 +51,9 @@ TRICKY = [
     "mid-2000s",
     "2045",
     "a00",
+    "32.184",  # a number with a dot or comma is one token, weighed as its digits
+    "1,000",
+    "v1.2.3",
     "Adulthood",
     "Plaintiff",
     "zzzqx",  # never seen
@@ -99,9 +104,10 @@ def test_frequencies_are_wordfreqs():
 
 
 def test_uncopied_tokens_are_left_to_wordfreq():
-    """A token the table does not read as wordfreq does (a decimal number, a French
-    elision) still gets wordfreq's frequency, from wordfreq itself."""
-    for word in ("1.5", "l'homme", "qu'un", "1,000", "c++"):
+    """A token the table does not read as wordfreq does (letters outside a-z, a French
+    elision, a dot between a number and a word) still gets wordfreq's frequency, from
+    wordfreq itself."""
+    for word in ("µm", "café", "l'homme", "qu'un", "1.a", "c++"):
         assert word_table().zipf(word) is None
         assert lx.zipf(word) == zipf_frequency(word, "en")
 

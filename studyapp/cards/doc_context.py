@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from studyapp.cards import from_blanks as cfb
 from studyapp.cards import lexicon as lx
@@ -200,9 +201,12 @@ def all_items(block: ItemList) -> list[ListItem]:
 
 def _main_subject(title: str, sentences: list[str]) -> str:
     """The word most sentences are about (``ketamine``), if it stands out; else ``""``."""
-    counts: Counter[str] = Counter()
-    for sentence in sentences:
-        counts.update({w for w in tf.words(sentence) if w not in tf.STOPWORDS and len(w) > 3})
+    counts: Counter[str] = Counter(  # each sentence's words once, counted in one call
+        chain.from_iterable(
+            {w for w in tf.words(sentence) if w not in tf.STOPWORDS and len(w) > 3}
+            for sentence in sentences
+        )
+    )
     if not counts:
         return ""
     title_words = set(tf.words(title))

@@ -326,11 +326,21 @@ def _fault(
 def _shows_markup(shown: str) -> bool:
     """Whether the text on screen shows markup the outline left in, many brackets, a bare
     "https", or a listing of file names."""
-    if _MARKUP.search(shown) or len(_BRACKET.findall(shown)) > 4 or _BARE_SCHEME.search(shown):
+    # a pattern is searched only in a text holding what each of its alternatives needs
+    # (_MARKUP_MARKS: keep them with _MARKUP): most cards' text holds none of it
+    if (any(mark in shown for mark in _MARKUP_MARKS) and _MARKUP.search(shown)) or (
+        shown.count("(") + shown.count("[") > 4  # _BRACKET
+        or ("http" in shown and _BARE_SCHEME.search(shown))
+    ):
         return True  # "... ECCNs at https?": an address cut to its scheme
-    if _CODE.search(shown):
+    if ("(" in shown or "=" in shown or ");" in shown) and _CODE.search(shown):
         return True  # 'curl_slist_append( recipients, " NOTIFY=SUCCESS" );': code
-    return len(_FILE_NAME.findall(shown)) >= 3  # "libcurl.a libcurldll.a libcurl.lib": a listing
+    # "libcurl.a libcurldll.a libcurl.lib": a listing
+    return shown.count(".") >= 3 and len(_FILE_NAME.findall(shown)) >= 3
+
+
+# what one alternative or another of _MARKUP needs in a text: a character or a sequence
+_MARKUP_MARKS = (*"{}_:\\<^|", "](", "[#", "``", "=>", "..", "----", "====")
 
 
 class Seen:

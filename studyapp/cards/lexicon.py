@@ -11,6 +11,11 @@ downloaded at run time):
   only ever a verb; "rose" may be the verb "rise"), so a cloze blank that ends on a verb is
   seen as half a clause, and "causes" and "cause" count as one word.
 
+What the generator asks of them is answered from a copy of their tables shipped with
+studyapp (:mod:`.word_table`), which loads in a small part of the time the libraries take;
+the libraries themselves are loaded only for the rare question the copy cannot answer
+exactly (:func:`_wordfreq`, :func:`_lemminflect`).
+
 What stays hand-written here is grammar, not vocabulary: the closed class of function words
 and the small set of abstract nouns that say nothing on their own in any subject.
 """
@@ -19,8 +24,11 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
+from studyapp.cards.word_table import WordTable, word_table
 from studyapp.outline.sentences import plain_lower
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
@@ -101,7 +109,7 @@ _POINTED_PAGE = re.compile(
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above"): a card shows no picture."""
-    if any(w in PAGE_WORDS for w in words(text)):
+    if not PAGE_WORDS.isdisjoint(_words(text)):
         return True
     lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
     if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
@@ -120,34 +128,68 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
+    if any(trap in text for trap in _LOWER_TRAPS):
+        return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
+    lowered = text.lower()  # found lower-cased at once: the same words (see _LOWER_TRAPS)
+    found = _LOWER_WORD.findall(lowered)
+    if "’s" not in lowered and "'s" not in lowered:
+        return tuple(found)  # no word can end on a possessive
+    return tuple(w.removesuffix("’s").removesuffix("'s") for w in found)
+
+
+# WORD read in a lower-cased text, which holds the same words lower-cased unless lower() made
+# an ASCII letter of another character: only "İ" (-> "i̇") and the Kelvin sign (-> "k") do
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9’'-]*")
+_LOWER_TRAPS = ("\u0130", "\u212a")
 
 
 @lru_cache(maxsize=1)
-def _load_tables() -> None:
-    """Load the word tables of both libraries, once, on first use (a command that makes no
-    cards does not pay for them).
+def _load_tables() -> WordTable:
+    """Read the word table, once, on first use (a command that makes no cards does not pay
+    for it).
 
-    The libraries and their tables are tens of thousands of objects that live as long as
-    the process, and loading them makes no garbage: the collector is paused meanwhile (it
-    would only walk them again and again as they grow).
+    The table is hundreds of thousands of strings that live as long as the process, and
+    reading it makes no garbage: the collector is paused meanwhile (it would only walk them
+    again and again as they grow).
     """
+    with _collector_paused():
+        return word_table()
+
+
+@lru_cache(maxsize=1)
+def _wordfreq() -> None:
+    """Load wordfreq's own table, for a frequency the shipped copy cannot work out exactly
+    (a token wordfreq reads in a way not copied, such as "1.5"), with the collector paused
+    as in :func:`_load_tables`."""
+    with _collector_paused():
+        from wordfreq import zipf_frequency
+
+        zipf_frequency("word", "en")
+
+
+@lru_cache(maxsize=1)
+def _lemminflect() -> None:
+    """Load lemminflect's own tables, for a verb form of a word that is no verb lemma of the
+    shipped copy, with the collector paused as in :func:`_load_tables`."""
+    with _collector_paused():
+        from lemminflect import getInflection
+
+        getInflection("word", tag="VBD")
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        from lemminflect import getAllLemmas, getInflection
-        from wordfreq import zipf_frequency
-
-        getAllLemmas("word")
-        getInflection("word", tag="VBD")
-        zipf_frequency("word", "en")
+        yield
     finally:
         if collecting:
             gc.enable()
 
 
 def settle_tables() -> None:
-    """Load the word tables and take everything alive out of the cycle collector's rounds
+    """Read the word table and take everything alive out of the cycle collector's rounds
     (:func:`gc.freeze`): for a process that makes decks and exits (``studyapp generate``).
 
     Making the decks of a long text runs several full collections, and each would walk the
@@ -163,7 +205,10 @@ def settle_tables() -> None:
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """How common ``word`` is in English on the Zipf scale (0 for a word never seen)."""
-    _load_tables()  # first: the import below is then a lookup
+    found = _load_tables().zipf(word)
+    if found is not None:
+        return found
+    _wordfreq()  # first: the import below is then a lookup
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -176,10 +221,7 @@ def lemmas(word: str) -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
-    _load_tables()  # first: the import below is then a lookup
-    from lemminflect import getAllLemmas
-
-    return dict(getAllLemmas(lower))
+    return _load_tables().lemmas(lower)
 
 
 @lru_cache(maxsize=65536)
@@ -210,10 +252,20 @@ def verb_lemma(word: str) -> str:
 
 def is_past(word: str, base: str) -> bool:
     """Whether ``word`` is the simple past of the verb ``base`` ("began" of "begin")."""
-    _load_tables()  # first: the import below is then a lookup
+    return word.lower() in inflection(base, "VBD")
+
+
+@lru_cache(maxsize=16384)
+def inflection(base: str, tag: str) -> tuple[str, ...]:
+    """The forms of the verb ``base`` for a Penn tag, "VBD" (past) or "VBZ" (third person
+    singular): ``("carries",)`` for ("carry", "VBZ")."""
+    found = _load_tables().inflection(base, tag)
+    if found is not None:
+        return found
+    _lemminflect()  # first: the import below is then a lookup
     from lemminflect import getInflection
 
-    return word.lower() in getInflection(base, tag="VBD")
+    return tuple(getInflection(base, tag=tag))
 
 
 def only_verb(word: str) -> bool:
@@ -247,6 +299,8 @@ def speaks_to_reader(text: str) -> bool:
     said = WORD.findall(text)
     if any(is_personal(w) for w in said):
         return True
+    if "I " not in text:
+        return False  # no "I" before a word
     for match in re.finditer(r"\bI (?P<next>[a-z]+)", text):
         following = match.group("next")
         if following in ("am", "have", "had", "was", "will", "would", "can", "could", "shall"):

@@ -178,9 +178,7 @@ def _finite(word: str) -> bool:
 
 def _third_person(base: str) -> str:
     """``lower`` -> ``lowers``, ``carry`` -> ``carries`` (lemminflect's inflection)."""
-    from lemminflect import getInflection
-
-    found = getInflection(base, tag="VBZ")
+    found = lx.inflection(base, "VBZ")
     return found[0] if found else base
 
 

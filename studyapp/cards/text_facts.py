@@ -103,6 +103,9 @@ _DEF_PATTERNS = (
         r"(?:characteri[sz]ed by|that|which|caused by|resulting from) .+)$"
     ),
 )
+# What each of the patterns above needs in a sentence: most sentences have none of it, and
+# are then not matched against the pattern (which tries every start of a subject)
+_DEF_NEEDS = ((" refers to ", " refer to "), (" defined as ",), (" is ", " are "), (" are ",))
 _RELATIONS = (
     (re.compile(r"^(?P<x>[^,;:]{3,100}?) (?P<verb>is|are) attributed to (?P<y>.+)$"), "attributed"),
     (re.compile(r"^(?P<x>[^,;:]{3,100}?) involves (?P<y>.+)$"), "involves"),
@@ -139,6 +142,8 @@ def relations(sentence: str) -> list[Relation]:
     text = sentence.rstrip(" .")
     out = []
     for pattern, kind in _RELATIONS:
+        if f" {kind} " not in text:  # "attributed", "involves": the pattern's own word
+            continue
         match = pattern.match(text)
         if match and not _PRONOUN_START.match(match.group("x")) and len(match.group("y")) > 8:
             verb = match.groupdict().get("verb") or ""
@@ -162,8 +167,8 @@ def definitions(sentence: str) -> list[Definition]:
 def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
     out: list[Definition] = []
-    for pattern in _DEF_PATTERNS:
-        match = pattern.match(text)
+    for pattern, needs in zip(_DEF_PATTERNS, _DEF_NEEDS, strict=True):
+        match = any(need in text for need in needs) and pattern.match(text)
         if not match:
             continue
         subject = match.group("subject").strip()
@@ -186,6 +191,8 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
         out.append(
             Definition(subject, verb, definition, trait_match.group("trait") if trait_match else "")
         )
+        return tuple(out)
+    if ", a" not in text:  # what an appositive opens with: ", a type of", ", an ..."
         return tuple(out)
     for match in _APPOSITIVE.finditer(text):
         subject = match.group("subject")

@@ -99,13 +99,35 @@ def is_navigation_line(line: str) -> bool:
     text = line.strip().lstrip("#").strip()
     if not text:
         return False
-    if _COOKIE.search(text) or _COPYRIGHT.search(text):
+    if _has_notice(text, plain_lower(text)):
         return True
     match = _NAV_LINE.match(text)
     if match and len(text) <= 80 and not text.endswith((".", "?")):
         return True
+    if not any(mark in text for mark in _SEPARATOR_MARKS):
+        return False  # no separator: one item (most lines, found without splitting them)
     parts = _SEPARATED_ITEMS.split(text)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
+
+
+# What every cookie notice and every copyright notice holds (see _COOKIE and _COPYRIGHT): a
+# lower-cased line without them is searched no further (most lines of a long text)
+_COOKIE_MARK = "cookie"
+_COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved")
+_LOWER_COOKIE = re.compile(_COOKIE.pattern)
+_LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
+_SEPARATOR_MARKS = "|•·»/"  # the marks of _SEPARATED_ITEMS
+
+
+def _has_notice(text: str, lowered: str | None) -> bool:
+    """Whether ``text`` holds a cookie or copyright notice; ``lowered`` is
+    :func:`plain_lower` of it (the patterns, written in lower case, then read case)."""
+    if lowered is None:
+        return bool(_COOKIE.search(text) or _COPYRIGHT.search(text))
+    return bool(
+        (_COOKIE_MARK in lowered and _LOWER_COOKIE.search(lowered))
+        or (any(mark in lowered for mark in _COPYRIGHT_MARKS) and _LOWER_COPYRIGHT.search(lowered))
+    )
 
 
 def is_byline(line: str) -> bool:
@@ -156,7 +178,7 @@ def _looks_like_site_name(name: str) -> bool:
 
 # the patterns a line is searched with before it is split into sentences, and the same read
 # case-sensitively, for a lower-cased line (every letter of them is written in lower case)
-_SENTENCE_PATTERNS = (_STRONG_PROMO, _COOKIE, _COPYRIGHT, _WEAK_PROMO)
+_SENTENCE_PATTERNS = (_STRONG_PROMO, _WEAK_PROMO)
 _LOWER_SENTENCE_PATTERNS = tuple(re.compile(p.pattern) for p in _SENTENCE_PATTERNS)
 
 
@@ -166,14 +188,11 @@ def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool
     sentence is bounded by spaces there), so most lines are kept without being split."""
     lowered = plain_lower(line)
     text = line if lowered is None else lowered
-    strong, cookie, notice, weak = (
-        _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
-    )
+    strong, weak = _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
     return bool(
         strong.search(text)
         or (site_pattern and site_pattern.search(line))
-        or cookie.search(text)
-        or notice.search(text)
+        or _has_notice(line, lowered)
         or len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
     )
 

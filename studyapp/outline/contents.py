@@ -36,7 +36,8 @@ def entry_key(line: str) -> str:
     markup, punctuation or case (``1.2 Consult %APPDATA%... 12`` -> ``consult appdata``)."""
     text = strip_inline(line).lower().strip()
     text = _NUMBERING.sub("", text, count=1)
-    text = _PAGE.sub("", text)
+    if text[-1:].isdecimal():  # a page number ends the line: most lines are searched no further
+        text = _PAGE.sub("", text)
     text = _NOT_WORD.sub(" ", text.replace("_", " "))
     return _SPACES.sub(" ", text).strip()
 

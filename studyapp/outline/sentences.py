@@ -105,4 +105,6 @@ def plain_lower(text: str) -> str | None:
 @lru_cache(maxsize=16384)  # the same sentence is normalised at each step that compares it
 def normalise_space(text: str) -> str:
     """``text`` with every run of whitespace made one space, ends stripped."""
+    if "  " not in text and text.isprintable():  # its only whitespace is single spaces
+        return text.strip()
     return _SPACES.sub(" ", text).strip()

@@ -74,3 +74,18 @@ def test_only_a_one_shot_generate_freezes_the_collector():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["True", "True"]
+
+
+def test_words_are_read_lower_cased_without_possessives():
+    """A text's words are compared lower-cased and without a possessive "’s", also in a text
+    holding letters that lower-casing turns into ASCII ones (the Kelvin sign, dotted "İ")."""
+    assert lx.words("The Receptor’s role in NMDA's TOOLS'S use") == [
+        "the",
+        "receptor",
+        "role",
+        "in",
+        "nmda",
+        "tools",
+        "use",
+    ]
+    assert lx.words("İzmir’s 5 \u212a heat") == ["zmir", "heat"]  # as read before lower-casing

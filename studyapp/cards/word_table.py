@@ -1,0 +1,191 @@
+"""The English word table shipped with studyapp (``data/english-words.txt.gz``): word
+frequencies from wordfreq and lemmas and verb forms from lemminflect, copied by
+``scripts/build_word_table.py`` so that answers are the libraries' own.
+
+Why a table of our own: loading the two libraries (their code, their tables and numpy, which
+lemminflect imports for its rules of unknown words) took about half a second of every
+``studyapp generate`` process; this table loads in a small part of that. It answers the
+questions the card generator asks; a question it cannot answer exactly (the frequency of a
+word wordfreq reads in a way not copied here: letters outside a-z, a French elision; a verb
+form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks the library
+then.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from bisect import bisect_right
+from functools import cache
+from pathlib import Path
+
+TABLE = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
+TAGS = ("VBD", "VBZ")  # the verb forms the table keeps, in the order of its columns
+
+# wordfreq's default floor: a word it has never seen has the frequency of Zipf 0
+_MINIMUM = 10**0.0 / 1e9  # as its zipf_to_freq(0.0) works it out
+# Characters wordfreq drops around a word ("(abp)", "relative.", "caregivers’", "call--")
+_EDGE = "'’-–—−()[]{}.,;:!?\"“”"
+# A word wordfreq splits only at its hyphens and dashes ("anti-inflammatory" -> anti,
+# inflammatory; "rcv.nxt", "ca_bundle", "don't", "ipv6" and "32.184" are one token each)
+_SIMPLE = re.compile(r"[A-Za-z0-9]+(?:(?:[-–—−]+|['’._,])[A-Za-z0-9]+)*")
+# What this module does not copy of wordfreq's tokens: an apostrophe beside a digit, a dot
+# between a letter and a digit, a comma beside a letter (each a break of its own)
+_NOT_COPIED = re.compile(r"\d['’]|['’]\d|[A-Za-z]\.\d|\d\.[A-Za-z]|[A-Za-z],|,[A-Za-z]")
+_DASHES = re.compile(r"[-–—−]+")  # hyphens, dashes and minus signs: breaks between tokens
+# A French elision, which wordfreq splits ("l'homme" -> l, homme; not with a curly quote)
+_ELISION = re.compile(r"[A-Za-z0-9_]{1,2}'[AEHIOUYaehiouy]")
+# A number of several digits: wordfreq looks up "smm0000" for "smm1998", "00.000" for
+# "32.184", and weighs it by the number (its numbers.py: MULTI_DIGIT_RE, PURE_DIGIT_RE)
+_NUMBER = re.compile(r"\d[\d.,]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
+
+
+class WordTable:
+    """The table, read once; each lookup answers as the library it was copied from.
+
+    Each part is sorted ``word<TAB>answer`` lines (:class:`SortedLines`): making
+    dictionaries of its 380,000 lines took longer than all the lookups of a long text.
+    """
+
+    def __init__(self, text: str) -> None:
+        frequency, rest = text.split("\n[lemmas]\n", 1)
+        lemmas, inflections = rest.split("\n[inflections] ", 1)
+        tags, _, inflections = inflections.partition("\n")
+        if tuple(tags.split()) != TAGS:
+            raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
+        self._frequency = SortedLines(frequency.split("\n[frequency]\n", 1)[1])
+        self._lemmas = SortedLines(lemmas)
+        self._inflections = SortedLines(inflections)
+
+    def zipf(self, word: str) -> float | None:
+        """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
+        table does not copy (see :data:`_NOT_COPIED`)."""
+        core = word.strip(_EDGE)
+        if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
+            return None
+        one_over = 0.0
+        for part in _DASHES.split(core):
+            if _ELISION.match(part):
+                return None
+            token = part.lower().replace("’", "'")
+            smashed = _NUMBER.sub(lambda number: _DIGIT.sub("0", number.group()), token)
+            index = self._frequency.find(smashed)
+            if index is None:
+                return _to_zipf(_MINIMUM)  # a word wordfreq has not seen
+            freq = _bucket_frequency(int(index))
+            if smashed != token:
+                freq *= _digit_frequency(token)
+            one_over += 1.0 / freq
+        return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
+
+    def lemmas(self, lower: str) -> dict[str, tuple[str, ...]]:
+        """lemminflect's ``getAllLemmas(lower)`` of a lower-case word."""
+        found = self._lemmas.find(lower)
+        if found is None:
+            return {}
+        out: dict[str, tuple[str, ...]] = {}
+        for entry in found.split("|"):
+            pos, _, forms = entry.partition(":")
+            out[pos] = tuple(forms.split("/"))
+        return out
+
+    def inflection(self, base: str, tag: str) -> tuple[str, ...] | None:
+        """lemminflect's ``getInflection(base, tag)`` of a verb lemma, or ``None`` for a word
+        that is no verb lemma of the table."""
+        forms = self._inflections.find(base)
+        if forms is None:
+            return None
+        found = forms.split("\t")[TAGS.index(tag)]
+        return () if found == "-" else tuple(found.split("/"))
+
+
+class SortedLines:
+    """``key<TAB>answer`` lines sorted by key, searched where they are: a sample of every
+    :data:`STRIDE` characters' line is bisected, then the text between two samples is
+    searched, so reading the table makes no string per line."""
+
+    STRIDE = 1024
+
+    def __init__(self, lines: str) -> None:
+        self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
+        self._keys: list[str] = []
+        self._starts: list[int] = []  # where the newline before each sampled line is
+        at = 0
+        end = len(self._text) - 1
+        while at < end:
+            self._starts.append(at)
+            self._keys.append(self._text[at + 1 : self._text.index("\t", at + 1)])
+            at = self._text.find("\n", at + self.STRIDE)
+            if at < 0:
+                break
+
+    def find(self, key: str) -> str | None:
+        """The answer on the line of ``key``, or ``None``."""
+        sample = bisect_right(self._keys, key) - 1
+        if sample < 0:
+            return None  # before the first line
+        start = self._starts[sample]
+        stop = self._starts[sample + 1] + 1 if sample + 1 < len(self._starts) else len(self._text)
+        head = f"\n{key}\t"
+        at = self._text.find(head, start, stop + len(head))
+        if at < 0:
+            return None
+        at += len(head)
+        return self._text[at : self._text.index("\n", at)]
+
+
+def _bucket_frequency(index: int) -> float:
+    """A bucket's frequency, as wordfreq's ``cB_to_freq(-index)`` works it out."""
+    return 10 ** (-index / 100)
+
+
+# wordfreq's estimate of how often a number is written (wordfreq/numbers.py, Apache-2.0,
+# copyright Robyn Speer): Benford's law, and for four digits a curve of years
+_DIGIT_FREQS = [0.009, 0.300, 0.175, 0.124, 0.096, 0.078, 0.066, 0.057, 0.050, 0.045]
+_YEAR_LOG_PEAK = -1.9185
+_NOT_YEAR_PROB = 0.1
+_REFERENCE_YEAR = 2019
+_PLATEAU_WIDTH = 20
+
+
+def _digit_frequency(token: str) -> float:
+    """wordfreq's ``digit_freq``: the weight of the numbers of a token."""
+    freq = 1.0
+    for number in _NUMBER.findall(token):
+        for run in _DIGIT_RUN.findall(number):
+            freq *= _year_frequency(run) if len(run) == 4 else _benford_frequency(run)
+    return freq
+
+
+def _benford_frequency(digits: str) -> float:
+    return _DIGIT_FREQS[int(digits[0])] / 10 ** (len(digits) - 1)
+
+
+def _year_frequency(digits: str) -> float:
+    year = int(digits)
+    if year <= _REFERENCE_YEAR:
+        year_log_freq = _YEAR_LOG_PEAK - 0.0083 * (_REFERENCE_YEAR - year)
+    elif year <= _REFERENCE_YEAR + _PLATEAU_WIDTH:
+        year_log_freq = _YEAR_LOG_PEAK
+    else:
+        year_log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
+    return 10.0**year_log_freq + _NOT_YEAR_PROB * _benford_frequency(digits)
+
+
+def _rounded(freq: float) -> float:
+    """Three significant digits, as wordfreq rounds a frequency."""
+    return round(freq, math.floor(-math.log(freq, 10)) + 3)
+
+
+def _to_zipf(freq: float) -> float:
+    """wordfreq's ``freq_to_zipf``, rounded as ``zipf_frequency`` rounds it."""
+    return round(math.log(freq, 10) + 9, 2)
+
+
+@cache
+def word_table() -> WordTable:
+    """The shipped table, read on first use."""
+    return WordTable(gzip.decompress(TABLE.read_bytes()).decode("utf-8"))

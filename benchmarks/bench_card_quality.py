@@ -41,7 +41,7 @@ CORPUS_DIRS = (
     ROOT / "benchmarks" / "heldout",
 )
 FIXTURES = ROOT / "tests" / "fixtures" / "outlines"
-SUFFIXES = {".txt", ".md", ".rst", ".markdown"}
+SUFFIXES = {".txt", ".md", ".rst", ".markdown", ".adoc"}  # .adoc: a held-out AsciiDoc chapter
 TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE, CardType.LIST, CardType.CLOZE)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _WORD = re.compile(r"[A-Za-z0-9]+")

@@ -104,11 +104,10 @@ _LABEL_QUESTION = re.compile(
 )
 # patterns of the per-blank checks, compiled once
 _BRACKET = re.compile(r"[(\[]")
+# a question word and its auxiliary: "What does", "Why is"
+_ASKS = r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
 # a question whose subject opens on a function word: "What does because a lot of ...?"
-_QUESTION_SUBJECT = re.compile(
-    r"^(?:What|Where|When|Why|How) (?:is|are|was|were|does|do|did|can|may|will)"
-    r" (?P<first>[A-Za-z]+) "
-)
+_QUESTION_SUBJECT = re.compile(_ASKS + r" (?P<first>[A-Za-z]+) ")
 # "What does the capsid appear?": the words between the auxiliary and the last one
 _DOES_WHAT = re.compile(
     r"^What (?P<aux>does|do|did|can|may|could|will|should|must) (?P<subject>[^?]+?)"
@@ -118,8 +117,7 @@ _DOES_WHAT = re.compile(
 _TERM_FOR_VERB = re.compile(r"^What is the term for (?P<verb>[a-z]+) (?P<next>[a-z]+)\b")
 # "Why is often cell death caused ...?": an adverb before the subject
 _AUX_ADVERB = re.compile(
-    r"^(?:Why|What|How|When|Where) (?:is|are|was|were|does|do|did|can|may|will)"
-    r" (?:often|usually|also|always|generally|typically|sometimes|still|then|now|thus)\b"
+    _ASKS + r" (?:often|usually|also|always|generally|typically|sometimes|still|then|now|thus)\b"
 )
 # "What causes often cell death?", "What does many viruses have ...?"
 _VERB_ADVERB = re.compile(

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
+from studyapp.outline.sentences import plain_lower
 
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
@@ -144,26 +145,28 @@ def _sentence_fault(text: str) -> str:
     """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
     leaning on what it does not show."""
     rest = CLOZE.sub(" ", text)
-    if len(text.split()) > MAX_CLOZE_WORDS or _SECOND_SENTENCE.search(rest):
+    if len(text.split()) > MAX_CLOZE_WORDS or (
+        (". " in rest or "! " in rest or "? " in rest) and _SECOND_SENTENCE.search(rest)
+    ):
         return "too-long"
     if _REFERENCE_START.match(rest):
         return "unresolved"
     if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
-    if _LOWER_START.match(CLOZE.sub(lambda m: m.group(1), text)):
+    whole = CLOZE.sub(_hidden, text)  # the sentence as written: the same for all its clozes
+    if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
-    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or lx.speaks_to_reader(
-        CLOZE.sub(lambda m: m.group(1), text)
-    ):  # the blank itself may hold the "you" ("Sometimes [you'll want] to ...")
-        return "not-a-statement"
-    if rest.lstrip().startswith("(") or _QUOTED_BLANK.search(text):
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or _speaks(whole):
+        return "not-a-statement"  # the blank may hold the "you" ("Sometimes [you'll want] to")
+    if rest.lstrip().startswith("(") or (
+        any(m in text for m in _QUOTED_MARKS) and _QUOTED_BLANK.search(text)
+    ):
         return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
-    if _RESOURCE.search(rest):
+    if ("(" in rest or "[" in rest) and _RESOURCE.search(rest):
         return "not-a-statement"  # "Analyzing Algorithms (playlist) in 18 minutes (video)"
-    letters = [c for c in rest if c.isalpha()]
-    if len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    if _shouted(rest):
         return "not-a-statement"  # "IF THEOLOGICAL IDEAS PROVE ...": a shouted quotation
     if _ASKS.match(rest):
         return "not-a-statement"  # an exercise without its question mark: "What is the [...] ..."
@@ -171,22 +174,85 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"
     if _FRAMING.match(rest.lstrip()):
         return "not-a-statement"  # "In conclusion, ...", "But ...": the text's framing
-    whole = CLOZE.sub(lambda m: m.group(1), text)
-    if _TRANSITION.search(whole):
+    return _whole_sentence_fault(whole)
+
+
+def _hidden(match: re.Match[str]) -> str:
+    """What a blank hides (for ``CLOZE.sub``: the sentence as written)."""
+    return match.group(1)
+
+
+@lru_cache(maxsize=16384)
+def _speaks(whole: str) -> bool:
+    """:func:`studyapp.cards.lexicon.speaks_to_reader` of a sentence, asked once for all the
+    clozes made of it."""
+    return lx.speaks_to_reader(whole)
+
+
+def _shouted(rest: str) -> bool:
+    """Whether a sentence is mostly capitals: over 20 letters, more than 60 % of them upper
+    case."""
+    if sum(map(str.isupper, rest)) <= 12:
+        return False  # 12 capitals are not 60 % of over 20 letters: no need to count them
+    letters = [c for c in rest if c.isalpha()]
+    return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+@lru_cache(maxsize=16384)
+def _whole_sentence_fault(whole: str) -> str:
+    """The rest of :func:`_sentence_fault`: the rules that read the sentence as written,
+    whatever its blanks, judged once for all the clozes made of it."""
+    # a pattern is searched only in a sentence holding what each of its alternatives needs
+    lowered = plain_lower(whole)  # None: a letter the lower-cased marks might miss
+    if (lowered is None or any(m in lowered for m in _TRANSITION_MARKS)) and _TRANSITION.search(
+        whole
+    ):
         return "not-a-statement"  # "..., now is the time to focus on the physiology"
-    if _BARE_THIS.search(whole):
+    if any(m in whole for m in _BARE_THIS_MARKS) and _BARE_THIS.search(whole):
         return "unresolved"  # "In large part, this is due to the [autoregulatory nature] ..."
-    if POINTER.search(whole) or LEANS_BACK.search(whole) or _FRAME_SUBJECT.match(whole):
+    if points_into_document(whole) or leans_back(whole) or _FRAME_SUBJECT.match(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
     if _DANGLING_END.search(whole):
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
-    if _HANDLE.search(whole):
+    if "@" in whole and _HANDLE.search(whole):
         return "not-a-statement"  # "— @okdistribute, 'How to Run a [FOSS Project]'": a credit
     if not _CLOSED.search(whole):
         return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
     return ""
+
+
+# What each alternative of a pattern needs in a text (keep them with the patterns above):
+# _TRANSITION's in the lower-cased text, _BARE_THIS's, LEANS_BACK's as written
+_QUOTED_MARKS = ('"{{', "“{{", "'{{")  # _QUOTED_BLANK's, as written
+_TRANSITION_MARKS = ("now", "turn to", "in this ", "having")
+_BARE_THIS_MARKS = ("this ", "that ", "these ", "those ")
+_POINTER_MARKS = (
+    *("below", "above", "later", "earlier", "section", "chapter", "paragraph", "page", "p. "),
+    *("here", "(see"),
+)
+_LEANS_BACK_MARKS = (
+    *(" case", "former", "latter", "above", "below"),
+    *("previous", "preceding", "corresponding", "respective", "aforementioned"),
+    *("he first ", "he second ", "he third ", "he fourth ", "he last ", "he other "),
+    "he remaining ",
+)
+
+
+def points_into_document(text: str) -> bool:
+    """Whether ``text`` points into the document (:data:`POINTER`: "described below", "the
+    next section"), searched only when it holds one of the pattern's words."""
+    lowered = plain_lower(text)
+    if lowered is not None and not any(m in lowered for m in _POINTER_MARKS):
+        return False
+    return bool(POINTER.search(text))
+
+
+def leans_back(text: str) -> bool:
+    """Whether ``text`` leans on what came before it (:data:`LEANS_BACK`: "the latter", "in
+    the first case"), searched only when it holds one of the pattern's words."""
+    return any(m in text for m in _LEANS_BACK_MARKS) and bool(LEANS_BACK.search(text))
 
 
 _UNITS = lx.wordset("second minute hour day week month year decade century")
@@ -380,7 +446,7 @@ def _amount(text: str, start: int) -> bool:
 def _subjectless(text: str) -> bool:
     """Whether a sentence of notes opens on its verb ("Says it is enough that ...",
     "Holds that ..."): who says it is in the line before, which a card does not show."""
-    first = lx.WORD.findall(text)[:1]
+    first = lx.WORD.search(text)
     if not first or not first[0].endswith("s") or not first[0][:1].isupper():
         return False
     word = first[0].lower()

@@ -254,9 +254,9 @@ def _fault(
     bare = _BARE_THE.match(question)
     if bare and lx.is_familiar(bare.group(1)):
         return "unresolved"  # "What is the drug?": which one, the card does not say
-    if _unresolved(question, subject) or cr.LEANS_BACK.search(f"{question} {draft.answer}"):
+    if _unresolved(question, subject) or cr.leans_back(f"{question} {draft.answer}"):
         return "unresolved"
-    if cr.POINTER.search(question):
+    if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
     if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
         return "not-a-statement"
@@ -283,7 +283,7 @@ def _fault(
         return "broken-blank"  # "Why ...?" -> "how that sets some bits ...": no reason given
     if re.match(r"^(?:and|or|but|so)\b", draft.answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
-    if lx.speaks_to_reader(draft.answer) or cr.POINTER.search(draft.answer):
+    if lx.speaks_to_reader(draft.answer) or cr.points_into_document(draft.answer):
         return "unresolved"  # "the page you specify": whose page? "(see item 3.8)": elsewhere
     if cr.CREDIT.match(draft.answer):
         return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line

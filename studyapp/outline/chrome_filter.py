@@ -190,11 +190,30 @@ def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool
     text = line if lowered is None else lowered
     strong, weak = _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
     return bool(
-        strong.search(text)
+        (_holds_any(lowered, _STRONG_PROMO_MARKS) and strong.search(text))
         or (site_pattern and site_pattern.search(line))
         or _has_notice(line, lowered)
-        or len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
+        or (
+            _holds_any(lowered, _WEAK_PROMO_MARKS)
+            and len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
+        )
     )
+
+
+# What each alternative of _STRONG_PROMO and of _WEAK_PROMO needs in a lower-cased line (keep
+# them with the patterns): a line holding none of them is not searched (most lines)
+_STRONG_PROMO_MARKS = (
+    *("sale", "buy", "order", "shop", "add to", "coupon", "promo", "discount", "%", "shipping"),
+    *("delivery", "click", "subscribe", "newsletter", "sign up", "offer", "money", "visit our"),
+    *("best price", "cheapest"),
+)
+_WEAK_PROMO_MARKS = ("top", "discount", "cheap", "shipping", "price", "online", "shop", "guarantee")
+
+
+def _holds_any(lowered: str | None, marks: tuple[str, ...]) -> bool:
+    """Whether a lower-cased line holds one of ``marks``; ``lowered`` is :func:`plain_lower`
+    of it, and ``None`` (a letter the marks might miss) holds them all."""
+    return lowered is None or any(mark in lowered for mark in marks)
 
 
 def _drop_sentences(line: str, should_drop) -> tuple[str, list[str]]:

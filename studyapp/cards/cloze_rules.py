@@ -369,7 +369,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         and last.islower()
         and last.endswith("s")
         and lx.verb_lemma(last) not in ("", last)
-        and lx.is_function_word(said[-2]) is False
+        and not lx.is_function_word(said[-2])
         and "VERB" in lx.parts_of_speech(last)
         and said[0][:1].isupper()
     ):

@@ -219,3 +219,69 @@ def _resolve_inner_its(sentence: str, subject: str, previous: str) -> str:
         return sentence
     apostrophe = "’" if "’" in previous or "’" in sentence else "'"
     return sentence.replace(" its ", f" {subject}{apostrophe}s ", 1)
+
+
+# a pronoun inside a sentence ("The boundaries separating it from Veragua ...", "... by
+# which they are in force"): whom it means must be named earlier in the same sentence, since
+# a card shows the sentence alone
+_INNER_PRONOUN = re.compile(r"(?<=\s)(?P<word>it|its|they|them|their|he|him|his|she|her)\b")
+# "it is clear that", "it takes time to", "makes it possible to": an "it" that points forward
+_EXPLETIVE_IT = re.compile(
+    r"^it(?:’s|'s| (?:\w+ )?(?:is|was|has been|had been|may be|might be|can be|could be|will be"
+    r"|would be|should be|must be|seems|seemed|appears|appeared|remains|becomes|became|takes"
+    r"|took|makes sense))\b (?:\S+ ){0,4}?(?:to|that|whether|how|if)\b"
+)
+_SINGULAR, _PLURAL, _PERSON = "singular", "plural", "person"
+_AGREES = {
+    "it": _SINGULAR,
+    "its": _SINGULAR,
+    "they": _PLURAL,
+    "them": _PLURAL,
+    "their": _PLURAL,
+    "he": _PERSON,
+    "him": _PERSON,
+    "his": _PERSON,
+    "she": _PERSON,
+    "her": _PERSON,
+}
+
+
+def pronoun_without_referent(sentence: str) -> str:
+    """The first pronoun inside ``sentence`` that nothing before it in the sentence can be
+    the referent of, or ``""``: "it" and "its" need a singular noun or a name, "they",
+    "them" and "their" a plural noun or two things joined by "and", "he", "his", "she" and
+    "her" a name or a noun. Blind raters marked cards with such a pronoun as not standing
+    alone, on every subject ("the boundaries separating it from Veragua", "hath no power
+    over him")."""
+    for match in _INNER_PRONOUN.finditer(sentence):
+        word = match.group("word")
+        before = sentence[: match.start()]
+        if word == "it" and _EXPLETIVE_IT.match(sentence[match.start() :]):
+            continue
+        if not _has_referent(before, _AGREES[word]):
+            return word
+    return ""
+
+
+def _has_referent(before: str, kind: str) -> bool:
+    """Whether ``before`` (the sentence up to a pronoun) names something of ``kind``."""
+    said = lx.WORD.findall(before)
+    if said and said[0].lower() in ("what", "which", "who"):
+        return True  # "What must be avoided as it leads to laxity?": the answer is its referent
+    if kind == _PLURAL and re.search(r"\w,? (?:and|or|&) \w", before):
+        return True  # "Locke, Berkeley and Hume ... their"
+    for at, word in enumerate(said):
+        if lx.is_function_word(word) or lx.is_pronoun(word) or lx.is_personal(word):
+            continue
+        named = (at > 0 and word[:1].isupper()) or (len(word) > 1 and word.isupper())
+        nouns = lx.lemmas(word).get("NOUN", ())
+        if not nouns and (lx.parts_of_speech(word) or not word[:1].isalpha()) and not named:
+            continue  # a verb, an adjective, a number: nothing a pronoun can point to
+        if kind == _PERSON:
+            return True
+        low = re.sub(r"[’']s?$", "", word.lower())  # "caregivers’", "the host's"
+        plural = low.endswith("s") or any(n != low for n in nouns)  # "checksums", "children"
+        single = not nouns or low in nouns or named  # "species", "fish", a name or a term
+        if (kind == _SINGULAR and single) or (kind == _PLURAL and plural):
+            return True
+    return False

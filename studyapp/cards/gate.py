@@ -58,6 +58,7 @@ from functools import lru_cache
 
 from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
+from studyapp.cards.anaphora import pronoun_without_referent
 from studyapp.cards.drafts import Draft
 from studyapp.model import CardType
 from studyapp.outline.sentences import normalise_space
@@ -212,8 +213,12 @@ def _fault(
         return "markup"
     if _imperative(draft.question or text) or (text and cr.instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
+    # a pronoun nothing on the card names: "the boundaries separating it from Veragua"
+    unnamed = "unresolved" if pronoun_without_referent(text or draft.question) else ""
     if draft.type is CardType.CLOZE:
-        return cr.cloze_fault(draft.text, titles, subject)
+        return cr.cloze_fault(draft.text, titles, subject) or unnamed
+    if unnamed:
+        return unnamed
     if draft.type is CardType.LIST:
         if lx.speaks_to_reader(draft.question):
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.cards.anaphora import standalone
+from studyapp.cards.anaphora import pronoun_without_referent, standalone
 
 TERMS = frozenset({"neuropathic pain", "status epilepticus"})
 
@@ -167,3 +167,47 @@ def test_its_is_not_resolved_to_a_plural_subject():
     assert standalone(sentence, "species", previous, frozenset()) != (
         "Community structure is described by species's foundation and keystone species."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pronoun"),
+    [
+        # geography: "it" after plural nouns only
+        (
+            "The boundaries separating it from Veragua on the east run nearly north and south.",
+            "it",
+        ),
+        # political philosophy: "they" after one singular thing
+        ("The legislative authority, by which they are in force, hath no power over him.", "they"),
+        # zoology: "their" before anything is named
+        ("Although their taxonomy is in flux, one treatment places rotifers in classes.", "their"),
+        # history: "he" with no one named
+        ("Soon afterwards, he received the episcopal function at Winchester.", "he"),
+        # networking: "it" after the opening phrase, with only plural nouns before
+        ("In both cases, it returns an acknowledgement frame to the sender.", "it"),
+    ],
+)
+def test_a_pronoun_the_sentence_does_not_name_is_found(sentence, pronoun):
+    """A card showing "the boundaries separating it from Veragua" leaves the student asking
+    what "it" is: a pronoun with nothing before it in the sentence that it can mean is found,
+    on any subject."""
+    assert pronoun_without_referent(sentence) == pronoun
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine blocks NMDA receptors, which makes it useful in depression.",  # pharmacology
+        "Locke, Berkeley and Hume made contributions to truth by their methods.",  # philosophy
+        "Resistant attachment results from the caregivers’ inconsistent response to their child.",
+        "Cuthburga reared the monastery of Wimburn after her marriage.",  # history: a name
+        "Based on studies of animals, it has been suggested that alcohol harms the foetus.",
+        "Species that share a habitat compete when they need the same resources.",  # ecology
+        "What must be avoided as it leads to laxity in execution?",  # the answer is its referent
+    ],
+)
+def test_a_pronoun_named_earlier_in_its_sentence_is_fine(sentence):
+    """A pronoun whose referent the sentence itself names ("Ketamine ... makes it useful"),
+    an "it" that points forward ("it has been suggested that ..."), and a question's "it"
+    meaning what the question asks for all stand alone."""
+    assert pronoun_without_referent(sentence) == ""

@@ -1181,3 +1181,12 @@ def test_a_blank_in_the_main_clause_after_an_aside_is_sound():
     """'The kidney, with its nephrons, filters the [blood plasma]' hides the statement."""
     text = "The kidney, with its nephrons, filters the {{c1::blood plasma}} each day."
     assert card_fault(_cloze(text), "") == ""
+
+
+def test_a_card_with_a_pronoun_it_does_not_name_is_dropped():
+    """A cloze of "The boundaries separating it from Veragua ..." or a question "Why did they
+    part?" asks about something the card never names: dropped as unresolved."""
+    cloze = "The boundaries separating it from Veragua and {{c1::Costa Rica}} run north."
+    assert card_fault(_cloze(cloze), "Geography") == "unresolved"
+    question = Draft(CardType.BASIC, "", "s", "", "Why did their armies part?", "a long siege")
+    assert card_fault(question, "History") == "unresolved"

@@ -65,6 +65,12 @@ _NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNOREC
 _PARTICLES = lx.wordset("out up down off away back over into through on")
 _COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
 _NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
+_NAME_JOINED_ON = re.compile(r"^ (?:and|&) [A-Z]")  # "[Chicago Sanitary] and Ship Channel"
+_JOINED_TO_NAME = re.compile(r"\b[A-Z][\w’'-]* (?:and|&) $")  # "Procter & [Gamble]"
+_CONTRACTION = re.compile(r"\w(?:n[’']t|[’'](?:ll|re|ve|d|m))\b", re.IGNORECASE)
+# a title that goes with the name after it ("[the Bugaba cemetery Mr]. Merritt")
+_HONORIFICS = lx.wordset("mr mrs ms dr prof st sr jr gen col capt lt rev hon")
+_SUBJECT_PRONOUNS = lx.wordset("i we you they he she")  # "we [study communities]": a verb
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 # a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
 # example, ..."): any other example would do, so the card tests which one the text chose
@@ -355,6 +361,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "sometimes", "elsewhere": no term at all
     if len(said) == 1 and said[0].endswith("ally") and not lx.parts_of_speech(said[0]):
         return True  # "systemically": an adverb the lexicon does not list is no term either
+    if _CONTRACTION.search(phrase):
+        return True  # "[clone wouldn’t]", "[program won’t compile]": a clause, not a term
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]
@@ -396,6 +404,15 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
         return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"
+    if last.lower() in _HONORIFICS and after[:1] == "." and len(said) > 1:
+        return True  # "[Bugaba cemetery Mr]. Merritt": the title belongs to the next name
+    named = last[:1].isupper() and (not sentence_start or len(said) > 1)
+    if (named and _NAME_JOINED_ON.match(after)) or (
+        first[:1].isupper() and not sentence_start and _JOINED_TO_NAME.search(before)
+    ):
+        return True  # "[Chicago Sanitary] and Ship Channel", "Chicago Sanitary and [Ship ...]"
+    if previous and previous[0].lower() in _SUBJECT_PRONOUNS and previous[0] != "I":
+        return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):
         return True  # "the original [TCP specification RFC] 793": a name and its number
     if following:

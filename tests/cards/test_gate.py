@@ -116,11 +116,16 @@ def test_a_question_that_names_its_subject_passes(question):
         "Missouri {{c1::corporation sold shoes}} through agents.",
         "The cotransporter (Na+/K+-{{c1::ATPase}}) moves ions.",
         "Datalink layers {{c1::sometimes}} recover from errors.",
+        "A call to {{c1::clone wouldn’t}} copy the heap data.",  # a contraction: a clause
+        "Graves lie in the {{c1::Bugaba cemetery Mr}}. Merritt found two kinds.",  # his title
+        "The main waterway is the {{c1::Chicago Sanitary}} and Ship Channel.",  # half a name
+        "The soap is sold by Procter & {{c1::Gamble}} in every state.",  # the other half
+        "The more we {{c1::study communities}}, the more complexities we find.",  # the verb
     ],
 )
 def test_a_blank_that_is_not_a_whole_term_is_broken(text):
     """A blank starting or ending on a function word, holding a verb, cutting a name, a
-    compound or a word in two, or hiding only an adverb is dropped."""
+    compound or a word in two, taking a name's title, or hiding only an adverb is dropped."""
     assert card_fault(_cloze(text), "Notes") == "broken-blank"
 
 
@@ -1186,7 +1191,7 @@ def test_a_blank_in_the_main_clause_after_an_aside_is_sound():
 def test_a_card_with_a_pronoun_it_does_not_name_is_dropped():
     """A cloze of "The boundaries separating it from Veragua ..." or a question "Why did they
     part?" asks about something the card never names: dropped as unresolved."""
-    cloze = "The boundaries separating it from Veragua and {{c1::Costa Rica}} run north."
+    cloze = "Plants grown beside it turn sunlight into {{c1::chemical energy}}."
     assert card_fault(_cloze(cloze), "Geography") == "unresolved"
     question = Draft(CardType.BASIC, "", "s", "", "Why did their armies part?", "a long siege")
     assert card_fault(question, "History") == "unresolved"

@@ -102,6 +102,8 @@ class Outline:
     removals: list[Removal] = field(default_factory=list)
     site_name: str = ""
     notice: str = ""  # the source's own notice (``notice:`` in its front matter), if any
+    # the terms the author marked in running text (bold, ``:term:``): see outline.key_terms
+    key_terms: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[OutlineSection]:
         """Every section, depth first in source order."""

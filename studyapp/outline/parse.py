@@ -19,6 +19,7 @@ import yaml
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
 from studyapp.outline.classify import classify_lines, front_matter_end
+from studyapp.outline.key_terms import marked_terms
 from studyapp.outline.markup import blank_markup
 from studyapp.outline.nodes import Outline
 from studyapp.outline.tree import TreeBuilder
@@ -75,7 +76,9 @@ def parse_outline(text: str) -> Outline:
     title, sections = TreeBuilder(classify_lines(filtered.lines)).build()
     if not any(section.blocks for top in sections for section in top.walk()):
         raise OutlineError("nothing to study: no text remains after removing site chrome")
-    return Outline(title, sections, filtered.removals, filtered.site_name, notice)
+    return Outline(
+        title, sections, filtered.removals, filtered.site_name, notice, marked_terms(lines)
+    )
 
 
 def front_matter_notice(lines: list[str]) -> str:

@@ -83,7 +83,9 @@ def parts_with_context(outline: Outline, whole: DocContext) -> dict[str, list[Pa
             after += counts[high]
             high += 1
         around = [(view, top) for view, top, _id in units[low:high]]
-        ctx = _context_of(outline.title, around, whole.subject, len(whole.sentences))
+        ctx = _context_of(
+            outline.title, around, whole.subject, len(whole.sentences), outline.key_terms
+        )
         for view, _top, section_id in units[start:end]:
             out.setdefault(section_id, []).append((view, ctx))
         start = end
@@ -141,7 +143,7 @@ def blank_choices(drafts: list[Draft], groups: list[tuple[DocContext, int, int]]
 def document_context(outline: Outline) -> DocContext:
     """Document-wide knowledge for the card maker: subject, acronyms, terms, word rarity."""
     parts = [(section, top.id) for top in outline.sections for section in top.walk()]
-    return _context_of(outline.title, parts)
+    return _context_of(outline.title, parts, marked=outline.key_terms)
 
 
 def _context_of(
@@ -149,10 +151,12 @@ def _context_of(
     parts: Sequence[tuple[OutlineSection, str]],
     subject: str | None = None,
     document_size: int = 0,
+    marked: tuple[str, ...] = (),
 ) -> DocContext:
     """The card maker's knowledge of ``parts`` (sections with their top-level section's id):
     the whole document's, or the text around some sections (see :func:`_contexts`) of a
-    document of ``document_size`` sentences."""
+    document of ``document_size`` sentences; ``marked`` are the terms the author marked
+    (:mod:`studyapp.outline.key_terms`), the surest terms of all."""
     sentences: list[str] = []
     titles: list[str] = []
     item_terms: list[str] = []
@@ -175,7 +179,8 @@ def _context_of(
                 for definition in tf.definitions(sentence):
                     defined.setdefault(definition.subject, top)
                     kinds.setdefault(definition.subject, tf.kind_of(definition.definition))
-    lexicon = set(acronyms.values()) | set(defined) | set(item_terms)
+    key_terms = _used(marked, sentences)
+    lexicon = set(acronyms.values()) | set(defined) | set(item_terms) | key_terms
     for title_text in titles:
         for chunk in _TITLE_SPLIT.split(title_text):
             chunk = re.sub(r"^(?:an?|the)\s+", "", chunk.strip(), flags=re.I)
@@ -185,7 +190,28 @@ def _context_of(
     scorer = PhraseScorer(sentences, lexicon, subject, document_size or len(sentences))
     # terms a sentence may open with and then point back to ("this condition")
     terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
-    return DocContext(subject, scorer, acronyms, defined, terms, tuple(sentences), kinds)
+    return DocContext(
+        subject, scorer, acronyms, defined, terms, tuple(sentences), kinds, tuple(sorted(key_terms))
+    )
+
+
+def _used(marked: tuple[str, ...], sentences: list[str]) -> set[str]:
+    """The marked terms the sentences use, as written there ("glomerular filtration rate"
+    for the marked "glomerular filtration rate (GFR)"), that name a thing: an everyday word
+    or a generic noun alone ("demand", "the process") is no term to blank."""
+    if not marked:
+        return set()
+    text = "\n".join(sentences).lower()
+    out: set[str] = set()
+    for term in marked:
+        bare = re.sub(r"\s*\([^)]*\)$", "", term).strip()
+        said = lx.words(bare)
+        if not said or bare.lower() not in text or tf.is_generic(bare):
+            continue
+        if len(said) == 1 and (lx.is_common(said[0]) or not lx.can_be_noun(said[0])):
+            continue
+        out.add(bare)
+    return out
 
 
 def all_items(block: ItemList) -> list[ListItem]:

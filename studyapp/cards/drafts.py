@@ -72,6 +72,8 @@ class DocContext:
     sentences: tuple[str, ...] = ()  # every sentence and list item of the document
     # defined term -> what kind of thing its definition says it is ("condition", "procedure")
     term_kinds: dict[str, str] = field(default_factory=dict)
+    # the terms the author marked in this text (studyapp.outline.key_terms), as written
+    key_terms: tuple[str, ...] = ()
 
 
 def sentence_case(title: str) -> str:

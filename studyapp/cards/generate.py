@@ -36,6 +36,7 @@ from studyapp.cards import text_facts as tf
 from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.from_key_terms import key_term_cards
 from studyapp.cards.gate import Seen
 from studyapp.cards.reading import deck_section, qualified_titles
 from studyapp.cards.selection import select
@@ -419,6 +420,7 @@ def _section_drafts(
     lists = section.lists
     for block in lists:
         drafts.extend(cfl.list_cards(block, section, lists))
+    drafts.extend(key_term_cards(section, ctx))  # the author's marked terms ask first
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
     for table in tables:

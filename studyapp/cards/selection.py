@@ -48,6 +48,7 @@ SHORT_ANSWER = 5  # words
 RANKS = {"background": 1, "part": 1, "filler": 2, "shown": 2, "once": 3, "repeat": 3, "soft": 4}
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
+_ANSWER_KEYS = ("name-term", "which-term")  # kinds of draft keyed by the term they ask for
 
 
 def select(
@@ -239,7 +240,8 @@ def _repeats(draft: Draft, other: Draft) -> bool:
         return False
     mine = {w for w in tf.words(draft.question) if w not in tf.STOPWORDS}
     theirs = {w for w in tf.words(other.question) if w not in tf.STOPWORDS}
-    if kind == other_kind and question and other_question:  # unprefixed by a section title
+    # unprefixed by a section title (a term card's key holds its answer, not its question)
+    if kind == other_kind and question and other_question and kind not in _ANSWER_KEYS:
         mine = {w for w in tf.words(question) if w not in tf.STOPWORDS}
         theirs = {w for w in tf.words(other_question) if w not in tf.STOPWORDS}
     if not (mine <= theirs or theirs <= mine):

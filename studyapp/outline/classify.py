@@ -72,6 +72,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             continue
         events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
     _rank_adorned(adorned)
+    _join_shouted_blocks(events)
     drop_contents(events, lines)
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
@@ -246,6 +247,47 @@ def _standalone(events: list[LineEvent], pos: int) -> bool:
     """Whether the line at ``pos`` has a blank line (or the text's edge) on both sides."""
     after = pos + 1 >= len(events) or events[pos + 1].kind == BLANK
     return _starts_block(events, pos) and after
+
+
+MAX_SHOUTED_LINES = 4
+
+
+def _join_shouted_blocks(events: list[LineEvent]) -> None:
+    """A block of two to four capitalised lines alone between blank lines is one heading set
+    over several lines, as old books print long titles ("THE APPARENT INCOMPATIBILITY OF THE
+    / LAW OF PROPAGATION OF LIGHT WITH THE / PRINCIPLE OF RELATIVITY"): its first line takes
+    the whole title, the others are blank."""
+    pos = 0
+    while pos < len(events):
+        end = pos
+        while end < len(events) and _shouted_line(events[end]) and end - pos < MAX_SHOUTED_LINES:
+            end += 1
+        block = end - pos
+        if (
+            block >= 2
+            and _starts_block(events, pos)
+            and (end >= len(events) or events[end].kind == BLANK)
+        ):
+            first = events[pos]
+            first.text = " ".join(e.text for e in events[pos:end])
+            first.plain_heading = True
+            for e in events[pos + 1 : end]:
+                e.kind, e.text = BLANK, ""
+        pos = max(end, pos + 1)
+
+
+def _shouted_line(e: LineEvent) -> bool:
+    """Whether a line of text is set in capitals at the margin ("PRINCIPLE OF RELATIVITY",
+    "(IN THE RESTRICTED SENSE)"), short enough to be part of a title."""
+    text = e.text
+    return (
+        e.kind == TEXT
+        and e.indent == 0
+        and text.upper() == text
+        and len(text.split()) <= 8
+        and re.search(r"[A-Z]{3}", text) is not None
+        and not text.endswith((",", ";"))
+    )
 
 
 def _mark_plain_headings(events: list[LineEvent]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from studyapp.outline.events import BLANK, HEADING, ITEM, TEXT, LineEvent
-from studyapp.outline.lines import strip_inline
+from studyapp.outline.lines import strip_inline, title_cased
 
 MIN_ENTRIES = 3  # fewer entries are an ordinary list
 FOUND_SHARE = 0.6  # of a run's entries the text must repeat after it
@@ -90,11 +90,16 @@ def _drop_entries(
     )
     for test in tests:
         hits = [i for i, p in enumerate(entries) if test(p)]
-        if len(hits) < MIN_ENTRIES:
-            continue
-        span = entries[hits[0] : hits[-1] + 1]
-        if len(hits) >= FOUND_SHARE * len(span):
-            for p in span:
+        # the contents are found when, from the first entry the test finds, a stretch of
+        # them is mostly found; then the whole run goes: a chapter cut from a book keeps the
+        # book's full contents, whose later entries ("11. The Lorentz Transformation") the
+        # text never reaches
+        found = any(
+            count >= MIN_ENTRIES and count >= FOUND_SHARE * (last - hits[0] + 1)
+            for count, last in enumerate(hits, start=1)
+        )
+        if found:
+            for p in entries:
                 events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
             return
 
@@ -104,15 +109,19 @@ def _key(event: LineEvent, lines: list[str]) -> str:
     if event.kind not in (HEADING, ITEM, TEXT) or event.md_level:
         return ""  # a Markdown or underlined heading is structure, never an entry
     raw = lines[event.index].strip()
-    if event.kind == ITEM:
+    if event.kind == ITEM or event.plain_heading:  # a heading set over several lines, joined
         raw = event.text
     if event.kind == HEADING and event.md_level:
         raw = event.text
     words = raw.split()
     if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
         return ""
-    if re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4):
-        return ""  # a sentence: prose, not an entry
+    titled = event.kind == HEADING and bool(event.readings) and title_cased(event.text)
+    if not titled and (
+        re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4)
+    ):
+        return ""  # a sentence: prose, not an entry ("13. Theorem of ... Velocities. The
+        # Experiment of Fizeau" is a numbered title)
     if _ANCHOR_ONLY.match(raw):
         return entry_key(raw) or "#"
     return entry_key(raw)

@@ -65,7 +65,14 @@ _MARK = re.compile(r"[^\w\s]|_")
 _ALNUM = re.compile(r"[^\W_]")
 _HTML_BLOCK = re.compile(r"^<(table|math|head|script|style|svg|figure)\b", re.IGNORECASE)
 _MDX_LINE = re.compile(r"^(?::::\s*\w*.*|(?:import|export)\s+[\w{}, *]+\s+from\s+['\"].*)$")
-_IAL_LINE = re.compile(r"^\s*\{:[^}]*\}\s*$")
+# a line that is only HTML block tags ("<div data-type=\"title\">", "</div>"): a break
+# between blocks, so a box's title ("An Immunocompromised Host") is not read into its text
+_BLOCK_TAG_LINE = re.compile(
+    r"^\s*(?:</?(?:div|section|aside|header|footer|details|summary|figure|figcaption|center"
+    r"|blockquote|article|nav|main|p)\b[^>]*>\s*)+$",
+    re.IGNORECASE,
+)
+_IAL_LINE = re.compile(r"^\s*(?:\{:[^}]*\}|\^)\s*$")  # kramdown: "{: .class}", "^"
 # an AsciiDoc anchor or block attribute line: "[[ch11]]", "[source,python]", "[NOTE]"
 _ADOC_ATTRIBUTE_LINE = re.compile(
     r"^\[(?:\[[\w:.-]+(?:,[^\]]*)?\]|[A-Za-z#.][\w\s,=\"'.#-]*)\]\s*$"
@@ -177,7 +184,12 @@ def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str
             else:
                 i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
             continue
-        if _IAL_LINE.match(line) or _MDX_LINE.match(line) or _ADOC_ATTRIBUTE_LINE.match(line):
+        if (
+            _IAL_LINE.match(line)
+            or _MDX_LINE.match(line)
+            or _ADOC_ATTRIBUTE_LINE.match(line)
+            or (stripped.startswith("<") and _BLOCK_TAG_LINE.match(line))
+        ):
             out[i] = ""
             i += 1
             continue
@@ -407,7 +419,8 @@ def _one_header(rows: list[list[str]], header_rows: list[list[str]]) -> list[lis
 
 class _TableReader(HTMLParser):
     """The caption and the rows of cell texts of an HTML table; a cell spanning columns is
-    repeated in each, so the values below line up with their heading."""
+    repeated in each, and one spanning rows in each of its rows ("Primary immunodeficiencies"
+    beside the four diseases it groups), so the values line up with their heading."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -416,6 +429,8 @@ class _TableReader(HTMLParser):
         self.caption = ""
         self._cell: list[str] | None = None
         self._span = 1
+        self._rows_spanned = 1
+        self._below: dict[int, list] = {}  # column -> [text, rows still to fill] (rowspan)
         self._data_cell = False  # a <td> in the current row
         self._in_caption = False
         self._annotation = False
@@ -427,8 +442,10 @@ class _TableReader(HTMLParser):
             self._data_cell = False
         elif tag in ("td", "th"):
             self._cell = []
-            span = dict(attrs).get("colspan") or "1"
+            named = dict(attrs)
+            span, down = named.get("colspan") or "1", named.get("rowspan") or "1"
             self._span = max(1, min(20, int(span))) if span.isdigit() else 1
+            self._rows_spanned = max(1, min(200, int(down))) if down.isdigit() else 1
             self._data_cell = self._data_cell or tag == "td"
         elif tag == "caption":
             self._in_caption = True
@@ -436,8 +453,23 @@ class _TableReader(HTMLParser):
             self._annotation = True
 
     def _end_row(self) -> None:
+        if self.rows and self.rows[-1]:
+            self._fill_spanned()
         if self.rows and self.rows[-1] and not self._data_cell:
             self.header_rows.append(self.rows[-1])
+
+    def _fill_spanned(self) -> None:
+        """Put the cells that span down from rows above into the current row, where its next
+        column is one of theirs."""
+        row = self.rows[-1]
+        while len(row) in self._below:
+            column = len(row)
+            text, left = self._below[column]
+            row.append(text)
+            if left <= 1:
+                del self._below[column]
+            else:
+                self._below[column][1] = left - 1
 
     def close(self) -> None:
         super().close()
@@ -447,7 +479,13 @@ class _TableReader(HTMLParser):
         if tag in ("td", "th") and self._cell is not None:
             if not self.rows:
                 self.rows.append([])
-            self.rows[-1].extend([" ".join("".join(self._cell).split())] * self._span)
+            self._fill_spanned()
+            text = " ".join("".join(self._cell).split())
+            start = len(self.rows[-1])
+            self.rows[-1].extend([text] * self._span)
+            if self._rows_spanned > 1:
+                for column in range(start, start + self._span):
+                    self._below[column] = [text, self._rows_spanned - 1]
             self._cell = None
         elif tag == "tr":
             self._end_row()

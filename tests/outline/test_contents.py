@@ -58,3 +58,29 @@ def test_an_ordinary_list_of_short_items_is_kept():
         "Orange",
         "Grapefruit",
     ]
+
+
+def test_the_full_contents_of_a_book_go_though_the_text_is_one_chapter_of_it():
+    """A chapter cut from a book keeps the book's whole contents: the entries it reaches come
+    back as headings, the later ones ("The Lorentz Transformation") never do. All of them are
+    contents, none is a section of the text or a card."""
+    entries = [
+        "Physical Meaning of Geometrical Propositions",
+        "The System of Co-ordinates",
+        "Space and Time in Classical Mechanics",
+        "The Lorentz Transformation",
+        "The Behaviour of Measuring-Rods and Clocks in Motion",
+        "General Results of the Theory",
+        "Minkowski's Four-dimensional Space",
+    ]
+    contents = "\n".join(f"{n:02d}. {title}" for n, title in enumerate(entries, start=1))
+    body = "\n\n\n".join(
+        f"{title.upper()}\n\nThe text of this chapter explains {title.lower()} in detail."
+        for title in entries[:3]
+    )
+    outline = parse_outline(f"CONTENTS\n\n{contents}\n\n\n{body}\n")
+    titles = [s.title for s in outline.walk()]
+    texts = " ".join(b.text for s in outline.walk() for b in s.paragraphs)
+    assert "The Lorentz Transformation" not in titles
+    assert "Lorentz" not in texts
+    assert "THE SYSTEM OF CO-ORDINATES" in titles

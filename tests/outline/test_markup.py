@@ -175,3 +175,31 @@ def test_an_html_table_caption_loses_its_label_and_its_full_stop():
     ]
     lines = [line for line in blank_markup(html) if line.strip()]
     assert lines[0] == "Virus families:"
+
+
+def test_an_html_cell_spanning_rows_is_in_each_of_its_rows():
+    """A group cell spanning rows ("Primary" beside the two diseases it groups) is repeated
+    in each, so every value stays under its heading instead of sliding one column left."""
+    lines = [
+        "<table>",
+        "<tr><th colspan='2'>Disease</th><th>Effect</th></tr>",
+        "<tr><td rowspan='2'>Primary</td><td>SCID</td><td>No T cells</td></tr>",
+        "<tr><td>IgA deficiency</td><td>No secretory IgA</td></tr>",
+        "<tr><td>Secondary</td><td>Malnutrition</td><td>Weak responses</td></tr>",
+        "</table>",
+        "",
+    ]
+    rows = [line for line in blank_markup(lines) if line.startswith("|")]
+    assert rows[0] == "| Disease | Disease | Effect |"
+    assert rows[2:] == [
+        "| Primary | SCID | No T cells |",
+        "| Primary | IgA deficiency | No secretory IgA |",
+        "| Secondary | Malnutrition | Weak responses |",
+    ]
+
+
+def test_kramdown_block_ends_and_lone_html_block_tags_are_blank():
+    """kramdown's end-of-block mark ``^`` and a line of only ``<div>``/``</div>`` tags are
+    layout: they never reach the text (a glossary entry no longer ends in "^")."""
+    lines = ["term", ": what the term means", "^", '<div data-type="title">', "</div>", "x"]
+    assert blank_markup(lines) == ["", "- term: what the term means", "", "", "", "x"]

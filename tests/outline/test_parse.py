@@ -557,3 +557,43 @@ def test_a_shouted_plain_heading_loses_its_full_stop():
     outline = parse_outline(text)
     assert outline.title == "ANCIENT ART OF THE PROVINCE"
     assert [s.title for s in outline.sections] == ["GEOGRAPHY", "THE GRAVES"]
+
+
+def test_a_title_set_in_capitals_over_several_lines_is_one_heading():
+    """Old books print a long title over two or three capitalised lines ("THE PRINCIPLE OF
+    RELATIVITY / (IN THE RESTRICTED SENSE)"): it is one section, not lines of its text, and
+    the section before does not swallow the one it names."""
+    text = (
+        "THE SYSTEM OF CO-ORDINATES\n\n"
+        "Every description of events in space makes use of a rigid body of reference.\n\n\n"
+        "THE PRINCIPLE OF RELATIVITY\n(IN THE RESTRICTED SENSE)\n\n\n"
+        "A railway carriage travels uniformly along a straight embankment.\n\n\n"
+        "THE APPARENT INCOMPATIBILITY OF THE\nLAW OF PROPAGATION OF LIGHT WITH THE\n"
+        "PRINCIPLE OF RELATIVITY\n\n\n"
+        "Light is propagated in empty space in straight lines at a constant speed.\n"
+    )
+    titles = [s.title for s in parse_outline(text).walk()]
+    assert "THE PRINCIPLE OF RELATIVITY (IN THE RESTRICTED SENSE)" in titles
+    assert (
+        "THE APPARENT INCOMPATIBILITY OF THE LAW OF PROPAGATION OF LIGHT WITH THE PRINCIPLE OF "
+        "RELATIVITY" in titles
+    )
+
+
+def test_a_box_title_in_html_blocks_is_not_read_into_the_box_text():
+    """A textbook's case-study box titles itself in a ``<div data-type="title">``: the title
+    stands apart ("An Immunocompromised Host"), the box's first sentence starts with its own
+    words ("Benjamin, a 50-year-old ...")."""
+    text = (
+        "# Immunodeficiency\n\n"
+        "Immunodeficiencies weaken the defences of the body against infection.\n\n"
+        '<div data-type="note" class="case-in-point" markdown="1">\n'
+        '<div data-type="title">\nAn Immunocompromised Host\n</div>\n'
+        "Benjamin, a 50-year-old patient who receives chemotherapy, visits his doctor.\n"
+        "</div>\n"
+    )
+    paragraphs = [b.text for s in parse_outline(text).walk() for b in s.paragraphs]
+    assert "Benjamin, a 50-year-old patient who receives chemotherapy, visits his doctor." in (
+        paragraphs
+    )
+    assert not any("Host Benjamin" in p for p in paragraphs)

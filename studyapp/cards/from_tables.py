@@ -66,6 +66,11 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if len(header) < 2 or len(table.rows) < 2 or _data_header(header):
         return []
     rows = [row for row in table.rows if not _empty(row[0])]
+    if len(header) >= 3 and header[0] == header[1] and _grouped(rows):
+        # one heading ("Disease") over a group column and a name column: "Primary
+        # immunodeficiencies" spanning the diseases it groups. Each row is named by its
+        # second cell, the disease
+        header, rows = header[1:], [row[1:] for row in rows]
     labels = [row[0] for row in rows]
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
@@ -103,6 +108,21 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                 )
             )
     return drafts[:MAX_TABLE_CARDS]
+
+
+def _grouped(rows: list[list[str]]) -> bool:
+    """Whether the first column groups the rows (a cell that spanned rows, repeated in each:
+    each value in one run of rows, fewer values than rows) and the second names each row."""
+    if len(rows) < 3 or any(len(row) < 3 for row in rows):
+        return False
+    groups = [row[0] for row in rows]
+    runs = [value for at, value in enumerate(groups) if at == 0 or groups[at - 1] != value]
+    names = [row[1] for row in rows]
+    return (
+        len(set(runs)) == len(runs) < len(rows)
+        and len(set(names)) == len(names)
+        and not any(_empty(name) for name in names)
+    )
 
 
 def _extreme_cards(

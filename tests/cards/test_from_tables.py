@@ -219,3 +219,26 @@ def test_a_column_heading_asked_as_a_question_reads_without_its_mark():
     questions = [d.question for d in table_cards(barriers, SECTION)]
     assert "Barriers to Entry: what is the government role of Natural monopoly?" in questions
     assert not any("role?" in q for q in questions)
+
+
+def test_a_table_grouping_its_rows_asks_each_row_by_its_own_name():
+    """Under one heading "Disease" over a group column and a name column, each row is asked
+    by its disease, never by the group it shares with others ("what is the effect of Primary
+    immunodeficiencies?" has several answers)."""
+    table = Table(
+        ["Disease", "Disease", "Effect on immune function"],
+        [
+            ["Primary", "Selective IgA deficiency", "Inability to produce secretory IgA"],
+            ["Primary", "X-linked agammaglobulinemia", "Absence of specific antibodies"],
+            ["Secondary", "Malnutrition", "Impaired humoral immune responses"],
+        ],
+        line=1,
+        caption="Immunodeficiencies",
+    )
+    section = OutlineSection("4", "Immunodeficiency", 1, 1, blocks=[table])
+    asked = {d.question: d.answer for d in table_cards(table, section)}
+    assert (
+        asked["Immunodeficiencies: what is the effect on immune function of Malnutrition?"]
+        == "Impaired humoral immune responses"
+    )
+    assert not [q for q in asked if " of Primary?" in q or " of Secondary?" in q]

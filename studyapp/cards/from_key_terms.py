@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from studyapp.cards import lexicon as lx
+from studyapp.cards.descriptions import is_clause, last_noun_phrase
 from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, DocContext, Draft, digest, lower_first
 from studyapp.cards.from_text import paragraph_sentences
 from studyapp.model import CardType
@@ -68,7 +69,7 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
         text,
         re.IGNORECASE,
     )
-    if called and _describes(called.group("what")) and not _is_clause(called.group("what")):
+    if called and _describes(called.group("what")) and not is_clause(called.group("what")):
         what = lower_first(called.group("what"))
         how = "called" if called.group("how") in ("termed", "named") else called.group("how")
         return f"What {called.group('verb')} {what} {how}?", called.group("what")
@@ -79,7 +80,7 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
         re.IGNORECASE,
     )
     if comma:
-        what = _last_noun_phrase(comma.group("what").rstrip(","))
+        what = last_noun_phrase(comma.group("what").rstrip(","))
         if what and _describes(what):
             return f"What is the term for {lower_first(what)}?", what
     colon = re.search(rf"\b{mark}: (?P<what>[a-z][^;:]{{8,200}})$", text, re.IGNORECASE)
@@ -94,49 +95,6 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
     if apposed and _describes(apposed.group("what")):
         return f"What is the term for {apposed.group('what')}?", apposed.group("what")
     return None
-
-
-def _last_noun_phrase(what: str) -> str:
-    """The noun phrase a naming verb follows: all of ``what`` when it holds no clause ("Chitinous
-    hairlike extensions, anchored in the epidermis"), else its last phrase opening on an
-    article ("Some species bear [a specialized band of segments] known as a clitellum"), or
-    ``""``."""
-    if not _is_clause(what):
-        return what
-    opening = list(re.finditer(r"\b(?:a|an|the)\b", what, re.IGNORECASE))
-    for match in reversed(opening):
-        rest = what[match.start() :]
-        if "," not in rest and not _is_clause(rest):
-            return rest
-    return ""
-
-
-def _is_clause(words: str) -> bool:
-    """Whether ``words`` hold a clause rather than describe a thing: a finite verb outside a
-    relative clause ("Segmentation is seen ...", "each organ develops ..."), a relative
-    pronoun with nothing after it, or an opening quantifier or preposition ("Some species
-    bear ...", "In eukaryotes, ..."). "A civil wrong that causes harm" describes a thing."""
-    said = lx.WORD.findall(words)
-    if not said or said[0].lower() in _OPENINGS or said[-1].lower() in _RELATIVE:
-        return True
-    if _FINITE.search(words):
-        return True
-    return any(
-        lx.only_verb(w)
-        and not w.lower().endswith(("ed", "ing", "en"))
-        and said[at - 1].lower() not in _RELATIVE
-        for at, w in enumerate(said[1:], start=1)
-    )
-
-
-# a finite verb of being or a modal: the words before a naming verb are a clause, not the
-# description of the term ("Segmentation is seen in internal anatomy, which is called ...")
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|can|may|will|would|should|must|does|do|did)\b",
-    re.IGNORECASE,
-)
-_RELATIVE = lx.wordset("that which who whom whose")
-_OPENINGS = lx.wordset("some many most each every all few several in on at for by with during")
 
 
 def _describes(what: str) -> bool:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from studyapp.cards import lexicon as lx
+from studyapp.cards.descriptions import is_clause
 from studyapp.cards.drafts import (
     ATTRIBUTE_TERMS,
     MAX_ANSWER,
+    MAX_TYPED,
     Draft,
     digest,
     first_sentence_within,
@@ -55,8 +57,11 @@ def list_cards(
     long_caption = len(block.caption.split()) > 5
     context = block.caption if long_caption else list_context(block.caption, section.title)
     termed = [i for i in block.items if i.term]
+    glossary = bool(_GLOSSARY.match(section.title.strip()) or _GLOSSARY.match(block.caption))
     for item in termed:
-        draft = _item_card(item.term, item.explanation, section, parent_title)
+        draft = (glossary and _glossary_card(item.term, item.explanation, section)) or _item_card(
+            item.term, item.explanation, section, parent_title
+        )
         if draft is not None:
             drafts.append(draft)
     names = [i.term for i in termed] if len(termed) == len(block.items) else []
@@ -142,6 +147,53 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         question = f"What is {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
+
+
+# a list of the text's terms with what each means: a book's glossary, a lesson's key terms
+_GLOSSARY = re.compile(
+    r"^(?:glossary|key terms?|key words|terms to know|vocabulary|definitions|terminology"
+    r"|important terms)\W*$",
+    re.IGNORECASE,
+)
+MIN_GLOSS_WORDS = 4  # "a form of money" names no one term
+
+
+def _glossary_card(term: str, explanation: str, section: OutlineSection) -> Draft | None:
+    """A glossary entry asks for its term from what it means ("deregulation: removing
+    government controls over setting prices ..." -> "What is the term for removing government
+    controls over setting prices ...?"): the author wrote the definition to name that one
+    term, in any grammatical shape. A term too long to type is asked the other way round
+    (:func:`_item_card`). The key is that of the same card made from the text's own
+    definition, so a term the text defines is asked once."""
+    meaning = first_sentence_within(explanation, MAX_ANSWER).split(";")[0].strip()
+    meaning = re.sub(r"^\([^)]*\)\s*", "", meaning)  # "(also, pallium) specialized ..."
+    name = re.sub(r"\s*\([^)]*\)$", "", term).strip()
+    if (
+        not meaning
+        or is_clause(meaning)  # "parents make few demands": "What is the term for" it misreads
+        or len(meaning.split()) < MIN_GLOSS_WORDS
+        or len(name) > MAX_TYPED
+        or len(name.split()) > 3
+        or reveals(name, meaning)
+    ):
+        return None
+    question = f"What is the term for {_with_article(lower_first(meaning))}?"
+    key = f"name-term|{lower_first(name)}"
+    return Draft(CardType.TYPED, key, section.id, explanation, question, name)
+
+
+def _with_article(meaning: str) -> str:
+    """A glossary's definition as a noun phrase in a question: glossaries drop the article
+    ("cavity present above the mouth"), a question keeps it ("the cavity present above the
+    mouth"); "the" fits a countable or a mass noun alike."""
+    first = lx.WORD.findall(meaning)[:1]
+    if not first or lx.is_function_word(first[0]) or first[0].lower().endswith("ing"):
+        return meaning  # "a gas ...", "any exogenous substance", "removing government ..."
+    word = first[0]
+    modifier = "ADJ" in lx.parts_of_speech(word) or word.endswith(("ed", "ly"))  # "specialized"
+    if not (lx.can_be_noun(word) or modifier):
+        return meaning
+    return f"the {meaning}"
 
 
 def _odd_one_out(

@@ -119,3 +119,45 @@ def test_a_list_under_a_singular_title_is_named_by_its_points():
     assert "Name the 4 points of Due Process." in questions
     med = _section("# Flu\n\n## Symptoms\n\n- Fever\n- Cough\n- Sore throat\n")
     assert "Name the 3 symptoms." in [d.question for d in list_cards(med.lists[0], med, med.lists)]
+
+
+def _glossary_cards(entries: str, title: str = "Glossary"):
+    lead = "# Notes\n\n## Topic\n\nSome text of the topic comes first here.\n\n"
+    text = f"{lead}## {title}\n\n{entries}\n"
+    outline = parse_outline(text)
+    section = next(s for s in outline.walk() if s.title == title)
+    return [d for block in section.lists for d in list_cards(block, section, section.lists)]
+
+
+def test_a_glossary_entry_asks_for_its_term_from_what_it_means():
+    """A glossary (economics, zoology, cell biology) defines each term for its own sake: each
+    entry asks for the term from its definition, with the article a question needs and the
+    definition's aside and second clause left out."""
+    cards = _glossary_cards(
+        "deregulation\n: removing government controls over setting prices in industries\n\n"
+        "rhynchocoel\n: cavity present above the mouth that houses the proboscis\n\n"
+        "mantle\n: (also, pallium) specialized epidermis that encloses all visceral organs; "
+        "secretes shells\n"
+    )
+    asked = {d.question: d.answer for d in cards}
+    assert asked == {
+        "What is the term for removing government controls over setting prices in "
+        "industries?": "deregulation",
+        "What is the term for the cavity present above the mouth that houses the proboscis?": (
+            "rhynchocoel"
+        ),
+        "What is the term for the specialized epidermis that encloses all visceral organs?": (
+            "mantle"
+        ),
+    }
+
+
+def test_a_glossary_entry_that_is_a_clause_or_gives_the_term_away_asks_no_term():
+    """ "What is the term for parents make few demands?" misreads, and "the permissive
+    parenting style of parents" gives its term away: neither is asked that way."""
+    cards = _glossary_cards(
+        "permissive style\n: parents make few demands and rarely use punishment\n\n"
+        "authoritative style\n: an authoritative style of parenting with clear limits\n",
+        "Key Terms",
+    )
+    assert not [d for d in cards if d.question.startswith("What is the term for")]

@@ -213,6 +213,8 @@ def _fault(
         return "markup"
     if _imperative(draft.question or text) or (text and cr.instruction(text)):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
+    if "___" in text or "___" in draft.answer:
+        return "not-a-statement"  # "A ___ is ____, rather than genetic.": an exercise's gap
     # a pronoun nothing on the card names: "the boundaries separating it from Veragua"
     unnamed = "unresolved" if pronoun_without_referent(text or draft.question) else ""
     if draft.type is CardType.CLOZE:

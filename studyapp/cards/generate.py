@@ -67,7 +67,8 @@ _APPARATUS = re.compile(
     r"|acknowledge?ments|(?:(?:self[- ]check|review|critical thinking|conceptual|discussion|study"
     r"|practice|end[- ]of[- ]chapter|chapter|additional|challenge|sample|exam|test|quiz)"
     r"(?: and (?:\w+ )?)? )?(?:questions?|exercises?|problems?)(?: (?:and|&) exercises)?"
-    r"|homework|answers?(?: key)?|free response|multiple choice|true or false"
+    r"|homework|answers?(?: key)?|free response|multiple choice|true or false|true/false"
+    r"|fill[- ]in[- ]the[- ]blanks?|short answers?|matching"
     r"|(?:section |chapter |unit )?quiz(?:zes)?|solutions?(?: to (?:the )?exercises?(?: \d+)?)?"
     r"|exercise \d+"
     r"|(?:visual|art|scientific method|career) connection)\W*$",

@@ -1195,3 +1195,10 @@ def test_a_card_with_a_pronoun_it_does_not_name_is_dropped():
     assert card_fault(_cloze(cloze), "Geography") == "unresolved"
     question = Draft(CardType.BASIC, "", "s", "", "Why did their armies part?", "a long siege")
     assert card_fault(question, "History") == "unresolved"
+
+
+def test_a_sentence_with_an_exercise_gap_gives_no_card():
+    """ "A ___ immunodeficiency is ____, rather than genetic." is an exercise waiting for the
+    student's answer, not a fact: no cloze is made of it."""
+    cloze = "A {{c1::secondary immunodeficiency}} is ____, rather than genetic."
+    assert card_fault(_cloze(cloze), "Immunodeficiency") == "not-a-statement"

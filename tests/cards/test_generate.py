@@ -720,6 +720,14 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "## Solution to Exercise 1",
             "",
             "Net exports are exports minus imports, so Country A has net exports of minus 20.",
+            "",
+            "## Fill in the Blank",
+            "",
+            "Gross domestic product measures the market value of final goods and services.",
+            "",
+            "## Short Answer",
+            "",
+            "Investment spending on capital goods varies strongly over the business cycle.",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
@@ -732,6 +740,8 @@ def test_references_and_exercises_are_read_but_give_no_cards():
         "Free Response",
         "Section Quiz",
         "Solution to Exercise 1",
+        "Fill in the Blank",
+        "Short Answer",
     }
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}

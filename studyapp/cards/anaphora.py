@@ -72,6 +72,8 @@ def standalone(
             return named
         return _resolve_demonstrative(sentence, subject, earlier or previous)
     match = _IT_START.match(sentence)
+    if match and _expletive_it(sentence):
+        match = None  # "It is up to the parties to evaluate ...": "it" stands for no thing
     if match:
         defined = tf.definitions(previous)  # "Naloxone is a ... antagonist. It is given ..."
         if defined and len(defined[0].subject.split()) <= 3 and defined[0].verb == "is":
@@ -89,6 +91,25 @@ def standalone(
     if _leans_inside(sentence, terms):
         return None
     return sentence
+
+
+_IT_BE = re.compile(
+    r"^It(?:’s|'s| is| was| seems| seemed| appears| remains| becomes| has been| will be"
+    r"| would be| may be| might be| can be| could be) (?:not |also |often |very |quite )?"
+    r"(?P<word>[a-z][\w-]*)(?P<rest>(?: \S+){0,5})"
+)
+
+
+def _expletive_it(sentence: str) -> bool:
+    """Whether a leading "It" points forward, to the clause it opens ("It is up to the
+    parties to evaluate ...", "It is important that ..."), not back to a thing: an adjective
+    or "up to" after "is", then a "to" or "that" clause."""
+    match = _IT_BE.match(sentence)
+    if not match:
+        return False
+    word, rest = match.group("word"), f"{match.group('rest')} "
+    adjective = "ADJ" in lx.parts_of_speech(word) and not word.endswith("ed")
+    return (word == "up" or adjective) and bool(re.search(r" (?:to|that|whether|for) ", rest))
 
 
 def _resolve_inner_by_definition(sentence: str, previous: str) -> str:

@@ -64,6 +64,7 @@ _HANDLE = re.compile(r"(?:^|\s)—?\s*@[A-Za-z_]\w{2,}")  # a social-media handl
 _NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNORECASE)
 _PARTICLES = lx.wordset("out up down off away back over into through on")
 _COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
+_OBJECT_OPENING = lx.wordset("the a an his her their its our your my")  # a verb's object
 _NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
 _NAME_JOINED_ON = re.compile(r"^ (?:and|&) [A-Z]")  # "[Chicago Sanitary] and Ship Channel"
 _JOINED_TO_NAME = re.compile(r"\b[A-Z][\w’'-]* (?:and|&) $")  # "Procter & [Gamble]"
@@ -373,15 +374,19 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if (
         len(said) > 1
         and following_word
-        and following_word[0].lower() in _PARTICLES
         and last.islower()
         and last.endswith("s")
         and lx.verb_lemma(last) not in ("", last)
         and not lx.is_function_word(said[-2])
         and "VERB" in lx.parts_of_speech(last)
-        and said[0][:1].isupper()
+        and (
+            (following_word[0].lower() in _PARTICLES and said[0][:1].isupper())
+            or following_word[0].lower() in _OBJECT_OPENING
+            or following_word[0][:1].isupper()
+        )
     ):
-        return True  # "[Music goes] out of existence": a subject and its verb, not a term
+        return True  # "[Music goes] out of existence", "The [copyright owner hands] GitHub a
+        # complaint": a subject and its verb, not a term
     complement = bool(following_word) and following_word[0].lower() in _COMPLEMENT
     if complement and len(said) > 1 and "ADJ" in last_pos and "NOUN" not in last_pos:
         return True  # "an [RNA genome similar] to viroids": the adjective's phrase goes on

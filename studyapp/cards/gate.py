@@ -170,6 +170,7 @@ _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sent
 _PREPOSITIONS = lx.wordset(
     "with from in on at by for into onto to of about over under out up down off away back"
 )  # and the particles of phrasal verbs: "What does music go?" -> "out of existence"
+_ITEM_PREPOSITIONS = lx.wordset("by with from in on at for into onto to of about under")
 _MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
@@ -230,6 +231,10 @@ def _fault(
             return "broken-blank"  # "e-mail ; VOIP are not permitted": the sentence rode along
         if any(not _names_something(item) or _all_function_or_vague(item) for item in draft.items):
             return "broken-blank"  # "a document store ; in some cases": a phrase, no item
+        opening = lx.WORD.findall(draft.items[0])[:1] if draft.items else []
+        if opening and opening[0] in _ITEM_PREPOSITIONS:
+            return "broken-blank"  # "reviewed closely, including by both technical ; legal
+            # experts": the list is of phrases of the clause, not of things
         if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
             return "label"  # items that are questions or headings: "What would X refer to?"
         if re.match(

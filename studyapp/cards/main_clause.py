@@ -80,6 +80,8 @@ def what_does(text: str, subject: str) -> QA | None:
         shown = _agreeing(verb, base)
         if shown == verb and verb != base and _AUX & set(words[at + 1 :]) and verb[-1] != "s":
             return None  # "The geometries found in complexes are ...": a participle
+        if verb.endswith("ed") and _participle_phrase(words[at + 1 : at + 3]):
+            return None  # "Mental effort required to connect ...": a participle, no clause
         whole = " ".join(words[at + 1 :])
         rest = re.split(r"[,;:]| \(| - ", whole, maxsplit=1)[0].strip()
         after = whole[len(rest) :]
@@ -97,6 +99,21 @@ def what_does(text: str, subject: str) -> QA | None:
             return None
         return QA("what-does", question, answer)
     return None
+
+
+def _participle_phrase(following: list[str]) -> bool:
+    """Whether the words after an "-ed" verb make it a participle without its "is"
+    ("[required] to connect", "[caused] by a virus"): the text is a phrase, not a clause."""
+    if not following:
+        return False
+    if following[0] == "by":
+        return True
+    return (
+        following[0] == "to"
+        and len(following) > 1
+        and lx.verb_lemma(following[1]) == following[1].lower()
+        and lx.only_verb(following[1])
+    )
 
 
 def _agrees_as_verb(head: str, verb: str, following: str) -> bool:

@@ -155,6 +155,7 @@ _APPOSITIVE = re.compile(
     r"(?P<subject>\b[a-z][\w-]*(?: [a-z][\w-]*){0,3}), (?P<definition>an? (?:type|form|kind|class"
     r"|group|category) of [^,;.]+)"
 )
+_LIKENESS = re.compile(r"^(?:(?:a bit|a little|kind of|sort of|somewhat|rather|just|much) )?like\b")
 _CHARACTERIZED = re.compile(r"\bcharacteri[sz]ed by (?P<trait>[^,;]+)$")
 
 
@@ -182,6 +183,7 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
             or subject.split()[0] in ("It", "One", "Some", "Many", "Most", "While", "When", "If")
             or first in tq.EVALUATIVE
             or first in ("thing", "things", "something", "way")  # "a thing which ..."
+            or _LIKENESS.match(definition)  # "a bit like passing notes in class": an image
             or re.search(r", (?:and )?(?:the|a|an) [^,]{1,40} (?:is|are) ", definition)
             or len(definition.split()) < 3
         ):

@@ -211,3 +211,18 @@ def test_a_pronoun_named_earlier_in_its_sentence_is_fine(sentence):
     an "it" that points forward ("it has been suggested that ..."), and a question's "it"
     meaning what the question asks for all stand alone."""
     assert pronoun_without_referent(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is up to the parties to evaluate the merit of their claims.",  # law
+        "It is important that the dose of the drug stays low.",  # pharmacology
+        "It is possible to measure the speed of light with a rotating mirror.",  # physics
+    ],
+)
+def test_an_it_that_points_forward_is_left_as_written(sentence):
+    """ "It is up to the parties to ..." means no thing: it is never replaced by the subject of
+    the sentence before ("Github is up to the parties ..." was rated ungrammatical)."""
+    previous = "GitHub hosts code for millions of users, and so does the drug ketamine."
+    assert standalone(sentence, "github", previous, TERMS) == sentence

@@ -1202,3 +1202,27 @@ def test_a_sentence_with_an_exercise_gap_gives_no_card():
     student's answer, not a fact: no cloze is made of it."""
     cloze = "A {{c1::secondary immunodeficiency}} is ____, rather than genetic."
     assert card_fault(_cloze(cloze), "Immunodeficiency") == "not-a-statement"
+
+
+def test_a_blank_holding_a_subject_and_its_verb_is_broken():
+    """ "The [copyright owner hands] GitHub a complaint": the blank runs from the subject into
+    its verb, before the verb's object (law; and a physics sentence alike)."""
+    for text in (
+        "The {{c1::copyright owner hands}} GitHub a complaint about a user.",
+        "At noon the {{c1::moving train passes}} the embankment at a constant speed.",
+    ):
+        assert card_fault(_cloze(text), "Notes") == "broken-blank"
+
+
+def test_a_list_of_phrases_opening_on_a_preposition_is_broken():
+    """ "Claims are reviewed closely, such as which two?" -> "by both technical ; legal
+    experts": the items are pieces of the clause, not things."""
+    draft = Draft(
+        CardType.LIST,
+        "examples|x",
+        "s",
+        "",
+        "GitHub will review circumvention claims closely, such as which two?",
+        items=("by both technical", "legal experts"),
+    )
+    assert card_fault(draft, "DMCA") == "broken-blank"

@@ -184,3 +184,16 @@ def test_kinds_called_by_name_and_a_second_verb_agree():
 def test_an_example_is_no_subject_to_ask_for():
     """'An example usage would be getting a commit from GitHub' names no thing to recall."""
     assert what_does("An example usage would be getting a commit from the GitHub API.", "") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mental effort required to connect the task to new and old information",  # education
+        "Damage caused by the flood of 1927 along the lower Mississippi",  # history
+    ],
+)
+def test_a_participle_phrase_is_not_a_clause_to_ask_about(text):
+    """A note's phrase "Mental effort required to connect ..." has no verb of its own:
+    "What required to connect the task ...?" would be ungrammatical, so nothing is asked."""
+    assert what_does(text, "") is None

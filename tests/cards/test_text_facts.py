@@ -65,3 +65,17 @@ def test_a_definition_stops_where_a_second_clause_begins():
     assert found and found[0].definition == "an LGPL-licenced dependency"
     tuft = tf.definitions("The glomerulus is a tuft of capillaries and cells in the kidney.")
     assert tuft and tuft[0].definition == "a tuft of capillaries and cells in the kidney"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The DMCA framework is a bit like passing notes in class.",  # law
+        "The cell membrane is like the wall of a walled city.",  # biology
+        "A stack is kind of like a pile of plates.",  # computing
+    ],
+)
+def test_a_likeness_is_not_a_definition(sentence):
+    """ "X is a bit like passing notes in class" is an image, not what X is: no "What is the
+    DMCA framework?" card answers "a bit like passing notes in class"."""
+    assert definitions(sentence) == []

@@ -51,7 +51,12 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
         if isinstance(block, Paragraph):
             texts = split_sentences(block.text)
         elif isinstance(block, ItemList):  # sentence-like items ("Lidocaine is an amide.") too
-            texts = [i.text for i in block.items if not i.term and not is_name(i.text)]
+            texts = [  # an item of several sentences (a numbered paragraph) is read as prose
+                sentence
+                for i in block.items
+                if not i.term and not is_name(i.text)
+                for sentence in split_sentences(i.text)
+            ]
         else:  # a table: its cards come from studyapp.cards.from_tables
             continue
         previous = section.title

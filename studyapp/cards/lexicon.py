@@ -70,7 +70,7 @@ ABSTRACT_NOUNS = wordset(
     research study studies evidence information people person individual individuals patient
     patients
     conclusion summary addition contrast particular general sum total possibility
-    possibilities insight insights"""
+    possibilities insight insights exception exceptions reason reasons"""
 )
 # Words that open a question or frame it, never its content ("What does X involve?")
 _QUESTION_FRAME = wordset(

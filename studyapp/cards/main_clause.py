@@ -80,7 +80,7 @@ def what_does(text: str, subject: str) -> QA | None:
         shown = _agreeing(verb, base)
         if shown == verb and verb != base and _AUX & set(words[at + 1 :]) and verb[-1] != "s":
             return None  # "The geometries found in complexes are ...": a participle
-        if verb.endswith("ed") and _participle_phrase(words[at + 1 : at + 3]):
+        if verb.endswith("ed") and _participle_phrase(words[at + 1 : at + 6]):
             return None  # "Mental effort required to connect ...": a participle, no clause
         whole = " ".join(words[at + 1 :])
         rest = re.split(r"[,;:]| \(| - ", whole, maxsplit=1)[0].strip()
@@ -103,11 +103,11 @@ def what_does(text: str, subject: str) -> QA | None:
 
 def _participle_phrase(following: list[str]) -> bool:
     """Whether the words after an "-ed" verb make it a participle without its "is"
-    ("[required] to connect", "[caused] by a virus"): the text is a phrase, not a clause."""
+    ("[required] to connect", "[expelled] from Italy by Justinian"): a phrase, not a clause."""
     if not following:
         return False
-    if following[0] == "by":
-        return True
+    if "by" in following[:4]:
+        return True  # "Goths expelled from Italy by Justinian": a passive without its "were"
     return (
         following[0] == "to"
         and len(following) > 1

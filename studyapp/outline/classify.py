@@ -240,7 +240,32 @@ def _in_list_run(events: list[LineEvent], pos: int) -> bool:
         ):
             return True
     before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
-    return bool(before and before.kind == TEXT and before.text.endswith(":"))
+    if before and before.kind == TEXT and before.text.endswith(":"):
+        return True
+    return _numbered_in_turn(events, pos)
+
+
+MAX_ITEM_LINES = 8  # lines of text an item of a numbered run may run on over
+
+
+def _numbered_in_turn(events: list[LineEvent], pos: int) -> bool:
+    """Whether the numbered lines before or after this one, past the lines its text runs on
+    over and a blank line, carry the numbers next to its own ("5. The sob is ...", "6. The
+    sigh is ..."): numbered paragraphs of one list, as plain-text books set them."""
+    own = {(r.style, r.value) for r in events[pos].readings}
+    for step in (-1, 1):
+        at, seen = pos + step, 0
+        while 0 <= at < len(events) and seen <= MAX_ITEM_LINES:
+            other = events[at]
+            if other.kind in (HEADING, ITEM) and other.readings:
+                if any((r.style, r.value - step) in own for r in other.readings):
+                    return True
+                break
+            if other.kind not in (TEXT, BLANK):
+                break
+            seen += 1
+            at += step
+    return False
 
 
 def _standalone(events: list[LineEvent], pos: int) -> bool:

@@ -97,6 +97,8 @@ _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
+# "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg)
+_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
 _FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
 _SUBSTITUTION = re.compile(r"\|[\w -]+\|")
@@ -539,6 +541,8 @@ def plain_inline(text: str) -> str:
         text = _TRAILING_RULE.sub("", text)
     if "<annotation" in text:
         text = _ANNOTATION.sub("", text)
+    if "_" in text:
+        text = _UNDERSCORED.sub(r"\1", text)
     if "`" in text:
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         text = _REST_LINK.sub(r"\1", text)

@@ -191,6 +191,7 @@ def test_an_example_is_no_subject_to_ask_for():
     [
         "Mental effort required to connect the task to new and old information",  # education
         "Damage caused by the flood of 1927 along the lower Mississippi",  # history
+        "Goths expelled from Italy by Justinian",  # a chronology's entry
     ],
 )
 def test_a_participle_phrase_is_not_a_clause_to_ask_about(text):

@@ -203,3 +203,26 @@ def test_kramdown_block_ends_and_lone_html_block_tags_are_blank():
     layout: they never reach the text (a glossary entry no longer ends in "^")."""
     lines = ["term", ": what the term means", "^", '<div data-type="title">', "</div>", "x"]
     assert blank_markup(lines) == ["", "- term: what the term means", "", "", "", "x"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "5. _The sob_ is an uninterrupted succession",
+            "5. The sob is an uninterrupted succession",
+        ),
+        (
+            "where Coleridge wrote _The Rime of the Ancient Mariner_.",
+            "where Coleridge wrote The Rime of the Ancient Mariner.",
+        ),
+        (
+            "keep my_var_name and snake_case_name_ as written",
+            "keep my_var_name and snake_case_name as written",
+        ),
+    ],
+)
+def test_underscore_italics_are_stripped_and_identifiers_kept(text, plain):
+    """Plain-text books and Markdown set italics in underscores ("_The sob_ is ..."): the
+    marks go, an identifier's underscores stay (a reST reference's trailing one goes)."""
+    assert plain_inline(text) == plain

@@ -597,3 +597,22 @@ def test_a_box_title_in_html_blocks_is_not_read_into_the_box_text():
         paragraphs
     )
     assert not any("Host Benjamin" in p for p in paragraphs)
+
+
+def test_numbered_paragraphs_of_a_book_are_one_numbered_list():
+    """A plain-text book numbers its paragraphs ("5. The sob is ... / (wrapped lines)",
+    blank line, "6. The sigh is ..."): they are one ordered list, the numbers out of the
+    text, each item whole."""
+    text = (
+        "THE VOICE\n\n"
+        "The voice has several acts that express feeling in the orator.\n\n"
+        "5. _The sob_ is an uninterrupted succession of sounds produced by\n"
+        "slight, continuous inspirations, ending in a long, violent inspiration.\n\n"
+        "6. _The sigh_ is a weak low tone produced by a quick expiration\n"
+        "followed by a slow and deep inspiration.\n\n"
+        "7. _The laugh_ is a series of short expirations.\n"
+    )
+    lists = [b for s in parse_outline(text).walk() for b in s.blocks if isinstance(b, ItemList)]
+    assert len(lists) == 1
+    assert [i.text.split(" is ")[0] for i in lists[0].items] == ["The sob", "The sigh", "The laugh"]
+    assert lists[0].items[1].text.endswith("followed by a slow and deep inspiration.")

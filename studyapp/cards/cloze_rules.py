@@ -163,7 +163,7 @@ def _sentence_fault(text: str) -> str:
     whole = CLOZE.sub(_hidden, text)  # the sentence as written: the same for all its clozes
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
-    if rest.rstrip(" ”\"')").endswith(("?", ":", ",")) or _speaks(whole):
+    if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
         return "not-a-statement"  # the blank may hold the "you" ("Sometimes [you'll want] to")
     if rest.lstrip().startswith("(") or (
         any(m in text for m in _QUOTED_MARKS) and _QUOTED_BLANK.search(text)

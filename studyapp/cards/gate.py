@@ -170,6 +170,10 @@ _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sent
 _PREPOSITIONS = lx.wordset(
     "with from in on at by for into onto to of about over under out up down off away back"
 )  # and the particles of phrasal verbs: "What does music go?" -> "out of existence"
+# an answer that counts things without naming them: which three, the card does not ask
+_COUNTED = re.compile(
+    r"^(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:[a-z][\w-]* ){0,2}[a-z][\w-]*s$"
+)
 _ITEM_PREPOSITIONS = lx.wordset("by with from in on at for into onto to of about under")
 _MANNER = re.compile(r"^(?:[^:]{1,120}: )?(?:how|when)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r" — (?P<tail>[^?—]{1,60})\?$")
@@ -305,8 +309,14 @@ def _fault(
         return "unresolved"  # "this stage as formal operational thought": which stage?
     if _POINTER_INSIDE.search(draft.answer):
         return "unresolved"  # "an example of this type of vaccine": which type?
-    if re.match(r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew) [a-z]", draft.answer):
-        return "unresolved"  # "What allows ...?" -> "Some protocols": which ones?
+    if re.match(
+        r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Vv]arious|[Nn]umerous|[Cc]ertain"
+        r"|[Mm]ultiple|[Ww]hatever) [a-z]",
+        draft.answer,
+    ):
+        return "unresolved"  # "What allows ...?" -> "Some protocols", "Various practices"
+    if re.match(r"^(?:[Tt]he )?following\b", draft.answer):
+        return "unresolved"  # "What does Sprint Planning address?" -> "the following topics"
     if re.match(r"^(?:[Aa]n?|[Tt]he) (?:similar|same|analogous|comparable) ", draft.answer):
         return "unresolved"  # "A similar expression": similar to what the card does not show
     if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
@@ -320,6 +330,8 @@ def _fault(
         return "vague-answer"
     if re.match(r"^(?:may|might|can|could|will|would)\b", draft.answer):
         return "vague-answer"  # "What do some studies suggest about X?" -> "may be sustained ..."
+    if _COUNTED.match(draft.answer) and draft.type is not CardType.LIST:
+        return "vague-answer"  # "What does Scrum define?" -> "three specific accountabilities"
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
     described = re.match(r"^What is the term for (?P<description>[^?]+)\?$", question)

@@ -61,6 +61,8 @@ _WHEN_TAIL = re.compile(rf" in (?P<when>{_YEAR})$")
 def what_does(text: str, subject: str) -> QA | None:
     """``Chlorophyll absorbs red light`` -> "What absorbs red light?" -> ``Chlorophyll``."""
     words = text.rstrip(" .").split()
+    if words and words[0].endswith("ing") and "VERB" in lx.parts_of_speech(words[0]):
+        return None  # "Helping employees understand ...": an action, not a thing that does
     reach = noun_phrase_reach(words)
     for at in range(1, min(len(words) - _MIN_PREDICATE, _MAX_SUBJECT + 1, reach + 1)):
         if not noun_phrase(words[:at]):

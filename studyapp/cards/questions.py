@@ -322,7 +322,7 @@ _WHY = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<be>is|are|may be|might be|can be) (?P<adj>essential"
     r"|necessary|important|crucial|needed|required|vital), (?P<y>ensuring [^;]{6,150})$"
     r"|^(?P<x2>[A-Z][^,;]{3,90}?) (?P<be2>is|are|may be|might be) (?P<adj2>essential"
-    r"|necessary|important|crucial|needed|required|vital) (?P<y2>to [a-z][^,;]{6,150})"
+    r"|necessary|important|crucial|needed|vital) (?P<y2>to [a-z][^,;]{6,150})"
     r"(?:, .*)?$"
 )
 _MUST_BE = re.compile(
@@ -368,6 +368,8 @@ def _does(text: str, subject: str) -> QA | None:
         return None
     if obj.split()[0] in _AUXILIARIES | _BASE_VERBS:
         return None  # "Lidocaine infusions may help", "... infusions reduce": a noun, not a verb
+    if obj.split()[0] in lx.FUNCTION_WORDS - {"a", "an", "the", "its", "their"}:
+        return None  # "Scrum wraps around existing practices": a particle, not an object
     tail = match.group("tail") or ""
     question = f"What does {subject.lower()} {_base_verb(verb)}{tail}?"
     return QA("does", question, obj)

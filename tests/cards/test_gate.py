@@ -1226,3 +1226,25 @@ def test_a_list_of_phrases_opening_on_a_preposition_is_broken():
         items=("by both technical", "legal experts"),
     )
     assert card_fault(draft, "DMCA") == "broken-blank"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "rule"),
+    [
+        ("What exists to forecast progress?", "Various practices", "unresolved"),  # management
+        ("What does the parasite infect?", "various organs", "unresolved"),  # zoology
+        ("What does Sprint Planning address?", "the following topics", "unresolved"),
+        ("What does Scrum define?", "three specific accountabilities", "vague-answer"),
+        ("What did the treaty create?", "four new provinces", "vague-answer"),  # history
+    ],
+)
+def test_an_answer_that_names_nothing_it_counts_or_points_at_is_dropped(question, answer, rule):
+    """ "Various practices", "the following topics", "three specific accountabilities": which
+    ones, the card does not say."""
+    assert card_fault(_ask(question, answer), "Notes") == rule
+
+
+def test_a_cloze_of_a_list_item_ending_in_a_semicolon_is_no_statement():
+    """ "Creating a plan for the Sprint, the [Sprint Backlog];" is a piece of a list, cut."""
+    cloze = "Creating a plan for the Sprint, the {{c1::Sprint Backlog}};"
+    assert card_fault(_cloze(cloze), "Scrum") == "not-a-statement"

@@ -198,3 +198,10 @@ def test_a_participle_phrase_is_not_a_clause_to_ask_about(text):
     """A note's phrase "Mental effort required to connect ..." has no verb of its own:
     "What required to connect the task ...?" would be ungrammatical, so nothing is asked."""
     assert what_does(text, "") is None
+
+
+def test_no_question_asks_what_an_action_does():
+    """ "Helping employees and stakeholders understand ... an empirical approach" opens on an
+    action: "What understands and enacts ...?" -> "Helping employees" is no question."""
+    text = "Helping employees and stakeholders understand and enact an empirical approach"
+    assert what_does(text, "") is None

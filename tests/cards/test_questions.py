@@ -223,3 +223,21 @@ def test_where_keeps_what_the_thing_is_used_for():
     ]
     bile = questions("Bile is stored in the gallbladder.", "")
     assert [q.question for q in bile if q.kind == "where"] == ["Where is bile stored?"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The Developers are required to conform to the Definition of Done.", "scrum"),
+        ("Scrum wraps around existing practices or renders them unnecessary.", "scrum"),
+        ("Ketamine acts on the NMDA receptors of the central nervous system.", "ketamine"),
+    ],
+)
+def test_no_why_from_an_obligation_and_no_object_that_is_a_particle(sentence, subject):
+    """ "The Developers are required to conform ..." states a duty, not a purpose ("Why are
+    the Developers required?" is no question); "wraps around existing practices" has no
+    object to ask ("What does scrum wrap?")."""
+    asked = [qa.question for qa in questions(sentence, subject)]
+    assert not [q for q in asked if q.startswith("Why are The Developers")]
+    assert "What does scrum wrap?" not in asked
+    assert "What does ketamine act?" not in asked

@@ -503,6 +503,8 @@ def _question_cards(
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
+        # an answer in everyday words is one of the text's terms only if the text says it again
+        everyday = gate.everyday_answer(question, qa.answer) and not ctx.scorer.said_again(bare)
         drafts.append(
             Draft(
                 CardType.TYPED if typed else CardType.BASIC,
@@ -513,6 +515,7 @@ def _question_cards(
                 answer=qa.answer,
                 accept=(bare,) if typed and bare != qa.answer else (),
                 background=qa.background,
+                everyday=everyday,
             )
         )
     return drafts

@@ -163,6 +163,13 @@ class PhraseScorer:
             return 2
         return 3 if times == 1 and rare else 0
 
+    def said_again(self, phrase: str) -> bool:
+        """Whether the document says ``phrase`` in two or more places, or has it among its
+        own terms: "minimum contacts" in a law outline is a term though its words are
+        everyday English."""
+        low = phrase.lower()
+        return low in self.lexicon or self.corpus.count(low) >= 2
+
     def one_off(self, phrase: str) -> bool:
         """Whether ``phrase`` is a detail of one sentence of a long document: it does not
         :meth:`recurs`. A short document (under :data:`RECUR_FROM` sentences) says most

@@ -19,6 +19,9 @@ Others are *weak*: a student would answer them without knowing the fact.
 * **once**: a cloze whose blank a long document says nowhere else (see
   :meth:`studyapp.cards.phrase_scorer.PhraseScorer.one_off`: "across [tables]", "the
   [physiologic goal]" said once): a detail of one sentence, not a term the text is about;
+* **everyday**: a question whose answer is all everyday English the document never says
+  again (see :func:`studyapp.cards.gate.everyday_answer`: "By whom must ketamine be
+  administered?" -> "trained healthcare professionals"): no term of the text is asked;
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
   quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
   depressive symptoms?").
@@ -45,7 +48,16 @@ SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
 # again elsewhere in the deck adds least)
-RANKS = {"background": 1, "part": 1, "filler": 2, "shown": 2, "once": 3, "repeat": 3, "soft": 4}
+RANKS = {
+    "background": 1,
+    "part": 1,
+    "filler": 2,
+    "shown": 2,
+    "once": 3,
+    "repeat": 3,
+    "everyday": 3,
+    "soft": 4,
+}
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)\}\}")
 _ANSWER_KEYS = ("name-term", "which-term")  # kinds of draft keyed by the term they ask for
@@ -190,6 +202,8 @@ def weakness(
         return "filler"
     if draft.type is CardType.CLOZE and draft.once:
         return "once"
+    if draft.everyday:
+        return "everyday"
     if draft.type not in _QUESTION_TYPES or not draft.answer:
         return ""
     if shown_on_screen(draft.answer, draft.question, titles, subject, acronyms or {}):

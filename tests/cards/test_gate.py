@@ -1248,3 +1248,24 @@ def test_a_cloze_of_a_list_item_ending_in_a_semicolon_is_no_statement():
     """ "Creating a plan for the Sprint, the [Sprint Backlog];" is a piece of a list, cut."""
     cloze = "Creating a plan for the Sprint, the {{c1::Sprint Backlog}};"
     assert card_fault(_cloze(cloze), "Scrum") == "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "everyday"),
+    [
+        ("By whom must ketamine be administered?", "trained healthcare professionals", True),
+        ("What must the use of ketamine adhere to?", "ethical guidelines", True),
+        ("What did the court find lacking?", "minimum contacts", True),  # the text decides
+        ("Why are simple movements essential?", "to correct training for battle", True),
+        ("What did Saladin capture?", "Jerusalem", False),  # a name
+        ("What does TCP provide?", "a reliable bytestream", False),  # "bytestream" is no
+        ("What does the abbreviation ISN stand for?", "initial sequence number", False),
+        ("How quickly can ketamine act?", "within hours", False),  # a manner is everyday
+        ("What is the gap between exports and imports called?", "trade balance", False),
+    ],
+)
+def test_an_answer_in_everyday_words_is_told_apart(question, answer, everyday):
+    """ "trained healthcare professionals" teaches no term of the text (medicine, law,
+    drill); a name, a rare word, an abbreviation's expansion, a manner or a term asked for by
+    its description is not judged so."""
+    assert gate.everyday_answer(question, answer) is everyday

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from studyapp.cards.drafts import Draft
+from studyapp.cards.generate import generate_decks
 from studyapp.cards.selection import select, shown_on_screen, weakness
 from studyapp.model import CardType
+from studyapp.outline.parse import parse_outline
 
 
 def _ask(section: str, key: str, question: str, answer: str, source: str = "s", **kw) -> Draft:
@@ -175,3 +177,26 @@ def test_a_cloze_on_a_word_the_text_says_once_comes_back_only_where_needed():
     assert once not in chosen and recurring in chosen
     alone = select([questions[0], once], ["a", "b"], titles, set(titles))
     assert once in alone  # the section keeps two cards
+
+
+def test_an_everyday_answer_the_text_never_repeats_is_kept_only_where_needed():
+    """A law outline that says "minimum contacts" again and again asks "What must the
+    plaintiff prove?"; a text that says "ethical guidelines" once asks for them only where
+    its section would otherwise keep too few cards."""
+    text = (
+        "# Notes\n\n## Jurisdiction\n\n"
+        "The plaintiff must prove minimum contacts with the forum state. "
+        "Minimum contacts are judged by the defendant's own acts in the forum. "
+        "The Due Process Clause limits the personal jurisdiction of state courts. "
+        "A long-arm statute extends jurisdiction over nonresident defendants.\n\n"
+        "## Practice\n\n"
+        "Ketamine treatment must adhere to ethical guidelines. "
+        "Ketamine blocks NMDA receptors in the central nervous system. "
+        "Ketamine infusions relieve neuropathic pain within hours in many patients. "
+        "Esketamine nasal spray was approved for treatment-resistant depression in 2019.\n"
+    )
+    questions = [
+        c.question for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards
+    ]
+    assert "What must the plaintiff prove?" in questions
+    assert not any("adhere to" in q for q in questions)

@@ -29,6 +29,7 @@ _PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  #
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")  # one sentence ends, another begins
 
 
 def entry_key(line: str) -> str:
@@ -113,13 +114,12 @@ def _key(event: LineEvent, lines: list[str]) -> str:
         raw = event.text
     if event.kind == HEADING and event.md_level:
         raw = event.text
-    words = raw.split()
+    # split no further than an entry can go: a paragraph's long line is not split in full
+    words = raw.split(maxsplit=MAX_ENTRY_WORDS)
     if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
         return ""
     titled = event.kind == HEADING and bool(event.readings) and title_cased(event.text)
-    if not titled and (
-        re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4)
-    ):
+    if not titled and ((raw.endswith(".") and len(words) > 4) or _SENTENCE_BREAK.search(raw)):
         return ""  # a sentence: prose, not an entry ("13. Theorem of ... Velocities. The
         # Experiment of Fizeau" is a numbered title)
     if _ANCHOR_ONLY.match(raw):

@@ -168,7 +168,7 @@ def is_table_row(line: str) -> bool:
 
 def is_table_separator(line: str) -> bool:
     """Whether the line is the rule under a Markdown table's header (``|---|:--:|``)."""
-    return bool(_TABLE_SEPARATOR.match(line)) and "-" in line
+    return "|" in line and "-" in line and bool(_TABLE_SEPARATOR.match(line))  # marks first
 
 
 def table_cells(line: str) -> list[str]:

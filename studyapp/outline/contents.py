@@ -63,10 +63,10 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
         end, entries, seen = pos, [], set()
         listed = events[pos].kind == ITEM
         while end < len(events) and (keys[end] or events[end].kind == BLANK):
-            full = lines[events[end].index].strip().lower()
-            if keys[end] and (full in seen or (events[end].kind == ITEM) != listed):
-                break  # the body begins (its first heading repeats an entry), or a list ends
             if keys[end]:
+                full = lines[events[end].index].strip().lower()
+                if full in seen or (events[end].kind == ITEM) != listed:
+                    break  # the body begins (its first heading repeats an entry), or a list ends
                 entries.append(end)
                 seen.add(full)
             end += 1
@@ -82,7 +82,7 @@ def _drop_entries(
     lines: list[str],
 ) -> None:
     """Blank the span of ``entries`` that reads as contents, if there is one."""
-    if not entries:
+    if len(entries) < MIN_ENTRIES:  # too few for any test to find enough of them
         return
     tests = (
         lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list

@@ -217,7 +217,9 @@ def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering],
     returned (most likely first) and the parser picks by context. ``allow_bare`` also accepts a
     chapter number without a dot (``1 Introduction``), for documents numbered ``1.2.3``.
     """
-    match = _NUMBERED.match(line) or _NUMBERED.match(_unwrapped(line))
+    match = _NUMBERED.match(line)
+    if not match and line.lstrip()[:1] in "*_":  # set in emphasis: read without it
+        match = _NUMBERED.match(_unwrapped(line))
     if match:
         indent, paren, dec, token, text = match.groups()
         token = paren or token
@@ -255,8 +257,10 @@ def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering],
 def heading_like(text: str, max_words: int = 14) -> bool:
     """Whether ``text`` reads like a heading: short, capitalised, no sentence punctuation."""
     text = text.strip()
+    if len(text) > 120:  # before splitting it: a paragraph is one long line in Markdown
+        return False
     words = text.split()
-    if not words or len(words) > max_words or len(text) > 120:
+    if not words or len(words) > max_words:
         return False
     if text[-1] in ".,;:!" or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'("):
         return False

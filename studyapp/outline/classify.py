@@ -172,10 +172,11 @@ def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:
     """Whether ``3. Documentation`` (any case) is a chapter: the next line is its ``3.1``."""
     e = events[pos]
     reading = next((r for r in e.readings if r.style == ol.ARABIC), None)
-    after = next((x for x in events[pos + 1 :] if x.kind != BLANK), None)
+    if reading is None:
+        return False
+    after = _nearest_content(events, pos, 1)
     return bool(
-        reading
-        and after is not None
+        after is not None
         and after.kind == HEADING
         and any(r.style == ol.DECIMAL and r.label == f"{reading.value}.1" for r in after.readings)
     )
@@ -243,7 +244,7 @@ def _in_list_run(events: list[LineEvent], pos: int) -> bool:
             and styles & {r.style for r in other.readings}
         ):
             return True
-    before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
+    before = _nearest_content(events, pos, -1)
     if before and before.kind == TEXT and before.text.endswith(":"):
         return True
     return _numbered_in_turn(events, pos)
@@ -270,6 +271,15 @@ def _numbered_in_turn(events: list[LineEvent], pos: int) -> bool:
             seen += 1
             at += step
     return False
+
+
+def _nearest_content(events: list[LineEvent], pos: int, step: int) -> LineEvent | None:
+    """The first event that is not a blank line after ``pos`` (``step`` 1) or before it
+    (``step`` -1). Walked to from ``pos``, not found in a copy of the events after or before
+    it: asked of every numbered line, a copy would make classifying grow with the square of
+    the length of a text."""
+    end = len(events) if step > 0 else -1
+    return next((events[j] for j in range(pos + step, end, step) if events[j].kind != BLANK), None)
 
 
 def _standalone(events: list[LineEvent], pos: int) -> bool:

@@ -99,6 +99,8 @@ def plain_lower(text: str) -> str | None:
     """``text`` lower-cased, where a pattern written in lower case finds in it, reading case,
     just what it finds in ``text`` ignoring case, at the same places (a faster search); None
     when ``text`` holds one of the few letters for which that is not so."""
+    if text.isascii():  # known at once: most text holds none of the traps
+        return text.lower()
     return None if any(trap in text for trap in _CASE_TRAPS) else text.lower()
 
 

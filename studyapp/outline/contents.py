@@ -27,7 +27,6 @@ _NUMBERING = re.compile(
 _PAGE = re.compile(r"(?:[\s.·…_-]*\b\d+(?:\s*[-–—]\s*\d+)?)$")
 _PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  # "Camps 661-707"
 _NOT_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
 _ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")  # one sentence ends, another begins
 
@@ -40,7 +39,7 @@ def entry_key(line: str) -> str:
     if text[-1:].isdecimal():  # a page number ends the line: most lines are searched no further
         text = _PAGE.sub("", text)
     text = _NOT_WORD.sub(" ", text.replace("_", " "))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def drop_contents(events: list[LineEvent], lines: list[str]) -> None:

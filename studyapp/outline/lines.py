@@ -118,8 +118,10 @@ def strip_inline(text: str) -> str:
     if "`" in text:
         text = _CODE.sub(r"\1", text)
     if "*" in text or "__" in text:
-        for _ in range(2):
-            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+        for _ in range(2):  # again for emphasis inside emphasis, if the first pass found any
+            text, found = _EMPHASIS.subn(lambda m: m.group(2) or m.group(3) or "", text)
+            if not found:
+                break
     return " ".join(text.split())
 
 

@@ -114,6 +114,8 @@ def test_images_with_titles_and_mdx_lines_go():
         "<!-- a comment -->",
         "<script>track()</script>",
         "{: .note}",
+        "^",
+        '<div data-type="note">',
         ":::info",
         "export { meta } from './meta.js'",
         "[[ch11]]",

@@ -322,8 +322,8 @@ def _shouted_line(e: LineEvent) -> bool:
     return (
         e.kind == TEXT
         and e.indent == 0
+        and len(text.split(maxsplit=8)) <= 8  # before reading it all: most lines are longer
         and text.upper() == text
-        and len(text.split()) <= 8
         and re.search(r"[A-Z]{3}", text) is not None
         and not text.endswith((",", ";"))
     )

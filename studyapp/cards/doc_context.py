@@ -46,12 +46,14 @@ def block_sentences(block: Block) -> list[str]:
 @dataclass(frozen=True, slots=True)
 class _BlockFacts:
     """What a context takes from one block: its sentences, the acronyms they spell out, the
-    terms its paragraphs define (with the kind of thing each is) and its list items' terms."""
+    terms its paragraphs define (with the kind of thing each is), its list items' terms and
+    the author's marked terms its sentences use."""
 
     sentences: tuple[str, ...]
     acronyms: tuple[tuple[str, str], ...]  # (short, expansion), in the order of the text
     definitions: tuple[tuple[str, str], ...]  # (defined term, kind)
     item_terms: tuple[str, ...]
+    key_terms: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,10 @@ class DocumentFacts:
     def __init__(self, marked: Sequence[str] = ()) -> None:
         self._blocks: dict[int, tuple[Block, _BlockFacts]] = {}  # the block keeps its id
         self._titles: dict[str, _TitleFacts] = {}
-        # the marked terms that can be terms, judged once: each context keeps those it uses
-        self.key_terms = _nameable(marked)
+        # the marked terms that can be terms, judged once; a context keeps those its sentences
+        # use, found once per block (a term holds no line break, so it is in a context's
+        # sentences when it is in one of them)
+        self._key_terms = [(term, term.lower()) for term in _nameable(marked)]
 
     def block(self, block: Block) -> _BlockFacts:
         """The facts of ``block``."""
@@ -94,11 +98,16 @@ class DocumentFacts:
             ]
         elif isinstance(block, ItemList):
             item_terms = tuple(item.term for item in all_items(block) if item.term)
+        key_terms: frozenset[str] = frozenset()
+        if self._key_terms and sentences:
+            text = "\n".join(sentences).lower()
+            key_terms = frozenset(term for term, lowered in self._key_terms if lowered in text)
         facts = _BlockFacts(
             sentences,
             tuple(_acronym_pairs(sentences)),
             tuple(definitions),
             item_terms,
+            key_terms,
         )
         self._blocks[id(block)] = (block, facts)
         return facts
@@ -135,14 +144,6 @@ def _nameable(marked: Sequence[str]) -> list[str]:
             continue
         out.append(bare)
     return out
-
-
-def _used(terms: list[str], sentences: list[str]) -> set[str]:
-    """The ``terms`` (see :func:`_nameable`) the sentences use."""
-    if not terms:
-        return set()
-    text = "\n".join(sentences).lower()
-    return {term for term in terms if term.lower() in text}
 
 
 def _acronym_pairs(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -267,6 +268,7 @@ def _context_of(
     of a document of ``document_size`` sentences."""
     sentences: list[str] = []
     item_terms: list[str] = []
+    key_terms: set[str] = set()  # the author's marked terms: the surest terms of all
     acronyms: dict[str, str] = {}
     defined: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -275,6 +277,7 @@ def _context_of(
             read = facts.block(block)
             sentences.extend(read.sentences)
             item_terms.extend(read.item_terms)
+            key_terms.update(read.key_terms)
             for short, expansion in read.acronyms:
                 acronyms.setdefault(short, expansion)
             for term, kind in read.definitions:
@@ -286,7 +289,6 @@ def _context_of(
             acronyms.setdefault(short, expansion)
     if subject is None:
         subject = _main_subject(title, sentences)
-    key_terms = _used(facts.key_terms, sentences)  # the surest terms of all
     lexicon = set(acronyms.values()) | set(defined) | set(item_terms) | key_terms
     for read_title in titles:
         lexicon.update(read_title.chunks)

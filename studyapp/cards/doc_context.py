@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from studyapp.cards import from_blanks as cfb
@@ -33,19 +33,127 @@ _TITLE_SPLIT = re.compile(
 Part = tuple[OutlineSection, DocContext]
 
 
-def own_sentences(section: OutlineSection) -> list[str]:
-    """The sentences of a section's own blocks, in order: paragraph sentences, and each list
-    item's explanation (or its text)."""
-    sentences: list[str] = []
-    for block in section.blocks:
+def block_sentences(block: Block) -> list[str]:
+    """The sentences of one block of a section, in order: a paragraph's sentences, or each
+    list item's explanation (or its text); a table has none (its cards ask its cells)."""
+    if isinstance(block, Paragraph):
+        return split_sentences(block.text)
+    if isinstance(block, ItemList):
+        return [item.explanation or item.text for item in all_items(block)]
+    return []
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockFacts:
+    """What a context takes from one block: its sentences, the acronyms they spell out, the
+    terms its paragraphs define (with the kind of thing each is), its list items' terms and
+    the author's marked terms its sentences use."""
+
+    sentences: tuple[str, ...]
+    acronyms: tuple[tuple[str, str], ...]  # (short, expansion), in the order of the text
+    definitions: tuple[tuple[str, str], ...]  # (defined term, kind)
+    item_terms: tuple[str, ...]
+    key_terms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _TitleFacts:
+    """What a context takes from a section title: its acronyms and its term-like chunks."""
+
+    acronyms: tuple[tuple[str, str], ...]
+    chunks: tuple[str, ...]
+
+
+class DocumentFacts:
+    """The facts of each block and title of one document, read once.
+
+    A long document's contexts overlap (each part gets the text around it), and the whole
+    document has a context of its own, so each sentence is in about three contexts: reading
+    its acronyms and definitions once, and merging them per context, saves doing it three
+    times. Blocks are known by identity: the views of a long section share its blocks.
+    ``marked`` are the terms the author marked (:mod:`studyapp.outline.key_terms`).
+    """
+
+    def __init__(self, marked: Sequence[str] = ()) -> None:
+        self._blocks: dict[int, tuple[Block, _BlockFacts]] = {}  # the block keeps its id
+        self._titles: dict[str, _TitleFacts] = {}
+        # the marked terms that can be terms, judged once; a context keeps those its sentences
+        # use, found once per block (a term holds no line break, so it is in a context's
+        # sentences when it is in one of them)
+        self._key_terms = [(term, term.lower()) for term in _nameable(marked)]
+
+    def block(self, block: Block) -> _BlockFacts:
+        """The facts of ``block``."""
+        known = self._blocks.get(id(block))
+        if known is not None:
+            return known[1]
+        sentences = tuple(block_sentences(block))
+        definitions: list[tuple[str, str]] = []
+        item_terms: tuple[str, ...] = ()
         if isinstance(block, Paragraph):
-            sentences.extend(split_sentences(block.text))
+            definitions = [
+                (definition.subject, tf.kind_of(definition.definition))
+                for sentence in sentences
+                for definition in tf.definitions(sentence)
+            ]
         elif isinstance(block, ItemList):
-            sentences.extend(item.explanation or item.text for item in all_items(block))
-    return sentences
+            item_terms = tuple(item.term for item in all_items(block) if item.term)
+        key_terms: frozenset[str] = frozenset()
+        if self._key_terms and sentences:
+            text = "\n".join(sentences).lower()
+            key_terms = frozenset(term for term, lowered in self._key_terms if lowered in text)
+        facts = _BlockFacts(
+            sentences,
+            tuple(_acronym_pairs(sentences)),
+            tuple(definitions),
+            item_terms,
+            key_terms,
+        )
+        self._blocks[id(block)] = (block, facts)
+        return facts
+
+    def title(self, title: str) -> _TitleFacts:
+        """The facts of a section title."""
+        known = self._titles.get(title)
+        if known is None:
+            chunks = []
+            for chunk in _TITLE_SPLIT.split(title):
+                chunk = re.sub(r"^(?:an?|the)\s+", "", chunk.strip(), flags=re.I)
+                if 1 <= len(chunk.split()) <= 4 and not tf.is_generic(chunk):
+                    chunks.append(chunk)
+            known = _TitleFacts(tuple(_acronym_pairs([title])), tuple(chunks))
+            self._titles[title] = known
+        return known
+
+    def sentence_count(self, section: OutlineSection) -> int:
+        """How many sentences a section's own blocks hold."""
+        return sum(len(self.block(block).sentences) for block in section.blocks)
 
 
-def parts_with_context(outline: Outline, whole: DocContext) -> dict[str, list[Part]]:
+def _nameable(marked: Sequence[str]) -> list[str]:
+    """The marked terms as the sentences write them ("glomerular filtration rate" for the
+    marked "glomerular filtration rate (GFR)") that name a thing: an everyday word or a
+    generic noun alone ("demand", "the process") is no term to blank."""
+    out: list[str] = []
+    for term in marked:
+        bare = re.sub(r"\s*\([^)]*\)$", "", term).strip()
+        said = lx.words(bare)
+        if not said or tf.is_generic(bare):
+            continue
+        if len(said) == 1 and (lx.is_common(said[0]) or not lx.can_be_noun(said[0])):
+            continue
+        out.append(bare)
+    return out
+
+
+def _acronym_pairs(texts: Sequence[str]) -> list[tuple[str, str]]:
+    """``(short, expansion)`` of every acronym spelt out in ``texts``, in order."""
+    return [(acronym.short, acronym.expansion) for text in texts for acronym in tf.acronyms(text)]
+
+
+def parts_with_context(
+    outline: Outline, whole: DocContext, facts: DocumentFacts | None = None
+) -> dict[str, list[Part]]:
     """Each section's parts (the section itself, or runs of the blocks of a long one), with the
     document knowledge their cards are made with, by section id.
 
@@ -53,20 +161,22 @@ def parts_with_context(outline: Outline, whole: DocContext) -> dict[str, list[Pa
     text around it (about ``PART_WINDOW`` sentences: its terms, acronyms, word rarity and
     the sentences distractors are drawn from): making a card consults its context, so one
     context for a long document makes the work per card grow with the document, and the whole
-    with the square of its length. Nearby text is on the same subject anyway.
+    with the square of its length. Nearby text is on the same subject anyway. ``facts`` are
+    those :func:`document_context` read (read again when not given).
     """
+    facts = facts or DocumentFacts(outline.key_terms)
     units = [
         (view, top.id, section.id)
         for top in outline.sections
         for section in top.walk()
-        for view in _runs(section)
+        for view in _runs(section, facts)
     ]
     out: dict[str, list[Part]] = {}
     if len(whole.sentences) <= CONTEXT_WINDOW:
         for view, _top, section_id in units:
             out.setdefault(section_id, []).append((view, whole))
         return out
-    counts = [len(own_sentences(view)) for view, _top, _id in units]
+    counts = [facts.sentence_count(view) for view, _top, _id in units]
     quarter = PART_WINDOW // 4
     start = 0
     while start < len(units):
@@ -83,26 +193,24 @@ def parts_with_context(outline: Outline, whole: DocContext) -> dict[str, list[Pa
             after += counts[high]
             high += 1
         around = [(view, top) for view, top, _id in units[low:high]]
-        ctx = _context_of(
-            outline.title, around, whole.subject, len(whole.sentences), outline.key_terms
-        )
+        ctx = _context_of(outline.title, around, facts, whole.subject, len(whole.sentences))
         for view, _top, section_id in units[start:end]:
             out.setdefault(section_id, []).append((view, ctx))
         start = end
     return out
 
 
-def _runs(section: OutlineSection) -> list[OutlineSection]:
+def _runs(section: OutlineSection, facts: DocumentFacts) -> list[OutlineSection]:
     """A section, or for one with more than half a ``PART_WINDOW`` of sentences (a long text
     without headings), runs of its blocks of about that many sentences: views with the
     section's id and title, so each run can have the context of the text around it."""
     limit = PART_WINDOW // 2
-    if len(own_sentences(section)) <= limit:
+    if facts.sentence_count(section) <= limit:
         return [section]
     runs: list[list[Block]] = [[]]
     size = 0
     for block in section.blocks:
-        count = len(own_sentences(replace(section, blocks=[block], children=[])))
+        count = len(facts.block(block).sentences)
         if runs[-1] and size + count > limit:
             runs.append([])
             size = 0
@@ -140,52 +248,50 @@ def blank_choices(drafts: list[Draft], groups: list[tuple[DocContext, int, int]]
         drafts[start:end] = chunk
 
 
-def document_context(outline: Outline) -> DocContext:
-    """Document-wide knowledge for the card maker: subject, acronyms, terms, word rarity."""
+def document_context(outline: Outline, facts: DocumentFacts | None = None) -> DocContext:
+    """Document-wide knowledge for the card maker: subject, acronyms, terms (the author's
+    marked ones first of all), word rarity; read from ``facts`` (made of this outline; pass
+    the same to :func:`parts_with_context`)."""
     parts = [(section, top.id) for top in outline.sections for section in top.walk()]
-    return _context_of(outline.title, parts, marked=outline.key_terms)
+    return _context_of(outline.title, parts, facts or DocumentFacts(outline.key_terms))
 
 
 def _context_of(
     title: str,
     parts: Sequence[tuple[OutlineSection, str]],
+    facts: DocumentFacts,
     subject: str | None = None,
     document_size: int = 0,
-    marked: tuple[str, ...] = (),
 ) -> DocContext:
     """The card maker's knowledge of ``parts`` (sections with their top-level section's id):
-    the whole document's, or the text around some sections (see :func:`_contexts`) of a
-    document of ``document_size`` sentences; ``marked`` are the terms the author marked
-    (:mod:`studyapp.outline.key_terms`), the surest terms of all."""
+    the whole document's, or the text around some sections (see :func:`parts_with_context`)
+    of a document of ``document_size`` sentences."""
     sentences: list[str] = []
-    titles: list[str] = []
     item_terms: list[str] = []
-    for section, _top in parts:
-        titles.append(section.title)
-        sentences.extend(own_sentences(section))
-        for block in section.lists:
-            item_terms.extend(item.term for item in all_items(block) if item.term)
-    if subject is None:
-        subject = _main_subject(title, sentences)
+    key_terms: set[str] = set()  # the author's marked terms: the surest terms of all
     acronyms: dict[str, str] = {}
     defined: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    for text in sentences + titles:
-        for acronym in tf.acronyms(text):
-            acronyms.setdefault(acronym.short, acronym.expansion)
     for section, top in parts:
-        for paragraph in section.paragraphs:
-            for sentence in split_sentences(paragraph.text):
-                for definition in tf.definitions(sentence):
-                    defined.setdefault(definition.subject, top)
-                    kinds.setdefault(definition.subject, tf.kind_of(definition.definition))
-    key_terms = _used(marked, sentences)
+        for block in section.blocks:
+            read = facts.block(block)
+            sentences.extend(read.sentences)
+            item_terms.extend(read.item_terms)
+            key_terms.update(read.key_terms)
+            for short, expansion in read.acronyms:
+                acronyms.setdefault(short, expansion)
+            for term, kind in read.definitions:
+                defined.setdefault(term, top)
+                kinds.setdefault(term, kind)
+    titles = [facts.title(section.title) for section, _top in parts]
+    for read_title in titles:  # after every sentence's: a sentence's expansion comes first
+        for short, expansion in read_title.acronyms:
+            acronyms.setdefault(short, expansion)
+    if subject is None:
+        subject = _main_subject(title, sentences)
     lexicon = set(acronyms.values()) | set(defined) | set(item_terms) | key_terms
-    for title_text in titles:
-        for chunk in _TITLE_SPLIT.split(title_text):
-            chunk = re.sub(r"^(?:an?|the)\s+", "", chunk.strip(), flags=re.I)
-            if 1 <= len(chunk.split()) <= 4 and not tf.is_generic(chunk):
-                lexicon.add(chunk)
+    for read_title in titles:
+        lexicon.update(read_title.chunks)
     lexicon = {t for t in lexicon if t.lower() != subject}
     scorer = PhraseScorer(sentences, lexicon, subject, document_size or len(sentences))
     # terms a sentence may open with and then point back to ("this condition")
@@ -193,25 +299,6 @@ def _context_of(
     return DocContext(
         subject, scorer, acronyms, defined, terms, tuple(sentences), kinds, tuple(sorted(key_terms))
     )
-
-
-def _used(marked: tuple[str, ...], sentences: list[str]) -> set[str]:
-    """The marked terms the sentences use, as written there ("glomerular filtration rate"
-    for the marked "glomerular filtration rate (GFR)"), that name a thing: an everyday word
-    or a generic noun alone ("demand", "the process") is no term to blank."""
-    if not marked:
-        return set()
-    text = "\n".join(sentences).lower()
-    out: set[str] = set()
-    for term in marked:
-        bare = re.sub(r"\s*\([^)]*\)$", "", term).strip()
-        said = lx.words(bare)
-        if not said or bare.lower() not in text or tf.is_generic(bare):
-            continue
-        if len(said) == 1 and (lx.is_common(said[0]) or not lx.can_be_noun(said[0])):
-            continue
-        out.add(bare)
-    return out
 
 
 def all_items(block: ItemList) -> list[ListItem]:
@@ -227,12 +314,10 @@ def all_items(block: ItemList) -> list[ListItem]:
 
 def _main_subject(title: str, sentences: list[str]) -> str:
     """The word most sentences are about (``ketamine``), if it stands out; else ``""``."""
-    counts: Counter[str] = Counter(  # each sentence's words once, counted in one call
-        chain.from_iterable(
-            {w for w in tf.words(sentence) if w not in tf.STOPWORDS and len(w) > 3}
-            for sentence in sentences
-        )
-    )
+    # each sentence's words once, in the order of the text (ties rank alike in every run);
+    # stop words and short words are dropped from the totals, once per word, not per sentence
+    used = Counter(chain.from_iterable(dict.fromkeys(tf.words(s)) for s in sentences))
+    counts = Counter({w: n for w, n in used.items() if len(w) > 3 and w not in tf.STOPWORDS})
     if not counts:
         return ""
     title_words = set(tf.words(title))
@@ -243,29 +328,30 @@ def _main_subject(title: str, sentences: list[str]) -> str:
     return _main_name(sentences)
 
 
+_NAME_MARKS = ".,;:()’'\""  # what a name may have around it ("(Peewee", "Skyfield's,")
+
+
 def _main_name(sentences: list[str]) -> str:
     """The name a text keeps coming back to (``peewee`` in a manual, ``skyfield``): a word
     written with a capital inside sentences, in at least a tenth of them, more than any
     other name; ``""`` when none stands out. Such a name is what the text is about, so it
     answers nothing ("What tracks a join context?" -> "Peewee")."""
-    names: Counter[str] = Counter()
-    lowered: Counter[str] = Counter()
+    found_in: list[list[str]] = []  # each sentence's names, once each
     for sentence in sentences:
         tokens = sentence.split()
         if len(tokens) < 4:
             continue  # "Sect.", "Fig. 2": a label split off as a sentence
-        said = [w.strip(".,;:()’'\"") for w in tokens]
+        said = [w.strip(_NAME_MARKS) for w in tokens]
+        found = [
+            i for i, w in enumerate(said) if w[:1].isupper() and w[1:].islower() and len(w) > 3
+        ]
+        if not found:
+            continue
         labels = {  # "Sect. 25.", "Fig. 3": a numbered label, not a name
-            said[i] for i in range(len(tokens) - 1) if tokens[i + 1][:1].isdigit()
+            said[i] for i in found if i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()
         }
-        names.update(
-            {
-                w
-                for w in said
-                if w[:1].isupper() and w[1:].islower() and len(w) > 3 and w not in labels
-            }
-        )
-        lowered.update({w.lower() for w in said if w.islower()})
+        found_in.append(list(dict.fromkeys(said[i] for i in found if said[i] not in labels)))
+    names = Counter(chain.from_iterable(found_in))  # counted in one call
     ranked = [
         (n, name) for name, n in names.most_common(12) if not lx.is_function_word(name.lower())
     ][:2]
@@ -275,6 +361,18 @@ def _main_name(sentences: list[str]) -> str:
     runner_up = ranked[1][0] if len(ranked) > 1 else 0
     if count < max(5, 0.1 * len(sentences)) or 2 * count < 3 * runner_up:
         return ""
-    if lowered[name.lower()] >= count:
+    if _sentences_saying(sentences, name.lower()) >= count:
         return ""  # a word often lower case ("Court"/"court") is no name
     return name.lower()
+
+
+def _sentences_saying(sentences: list[str], word: str) -> int:
+    """In how many sentences (of four words or more, as :func:`_main_name` reads them)
+    ``word`` stands as written, punctuation around it aside."""
+    return sum(
+        1
+        for sentence in sentences
+        if word in sentence  # most sentences are not split to find it
+        and len(tokens := sentence.split()) >= 4
+        and any(w.strip(_NAME_MARKS) == word for w in tokens)
+    )

@@ -94,10 +94,11 @@ def generate_decks(
     if notice is None:
         notice = outline.notice
     lead, topics, conclusion = _split_topics(outline)
-    ctx = dc.document_context(outline)
+    facts = dc.DocumentFacts(outline.key_terms)  # read once for the whole and its parts
+    ctx = dc.document_context(outline, facts)
     summaries = _assign_summaries(conclusion, topics) if conclusion else {}
     maker = _DeckMaker(
-        dc.parts_with_context(outline, ctx),
+        dc.parts_with_context(outline, ctx, facts),
         SourceInfo(title=outline.title or source_title or (topics[0].title if topics else "")),
         source_file,
         notice,
@@ -303,7 +304,7 @@ def _split_text(
     """
     block_of: dict[str, int] = {}
     for index, one in enumerate(topic.blocks):
-        for sentence in dc.own_sentences(replace(topic, blocks=[one], children=[])):
+        for sentence in dc.block_sentences(one):
             block_of.setdefault(normalise_space(sentence), index)
 
     def block_at(draft_source: str) -> int:

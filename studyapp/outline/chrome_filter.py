@@ -97,9 +97,15 @@ def is_promotional(sentence: str) -> bool:
 def is_navigation_line(line: str) -> bool:
     """Whether a whole line is site navigation, sharing widgets, cookie or copyright notices."""
     text = line.strip().lstrip("#").strip()
+    return _is_navigation(text, plain_lower(text))
+
+
+def _is_navigation(text: str, lowered: str | None) -> bool:
+    """:func:`is_navigation_line` of a line's ``text`` without its spaces and heading marks;
+    ``lowered`` is :func:`plain_lower` of it."""
     if not text:
         return False
-    if _has_notice(text, plain_lower(text)):
+    if _has_notice(text, lowered):
         return True
     match = _NAV_LINE.match(text)
     if match and len(text) <= 80 and not text.endswith((".", "?")):
@@ -182,20 +188,23 @@ _SENTENCE_PATTERNS = (_STRONG_PROMO, _WEAK_PROMO)
 _LOWER_SENTENCE_PATTERNS = tuple(re.compile(p.pattern) for p in _SENTENCE_PATTERNS)
 
 
-def _may_drop_sentences(line: str, site_pattern: re.Pattern[str] | None) -> bool:
-    """Whether a sentence of ``line`` may be promotion, a cookie or copyright notice or name the
-    site: each pattern finds in the whole line what it finds in one of its sentences (a
-    sentence is bounded by spaces there), so most lines are kept without being split."""
-    lowered = plain_lower(line)
-    text = line if lowered is None else lowered
+def _may_drop_sentences(
+    line: str, text: str, lowered: str | None, site_pattern: re.Pattern[str] | None
+) -> bool:
+    """Whether a sentence of ``line`` may be promotion or name the site: each pattern finds in
+    the whole line what it finds in one of its sentences (a sentence is bounded by spaces
+    there), so most lines are kept without being split. ``text`` is the line without its
+    spaces and heading marks, where the promotion patterns (each opening on a word) find
+    what they find in the line, and ``lowered`` is :func:`plain_lower` of it. A line holding
+    a cookie or copyright notice is not asked: it is navigation (:func:`_is_navigation`)."""
     strong, weak = _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
+    searched = text if lowered is None else lowered
     return bool(
-        (_holds_any(lowered, _STRONG_PROMO_MARKS) and strong.search(text))
+        (_holds_any(lowered, _STRONG_PROMO_MARKS) and strong.search(searched))
         or (site_pattern and site_pattern.search(line))
-        or _has_notice(line, lowered)
         or (
             _holds_any(lowered, _WEAK_PROMO_MARKS)
-            and len({m.group(0).lower() for m in weak.finditer(text)}) >= 2
+            and len({m.group(0).lower() for m in weak.finditer(searched)}) >= 2
         )
     )
 
@@ -245,8 +254,12 @@ def _author_block_end(lines: Sequence[str], start: int) -> int:
 def table_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of the lines of Markdown tables: rows between outer pipes, and a header row,
     its rule and the rows after it for tables without outer pipes."""
-    out = {i for i, line in enumerate(lines) if is_table_row(line)}
+    out: set[int] = set()
     for i, line in enumerate(lines):
+        if "|" not in line:  # every row and rule holds one
+            continue
+        if is_table_row(line):
+            out.add(i)
         if is_table_separator(line):
             j = i - 1
             while j >= 0 and "|" in lines[j] and lines[j].strip():
@@ -289,13 +302,15 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
                 out[j] = ""
             index = end
             continue
-        if is_byline(text) or is_navigation_line(text):
+        bare = text.lstrip("#").strip()  # a heading's words
+        lowered = plain_lower(bare)  # lower-cased once for every check below
+        if is_byline(text) or _is_navigation(bare, lowered):
             remove(index, out[index], AUTHOR if is_byline(text) else NAVIGATION)
             out[index] = ""
         elif site_pattern and text == site_name:
             remove(index, out[index], SITE_NAME)
             out[index] = ""
-        elif _may_drop_sentences(out[index], site_pattern):
+        elif _may_drop_sentences(out[index], bare, lowered, site_pattern):
             kept, dropped = _drop_sentences(
                 out[index],
                 lambda s: (

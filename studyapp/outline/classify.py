@@ -24,9 +24,13 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     matter_end = front_matter_end(lines)
     adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
     for i, raw in enumerate(lines):
-        line = _QUOTE.sub("", raw)
+        line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
+        stripped = line.strip()
+        # A line opening on a letter or digit (prose, mostly) is no underline, fence, bold
+        # term, Markdown or AsciiDoc heading, rule or bullet: each of those opens on a mark
+        prose = stripped[:1].isalnum()
         prev = events[-1] if events else None
-        char = "" if in_fence else ol.adornment(line)
+        char = "" if in_fence or prose else ol.adornment(line)
         if char and prev is not None and _underlines(prev, line, lines, events):
             overlined = i >= 2 and ol.adornment(lines[i - 2]) == char
             text = ol.strip_inline(lines[prev.index].strip()).rstrip(":")  # ":index:`X`"
@@ -34,17 +38,17 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             adorned.append((prev, (char, overlined)))
             events.append(LineEvent(i, BLANK))
             continue
-        if char and len(line.strip()) >= 3 and not ol.is_fence(line):
+        if char and len(stripped) >= 3 and not ol.is_fence(line):
             events.append(LineEvent(i, BLANK))  # an overline, or a line drawn across the text
             continue
-        if ol.is_fence(line):
+        if not prose and ol.is_fence(line):
             in_fence = not in_fence
             events.append(LineEvent(i, BLANK))
             continue
         if in_fence or i <= matter_end:  # code and YAML front matter are not prose
             events.append(LineEvent(i, BLANK))
             continue
-        if _BOLD_TERM.match(line) and ol.split_term(line)[0]:
+        if not prose and _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
         if _table_line(line, prev, lines):
@@ -52,17 +56,17 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
                 prev.kind = TABLE  # the header row of a table without outer pipes
             events.append(LineEvent(i, TABLE, 0, line.strip()))
             continue
-        if not line.strip():
+        if not stripped:
             events.append(LineEvent(i, BLANK))
             continue
-        heading = ol.markdown_heading(line)
+        heading = None if prose else ol.markdown_heading(line)
         if heading:
             events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
             continue
-        if ol.is_rule(line):
+        if not prose and ol.is_rule(line):
             events.append(LineEvent(i, BLANK))
             continue
-        item = ol.bullet(line)
+        item = None if prose else ol.bullet(line)
         if item:
             events.append(LineEvent(i, ITEM, item[0], item[1]))
             continue
@@ -168,10 +172,11 @@ def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:
     """Whether ``3. Documentation`` (any case) is a chapter: the next line is its ``3.1``."""
     e = events[pos]
     reading = next((r for r in e.readings if r.style == ol.ARABIC), None)
-    after = next((x for x in events[pos + 1 :] if x.kind != BLANK), None)
+    if reading is None:
+        return False
+    after = _nearest_content(events, pos, 1)
     return bool(
-        reading
-        and after is not None
+        after is not None
         and after.kind == HEADING
         and any(r.style == ol.DECIMAL and r.label == f"{reading.value}.1" for r in after.readings)
     )
@@ -239,7 +244,7 @@ def _in_list_run(events: list[LineEvent], pos: int) -> bool:
             and styles & {r.style for r in other.readings}
         ):
             return True
-    before = next((e for e in reversed(events[:pos]) if e.kind != BLANK), None)
+    before = _nearest_content(events, pos, -1)
     if before and before.kind == TEXT and before.text.endswith(":"):
         return True
     return _numbered_in_turn(events, pos)
@@ -266,6 +271,15 @@ def _numbered_in_turn(events: list[LineEvent], pos: int) -> bool:
             seen += 1
             at += step
     return False
+
+
+def _nearest_content(events: list[LineEvent], pos: int, step: int) -> LineEvent | None:
+    """The first event that is not a blank line after ``pos`` (``step`` 1) or before it
+    (``step`` -1). Walked to from ``pos``, not found in a copy of the events after or before
+    it: asked of every numbered line, a copy would make classifying grow with the square of
+    the length of a text."""
+    end = len(events) if step > 0 else -1
+    return next((events[j] for j in range(pos + step, end, step) if events[j].kind != BLANK), None)
 
 
 def _standalone(events: list[LineEvent], pos: int) -> bool:
@@ -308,8 +322,8 @@ def _shouted_line(e: LineEvent) -> bool:
     return (
         e.kind == TEXT
         and e.indent == 0
+        and len(text.split(maxsplit=8)) <= 8  # before reading it all: most lines are longer
         and text.upper() == text
-        and len(text.split()) <= 8
         and re.search(r"[A-Z]{3}", text) is not None
         and not text.endswith((",", ";"))
     )
@@ -319,11 +333,11 @@ def _mark_plain_headings(events: list[LineEvent]) -> None:
     """Flag standalone short capitalised lines: titles and unnumbered section headings."""
     for pos, e in enumerate(events):
         if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
-            words = len(e.text.split())
+            words = len(e.text.split(maxsplit=8))  # up to 9: only "8 or fewer" is asked
             text = ol.strip_inline(e.text)
             if text.startswith(("(", "[")) or not re.search(r"[A-Za-z]{3}", text):
                 continue  # "(See plates.)", "1911": a note or a date, not a heading
-            shouted = text.upper() == text and words <= 8 and not text.endswith(",")
+            shouted = words <= 8 and text.upper() == text and not text.endswith(",")
             if shouted or (
                 ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text))
             ):

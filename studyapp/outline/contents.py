@@ -27,8 +27,8 @@ _NUMBERING = re.compile(
 _PAGE = re.compile(r"(?:[\s.·…_-]*\b\d+(?:\s*[-–—]\s*\d+)?)$")
 _PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  # "Camps 661-707"
 _NOT_WORD = re.compile(r"[^\w\s]+")
-_SPACES = re.compile(r"\s+")
 _ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")  # one sentence ends, another begins
 
 
 def entry_key(line: str) -> str:
@@ -39,7 +39,7 @@ def entry_key(line: str) -> str:
     if text[-1:].isdecimal():  # a page number ends the line: most lines are searched no further
         text = _PAGE.sub("", text)
     text = _NOT_WORD.sub(" ", text.replace("_", " "))
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
@@ -62,10 +62,10 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
         end, entries, seen = pos, [], set()
         listed = events[pos].kind == ITEM
         while end < len(events) and (keys[end] or events[end].kind == BLANK):
-            full = lines[events[end].index].strip().lower()
-            if keys[end] and (full in seen or (events[end].kind == ITEM) != listed):
-                break  # the body begins (its first heading repeats an entry), or a list ends
             if keys[end]:
+                full = lines[events[end].index].strip().lower()
+                if full in seen or (events[end].kind == ITEM) != listed:
+                    break  # the body begins (its first heading repeats an entry), or a list ends
                 entries.append(end)
                 seen.add(full)
             end += 1
@@ -81,7 +81,7 @@ def _drop_entries(
     lines: list[str],
 ) -> None:
     """Blank the span of ``entries`` that reads as contents, if there is one."""
-    if not entries:
+    if len(entries) < MIN_ENTRIES:  # too few for any test to find enough of them
         return
     tests = (
         lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list
@@ -113,13 +113,12 @@ def _key(event: LineEvent, lines: list[str]) -> str:
         raw = event.text
     if event.kind == HEADING and event.md_level:
         raw = event.text
-    words = raw.split()
+    # split no further than an entry can go: a paragraph's long line is not split in full
+    words = raw.split(maxsplit=MAX_ENTRY_WORDS)
     if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
         return ""
     titled = event.kind == HEADING and bool(event.readings) and title_cased(event.text)
-    if not titled and (
-        re.search(r"[a-z][.!?]\s+[A-Z]", raw) or (raw.endswith(".") and len(words) > 4)
-    ):
+    if not titled and ((raw.endswith(".") and len(words) > 4) or _SENTENCE_BREAK.search(raw)):
         return ""  # a sentence: prose, not an entry ("13. Theorem of ... Velocities. The
         # Experiment of Fizeau" is a numbered title)
     if _ANCHOR_ONLY.match(raw):

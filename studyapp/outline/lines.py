@@ -118,8 +118,10 @@ def strip_inline(text: str) -> str:
     if "`" in text:
         text = _CODE.sub(r"\1", text)
     if "*" in text or "__" in text:
-        for _ in range(2):
-            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+        for _ in range(2):  # again for emphasis inside emphasis, if the first pass found any
+            text, found = _EMPHASIS.subn(lambda m: m.group(2) or m.group(3) or "", text)
+            if not found:
+                break
     return " ".join(text.split())
 
 
@@ -168,7 +170,7 @@ def is_table_row(line: str) -> bool:
 
 def is_table_separator(line: str) -> bool:
     """Whether the line is the rule under a Markdown table's header (``|---|:--:|``)."""
-    return bool(_TABLE_SEPARATOR.match(line)) and "-" in line
+    return "|" in line and "-" in line and bool(_TABLE_SEPARATOR.match(line))  # marks first
 
 
 def table_cells(line: str) -> list[str]:
@@ -217,7 +219,9 @@ def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering],
     returned (most likely first) and the parser picks by context. ``allow_bare`` also accepts a
     chapter number without a dot (``1 Introduction``), for documents numbered ``1.2.3``.
     """
-    match = _NUMBERED.match(line) or _NUMBERED.match(_unwrapped(line))
+    match = _NUMBERED.match(line)
+    if not match and line.lstrip()[:1] in "*_":  # set in emphasis: read without it
+        match = _NUMBERED.match(_unwrapped(line))
     if match:
         indent, paren, dec, token, text = match.groups()
         token = paren or token
@@ -255,8 +259,10 @@ def numbered(line: str, allow_bare: bool = False) -> tuple[int, list[Numbering],
 def heading_like(text: str, max_words: int = 14) -> bool:
     """Whether ``text`` reads like a heading: short, capitalised, no sentence punctuation."""
     text = text.strip()
+    if len(text) > 120:  # before splitting it: a paragraph is one long line in Markdown
+        return False
     words = text.split()
-    if not words or len(words) > max_words or len(text) > 120:
+    if not words or len(words) > max_words:
         return False
     if text[-1] in ".,;:!" or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'("):
         return False

@@ -163,72 +163,30 @@ def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str
     in_fence = False
     while i < len(out):
         line = out[i]
-        if _FENCE.match(line) and not (set(line.strip()) == {"~"} and i and out[i - 1].strip()):
+        stripped = line.strip()
+        if not stripped:  # a blank line is markup of no kind, and opens nothing
+            i += 1
+            continue
+        if (
+            stripped[0] in "`~"
+            and _FENCE.match(line)
+            and not (set(stripped) == {"~"} and i and out[i - 1].strip())
+        ):
             in_fence = not in_fence
             i += 1
             continue
         if in_fence:
             i += 1
             continue
-        stripped = line.strip()
         if _is_drawing(stripped):
             out[i] = ""
             i += 1
             continue
-        if stripped.startswith("<!--"):
-            i = _blank_until(out, i, lambda text: "-->" in text)
-            continue
-        block = _HTML_BLOCK.match(stripped)
-        if block:
-            name = block.group(1).lower()
-            if name == "table":
-                i = _html_table(out, i)
-            else:
-                i = _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
-            continue
-        if (
-            _IAL_LINE.match(line)
-            or _MDX_LINE.match(line)
-            or _ADOC_ATTRIBUTE_LINE.match(line)
-            or (stripped.startswith("<") and _BLOCK_TAG_LINE.match(line))
-        ):
-            out[i] = ""
-            i += 1
-            continue
-        if _DEFINITION.match(line):
-            _definition_item(out, i)
-            i += 1
-            continue
-        display = _DISPLAY_OPEN.match(line)
-        if display and not _closes_on_same_line(stripped, display.group(1)):
-            closing = {"$$": "$$", "\\[": "\\]"}.get(
-                display.group(1), f"\\end{{{display.group(2)}}}"
-            )
-            i = _blank_until(out, i, lambda text, c=closing: c in text, first_counts=False)
-            continue
-        if display:  # "$$ x = 1 $$" alone on its line
-            out[i] = ""
-            i += 1
-            continue
-        directive = _DIRECTIVE.match(line)
-        if directive:
-            i = _directive(out, i, len(directive.group(1)), directive.group(2).lower())
-            continue
-        if _EXPLICIT.match(line):
-            i = _blank_block(out, i, len(_EXPLICIT.match(line).group(1)))  # type: ignore[union-attr]
-            continue
-        if _SIMPLE_BORDER.match(line) and i + 1 < len(out) and out[i + 1].strip():
-            i = _simple_table(out, i, written)
-            continue
-        if _LINK_DEFINITION.match(line) or _GRID_BORDER.match(line):
-            if _GRID_BORDER.match(line):
-                while i < len(out) and out[i].strip()[:1] in ("+", "|"):
-                    out[i] = ""
-                    i += 1
+        if stripped[0] in _MARKUP_OPENERS or line.startswith(("import", "export")):
+            after = _markup_lines(out, i, written)
+            if after is not None:
+                i = after
                 continue
-            out[i] = ""
-            i += 1
-            continue
         if stripped.endswith("::") and not stripped.startswith(".."):
             out[i] = line[: len(line) - 2].rstrip() + (":" if not line[:-2].endswith(" ") else "")
             if out[i].strip() in (":", ""):
@@ -237,6 +195,62 @@ def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str
             continue
         i += 1
     return out
+
+
+# The first character (after the indentation) of every line :func:`_markup_lines` acts on,
+# but an MDX import or export (which opens with the word; see each of its patterns): a line
+# opening otherwise, as prose does, is not matched against the patterns one by one.
+_MARKUP_OPENERS = frozenset("<{^:[$\\.=+")
+
+
+def _markup_lines(out: list[str], i: int, written: list[str] | None) -> int | None:
+    """Blank (or rewrite) the markup line ``out[i]`` and the lines that go with it
+    (see :func:`blank_markup`): where to read on, or ``None`` when it is no such line."""
+    line = out[i]
+    stripped = line.strip()
+    if stripped.startswith("<!--"):
+        return _blank_until(out, i, lambda text: "-->" in text)
+    block = _HTML_BLOCK.match(stripped)
+    if block:
+        name = block.group(1).lower()
+        if name == "table":
+            return _html_table(out, i)
+        return _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
+    if (
+        _IAL_LINE.match(line)
+        or _MDX_LINE.match(line)
+        or _ADOC_ATTRIBUTE_LINE.match(line)
+        or (stripped.startswith("<") and _BLOCK_TAG_LINE.match(line))
+    ):
+        out[i] = ""
+        return i + 1
+    if _DEFINITION.match(line):
+        _definition_item(out, i)
+        return i + 1
+    display = _DISPLAY_OPEN.match(line)
+    if display and not _closes_on_same_line(stripped, display.group(1)):
+        closing = {"$$": "$$", "\\[": "\\]"}.get(display.group(1), f"\\end{{{display.group(2)}}}")
+        return _blank_until(out, i, lambda text, c=closing: c in text, first_counts=False)
+    if display:  # "$$ x = 1 $$" alone on its line
+        out[i] = ""
+        return i + 1
+    directive = _DIRECTIVE.match(line)
+    if directive:
+        return _directive(out, i, len(directive.group(1)), directive.group(2).lower())
+    explicit = _EXPLICIT.match(line)
+    if explicit:
+        return _blank_block(out, i, len(explicit.group(1)))
+    if _SIMPLE_BORDER.match(line) and i + 1 < len(out) and out[i + 1].strip():
+        return _simple_table(out, i, written)
+    if _GRID_BORDER.match(line):
+        while i < len(out) and out[i].strip()[:1] in ("+", "|"):
+            out[i] = ""
+            i += 1
+        return i
+    if _LINK_DEFINITION.match(line):
+        out[i] = ""
+        return i + 1
+    return None
 
 
 def _is_drawing(text: str) -> bool:

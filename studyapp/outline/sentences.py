@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset(
         "eds",
     ]
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _SPACES = re.compile(r"\s+")
 
 
@@ -67,8 +67,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
         if match.start() < start:
             continue
         if text[match.start()] == ".":
-            before = _WORD_BEFORE.search(text[start : match.start()])
-            word = before.group(1) if before else ""
+            word = _word_before(text, start, match.start())
             if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
         end = match.end()
@@ -82,6 +81,16 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     if end > start:
         spans.append((start, end))
     return tuple(spans)
+
+
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of ASCII letters and stops ending at ``end`` (not before ``start``): the word
+    a stop closes ("e.g", "Dr", "J"). Read back from the stop, a few characters, rather than
+    searched for from the sentence's start."""
+    begin = end
+    while begin > start and text[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    return text[begin:end]
 
 
 def split_sentences(text: str) -> list[str]:
@@ -99,6 +108,8 @@ def plain_lower(text: str) -> str | None:
     """``text`` lower-cased, where a pattern written in lower case finds in it, reading case,
     just what it finds in ``text`` ignoring case, at the same places (a faster search); None
     when ``text`` holds one of the few letters for which that is not so."""
+    if text.isascii():  # known at once: most text holds none of the traps
+        return text.lower()
     return None if any(trap in text for trap in _CASE_TRAPS) else text.lower()
 
 

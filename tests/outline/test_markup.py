@@ -108,6 +108,32 @@ def test_images_with_titles_and_mdx_lines_go():
     assert blank_markup(lines) == ["", "", "Kept.", ""]
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<!-- a comment -->",
+        "<script>track()</script>",
+        "{: .note}",
+        "^",
+        '<div data-type="note">',
+        ":::info",
+        "export { meta } from './meta.js'",
+        "[[ch11]]",
+        "[source,python]",
+        "$$ x = 1 $$",
+        "\\[ y = 2 \\]",
+        ".. _label:",
+        ".. figure:: plot.png",
+        "+------+------+",
+        "[1]: https://example.org/notes",
+    ],
+)
+def test_each_kind_of_markup_line_goes_from_among_prose(markup):
+    """A markup line between two lines of prose goes; the prose around it stays."""
+    lines = ["Prose before it.", markup, "", "Prose after it."]
+    assert blank_markup(lines) == ["Prose before it.", "", "", "Prose after it."]
+
+
 def test_restructuredtext_simple_tables_become_markdown_tables():
     """A reST simple table is kept as a table (header, rows, a row over two lines)."""
     lines = [

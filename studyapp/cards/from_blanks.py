@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
@@ -51,7 +52,7 @@ def blank_choices(
         if draft.type is not CardType.CLOZE:
             continue
         match = _CLOZE.search(draft.text)
-        if not match:
+        if not match or _fails_as_either(draft.text, match):
             continue
         answer = match.group(1)
         options = _distractors(answer, draft.text, corpus, joined, own, subject)
@@ -67,6 +68,17 @@ def blank_choices(
             answer=answer,
             distractors=tuple(options[:3]),
         )
+
+
+def _fails_as_either(cloze: str, blank: re.Match[str]) -> bool:
+    """Whether a cloze's sentence breaks a rule of its own whatever it hides
+    (:func:`studyapp.cards.cloze_rules.sentence_fails`): its fill-the-blank question, judged
+    as the same cloze (:func:`studyapp.cards.gate.card_fault`), would be dropped as well, so
+    its distractors need not be looked for. Only where the question gives that cloze back
+    whole: one line, no blank of its own."""
+    if "\n" in cloze or BLANK in cloze:
+        return False
+    return cr.sentence_fails(cloze[: blank.start()] + blank.group(1) + cloze[blank.end() :])
 
 
 def siblings(answer: str, text: str, sentence: str = "") -> list[str]:

@@ -150,3 +150,17 @@ def test_an_answer_whose_modifier_tells_nothing_stays_a_cloze():
     drafts = [_cloze("{{c1::Two species}} are sold as fish bait.", source)]
     blank_choices(drafts, sentences, {source})
     assert drafts[0].type is CardType.CLOZE
+
+
+def test_a_cloze_whose_sentence_fails_whatever_it_hides_stays_a_cloze():
+    """A cloze of a sentence leaning on the text before ('this is due to ...') is dropped by
+    the gate, and so would be its fill-the-blank twin: it is not made a choice, while the
+    same blank in a sound sentence is."""
+    leaning = "In large part, this is due to the analgesic effects of morphine."
+    sound = "Pain relief after surgery is due to the analgesic effects of morphine."
+    drafts = [
+        _cloze(text.replace("analgesic effects", "{{c1::analgesic effects}}"), text)
+        for text in (leaning, sound)
+    ]
+    blank_choices(drafts, [*SENTENCES, leaning, sound], {leaning, sound})
+    assert [d.type for d in drafts] == [CardType.CLOZE, CardType.CHOICE]

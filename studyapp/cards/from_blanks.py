@@ -52,7 +52,7 @@ def blank_choices(
         if draft.type is not CardType.CLOZE:
             continue
         match = _CLOZE.search(draft.text)
-        if not match or _fails_as_either(draft.text, match):
+        if not match:
             continue
         answer = match.group(1)
         options = _distractors(answer, draft.text, corpus, joined, own, subject)
@@ -70,15 +70,13 @@ def blank_choices(
         )
 
 
-def _fails_as_either(cloze: str, blank: re.Match[str]) -> bool:
-    """Whether a cloze's sentence breaks a rule of its own whatever it hides
-    (:func:`studyapp.cards.cloze_rules.sentence_fails`): its fill-the-blank question, judged
-    as the same cloze (:func:`studyapp.cards.gate.card_fault`), would be dropped as well, so
-    its distractors need not be looked for. Only where the question gives that cloze back
-    whole: one line, no blank of its own."""
-    if "\n" in cloze or BLANK in cloze:
-        return False
-    return cr.sentence_fails(cloze[: blank.start()] + blank.group(1) + cloze[blank.end() :])
+def never_kept(sentence: str) -> bool:
+    """Whether no cloze of ``sentence`` can become a card, whatever phrase it hides, nor the
+    fill-the-blank choice :func:`blank_choices` would make of it: the sentence breaks a rule
+    of its own (:func:`studyapp.cards.cloze_rules.sentence_fails`), and the gate judges the
+    choice as the same cloze (:func:`studyapp.cards.gate.card_fault`) where its question
+    gives that cloze back whole (one line, no blank of the sentence's own)."""
+    return "\n" not in sentence and BLANK not in sentence and cr.sentence_fails(sentence)
 
 
 def siblings(answer: str, text: str, sentence: str = "") -> list[str]:

@@ -28,6 +28,7 @@ from studyapp.cards.drafts import (
     lower_first,
     reveals,
 )
+from studyapp.cards.from_blanks import never_kept
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
@@ -114,7 +115,9 @@ def sentence_cards(
         drafts[before:] = _grounded(drafts[before:], before_it)
         # what the sentence's question cards (relations included) already ask
         asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
-        if not found and len(standalone.split()) >= 8:
+        # a cloze the gate would drop whatever it hides is not made: the phrase it would hide
+        # stays free for the deck's other sentences
+        if not found and len(standalone.split()) >= 8 and not never_kept(standalone):
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             fails = gate.cloze_sentence_fails(standalone)
             # what a question already asks is never hidden
@@ -415,8 +418,8 @@ def _clozes(
     option (the quality gate) is the costly part, so the others are never judged. Nor are any
     when the sentence ``fails`` (:func:`studyapp.cards.gate.cloze_sentence_fails`): each of its
     clozes breaks a rule of the sentence, never one of its blank, so its options come in the
-    order the gate would leave them (its cloze is still made: the phrase it hides is not
-    hidden again in the deck)."""
+    order the gate would leave them (its cloze is still made where a fill-the-blank choice
+    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`)."""
     later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))

@@ -184,6 +184,27 @@ def _sentence_fault(text: str) -> str:
     return _whole_sentence_fault(whole)
 
 
+@lru_cache(maxsize=16384)
+def sentence_fails(sentence: str) -> bool:
+    """Whether every cloze of ``sentence`` breaks a rule of its sentence other than
+    "fragment" (:func:`_sentence_fault`), whatever phrase it hides: such a cloze fails before
+    its blank is looked at, so the cloze maker need not judge each option of the sentence.
+
+    Exactly the rules that read the sentence as written (its words, its opening, the whole
+    sentence's rules): the others read the sentence without its blank, so what they find
+    depends on the phrase hidden. A sentence holding cloze marks of its own is never said
+    to fail here (the sentence as written could not be told from its clozes)."""
+    if "{{" in sentence or "}}" in sentence or "::" in sentence:
+        return False
+    # marks are added around a phrase that starts and ends on a word: the words are the same
+    if len(sentence.split()) > MAX_CLOZE_WORDS:
+        return True
+    if _LOWER_START.match(sentence) or _speaks(sentence):
+        return True
+    fault = _whole_sentence_fault(sentence)
+    return bool(fault) and fault != "fragment"
+
+
 def _hidden(match: re.Match[str]) -> str:
     """What a blank hides (for ``CLOZE.sub``: the sentence as written)."""
     return match.group(1)

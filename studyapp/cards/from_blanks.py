@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
@@ -67,6 +68,15 @@ def blank_choices(
             answer=answer,
             distractors=tuple(options[:3]),
         )
+
+
+def never_kept(sentence: str) -> bool:
+    """Whether no cloze of ``sentence`` can become a card, whatever phrase it hides, nor the
+    fill-the-blank choice :func:`blank_choices` would make of it: the sentence breaks a rule
+    of its own (:func:`studyapp.cards.cloze_rules.sentence_fails`), and the gate judges the
+    choice as the same cloze (:func:`studyapp.cards.gate.card_fault`) where its question
+    gives that cloze back whole (one line, no blank of the sentence's own)."""
+    return "\n" not in sentence and BLANK not in sentence and cr.sentence_fails(sentence)
 
 
 def siblings(answer: str, text: str, sentence: str = "") -> list[str]:

@@ -28,9 +28,10 @@ from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, DocContext, Draft, dige
 from studyapp.cards.from_text import paragraph_sentences
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection
-from studyapp.outline.sentences import normalise_space
+from studyapp.outline.sentences import normalise_space, plain_lower
 
-_NAMING = r"(?:called|termed|known as|referred to as|named)"
+_NAMING_WORDS = ("called", "termed", "known as", "referred to as", "named")
+_NAMING = f"(?:{'|'.join(_NAMING_WORDS)})"
 MIN_DESCRIPTION_WORDS = 5  # "a body of law" names no one thing
 
 
@@ -60,41 +61,68 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
     """``(question, description)`` when ``sentence`` says what ``term`` names in one of the
     shapes of the module docstring, else ``None``."""
     text = sentence.rstrip(" .")
+    # Each shape is looked for only in a sentence holding what it needs (in lower case, where
+    # that finds what the pattern finds ignoring case): its patterns are made for each term,
+    # so each is compiled when first used, and most sentences naming a term need none.
+    lowered = plain_lower(text) if plain_lower(term) is not None else None
+    naming = _may_hold(lowered, *_NAMING_WORDS)
     # the whole term, not the head of a longer one ("tort" in "called tort law")
     mark = re.escape(term) + r"(?![\w-])(?! (?!(?:and|or|is|are|was|were|in|of|at|for|to|from|by"
     mark += r"|on|with|because|which|that|who|during|as|so)\b)[a-z])"
-    called = re.match(
-        rf"^(?P<what>[A-Z][^;:]{{8,160}}?) (?P<verb>is|are|was|were) (?:also |often |sometimes )?"
-        rf"(?P<how>{_NAMING}) (?:the |an? )?{mark}\b",
-        text,
-        re.IGNORECASE,
+    called = (
+        re.match(
+            rf"^(?P<what>[A-Z][^;:]{{8,160}}?) (?P<verb>is|are|was|were)"
+            rf" (?:also |often |sometimes )?(?P<how>{_NAMING}) (?:the |an? )?{mark}\b",
+            text,
+            re.IGNORECASE,
+        )
+        if naming
+        else None
     )
     if called and _describes(called.group("what")) and not is_clause(called.group("what")):
         what = lower_first(called.group("what"))
         how = "called" if called.group("how") in ("termed", "named") else called.group("how")
         return f"What {called.group('verb')} {what} {how}?", called.group("what")
-    comma = re.match(
-        rf"^(?P<what>[A-Z][^;:]{{8,160}}?),? (?:also |often |sometimes )?{_NAMING} "
-        rf"(?:the |an? )?{mark}\b",
-        text,
-        re.IGNORECASE,
+    comma = (
+        re.match(
+            rf"^(?P<what>[A-Z][^;:]{{8,160}}?),? (?:also |often |sometimes )?{_NAMING} "
+            rf"(?:the |an? )?{mark}\b",
+            text,
+            re.IGNORECASE,
+        )
+        if naming
+        else None
     )
     if comma:
         what = last_noun_phrase(comma.group("what").rstrip(","))
         if what and _describes(what):
             return f"What is the term for {lower_first(what)}?", what
-    colon = re.search(rf"\b{mark}: (?P<what>[a-z][^;:]{{8,200}})$", text, re.IGNORECASE)
+    colon = (
+        re.search(rf"\b{mark}: (?P<what>[a-z][^;:]{{8,200}})$", text, re.IGNORECASE)
+        if _may_hold(lowered, f"{term.lower()}: ")
+        else None
+    )
     if colon and _describes(colon.group("what")):
         return f"What is the term for {colon.group('what')}?", colon.group("what")
-    apposed = re.search(
-        rf"\b{mark}, (?P<what>(?:the|an?) [a-z][^,;:()]{{8,200}}?\b(?:that|which|who|whose)\b"
-        rf"[^,;:()]+)(?:,|$)",
-        text,
-        re.IGNORECASE,
+    apposed = (
+        re.search(
+            rf"\b{mark}, (?P<what>(?:the|an?) [a-z][^,;:()]{{8,200}}?\b(?:that|which|who|whose)\b"
+            rf"[^,;:()]+)(?:,|$)",
+            text,
+            re.IGNORECASE,
+        )
+        if _may_hold(lowered, f"{term.lower()}, ")
+        else None
     )
     if apposed and _describes(apposed.group("what")):
         return f"What is the term for {apposed.group('what')}?", apposed.group("what")
     return None
+
+
+def _may_hold(lowered: str | None, *needles: str) -> bool:
+    """Whether a text, lower-cased by :func:`~studyapp.outline.sentences.plain_lower` (None
+    where that could miss a match), may hold one of ``needles``."""
+    return lowered is None or any(needle in lowered for needle in needles)
 
 
 def _describes(what: str) -> bool:

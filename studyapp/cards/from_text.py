@@ -28,6 +28,7 @@ from studyapp.cards.drafts import (
     lower_first,
     reveals,
 )
+from studyapp.cards.from_blanks import never_kept
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
@@ -76,7 +77,9 @@ def sentence_cards(
 ) -> list[Draft]:
     """Cards from the section's sentences: acronyms, definitions, examples and one cloze each."""
     drafts: list[Draft] = []
-    clozes: list[tuple[str, Iterator[Option], Iterator[Option], bool]] = []
+    # per sentence: (sentence, first-round options, second-round options, whether a question
+    # card asks about it, whether every cloze of it fails a sentence rule)
+    clozes: list[tuple[str, Iterator[Option], Iterator[Option], bool, bool]] = []
     shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
@@ -112,14 +115,17 @@ def sentence_cards(
         drafts[before:] = _grounded(drafts[before:], before_it)
         # what the sentence's question cards (relations included) already ask
         asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
-        if not found and len(standalone.split()) >= 8:
+        # a cloze the gate would drop whatever it hides is not made: the phrase it would hide
+        # stays free for the deck's other sentences
+        if not found and len(standalone.split()) >= 8 and not never_kept(standalone):
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
+            fails = gate.cloze_sentence_fails(standalone)
             # what a question already asks is never hidden
-            every = _clozes(standalone, ctx, short, titles or section.title, section.title)
+            every = _clozes(standalone, ctx, short, titles or section.title, section.title, fails)
             options, loose = _strict_and_loose(
                 every, standalone, normalise_space(sentence), [d.answer for d in asked], listed
             )
-            clozes.append((sentence, options, loose, bool(asked)))
+            clozes.append((sentence, options, loose, bool(asked), fails))
     hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):
@@ -133,13 +139,13 @@ def sentence_cards(
             sound = (d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject))
             if len(list(islice(sound, 2))) == 2:
                 break
-        for sentence, strict, loose, questioned in clozes:
+        for sentence, strict, loose, questioned, fails in clozes:
             fresh = _fresh_unhinted_first(strict if rounds == 1 else loose, hidden, shown_titles)
             first = next(fresh, None)
             if first is None:
                 continue
             hidden.add(first[1].casefold())
-            drafts.append(_cloze_draft(first, sentence, section.id, ctx))
+            drafts.append(_cloze_draft(first, sentence, section.id, ctx, fails))
             # a second cloze of the sentence only for a strong term the titles do not hint at,
             # and not when a question card already asks about the sentence (an option hidden
             # as ``first`` was clashes with it: reading ``fresh`` on after the ``add`` is safe)
@@ -148,7 +154,7 @@ def sentence_cards(
             second = next((o for o in fresh if not _clash(o, first)), None)
             if second and second[0] >= STRONG_CLOZE_SCORE and not _hinted(second[1], shown_titles):
                 hidden.add(second[1].casefold())  # a second key term of the same sentence
-                drafts.append(_cloze_draft(second, sentence, section.id, ctx))
+                drafts.append(_cloze_draft(second, sentence, section.id, ctx, fails))
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
@@ -396,7 +402,12 @@ def _same_term(a: str, b: str, ctx: DocContext) -> bool:
 
 
 def _clozes(
-    sentence: str, ctx: DocContext, avoid: list[str], titles: str, own_title: str = ""
+    sentence: str,
+    ctx: DocContext,
+    avoid: list[str],
+    titles: str,
+    own_title: str = "",
+    fails: bool = False,
 ) -> Iterator[Option]:
     """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
     generic or evaluative phrases (:func:`studyapp.cards.term_quality.is_weak`) are never options,
@@ -404,7 +415,11 @@ def _clozes(
     reported claim ("{{Follow-up studies}} have shown that ...": the claim is the point).
 
     Made as they are read: a sentence's cards take its first option or two, and judging an
-    option (the quality gate) is the costly part, so the others are never judged."""
+    option (the quality gate) is the costly part, so the others are never judged. Nor are any
+    when the sentence ``fails`` (:func:`studyapp.cards.gate.cloze_sentence_fails`): each of its
+    clozes breaks a rule of the sentence, never one of its blank, so its options come in the
+    order the gate would leave them (its cloze is still made where a fill-the-blank choice
+    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`)."""
     later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
@@ -417,7 +432,10 @@ def _clozes(
         if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
             continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
-        fault = gate.card_fault(Draft(CardType.CLOZE, "", "", sentence, text=text), titles)
+        if fails and phrase[:1].isalnum() and phrase[-1:].isalnum():
+            fault = ""  # the sentence's fault: no blank's, and the card is not a weak one
+        else:
+            fault = gate.card_fault(Draft(CardType.CLOZE, "", "", sentence, text=text), titles)
         if fault in _BLANK_FAULTS:
             continue  # the next best phrase of the sentence may be a whole term
         # one of the sentence's items, examples or asides (any other would do), then a
@@ -479,12 +497,17 @@ def _clash(option: tuple[float, str, str], first: tuple[float, str, str]) -> boo
 
 
 def _cloze_draft(
-    option: tuple[float, str, str], sentence: str, section_id: str, ctx: DocContext
+    option: tuple[float, str, str],
+    sentence: str,
+    section_id: str,
+    ctx: DocContext,
+    fails: bool = False,
 ) -> Draft:
-    """The draft of one cloze option, ranked by how surely its blank is a key term."""
+    """The draft of one cloze option, ranked by how surely its blank is a key term (unless
+    its sentence ``fails``: the gate drops the card, so how sure is never asked)."""
     _, phrase, text = option
-    rank = ctx.scorer.term_rank(phrase, sentence)
-    once = ctx.scorer.one_off(phrase)
+    rank = 0 if fails else ctx.scorer.term_rank(phrase, sentence)
+    once = False if fails else ctx.scorer.one_off(phrase)
     return Draft(
         CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text, rank=rank, once=once
     )

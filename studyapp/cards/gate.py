@@ -206,6 +206,20 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
     )
 
 
+def cloze_sentence_fails(sentence: str) -> bool:
+    """Whether every cloze of ``sentence`` (a phrase starting and ending on a word hidden)
+    is dropped by a rule of the sentence, whatever it hides: markup, an exercise, or a cloze
+    sentence's own rule (:func:`~studyapp.cards.cloze_rules.sentence_fails`). None of them
+    is a blank's rule, so the cloze maker takes such a sentence's options in the order it
+    would with each judged, without judging them."""
+    return (
+        _shows_markup(f" {sentence} ")  # the text a cloze shows, as :func:`_fault` joins it
+        or _imperative(sentence)
+        or cr.instruction(sentence)
+        or cr.sentence_fails(sentence)
+    )
+
+
 @lru_cache(maxsize=32768)
 def _fault(
     kind: CardType,

@@ -50,6 +50,10 @@ class PhraseScorer:
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
         self.corpus = "\n".join(sentences).lower()
+        # a cloze option's rank is asked when it is weighed and again when it is kept, and
+        # whether it holds a term by the rank and by :meth:`recurs`: each worked out once
+        self._ranks: dict[tuple[str, str], int] = {}
+        self._holds: dict[tuple[str, ...], bool] = {}
 
     # The two below serve only :meth:`key_term`, and are made when it first needs them: the
     # whole document's scorer of a long text scores its titles, never a cloze's phrase.
@@ -132,6 +136,13 @@ class PhraseScorer:
         2 likely (a one-word name, a manner word, a phrase or rare word the text comes back
         to), 3 only by the short-text allowance (a word that is not everyday English, said
         once). Where a deck must lose clozes, the least sure go first."""
+        known = self._ranks.get((phrase, sentence))
+        if known is None:
+            known = self._ranks[phrase, sentence] = self._term_rank(phrase, sentence)
+        return known
+
+    def _term_rank(self, phrase: str, sentence: str) -> int:
+        """:meth:`term_rank`, worked out."""
         low = phrase.lower()
         said = WORD.findall(phrase)
         if not said:
@@ -209,13 +220,17 @@ class PhraseScorer:
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word
         for word by lemma ("state spaces" for the defined "state space")."""
-        forms = [lx.lemma(w) for w in said]
-        return any(
-            " ".join(forms[start:end]) in self.lexicon_lemmas
-            for start in range(len(forms))
-            for end in range(start + 1, len(forms) + 1)
-            if not (end - start == 1 and lx.is_function_word(forms[start]))
-        )
+        key = tuple(said)
+        known = self._holds.get(key)
+        if known is None:
+            forms = [lx.lemma(w) for w in said]
+            known = self._holds[key] = any(
+                " ".join(forms[start:end]) in self.lexicon_lemmas
+                for start in range(len(forms))
+                for end in range(start + 1, len(forms) + 1)
+                if not (end - start == 1 and lx.is_function_word(forms[start]))
+            )
+        return known
 
     def _compound_recurs(self, said: list[str]) -> bool:
         """Whether two or more neighbouring words of a phrase come back elsewhere in the

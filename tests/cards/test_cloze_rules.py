@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from studyapp.cards.cloze_rules import (
     LEANS_BACK,
     POINTER,
@@ -9,6 +13,7 @@ from studyapp.cards.cloze_rules import (
     filler_blank,
     leans_back,
     points_into_document,
+    sentence_fails,
 )
 
 
@@ -52,3 +57,51 @@ def test_a_pointer_or_a_phrase_leaning_back_is_found_in_any_spelling():
         assert leans_back(text) == bool(LEANS_BACK.search(text)), text
     assert all(map(leans_back, leaning))
     assert not any(map(leans_back, sound))
+
+
+def _every_cloze(sentence: str) -> list[str]:
+    """The clozes of ``sentence`` hiding each run of one to three of its words."""
+    spans = [m.span() for m in re.finditer(r"[A-Za-z]+", sentence)]
+    return [
+        f"{sentence[: spans[i][0]]}{{{{c1::{sentence[spans[i][0] : spans[j][1]]}}}}}"
+        f"{sentence[spans[j][1] :]}"
+        for i in range(len(spans))
+        for j in range(i, min(i + 3, len(spans)))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Having reviewed the anatomy of the kidney, we now turn to its physiology.",
+        "In large part, this is due to the autoregulatory nature of the renal arteries.",
+        "Details of the appeal process will be given in the next section of the outline.",
+        "toward but one flank, it being the custom of the Roman legions in the field.",
+        "You should always check the return value of the socket call before using it.",
+        " ".join(["The treaty was signed by the envoys of both kingdoms"] * 6) + ".",  # too long
+    ],
+)
+def test_a_sentence_that_fails_whatever_it_hides_fails_every_cloze(sentence):
+    """A sentence that frames the text, leans on it, opens mid-clause, speaks to the reader
+    or runs too long (physiology, law, history, networking) fails with every blank, and with
+    a rule of the sentence: no cloze of it is ever judged on its blank."""
+    assert sentence_fails(sentence)
+    faults = {cloze_fault(text, "Any title", "") for text in _every_cloze(sentence)}
+    assert "" not in faults
+    assert not faults & {"broken-blank", "stock-blank", "given-away", "fragment"}
+    assert not faults & {"list-item", "example", "aside"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mitochondria make ATP by oxidative phosphorylation.",  # sound: the blank decides
+        "Mitochondria make ATP by oxidative phosphorylation",  # a fragment is only weak
+        "He turns away from abstraction and dogma.",  # "He" fails only while it is shown
+        "The {{c1::cell}} divides.",  # cloze marks of its own: never judged here
+    ],
+)
+def test_a_sentence_whose_clozes_depend_on_the_blank_does_not_fail(sentence):
+    """Where some cloze of a sentence may pass, or fail only on its blank, the sentence is
+    not said to fail."""
+    assert not sentence_fails(sentence)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studyapp.cards.drafts import Draft
-from studyapp.cards.from_blanks import BLANK, blank_choices, siblings
+from studyapp.cards.from_blanks import BLANK, blank_choices, never_kept, siblings
 from studyapp.model import CardType
 
 SENTENCES = [
@@ -150,3 +150,15 @@ def test_an_answer_whose_modifier_tells_nothing_stays_a_cloze():
     drafts = [_cloze("{{c1::Two species}} are sold as fish bait.", source)]
     blank_choices(drafts, sentences, {source})
     assert drafts[0].type is CardType.CLOZE
+
+
+def test_a_sentence_leaning_on_the_text_gives_no_cloze_nor_choice_worth_making():
+    """A sentence leaning on the text before ('this is due to ...', pharmacology) or framing
+    it ('we now turn to ...', physiology) can give no card as a cloze nor as the
+    fill-the-blank choice made of it; a sound sentence can, and so can a sentence whose
+    choice would not give its cloze back whole (two lines, or a blank of its own)."""
+    assert never_kept("In large part, this is due to the analgesic effects of morphine.")
+    assert never_kept("Having reviewed the anatomy of the kidney, we now turn to its physiology.")
+    assert not never_kept("Pain relief after surgery is due to the analgesic effects of morphine.")
+    assert not never_kept("In large part, this is due to the\nanalgesic effects of morphine.")
+    assert not never_kept(f"In large part, this is due to the {BLANK} effects of morphine.")

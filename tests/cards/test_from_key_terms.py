@@ -101,3 +101,27 @@ def test_a_term_and_a_longer_term_holding_it_are_both_asked():
     )
     answers = {c.answer for c in _cards(body, "Civil law") if c.question}
     assert {"tort", "tort law"} <= answers
+
+
+@pytest.mark.parametrize(
+    ("body", "question", "answer"),
+    [
+        (  # the term in other capitals than its mark (law): "Tort Law:"
+            f"Every student first reads {_mark('tort law')}: Tort Law: the body of rules on "
+            "civil wrongs between private parties.",
+            "What is the term for the body of rules on civil wrongs between private parties?",
+            "tort law",
+        ),
+        (  # a letter whose lower case is two letters (art history)
+            "The glazed İznik tiles of the Ottoman mosques used a white body called "
+            f"{_mark('fritware')}. Potters fired it twice.",
+            "What is the term for the glazed İznik tiles of the Ottoman mosques used a white body?",
+            "fritware",
+        ),
+    ],
+)
+def test_a_term_is_found_whatever_the_case_of_its_sentence(body, question, answer):
+    """The shapes that name a term are read whatever the case of the words around it, also
+    where lower-casing a letter changes the text's length: the sentence gives its card."""
+    asked = {c.question: c.answer for c in _cards(body)}
+    assert asked.get(question) == answer, asked

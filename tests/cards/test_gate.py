@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -1269,3 +1270,30 @@ def test_an_answer_in_everyday_words_is_told_apart(question, answer, everyday):
     drill); a name, a rare word, an abbreviation's expansion, a manner or a term asked for by
     its description is not judged so."""
     assert gate.everyday_answer(question, answer) is everyday
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "List the classes of coordination compounds and their geometries.",  # chemistry
+        "Explain how the Senate ratifies a treaty under Article II.",  # law
+        "The handshake sets the :term:`initial sequence number` of each side.",  # networking
+        "Having reviewed the anatomy of the kidney, we now turn to its physiology.",
+    ],
+)
+def test_a_sentence_failing_whatever_it_hides_fails_every_cloze_on_a_sentence_rule(sentence):
+    """An exercise, markup or a transition (chemistry, law, networking, physiology) drops
+    every cloze of its sentence by a rule of the sentence, never of the blank, so no option
+    of it is passed over for a better blank."""
+    assert gate.cloze_sentence_fails(sentence)
+    words = [m.span() for m in re.finditer(r"[A-Za-z]+", sentence)]
+    for start, end in words:
+        text = f"{sentence[:start]}{{{{c1::{sentence[start:end]}}}}}{sentence[end:]}"
+        fault = card_fault(_cloze(text, sentence), "Any title")
+        assert fault and fault not in {"broken-blank", "stock-blank", "given-away"}
+        assert fault not in gate.SOFT_RULES
+
+
+def test_a_sound_sentence_is_judged_blank_by_blank():
+    """A sound sentence (biology) is not said to fail: its blanks decide."""
+    assert not gate.cloze_sentence_fails("Mitochondria make ATP by oxidative phosphorylation.")

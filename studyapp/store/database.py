@@ -266,8 +266,11 @@ class Store(StoreStats, ExamDates, CardListing):
                 changed = True
         if changed and self._checkpointer is not None:
             assert self.path is not None
-            if wal_size(self.path) > WAL_LIMIT_BYTES:  # answers faster than a person gives them
-                self.checkpoint(wait_ms=0)  # never sleep in an answer: retried next commit
+            size = wal_size(self.path)
+            if size > WAL_LIMIT_BYTES:  # answers faster than a person gives them
+                # never sleep in an answer (retried next commit), unless the background
+                # checkpoint has kept the WAL busy so long that it is twice the limit
+                self.checkpoint(wait_ms=0 if size <= 2 * WAL_LIMIT_BYTES else TRUNCATE_WAIT_MS)
             self._checkpointer.nudge()
 
     # -- decks and cards -------------------------------------------------------------------

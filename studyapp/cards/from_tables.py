@@ -10,6 +10,7 @@ other rows). A card's ``source`` is its row as the reading material shows it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
@@ -66,10 +67,12 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if len(header) < 2 or len(table.rows) < 2 or _data_header(header):
         return []
     rows = [row for row in table.rows if not _empty(row[0])]
+    shown: dict[str, str] = {}  # a row's source as asked -> as the reading material shows it
     if len(header) >= 3 and header[0] == header[1] and _grouped(rows):
         # one heading ("Disease") over a group column and a name column: "Primary
         # immunodeficiencies" spanning the diseases it groups. Each row is named by its
-        # second cell, the disease
+        # second cell, the disease; its source keeps the group
+        shown = {table_row(row[1:]): table_row(row) for row in rows}
         header, rows = header[1:], [row[1:] for row in rows]
     labels = [row[0] for row in rows]
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
@@ -107,6 +110,8 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                     answer=value,
                 )
             )
+    if shown:
+        drafts = [replace(d, source=shown.get(d.source, d.source)) for d in drafts]
     return drafts[:MAX_TABLE_CARDS]
 
 

@@ -236,9 +236,12 @@ def test_a_table_grouping_its_rows_asks_each_row_by_its_own_name():
         caption="Immunodeficiencies",
     )
     section = OutlineSection("4", "Immunodeficiency", 1, 1, blocks=[table])
-    asked = {d.question: d.answer for d in table_cards(table, section)}
-    assert (
-        asked["Immunodeficiencies: what is the effect on immune function of Malnutrition?"]
-        == "Impaired humoral immune responses"
+    cards = {d.question: d for d in table_cards(table, section)}
+    asked = {question: d.answer for question, d in cards.items()}
+    malnutrition = "Immunodeficiencies: what is the effect on immune function of Malnutrition?"
+    assert asked[malnutrition] == "Impaired humoral immune responses"
+    # the card's source is the row as the reading material shows it, group included
+    assert cards[malnutrition].source == (
+        "| Secondary | Malnutrition | Impaired humoral immune responses |"
     )
     assert not [q for q in asked if " of Primary?" in q or " of Secondary?" in q]

@@ -34,6 +34,13 @@ _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
 MAX_CAPTION_WORDS = 12  # a longer caption is prose about the table, not its name
 MIN_RANKED_ROWS = 4  # "which has the highest ...?" needs three wrong choices
+# a corner heading that names the rows as aspects: the columns are then the things compared
+_ASPECT_CORNER = re.compile(
+    r"^(?:features?|propert(?:y|ies)|attributes?|characteristics?|aspects?|criteri(?:on|a)"
+    r"|dimensions?|parameters?|comparison)$",
+    re.IGNORECASE,
+)
+PLAINER_BY = 0.75  # Zipf points by which a blank-cornered table's row names are plainer words
 # a number as tables write it: "647.4", "−118.4", "$2.9", "13%", "5.08 × 10^6" (spaces removed)
 _NUMBER = re.compile(
     r"(?P<sign>[−–-]?)\$?(?P<digits>\d[\d,]*(?:\.\d+)?)%?(?:×10\^?(?P<exp>[−–-]?\d+))?"
@@ -68,12 +75,21 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
         return []
     rows = [row for row in table.rows if not _empty(row[0])]
     shown: dict[str, str] = {}  # a row's source as asked -> as the reading material shows it
+    by_aspect: dict[str, str] = {}  # a turned table's aspect -> its row as the reader shows it
     if len(header) >= 3 and header[0] == header[1] and _grouped(rows):
         # one heading ("Disease") over a group column and a name column: "Primary
         # immunodeficiencies" spanning the diseases it groups. Each row is named by its
         # second cell, the disease; its source keeps the group
         shown = {table_row(row[1:]): table_row(row) for row in rows}
         header, rows = header[1:], [row[1:] for row in rows]
+    if _transposed(header, rows):
+        # the columns are the things ("ISOs", "Mitosis") and the rows what is told of each
+        # ("Tax at sale"): asked turned, each card's source is the row its answer is in
+        by_aspect = {row[0]: table_row(row) for row in rows}
+        header, rows = (
+            [""] + [row[0] for row in rows],
+            [[header[j]] + [row[j] for row in rows] for j in range(1, len(header))],
+        )
     labels = [row[0] for row in rows]
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
@@ -105,7 +121,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                     CardType.TYPED if typed else CardType.BASIC,
                     f"table|{context}|{row[0]}|{header[j]}",
                     section.id,
-                    source,
+                    by_aspect.get(header[j], source),
                     question=_ask(caption, _cell_question(header[j], row[0])),
                     answer=value,
                 )
@@ -113,6 +129,29 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if shown:
         drafts = [replace(d, source=shown.get(d.source, d.source)) for d in drafts]
     return drafts[:MAX_TABLE_CARDS]
+
+
+def _transposed(header: list[str], rows: list[list[str]]) -> bool:
+    """Whether a table lists the things it compares across its header and what it tells of
+    them down its first column ("| | ISOs | NSOs |" over "Tax at grant", "Tax at sale"): its
+    corner is blank or names aspects ("Characteristic"), and its row names are markedly
+    plainer words than its column names (aspects are everyday nouns, the things compared are
+    the subject's terms). A "Feature | Description | Since" table names features down its
+    rows in words no plainer than its headings, and is read as written."""
+    corner = header[0].strip()
+    if len(header) < 3 or (corner and not _ASPECT_CORNER.match(corner)):
+        return False
+    return _plainness([row[0] for row in rows]) >= _plainness(header[1:]) + PLAINER_BY
+
+
+def _plainness(labels: list[str]) -> float:
+    """How everyday the words of some names are: the mean Zipf frequency of their content
+    words (a name of function words only counts as everyday)."""
+    scores = []
+    for label in labels:
+        said = [w for w in lx.WORD.findall(label) if not lx.is_function_word(w)]
+        scores.append(sum(lx.zipf(w) for w in said) / len(said) if said else lx.COMMON)
+    return sum(scores) / len(scores) if scores else 0.0
 
 
 def _grouped(rows: list[list[str]]) -> bool:

@@ -245,3 +245,59 @@ def test_a_table_grouping_its_rows_asks_each_row_by_its_own_name():
         "| Secondary | Malnutrition | Impaired humoral immune responses |"
     )
     assert not [q for q in asked if " of Primary?" in q or " of Secondary?" in q]
+
+
+def test_a_table_comparing_things_across_its_header_is_asked_turned():
+    """'| | Mitosis | Meiosis |' over aspects asks 'What is the number of daughter cells of
+    Meiosis?', never 'the Meiosis of Number of daughter cells', with the aspect's row as the
+    source; a tax table of the same shape (finance) is turned the same way."""
+    division = Table(
+        ["", "Mitosis", "Meiosis"],
+        [
+            ["Number of divisions", "One", "Two"],
+            ["Number of daughter cells", "Two diploid cells", "Four haploid cells"],
+            ["Purpose", "Growth and repair", "Sexual reproduction"],
+        ],
+        line=1,
+    )
+    cards = _by_question(division)
+    card = cards["What is the number of daughter cells of Meiosis?"]
+    assert card.answer == "Four haploid cells"
+    assert card.source == "| Number of daughter cells | Two diploid cells | Four haploid cells |"
+    assert cards["What is the purpose of Mitosis?"].answer == "Growth and repair"
+    assert not any("of Number" in q or "of Purpose" in q for q in cards)
+    taxes = Table(
+        ["Characteristic", "ISOs", "NSOs", "RSUs"],
+        [
+            ["Tax at grant", "No tax.", "No tax.", "No tax."],
+            ["Tax at exercise", "AMT on the bargain element.", "Ordinary tax.", "-"],
+            ["Tax at sale", "Capital gains after two years.", "Capital gains.", "Ordinary tax."],
+        ],
+        line=1,
+    )
+    asked = _by_question(taxes)
+    assert asked["What is the tax at exercise of ISOs?"].answer == "AMT on the bargain element."
+    assert not any(q.startswith("What is the ISOs") for q in asked)
+
+
+def test_a_table_naming_its_rows_in_its_first_column_is_not_turned():
+    """'| Feature | Description | Since |' names features down its rows: asked as written, as
+    is a blank-cornered table whose rows are the subject's terms (law)."""
+    features = Table(
+        ["Feature", "Description", "Since"],
+        [
+            ["Autosave", "Saves the document every minute", "Version 2"],
+            ["Dark mode", "Light text on a dark background", "Version 3"],
+        ],
+        line=1,
+    )
+    assert "What is the description of Dark mode?" in _by_question(features)
+    torts = Table(
+        ["", "Element", "Remedy"],
+        [
+            ["Negligence", "A breach of a duty of care", "Damages"],
+            ["Nuisance", "An unreasonable interference with land", "An injunction"],
+        ],
+        line=1,
+    )
+    assert "What is the remedy of Nuisance?" in _by_question(torts)

@@ -19,6 +19,7 @@ from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.phrase_scorer import PhraseScorer
+from studyapp.cards.proper_names import NameBook
 from studyapp.outline.nodes import Block, ItemList, ListItem, Outline, OutlineSection, Paragraph
 from studyapp.outline.sentences import split_sentences
 
@@ -297,7 +298,15 @@ def _context_of(
     # terms a sentence may open with and then point back to ("this condition")
     terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
     return DocContext(
-        subject, scorer, acronyms, defined, terms, tuple(sentences), kinds, tuple(sorted(key_terms))
+        subject,
+        scorer,
+        acronyms,
+        defined,
+        terms,
+        tuple(sentences),
+        kinds,
+        tuple(sorted(key_terms)),
+        NameBook(sentences),
     )
 
 

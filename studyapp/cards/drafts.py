@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from studyapp.cards import text_facts as tf
 from studyapp.cards.phrase_scorer import PhraseScorer
+from studyapp.cards.proper_names import NO_NAMES, NameBook
 from studyapp.model import CardType
 from studyapp.outline.sentences import split_sentences
 
@@ -77,6 +78,8 @@ class DocContext:
     term_kinds: dict[str, str] = field(default_factory=dict)
     # the terms the author marked in this text (studyapp.outline.key_terms), as written
     key_terms: tuple[str, ...] = ()
+    # which words the text always capitalises (studyapp.cards.proper_names.NameBook)
+    names: NameBook = NO_NAMES
 
 
 def sentence_case(title: str) -> str:

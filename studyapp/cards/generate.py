@@ -38,6 +38,7 @@ from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.from_key_terms import key_term_cards
 from studyapp.cards.gate import Seen
+from studyapp.cards.proper_names import with_names
 from studyapp.cards.reading import deck_section, qualified_titles
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
@@ -488,7 +489,7 @@ def _cards(
         Card(
             id=card_id(deck_id, draft),
             type=draft.type,
-            question="" if draft.text else draft.question,
+            question="" if draft.text else with_names(draft.question, ctx.names),
             answer=draft.answer,
             text=draft.text,
             items=draft.items,

@@ -553,13 +553,13 @@ def test_numbered_steps_keep_their_numbers_in_the_reading_material():
 
 def test_introduction_and_conclusion_give_cards_where_they_state_facts():
     """An introduction's and a conclusion's definitions are asked, and their other statements
-    give cards like any section's ('What does gram staining separate?')."""
+    give cards like any section's ('What does Gram staining separate?')."""
     decks = _decks("lab_protocol.md", "gram")
     intro = {c.question for c in decks[0].cards if c.section == "1"}
-    assert "What is gram staining?" in intro
+    assert "What is Gram staining?" in intro  # a name keeps its capital
     summary = {c.question for c in decks[-1].cards if c.section == "5"}
     assert "What is peptidoglycan?" in summary
-    assert "What does gram staining separate?" in summary
+    assert "What does Gram staining separate?" in summary
 
 
 def test_facts_in_top_level_bullets_and_label_bullets_are_asked():
@@ -747,3 +747,22 @@ def test_references_and_exercises_are_read_but_give_no_cards():
     carded = {titles[c.section] for d in decks for c in d.cards}
     assert carded and carded.isdisjoint(apparatus)
     assert "Search problems" in carded  # a topic named with "problems" is no exercise list
+
+
+def test_a_question_keeps_the_capital_of_a_name_the_text_always_capitalises():
+    """'Caere is the first ...' asks 'What is Caere?', never 'What is caere?' (history), and
+    'Python is ...' asks 'What is Python?' (computing); an everyday first word is lowered."""
+    text = (
+        "# Early Italy\n\nCaere is the first of all the Italian towns that is mentioned in Greek"
+        " records. The merchants of Caere traded with Carthage.\n\n"
+        "# Statistics with code\n\nPython is a general-purpose language with statistics"
+        " modules. Analysts often choose Python for data work.\n\n"
+        "Photosynthesis is the process by which green plants turn light into sugar. Without"
+        " photosynthesis, plants starve.\n"
+    )
+    decks = generate_decks(parse_outline(text), prefix="t")
+    questions = {c.question for d in decks for c in d.cards}
+    assert "What is Caere?" in questions
+    assert "What is Python?" in questions
+    assert "What is photosynthesis?" in questions
+    assert not any("caere" in q or "python" in q for q in questions)

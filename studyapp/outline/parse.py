@@ -19,6 +19,7 @@ import yaml
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
 from studyapp.outline.classify import classify_lines, front_matter_end
+from studyapp.outline.editorial import editorial_notes
 from studyapp.outline.key_terms import marked_terms
 from studyapp.outline.markup import blank_markup
 from studyapp.outline.nodes import Outline
@@ -72,7 +73,7 @@ def parse_outline(text: str) -> Outline:
     notice = front_matter_notice(lines)
     for index in range(front_matter_end(lines) + 1):  # front matter is not study text
         lines[index] = ""
-    filtered = filter_chrome(blank_markup(lines, written))
+    filtered = filter_chrome(editorial_notes(blank_markup(lines, written)))
     title, sections = TreeBuilder(classify_lines(filtered.lines)).build()
     if not any(section.blocks for top in sections for section in top.walk()):
         raise OutlineError("nothing to study: no text remains after removing site chrome")

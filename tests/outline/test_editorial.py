@@ -1,0 +1,88 @@
+"""Editors' notes of plain-text books never reach a card or the reading material as markup."""
+
+from __future__ import annotations
+
+from studyapp.cards.generate import generate_decks
+from studyapp.outline.editorial import editorial_notes
+from studyapp.outline.parse import parse_outline
+
+PHYSIOLOGY = """\
+CHAPTER I
+
+THE CIRCULATION OF THE BLOOD
+
+The heart is a hollow muscular organ which pumps the blood through the
+vessels of the body.[1] It lies in the chest between the lungs.
+
+[Illustration: Fig. 12.--The heart and the great vessels, seen from
+the front.]
+
+The arteries carry the blood away from the heart. Their walls are thick
+and elastic, so that they can bear the pressure of each beat.[2]
+
+[Footnote 1: Harvey first described the circulation of the blood in 1628.]
+
+[Footnote 2: The pulse is the wave of pressure felt in an artery.]
+
+[Sidenote: Veins.] The veins bring the blood back to the heart. They have
+valves which prevent the blood from flowing backwards.
+"""
+
+HISTORY = """\
+# The Reformation
+
+Luther posted his theses in Wittenberg in 1517.[A] The Diet of Worms
+condemned him in 1521.
+
+[Footnote A: The theses were written in Latin
+and addressed to the Archbishop of Mainz.]
+
+[Transcriber's Note: Obvious printer's errors have been corrected.]
+"""
+
+
+def test_pictures_and_transcribers_notes_are_blanked_and_lines_keep_their_numbers():
+    """'[Illustration: ...]' over two lines and a transcriber's note leave blank lines."""
+    lines = PHYSIOLOGY.splitlines()
+    out = editorial_notes(lines)
+    assert len(out) == len(lines)
+    assert out[8:10] == ["", ""]
+    assert not any("Illustration" in line or "Transcriber" in line for line in out)
+    assert not any("Transcriber" in line for line in editorial_notes(HISTORY.splitlines()))
+
+
+def test_a_footnote_becomes_a_paragraph_of_its_own_text_and_its_mark_goes():
+    """'[Footnote 1: Harvey ...]' reads 'Harvey ...'; 'body.[1] It' reads 'body. It' (physiology
+    and history alike)."""
+    out = editorial_notes(PHYSIOLOGY.splitlines())
+    assert "Harvey first described the circulation of the blood in 1628." in out
+    assert "vessels of the body. It lies in the chest between the lungs." in out
+    history = editorial_notes(HISTORY.splitlines())
+    assert history[2] == "Luther posted his theses in Wittenberg in 1517. The Diet of Worms"
+    assert history[5:7] == [
+        "The theses were written in Latin",
+        "and addressed to the Archbishop of Mainz.",
+    ]
+
+
+def test_a_sidenote_goes_and_the_text_after_it_stays():
+    """'[Sidenote: Veins.] The veins bring ...' reads 'The veins bring ...'."""
+    out = editorial_notes(PHYSIOLOGY.splitlines())
+    assert "The veins bring the blood back to the heart. They have" in out
+
+
+def test_brackets_that_are_not_notes_are_kept():
+    """A list index in code, a link's text and an unclosed bracket are left alone."""
+    lines = ["Use `items[1]` for the second item.", "See [the guide](x.md).", "[Note: unclosed"]
+    assert editorial_notes(lines) == lines
+
+
+def test_cards_from_a_book_with_notes_carry_no_brackets_and_ask_the_footnotes():
+    """No card of the physiology chapter shows a bracketed note or mark; its footnote is asked."""
+    decks = generate_decks(parse_outline(PHYSIOLOGY), prefix="p")
+    cards = [c for d in decks for c in d.cards]
+    shown = [c.question or c.text for c in cards] + [c.source for c in cards]
+    assert not any("[Footnote" in s or "[1]" in s or "Illustration" in s for s in shown)
+    assert any("Harvey" in s or "pulse" in s for s in shown)
+    bodies = "\n".join(s.body for d in decks for s in d.sections)
+    assert "[Illustration" not in bodies and "[Sidenote" not in bodies

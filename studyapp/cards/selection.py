@@ -22,6 +22,8 @@ Others are *weak*: a student would answer them without knowing the fact.
 * **everyday**: a question whose answer is all everyday English the document never says
   again (see :func:`studyapp.cards.gate.everyday_answer`: "By whom must ketamine be
   administered?" -> "trained healthcare professionals"): no term of the text is asked;
+* **leaning**: a cloze of a sentence that speaks as "we", opens on an example or on a word
+  pointing back ("However", "Similarly"; see :mod:`studyapp.cards.leaning`): half a thought;
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How
   quickly can ketamine alleviate symptoms?" after "How quickly can ketamine alleviate
   depressive symptoms?").
@@ -39,6 +41,7 @@ from collections.abc import Mapping
 from studyapp.cards import cloze_rules, gate
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft
+from studyapp.cards.leaning import leans_on_context
 from studyapp.model import CardType
 from studyapp.outline.sentences import normalise_space
 
@@ -56,6 +59,7 @@ RANKS = {
     "once": 3,
     "repeat": 3,
     "everyday": 3,
+    "leaning": 3,
     "soft": 4,
 }
 _QUESTION_TYPES = (CardType.BASIC, CardType.TYPED, CardType.CHOICE)
@@ -192,8 +196,8 @@ def weakness(
     acronyms: Mapping[str, str] | None = None,
     earlier: list[Draft] | None = None,
 ) -> str:
-    """Why a draft is weak (``shown``, ``background``, ``filler``, ``once``, ``part``,
-    ``repeat``; see the module docstring), or ``""``."""
+    """Why a draft is weak (``shown``, ``background``, ``filler``, ``once``, ``leaning``,
+    ``everyday``, ``part``, ``repeat``; see the module docstring), or ``""``."""
     if draft.background:
         return "background"
     if draft.type is CardType.CLOZE and any(
@@ -202,6 +206,8 @@ def weakness(
         return "filler"
     if draft.type is CardType.CLOZE and draft.once:
         return "once"
+    if draft.type is CardType.CLOZE and leans_on_context(_CLOZE.sub(r"\1", draft.text)):
+        return "leaning"
     if draft.everyday:
         return "everyday"
     if draft.type not in _QUESTION_TYPES or not draft.answer:

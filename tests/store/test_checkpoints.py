@@ -90,8 +90,10 @@ def test_the_wal_stays_a_few_megabytes_and_is_cut_after_syncs_and_sessions(
             state = CardState(Phase.REVIEW, None, 3.0, 5.0, at + timedelta(days=2), at)
             store.record_review(state, ReviewEntry(f"d{n % 5}-{n % 997}", at, Rating.GOOD, 700))
             largest = max(largest, wal_size(path))
-        # Past the limit, each commit truncates; only a busy moment lets it grow a little more.
-        assert largest <= 2 * WAL_LIMIT_BYTES
+        # Past the limit, each commit truncates; only a busy moment lets it grow a little more
+        # (on a machine loaded by other work, the background checkpoint can hold the WAL past
+        # one 200 ms wait: seen at 2.1x). Unchecked, 1,500 answers make a WAL of about 18 MB.
+        assert largest <= 3 * WAL_LIMIT_BYTES
         store.checkpoint()  # what the end of a study session does
         assert wal_size(path) == 0
         assert store.conn.execute("SELECT count(*) FROM review_log").fetchone()[0] == 1500

@@ -306,11 +306,14 @@ def _name(heading: str) -> str:
 
 
 def _described(heading: str, value: str) -> str:
-    """``high solubility`` for a word value, ``no first-pass metabolism`` for yes/no, and
-    ``onset 3-5 minutes`` for others."""
+    """``high solubility`` for a word value that can describe (an adjective), ``the name
+    chloro`` for one that names, ``no first-pass metabolism`` for yes/no, and ``onset 3-5
+    minutes`` for others."""
     if value.lower() in ("yes", "no"):
         return _name(heading) if value.lower() == "yes" else f"no {_name(heading)}"
     if _WORD_VALUE.match(value) and len(value.split()) <= 2:
+        if "ADJ" not in lx.parts_of_speech(value.split()[0]):
+            return f"the {_name(heading)} {value}"  # "the name chloro", not "chloro name"
         return f"{value.lower() if not value[:2].isupper() else value} {_name(heading)}"
     return f"{_name(heading)} {value}"
 

@@ -301,3 +301,20 @@ def test_a_table_naming_its_rows_in_its_first_column_is_not_turned():
         line=1,
     )
     assert "What is the remedy of Nuisance?" in _by_question(torts)
+
+
+def test_a_naming_value_is_asked_as_a_name_and_a_describing_one_as_an_adjective():
+    """'Which ligand has the name chloro?' (chemistry), never 'has chloro name'; 'Which
+    drug has intravenous route and fast onset?' (pharmacology) keeps its adjectives."""
+    ligands = Table(
+        ["Ligand", "Name"],
+        [["Cl−", "chloro"], ["Br−", "bromo"], ["CN−", "cyano"]],
+        line=1,
+    )
+    assert "Which ligand has the name chloro?" in _by_question(ligands)
+    drugs = Table(
+        ["Drug", "Route", "Onset"],
+        [["A", "Oral", "Slow"], ["C", "Intravenous", "Fast"]],
+        line=1,
+    )
+    assert "Which drug has intravenous route and fast onset?" in _by_question(drugs)

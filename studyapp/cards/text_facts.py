@@ -164,6 +164,23 @@ def definitions(sentence: str) -> list[Definition]:
     return list(_definitions(sentence))  # a sentence is read for definitions many times
 
 
+def _before_semicolon(text: str) -> str:
+    """``text`` up to its first semicolon outside brackets: "the ultimate object of all
+    military training; success may be looked for only when ..." says what the term is before
+    it, and goes on to another thought after it."""
+    if "; " not in text:
+        return text
+    depth = 0
+    for at, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0 and text[at + 1 : at + 2] == " ":
+            return text[:at]
+    return text
+
+
 @lru_cache(maxsize=16384)
 def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
@@ -175,6 +192,7 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
         subject = match.group("subject").strip()
         # "an LGPL-licenced dependency and some users cannot ...": a second clause follows
         definition = _SECOND_CLAUSE.split(match.group("definition").strip(), maxsplit=1)[0]
+        definition = _before_semicolon(definition)
         first = definition.split()[1].lower() if len(definition.split()) > 1 else ""
         if (
             len(subject.split()) > 7

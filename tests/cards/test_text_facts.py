@@ -79,3 +79,19 @@ def test_a_likeness_is_not_a_definition(sentence):
     """ "X is a bit like passing notes in class" is an image, not what X is: no "What is the
     DMCA framework?" card answers "a bit like passing notes in class"."""
     assert definitions(sentence) == []
+
+
+def test_a_definition_stops_at_a_semicolon_outside_brackets():
+    """'Success in battle is the ultimate object of all military training; success may be
+    looked for ...' defines it as 'the ultimate object of all military training' (drill); a
+    semicolon inside brackets (zoology) does not end it."""
+    (drill,) = definitions(
+        "Success in battle is the ultimate object of all military training; success may be"
+        " looked for only when the training is intelligent and thorough."
+    )
+    assert drill.definition == "the ultimate object of all military training"
+    (worms,) = definitions(
+        "Earthworms are the most abundant members of the class Oligochaeta (oligo- means"
+        " few; chaete means bristle), distinguished by the clitellum."
+    )
+    assert worms.definition.endswith("distinguished by the clitellum")

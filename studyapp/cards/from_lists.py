@@ -125,9 +125,10 @@ def _plural_title(title: str) -> bool:
 def _item_card(term: str, explanation: str, section: OutlineSection, parent: str) -> Draft | None:
     """The card of one ``Term: explanation`` item, about its content: an attribute of the
     section's subject ("Mechanism: inhibits cell wall synthesis" under "Penicillins" -> "What
-    is the mechanism of penicillins?"), or a term defined by a noun phrase ("Osmosis: the
-    diffusion of water ..." -> "What is osmosis?"). An explanation that is a sentence of its
-    own is asked by the sentence makers instead; a bare note ("atenolol, metoprolol") under
+    is the mechanism of penicillins?"), a term defined by a noun phrase ("Osmosis: the
+    diffusion of water ..." -> "What is osmosis?") or explained by a clause ("Eventual
+    consistency - the system will become consistent ..." -> "What is meant by eventual
+    consistency?", where "What is" would misread it); a bare note ("atenolol, metoprolol") under
     a label gives no card (asking for the label teaches the outline, not the subject)."""
     answer = first_sentence_within(explanation, MAX_ANSWER)
     if not answer:
@@ -143,10 +144,45 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         )
         key = f"term|{owner}|{term}"  # "Example" under two sections asks two things
         return Draft(CardType.BASIC, key, section.id, explanation, question, answer)
-    if re.match(r"^(?:an?|the) [a-z]", answer) and not reveals(term, answer):
+    if reveals(term, answer):
+        return None
+    if is_clause(answer) and _subject_first(answer) and _names(term):
+        # "Eventual consistency - the system will become consistent ..."
+        question = f"What is meant by {lower_first(term)}?"
+        return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
+    if re.match(r"^(?:an?|the) [a-z]", answer):
         question = f"What is {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
+
+
+_SUBJECT_OPENERS = lx.wordset("the a an each every all any no some most many its their")
+
+
+def _subject_first(clause: str) -> bool:
+    """Whether a clause opens on its subject ("Every request receives ...", "parents place
+    ..."), not on a verb ("is the time to ...", "Enable tools ..."): only then does it say
+    what a term means."""
+    first = lx.WORD.findall(clause)[:1]
+    if not first:
+        return False
+    word = first[0].lower()
+    said = lx.parts_of_speech(word)
+    return clause[:1].isalpha() and (
+        word in _SUBJECT_OPENERS or ("VERB" not in said and "NOUN" in said)
+    )
+
+
+def _names(term: str) -> bool:
+    """Whether a list item's term names a thing ("Atomicity", "Session persistence"), not an
+    action ("Allows for asynchronous processing", "Compare ..."), a title or an example."""
+    words = [w.lower() for w in lx.WORD.findall(term)]
+    return (
+        bool(words)
+        and "VERB" not in lx.parts_of_speech(words[0])
+        and words[0] not in ("the", "a", "an")  # a title ("The Linux Command Line")
+        and "example" not in words  # "An example of regularization": a pointer, not a term
+    )
 
 
 # a list of the text's terms with what each means: a book's glossary, a lesson's key terms

@@ -161,3 +161,24 @@ def test_a_glossary_entry_that_is_a_clause_or_gives_the_term_away_asks_no_term()
         "Key Terms",
     )
     assert not [d for d in cards if d.question.startswith("What is the term for")]
+
+
+def test_a_term_explained_by_a_clause_is_asked_what_it_means():
+    """'Atomicity - Each transaction is all or nothing' (databases) and 'Impleader: Defendant
+    adds another party' (law) ask 'What is meant by ...?', never 'What is atomicity?' answered
+    by a clause; an action or a title as the term gives no such card."""
+    text = (
+        "# Transactions\n\n"
+        "* **Atomicity** - Each transaction is all or nothing.\n"
+        "* **Impleader** - Defendant adds another party who may be liable.\n"
+        "* **Allows for asynchronous processing** - workers assemble objects in the queue.\n"
+        "* **The Linux Command Line** - A Complete Introduction.\n"
+    )
+    section = _section(text)
+    questions = {
+        d.question: d.answer for b in section.lists for d in list_cards(b, section, section.lists)
+    }
+    assert questions["What is meant by atomicity?"] == "Each transaction is all or nothing"
+    assert questions["What is meant by impleader?"].startswith("Defendant adds another party")
+    assert "What is atomicity?" not in questions
+    assert not any("asynchronous" in q or "Linux" in q for q in questions)

@@ -263,12 +263,18 @@ def _which_card(
 
 def _cell_question(heading: str, label: str) -> str:
     """ "GDP by demand: what is the value of Investment (in trillions of dollars)?": the
-    heading's aside (a unit) goes to the end, the verb agrees with the heading's noun."""
+    heading's aside (a unit) goes to the end, the verb agrees with the heading's noun. A row
+    named by the heading's noun joins it: "what is the acceptable downtime per year?" for
+    "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
     head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
-    return f"what {'are' if plural else 'is'} the {name} of {label}{unit}?"
+    verb = "are" if plural else "is"
+    if head and label.lower().startswith(head[-1].lower() + " "):
+        # "Acceptable downtime" of "Downtime per year": "the acceptable downtime per year"
+        return f"what {verb} the {' '.join([*head[:-1], _name(label)])}{unit}?"
+    return f"what {verb} the {name} of {label}{unit}?"
 
 
 def _unit(heading: str) -> str:

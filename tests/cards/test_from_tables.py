@@ -318,3 +318,23 @@ def test_a_naming_value_is_asked_as_a_name_and_a_describing_one_as_an_adjective(
         line=1,
     )
     assert "Which drug has intravenous route and fast onset?" in _by_question(drugs)
+
+
+def test_a_row_named_by_the_column_heading_joins_it():
+    """'Downtime per year' under 'Acceptable downtime' asks 'What is the acceptable downtime
+    per year?' (computing), and 'Half-life in plasma' under 'Half-life' (pharmacology) asks
+    'What is the half-life in plasma?'."""
+    downtime = Table(
+        ["Duration", "Acceptable downtime"],
+        [["Downtime per year", "8h 45min 57s"], ["Downtime per month", "43m 49.7s"]],
+        line=1,
+    )
+    cards = _by_question(downtime)
+    assert cards["What is the acceptable downtime per year?"].answer == "8h 45min 57s"
+    assert not any(" of Downtime" in q for q in cards)
+    halves = Table(
+        ["Measure", "Half-life"],
+        [["Half-life in plasma", "Three hours"], ["Half-life in tissue", "Two days"]],
+        line=1,
+    )
+    assert _by_question(halves)["What is the half-life in plasma?"].answer == "Three hours"

@@ -1297,3 +1297,24 @@ def test_a_sentence_failing_whatever_it_hides_fails_every_cloze_on_a_sentence_ru
 def test_a_sound_sentence_is_judged_blank_by_blank():
     """A sound sentence (biology) is not said to fail: its blanks decide."""
     assert not gate.cloze_sentence_fails("Mitochondria make ATP by oxidative phosphorylation.")
+
+
+def test_a_multiple_choice_card_quoting_an_exercise_is_not_a_statement():
+    """'“Draw the geometric, linkage, and _____ ...” — which term completes the sentence?'
+    (chemistry) and one quoting 'List the causes of ...' (history) ask an exercise; 'Name the
+    limitations of ketamine.' is a list question and stays."""
+    draw = _ask(
+        "“Draw the geometric, linkage, and _____ for [CoCl5CN][CN].” — which term completes the"
+        " sentence?",
+        "ionization isomers",
+        CardType.CHOICE,
+    )
+    assert card_fault(draw, "") == "not-a-statement"
+    causes = _ask(
+        "“List the _____ of the First World War.” — which term completes the sentence?",
+        "causes",
+        CardType.CHOICE,
+    )
+    assert card_fault(causes, "") == "not-a-statement"
+    name = _list("Name the limitations of ketamine as an anesthetic.", ("Emergence", "Salivation"))
+    assert card_fault(name, "") != "not-a-statement"

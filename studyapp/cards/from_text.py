@@ -29,6 +29,7 @@ from studyapp.cards.drafts import (
     reveals,
 )
 from studyapp.cards.from_blanks import never_kept
+from studyapp.cards.leaning import says_too_little
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
@@ -526,8 +527,10 @@ def _question_cards(
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
-        # an answer in everyday words is one of the text's terms only if the text says it again
-        everyday = gate.everyday_answer(question, qa.answer) and not ctx.scorer.said_again(bare)
+        # an answer in everyday words is one of the text's terms only if the text says it again;
+        # so is one of a bare four-word question ("What can ketamine potentially enhance?")
+        plain = gate.everyday_answer(question, qa.answer) or says_too_little(question, qa.answer)
+        everyday = plain and not ctx.scorer.said_again(bare)
         drafts.append(
             Draft(
                 CardType.TYPED if typed else CardType.BASIC,

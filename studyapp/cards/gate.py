@@ -237,8 +237,8 @@ def _fault(
     shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
     if _shows_markup(shown):
         return "markup"
-    quoted = draft.question[1:] if draft.question.startswith(("“", '"')) else ""
-    if _imperative(draft.question or text) or cr.instruction(text or quoted):
+    quoting = draft.question[1:] if draft.question.startswith(("“", '"')) else ""
+    if _imperative(draft.question or text) or cr.instruction(text or quoting):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
     if "___" in text or "___" in draft.answer:
         return "not-a-statement"  # "A ___ is ____, rather than genetic.": an exercise's gap

@@ -1,4 +1,4 @@
-"""Whether a sentence leans on the text around it, which a cloze of it cannot show.
+"""Whether a card leans on the text around it, which the card cannot show.
 
 A cloze shows one sentence. One that speaks as "we" ("Accordingly, we can perform a
 nonparametric version of the test with [...]"), opens on an example of something it does not
@@ -7,11 +7,20 @@ disease") or opens on a word that points back ("However", "Thus", "Similarly", "
 is half of a thought whose other half is elsewhere. Rated blind on 36 texts of every
 subject, such clozes were good in 15 % of 120 cases against 33 % for the others, and worse in
 26 of the 36 texts: a cloze of such a sentence is weak, kept only where its section needs it.
+
+A question can say too little in the same way: "What does ketamine enhance?", "What do
+astronomers use?" fit a dozen sentences of their text. Rated blind, such questions of four or
+five words ("What" + auxiliary + subject + verb) were good in 16 % of 37 cases and bad in
+72 % when their answer holds no rare word and no name, on 21 texts; with seven words and
+more, about half were good. Such a question is weak too, unless its answer is a term of the
+subject or a name ("What did Saladin capture?" -> "Jerusalem").
 """
 
 from __future__ import annotations
 
 import re
+
+from studyapp.cards import lexicon as lx
 
 _OPENING = re.compile(
     r"^(?:(?:other |some |more |further |typical |common |classic )?examples?\b"
@@ -30,3 +39,18 @@ def leans_on_context(sentence: str) -> bool:
     """Whether ``sentence`` speaks as "we" or opens on an example or a word pointing back."""
     text = sentence.lstrip(" \"“'‘(*_")
     return bool(_OPENING.match(text) or _WE.search(text))
+
+
+_BARE_QUESTION = re.compile(
+    r"^What (?:does|do|did|can|could|may|might|must|should|will|would) \S+(?: \S+)? \S+\?$"
+)
+
+
+def says_too_little(question: str, answer: str) -> bool:
+    """Whether ``question`` is a bare "What does X do?" of four or five words whose answer
+    names no term of the subject (no rare word) and no name: many sentences of the text would
+    fit it."""
+    if not _BARE_QUESTION.match(question):
+        return False
+    said = [word for word in lx.WORD.findall(answer) if not lx.is_function_word(word)]
+    return not any(word[:1].isupper() or lx.is_rare(word) for word in said)

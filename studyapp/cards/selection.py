@@ -21,7 +21,9 @@ Others are *weak*: a student would answer them without knowing the fact.
   [physiologic goal]" said once): a detail of one sentence, not a term the text is about;
 * **everyday**: a question whose answer is all everyday English the document never says
   again (see :func:`studyapp.cards.gate.everyday_answer`: "By whom must ketamine be
-  administered?" -> "trained healthcare professionals"): no term of the text is asked;
+  administered?" -> "trained healthcare professionals"): no term of the text is asked; or a
+  bare question of four or five words ("What can ketamine potentially enhance?") whose
+  answer, said once, holds no term and no name (:func:`studyapp.cards.leaning.says_too_little`);
 * **leaning**: a cloze of a sentence that speaks as "we", opens on an example or on a word
   pointing back ("However", "Similarly"; see :mod:`studyapp.cards.leaning`): half a thought;
 * **repeat**: a question of the same kind elsewhere in the deck already asks it so ("How

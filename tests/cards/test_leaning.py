@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studyapp.cards.drafts import Draft
-from studyapp.cards.leaning import leans_on_context
+from studyapp.cards.leaning import leans_on_context, says_too_little
 from studyapp.cards.selection import weakness
 from studyapp.model import CardType
 
@@ -61,3 +61,60 @@ def test_a_cloze_of_a_leaning_sentence_is_weak_unless_the_card_resolved_it():
         text="Ketamine's interaction allows for a {{c1::synergistic effect}}.",
     )
     assert weakness(resolved, "") == ""  # the card says what "This" was
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What do astronomers use?", "a variety of different scales to measure time"),
+        ("What does military courtesy require?", "the junior to salute first"),
+        ("What can ketamine potentially enhance?", "the therapeutic process"),
+    ],
+)
+def test_a_bare_question_with_a_plain_answer_says_too_little(question: str, answer: str) -> None:
+    """Four or five words, an answer in everyday words: it fits many sentences."""
+    assert says_too_little(question, answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What did Saladin capture?", "Jerusalem"),  # a name (history)
+        ("What do anticholinergic drugs block?", "muscarinic receptors"),  # a term (pharmacology)
+        ("What does the court of appeal review in a civil case?", "the trial record"),  # longer
+    ],
+)
+def test_a_question_with_a_term_a_name_or_more_words_says_enough(
+    question: str, answer: str
+) -> None:
+    """A rare word, a name or a fuller question pins the fact down."""
+    assert not says_too_little(question, answer)
+
+
+def test_a_bare_question_said_once_comes_back_only_where_its_section_needs_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A drill manual's section with terms to ask does not ask 'What does military courtesy
+    require?' ('the junior to salute first', said once); with the rule off it would."""
+    from studyapp.cards import from_text
+    from studyapp.cards.generate import generate_decks
+    from studyapp.outline.parse import parse_outline
+
+    text = (
+        "# Courtesy\n\n## Salutes\n\n"
+        "Military courtesy requires the junior to salute first. "
+        "The salute is rendered with the right hand. "
+        "Officers return the salute of enlisted men. "
+        "A sentinel on post salutes every commissioned officer. "
+        "The hand salute is a gesture of respect between members of the armed forces. "
+        "Colors are saluted by uncased standards at reveille.\n"
+    )
+
+    def questions() -> list[str]:
+        decks = generate_decks(parse_outline(text), prefix="t")
+        return [c.question for d in decks for c in d.cards if c.question]
+
+    asked = "What does military courtesy require?"
+    assert questions() and asked not in questions()
+    monkeypatch.setattr(from_text, "says_too_little", lambda question, answer: False)
+    assert asked in questions()

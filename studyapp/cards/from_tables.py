@@ -250,15 +250,56 @@ def _which_card(
         return None
     others = sorted((r[0] for r in rows if r is not row), key=lambda o: (digest(row[0] + o), o))
     described = " and ".join(_described(header[j], row[j]) for j in short)
+    if all(_yes_no(row[j]) and _adjective(header[j]) for j in short):
+        # "Idempotent | Safe" of "Yes | Yes": "which verb is idempotent and safe?"
+        described = "is " + _qualities(
+            [_name(header[j]) for j in short if _yes(row[j])],
+            [_name(header[j]) for j in short if not _yes(row[j])],
+        )
+    else:
+        described = f"has {described}"
     return Draft(
         CardType.CHOICE,
         f"table-which|{context}|{'|'.join(said)}",
         section_id,
         table_row(row),
-        question=_ask(caption, f"which {_name(header[0])} has {described}?"),
+        question=_ask(caption, f"which {_name(header[0])} {described}?"),
         answer=row[0],
         distractors=tuple(others[:3]),
     )
+
+
+# an adjective no dictionary lists ("idempotent", "cacheable") by its ending
+_ADJECTIVE_ENDINGS = ("able", "ible", "ent", "ant", "ous", "ive", "ic", "al")
+
+
+def _qualities(are: list[str], are_not: list[str]) -> str:
+    """ "idempotent and safe", "toxic but not soluble", "neither soluble nor toxic"."""
+    said = " and ".join(are)
+    if not are_not:
+        return said
+    if len(are_not) == 1:
+        return f"{said} but not {are_not[0]}" if said else f"not {are_not[0]}"
+    missing = "neither " + ", ".join(are_not[:-1]) + f" nor {are_not[-1]}"
+    return f"{said} but {missing}" if said else missing
+
+
+def _yes_no(cell: str) -> bool:
+    return cell.strip().lower() in ("yes", "no")
+
+
+def _yes(cell: str) -> bool:
+    return cell.strip().lower() == "yes"
+
+
+def _adjective(heading: str) -> bool:
+    """Whether a column heading is one adjective ("Idempotent", "Soluble"): a yes in it says
+    what its row *is*, not what it *has*."""
+    words = _name(heading).split()
+    if len(words) != 1:
+        return False
+    said = lx.parts_of_speech(words[0].lower())
+    return "ADJ" in said or (not said and words[0].lower().endswith(_ADJECTIVE_ENDINGS))
 
 
 def _cell_question(heading: str, label: str) -> str:
@@ -307,7 +348,8 @@ def _ask(caption: str, body: str) -> str:
 def _name(heading: str) -> str:
     """A column heading inside a question, without its asides: lower case unless it is an
     abbreviation."""
-    words = _ASIDE.sub("", heading).strip().rstrip(":?").split()  # "Government role?"
+    # "Government role?", "Idempotent*" (a note's mark)
+    words = _ASIDE.sub("", heading).strip().rstrip(":?*†‡").split()
     return " ".join(w if w[:2].isupper() else w[:1].lower() + w[1:] for w in words)
 
 

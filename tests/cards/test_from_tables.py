@@ -338,3 +338,26 @@ def test_a_row_named_by_the_column_heading_joins_it():
         line=1,
     )
     assert _by_question(halves)["What is the half-life in plasma?"].answer == "Three hours"
+
+
+def test_yes_in_adjective_columns_says_what_a_row_is():
+    """'Idempotent* | Safe' of 'Yes | Yes' asks 'Which verb is idempotent and safe?'
+    (computing; the note's mark goes), and 'Soluble | Toxic' of 'No | Yes' (chemistry) asks
+    'Which salt is toxic but not soluble?'."""
+    verbs = Table(
+        ["Verb", "Idempotent*", "Safe"],
+        [["GET", "Yes", "Yes"], ["POST", "No", "No"], ["PUT", "Yes", "No"]],
+        line=1,
+    )
+    assert _by_question(verbs)["Which verb is idempotent and safe?"].answer == "GET"
+    salts = Table(
+        ["Salt", "Soluble", "Toxic"],
+        [
+            ["Sodium chloride", "Yes", "No"],
+            ["Barium sulfate", "No", "No"],
+            ["Lead nitrate", "Yes", "Yes"],
+            ["Mercury sulfide", "No", "Yes"],
+        ],
+        line=1,
+    )
+    assert _by_question(salts)["Which salt is toxic but not soluble?"].answer == "Mercury sulfide"

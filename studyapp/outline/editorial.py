@@ -3,7 +3,8 @@
 Plain-text books (Project Gutenberg's tens of thousands among them) mark what the printed
 page had around its text in square brackets: ``[Illustration: Fig. 12.--The heart ...]`` for
 a picture nobody can see here, ``[Footnote 1: Harvey first described ...]`` for a note,
-``[Sidenote: Veins.]`` for a margin heading, and ``[1]`` after the word a note belongs to.
+``[Sidenote: Veins.]`` for a margin heading, and ``[1]`` after the word a note belongs to
+(``<sup>32</sup>`` in a text made from HTML).
 Left in, they reach cards as "[Footnote 1: [...] described the circulation in 1628.]".
 :func:`editorial_notes` blanks pictures and transcribers' notes, unwraps a footnote into a
 paragraph of its own text, and drops sidenotes and note marks. Lines keep their numbers.
@@ -23,6 +24,14 @@ _DROPPED = ("illustration", "transcriber")  # what the page showed, or how it wa
 MAX_NOTE_LINES = 60  # an unclosed "[" this long is not a note: the text is kept as it is
 # a note's mark after a word or a stop ("body.[1] It", "gases[12],"): not inside code
 _MARK = re.compile(r"(?<=[a-z.,;:!?)”’\"])\[(?:\d{1,3}|[A-Z])\](?=[\s.,;:!?)”’\"]|$)")
+# an HTML note mark ("Gates.<sup>32</sup>", "conclusory<sup>[5]</sup>") after a stop or a word
+# of three letters or more; a power ("m<sup>2</sup>", "10<sup>6</sup>") follows a number or
+# a symbol and stays
+_HTML_MARK = re.compile(
+    r"(?:(?<=[.,;:!?)”’\"])|(?<=[A-Za-z]{3}))<sup>\s*(?:<a\b[^>]*>)?\[?(?:\d{1,3}|[a-z*†‡])\]?"
+    r"(?:</a>)?\s*</sup>",
+    re.IGNORECASE,
+)
 
 
 def editorial_notes(lines: list[str]) -> list[str]:
@@ -35,6 +44,8 @@ def editorial_notes(lines: list[str]) -> list[str]:
         if note is None:
             if "[" in out[i] and "`" not in out[i]:
                 out[i] = _MARK.sub("", out[i])
+            if "<sup" in out[i] or "<SUP" in out[i]:
+                out[i] = _HTML_MARK.sub("", out[i])
             i += 1
             continue
         end, close = _closing(out, i, note.end())

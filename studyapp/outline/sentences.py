@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset(
         "i.e",
         "etc",
         "vs",
+        "v",  # a case name: "Illinois v. Gates"
         "cf",
         "al",
         "dr",
@@ -48,11 +49,26 @@ _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 _SPACES = re.compile(r"\s+")
 
 
+MAX_BRACKET = 80  # characters: a bracket closing this soon after a stop holds a citation
+
+
+def _inside_brackets(text: str, start: int, at: int) -> bool:
+    """Whether the stop at ``at`` is inside brackets opened since ``start`` that close soon
+    after it ("Smith v. Jones (9th Cir. 2010) 597 F.3d 838"): a sentence does not end there
+    (one that ends with the bracket, "... a cell.) After", does)."""
+    opened = text.count("(", start, at) - text.count(")", start, at)
+    if opened <= 0:
+        return False
+    close = text.find(")", at, at + MAX_BRACKET)
+    return close != -1 and "(" not in text[at:close]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of the sentences of ``text``, trailing spaces excluded.
 
-    Abbreviations (``e.g.``, ``Dr.``, ``et al.``) and single initials (``J. Smith``) do not
-    end a sentence.
+    Abbreviations (``e.g.``, ``Dr.``, ``et al.``, a case's ``v.``), single initials (``J.
+    Smith``) and stops inside brackets that close soon (``(9th Cir. 2010)``) do not end a
+    sentence.
     """
     return list(_spans(text))  # one text is split again by several card makers
 
@@ -70,6 +86,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
             word = _word_before(text, start, match.start())
             if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
+            if ")" not in match.group() and _inside_brackets(text, start, match.start()):
+                continue  # "(9th Cir. 2010)": an abbreviation inside a citation's brackets
         end = match.end()
         while end > start and text[end - 1].isspace():
             end -= 1

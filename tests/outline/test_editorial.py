@@ -86,3 +86,15 @@ def test_cards_from_a_book_with_notes_carry_no_brackets_and_ask_the_footnotes():
     assert any("Harvey" in s or "pulse" in s for s in shown)
     bodies = "\n".join(s.body for d in decks for s in d.sections)
     assert "[Illustration" not in bodies and "[Sidenote" not in bodies
+
+
+def test_html_note_marks_go_and_powers_stay():
+    """'Illinois v. Gates.<sup>32</sup> It' reads 'Gates. It' (law), 'Underwood<sup>55</sup>'
+    reads 'Underwood'; 'm<sup>2</sup>' and '10<sup>6</sup>' (physics) keep their powers."""
+    line = (
+        "The court relied on Illinois v. Gates.<sup>32</sup> In U.S. v. Underwood<sup>55</sup>"
+        " it agreed. The plate is 5 m<sup>2</sup> with 10<sup>6</sup> cells."
+    )
+    (out,) = editorial_notes([line])
+    assert "Gates. In U.S. v. Underwood it agreed." in out
+    assert "m<sup>2</sup>" in out and "10<sup>6</sup>" in out

@@ -30,3 +30,21 @@ def test_a_lower_cased_text_gives_what_a_pattern_finds_ignoring_case():
     assert [m.span() for m in re.finditer(pattern, lowered)] == expected
     for trap in ("ı", "ſ", "İ"):
         assert plain_lower(f"Shop {trap}") is None
+
+
+def test_a_case_citation_is_one_sentence():
+    """'Smith v. Jones (9th Cir. 2010) 597 F.3d 838.' is one sentence (law), as is a figure
+    reference in brackets (biology); a sentence ending with its bracket still ends."""
+    text = (
+        "In U.S. v. Underwood the court noted that the affidavit was conclusory. "
+        "The same holds in Smith v. Jones (9th Cir. 2010) 597 F.3d 838, 845. "
+        "Cells divide by mitosis (see Fig. 2. for the phases). "
+        "(The spindle forms first.) Then the chromosomes align."
+    )
+    assert split_sentences(text) == [
+        "In U.S. v. Underwood the court noted that the affidavit was conclusory.",
+        "The same holds in Smith v. Jones (9th Cir. 2010) 597 F.3d 838, 845.",
+        "Cells divide by mitosis (see Fig. 2. for the phases).",
+        "(The spindle forms first.)",
+        "Then the chromosomes align.",
+    ]

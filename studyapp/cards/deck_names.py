@@ -70,13 +70,26 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_ROMAN = re.compile(r"^[IVXLC]+[.:)]?$")  # "VII", "IV.": a number, kept in capitals
+_NUMBERED = frozenset(
+    ["chapter", "part", "book", "section", "volume", "act", "article", "canto", "lecture", "unit"]
+)
+
+
 def _title_case(title: str) -> str:
-    """``ORDERS, COMMANDS, AND SIGNALS`` -> ``Orders, Commands, and Signals``."""
-    words = title.lower().split(" ")
-    return " ".join(
-        w if i and w in _SMALL_WORDS else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
-        for i, w in enumerate(words)
-    )
+    """``ORDERS, COMMANDS, AND SIGNALS`` -> ``Orders, Commands, and Signals``; ``CHAPTER VII``
+    -> ``Chapter VII`` (a Roman number after a word that numbers, not "CIVIL" or "MIX")."""
+    words = title.split(" ")
+    out: list[str] = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        if _ROMAN.match(word) and before.lower() in _NUMBERED:
+            out.append(word)
+        elif i and word.lower() in _SMALL_WORDS and not before.endswith((".", ":")):
+            out.append(word.lower())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:] for p in word.lower().split("-")))
+    return " ".join(out)
 
 
 def topic_title(title: str, ctx: DocContext) -> str:

@@ -655,6 +655,19 @@ def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
     assert titles == ["Orders, Commands, and Signals", "HTTP"]
 
 
+def test_a_chapter_number_in_capitals_stays_a_roman_number():
+    """'CHAPTER VII' (history) titles its deck 'Chapter VII', not 'Chapter Vii'; 'PART IV. THE
+    WAR' gives 'Part IV. The War'; 'CIVIL LAW' is not a number."""
+    text = (
+        "# Histories\n\n## CHAPTER VII\n\nThe plague broke out in Athens in the second year of"
+        " the war. Pericles died of it.\n\n## PART IV. THE WAR\n\nSparta invaded Attica every"
+        " summer. The Athenians sent ships round the Peloponnese.\n\n## CIVIL LAW\n\nA tort is"
+        " a civil wrong. Damages compensate the injured party.\n"
+    )
+    titles = [d.title for d in generate_decks(parse_outline(text), prefix="h")]
+    assert titles == ["Chapter VII", "Part IV. The War", "Civil Law"]
+
+
 def test_a_title_the_document_repeats_names_its_parent():
     """A law outline's 'Holding' under each case becomes 'Pennoyer v. Neff: Holding', so the
     quiz line above a card says which case it is about; a unique title stays as written."""

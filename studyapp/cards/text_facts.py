@@ -186,7 +186,12 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
     out: list[Definition] = []
     for pattern, needs in zip(_DEF_PATTERNS, _DEF_NEEDS, strict=True):
-        match = any(need in text for need in needs) and pattern.match(text)
+        for need in needs:
+            if need in text:
+                break
+        else:
+            continue
+        match = pattern.match(text)
         if not match:
             continue
         subject = match.group("subject").strip()

@@ -242,12 +242,13 @@ def _fault(
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
     if "___" in text or "___" in draft.answer:
         return "not-a-statement"  # "A ___ is ____, rather than genetic.": an exercise's gap
-    # a pronoun nothing on the card names: "the boundaries separating it from Veragua"
-    unnamed = "unresolved" if pronoun_without_referent(text or draft.question) else ""
+    # a pronoun nothing on the card names: "the boundaries separating it from Veragua" (a
+    # cloze's own rules first: most cloze options break one, and they are cheaper to ask)
     if draft.type is CardType.CLOZE:
-        return cr.cloze_fault(draft.text, titles, subject) or unnamed
-    if unnamed:
-        return unnamed
+        fault = cr.cloze_fault(draft.text, titles, subject)
+        return fault or ("unresolved" if pronoun_without_referent(text or draft.question) else "")
+    if pronoun_without_referent(text or draft.question):
+        return "unresolved"
     if draft.type is CardType.LIST:
         if lx.speaks_to_reader(draft.question):
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"

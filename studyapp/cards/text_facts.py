@@ -64,6 +64,8 @@ class Definition:
 def acronyms(sentence: str) -> list[Acronym]:
     """Acronyms in parentheses whose expansion (matching initials) directly precedes them."""
     found: list[Acronym] = []
+    if "(" not in sentence:  # what every acronym is written in (most sentences have none)
+        return found
     for match in _ACRONYM.finditer(sentence):
         short = match.group(1)
         letters = [c.lower() for c in short.rstrip("s") if c.isupper()]

@@ -350,16 +350,18 @@ def _main_name(sentences: list[str]) -> str:
         tokens = sentence.split()
         if len(tokens) < 4:
             continue  # "Sect.", "Fig. 2": a label split off as a sentence
-        said = [w.strip(_NAME_MARKS) for w in tokens]
-        found = [
-            i for i, w in enumerate(said) if w[:1].isupper() and w[1:].islower() and len(w) > 3
-        ]
+        found: list[str] = []
+        labels: set[str] = set()  # "Sect. 25.", "Fig. 3": a numbered label, not a name
+        last = len(tokens) - 1
+        for i, token in enumerate(tokens):
+            word = token.strip(_NAME_MARKS)
+            if len(word) > 3 and word[:1].isupper() and word[1:].islower():
+                found.append(word)
+                if i < last and tokens[i + 1][:1].isdigit():
+                    labels.add(word)
         if not found:
             continue
-        labels = {  # "Sect. 25.", "Fig. 3": a numbered label, not a name
-            said[i] for i in found if i + 1 < len(tokens) and tokens[i + 1][:1].isdigit()
-        }
-        found_in.append(list(dict.fromkeys(said[i] for i in found if said[i] not in labels)))
+        found_in.append(list(dict.fromkeys(w for w in found if w not in labels)))
     names = Counter(chain.from_iterable(found_in))  # counted in one call
     ranked = [
         (n, name) for name, n in names.most_common(12) if not lx.is_function_word(name.lower())

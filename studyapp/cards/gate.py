@@ -232,58 +232,57 @@ def _fault(
     subject: str,
 ) -> str:
     """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
-    draft = Draft(kind, "", "", "", question, answer, cloze, items=items, distractors=distractors)
-    text = cr.CLOZE.sub(lambda m: m.group(1), draft.text)
-    shown = " ".join([draft.question, text, draft.answer, *draft.items, *draft.distractors])
+    text = cr.CLOZE.sub(lambda m: m.group(1), cloze)
+    shown = " ".join([question, text, answer, *items, *distractors])
     if _shows_markup(shown):
         return "markup"
-    quoting = draft.question[1:] if draft.question.startswith(("“", '"')) else ""
-    if _imperative(draft.question or text) or cr.instruction(text or quoting):
+    quoting = question[1:] if question.startswith(("“", '"')) else ""
+    if _imperative(question or text) or cr.instruction(text or quoting):
         return "not-a-statement"  # "Explain and provide examples of ...": an exercise
-    if "___" in text or "___" in draft.answer:
+    if "___" in text or "___" in answer:
         return "not-a-statement"  # "A ___ is ____, rather than genetic.": an exercise's gap
-    # a pronoun nothing on the card names: "the boundaries separating it from Veragua"
-    unnamed = "unresolved" if pronoun_without_referent(text or draft.question) else ""
-    if draft.type is CardType.CLOZE:
-        return cr.cloze_fault(draft.text, titles, subject) or unnamed
-    if unnamed:
-        return unnamed
-    if draft.type is CardType.LIST:
-        if lx.speaks_to_reader(draft.question):
+    # a pronoun nothing on the card names: "the boundaries separating it from Veragua" (a
+    # cloze's own rules first: most cloze options break one, and they are cheaper to ask)
+    if kind is CardType.CLOZE:
+        fault = cr.cloze_fault(cloze, titles, subject)
+        return fault or ("unresolved" if pronoun_without_referent(text or question) else "")
+    if pronoun_without_referent(text or question):
+        return "unresolved"
+    if kind is CardType.LIST:
+        if lx.speaks_to_reader(question):
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
-        if re.match(r"^(?:Yes|No)\b", draft.question):
+        if re.match(r"^(?:Yes|No)\b", question):
             return "not-a-statement"  # the answer to a question the card does not show
-        if sum(bool(_CLAUSE_VERB.search(item)) for item in draft.items) == 1:
+        if sum(bool(_CLAUSE_VERB.search(item)) for item in items) == 1:
             return "broken-blank"  # "e-mail ; VOIP are not permitted": the sentence rode along
-        if any(not _names_something(item) or _all_function_or_vague(item) for item in draft.items):
+        if any(not _names_something(item) or _all_function_or_vague(item) for item in items):
             return "broken-blank"  # "a document store ; in some cases": a phrase, no item
-        opening = lx.WORD.findall(draft.items[0])[:1] if draft.items else []
+        opening = lx.WORD.findall(items[0])[:1] if items else []
         if opening and opening[0] in _ITEM_PREPOSITIONS:
             return "broken-blank"  # "reviewed closely, including by both technical ; legal
             # experts": the list is of phrases of the clause, not of things
-        if any(item.rstrip().endswith(("?", ":")) for item in draft.items):
+        if any(item.rstrip().endswith(("?", ":")) for item in items):
             return "label"  # items that are questions or headings: "What would X refer to?"
         if re.match(
             r"^Name the (?:\d+ )?(?:the\b|:)|^(?:Where|When|If|Because|Although|While"
             r"|Whereas|Unless|Since) ",
-            draft.question,
+            question,
         ):
             return "not-a-statement"  # "Name the 2 the application problem."
-        points_of = _NAME_POINTS_OF.match(draft.question)
+        points_of = _NAME_POINTS_OF.match(question)
         if points_of and points_of.group("next") in _PREPOSITIONS:
             return "not-a-statement"  # "Name the 4 points of under development."
-        if _TWO_SENTENCES.search(draft.question):
+        if _TWO_SENTENCES.search(question):
             return "not-a-statement"  # "... DNS services. Some DNS services can ..., such as?"
-        if _LABEL_QUESTION.search(draft.question):
+        if _LABEL_QUESTION.search(question):
             return "label"
-        if _BARE_LIST.search(draft.question):
+        if _BARE_LIST.search(question):
             return "bare-list"  # rated blind, none of 9 such prompts was good
         return ""
-    question = draft.question
     quoted = _BLANK_QUOTE.match(question)
-    if quoted and draft.answer:  # a fill-the-blank choice is judged like its cloze
+    if quoted and answer:  # a fill-the-blank choice is judged like its cloze
         fault = cr.cloze_fault(
-            quoted.group(1).replace("_____", f"{{{{c1::{draft.answer}}}}}"), titles, subject
+            quoted.group(1).replace("_____", f"{{{{c1::{answer}}}}}"), titles, subject
         )
         if fault:
             return fault
@@ -292,67 +291,63 @@ def _fault(
     bare = _BARE_THE.match(question)
     if bare and lx.is_familiar(bare.group(1)):
         return "unresolved"  # "What is the drug?": which one, the card does not say
-    if _unresolved(question, subject) or cr.leans_back(f"{question} {draft.answer}"):
+    if _unresolved(question, subject) or cr.leans_back(f"{question} {answer}"):
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
     if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
         return "not-a-statement"
-    if draft.answer and given_away(draft.answer, question, titles, subject):
+    if answer and given_away(answer, question, titles, subject):
         return "given-away"
-    if subject and _only_the_subject(draft.answer, subject):
+    if subject and _only_the_subject(answer, subject):
         return "given-away"  # "What tracks a join context?" -> "Peewee", in a text on Peewee
     # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
     # an amount is a whole answer in everyday words
     manner = bool(_MANNER.match(question))
-    if not manner and not _names_something(draft.answer):
+    if not manner and not _names_something(answer):
         return "not-a-statement"
-    if draft.answer and (_cut_short(draft.answer) or lx.only_verb(draft.answer.strip())):
+    if answer and (_cut_short(answer) or lx.only_verb(answer.strip())):
         return "broken-blank"
-    if draft.answer and _wrong_kind(question, draft.answer):
+    if answer and _wrong_kind(question, answer):
         return "broken-blank"
-    if (
-        _GLUED.search(draft.answer)
-        or _SPLIT_NUMBER.search(draft.answer)
-        or _TWO_SENTENCES.search(draft.answer)
-    ):
+    if _GLUED.search(answer) or _SPLIT_NUMBER.search(answer) or _TWO_SENTENCES.search(answer):
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"
-    if question.startswith("Why ") and re.match(r"^(?:how|what|which|whether)\b", draft.answer):
+    if question.startswith("Why ") and re.match(r"^(?:how|what|which|whether)\b", answer):
         return "broken-blank"  # "Why ...?" -> "how that sets some bits ...": no reason given
-    if re.match(r"^(?:and|or|but|so)\b", draft.answer):
+    if re.match(r"^(?:and|or|but|so)\b", answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
-    if lx.speaks_to_reader(draft.answer) or cr.points_into_document(draft.answer):
+    if lx.speaks_to_reader(answer) or cr.points_into_document(answer):
         return "unresolved"  # "the page you specify": whose page? "(see item 3.8)": elsewhere
-    if cr.CREDIT.match(draft.answer):
+    if cr.CREDIT.match(answer):
         return "not-a-statement"  # "Source: OSI 7 layer model": a picture's credit line
-    if _runs_on(draft.answer):
+    if _runs_on(answer):
         return "broken-blank"  # "the intestine and ends in an anal opening": two predicates
-    if re.match(r"^(?:[Tt]his|[Tt]hese|[Tt]hose) [a-z]", draft.answer):
+    if re.match(r"^(?:[Tt]his|[Tt]hese|[Tt]hose) [a-z]", answer):
         return "unresolved"  # "this stage as formal operational thought": which stage?
-    if _POINTER_INSIDE.search(draft.answer):
+    if _POINTER_INSIDE.search(answer):
         return "unresolved"  # "an example of this type of vaccine": which type?
     if re.match(
         r"^(?:[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Ff]ew|[Vv]arious|[Nn]umerous|[Cc]ertain"
         r"|[Mm]ultiple|[Ww]hatever) [a-z]",
-        draft.answer,
+        answer,
     ):
         return "unresolved"  # "What allows ...?" -> "Some protocols", "Various practices"
-    if re.match(r"^(?:[Tt]he )?following\b", draft.answer):
+    if re.match(r"^(?:[Tt]he )?following\b", answer):
         return "unresolved"  # "What does Sprint Planning address?" -> "the following topics"
-    if re.match(r"^(?:[Aa]n?|[Tt]he) (?:similar|same|analogous|comparable) ", draft.answer):
+    if re.match(r"^(?:[Aa]n?|[Tt]he) (?:similar|same|analogous|comparable) ", answer):
         return "unresolved"  # "A similar expression": similar to what the card does not show
-    if re.match(r"^(?:[Oo]ther|[Aa]nother) ", draft.answer):
+    if re.match(r"^(?:[Oo]ther|[Aa]nother) ", answer):
         return "unresolved"  # "other treatments aside from ...": other than what went before
-    said = [w for w in lx.WORD.findall(draft.answer) if not lx.is_function_word(w)]
+    said = [w for w in lx.WORD.findall(answer) if not lx.is_function_word(w)]
     named = [w for w in said if lx.names_a_thing(w)]
     vague = not named or all(lx.is_vague(w) and not w[:1].isupper() for w in named)
     if len(said) == 1 and said[0].islower() and lx.zipf(said[0]) >= VAGUE_WORD:
         vague = True  # "What does libcurl perform?" -> "operations": any text's word
-    if draft.type is not CardType.CHOICE and vague and not manner:
+    if kind is not CardType.CHOICE and vague and not manner:
         return "vague-answer"
-    if re.match(r"^(?:may|might|can|could|will|would)\b", draft.answer):
+    if re.match(r"^(?:may|might|can|could|will|would)\b", answer):
         return "vague-answer"  # "What do some studies suggest about X?" -> "may be sustained ..."
-    if _COUNTED.match(draft.answer) and draft.type is not CardType.LIST:
+    if _COUNTED.match(answer) and kind is not CardType.LIST:
         return "vague-answer"  # "What does Scrum define?" -> "three specific accountabilities"
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"

@@ -93,40 +93,47 @@ _CONCESSIVE = re.compile(r"^(?:While|Although|Though|Whereas) [^,]{4,100}, ")
 _LEAD_CLAUSE = re.compile(
     r"^(?:While|Although|Though|Whereas|Because|Since|As|When|In addition to) [^,]{4,100}, "
 )
+# a second main clause the sentence adds: "..., and its use requires Y", "..., but X plays Y"
+_AND_CLAUSE = re.compile(r", and (?P<clause>(?:its|their|the) [a-z][^,;]{10,})$")
+_BUT_CLAUSE = re.compile(r", but (?P<clause>[a-z][^;]{10,})$")
 
 
 def questions(sentence: str, subject: str) -> list[QA]:
     """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
     text = sentence.rstrip(" .")
     out: list[QA] = []
-    text = _DISCOURSE.sub("", _REPORTING.sub("", text))  # "However, ..." states what follows
+    # each pattern below is tried only on a text holding the words it needs (most have none)
+    reporting = " that " in sentence  # what every reporting frame ends on
+    if reporting:
+        text = _REPORTING.sub("", text)
+    comma = ", " in text  # what every discourse marker and lead clause ends on
+    if comma:
+        text = _DISCOURSE.sub("", text)  # "However, ..." states what follows
     text = text[:1].upper() + text[1:]
-    main = _LEAD_CLAUSE.sub("", text)  # "While X shows promise, its use requires Y"
+    main = _LEAD_CLAUSE.sub("", text) if comma else text  # "While X shows promise, its use ..."
     if main != text:
         main = _own_its(main[:1].upper() + main[1:], subject)
     variants = [text] if main == text else [text, main]
-    second = re.search(r", and (?P<clause>(?:its|their|the) [a-z][^,;]{10,})$", text)
+    second = _AND_CLAUSE.search(text) if ", and " in text else None
     if second and subject and subject.lower() in " ".join(text.lower().split()[:6]):
         clause = second.group("clause")
         variants.append(_own_its(clause[:1].upper() + clause[1:], subject))
-    contrast = re.search(r", but (?P<clause>[a-z][^;]{10,})$", text)  # "..., but X plays ..."
+    contrast = _BUT_CLAUSE.search(text) if ", but " in text else None  # "..., but X plays ..."
     if contrast:
         clause = contrast.group("clause")
         variants.append(clause[:1].upper() + clause[1:])
     seen: set[str] = set()
-    reported = _REPORTING.match(sentence)
-    for maker in (*_MAKERS, *VERB_MAKERS, when, *WHY_HOW_MAKERS):
+    reported = _REPORTING.match(sentence) if reporting else None
+    for maker in _ASKERS:
         for variant in variants:
             qa = maker(variant, subject)
-            if (
-                qa
-                and qa.answer not in sentence
-                and qa.answer[:1].lower() + qa.answer[1:] in sentence
-            ):
+            if qa is None:
+                continue
+            if qa.answer not in sentence and qa.answer[:1].lower() + qa.answer[1:] in sentence:
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
-            if qa and qa.question in {o.question for o in out}:
+            if qa.question in {o.question for o in out}:
                 continue  # two shapes read the same question off the sentence
-            if qa and qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
+            if qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
                 out.append(_marked_background(qa, text))
     if any(qa.kind != "does-what" for qa in out):  # a sharper shape asks it already
@@ -227,6 +234,8 @@ def _makes(text: str, subject: str) -> QA | None:
 def _by_doing(text: str, subject: str) -> QA | None:
     """``By V-ing X, S may Y`` -> "How may S Y?" -> ``By V-ing X``; ``By V-ing X, ketamine
     reduces Y`` -> "How does ketamine reduce Y?"."""
+    if not text.startswith("By "):
+        return None  # what both shapes open with
     match = _BY_DOING.match(text)
     if not match:
         plain = _BY_DOING_PLAIN.match(text)
@@ -246,7 +255,7 @@ def _by_doing(text: str, subject: str) -> QA | None:
 
 def _requires(text: str, subject: str) -> QA | None:
     """``X often requires Y, ...`` -> "What does X often require?" -> ``Y``."""
-    match = _REQUIRES.match(text)
+    match = _REQUIRES.match(text) if " require" in text or " need" in text else None
     if not match:
         return None
     x = match.group("x")
@@ -264,7 +273,7 @@ def _requires(text: str, subject: str) -> QA | None:
 def _passive(text: str, subject: str) -> QA | None:
     """``X is (typically) administered in Y`` -> "Where is X (typically) administered?";
     ``X is delivered intravenously`` -> "How is X delivered?"."""
-    match = _PASSIVE.match(text)
+    match = _PASSIVE.match(text) if " is " in text or " are " in text else None
     if not match:
         return None
     x = match.group("x")
@@ -325,6 +334,8 @@ _WHY = re.compile(
     r"|necessary|important|crucial|needed|vital) (?P<y2>to [a-z][^,;]{6,150})"
     r"(?:, .*)?$"
 )
+# what _WHY needs in a text: one of its adjectives (keep them with the pattern)
+_WHY_NEEDS = ("essential", "necessary", "important", "crucial", "needed", "required", "vital")
 _MUST_BE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<modal>must|should) be (?P<vp>(?:taken into account|"
     r"considered|monitored|assessed|avoided|weighed|discussed|documented|reported)"
@@ -357,8 +368,13 @@ def _base_verb(verb: str) -> str:
 
 def _does(text: str, subject: str) -> QA | None:
     """``Ketamine increases X, promoting Y`` -> "What does ketamine increase, promoting Y?"."""
+    if not subject:
+        return None
+    named = subject.lower() + " "  # the sentence opens on the subject's name, as a word
+    if text[: len(named)].lower() != named:
+        return None
     match = _SUBJECT_DOES.match(text)
-    if not match or not subject or match.group("s").lower() != subject.lower():
+    if not match or match.group("s").lower() != subject.lower():
         return None
     verb = match.group("verb")
     if verb in ("is", "has", "was", "does", "plays", "shows", "remains", "seems"):
@@ -410,7 +426,7 @@ def _help(text: str, subject: str) -> QA | None:
 
 def _why(text: str, subject: str) -> QA | None:
     """``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?"."""
-    match = _WHY.match(text)
+    match = _WHY.match(text) if any(adjective in text for adjective in _WHY_NEEDS) else None
     if not match:
         return None
     x = match.group("x") or match.group("x2")
@@ -449,7 +465,7 @@ def _can_verb(text: str, subject: str) -> QA | None:
     """``Lidocaine can cause methaemoglobinaemia, ...`` -> "What can lidocaine cause?" ->
     ``methaemoglobinaemia``; a consequence the sentence adds (", which may require airway
     management") stays in the question, which would be vague without it."""
-    match = _CAN_VERB.match(text)
+    match = _CAN_VERB.match(text) if " can " in text or " may " in text else None
     if not match or re.match(r"^(?:This|These|It|They|Such)\b", match.group("x")):
         return None
     if " " in match.group("x").strip() and not _noun_subject(match.group("x")):
@@ -499,3 +515,5 @@ _MAKERS = (
     _must_be,
     _can_verb,
 )
+# every asker a sharper shape is read with, in the order they are tried
+_ASKERS = (*_MAKERS, *VERB_MAKERS, when, *WHY_HOW_MAKERS)

@@ -64,6 +64,8 @@ class Definition:
 def acronyms(sentence: str) -> list[Acronym]:
     """Acronyms in parentheses whose expansion (matching initials) directly precedes them."""
     found: list[Acronym] = []
+    if "(" not in sentence:  # what every acronym is written in (most sentences have none)
+        return found
     for match in _ACRONYM.finditer(sentence):
         short = match.group(1)
         letters = [c.lower() for c in short.rstrip("s") if c.isupper()]
@@ -186,7 +188,12 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
     out: list[Definition] = []
     for pattern, needs in zip(_DEF_PATTERNS, _DEF_NEEDS, strict=True):
-        match = any(need in text for need in needs) and pattern.match(text)
+        for need in needs:
+            if need in text:
+                break
+        else:
+            continue
+        match = pattern.match(text)
         if not match:
             continue
         subject = match.group("subject").strip()

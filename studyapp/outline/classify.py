@@ -51,7 +51,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if not prose and _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
-        if _table_line(line, prev, lines):
+        if "|" in line and _table_line(line, prev, lines):  # every row and rule holds one
             if prev is not None and prev.kind == TEXT and ol.is_table_separator(line):
                 prev.kind = TABLE  # the header row of a table without outer pipes
             events.append(LineEvent(i, TABLE, 0, line.strip()))

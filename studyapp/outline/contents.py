@@ -86,7 +86,7 @@ def _drop_entries(
     tests = (
         lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list
         lambda p: bool(_ANCHOR_ONLY.match(events[p].text)),
-        lambda p: bool(_PAGED.search(lines[events[p].index])),
+        lambda p: _paged(lines[events[p].index]),
     )
     for test in tests:
         hits = [i for i, p in enumerate(entries) if test(p)]
@@ -102,6 +102,12 @@ def _drop_entries(
             for p in entries:
                 events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
             return
+
+
+def _paged(line: str) -> bool:
+    """Whether a line ends in a page number (``Camps .... 661-707``): searched only in a line
+    ending on a digit, as every such line does."""
+    return line.rstrip()[-1:].isdigit() and bool(_PAGED.search(line))
 
 
 def _key(event: LineEvent, lines: list[str]) -> str:

@@ -544,7 +544,9 @@ def plain_inline(text: str) -> str:
     if "((" in text:
         text = _ADOC_INDEX.sub(r"\1", _ADOC_HIDDEN_INDEX.sub("", text))
     if "[" in text:
-        text = _TASK_BOX.sub("", _CROSS_REFERENCE.sub("", text))
+        if "]](" in text:  # what every cross-reference holds: "[[link]](...)"
+            text = _CROSS_REFERENCE.sub("", text)
+        text = _TASK_BOX.sub("", text)
         text = _NESTED_LINK.sub(r"\1", text)
         text = _REFERENCE_LINK.sub(r"\1", text)
         if "[[" in text:
@@ -563,7 +565,7 @@ def plain_inline(text: str) -> str:
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     elif "_" in text:
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
-    if "[" in text:
+    if "[^" in text or "]_" in text:  # what every footnote mark holds: "[^1]", "[#]_"
         text = _FOOTNOTE.sub("", text)
     if "|" in text:
         text = _SUBSTITUTION.sub("", text)

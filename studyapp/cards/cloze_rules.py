@@ -220,7 +220,11 @@ def _speaks(whole: str) -> bool:
 def _shouted(rest: str) -> bool:
     """Whether a sentence is mostly capitals: over 20 letters, more than 60 % of them upper
     case."""
-    if sum(map(str.isupper, rest)) <= 12:
+    if rest.isascii():  # its capitals are A-Z: counted at once
+        capitals = len(rest.encode("ascii").translate(None, _NOT_CAPITALS))
+    else:
+        capitals = sum(map(str.isupper, rest))
+    if capitals <= 12:
         return False  # 12 capitals are not 60 % of over 20 letters: no need to count them
     letters = [c for c in rest if c.isalpha()]
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
@@ -284,6 +288,9 @@ def leans_back(text: str) -> bool:
 
 
 _UNITS = lx.wordset("second minute hour day week month year decade century")
+_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())  # all ASCII but A-Z
+_DIGIT = re.compile(r"\d")
+_AMOUNT_BEFORE = re.compile(r"\b(?:within|after|every|per|about|over)\s+$")
 
 
 def filler_blank(phrase: str) -> bool:
@@ -481,9 +488,9 @@ def _amount(text: str, start: int) -> bool:
     litres]"): a fact in everyday words, not a stock phrase."""
     phrase = CLOZE.match(text, start)
     hidden = phrase.group(1) if phrase else ""
-    if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
+    if _DIGIT.search(hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
         return True
-    return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+    return bool(_AMOUNT_BEFORE.search(text[:start]))
 
 
 def _subjectless(text: str) -> bool:

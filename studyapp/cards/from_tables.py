@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
+from studyapp.cards.from_blanks import word_char
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 
@@ -389,8 +390,23 @@ def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
 
 
 def _names(label: str, value: str) -> bool:
-    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril")."""
-    return bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
+    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril"): the cell
+    as a whole word of the name (as ``\\b`` reads it, found with no pattern compiled per cell)."""
+    said, name = value.lower(), label.lower()
+    if not said:
+        return bool(re.search(r"\b\b", name))
+    at = name.find(said)
+    while at >= 0:
+        end = at + len(said)
+        if _boundary(name, at) and _boundary(name, end):
+            return True
+        at = name.find(said, at + 1)
+    return False
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``re``'s ``\\b`` holds at ``text[at]``: a word character on one side only."""
+    return word_char(text[at - 1 : at] if at else "") != word_char(text[at : at + 1])
 
 
 def _empty(cell: str) -> bool:

@@ -41,6 +41,8 @@ _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviat
 _BLANK_FAULTS = frozenset({"broken-blank", "stock-blank", "given-away"})
 # a cloze option: (score, hidden phrase, cloze text)
 Option = tuple[float, str, str]
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An) ")
+_LEADING_LOWER_ARTICLE = re.compile(r"^(?:an?|the) ")
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -353,7 +355,7 @@ def _definition_cards(
         and ctx.term_kinds.get(t) == tf.kind_of(definition.definition)  # conditions with conditions
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
-    name = re.sub(r"^(?:The|A|An) ", "", definition.subject)  # "plasma membrane" is typed
+    name = _LEADING_ARTICLE.sub("", definition.subject)  # "plasma membrane" is typed
     typed = (
         len(name) <= MAX_TYPED
         and len(name.split()) <= 3
@@ -424,14 +426,15 @@ def _clozes(
     later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
+    taken = avoid + spelled
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
         if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
             continue
+        if at < frame or _overlaps(sentence, at, phrase, taken):
+            continue  # (before the costlier question below)
         if not ctx.scorer.key_term(phrase, sentence):
             continue  # words of the sentence, not a term of the text
-        if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
-            continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
         if fails and phrase[:1].isalnum() and phrase[-1:].isalnum():
             fault = ""  # the sentence's fault: no blank's, and the card is not a weak one
@@ -525,7 +528,7 @@ def _question_cards(
             continue
         question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
-        bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
+        bare = _LEADING_LOWER_ARTICLE.sub("", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
         # an answer in everyday words is one of the text's terms only if the text says it again;
         # so is one of a bare four-word question ("What can ketamine potentially enhance?")

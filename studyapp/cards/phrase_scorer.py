@@ -22,6 +22,7 @@ from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
 _THAN_NEXT = re.compile(r"\s+than\b")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|hundreds?|thousands?|millions?|billions?|dozens?)\b"
@@ -47,6 +48,9 @@ class PhraseScorer:
         self.short = (document_size or len(sentences)) < RECUR_FROM
         self.part = len(sentences) < RECUR_FROM  # the text around a card, in a long document
         self.counts = counts
+        # the rarity of each word, worked out once (the scale of :meth:`idf` once per scorer)
+        self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
+        self._idf: dict[str, float] = {}
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
         self.corpus = "\n".join(sentences).lower()
@@ -59,19 +63,34 @@ class PhraseScorer:
     # whole document's scorer of a long text scores its titles, never a cloze's phrase.
     @cached_property
     def lemma_counts(self) -> Counter[str]:
-        """In how many sentences each lemma is used ("cause" and "causes" count as one)."""
-        return Counter(chain.from_iterable(map(_distinct_lemmas, self.sentences)))
+        """In how many sentences each lemma is used ("cause" and "causes" count as one, each
+        word as often as :attr:`counts` has it: a sentence with both counts twice)."""
+        out: dict[str, int] = {}
+        lemma = lx.lemma
+        for word, count in self.counts.items():  # each word once, not once per sentence
+            base = lemma(word)
+            out[base] = out.get(base, 0) + count
+        return Counter(out)
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
         """The document's own terms word by word in dictionary form ("state space")."""
         return {_lemmas(t) for t in self.lexicon}
 
+    @cached_property
+    def _lexicon_openings(self) -> frozenset[str]:
+        """The first word of each of :attr:`lexicon_lemmas`: a run of words opening on no
+        other is none of them, whatever follows (so it is never joined up to be looked up)."""
+        return frozenset(term.split(" ", 1)[0] for term in self.lexicon_lemmas)
+
     def idf(self, word: str) -> float:
         """How rare a word is across the document's sentences, scaled so that a word used
         once scores alike in a short excerpt and in a long chapter (about 3.9)."""
-        once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
-        return 3.9 * math.log((1 + self.total) / (1 + self.counts.get(word, 0))) / once
+        known = self._idf.get(word)
+        if known is None:
+            count = self.counts.get(word, 0)
+            known = self._idf[word] = 3.9 * math.log((1 + self.total) / (1 + count)) / self._once
+        return known
 
     def candidates(
         self, sentence: str, titles: str = "", own_title: str = ""
@@ -199,7 +218,7 @@ class PhraseScorer:
         """
         low = phrase.lower()
         said = WORD.findall(phrase)
-        if not said or low in self.lexicon or _NUMBER.match(low) or re.search(r"\d", phrase):
+        if not said or low in self.lexicon or _NUMBER.match(low) or _DIGIT.search(phrase):
             return True
         if self._holds_term(said):
             return True
@@ -224,9 +243,11 @@ class PhraseScorer:
         known = self._holds.get(key)
         if known is None:
             forms = [lx.lemma(w) for w in said]
+            openings = self._lexicon_openings
             known = self._holds[key] = any(
                 " ".join(forms[start:end]) in self.lexicon_lemmas
                 for start in range(len(forms))
+                if forms[start].split(" ", 1)[0] in openings
                 for end in range(start + 1, len(forms) + 1)
                 if not (end - start == 1 and lx.is_function_word(forms[start]))
             )
@@ -348,19 +369,12 @@ def _durations(sentence: str) -> tuple[str, ...]:
     return tuple(match.group(0) for match in _DURATION.finditer(sentence))
 
 
-# A sentence's words and lemmas are counted in each part of the text it is read with: they
+# A sentence's words are counted in each part of the text it is read with: they
 # are found once per sentence.
 @lru_cache(maxsize=16384)
 def _distinct_words(sentence: str) -> frozenset[str]:
     """The words of a sentence, each once."""
     return frozenset(words(sentence))
-
-
-@lru_cache(maxsize=16384)
-def _distinct_lemmas(sentence: str) -> tuple[str, ...]:
-    """The lemma of each distinct word of a sentence (twice the same lemma for "cause" and
-    "causes": each word counts, as in :attr:`PhraseScorer.counts`)."""
-    return tuple(lx.lemma(w) for w in _distinct_words(sentence))
 
 
 def _lemmas(term: str) -> str:

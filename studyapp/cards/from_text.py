@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from itertools import islice, tee
 
@@ -83,6 +84,7 @@ def sentence_cards(
     # per sentence: (sentence, first-round options, second-round options, whether a question
     # card asks about it, whether every cloze of it fails a sentence rule)
     clozes: list[tuple[str, Iterator[Option], Iterator[Option], bool, bool]] = []
+    hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
@@ -124,12 +126,13 @@ def sentence_cards(
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             fails = gate.cloze_sentence_fails(standalone)
             # what a question already asks is never hidden
-            every = _clozes(standalone, ctx, short, titles or section.title, section.title, fails)
+            every = _clozes(
+                standalone, ctx, short, titles or section.title, section.title, fails, hidden
+            )
             options, loose = _strict_and_loose(
                 every, standalone, normalise_space(sentence), [d.answer for d in asked], listed
             )
             clozes.append((sentence, options, loose, bool(asked), fails))
-    hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):
             hidden.add(draft.key.split("|", 1)[1].casefold())
@@ -411,6 +414,7 @@ def _clozes(
     titles: str,
     own_title: str = "",
     fails: bool = False,
+    hidden: AbstractSet[str] = frozenset(),
 ) -> Iterator[Option]:
     """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
     generic or evaluative phrases (:func:`studyapp.cards.term_quality.is_weak`) are never options,
@@ -422,14 +426,21 @@ def _clozes(
     when the sentence ``fails`` (:func:`studyapp.cards.gate.cloze_sentence_fails`): each of its
     clozes breaks a rule of the sentence, never one of its blank, so its options come in the
     order the gate would leave them (its cloze is still made where a fill-the-blank choice
-    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`)."""
+    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`).
+
+    Nor is an option whose phrase the deck already hides (``hidden``, casefolded), which no
+    card takes (:func:`_fresh_unhinted_first`): it is left out as it comes. The deck hides
+    more phrases as its cards are made, never fewer, so an option hidden when it comes would
+    be hidden whenever it was read."""
     later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
     taken = avoid + spelled
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
-        if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
+        if score < MIN_CLOZE_SCORE or phrase.casefold() in hidden:
+            continue
+        if tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
             continue
         if at < frame or _overlaps(sentence, at, phrase, taken):
             continue  # (before the costlier question below)

@@ -397,7 +397,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[:start], text[end:]
     if _NUMBER_GOES_ON.search(before):
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
-    following_word = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
+    first_after = lx.WORD.search(after) if _SPACE_THEN_WORD.match(after) else None
+    following_word = [first_after.group(0)] if first_after else []
     last_pos = lx.parts_of_speech(last)
     if (
         len(said) > 1
@@ -433,7 +434,6 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
     previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
-    following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
         return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"
@@ -448,8 +448,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):
         return True  # "the original [TCP specification RFC] 793": a name and its number
-    if following:
-        nxt = following[0]
+    if following_word:
+        nxt = following_word[0]
         if last[:1].isupper() and nxt[:1].isupper():
             return True  # half a name
         if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
@@ -459,8 +459,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if (
         len(said) == 1
         and previous
-        and following
-        and _verb_between(previous[0], said[0], following[0])
+        and following_word
+        and _verb_between(previous[0], said[0], following_word[0])
     ):
         return True  # "benefits [warrant] further study": the verb of the clause
     if previous and not sentence_start:

@@ -53,6 +53,12 @@ class PhraseScorer:
         self._idf: dict[str, float] = {}
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
+        # the terms a sentence's phrase may be proposed as (in the lexicon's order)
+        self._proposed = [
+            term
+            for term in self.lexicon
+            if len(term) >= 4 and not (self.subject and self.subject in term.split())
+        ]
         self.corpus = "\n".join(sentences).lower()
         # a cloze option's rank is asked when it is weighed and again when it is kept, and
         # whether it holds a term by the rank and by :meth:`recurs`: each worked out once
@@ -109,9 +115,9 @@ class PhraseScorer:
         for match in tq.MANNER.finditer(sentence):
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
-        for term in self.lexicon:
+        for term in self._proposed:
             at = lower.find(term)
-            if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
+            if at < 0:
                 continue
             end = at + len(term)
             if (at and _word_char(lower[at - 1])) or (end < len(lower) and _word_char(lower[end])):
@@ -168,7 +174,7 @@ class PhraseScorer:
             return 0
         if _NUMBER.match(low) or phrase in _durations(sentence):
             return 1  # "[two supports]", "took [weeks]"
-        if low in self.lexicon or any(c.isdigit() for c in phrase):
+        if low in self.lexicon or any(map(str.isdigit, phrase)):
             return 1
         if tq.is_manner(phrase):
             return 2
@@ -366,7 +372,7 @@ _DURATION = re.compile(
 def _durations(sentence: str) -> tuple[str, ...]:
     """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
     "within"): found once, though every phrase of the sentence is asked whether it is one."""
-    return tuple(match.group(0) for match in _DURATION.finditer(sentence))
+    return tuple(_DURATION.findall(sentence))  # the pattern has no groups: whole matches
 
 
 # A sentence's words are counted in each part of the text it is read with: they
@@ -420,7 +426,7 @@ def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> boo
     plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
-    after = _NEXT_WORD.match(sentence[last.end() :])
+    after = _NEXT_WORD.match(sentence, last.end())
     if after is None:
         return False
     follower = after.group(1).lower()
@@ -463,7 +469,7 @@ def _noun_phrase(
     last = run[-1].group(0).lower()
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
-    if _THAN_NEXT.match(sentence[run[-1].end() :]):
+    if _THAN_NEXT.match(sentence, run[-1].end()):
         return False  # "larger than": a comparison, not a noun
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False

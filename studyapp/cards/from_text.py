@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice, tee
 
 from studyapp.cards import anaphora, cloze_rules, gate
@@ -64,16 +65,27 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
             ]
         else:  # a table: its cards come from studyapp.cards.from_tables
             continue
-        previous = section.title
-        for position, sentence in enumerate(texts):
-            earlier = " ".join(texts[:position])
-            standalone = anaphora.standalone(
-                sentence, ctx.subject, previous, ctx.terms, earlier, section.title
-            )
-            if standalone:
-                out.append((sentence, standalone, texts[position - 1] if position else ""))
-            previous = sentence
+        out.extend(_standalone_sentences(tuple(texts), section.title, ctx.subject, ctx.terms))
     return out
+
+
+# The marked-term cards and the sentence cards of a section both read its sentences: each
+# block's are resolved once (their source is the same, so the verdict is too)
+@lru_cache(maxsize=1024)
+def _standalone_sentences(
+    texts: tuple[str, ...], title: str, subject: str, terms: frozenset[str]
+) -> tuple[tuple[str, str, str], ...]:
+    """:func:`paragraph_sentences` of one block's sentences ``texts``, in a section titled
+    ``title``."""
+    out: list[tuple[str, str, str]] = []
+    previous = title
+    for position, sentence in enumerate(texts):
+        earlier = " ".join(texts[:position])
+        standalone = anaphora.standalone(sentence, subject, previous, terms, earlier, title)
+        if standalone:
+            out.append((sentence, standalone, texts[position - 1] if position else ""))
+        previous = sentence
+    return tuple(out)
 
 
 def sentence_cards(

@@ -12,8 +12,9 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -51,6 +52,7 @@ class PhraseScorer:
         # the rarity of each word, worked out once (the scale of :meth:`idf` once per scorer)
         self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
         self._idf: dict[str, float] = {}
+        self._lemmas_learnt = False  # whether :func:`_learn_lemmas` has had the text's words
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
         # the terms a sentence's phrase may be proposed as (in the lexicon's order)
@@ -67,16 +69,17 @@ class PhraseScorer:
 
     # The two below serve only :meth:`key_term`, and are made when it first needs them: the
     # whole document's scorer of a long text scores its titles, never a cloze's phrase.
-    @cached_property
-    def lemma_counts(self) -> Counter[str]:
-        """In how many sentences each lemma is used ("cause" and "causes" count as one, each
-        word as often as :attr:`counts` has it: a sentence with both counts twice)."""
-        out: dict[str, int] = {}
-        lemma = lx.lemma
-        for word, count in self.counts.items():  # each word once, not once per sentence
-            base = lemma(word)
-            out[base] = out.get(base, 0) + count
-        return Counter(out)
+    def lemma_count(self, base: str) -> int:
+        """In how many sentences the lemma ``base`` is used ("cause" and "causes" count as
+        one, each word as often as :attr:`counts` has it: a sentence with both counts twice).
+
+        The sum of its words' counts: the words of each lemma are known for every word of the
+        document (:func:`_learn_lemmas`), so the text's words are not all looked up again
+        in each part of it that is asked."""
+        if not self._lemmas_learnt:
+            _learn_lemmas(self.counts.keys())
+            self._lemmas_learnt = True
+        return sum(self.counts.get(word, 0) for word in _WORDS_OF_LEMMA.get(base, ()))
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
@@ -239,8 +242,8 @@ class PhraseScorer:
     def _used(self, word: str, times: int) -> bool:
         """Whether ``word`` (lower case), or another form of it, is in ``times`` sentences.
         The word's own count is part of its lemma's, so when it alone is enough, the lemmas
-        of the text's words need not be counted."""
-        return self.counts.get(word, 0) >= times or self.lemma_counts[lx.lemma(word)] >= times
+        of the text's words need not be looked up."""
+        return self.counts.get(word, 0) >= times or self.lemma_count(lx.lemma(word)) >= times
 
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word
@@ -381,6 +384,19 @@ def _durations(sentence: str) -> tuple[str, ...]:
 def _distinct_words(sentence: str) -> frozenset[str]:
     """The words of a sentence, each once."""
     return frozenset(words(sentence))
+
+
+# The lemma of every word a scorer has asked about, and the words of each lemma: a part of a
+# long text shares most of its words with the parts around it, whose lemmas are known then
+_LEMMA_OF: dict[str, str] = {}
+_WORDS_OF_LEMMA: dict[str, list[str]] = {}
+
+
+def _learn_lemmas(words: Iterable[str]) -> None:
+    """Add the words not yet known to :data:`_LEMMA_OF` and :data:`_WORDS_OF_LEMMA`."""
+    for word in filterfalse(_LEMMA_OF.__contains__, words):  # not ``words - known``,
+        base = _LEMMA_OF[word] = lx.lemma(word)  # which would go through every known word
+        _WORDS_OF_LEMMA.setdefault(base, []).append(word)
 
 
 def _lemmas(term: str) -> str:

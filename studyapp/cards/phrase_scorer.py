@@ -52,6 +52,7 @@ class PhraseScorer:
         # the rarity of each word, worked out once (the scale of :meth:`idf` once per scorer)
         self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
         self._idf: dict[str, float] = {}
+        self._times: dict[str, int] = {}  # see :meth:`_said`
         self._lemmas_learnt = False  # whether :func:`_learn_lemmas` has had the text's words
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
@@ -189,7 +190,7 @@ class PhraseScorer:
             return 1  # an abbreviation: "TCP", "NMDA receptors"
         if not lx.can_be_noun(said[-1]) or any(lx.is_function_word(w) for w in said):
             return 0  # "part above", "world wide", "versus temperatures": no noun phrase
-        if len(said) == 1 and self.corpus.count(low) >= 2 and not lx.is_familiar(low):
+        if len(said) == 1 and self._said(low) >= 2 and not lx.is_familiar(low):
             return 2
         if len(said) > 1 and self._compound_recurs(said):
             return 2
@@ -207,7 +208,7 @@ class PhraseScorer:
         own terms: "minimum contacts" in a law outline is a term though its words are
         everyday English."""
         low = phrase.lower()
-        return low in self.lexicon or self.corpus.count(low) >= 2
+        return low in self.lexicon or self._said(low) >= 2
 
     def one_off(self, phrase: str) -> bool:
         """Whether ``phrase`` is a detail of one sentence of a long document: it does not
@@ -270,15 +271,23 @@ class PhraseScorer:
             for end in range(start + 2, len(said) + 1):
                 span = [w.lower() for w in said[start:end]]
                 span[-1] = lx.lemma(span[-1])
-                if self.corpus.count(" ".join(span)) >= 2:
+                if self._said(" ".join(span)) >= 2:
                     return True
         return False
+
+    def _said(self, text: str) -> int:
+        """How many times the document says ``text`` (lower case), counted once per text:
+        a phrase is weighed for its recurrence, then asked whether it is a key term."""
+        known = self._times.get(text)
+        if known is None:
+            known = self._times[text] = self.corpus.count(text)
+        return known
 
     def _recurrence(self, phrase: str) -> float:
         """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
         if tq.is_weak(phrase, STOPWORDS):
             return 0.0
-        count = self.corpus.count(phrase.lower())
+        count = self._said(phrase.lower())
         return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
 
     def _rarity(self, phrase: str) -> float:

@@ -333,25 +333,30 @@ class PhraseScorer:
                 runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
+        subject = self.subject
         for match in WORD.finditer(sentence):
-            broken = bool(sentence[position : match.start()].strip())  # punctuation between
+            between = sentence[position : match.start()]
+            broken = between != " " and bool(between.strip())  # punctuation between
             position = match.end()
-            token = match.group(0)
-            base = token.lower().removesuffix("’s").removesuffix("'s")
+            base, left_out = _run_word(match.group(0))
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
-            left_out = (
-                base in STOPWORDS
-                or base == self.subject
-                or base.endswith("ly")
-                or token.endswith(("’s", "'s"))
-            )
+            left_out = left_out or base == subject
             if current and (broken or left_out):
                 close()
             if not left_out:
                 current.append(match)
         close()
         return runs
+
+
+@lru_cache(maxsize=65536)
+def _run_word(token: str) -> tuple[str, bool]:
+    """A word as :meth:`PhraseScorer._content_runs` reads it: lower case without a possessive
+    ’s, and whether it is left out of runs whatever the text's subject (a stop word, an -ly
+    adverb, a possessive); asked of every word of every sentence, worked out once a word."""
+    base = token.lower().removesuffix("’s").removesuffix("'s")
+    return base, base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
 
 
 _VERB_BEFORE = wordset(

@@ -31,6 +31,10 @@ _POINTERS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|edu|gov)\b")
+_OF_PHRASE = re.compile(r" (?:of|on|in|for|by|per|from|at) ")  # "Downtime [per] year"
+_TABLE_NUMBER = re.compile(r"^table\s+[\w.-]+\s*[:.]?\s*", re.IGNORECASE)  # "Table 2.1: "
+_SENTENCE_BREAK = re.compile(r"[a-z)][.!?] +[A-Z]")
+_DATA_MARK = re.compile(r"[\d\[\]]")  # digits or brackets: a cell of data, not a heading
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
 MAX_CAPTION_WORDS = 12  # a longer caption is prose about the table, not its name
@@ -310,7 +314,7 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
-    head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
+    head = _OF_PHRASE.split(name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
     verb = "are" if plural else "is"
     if head and label.lower().startswith(head[-1].lower() + " "):
@@ -332,9 +336,9 @@ def _context(table: Table, section: OutlineSection) -> str:
 
 def _caption(table: Table) -> str:
     """The table's caption without its number or a source's address ("" for none)."""
-    caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
+    caption = _TABLE_NUMBER.sub("", table.caption).strip()
     caption = _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
-    if len(caption.split()) > MAX_CAPTION_WORDS or re.search(r"[a-z)][.!?] +[A-Z]", caption):
+    if len(caption.split()) > MAX_CAPTION_WORDS or _SENTENCE_BREAK.search(caption):
         return ""  # the sentences before a table ("A basic HTTP request consists of ...
         # Below are common HTTP verbs"), not a name to open each question with
     return caption
@@ -372,7 +376,7 @@ def _data_header(header: list[str]) -> bool:
     half its cells hold digits or brackets ("[Co(NH3)6]Cl3 | hexaamminecobalt chloride"), where
     headings name what a column tells ("Ligand", "Name", "Critical temperature (K)")."""
     bare = [_ASIDE.sub("", cell) for cell in header]
-    return sum(bool(re.search(r"[\d\[\]]", cell)) for cell in bare) * 2 >= len(header)
+    return sum(bool(_DATA_MARK.search(cell)) for cell in bare) * 2 >= len(header)
 
 
 def _informative(heading: str, rows: list[list[str]], column: int) -> bool:

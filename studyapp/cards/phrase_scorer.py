@@ -401,7 +401,9 @@ def _distinct_words(sentence: str) -> frozenset[str]:
 
 
 # The lemma of every word a scorer has asked about, and the words of each lemma: a part of a
-# long text shares most of its words with the parts around it, whose lemmas are known then
+# long text shares most of its words with the parts around it, whose lemmas are known then.
+# They grow with the vocabulary of the texts a process makes cards of (decks are made by the
+# ``generate`` command, one text a process), as the word caches of :mod:`.lexicon` do.
 _LEMMA_OF: dict[str, str] = {}
 _WORDS_OF_LEMMA: dict[str, list[str]] = {}
 

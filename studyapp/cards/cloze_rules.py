@@ -220,7 +220,11 @@ def _speaks(whole: str) -> bool:
 def _shouted(rest: str) -> bool:
     """Whether a sentence is mostly capitals: over 20 letters, more than 60 % of them upper
     case."""
-    if sum(map(str.isupper, rest)) <= 12:
+    if rest.isascii():  # its capitals are A-Z: counted at once
+        capitals = len(rest.encode("ascii").translate(None, _NOT_CAPITALS))
+    else:
+        capitals = sum(map(str.isupper, rest))
+    if capitals <= 12:
         return False  # 12 capitals are not 60 % of over 20 letters: no need to count them
     letters = [c for c in rest if c.isalpha()]
     return len(letters) > 20 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
@@ -284,6 +288,9 @@ def leans_back(text: str) -> bool:
 
 
 _UNITS = lx.wordset("second minute hour day week month year decade century")
+_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())  # all ASCII but A-Z
+_DIGIT = re.compile(r"\d")
+_AMOUNT_BEFORE = re.compile(r"\b(?:within|after|every|per|about|over)\s+$")
 
 
 def filler_blank(phrase: str) -> bool:
@@ -390,7 +397,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     before, after = text[:start], text[end:]
     if _NUMBER_GOES_ON.search(before):
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
-    following_word = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
+    first_after = lx.WORD.search(after) if _SPACE_THEN_WORD.match(after) else None
+    following_word = [first_after.group(0)] if first_after else []
     last_pos = lx.parts_of_speech(last)
     if (
         len(said) > 1
@@ -426,7 +434,6 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
     previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
-    following = lx.WORD.findall(after)[:1] if _SPACE_THEN_WORD.match(after) else []
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
         return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"
@@ -441,8 +448,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):
         return True  # "the original [TCP specification RFC] 793": a name and its number
-    if following:
-        nxt = following[0]
+    if following_word:
+        nxt = following_word[0]
         if last[:1].isupper() and nxt[:1].isupper():
             return True  # half a name
         if not lx.is_function_word(nxt) and lx.parts_of_speech(nxt) == frozenset({"NOUN"}):
@@ -452,8 +459,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if (
         len(said) == 1
         and previous
-        and following
-        and _verb_between(previous[0], said[0], following[0])
+        and following_word
+        and _verb_between(previous[0], said[0], following_word[0])
     ):
         return True  # "benefits [warrant] further study": the verb of the clause
     if previous and not sentence_start:
@@ -481,9 +488,9 @@ def _amount(text: str, start: int) -> bool:
     litres]"): a fact in everyday words, not a stock phrase."""
     phrase = CLOZE.match(text, start)
     hidden = phrase.group(1) if phrase else ""
-    if re.search(r"\d", hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
+    if _DIGIT.search(hidden) or any(lx.lemma(w) in _UNITS for w in lx.words(hidden)):
         return True
-    return bool(re.search(r"\b(?:within|after|every|per|about|over)\s+$", text[:start]))
+    return bool(_AMOUNT_BEFORE.search(text[:start]))
 
 
 def _subjectless(text: str) -> bool:

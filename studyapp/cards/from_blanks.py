@@ -140,16 +140,16 @@ def _head_spans(stem: str, text: str) -> list[tuple[int, int]]:
     at = lowered.find(stem)
     while at >= 0:
         end = at + len(stem)
-        if not (at and _word_char(text[at - 1])):
-            if lowered[end : end + 1] == "s" and not _word_char(text[end + 1 : end + 2]):
+        if not (at and word_char(text[at - 1])):
+            if lowered[end : end + 1] == "s" and not word_char(text[end + 1 : end + 2]):
                 out.append((at, end + 1))
-            elif not _word_char(text[end : end + 1]):
+            elif not word_char(text[end : end + 1]):
                 out.append((at, end))
         at = lowered.find(stem, at + 1)  # a word starting inside a hit has no boundary
     return out
 
 
-def _word_char(char: str) -> bool:
+def word_char(char: str) -> bool:
     """Whether ``char`` (one character, or "" past either end) is a word character of ``re``."""
     return char.isalnum() or char == "_"
 
@@ -215,11 +215,31 @@ def _content(text: str, drop: set[str]) -> set[str]:
     }
 
 
+_HEAD_AFTER = re.compile(r"(?: (?:and|or) [\w-]+)? ([\w-]+)", re.IGNORECASE)
+
+
 def _heads(word: str, text: str) -> set[str]:
     """Stems of the nouns ``word`` modifies in ``text`` ("glutamate and serotonin receptors"
-    -> ``recept``)."""
-    pattern = rf"\b{re.escape(word)}(?: (?:and|or) [\w-]+)? ([\w-]+)"
-    return {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.IGNORECASE)}
+    -> ``recept``): what ``re.finditer(rf"\\b{word}(?: (?:and|or) [\\w-]+)? ([\\w-]+)", text,
+    re.IGNORECASE)`` finds, the word found with ``str.find`` on the lower-cased text (as in
+    :func:`_head_spans`) and only what follows it matched, with no pattern compiled per word."""
+    lowered = plain_lower(text) if word and word.isascii() else None
+    if lowered is None:
+        pattern = rf"\b{re.escape(word)}{_HEAD_AFTER.pattern}"
+        return {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.IGNORECASE)}
+    key = word.lower()
+    out: set[str] = set()
+    at = lowered.find(key)
+    while at >= 0:
+        after = None
+        if word_char(text[at - 1 : at] if at else "") != word_char(text[at]):  # \b before it
+            after = _HEAD_AFTER.match(text, at + len(key))
+        if after is None:
+            at = lowered.find(key, at + 1)
+            continue
+        out.add(after.group(1).lower()[:6])
+        at = lowered.find(key, after.end())  # the next match starts past this one
+    return out
 
 
 def _also_right(

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
+from studyapp.cards.from_blanks import word_char
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 
@@ -30,6 +31,10 @@ _POINTERS_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(r"://|\bwww\.|\b[\w-]+\.(?:com|org|net|io|edu|gov)\b")
+_OF_PHRASE = re.compile(r" (?:of|on|in|for|by|per|from|at) ")  # "Downtime [per] year"
+_TABLE_NUMBER = re.compile(r"^table\s+[\w.-]+\s*[:.]?\s*", re.IGNORECASE)  # "Table 2.1: "
+_SENTENCE_BREAK = re.compile(r"[a-z)][.!?] +[A-Z]")
+_DATA_MARK = re.compile(r"[\d\[\]]")  # digits or brackets: a cell of data, not a heading
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")  # "(in trillions of dollars)", "(Source: ...)"
 MAX_HEADING_WORDS = 6  # a longer heading is a sentence, not the name of what a column tells
 MAX_CAPTION_WORDS = 12  # a longer caption is prose about the table, not its name
@@ -309,7 +314,7 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
-    head = re.split(r" (?:of|on|in|for|by|per|from|at) ", name)[0].split()
+    head = _OF_PHRASE.split(name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
     verb = "are" if plural else "is"
     if head and label.lower().startswith(head[-1].lower() + " "):
@@ -331,9 +336,9 @@ def _context(table: Table, section: OutlineSection) -> str:
 
 def _caption(table: Table) -> str:
     """The table's caption without its number or a source's address ("" for none)."""
-    caption = re.sub(r"^table\s+[\w.-]+\s*[:.]?\s*", "", table.caption, flags=re.I).strip()
+    caption = _TABLE_NUMBER.sub("", table.caption).strip()
     caption = _ASIDE.sub(lambda m: "" if "://" in m.group(1) else m.group(0), caption).strip()
-    if len(caption.split()) > MAX_CAPTION_WORDS or re.search(r"[a-z)][.!?] +[A-Z]", caption):
+    if len(caption.split()) > MAX_CAPTION_WORDS or _SENTENCE_BREAK.search(caption):
         return ""  # the sentences before a table ("A basic HTTP request consists of ...
         # Below are common HTTP verbs"), not a name to open each question with
     return caption
@@ -371,7 +376,7 @@ def _data_header(header: list[str]) -> bool:
     half its cells hold digits or brackets ("[Co(NH3)6]Cl3 | hexaamminecobalt chloride"), where
     headings name what a column tells ("Ligand", "Name", "Critical temperature (K)")."""
     bare = [_ASIDE.sub("", cell) for cell in header]
-    return sum(bool(re.search(r"[\d\[\]]", cell)) for cell in bare) * 2 >= len(header)
+    return sum(bool(_DATA_MARK.search(cell)) for cell in bare) * 2 >= len(header)
 
 
 def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
@@ -389,8 +394,23 @@ def _informative(heading: str, rows: list[list[str]], column: int) -> bool:
 
 
 def _names(label: str, value: str) -> bool:
-    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril")."""
-    return bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
+    """Whether the row's name already says the cell ("Lisinopril" / "lisinopril"): the cell
+    as a whole word of the name (as ``\\b`` reads it, found with no pattern compiled per cell)."""
+    said, name = value.lower(), label.lower()
+    if not said:
+        return bool(re.search(r"\b\b", name))
+    at = name.find(said)
+    while at >= 0:
+        end = at + len(said)
+        if _boundary(name, at) and _boundary(name, end):
+            return True
+        at = name.find(said, at + 1)
+    return False
+
+
+def _boundary(text: str, at: int) -> bool:
+    """Whether ``re``'s ``\\b`` holds at ``text[at]``: a word character on one side only."""
+    return word_char(text[at - 1 : at] if at else "") != word_char(text[at : at + 1])
 
 
 def _empty(cell: str) -> bool:

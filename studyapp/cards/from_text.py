@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
+from functools import lru_cache
 from itertools import islice, tee
 
 from studyapp.cards import anaphora, cloze_rules, gate
@@ -41,6 +43,8 @@ _NAMING = ("stands-for|", "abbreviation|")  # cards about a sentence's abbreviat
 _BLANK_FAULTS = frozenset({"broken-blank", "stock-blank", "given-away"})
 # a cloze option: (score, hidden phrase, cloze text)
 Option = tuple[float, str, str]
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An) ")
+_LEADING_LOWER_ARTICLE = re.compile(r"^(?:an?|the) ")
 MIN_CLOZE_SCORE = 2.0  # below it no phrase of the sentence is a key term: no cloze at all
 STRONG_CLOZE_SCORE = 3.8  # a second phrase this good makes a second cloze of the sentence
 
@@ -61,16 +65,27 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
             ]
         else:  # a table: its cards come from studyapp.cards.from_tables
             continue
-        previous = section.title
-        for position, sentence in enumerate(texts):
-            earlier = " ".join(texts[:position])
-            standalone = anaphora.standalone(
-                sentence, ctx.subject, previous, ctx.terms, earlier, section.title
-            )
-            if standalone:
-                out.append((sentence, standalone, texts[position - 1] if position else ""))
-            previous = sentence
+        out.extend(_standalone_sentences(tuple(texts), section.title, ctx.subject, ctx.terms))
     return out
+
+
+# The marked-term cards and the sentence cards of a section both read its sentences: each
+# block's are resolved once (their source is the same, so the verdict is too)
+@lru_cache(maxsize=1024)
+def _standalone_sentences(
+    texts: tuple[str, ...], title: str, subject: str, terms: frozenset[str]
+) -> tuple[tuple[str, str, str], ...]:
+    """:func:`paragraph_sentences` of one block's sentences ``texts``, in a section titled
+    ``title``."""
+    out: list[tuple[str, str, str]] = []
+    previous = title
+    for position, sentence in enumerate(texts):
+        earlier = " ".join(texts[:position])
+        standalone = anaphora.standalone(sentence, subject, previous, terms, earlier, title)
+        if standalone:
+            out.append((sentence, standalone, texts[position - 1] if position else ""))
+        previous = sentence
+    return tuple(out)
 
 
 def sentence_cards(
@@ -81,6 +96,7 @@ def sentence_cards(
     # per sentence: (sentence, first-round options, second-round options, whether a question
     # card asks about it, whether every cloze of it fails a sentence rule)
     clozes: list[tuple[str, Iterator[Option], Iterator[Option], bool, bool]] = []
+    hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     shown_titles = f"{titles} {section.title}"  # the titles above the section's cards
     for sentence, standalone, before_it in paragraph_sentences(section, ctx):
         before = len(drafts)
@@ -122,12 +138,13 @@ def sentence_cards(
             short = [d.answer for d in asked if len(d.answer.split()) <= 4]
             fails = gate.cloze_sentence_fails(standalone)
             # what a question already asks is never hidden
-            every = _clozes(standalone, ctx, short, titles or section.title, section.title, fails)
+            every = _clozes(
+                standalone, ctx, short, titles or section.title, section.title, fails, hidden
+            )
             options, loose = _strict_and_loose(
                 every, standalone, normalise_space(sentence), [d.answer for d in asked], listed
             )
             clozes.append((sentence, options, loose, bool(asked), fails))
-    hidden = set() if hidden is None else hidden  # phrases already hidden in this deck
     for draft in drafts:  # what a definition or abbreviation card already asks for
         if draft.key.startswith(("define|", "stands-for|")):
             hidden.add(draft.key.split("|", 1)[1].casefold())
@@ -353,7 +370,7 @@ def _definition_cards(
         and ctx.term_kinds.get(t) == tf.kind_of(definition.definition)  # conditions with conditions
     ][:3]
     quote = answer if len(answer) <= MAX_QUESTION_QUOTE else ""
-    name = re.sub(r"^(?:The|A|An) ", "", definition.subject)  # "plasma membrane" is typed
+    name = _LEADING_ARTICLE.sub("", definition.subject)  # "plasma membrane" is typed
     typed = (
         len(name) <= MAX_TYPED
         and len(name.split()) <= 3
@@ -409,6 +426,7 @@ def _clozes(
     titles: str,
     own_title: str = "",
     fails: bool = False,
+    hidden: AbstractSet[str] = frozenset(),
 ) -> Iterator[Option]:
     """``(score, hidden phrase, cloze text)`` options for a sentence, best key term first;
     generic or evaluative phrases (:func:`studyapp.cards.term_quality.is_weak`) are never options,
@@ -420,18 +438,26 @@ def _clozes(
     when the sentence ``fails`` (:func:`studyapp.cards.gate.cloze_sentence_fails`): each of its
     clozes breaks a rule of the sentence, never one of its blank, so its options come in the
     order the gate would leave them (its cloze is still made where a fill-the-blank choice
-    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`)."""
+    made of it may be kept: see :func:`studyapp.cards.from_blanks.never_kept`).
+
+    Nor is an option whose phrase the deck already hides (``hidden``, casefolded), which no
+    card takes (:func:`_fresh_unhinted_first`): it is left out as it comes. The deck hides
+    more phrases as its cards are made, never fewer, so an option hidden when it comes would
+    be hidden whenever it was read."""
     later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
+    taken = avoid + spelled
     for score, phrase in ctx.scorer.candidates(sentence, titles, own_title):
         at = sentence.find(phrase)
-        if score < MIN_CLOZE_SCORE or tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
+        if score < MIN_CLOZE_SCORE or phrase.casefold() in hidden:
             continue
+        if tf.is_generic(phrase) or tq.is_weak(phrase, tf.STOPWORDS):
+            continue
+        if at < frame or _overlaps(sentence, at, phrase, taken):
+            continue  # (before the costlier question below)
         if not ctx.scorer.key_term(phrase, sentence):
             continue  # words of the sentence, not a term of the text
-        if at < frame or _overlaps(sentence, at, phrase, avoid + spelled):
-            continue
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
         if fails and phrase[:1].isalnum() and phrase[-1:].isalnum():
             fault = ""  # the sentence's fault: no blank's, and the card is not a weak one
@@ -525,7 +551,7 @@ def _question_cards(
             continue
         question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
-        bare = re.sub(r"^(?:an?|the) ", "", qa.answer)
+        bare = _LEADING_LOWER_ARTICLE.sub("", qa.answer)
         typed = len(bare.split()) <= 3 and not tq.is_weak(bare, tf.STOPWORDS)
         # an answer in everyday words is one of the text's terms only if the text says it again;
         # so is one of a bare four-word question ("What can ketamine potentially enhance?")

@@ -106,12 +106,18 @@ _POINTED_PAGE = re.compile(
 )
 
 
+# What every word of PAGE_WORDS holds (keep them with it)
+_PAGE_MARKS = ("fig", "photo", "illustration", "micrograph")
+
+
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above"): a card shows no picture."""
+    lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
+    if lowered is not None and not any(m in lowered for m in (*_PAGE_MARKS, *_POINTED_NOUNS)):
+        return False  # most texts: their words need not be found
     if not PAGE_WORDS.isdisjoint(_words(text)):
         return True
-    lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
     if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
         return False
     return bool(_POINTED_PAGE.search(text))
@@ -119,6 +125,13 @@ def points_to_page(text: str) -> bool:
 
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
 _PERSONAL = wordset("i me my mine you your yours")  # the authorial "we" states general facts
+# Where a word of _PERSONAL may stand in a text, in any case (a word starts after no letter and
+# goes on, if at all, after an apostrophe): a text without one names neither speaker nor
+# listener, and its words need not be found and asked one by one (keep it with _PERSONAL)
+_PERSONAL_MARK = re.compile(
+    r"(?<![A-Za-z])(?:[Ii]|[Mm][EeYy]|[Mm][Ii][Nn][Ee]|[Yy][Oo][Uu](?:[Rr][Ss]?)?)(?![A-Za-z0-9-])"
+)
+_I_BEFORE = re.compile(r"\bI (?P<next>[a-z]+)")
 
 
 def words(text: str) -> list[str]:
@@ -296,12 +309,11 @@ def is_personal(word: str) -> bool:
 def speaks_to_reader(text: str) -> bool:
     """Whether ``text`` leans on its speaker or listener ("the candle I have in my hand",
     "you see"); "I" counts before a verb ("I have"), not as a numeral ("angiotensin I to")."""
-    said = WORD.findall(text)
-    if any(is_personal(w) for w in said):
+    if _PERSONAL_MARK.search(text) and any(is_personal(w) for w in WORD.findall(text)):
         return True
     if "I " not in text:
         return False  # no "I" before a word
-    for match in re.finditer(r"\bI (?P<next>[a-z]+)", text):
+    for match in _I_BEFORE.finditer(text):
         following = match.group("next")
         if following in ("am", "have", "had", "was", "will", "would", "can", "could", "shall"):
             return True

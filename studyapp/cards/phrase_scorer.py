@@ -12,8 +12,9 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, filterfalse
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -22,6 +23,7 @@ from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
 _THAN_NEXT = re.compile(r"\s+than\b")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|hundreds?|thousands?|millions?|billions?|dozens?)\b"
@@ -47,8 +49,19 @@ class PhraseScorer:
         self.short = (document_size or len(sentences)) < RECUR_FROM
         self.part = len(sentences) < RECUR_FROM  # the text around a card, in a long document
         self.counts = counts
+        # the rarity of each word, worked out once (the scale of :meth:`idf` once per scorer)
+        self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
+        self._idf: dict[str, float] = {}
+        self._times: dict[str, int] = {}  # see :meth:`_said`
+        self._lemmas_learnt = False  # whether :func:`_learn_lemmas` has had the text's words
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
+        # the terms a sentence's phrase may be proposed as (in the lexicon's order)
+        self._proposed = [
+            term
+            for term in self.lexicon
+            if len(term) >= 4 and not (self.subject and self.subject in term.split())
+        ]
         self.corpus = "\n".join(sentences).lower()
         # a cloze option's rank is asked when it is weighed and again when it is kept, and
         # whether it holds a term by the rank and by :meth:`recurs`: each worked out once
@@ -57,21 +70,37 @@ class PhraseScorer:
 
     # The two below serve only :meth:`key_term`, and are made when it first needs them: the
     # whole document's scorer of a long text scores its titles, never a cloze's phrase.
-    @cached_property
-    def lemma_counts(self) -> Counter[str]:
-        """In how many sentences each lemma is used ("cause" and "causes" count as one)."""
-        return Counter(chain.from_iterable(map(_distinct_lemmas, self.sentences)))
+    def lemma_count(self, base: str) -> int:
+        """In how many sentences the lemma ``base`` is used ("cause" and "causes" count as
+        one, each word as often as :attr:`counts` has it: a sentence with both counts twice).
+
+        The sum of its words' counts: the words of each lemma are known for every word of the
+        document (:func:`_learn_lemmas`), so the text's words are not all looked up again
+        in each part of it that is asked."""
+        if not self._lemmas_learnt:
+            _learn_lemmas(self.counts.keys())
+            self._lemmas_learnt = True
+        return sum(self.counts.get(word, 0) for word in _WORDS_OF_LEMMA.get(base, ()))
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
         """The document's own terms word by word in dictionary form ("state space")."""
         return {_lemmas(t) for t in self.lexicon}
 
+    @cached_property
+    def _lexicon_openings(self) -> frozenset[str]:
+        """The first word of each of :attr:`lexicon_lemmas`: a run of words opening on no
+        other is none of them, whatever follows (so it is never joined up to be looked up)."""
+        return frozenset(term.split(" ", 1)[0] for term in self.lexicon_lemmas)
+
     def idf(self, word: str) -> float:
         """How rare a word is across the document's sentences, scaled so that a word used
         once scores alike in a short excerpt and in a long chapter (about 3.9)."""
-        once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
-        return 3.9 * math.log((1 + self.total) / (1 + self.counts.get(word, 0))) / once
+        known = self._idf.get(word)
+        if known is None:
+            count = self.counts.get(word, 0)
+            known = self._idf[word] = 3.9 * math.log((1 + self.total) / (1 + count)) / self._once
+        return known
 
     def candidates(
         self, sentence: str, titles: str = "", own_title: str = ""
@@ -90,9 +119,9 @@ class PhraseScorer:
         for match in tq.MANNER.finditer(sentence):
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
-        for term in self.lexicon:
+        for term in self._proposed:
             at = lower.find(term)
-            if at < 0 or len(term) < 4 or (self.subject and self.subject in term.split()):
+            if at < 0:
                 continue
             end = at + len(term)
             if (at and _word_char(lower[at - 1])) or (end < len(lower) and _word_char(lower[end])):
@@ -149,7 +178,7 @@ class PhraseScorer:
             return 0
         if _NUMBER.match(low) or phrase in _durations(sentence):
             return 1  # "[two supports]", "took [weeks]"
-        if low in self.lexicon or any(c.isdigit() for c in phrase):
+        if low in self.lexicon or any(map(str.isdigit, phrase)):
             return 1
         if tq.is_manner(phrase):
             return 2
@@ -161,7 +190,7 @@ class PhraseScorer:
             return 1  # an abbreviation: "TCP", "NMDA receptors"
         if not lx.can_be_noun(said[-1]) or any(lx.is_function_word(w) for w in said):
             return 0  # "part above", "world wide", "versus temperatures": no noun phrase
-        if len(said) == 1 and self.corpus.count(low) >= 2 and not lx.is_familiar(low):
+        if len(said) == 1 and self._said(low) >= 2 and not lx.is_familiar(low):
             return 2
         if len(said) > 1 and self._compound_recurs(said):
             return 2
@@ -179,7 +208,7 @@ class PhraseScorer:
         own terms: "minimum contacts" in a law outline is a term though its words are
         everyday English."""
         low = phrase.lower()
-        return low in self.lexicon or self.corpus.count(low) >= 2
+        return low in self.lexicon or self._said(low) >= 2
 
     def one_off(self, phrase: str) -> bool:
         """Whether ``phrase`` is a detail of one sentence of a long document: it does not
@@ -199,7 +228,7 @@ class PhraseScorer:
         """
         low = phrase.lower()
         said = WORD.findall(phrase)
-        if not said or low in self.lexicon or _NUMBER.match(low) or re.search(r"\d", phrase):
+        if not said or low in self.lexicon or _NUMBER.match(low) or _DIGIT.search(phrase):
             return True
         if self._holds_term(said):
             return True
@@ -214,8 +243,8 @@ class PhraseScorer:
     def _used(self, word: str, times: int) -> bool:
         """Whether ``word`` (lower case), or another form of it, is in ``times`` sentences.
         The word's own count is part of its lemma's, so when it alone is enough, the lemmas
-        of the text's words need not be counted."""
-        return self.counts.get(word, 0) >= times or self.lemma_counts[lx.lemma(word)] >= times
+        of the text's words need not be looked up."""
+        return self.counts.get(word, 0) >= times or self.lemma_count(lx.lemma(word)) >= times
 
     def _holds_term(self, said: list[str]) -> bool:
         """Whether some run of the words ``said`` is one of the document's own terms, word
@@ -224,9 +253,11 @@ class PhraseScorer:
         known = self._holds.get(key)
         if known is None:
             forms = [lx.lemma(w) for w in said]
+            openings = self._lexicon_openings
             known = self._holds[key] = any(
                 " ".join(forms[start:end]) in self.lexicon_lemmas
                 for start in range(len(forms))
+                if forms[start].split(" ", 1)[0] in openings
                 for end in range(start + 1, len(forms) + 1)
                 if not (end - start == 1 and lx.is_function_word(forms[start]))
             )
@@ -240,15 +271,23 @@ class PhraseScorer:
             for end in range(start + 2, len(said) + 1):
                 span = [w.lower() for w in said[start:end]]
                 span[-1] = lx.lemma(span[-1])
-                if self.corpus.count(" ".join(span)) >= 2:
+                if self._said(" ".join(span)) >= 2:
                     return True
         return False
+
+    def _said(self, text: str) -> int:
+        """How many times the document says ``text`` (lower case), counted once per text:
+        a phrase is weighed for its recurrence, then asked whether it is a key term."""
+        known = self._times.get(text)
+        if known is None:
+            known = self._times[text] = self.corpus.count(text)
+        return known
 
     def _recurrence(self, phrase: str) -> float:
         """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
         if tq.is_weak(phrase, STOPWORDS):
             return 0.0
-        count = self.corpus.count(phrase.lower())
+        count = self._said(phrase.lower())
         return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
 
     def _rarity(self, phrase: str) -> float:
@@ -294,25 +333,30 @@ class PhraseScorer:
                 runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
+        subject = self.subject
         for match in WORD.finditer(sentence):
-            broken = bool(sentence[position : match.start()].strip())  # punctuation between
+            between = sentence[position : match.start()]
+            broken = between != " " and bool(between.strip())  # punctuation between
             position = match.end()
-            token = match.group(0)
-            base = token.lower().removesuffix("’s").removesuffix("'s")
+            base, left_out = _run_word(match.group(0))
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
-            left_out = (
-                base in STOPWORDS
-                or base == self.subject
-                or base.endswith("ly")
-                or token.endswith(("’s", "'s"))
-            )
+            left_out = left_out or base == subject
             if current and (broken or left_out):
                 close()
             if not left_out:
                 current.append(match)
         close()
         return runs
+
+
+@lru_cache(maxsize=65536)
+def _run_word(token: str) -> tuple[str, bool]:
+    """A word as :meth:`PhraseScorer._content_runs` reads it: lower case without a possessive
+    ’s, and whether it is left out of runs whatever the text's subject (a stop word, an -ly
+    adverb, a possessive); asked of every word of every sentence, worked out once a word."""
+    base = token.lower().removesuffix("’s").removesuffix("'s")
+    return base, base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
 
 
 _VERB_BEFORE = wordset(
@@ -345,10 +389,10 @@ _DURATION = re.compile(
 def _durations(sentence: str) -> tuple[str, ...]:
     """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
     "within"): found once, though every phrase of the sentence is asked whether it is one."""
-    return tuple(match.group(0) for match in _DURATION.finditer(sentence))
+    return tuple(_DURATION.findall(sentence))  # the pattern has no groups: whole matches
 
 
-# A sentence's words and lemmas are counted in each part of the text it is read with: they
+# A sentence's words are counted in each part of the text it is read with: they
 # are found once per sentence.
 @lru_cache(maxsize=16384)
 def _distinct_words(sentence: str) -> frozenset[str]:
@@ -356,11 +400,19 @@ def _distinct_words(sentence: str) -> frozenset[str]:
     return frozenset(words(sentence))
 
 
-@lru_cache(maxsize=16384)
-def _distinct_lemmas(sentence: str) -> tuple[str, ...]:
-    """The lemma of each distinct word of a sentence (twice the same lemma for "cause" and
-    "causes": each word counts, as in :attr:`PhraseScorer.counts`)."""
-    return tuple(lx.lemma(w) for w in _distinct_words(sentence))
+# The lemma of every word a scorer has asked about, and the words of each lemma: a part of a
+# long text shares most of its words with the parts around it, whose lemmas are known then.
+# They grow with the vocabulary of the texts a process makes cards of (decks are made by the
+# ``generate`` command, one text a process), as the word caches of :mod:`.lexicon` do.
+_LEMMA_OF: dict[str, str] = {}
+_WORDS_OF_LEMMA: dict[str, list[str]] = {}
+
+
+def _learn_lemmas(words: Iterable[str]) -> None:
+    """Add the words not yet known to :data:`_LEMMA_OF` and :data:`_WORDS_OF_LEMMA`."""
+    for word in filterfalse(_LEMMA_OF.__contains__, words):  # not ``words - known``,
+        base = _LEMMA_OF[word] = lx.lemma(word)  # which would go through every known word
+        _WORDS_OF_LEMMA.setdefault(base, []).append(word)
 
 
 def _lemmas(term: str) -> str:
@@ -406,7 +458,7 @@ def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> boo
     plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
-    after = _NEXT_WORD.match(sentence[last.end() :])
+    after = _NEXT_WORD.match(sentence, last.end())
     if after is None:
         return False
     follower = after.group(1).lower()
@@ -449,7 +501,7 @@ def _noun_phrase(
     last = run[-1].group(0).lower()
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
-    if _THAN_NEXT.match(sentence[run[-1].end() :]):
+    if _THAN_NEXT.match(sentence, run[-1].end()):
         return False  # "larger than": a comparison, not a noun
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False

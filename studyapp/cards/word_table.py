@@ -63,6 +63,12 @@ class WordTable:
     def zipf(self, word: str) -> float | None:
         """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
         table does not copy (see :data:`_NOT_COPIED`)."""
+        if word.isalpha() and word.isascii():  # most words: one token of letters, no number
+            index = self._frequency.find(word.lower())
+            if index is None:
+                return _to_zipf(_MINIMUM)
+            one_over = 0.0 + 1.0 / _bucket_frequency(int(index))  # as the loop below sums
+            return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
         core = word.strip(_EDGE)
         if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
             return None

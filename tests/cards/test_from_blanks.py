@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from studyapp.cards.drafts import Draft
-from studyapp.cards.from_blanks import BLANK, blank_choices, never_kept, siblings
+from studyapp.cards.from_blanks import BLANK, _heads, blank_choices, never_kept, siblings
 from studyapp.model import CardType
 
 SENTENCES = [
@@ -162,3 +164,21 @@ def test_a_sentence_leaning_on_the_text_gives_no_cloze_nor_choice_worth_making()
     assert not never_kept("Pain relief after surgery is due to the analgesic effects of morphine.")
     assert not never_kept("In large part, this is due to the\nanalgesic effects of morphine.")
     assert not never_kept(f"In large part, this is due to the {BLANK} effects of morphine.")
+
+
+def test_the_nouns_an_answer_modifies_are_found_in_any_case_and_spelling():
+    """The head nouns an answer modifies elsewhere in its sentence ("glutamate and serotonin
+    receptors") are what the word-boundary pattern finds, whatever the case, joined words,
+    a word inside a longer one, or letters that change under lower-casing."""
+    texts = [
+        "Some drugs act on Glutamate and serotonin receptors; glutamate transporters too.",
+        "GLUTAMATE RECEPTORS, monoglutamate salts and glutamate-gated channels.",
+        "glutamate or GABA sites, glutamate and",
+        "İstanbul glutamate receptors and ſalts of glutamate \u212aelvin units",
+        "analgesic effects analgesic effects and analgesic",
+    ]
+    for word in ["glutamate", "Glutamate", "analgesic effects", "and", "ſalts", "-gated", ""]:
+        pattern = rf"\b{re.escape(word)}(?: (?:and|or) [\w-]+)? ([\w-]+)"
+        for text in texts:
+            expected = {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.I)}
+            assert _heads(word, text) == expected, (word, text)

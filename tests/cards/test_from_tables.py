@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from studyapp.cards.from_tables import table_cards, table_markdown, table_row
+import re
+
+from studyapp.cards.from_tables import _names, table_cards, table_markdown, table_row
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 
@@ -361,3 +363,14 @@ def test_yes_in_adjective_columns_says_what_a_row_is():
         line=1,
     )
     assert _by_question(salts)["Which salt is toxic but not soluble?"].answer == "Mercury sulfide"
+
+
+def test_a_cell_the_row_name_already_says_is_found_as_a_whole_word():
+    """A cell is said by its row's name when it is a whole word of it, in any case
+    ("Lisinopril (oral)" says "lisinopril", "Lisinoprilat" does not), as the word-boundary
+    pattern reads it, punctuation and empty cells included."""
+    labels = ["Lisinopril (oral)", "Lisinoprilat", "ACE-inhibitor", "(+) form", "a_b c", ""]
+    for label in labels:
+        for value in ["lisinopril", "LISINOPRIL", "ACE", "inhibitor", "(+)", "+", "a", "b", ""]:
+            expected = bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
+            assert _names(label, value) == expected, (label, value)

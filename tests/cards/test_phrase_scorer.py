@@ -92,3 +92,15 @@ def test_in_a_short_text_nothing_is_a_one_off_and_in_a_long_one_a_single_mention
     long_text = _scorer(LECTURE + FILLER)
     assert long_text.one_off("contumely")
     assert not long_text.one_off("tallow")
+
+
+def test_a_word_recurs_through_its_other_forms_in_each_part_of_a_text_alone():
+    """'isotope' said once beside 'isotopes' recurs (one lemma, two sentences), in every
+    scorer that reads both; where a text says it once, it does not, even after other texts
+    said 'isotopes' (what one part of a text holds never counts in another)."""
+    both = ["Each isotope decays at its own rate.", "Heavy isotopes are rare.", *LECTURE]
+    assert _scorer(both).recurs("isotope")
+    once = ["Each isotope decays at its own rate.", *LECTURE]
+    assert not _scorer(once).recurs("isotope")
+    assert _scorer(["Unstable isotopes decay.", *both]).recurs("isotope")
+    assert not _scorer(["Stable neurons fire.", *once]).recurs("isotope")

@@ -26,6 +26,9 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
         stripped = line.strip()
+        if not stripped:  # a blank line is blank whatever else is asked below (a third of all)
+            events.append(LineEvent(i, BLANK))
+            continue
         # A line opening on a letter or digit (prose, mostly) is no underline, fence, bold
         # term, Markdown or AsciiDoc heading, rule or bullet: each of those opens on a mark
         prose = stripped[:1].isalnum()
@@ -55,9 +58,6 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
             if prev is not None and prev.kind == TEXT and ol.is_table_separator(line):
                 prev.kind = TABLE  # the header row of a table without outer pipes
             events.append(LineEvent(i, TABLE, 0, line.strip()))
-            continue
-        if not stripped:
-            events.append(LineEvent(i, BLANK))
             continue
         heading = None if prose else ol.markdown_heading(line)
         if heading:
@@ -298,6 +298,9 @@ def _join_shouted_blocks(events: list[LineEvent]) -> None:
     the whole title, the others are blank."""
     pos = 0
     while pos < len(events):
+        if events[pos].kind != TEXT:  # what every shouted line is (most events are not)
+            pos += 1
+            continue
         end = pos
         while end < len(events) and _shouted_line(events[end]) and end - pos < MAX_SHOUTED_LINES:
             end += 1
@@ -332,7 +335,7 @@ def _shouted_line(e: LineEvent) -> bool:
 def _mark_plain_headings(events: list[LineEvent]) -> None:
     """Flag standalone short capitalised lines: titles and unnumbered section headings."""
     for pos, e in enumerate(events):
-        if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
+        if e.kind == TEXT and e.indent == 0 and _standalone(events, pos):
             words = len(e.text.split(maxsplit=8))  # up to 9: only "8 or fewer" is asked
             text = ol.strip_inline(e.text)
             if text.startswith(("(", "[")) or not re.search(r"[A-Za-z]{3}", text):

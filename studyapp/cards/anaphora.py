@@ -216,6 +216,8 @@ def _resolve_by_title(sentence: str, title: str) -> str | None:
 def _leans_inside(sentence: str, terms: frozenset[str]) -> bool:
     """Whether the sentence refers back with ``these processes``, ``such cases`` ... and does
     not open with a term of its own the phrase could point to."""
+    if not ("his " in sentence or "hese " in sentence or "hose " in sentence or "uch " in sentence):
+        return False  # what every _DETERMINER match holds: most sentences have none
     for match in _DETERMINER.finditer(sentence):
         if match.start() == 0 or match.group("next") in _NOT_NOUN:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
@@ -35,11 +36,10 @@ def blank_choices(
     document (``sentences``, all of them) into a multiple-choice draft, and likewise a
     question card whose answer is such a term ("What makes ketamine ...?" -> ``analgesic
     effects``); siblings found in ``own`` (this deck's sentences) come first."""
-    corpus = [(s, s.lower()) for s in sentences]
-    joined = "\n".join(sentences)
+    document = _Document(sentences)
     for index, draft in enumerate(drafts):
         if draft.type in (CardType.BASIC, CardType.TYPED) and draft.key.startswith(_QA_KEYS):
-            options = _distractors(draft.answer, draft.source, corpus, joined, own, subject)
+            options = _distractors(draft.answer, draft.source, document, own, subject)
             if len(options) >= 3:  # "What makes ketamine ...?" -> analgesic / anxiolytic ...
                 drafts[index] = replace(
                     draft,
@@ -55,7 +55,7 @@ def blank_choices(
         if not match:
             continue
         answer = match.group(1)
-        options = _distractors(answer, draft.text, corpus, joined, own, subject)
+        options = _distractors(answer, draft.text, document, own, subject)
         if len(options) < 3:
             continue
         shown = draft.text[: match.start()] + BLANK + draft.text[match.end() :]
@@ -85,9 +85,16 @@ def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
     ``text`` is the document's sentences, one a line. Only a two-word answer has siblings:
     the other modifiers of a lone word ("foreign" of "foreign corporation") are rarely of
     one kind."""
+    stem = _sibling_stem(answer)
+    return [] if stem is None else _siblings(answer, stem, text)
+
+
+def _sibling_stem(answer: str) -> str | None:
+    """The head noun of an answer that may have siblings (see :func:`siblings`), without
+    its plural "s"; ``None`` for an answer that has none."""
     answer_words = answer.split()
     if len(answer_words) != 2 or tq.is_weak(answer, tf.STOPWORDS):
-        return []
+        return None
     head = answer_words[-1].lower()
     verb = lx.verb_lemma(head)
     if (
@@ -96,8 +103,13 @@ def siblings(answer: str, text: str, sentence: str = "") -> list[str]:
         or (verb and lx.zipf(verb) >= 6)
         or lx.is_common(head)  # "number", "state": too many kinds to choose from
     ):
-        return []  # "anybody here", "flame upwards": no noun, no kind of thing
-    stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        return None  # "anybody here", "flame upwards": no noun, no kind of thing
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def _siblings(answer: str, stem: str, text: str) -> list[str]:
+    """:func:`siblings` of an answer whose head noun is ``stem``."""
+    answer_words = answer.split()
     found: dict[str, str] = {}
     for _, start, end, _, second in _modified(stem, text):
         if not _specific_modifier(second) or _after_possessive(text, start):
@@ -176,11 +188,29 @@ def _after_possessive(text: str, at: int) -> bool:
     return text[:at].rstrip().endswith(("’s", "'s", "-"))
 
 
+class _Document:
+    """The document's sentences, joined and lower-cased only when a draft's answer may have
+    siblings (most have none): a long document's drafts are turned in many small groups,
+    each with all the sentences around them."""
+
+    def __init__(self, sentences: list[str]) -> None:
+        self.sentences = sentences
+
+    @cached_property
+    def joined(self) -> str:
+        """The sentences, one a line (where :func:`siblings` looks)."""
+        return "\n".join(self.sentences)
+
+    @cached_property
+    def corpus(self) -> list[tuple[str, str]]:
+        """Each sentence with its lower-cased form (where :func:`_also_right` looks)."""
+        return [(s, s.lower()) for s in self.sentences]
+
+
 def _distractors(
     answer: str,
     cloze: str,
-    corpus: list[tuple[str, str]],
-    joined: str,
+    document: _Document,
     own: set[str],
     subject: str = "",
 ) -> list[str]:
@@ -190,16 +220,19 @@ def _distractors(
     words = answer.split()
     if len(words) > 1 and not _specific_modifier(words[0]):
         return []
+    stem = _sibling_stem(answer)
+    if stem is None:
+        return []  # no siblings to look for: the document's sentences are not read
     shown = _CLOZE.sub(answer, cloze)
     lowered = shown.lower()
     plural = answer.lower().endswith("s")
     out: list[tuple[int, int, str]] = []
-    for option in siblings(answer, joined, shown):
+    for option in _siblings(answer, stem, document.joined):
         if " " in answer and option.lower().endswith("s") != plural:
             continue  # "a synergistic effect" cannot stand for "its analgesic effects"
         if option.split()[0].lower() in lowered or option.lower() in answer.lower():
             continue
-        if _also_right(option, answer, shown, corpus, subject):
+        if _also_right(option, answer, shown, document.corpus, subject):
             continue
         in_deck = any(option.lower() in s.lower() for s in own)
         out.append((0 if in_deck else 1, digest(answer + option), option))

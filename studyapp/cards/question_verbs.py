@@ -107,7 +107,7 @@ def _sets_apart(text: str, subject: str) -> QA | None:
 
 
 def _emerged(text: str, subject: str) -> QA | None:
-    match = _EMERGED.match(text) if " as " in text else None
+    match = _EMERGED.match(text) if " emerged as " in text or " become as " in text else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     question = f"What has {match.group('verb')} as {match.group('y')}?"
@@ -115,7 +115,7 @@ def _emerged(text: str, subject: str) -> QA | None:
 
 
 def _adhere(text: str, subject: str) -> QA | None:
-    match = _ADHERE.match(text)
+    match = _ADHERE.match(text) if " must " in text or " should " in text else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     verb = match.group("verb")
@@ -140,6 +140,8 @@ def _contributes(text: str, subject: str) -> QA | None:
 
 
 def _tailored(text: str, subject: str) -> QA | None:
+    if not ("tailored to " in text or "adapted to " in text or "adjusted to " in text):
+        return None  # what both shapes hold
     match = _TAILORED.match(text)
     if not match:
         absolute = _WITH_TAILORED.search(text)
@@ -156,7 +158,8 @@ def _tailored(text: str, subject: str) -> QA | None:
 
 
 def _designed(text: str, subject: str) -> QA | None:
-    match = _DESIGNED.match(text) if " to " in text else None
+    needed = "designed to " in text or "intended to " in text or "meant to " in text
+    match = _DESIGNED.match(text) if needed else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     x = lower_first(match.group("x"))
@@ -166,7 +169,7 @@ def _designed(text: str, subject: str) -> QA | None:
 
 
 def _by_whom(text: str, subject: str) -> QA | None:
-    match = _BY_WHOM.match(text)
+    match = _BY_WHOM.match(text) if " be " in text and " by " in text else None
     if not match or not _noun_phrase(match.group("x")) or tq.is_generic_phrase(match.group("y")):
         return None
     x = lower_first(match.group("x"))
@@ -175,7 +178,8 @@ def _by_whom(text: str, subject: str) -> QA | None:
 
 
 def _ongoing(text: str, subject: str) -> QA | None:
-    match = _ONGOING.match(text)
+    opens = text.startswith(("Research ", "Studies ", "Trials ", "Work "))
+    match = _ONGOING.match(text) if opens else None
     if not match:
         return None
     x = match.group("x").lower()
@@ -187,7 +191,7 @@ def _ongoing(text: str, subject: str) -> QA | None:
 
 
 def _promise(text: str, subject: str) -> QA | None:
-    match = _PROMISE.match(text)
+    match = _PROMISE.match(text) if " promise as " in text else None
     if not match or not subject or match.group("s").lower() != subject.lower():
         return None
     verb = "does" if match.group("verb") == "shows" else "has"
@@ -203,7 +207,7 @@ _INVESTIGATED = re.compile(
 
 def _investigated(text: str, subject: str) -> QA | None:
     """``S has been investigated for its Y`` -> "For what has S been investigated?"."""
-    match = _INVESTIGATED.match(text)
+    match = _INVESTIGATED.match(text) if " been " in text else None
     if not match or not subject or match.group("s").lower() != subject.lower():
         return None
     question = (
@@ -221,7 +225,8 @@ _INTEGRATED = re.compile(
 
 def _integrated(text: str, subject: str) -> QA | None:
     """``X should be integrated into Y, ...`` -> "Into what should X be integrated?"."""
-    match = _INTEGRATED.match(text) if " into " in text else None
+    needed = "integrated into " in text or "incorporated into " in text
+    match = _INTEGRATED.match(text) if needed else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     x = lower_first(match.group("x"))
@@ -253,7 +258,8 @@ _PLACES = lx.wordset(
 def _valuable(text: str, subject: str) -> QA | None:
     """``X is particularly valuable in settings where Y`` -> "Where is X particularly
     valuable?"; ``... beneficial in patients with Y`` -> "In which patients is X ...?"."""
-    match = _VALUABLE.match(text)
+    needed = " in " in text and (" is " in text or " are " in text)
+    match = _VALUABLE.match(text) if needed else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     x, y = lower_first(match.group("x")), match.group("y")
@@ -271,7 +277,7 @@ def _valuable(text: str, subject: str) -> QA | None:
 def _experience(text: str, subject: str) -> QA | None:
     """``After X, some patients may experience Y during Z`` -> "What may some patients
     experience during Z after X?"."""
-    match = _EXPERIENCE.match(text)
+    match = _EXPERIENCE.match(text) if "experience " in text else None
     if not match or tq.is_generic_phrase(match.group("y")):
         return None
     who = match.group("who")
@@ -324,7 +330,8 @@ _INDICATES = re.compile(
 def _indicates(text: str, subject: str) -> QA | None:
     """``An occlusion alarm indicates a blocked line`` -> "What does an occlusion alarm
     indicate?" -> ``a blocked line``."""
-    match = _INDICATES.match(text)
+    needed = " indicate" in text or " signal" in text or " mean" in text or " suggest" in text
+    match = _INDICATES.match(text) if needed else None
     if not match or not _noun_phrase(match.group("x")):
         return None
     verb = match.group("verb")

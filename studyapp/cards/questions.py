@@ -335,7 +335,7 @@ _WHY = re.compile(
     r"(?:, .*)?$"
 )
 # what _WHY needs in a text: one of its adjectives (keep them with the pattern)
-_WHY_NEEDS = ("essential", "necessary", "important", "crucial", "needed", "required", "vital")
+_WHY_NEEDS = re.compile(r" (?:essential|necessary|important|crucial|needed|required|vital)")
 _MUST_BE = re.compile(
     r"^(?P<x>[A-Z][^,;]{3,90}?) (?P<modal>must|should) be (?P<vp>(?:taken into account|"
     r"considered|monitored|assessed|avoided|weighed|discussed|documented|reported)"
@@ -426,7 +426,7 @@ def _help(text: str, subject: str) -> QA | None:
 
 def _why(text: str, subject: str) -> QA | None:
     """``X is essential, ensuring Y`` / ``X are necessary to Y`` -> "Why is X essential?"."""
-    match = _WHY.match(text) if any(adjective in text for adjective in _WHY_NEEDS) else None
+    match = _WHY.match(text) if _WHY_NEEDS.search(text) else None
     if not match:
         return None
     x = match.group("x") or match.group("x2")
@@ -446,7 +446,7 @@ def _why(text: str, subject: str) -> QA | None:
 
 def _must_be(text: str, subject: str) -> QA | None:
     """``X must be taken into account when Y`` -> "What must be taken into account when Y?"."""
-    match = _MUST_BE.match(text) if " be " in text else None
+    match = _MUST_BE.match(text) if " must be " in text or " should be " in text else None
     if not match or not _noun_subject(match.group("x")) or tq.is_generic_phrase(match.group("x")):
         return None
     question = f"What {match.group('modal')} be {match.group('vp')}?"

@@ -42,6 +42,10 @@ _CAUSE_VERBS = (
     "|triggers|trigger|triggered|determines|determine|determined|controls|control|controlled"
     "|regulates|regulate|regulated"
 )
+# what _ACTIVE needs in a text: the stem of one of its verbs (keep them with the verbs)
+_CAUSE_STEMS = re.compile(
+    r" (?:caus|lead|led |result|produc|prevent|allow|enabl|trigger|determin|control|regulat)"
+)
 _ACTIVE = re.compile(
     rf"^(?P<x>[A-Z][^,;]{{2,90}}?) (?:(?P<modal>can|may|might|could|will|often|usually"
     rf"|also|typically) )?(?P<verb>{_CAUSE_VERBS}) (?P<y>[^;]{{3,140}})$"
@@ -55,6 +59,10 @@ _PARTS = re.compile(
     r"^(?P<x>[A-Z][^,;]{2,90}?) (?P<verb>consists of|consist of|is composed of|are composed of"
     r"|is made of|are made of|is made up of|are made up of|contains|contain|depends on"
     r"|depend on|results from|result from) (?P<y>[^;]{3,140})$"
+)
+# what _PARTS needs in a text: the first word of one of its verbs (keep them with the verbs)
+_PARTS_STEMS = re.compile(
+    r" (?:consist|is composed|are composed|is made|are made|contain|depend|result)"
 )
 _USED = re.compile(
     r"^(?P<x>[A-Z][^,;]{2,90}?) (?P<be>is|are|can be|may be) (?:(?:mainly|mostly|often"
@@ -91,7 +99,9 @@ def noun_phrase_reach(words: list[str]) -> int:
     may have: none longer holds the first word that no noun phrase does (a verb, a pronoun,
     an adverb ...), so the askers that try one opening after another stop there."""
     reach = 0
-    while reach < min(len(words), _MAX_SUBJECT) and _noun_phrase_word(words[reach].strip("()")):
+    for word in words[:_MAX_SUBJECT]:
+        if not _noun_phrase_word(word.strip("()")):
+            break
         reach += 1
     return reach
 
@@ -227,7 +237,7 @@ def _purpose(text: str, subject: str) -> QA | None:
 
 def _active(text: str, subject: str) -> QA | None:
     """``X causes Y`` -> "What does X cause?" (or "What causes Y?" when X is the shorter)."""
-    match = _ACTIVE.match(text)
+    match = _ACTIVE.match(text) if _CAUSE_STEMS.search(text) else None
     if not match or not noun_phrase(match.group("x").split()):
         return None
     x, verb = match.group("x"), match.group("verb")
@@ -248,7 +258,7 @@ def _active(text: str, subject: str) -> QA | None:
 
 def _passive(text: str, subject: str) -> QA | None:
     """``X is caused by Y`` -> "What causes X?" -> ``Y``."""
-    match = _PASSIVE.match(text)
+    match = _PASSIVE.match(text) if " by " in text else None
     if not match or not noun_phrase(match.group("x").split()):
         return None
     x, verb, be = match.group("x"), match.group("verb"), match.group("be")
@@ -262,7 +272,7 @@ def _passive(text: str, subject: str) -> QA | None:
 
 def _parts(text: str, subject: str) -> QA | None:
     """``X consists of Y`` -> "What does X consist of?" -> ``Y``."""
-    match = _PARTS.match(text)
+    match = _PARTS.match(text) if _PARTS_STEMS.search(text) else None
     if not match or not noun_phrase(match.group("x").split()):
         return None
     x, verb = match.group("x"), match.group("verb")

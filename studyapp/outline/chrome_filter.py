@@ -107,9 +107,8 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
         return False
     if _has_notice(text, lowered):
         return True
-    match = _NAV_LINE.match(text)
-    if match and len(text) <= 80 and not text.endswith((".", "?")):
-        return True
+    if len(text) <= 80 and not text.endswith((".", "?")) and _NAV_LINE.match(text):
+        return True  # the length first: most lines are longer
     if not _SEPARATORS.search(text):
         return False  # no separator: one item (most lines, found without splitting them)
     parts = _SEPARATED_ITEMS.split(text)
@@ -301,14 +300,15 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
         if not text or index in tables:  # "| Oral | Yes | No |" is a table row, not a menu
             index += 1
             continue
-        if _AUTHOR_HEADING.match(text):
+        bare = text.lstrip("#").strip()  # a heading's words
+        # an author heading's words open on "about", "author" or "the author"
+        if bare[:1] in "aAtT" and _AUTHOR_HEADING.match(text):
             end = _author_block_end(out, index)
             for j in range(index, end):
                 remove(j, out[j], AUTHOR)
                 out[j] = ""
             index = end
             continue
-        bare = text.lstrip("#").strip()  # a heading's words
         lowered = plain_lower(bare)  # lower-cased once for every check below
         if is_byline(text) or _is_navigation(bare, lowered):
             remove(index, out[index], AUTHOR if is_byline(text) else NAVIGATION)

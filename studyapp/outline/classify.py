@@ -26,6 +26,9 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
         stripped = line.strip()
+        if not stripped:  # a blank line is blank whatever else is asked below (a third of all)
+            events.append(LineEvent(i, BLANK))
+            continue
         # A line opening on a letter or digit (prose, mostly) is no underline, fence, bold
         # term, Markdown or AsciiDoc heading, rule or bullet: each of those opens on a mark
         prose = stripped[:1].isalnum()
@@ -56,9 +59,6 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
                 prev.kind = TABLE  # the header row of a table without outer pipes
             events.append(LineEvent(i, TABLE, 0, line.strip()))
             continue
-        if not stripped:
-            events.append(LineEvent(i, BLANK))
-            continue
         heading = None if prose else ol.markdown_heading(line)
         if heading:
             events.append(LineEvent(i, HEADING, 0, heading[1], md_level=heading[0]))
@@ -70,17 +70,25 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if item:
             events.append(LineEvent(i, ITEM, item[0], item[1]))
             continue
-        number = ol.numbered(line)
+        number = None if _unnumbered(stripped) else ol.numbered(line)
         if number:
             events.append(LineEvent(i, HEADING, number[0], number[2], readings=number[1]))
             continue
-        events.append(LineEvent(i, TEXT, ol.indentation(line), line.strip()))
+        events.append(LineEvent(i, TEXT, ol.indentation(line), stripped))
     _rank_adorned(adorned)
     _join_shouted_blocks(events)
     drop_contents(events, lines)
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
     return events
+
+
+def _unnumbered(stripped: str) -> bool:
+    """Whether a line opens on a word of two letters or more that no number can be
+    (:func:`studyapp.outline.lines.numbered` reads a letter as a number only alone before
+    "." or ")", and a run of letters only in Roman numerals): most lines of prose."""
+    first = stripped[:1]
+    return first.isalpha() and stripped[1:2].isalpha() and first not in "IVXLCDMivx"
 
 
 def _table_line(line: str, prev: LineEvent | None, lines: list[str]) -> bool:
@@ -289,6 +297,8 @@ def _standalone(events: list[LineEvent], pos: int) -> bool:
 
 
 MAX_SHOUTED_LINES = 4
+_THREE_CAPITALS = re.compile(r"[A-Z]{3}")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 
 
 def _join_shouted_blocks(events: list[LineEvent]) -> None:
@@ -298,6 +308,9 @@ def _join_shouted_blocks(events: list[LineEvent]) -> None:
     the whole title, the others are blank."""
     pos = 0
     while pos < len(events):
+        if events[pos].kind != TEXT:  # what every shouted line is (most events are not)
+            pos += 1
+            continue
         end = pos
         while end < len(events) and _shouted_line(events[end]) and end - pos < MAX_SHOUTED_LINES:
             end += 1
@@ -324,7 +337,7 @@ def _shouted_line(e: LineEvent) -> bool:
         and e.indent == 0
         and len(text.split(maxsplit=8)) <= 8  # before reading it all: most lines are longer
         and text.upper() == text
-        and re.search(r"[A-Z]{3}", text) is not None
+        and _THREE_CAPITALS.search(text) is not None
         and not text.endswith((",", ";"))
     )
 
@@ -332,10 +345,10 @@ def _shouted_line(e: LineEvent) -> bool:
 def _mark_plain_headings(events: list[LineEvent]) -> None:
     """Flag standalone short capitalised lines: titles and unnumbered section headings."""
     for pos, e in enumerate(events):
-        if e.kind == TEXT and _standalone(events, pos) and e.indent == 0:
+        if e.kind == TEXT and e.indent == 0 and _standalone(events, pos):
             words = len(e.text.split(maxsplit=8))  # up to 9: only "8 or fewer" is asked
             text = ol.strip_inline(e.text)
-            if text.startswith(("(", "[")) or not re.search(r"[A-Za-z]{3}", text):
+            if text.startswith(("(", "[")) or not _THREE_LETTERS.search(text):
                 continue  # "(See plates.)", "1911": a note or a date, not a heading
             shouted = words <= 8 and text.upper() == text and not text.endswith(",")
             if shouted or (

@@ -38,7 +38,10 @@ def entry_key(line: str) -> str:
     text = _NUMBERING.sub("", text, count=1)
     if text[-1:].isdecimal():  # a page number ends the line: most lines are searched no further
         text = _PAGE.sub("", text)
-    text = _NOT_WORD.sub(" ", text.replace("_", " "))
+    words = text.replace("_", " ").split()
+    if "".join(words).isalnum():  # only letters and digits (as \w reads them): nothing to drop
+        return " ".join(words)
+    text = _NOT_WORD.sub(" ", " ".join(words))
     return " ".join(text.split())
 
 
@@ -49,7 +52,7 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
     within it, the entries from the first to the last that the text repeats later (or that
     end in page numbers, or link to anchors) are the contents when they are most of that span.
     """
-    keys = [_key(e, lines) for e in events]
+    keys = [_key(e, lines) if e.kind in _ENTRY_KINDS and not e.md_level else "" for e in events]
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys):
         if key:
@@ -85,7 +88,7 @@ def _drop_entries(
         return
     tests = (
         lambda p: last_seen[keys[p]] > entries[-1],  # repeated after the list
-        lambda p: bool(_ANCHOR_ONLY.match(events[p].text)),
+        lambda p: "](#" in events[p].text and bool(_ANCHOR_ONLY.match(events[p].text)),
         lambda p: _paged(lines[events[p].index]),
     )
     for test in tests:
@@ -110,9 +113,12 @@ def _paged(line: str) -> bool:
     return line.rstrip()[-1:].isdigit() and bool(_PAGED.search(line))
 
 
+_ENTRY_KINDS = (HEADING, ITEM, TEXT)
+
+
 def _key(event: LineEvent, lines: list[str]) -> str:
     """The entry key of a short line that could be a contents entry, else ``""``."""
-    if event.kind not in (HEADING, ITEM, TEXT) or event.md_level:
+    if event.kind not in _ENTRY_KINDS or event.md_level:
         return ""  # a Markdown or underlined heading is structure, never an entry
     raw = lines[event.index].strip()
     if event.kind == ITEM or event.plain_heading:  # a heading set over several lines, joined
@@ -124,9 +130,15 @@ def _key(event: LineEvent, lines: list[str]) -> str:
     if not words or len(words) > MAX_ENTRY_WORDS or raw.endswith((":", ";", ",")):
         return ""
     titled = event.kind == HEADING and bool(event.readings) and title_cased(event.text)
-    if not titled and ((raw.endswith(".") and len(words) > 4) or _SENTENCE_BREAK.search(raw)):
+    if not titled and ((raw.endswith(".") and len(words) > 4) or _sentence_break(raw)):
         return ""  # a sentence: prose, not an entry ("13. Theorem of ... Velocities. The
         # Experiment of Fizeau" is a numbered title)
-    if _ANCHOR_ONLY.match(raw):
+    if "](#" in raw and _ANCHOR_ONLY.match(raw):
         return entry_key(raw) or "#"
     return entry_key(raw)
+
+
+def _sentence_break(text: str) -> bool:
+    """Whether one sentence of ``text`` ends and another begins (:data:`_SENTENCE_BREAK`),
+    searched only in a text holding a stop (most short lines hold none)."""
+    return ("." in text or "!" in text or "?" in text) and bool(_SENTENCE_BREAK.search(text))

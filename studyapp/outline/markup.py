@@ -90,7 +90,9 @@ _ADOC_HIDDEN_INDEX = re.compile(r"\(\(\((?:[^()]|\([^()]*\))*\)\)\)")
 _ADOC_INDEX = re.compile(r"(?<![\w)])\(\(([A-Za-z][^()]*)\)\)")
 _ADOC_ANCHOR = re.compile(r"\[\[[\w:.-]+(?:,[^\]]*)?\]\](?!\()")
 _BOOKDOWN_LABEL = re.compile(r"\(\\?#(?:tab|fig|eq|thm|lem|def|exm|exr|sec|ref):[\w:.-]*\)\s?")
-_NESTED_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\((?:[^()\s]|\([^)]*\))*\)")
+# runs of plain characters taken whole (possessive "++"): a link's text and target are read
+# in one step each, not one character at a time
+_NESTED_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\]]*\])*)\]\((?:[^()\s]++|\([^)]*\))*\)")
 # "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
 _REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
@@ -100,6 +102,7 @@ _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
 # "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg)
 _UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
+_REF_END = re.compile(r"_(?=[\s.,;:)]|$)")  # what a "word_" reference ends on (see _REST_REF)
 _FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
 _SUBSTITUTION = re.compile(r"\|[\w -]+\|")
 _INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=[^\s$])([^$]*?[^\s$\\])\$(?!\d)|\\\((.+?)\\\)")
@@ -547,8 +550,10 @@ def plain_inline(text: str) -> str:
         if "]](" in text:  # what every cross-reference holds: "[[link]](...)"
             text = _CROSS_REFERENCE.sub("", text)
         text = _TASK_BOX.sub("", text)
-        text = _NESTED_LINK.sub(r"\1", text)
-        text = _REFERENCE_LINK.sub(r"\1", text)
+        if "](" in text:  # each link pattern only where its mark is: most lines have none
+            text = _NESTED_LINK.sub(r"\1", text)
+        if "][" in text:
+            text = _REFERENCE_LINK.sub(r"\1", text)
         if "[[" in text:
             text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
     if "{:" in text:
@@ -561,9 +566,10 @@ def plain_inline(text: str) -> str:
         text = _UNDERSCORED.sub(r"\1", text)
     if "`" in text:
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
-        text = _REST_LINK.sub(r"\1", text)
+        if "<" in text:
+            text = _REST_LINK.sub(r"\1", text)
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
-    elif "_" in text:
+    elif "_" in text and _REF_END.search(text):  # without a backtick, only "word_" refers
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     if "[^" in text or "]_" in text:  # what every footnote mark holds: "[^1]", "[#]_"
         text = _FOOTNOTE.sub("", text)

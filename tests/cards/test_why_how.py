@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.cards import why_how as why_how_module
 from studyapp.cards.why_how import invert, why_how
 
 CASES = [
@@ -239,3 +240,37 @@ def test_a_span_of_time_is_asked_how_long():
 def test_have_as_the_main_verb_is_turned_round_with_do(clause, turned):
     """'Why have RNA viruses smaller genomes?' is not today's English."""
     assert invert(clause) == turned
+
+
+@pytest.mark.parametrize("verb", why_how_module._CAUSE_VERBS.split("|"))
+def test_every_cause_verb_is_asked(verb: str) -> None:
+    """A cause sentence is asked about whichever of the cause verbs it uses (the quick word
+    test before the pattern lets every one of them through)."""
+    made = why_how(f"Chronic inflammation {verb} tissue damage", "")
+    assert any(qa.kind in ("causes", "caused-by") for qa in made), made
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "consists of",
+        "consist of",
+        "is composed of",
+        "are composed of",
+        "is made of",
+        "are made of",
+        "is made up of",
+        "are made up of",
+        "contains",
+        "contain",
+        "depends on",
+        "depend on",
+        "results from",
+        "result from",
+    ],
+)
+def test_every_parts_verb_is_asked(verb: str) -> None:
+    """A sentence naming what a thing is made of or depends on is asked about, whichever of
+    those verbs it uses."""
+    made = why_how(f"The nephron {verb} a glomerulus and a tubule", "")
+    assert any(qa.kind == "parts" and qa.answer == "a glomerulus and a tubule" for qa in made)

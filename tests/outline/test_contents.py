@@ -17,6 +17,15 @@ def test_entries_and_headings_compare_without_numbers_pages_or_markup():
     assert entry_key("IV. Other useful tips") == "other useful tips"
 
 
+def test_entry_keys_keep_letters_of_any_script_and_drop_every_mark():
+    """An entry in another script or with accents compares by its letters and digits, and
+    every punctuation mark, underscore or odd space between words counts as one space."""
+    assert entry_key("3. Café au lait") == "café au lait"
+    assert entry_key("Die Straße\u2003im Überblick") == "die straße im überblick"
+    assert entry_key("snake_case — and/or: “quoted”") == "snake case and or quoted"
+    assert entry_key("Ⅻ chapters") == "ⅻ chapters"  # a Roman numeral sign is a number
+
+
 def test_a_decimal_contents_list_is_skipped_and_the_body_kept():
     """A manual's '1. Basics / 1.1 ...' list before the body leaves each section once."""
     text = (

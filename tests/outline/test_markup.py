@@ -75,6 +75,14 @@ def test_definition_lists_become_term_items():
             "Clinically important virus families.",
         ),
         ("As (#fig:cycle) shows.", "As shows."),
+        ("Read the glossary_ first.", "Read the glossary first."),
+        ("It ends on a target_", "It ends on a target"),
+        ("keep snake_case_name as written", "keep snake_case_name as written"),
+        (
+            "A [link with [brackets] inside](https://x.org/a_(b)) here.",
+            "A link with [brackets] inside here.",
+        ),
+        ("See [the guide][guide] and [x](y).", "See the guide and x."),
     ],
 )
 def test_inline_markup_reduces_to_its_words(text, plain):

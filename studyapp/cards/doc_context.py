@@ -350,6 +350,7 @@ def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None 
 
 
 _NAME_MARKS = ".,;:()’'\""  # what a name may have around it ("(Peewee", "Skyfield's,")
+_NO_NAME_OPENING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # none of _NAME_MARKS
 
 
 def _main_name(sentences: list[str]) -> str:
@@ -365,8 +366,9 @@ def _main_name(sentences: list[str]) -> str:
         found: list[str] = []
         labels: set[str] = set()  # "Sect. 25.", "Fig. 3": a numbered label, not a name
         last = len(tokens) - 1
-        for i, token in enumerate(tokens):
-            word = token.strip(_NAME_MARKS)
+        # a word opening on a lower-case letter or a digit is no name: most are passed over
+        for i in [i for i, token in enumerate(tokens) if token[0] not in _NO_NAME_OPENING]:
+            word = tokens[i].strip(_NAME_MARKS)
             if len(word) > 3 and word[:1].isupper() and word[1:].islower():
                 found.append(word)
                 if i < last and tokens[i + 1][:1].isdigit():

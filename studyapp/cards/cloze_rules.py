@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from studyapp.cards import lexicon as lx
 from studyapp.outline.sentences import plain_lower
@@ -308,6 +309,32 @@ def filler_blank(phrase: str) -> bool:
 
 def cloze_fault(text: str, titles: str, subject: str) -> str:
     """The rule a cloze breaks: a blank that is not a whole term, guessable, or shown."""
+    judged = _title_free_faults(text, subject)
+    if isinstance(judged, str):
+        return judged
+    title_stems: frozenset[str] | None = None
+    for unseen, shown, specific, late_fault in judged:
+        if unseen:  # the words the rest of the sentence does not show: do the titles?
+            title_stems = lx.stems(titles) if title_stems is None else title_stems
+            shown += sum(1 for w in unseen if lx.related(w, title_stems))
+        if specific and 2 * shown >= specific:
+            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
+        if late_fault:
+            return late_fault
+    return ""
+
+
+@lru_cache(maxsize=32768)
+def _title_free_faults(
+    text: str, subject: str
+) -> str | tuple[tuple[tuple[str, ...], int, int, str], ...]:
+    """What :func:`cloze_fault` decides of a cloze whatever titles it is shown under (a cloze
+    is judged under its section's title, then its deck's): the fault of the sentence or of a
+    blank's own words, or for each blank up to the first with a late fault, ``(its specific
+    words the rest of the sentence does not show, how many it shows, how many specific words
+    it has, its fault once the titles are judged)``. A word is related to the words on screen
+    when it is to the titles' or to the sentence's (:func:`~.lexicon.related` asks whether
+    some form of it is among them), so the sentence's are asked once."""
     fault = _sentence_fault(text)
     if fault and fault != "fragment":
         return fault
@@ -315,21 +342,16 @@ def cloze_fault(text: str, titles: str, subject: str) -> str:
     blank_fault = _first_blank_fault(text)
     if blank_fault or fault:
         return blank_fault or fault
-    rest = CLOZE.sub(" ", text)
-    screen: frozenset[str] | None = None  # the words on screen, made once for every blank
+    rest_stems: frozenset[str] | None = None  # the words on screen but the blanks
     about = lx.stem(subject) if subject else ""
-    for blank_fault, content, late_fault in _blank_faults(text):
-        if blank_fault:
-            return blank_fault
+    out: list[tuple[tuple[str, ...], int, int, str]] = []
+    for _no_fault, content, late_fault in _blank_faults(text):
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
-        if specific and screen is None:
-            screen = lx.stems(titles) | lx.stems(rest)  # the titles' stems are kept
-        shown = [w for w in specific if screen is not None and lx.related(w, screen)]
-        if specific and 2 * len(shown) >= len(specific):
-            return "given-away"  # "pain [signals]" beside "pain perception": half is a hint
-        if late_fault:
-            return late_fault
-    return ""
+        if specific and rest_stems is None:
+            rest_stems = lx.stems(CLOZE.sub(" ", text))
+        unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
+        out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
+    return tuple(out)
 
 
 def _first_blank_fault(text: str) -> str:
@@ -507,7 +529,7 @@ def _subjectless(text: str) -> bool:
 def instruction(text: str) -> bool:
     """Whether a cloze's sentence is an instruction: a verb in its base form before an
     article ("List the classes of ...", "Draw a diagram of ...")."""
-    said = lx.WORD.findall(text)[:2]
+    said = [word[0] for word in islice(lx.WORD.finditer(text), 2)]  # the others unread
     if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
         return False
     return lx.verb_lemma(said[0]) == said[0].lower()

@@ -8,17 +8,19 @@ bounded and making decks grows linearly with the length of the text.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
+from operator import itemgetter
 
 from studyapp.cards import from_blanks as cfb
 from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import DocContext, Draft
-from studyapp.cards.phrase_scorer import PhraseScorer
+from studyapp.cards.phrase_scorer import PhraseScorer, sentence_counts
 from studyapp.cards.proper_names import NameBook
 from studyapp.outline.nodes import Block, ItemList, ListItem, Outline, OutlineSection, Paragraph
 from studyapp.outline.sentences import split_sentences
@@ -288,13 +290,15 @@ def _context_of(
     for read_title in titles:  # after every sentence's: a sentence's expansion comes first
         for short, expansion in read_title.acronyms:
             acronyms.setdefault(short, expansion)
+    counts = None  # the whole document's words are counted once for both uses
     if subject is None:
-        subject = _main_subject(title, sentences)
+        counts = sentence_counts(sentences)
+        subject = _main_subject(title, sentences, counts)
     lexicon = set(acronyms.values()) | set(defined) | set(item_terms) | key_terms
     for read_title in titles:
         lexicon.update(read_title.chunks)
     lexicon = {t for t in lexicon if t.lower() != subject}
-    scorer = PhraseScorer(sentences, lexicon, subject, document_size or len(sentences))
+    scorer = PhraseScorer(sentences, lexicon, subject, document_size or len(sentences), counts)
     # terms a sentence may open with and then point back to ("this condition")
     terms = frozenset(t.lower() for t in [*defined, *acronyms, *acronyms.values()])
     return DocContext(
@@ -321,23 +325,32 @@ def all_items(block: ItemList) -> list[ListItem]:
     return out
 
 
-def _main_subject(title: str, sentences: list[str]) -> str:
-    """The word most sentences are about (``ketamine``), if it stands out; else ``""``."""
-    # each sentence's words once, in the order of the text (ties rank alike in every run);
-    # stop words and short words are dropped from the totals, once per word, not per sentence
-    used = Counter(chain.from_iterable(dict.fromkeys(tf.words(s)) for s in sentences))
-    counts = Counter({w: n for w, n in used.items() if len(w) > 3 and w not in tf.STOPWORDS})
-    if not counts:
+def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None = None) -> str:
+    """The word most sentences are about (``ketamine``), if it stands out; else ``""``.
+    ``counts`` are :func:`~.phrase_scorer.sentence_counts` of ``sentences``, if counted."""
+    used = sentence_counts(sentences) if counts is None else counts
+    # the words in the order of the text (ties rank alike in every run); stop words and short
+    # words left out, once per word, not per sentence
+    ranked = heapq.nlargest(
+        10,
+        (
+            (w, used[w])
+            for w in dict.fromkeys(chain.from_iterable(map(tf.words, sentences)))
+            if len(w) > 3 and w not in tf.STOPWORDS
+        ),
+        key=itemgetter(1),
+    )
+    if not ranked:
         return ""
     title_words = set(tf.words(title))
-    ranked = [w for w, _ in counts.most_common(10)]
-    word = next((w for w in ranked if w in title_words), ranked[0])
-    if counts[word] >= max(3, 0.25 * len(sentences)):
+    word = next((w for w, _n in ranked if w in title_words), ranked[0][0])
+    if used[word] >= max(3, 0.25 * len(sentences)):
         return word
     return _main_name(sentences)
 
 
 _NAME_MARKS = ".,;:()’'\""  # what a name may have around it ("(Peewee", "Skyfield's,")
+_NO_NAME_OPENING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # none of _NAME_MARKS
 
 
 def _main_name(sentences: list[str]) -> str:
@@ -353,8 +366,9 @@ def _main_name(sentences: list[str]) -> str:
         found: list[str] = []
         labels: set[str] = set()  # "Sect. 25.", "Fig. 3": a numbered label, not a name
         last = len(tokens) - 1
-        for i, token in enumerate(tokens):
-            word = token.strip(_NAME_MARKS)
+        # a word opening on a lower-case letter or a digit is no name: most are passed over
+        for i in [i for i, token in enumerate(tokens) if token[0] not in _NO_NAME_OPENING]:
+            word = tokens[i].strip(_NAME_MARKS)
             if len(word) > 3 and word[:1].isupper() and word[1:].islower():
                 found.append(word)
                 if i < last and tokens[i + 1][:1].isdigit():

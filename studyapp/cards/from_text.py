@@ -79,12 +79,13 @@ def _standalone_sentences(
     ``title``."""
     out: list[tuple[str, str, str]] = []
     previous = title
+    earlier = ""  # the sentences before, joined by spaces (grown, not joined again for each)
     for position, sentence in enumerate(texts):
-        earlier = " ".join(texts[:position])
         standalone = anaphora.standalone(sentence, subject, previous, terms, earlier, title)
         if standalone:
             out.append((sentence, standalone, texts[position - 1] if position else ""))
         previous = sentence
+        earlier = f"{earlier} {sentence}" if position else sentence
     return tuple(out)
 
 

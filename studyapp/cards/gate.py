@@ -232,21 +232,15 @@ def _fault(
     subject: str,
 ) -> str:
     """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
-    text = cr.CLOZE.sub(lambda m: m.group(1), cloze)
-    shown = " ".join([question, text, answer, *items, *distractors])
-    if _shows_markup(shown):
-        return "markup"
-    quoting = question[1:] if question.startswith(("“", '"')) else ""
-    if _imperative(question or text) or cr.instruction(text or quoting):
-        return "not-a-statement"  # "Explain and provide examples of ...": an exercise
-    if "___" in text or "___" in answer:
-        return "not-a-statement"  # "A ___ is ____, rather than genetic.": an exercise's gap
+    text, fault = _text_fault(question, answer, cloze, items, distractors)
+    if fault:
+        return fault
     # a pronoun nothing on the card names: "the boundaries separating it from Veragua" (a
     # cloze's own rules first: most cloze options break one, and they are cheaper to ask)
     if kind is CardType.CLOZE:
         fault = cr.cloze_fault(cloze, titles, subject)
-        return fault or ("unresolved" if pronoun_without_referent(text or question) else "")
-    if pronoun_without_referent(text or question):
+        return fault or ("unresolved" if _pronoun_without_referent(text or question) else "")
+    if _pronoun_without_referent(text or question):
         return "unresolved"
     if kind is CardType.LIST:
         if lx.speaks_to_reader(question):
@@ -358,6 +352,33 @@ def _fault(
     if asks and lx.verb_lemma(asks.group("verb")) in lx.LIGHT_VERBS:
         return "open-question"  # "What does Skyfield use?": a calendar, a timescale, ...
     return ""
+
+
+# A draft is judged under its section's titles, then its deck's: the rules below read only
+# the card's own text, and are asked once a card.
+@lru_cache(maxsize=32768)
+def _text_fault(
+    question: str,
+    answer: str,
+    cloze: str,
+    items: tuple[str, ...],
+    distractors: tuple[str, ...],
+) -> tuple[str, str]:
+    """``(the text a cloze shows, the fault of the card's text)``: markup, an exercise, an
+    exercise's gap (``""`` for none)."""
+    text = cr.CLOZE.sub(lambda m: m.group(1), cloze)
+    shown = " ".join([question, text, answer, *items, *distractors])
+    if _shows_markup(shown):
+        return text, "markup"
+    quoting = question[1:] if question.startswith(("“", '"')) else ""
+    if _imperative(question or text) or cr.instruction(text or quoting):
+        return text, "not-a-statement"  # "Explain and provide examples of ...": an exercise
+    if "___" in text or "___" in answer:
+        return text, "not-a-statement"  # "A ___ is ____, rather than genetic.": a gap
+    return text, ""
+
+
+_pronoun_without_referent = lru_cache(maxsize=16384)(pronoun_without_referent)
 
 
 def everyday_answer(question: str, answer: str) -> bool:
@@ -669,8 +690,11 @@ def _misparsed_subject(question: str) -> bool:
 def _imperative(text: str) -> bool:
     """Whether ``text`` opens with a command ("Explain ...", "Describe ...", "Indicate ..."):
     an exercise or an instruction, not a statement to learn."""
-    first = lx.WORD.findall(text)[:1]
-    return bool(first) and lx.only_verb(first[0]) and lx.verb_lemma(first[0]) == first[0].lower()
+    found = lx.WORD.search(text)  # the first word: the text's others are not looked for
+    if found is None:
+        return False
+    first = found[0]
+    return lx.only_verb(first) and lx.verb_lemma(first) == first.lower()
 
 
 def _wrong_kind(question: str, answer: str) -> bool:
@@ -678,7 +702,7 @@ def _wrong_kind(question: str, answer: str) -> bool:
     rhyme?" -> "with words like girl" (a preposition's phrase), "What are polydentate
     ligands?" -> "sometimes identified with ..." (a definition opening on an adverb or a
     participle)."""
-    first = lx.WORD.findall(answer)[:1]
+    first = lx.WORD.search(answer)
     if not first or not re.match(r"^what\b", question, re.IGNORECASE):
         return False
     word = first[0].lower()

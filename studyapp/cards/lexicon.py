@@ -141,7 +141,7 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _words(text: str) -> tuple[str, ...]:
-    if any(trap in text for trap in _LOWER_TRAPS):
+    if _LOWER_TRAPS[0] in text or _LOWER_TRAPS[1] in text:  # (asked of every sentence)
         return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
     lowered = text.lower()  # found lower-cased at once: the same words (see _LOWER_TRAPS)
     found = _LOWER_WORD.findall(lowered)
@@ -153,7 +153,7 @@ def _words(text: str) -> tuple[str, ...]:
 # WORD read in a lower-cased text, which holds the same words lower-cased unless lower() made
 # an ASCII letter of another character: only "İ" (-> "i̇") and the Kelvin sign (-> "k") do
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9’'-]*")
-_LOWER_TRAPS = ("\u0130", "\u212a")
+_LOWER_TRAPS = ("\u0130", "\u212a")  # both looked for by :func:`_words`: keep it two
 
 
 @lru_cache(maxsize=1)
@@ -243,13 +243,13 @@ def parts_of_speech(word: str) -> frozenset[str]:
     for an abbreviation: "ACE" is a name, not the verb "ace")."""
     if len(word) >= 2 and word.isupper():
         return frozenset()
-    return frozenset(lemmas(word))
+    return frozenset(_lemmas(word.lower()))  # :func:`lemmas`, one call less (asked often)
 
 
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
-    found = lemmas(word)
+    found = _lemmas(word.lower())  # :func:`lemmas`, one call less (asked of every word)
     for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
         if pos in found:
             return found[pos][0].lower()
@@ -259,7 +259,8 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def verb_lemma(word: str) -> str:
     """The base form of ``word`` read as a verb ("wilts" -> "wilt"), or ``""``."""
-    found = lemmas(word).get("VERB") or lemmas(word).get("AUX")
+    forms = _lemmas(word.lower())  # :func:`lemmas`, looked up once
+    found = forms.get("VERB") or forms.get("AUX")
     return found[0].lower() if found else ""
 
 

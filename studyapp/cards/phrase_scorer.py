@@ -40,10 +40,16 @@ class PhraseScorer:
     """
 
     def __init__(
-        self, sentences: list[str], lexicon: set[str], subject: str, document_size: int = 0
+        self,
+        sentences: list[str],
+        lexicon: set[str],
+        subject: str,
+        document_size: int = 0,
+        counts: Counter[str] | None = None,
     ) -> None:
+        """``counts`` are :func:`sentence_counts` of ``sentences``, if they were counted."""
         self.sentences = sentences
-        counts = Counter(chain.from_iterable(map(_distinct_words, sentences)))
+        counts = sentence_counts(sentences) if counts is None else counts
         self.total = max(1, len(sentences))
         # a short document says most things once; a long one read in parts still comes back
         self.short = (document_size or len(sentences)) < RECUR_FROM
@@ -302,43 +308,52 @@ class PhraseScorer:
         runs: list[str] = []
         current: list[re.Match[str]] = []
         letters = _LetterWords(sentence)
+        subject = self.subject
 
         def close() -> None:
-            if not current:
-                return  # most words close a run that is empty: nothing to split or add
             # a "-s" word inside a run is a verb ("transport moves substances"): split there
-            pieces: list[list[re.Match[str]]] = [[]]
+            last = len(current) - 1
+            piece: list[re.Match[str]] = []
             for position, match in enumerate(current):
-                if position < len(current) - 1 and _verb_like_plural(match.group(0)):
-                    pieces.append([])
+                if position < last and _verb_like_plural(match[0]):
+                    add(piece)
+                    piece = []
                 else:
-                    pieces[-1].append(match)
-            for piece in pieces:
-                add(piece)
+                    piece.append(match)
+            add(piece)
             current.clear()
 
         def add(piece: list[re.Match[str]]) -> None:
-            while len(piece) == 1 and piece[-1].group(0).lower() in tq.WEAK_NOUNS:
-                piece.pop()
-            while piece and (len(piece) > 3 or piece[0].group(0).lower().endswith(("ing", "ed"))):
+            if len(piece) < 2:
+                # most runs are one word: a generic noun, a word on -ing or -ed, or one of
+                # under six letters alone is no noun phrase (see :func:`_noun_phrase`)
+                if piece:
+                    word = piece[0][0]
+                    low = word.lower()
+                    if not (
+                        len(word) < 6 or low in tq.WEAK_NOUNS or low.endswith(("ing", "ed"))
+                    ) and _noun_phrase(sentence, piece, letters, subject):
+                        runs.append(word)
+                return
+            while piece and (len(piece) > 3 or piece[0][0].lower().endswith(("ing", "ed"))):
                 piece.pop(0)
             if len(piece) > 1 and letters.before(piece[0].start()).lower() == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
-            opens = bool(piece) and letters.count_before(piece[0].start()) <= 1
-            if len(piece) > 1 and _verb_at_end(sentence, piece[-1], opens):
-                piece.pop()  # "Absorption depends on ...": the last word is the verb
-            if len(piece) > 1 and piece[0].group(0).lower() in _COMMON_VERBS:
+            if len(piece) > 1:
+                opens = letters.count_before(piece[0].start()) <= 1
+                if _verb_at_end(sentence, piece[-1], opens):
+                    piece.pop()  # "Absorption depends on ...": the last word is the verb
+            if len(piece) > 1 and piece[0][0].lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
-            if piece and _noun_phrase(sentence, piece, letters, self.subject):
+            if piece and _noun_phrase(sentence, piece, letters, subject):
                 runs.append(sentence[piece[0].start() : piece[-1].end()])
 
         position = 0
-        subject = self.subject
         for match in WORD.finditer(sentence):
             between = sentence[position : match.start()]
             broken = between != " " and bool(between.strip())  # punctuation between
             position = match.end()
-            base, left_out = _run_word(match.group(0))
+            base, left_out = _run_word(match[0])
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
             left_out = left_out or base == subject
@@ -346,7 +361,8 @@ class PhraseScorer:
                 close()
             if not left_out:
                 current.append(match)
-        close()
+        if current:
+            close()
         return runs
 
 
@@ -389,7 +405,18 @@ _DURATION = re.compile(
 def _durations(sentence: str) -> tuple[str, ...]:
     """The durations and amounts of a sentence, in order ("20 minutes", "hours" after
     "within"): found once, though every phrase of the sentence is asked whether it is one."""
+    if not _DIGIT.search(sentence) and not any(unit in sentence for unit in _UNIT_STEMS):
+        return ()  # each match holds a digit or a unit: most sentences need no search
     return tuple(_DURATION.findall(sentence))  # the pattern has no groups: whole matches
+
+
+# what each unit of _UNITS holds (keep them with it)
+_UNIT_STEMS = ("second", "minute", "hour", "day", "week", "month", "year")
+
+
+def sentence_counts(sentences: Iterable[str]) -> Counter[str]:
+    """In how many of ``sentences`` each word is (lower case)."""
+    return Counter(chain.from_iterable(map(_distinct_words, sentences)))
 
 
 # A sentence's words are counted in each part of the text it is read with: they

@@ -33,6 +33,20 @@ def test_the_titles_on_screen_can_give_a_blank_away():
     assert cloze_fault(text, "ATP synthesis", "") == "given-away"
 
 
+def test_the_sentence_and_the_titles_together_can_give_a_blank_away():
+    """Half a blank's words on screen give it away, whether the rest of its sentence shows
+    them or the titles do: "astrocyte" in the sentence and "cytokine" in the title are two
+    of four, though either alone is not enough, under any title the cloze is judged with."""
+    text = (
+        "Chronic pain in the dorsal horn of the spinal cord involves "
+        "{{c1::microglia astrocyte cytokine crosstalk}}, as the astrocyte studies show."
+    )
+    assert cloze_fault(text, "", "") == ""
+    assert cloze_fault(text, "Spinal cord", "") == ""
+    assert cloze_fault(text, "Cytokine signalling", "") == "given-away"
+    assert cloze_fault(text, "Spinal cord", "") == ""  # judged again: no verdict carried over
+
+
 def test_one_everyday_word_is_a_filler_a_rare_word_is_not():
     """'sequence' (scheduling) fills any blank; 'tinnitus' (medicine) is the subject's own."""
     assert filler_blank("sequence")

@@ -42,6 +42,7 @@ from studyapp.cards.proper_names import with_names
 from studyapp.cards.reading import deck_section, qualified_titles
 from studyapp.cards.selection import select
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
+from studyapp.outline.collector import collector_paused
 from studyapp.outline.nodes import (
     Block,
     Outline,
@@ -91,7 +92,24 @@ def generate_decks(
 
     ``notice`` is shown with every deck; ``None`` means the source's own (its front matter's
     ``notice:``), so only texts that ask for a notice get one.
+
+    The cycle collector is paused meanwhile (:func:`collector_paused`): making the decks
+    makes millions of small objects (words, phrases, drafts) and next to no cycles, so its
+    rounds would only walk them again and again.
     """
+    with collector_paused():
+        return _generate_decks(outline, prefix, source_file, source_title, notice, gate_log)
+
+
+def _generate_decks(
+    outline: Outline,
+    prefix: str,
+    source_file: str,
+    source_title: str,
+    notice: str | None,
+    gate_log: Counter[str] | None,
+) -> list[Deck]:
+    """:func:`generate_decks`, with the collector paused."""
     if notice is None:
         notice = outline.notice
     lead, topics, conclusion = _split_topics(outline)

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 
 from studyapp.cards.word_table import WordTable, word_table
+from studyapp.outline.collector import collector_paused
 from studyapp.outline.sentences import plain_lower
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")
@@ -165,7 +164,7 @@ def _load_tables() -> WordTable:
     reading it makes no garbage: the collector is paused meanwhile (it would only walk them
     again and again as they grow).
     """
-    with _collector_paused():
+    with collector_paused():
         return word_table()
 
 
@@ -174,7 +173,7 @@ def _wordfreq() -> None:
     """Load wordfreq's own table, for a frequency the shipped copy cannot work out exactly
     (a token wordfreq reads in a way not copied, such as "1.5"), with the collector paused
     as in :func:`_load_tables`."""
-    with _collector_paused():
+    with collector_paused():
         from wordfreq import zipf_frequency
 
         zipf_frequency("word", "en")
@@ -184,21 +183,10 @@ def _wordfreq() -> None:
 def _lemminflect() -> None:
     """Load lemminflect's own tables, for a verb form of a word that is no verb lemma of the
     shipped copy, with the collector paused as in :func:`_load_tables`."""
-    with _collector_paused():
+    with collector_paused():
         from lemminflect import getInflection
 
         getInflection("word", tag="VBD")
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def settle_tables() -> None:

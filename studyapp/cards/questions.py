@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -100,6 +101,15 @@ _BUT_CLAUSE = re.compile(r", but (?P<clause>[a-z][^;]{10,})$")
 
 def questions(sentence: str, subject: str) -> list[QA]:
     """Question-and-answer pairs of a standalone sentence (see the module docstring)."""
+    return list(_questions(sentence, subject))
+
+
+# A sentence is asked again when its section's drafts are made again (a topic split along its
+# subsections) or when it is read in more than one part of a long text: about one call in
+# nine at 1 MB. The answer depends on the sentence and the subject alone.
+@lru_cache(maxsize=4096)
+def _questions(sentence: str, subject: str) -> tuple[QA, ...]:
+    """:func:`questions`, worked out once for a sentence and subject."""
     text = sentence.rstrip(" .")
     out: list[QA] = []
     # each pattern below is tried only on a text holding the words it needs (most have none)
@@ -150,7 +160,7 @@ def questions(sentence: str, subject: str) -> list[QA]:
         claim = _claim(reported, text)
         if claim:
             out.append(claim)
-    return out
+    return tuple(out)
 
 
 def _claim(reported: re.Match[str], claim: str) -> QA | None:

@@ -19,6 +19,7 @@ import yaml
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
 from studyapp.outline.classify import classify_lines, front_matter_end
+from studyapp.outline.collector import collector_paused
 from studyapp.outline.editorial import editorial_notes
 from studyapp.outline.key_terms import marked_terms
 from studyapp.outline.markup import blank_markup
@@ -60,7 +61,15 @@ def parse_file(path: Path) -> Outline:
 
 
 def parse_outline(text: str) -> Outline:
-    """The outline tree of ``text``; OutlineError when it is empty, binary or too large."""
+    """The outline tree of ``text``; OutlineError when it is empty, binary or too large.
+    Read with the cycle collector paused (:func:`collector_paused`: many lines and words,
+    no cycles)."""
+    with collector_paused():
+        return _parse_outline(text)
+
+
+def _parse_outline(text: str) -> Outline:
+    """:func:`parse_outline`, with the collector paused."""
     if len(text) > MAX_BYTES:
         raise OutlineError(f"the text is too large ({len(text)} characters)")
     if "\x00" in text:

@@ -19,36 +19,23 @@ Run: ``.venv/bin/python benchmarks/bench_load.py [--runs 7] [--library 100k]``
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
+from studyapp.collector import collector_paused
 from studyapp.decks.load import load_decks
 
 DECKS = 20
 CARDS_PER_DECK = 500
 SECTIONS_PER_DECK = 25
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The collector paused, as the loader pauses it while it builds a deck."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:
@@ -98,7 +85,7 @@ def main() -> None:
         def bare_yaml() -> None:
             for file in files:
                 text = file.read_text(encoding="utf-8")
-                with gc_paused():
+                with collector_paused():
                     yaml.load(text, Loader=yaml.CSafeLoader)
 
         cache = scratch / "deck-cache.json"
@@ -110,7 +97,7 @@ def main() -> None:
 
         def bare_json() -> None:
             text = as_json.read_text(encoding="utf-8")
-            with gc_paused():
+            with collector_paused():
                 json.loads(text)
 
         parsed = timed(lambda: load_decks([root]), args.runs)

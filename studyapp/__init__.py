@@ -6,7 +6,9 @@ the code to this; ``docs/architecture.md`` draws it):
 - the shared kernel, modules at this level: :mod:`~studyapp.model` (decks, sections, cards),
   :mod:`~studyapp.review_types` (ratings, card states, log entries),
   :mod:`~studyapp.errors`, :mod:`~studyapp.wording`, :mod:`~studyapp.contrast` (WCAG contrast
-  of colours), :mod:`~studyapp.digest` (the one hash). They import nothing else of studyapp.
+  of colours), :mod:`~studyapp.digest` (the one hash), :mod:`~studyapp.collector` (the cycle
+  collector paused around work that makes many objects and no cycles). They import nothing
+  else of studyapp.
 - :mod:`studyapp.outline`: a text becomes a section tree (kernel only).
 - :mod:`studyapp.cards`: a section tree becomes cards and YAML deck files (outline, kernel).
 - :mod:`studyapp.decks`: deck files are loaded and validated (kernel only).

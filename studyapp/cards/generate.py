@@ -41,8 +41,8 @@ from studyapp.cards.gate import Seen
 from studyapp.cards.proper_names import with_names
 from studyapp.cards.reading import deck_section, qualified_titles
 from studyapp.cards.selection import select
+from studyapp.collector import collector_paused
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
-from studyapp.outline.collector import collector_paused
 from studyapp.outline.nodes import (
     Block,
     Outline,

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 
 from studyapp.cards.word_table import WordTable, word_table
-from studyapp.outline.collector import collector_paused
+from studyapp.collector import collector_paused
 from studyapp.outline.sentences import plain_lower
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9’'-]*")

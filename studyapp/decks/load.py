@@ -13,13 +13,12 @@ must actually be parsed (the app's start-up reads every deck from the cache).
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from studyapp.collector import collector_paused
 from studyapp.decks.problems import Problem
 from studyapp.model import Deck, Location
 
@@ -69,24 +68,6 @@ class LoadResult:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while one file is composed and built (or read
-    from the cache).
-
-    Composing makes a large tree of small node objects that has no cycles; the collector
-    would otherwise re-scan it many times for nothing (measured: about a fifth of the load
-    time). It is re-enabled straight after, only if it was on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _load(path: Path) -> _Loaded:
     """Read, compose and build one deck file; every failure becomes a problem."""
     from studyapp.decks.yaml_nodes import read_text
@@ -94,8 +75,8 @@ def _load(path: Path) -> _Loaded:
     text, problems = read_text(path)
     if text is None:
         return _Loaded(None, problems)
-    with _gc_paused():
-        return _build(path, text)
+    with collector_paused():  # composing makes a large tree with no cycles (about a fifth
+        return _build(path, text)  # of the load time went to the collector's scans)
 
 
 def _build(path: Path, text: str) -> _Loaded:
@@ -191,7 +172,7 @@ def _load_cached(file: Path, cache: DeckCache | None) -> _Loaded:
     from studyapp.decks.cache import CachedFile, file_key, settled
 
     key = file_key(file)
-    with _gc_paused():  # a cached deck is 100,000 new objects with no cycles, as a parse is
+    with collector_paused():  # a cached deck is 100,000 new objects with no cycles, as a parse is
         cached = None if key is None else cache.get(file, key)
     if cached is not None:
         return _Loaded(cached.deck, cached.problems, cached.deck_id, cached.card_ids)
@@ -317,7 +298,7 @@ def load_decks(paths: Iterable[Path], cache_file: Path | None = None) -> LoadRes
     if cache_file is not None:
         from studyapp.decks.cache import DeckCache
 
-        with _gc_paused():
+        with collector_paused():
             cache = DeckCache(cache_file, parse=load_deck_file)
     for file in files:
         loaded = _load_cached(file, cache)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import yaml
 
+from studyapp.collector import collector_paused
 from studyapp.errors import OutlineError
 from studyapp.outline.chrome_filter import filter_chrome
 from studyapp.outline.classify import classify_lines, front_matter_end
-from studyapp.outline.collector import collector_paused
 from studyapp.outline.editorial import editorial_notes
 from studyapp.outline.key_terms import marked_terms
 from studyapp.outline.markup import blank_markup

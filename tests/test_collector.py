@@ -9,8 +9,8 @@ import pytest
 
 from studyapp.cards.deck_files import deck_yaml
 from studyapp.cards.generate import generate_decks
+from studyapp.collector import collector_paused
 from studyapp.errors import OutlineError
-from studyapp.outline.collector import collector_paused
 from studyapp.outline.parse import parse_outline
 
 TEXT = "# Cells\n\nThe nucleus holds the genome of the cell. Mitochondria make most of its ATP.\n"

@@ -48,7 +48,7 @@ _NAV_LINE = re.compile(
     r"^(?:share(?: this)?(?: (?:post|article|page))?(?: on \w+)?|related (?:posts|articles|reading)"
     r"|leave a (?:comment|reply)|skip to (?:main )?content|read more|continue reading"
     r"|(?:previous|next) (?:post|article)|tags?|categories|category|filed under|home|menu"
-    r"|(?:table of )?contents|print(?: this)?(?: page)?|comments?(?: \(\d+\))?)"
+    r"|print(?: this)?(?: page)?|comments?(?: \(\d+\))?)"
     r"\s*(?:[:»>|.!]\s*(.*))?$",
     re.IGNORECASE,
 )

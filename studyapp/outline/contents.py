@@ -6,7 +6,9 @@ to ``#anchors``). Read as content, every topic would appear twice, and the first
 would take the real section's place. A contents list is a run of short lines (headings, list
 items or bare lines, blank lines between them allowed) most of whose titles the text repeats
 later, or that end in page numbers (``Camps .... 661-707``), or that only link to anchors;
-:func:`drop_contents` turns such a run into blank lines.
+:func:`drop_contents` turns such a run into blank lines. So does it with the numbered lines
+under a title saying they are contents (``Contents``, ``Analysis of Contents``): a book whose
+chapters are headed by their numbers alone (``I`` ... ``XXVI``) repeats none of its entries.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  #
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")  # one sentence ends, another begins
+_CONTENTS_TITLE = re.compile(r"^(?:(?:table|analysis|list) of )?contents$")
 
 
 def entry_key(line: str) -> str:
@@ -52,6 +55,7 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
     within it, the entries from the first to the last that the text repeats later (or that
     end in page numbers, or link to anchors) are the contents when they are most of that span.
     """
+    _drop_titled(events, lines)
     keys = [_key(e, lines) if e.kind in _ENTRY_KINDS and not e.md_level else "" for e in events]
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys):
@@ -74,6 +78,36 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
             end += 1
         _drop_entries(events, entries, keys, last_seen, lines)
         pos = end if end > pos else pos + 1
+
+
+def _drop_titled(events: list[LineEvent], lines: list[str]) -> None:
+    """Blank every contents title (``Contents``, ``## Table of Contents``: a title, never
+    content) and the numbered entries under it, with the lines that continue them (indented,
+    unnumbered): at least :data:`MIN_ENTRIES` of them, blank lines between allowed. The first
+    other line ends the contents."""
+    for pos, event in enumerate(events):
+        line = lines[event.index]
+        if len(line) > 40 or "contents" not in line.lower() or event.kind == BLANK:
+            continue
+        if not _CONTENTS_TITLE.match(entry_key(line.strip().strip("#*=_ :"))):
+            continue
+        entries, end, numbered = [], pos + 1, 0
+        while end < len(events):
+            kind, line = events[end].kind, lines[events[end].index]
+            if kind != BLANK:
+                if _NUMBERING.match(line.strip().lower()):
+                    numbered += 1
+                elif not numbered or not line[:1].isspace():
+                    break  # neither an entry nor the indented rest of one
+                entries.append(end)
+            end += 1
+        _blank(events, [pos, *entries] if numbered >= MIN_ENTRIES else [pos])
+
+
+def _blank(events: list[LineEvent], entries: list[int]) -> None:
+    """Turn the lines of ``entries`` into blank lines: they are contents, not content."""
+    for p in entries:
+        events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
 
 
 def _drop_entries(
@@ -102,8 +136,7 @@ def _drop_entries(
             for count, last in enumerate(hits, start=1)
         )
         if found:
-            for p in entries:
-                events[p].kind, events[p].readings, events[p].md_level = BLANK, [], 0
+            _blank(events, entries)
             return
 
 

@@ -93,3 +93,43 @@ def test_the_full_contents_of_a_book_go_though_the_text_is_one_chapter_of_it():
     assert "The Lorentz Transformation" not in titles
     assert "Lorentz" not in texts
     assert "THE SYSTEM OF CO-ORDINATES" in titles
+
+
+def test_numbered_entries_under_a_contents_title_go_though_no_heading_repeats_them():
+    """A book whose chapters are headed by their numbers alone ("I", "II") repeats none of its
+    contents entries; the entries under "Analysis of Contents" are still no content, in a
+    treatise on music as in one on farming."""
+    for title, entries, body in (
+        (
+            "Analysis of Contents",
+            ["The Nature of Harmony.", "Of Consonant Intervals, and", "  their Uses.", "Of Modes."],
+            "A consonance is an interval that sounds stable to the ear.",
+        ),
+        (
+            "CONTENTS",
+            [
+                "Of Soils and their Tillage.",
+                "Of Manures.",
+                "Of the Rotation of Crops, with",
+                "  Tables.",
+            ],
+            "Clay soils hold water longer than sandy soils do.",
+        ),
+    ):
+        numbered, n = [], 0
+        for entry in entries:
+            if entry.startswith("  "):
+                numbered.append(f"        {entry.strip()}")
+            else:
+                n += 1
+                numbered.append(f"  {'I' * n if n < 4 else 'IV'}     {entry}")
+        text = f"A TREATISE\n\n{title}\n\n" + "\n".join(numbered) + f"\n\n\n\nI\n\n{body}\n"
+        outline = parse_outline(text)
+        found = " ".join(
+            [s.title for s in outline.walk()]
+            + [b.text for s in outline.walk() for b in s.paragraphs]
+            + [i.text for s in outline.walk() for lst in s.lists for i in lst.items]
+        )
+        assert body in found
+        for entry in entries:
+            assert entry.strip() not in found

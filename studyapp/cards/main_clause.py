@@ -40,8 +40,10 @@ _NO_SUBJECT = lx.wordset(
 )
 _QUANTIFIERS = lx.wordset(
     "some many most all each every both few several other these those such any another"
+    " different various certain"
 )
 _BACK = lx.wordset("this that these those such it its they them their he she his her")
+_PARTICIPLE_PREPOSITIONS = lx.wordset("from in by with of at on for into under within")
 _BE_ADVERBS = lx.wordset("also often usually typically generally mainly mostly then thus still")
 _PLAIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9’'-]*$")
 _PICTURED = lx.wordset("shown depicted illustrated pictured seen given listed represented")
@@ -84,6 +86,8 @@ def what_does(text: str, subject: str) -> QA | None:
             return None  # "The geometries found in complexes are ...": a participle
         if verb.endswith("ed") and _participle_phrase(words[at + 1 : at + 6]):
             return None  # "Mental effort required to connect ...": a participle, no clause
+        if _reduced_relative(verb, base, words[at + 1 : at + 10]):
+            return None  # "Poultices made from potatoes afford ...": the verb comes later
         whole = " ".join(words[at + 1 :])
         rest = re.split(r"[,;:]| \(| - ", whole, maxsplit=1)[0].strip()
         after = whole[len(rest) :]
@@ -115,6 +119,24 @@ def _participle_phrase(following: list[str]) -> bool:
         and len(following) > 1
         and lx.verb_lemma(following[1]) == following[1].lower()
         and lx.only_verb(following[1])
+    )
+
+
+def _reduced_relative(verb: str, base: str, following: list[str]) -> bool:
+    """Whether a past form opening a predicate is a participle of the subject instead
+    ("Poultices [made from scraped raw potatoes] afford much comfort", "Rocks [formed under
+    pressure] contain ..."): a preposition follows it, and a verb in the present comes after,
+    which only the real predicate can hold."""
+    if not following or following[0] not in _PARTICIPLE_PREPOSITIONS:
+        return False
+    if not (lx.is_past(verb, base) or verb.endswith("ed")):
+        return False
+    return any(
+        word.islower()
+        and lx.only_verb(word)
+        and not lx.is_past(word, lx.verb_lemma(word))
+        and not word.endswith(("ed", "ing", "en"))
+        for word in following[1:]
     )
 
 

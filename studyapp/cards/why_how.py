@@ -24,6 +24,7 @@ own, no pronoun), so the question names what it asks about.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -363,6 +364,11 @@ def _does_what(text: str, subject: str) -> QA | None:
             said.append(words[0].lower())
         if _UNANCHORED & set(said):
             return None  # "many patients", "the second byte": which ones, the card cannot say
+        if any(
+            w in ("the", "a", "an") and not lx.is_function_word(before)
+            for before, w in itertools.pairwise(words[:at])
+        ):
+            return None  # "The ensuing winter the Athenians sent": a time, then the subject
         if (
             at == 2
             and words[0].lower() == "the"
@@ -437,7 +443,8 @@ def _names_little(obj: str) -> bool:
 
 
 _UNANCHORED = lx.wordset(
-    "many some most several few other others first second third last next previous same"
+    "many some most several few other others first second third fourth fifth sixth seventh"
+    " eighth ninth tenth last next previous same different various certain"
 )
 
 

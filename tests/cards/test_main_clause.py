@@ -71,6 +71,11 @@ def test_the_subject_of_a_plain_statement_is_asked_for(sentence, question, answe
         "Hobbes argued for an absolute sovereign.",  # who, not what
         "The common geometries found in complexes are tetrahedral.",  # a participle
         "Federal jurisdiction is not a limit on state courts.",  # negation
+        "Different texts will use different notations for the derivative.",  # which texts?
+        # a participle of the subject, its verb later: "What made from ... afford ...?"
+        "Poultices made from scraped raw potatoes afford much comfort after a burn.",
+        "Sediments carried by the river form a delta at its mouth.",
+        "Statutes passed in haste require amendment within the year.",
     ],
 )
 def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):

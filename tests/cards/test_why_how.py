@@ -113,11 +113,28 @@ def test_a_discourse_opening_does_not_hide_the_statement():
         "Many patients experience a reduction in pain intensity.",  # which patients?
         "The second byte indicates the total length of the option.",  # second of what?
         "The handshake uses the sequence number, the acknowledgement number and the SYN flag.",
+        "Fourth among the elements enumerated comes Diction.",  # fourth of what?
+        "Different texts will use different notations for the derivative.",  # which texts?
+        "Various enzymes break the bonds of starch.",  # which enzymes?
     ],
 )
 def test_no_object_question_where_the_question_is_unanchored_or_the_answer_cut(sentence):
     """A quantified or ordinal subject, or the first item of a list gives no
     'What does X do?' question (raters: ungrammatical, vague, incomplete)."""
+    assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ensuing winter the Athenians sent twenty ships round Peloponnese.",
+        "That same year the council adopted a new charter for the city.",
+        "Each autumn the geese leave the northern lakes.",
+    ],
+)
+def test_a_leading_time_is_not_read_as_part_of_the_subject(sentence):
+    """A sentence opening on a time without a comma ("The ensuing winter the Athenians
+    sent ...") gives no "What did the ensuing winter the Athenians send?"."""
     assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
 
 

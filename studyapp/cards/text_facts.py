@@ -183,6 +183,16 @@ def _before_semicolon(text: str) -> str:
     return text
 
 
+def _pronoun_one(definition: str) -> bool:
+    """Whether a definition opens on "the one" standing for a noun said before ("the square
+    knot is the one used by surgeons"): it names nothing. "The one organ that ..." names."""
+    said = definition.split()
+    if len(said) < 3 or said[1].lower() not in ("one", "ones"):
+        return False
+    word = said[2].strip(",;:").lower()
+    return lx.is_function_word(word) or "NOUN" not in lx.parts_of_speech(word)
+
+
 @lru_cache(maxsize=16384)
 def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
@@ -208,6 +218,7 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
             or subject.split()[0] in ("It", "One", "Some", "Many", "Most", "While", "When", "If")
             or first in tq.EVALUATIVE
             or first in ("thing", "things", "something", "way")  # "a thing which ..."
+            or _pronoun_one(definition)
             or _LIKENESS.match(definition)  # "a bit like passing notes in class": an image
             or re.search(r", (?:and )?(?:the|a|an) [^,]{1,40} (?:is|are) ", definition)
             or len(definition.split()) < 3

@@ -81,6 +81,27 @@ def test_a_likeness_is_not_a_definition(sentence):
     assert definitions(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The square knot is the one used by surgeons in securing bandages.",  # first aid
+        "The jury is the one which decides questions of fact.",  # law
+        "The final stage is the one in which the chromosomes separate.",  # biology
+    ],
+)
+def test_the_one_standing_for_a_noun_is_not_a_definition(sentence):
+    """ "The square knot is the one used by surgeons" names nothing: no "What is the term for
+    the one used by surgeons ...?" card (rated bad: "the one" unnamed)."""
+    assert definitions(sentence) == []
+
+
+def test_the_one_before_a_noun_still_defines():
+    """ "The larynx is the one organ of the throat that holds the vocal cords" says what the
+    larynx is."""
+    found = definitions("The larynx is the one organ of the throat that holds the vocal cords.")
+    assert found and found[0].definition.startswith("the one organ")
+
+
 def test_a_definition_stops_at_a_semicolon_outside_brackets():
     """'Success in battle is the ultimate object of all military training; success may be
     looked for ...' defines it as 'the ultimate object of all military training' (drill); a

@@ -131,8 +131,8 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
     consistency?", where "What is" would misread it); a bare note ("atenolol, metoprolol") under
     a label gives no card (asking for the label teaches the outline, not the subject)."""
     answer = first_sentence_within(explanation, MAX_ANSWER)
-    if not answer:
-        return None
+    if not answer or _asks(answer):
+        return None  # "Theory lab: what is the function x(t) if ...?": an exercise, no fact
     owner = sentence_case(section.title if section.title else parent)
     attribute = term.lower()
     if attribute in ATTRIBUTE_TERMS and owner:
@@ -154,6 +154,15 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         question = f"What is {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
+
+
+_QUESTION_OPENERS = lx.wordset("what which who whom whose why how when where whether")
+
+
+def _asks(text: str) -> bool:
+    """Whether an explanation is a question (an exercise's prompt), not a statement."""
+    first = lx.WORD.search(text)
+    return text.rstrip().endswith("?") or bool(first and first[0].lower() in _QUESTION_OPENERS)
 
 
 _SUBJECT_OPENERS = lx.wordset("the a an each every all any no some most many its their")

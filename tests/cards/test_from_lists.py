@@ -182,3 +182,18 @@ def test_a_term_explained_by_a_clause_is_asked_what_it_means():
     assert questions["What is meant by impleader?"].startswith("Defendant adds another party")
     assert "What is atomicity?" not in questions
     assert not any("asynchronous" in q or "Linux" in q for q in questions)
+
+
+def test_a_term_whose_explanation_is_a_question_gives_no_card():
+    """An exercise list ("Theory lab: what is the function x(t) if ...?", "Case study: Why
+    did the court ...?") asks the student something; its label is no term to define."""
+    text = (
+        "# Exercises\n\n"
+        "* Theory lab: what is the position of the mass if a frictional force acts on it?\n"
+        "* Case study: Why did the appeals court reverse the ruling of the trial judge?\n"
+        "* Osmosis: the diffusion of water across a selectively permeable membrane.\n"
+    )
+    section = _section(text)
+    questions = [d.question for b in section.lists for d in list_cards(b, section, section.lists)]
+    assert not any("Theory lab" in q or "theory lab" in q or "ase study" in q for q in questions)
+    assert "What is osmosis?" in questions

@@ -97,6 +97,20 @@ _NESTED_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\]]*\])*)\]\((?:[^()\s]++|\([^)]
 _REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
+# a reference to the bibliography goes, like LaTeX's \cite, with the space before it
+_CITE = re.compile(r"\s*:(?:cite|citep|citet|footcite)(?::[a-z]+)?:`[^`]*`")
+_LABEL = re.compile(r"^[~!]?[\w-]+[_:][\w:-]+$")
+_LABEL_ROLES = frozenset({"ref", "numref", "eqref", "label"})
+_LABEL_KINDS = {
+    "fig": "the figure",
+    "figure": "the figure",
+    "tab": "the table",
+    "table": "the table",
+    "eq": "the equation",
+    "equation": "the equation",
+    "lst": "the listing",
+    "code": "the listing",
+}
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
 # "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg)
@@ -565,6 +579,8 @@ def plain_inline(text: str) -> str:
     if "_" in text:
         text = _UNDERSCORED.sub(r"\1", text)
     if "`" in text:
+        if ":cit" in text or ":footcit" in text:
+            text = _CITE.sub("", text)
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         if "<" in text:
             text = _REST_LINK.sub(r"\1", text)
@@ -589,6 +605,12 @@ def _role_text(role: str, content: str) -> str:
         return latex_plain(content)
     if role in ("rfc", "pep"):
         return f"{role.upper()} {content}"
+    if role in _LABEL_ROLES and _LABEL.match(content):
+        # a bare label ("sec_calculus"): the builder shows the target's number, which this
+        # text cannot know; say what kind of thing it points to, never the label itself
+        # (a label of one word, "statistics", reads as the target's name and stays)
+        prefix = re.split(r"[_:-]", content.lstrip("~!"), maxsplit=1)[0].lower()
+        return _LABEL_KINDS.get(prefix, "another section")
     match = re.match(r"^(.*?)\s*<[^<>]*>$", content, re.S)
     shown = match.group(1) if match and match.group(1) else content
     return shown.lstrip("~!")

@@ -260,3 +260,21 @@ def test_underscore_italics_are_stripped_and_identifiers_kept(text, plain):
     """Plain-text books and Markdown set italics in underscores ("_The sob_ is ..."): the
     marks go, an identifier's underscores stay (a reST reference's trailing one goes)."""
     assert plain_inline(text) == plain
+
+
+def test_a_bare_label_reference_never_shows_its_label():
+    """Sphinx shows a cross-reference to a bare label as the target's number, which the text
+    cannot know: the label ("sec_calculus") never reaches a card; what it points to is said
+    instead, and a citation goes with the space before it (a maths book, a biology chapter)."""
+    assert plain_inline("As was seen in :numref:`sec_calculus`, rules help.") == (
+        "As was seen in another section, rules help."
+    )
+    assert plain_inline("The curve has one minimum, shown in :numref:`fig_positive-second`.") == (
+        "The curve has one minimum, shown in the figure."
+    )
+    assert plain_inline("Mitosis has four stages :cite:`Alberts.2002`.") == (
+        "Mitosis has four stages."
+    )
+    assert plain_inline("See :ref:`the staining protocol <stain>` first.") == (
+        "See the staining protocol first."
+    )

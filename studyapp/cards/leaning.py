@@ -3,8 +3,8 @@
 A cloze shows one sentence. One that speaks as "we" ("Accordingly, we can perform a
 nonparametric version of the test with [...]"), opens on an example of something it does not
 name ("For example, sending [...] to mobile devices", "Examples include [...], Tay-Sachs
-disease") or opens on a word that points back ("However", "Thus", "Similarly", "In addition")
-is half of a thought whose other half is elsewhere. Rated blind on 36 texts of every
+disease") or opens on a word that points back ("However", "Thus", "Similarly", "In addition",
+"In other words", "As noted earlier") is half of a thought whose other half is elsewhere. Rated blind on 36 texts of every
 subject, such clozes were good in 15 % of 120 cases against 33 % for the others, and worse in
 26 of the 36 texts: a cloze of such a sentence is weak, kept only where its section needs it.
 
@@ -29,6 +29,9 @@ _OPENING = re.compile(
     r"|still\b|nevertheless|nonetheless|again\b|similarly|likewise|moreover|furthermore"
     r"|besides\b|accordingly|consequently|in (?:addition|turn|this|that|these|such|contrast)\b"
     r"|as a result\b|the (?:latter|former|same)\b|if (?:not|so)\b"
+    r"|in other words\b|in short\b|that is\b|to (?:sum up|summari[sz]e)\b"
+    r"|as (?:was |we |has been |have been |is |it was )?(?:already |previously |earlier )?"
+    r"(?:noted|mentioned|seen|discussed|explained|shown|stated|described|said)\b"
     r"|(?:this|these|those|such|both)\b)",
     re.IGNORECASE,
 )

@@ -21,6 +21,9 @@ from studyapp.model import CardType
         "Similarly, a contract signed under duress is voidable.",  # law
         "These enzymes break proteins into amino acids.",  # chemistry
         "“In addition, the court may award costs.",
+        "In other words, a vertical spring-mass system undergoes simple harmonic motion.",
+        "As noted earlier, probable cause must rest on specific and articulable facts.",  # law
+        "As already stated, the vocal apparatus is composed of the lungs and the larynx.",
     ],
 )
 def test_sentences_that_need_their_neighbours_lean_on_context(sentence: str) -> None:
@@ -36,6 +39,7 @@ def test_sentences_that_need_their_neighbours_lean_on_context(sentence: str) -> 
         "The Treaty of Versailles was signed in 1919.",
         "Thermal equilibrium is reached when two bodies have the same temperature.",
         "A trust is a relationship in which a trustee holds property for a beneficiary.",
+        "As water cools below four degrees, it expands.",  # "as" of time, not pointing back
     ],
 )
 def test_sentences_that_stand_alone_do_not(sentence: str) -> None:

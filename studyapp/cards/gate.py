@@ -15,6 +15,9 @@ A draft is dropped, whatever sentence or subject it came from, when:
   ("Complex Regional [...] Syndrome", "[...] energy" for "light energy");
   an answer that stops on a function word ("the cavity in") is cut short the same way;
 * ``markup``: it shows markup the outline left in (``:term:``, ``{: ...}``, ``[link](#...)``);
+* ``citation``: the sentence it shows is mostly figures and abbreviations, not words: a
+  reference to a source ("Hanson v. Dane County (7th Cir. 2010) 608 F.3d 335."), a line of
+  page numbers, which states no fact;
 * ``stock-blank``: its cloze blank is everyday words anyone could guess ("quality of [life]");
 * ``list-item``: its cloze blank is one item of a list the sentence gives ("conditions such
   as OCD, [...], and substance use disorders"): any other item would fill it as well;
@@ -69,6 +72,7 @@ RULES = (
     "unresolved",
     "broken-blank",
     "markup",
+    "citation",
     "stock-blank",
     "list-item",
     "example",
@@ -375,7 +379,25 @@ def _text_fault(
         return text, "not-a-statement"  # "Explain and provide examples of ...": an exercise
     if "___" in text or "___" in answer:
         return text, "not-a-statement"  # "A ___ is ____, rather than genetic.": a gap
+    if _mostly_figures(text or quoting):
+        return text, "citation"
     return text, ""
+
+
+_WORD_TOKEN = re.compile(r"^[\"“‘(]?[A-Za-z][A-Za-z'’-]*[.,;:!?\"”’)]?$")
+_ABBREVIATION = re.compile(r"^\(?(?:[A-Z][a-z]{0,3}|[a-z])\.\)?$")  # "Cir.", "v.": no words
+
+
+def _mostly_figures(sentence: str) -> bool:
+    """Whether fewer than half the tokens of a sentence of five or more are words (not
+    numbers, abbreviations or codes): "Hanson v. Dane County (7th Cir. 2010) 608 F.3d 335."
+    has 3 words of 9."""
+    tokens = sentence.split()
+    if len(tokens) < 5 or sum(c.isdigit() for c in sentence) < 3:
+        return False  # a sentence with figures enough to be a reference holds three digits
+    said = sum(1 for t in tokens[:-1] if _WORD_TOKEN.match(t) and not _ABBREVIATION.match(t))
+    said += bool(_WORD_TOKEN.match(tokens[-1]))  # "... it is.": a stop, not an abbreviation
+    return said < 0.5 * len(tokens)
 
 
 _pronoun_without_referent = lru_cache(maxsize=16384)(pronoun_without_referent)

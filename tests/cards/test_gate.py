@@ -186,6 +186,32 @@ def test_markup_left_in_the_text_drops_the_card():
     assert card_fault(_cloze(linked), "") == "markup"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanson v. {{c1::Dane County}} (7th Cir. 2010) 608 F.3d 335.",  # law
+        "Freeman, {{c1::E. A.}} (1876) 2 Hist. Norm. Conq. 114-19.",  # history
+        "Smith and {{c1::Jones}} (2004) 12 J. Cell Biol. 45, 51-53.",  # biology
+    ],
+)
+def test_a_reference_to_a_source_is_no_fact(text):
+    """A line that is mostly figures and abbreviations cites a source and states nothing."""
+    assert card_fault(_cloze(text), "") == "citation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1914, {{c1::65 divisions}} of the German army crossed into Belgium.",
+        "The court in Illinois v. {{c1::Gates}} adopted the totality of the circumstances.",
+        "Water boils at {{c1::100 °C}} at a pressure of 101.3 kPa.",
+    ],
+)
+def test_a_sentence_with_figures_in_it_still_states_a_fact(text):
+    """Dates, amounts and a case name inside a sentence of words are facts to learn."""
+    assert card_fault(_cloze(text), "") != "citation"
+
+
 def test_a_second_cloze_of_a_sentence_and_a_question_asked_twice_are_dropped():
     """One sentence gives one cloze; the same question twice is a duplicate, or a conflict
     when the answers differ."""

@@ -4,9 +4,10 @@ A cloze shows one sentence. One that speaks as "we" ("Accordingly, we can perfor
 nonparametric version of the test with [...]"), opens on an example of something it does not
 name ("For example, sending [...] to mobile devices", "Examples include [...], Tay-Sachs
 disease") or opens on a word that points back ("However", "Thus", "Similarly", "In addition",
-"In other words", "As noted earlier") is half of a thought whose other half is elsewhere. Rated blind on 36 texts of every
-subject, such clozes were good in 15 % of 120 cases against 33 % for the others, and worse in
-26 of the 36 texts: a cloze of such a sentence is weak, kept only where its section needs it.
+"In other words", "As noted earlier") is half of a thought whose other half is elsewhere.
+Rated blind on 36 texts of every subject, such clozes were good in 15 % of 120 cases against
+33 % for the others, and worse in 26 of the 36 texts: a cloze of such a sentence is weak,
+kept only where its section needs it.
 
 A question can say too little in the same way: "What does ketamine enhance?", "What do
 astronomers use?" fit a dozen sentences of their text. Rated blind, such questions of four or

@@ -547,9 +547,18 @@ def _question_cards(
     """Question-and-answer cards of the sentence's shape (:mod:`studyapp.cards.questions`);
     a short question gets the section title as context."""
     drafts: list[Draft] = []
+    named = False  # a "who" question of the sentence is kept
     for qa in tq_questions(standalone, ctx.subject):
         if len(qa.answer) > MAX_ANSWER:
             continue
+        if qa.kind == "who-does":
+            if not all(
+                ctx.names.is_name(w.lower()) for w in qa.answer.removeprefix("the ").split()
+            ):
+                continue  # "Lidocaine blocks ...": a word the text also writes in lower case
+            named = True
+        elif qa.kind == "does-what" and named:
+            continue  # "Who described X?" is asked: not also "What did Erikson describe?"
         question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = _LEADING_LOWER_ARTICLE.sub("", qa.answer)

@@ -1,4 +1,4 @@
-"""Questions about the main clause of a plain statement: what does it, and when, in any subject.
+"""Questions about the main clause of a plain statement: what or who does it, and when.
 
 These shapes fire on the ordinary declarative sentences of prose (a lecture, a chapter), where
 the sharper shapes of :mod:`studyapp.cards.questions` and :mod:`studyapp.cards.why_how` find
@@ -11,6 +11,10 @@ nothing; every answer is a verbatim piece of the sentence:
   asked for (not "this", "the result", a bare name of a person, or the document's subject,
   which any student would guess); the predicate is cut at its first clause break so the
   question stays short;
+* **who did it**: ``Justinian closed the schools at Athens`` -> "Who closed the schools at
+  Athens?" -> ``Justinian``: a name (one the text always capitalises) doing something in
+  the past, where "what" would refuse a name; it beats the object question of the same
+  sentence ("What did Justinian close?");
 * **kinds**: ``There are three types of rock: igneous, sedimentary and metamorphic`` (also
   ``Mitosis has four stages: ...``, ``The three branches of government are ...``) -> a list
   card "What are the three types of rock?" whose items are the named kinds, when their count
@@ -26,7 +30,15 @@ import re
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import QA, lower_first
-from studyapp.cards.why_how import _AUX, _MODALS, _bare_noun, invert, noun_phrase, noun_phrase_reach
+from studyapp.cards.why_how import (
+    _AUX,
+    _LIGHT_VERBS,
+    _MODALS,
+    _bare_noun,
+    invert,
+    noun_phrase,
+    noun_phrase_reach,
+)
 
 _MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
 _NOTE_NOUN = 3.3  # Zipf: a bare singular noun this common is a note's party ("Plaintiff sued")
@@ -302,4 +314,53 @@ def kinds(sentence: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
-MAKERS = (what_does,)  # `when` runs with the sharper shapes (a date beats an object)
+def who_does(text: str, subject: str) -> QA | None:
+    """``Phormio commanded the Athenian fleet at Naupactus`` -> "Who commanded the Athenian
+    fleet at Naupactus?" -> ``Phormio``: a named subject (one to three capitalised words the
+    word table does not know, so a name), asked "who" where :func:`what_does` refuses a
+    name. Whether the text really treats the words as a name (a capital inside its
+    sentences, never lower case) the card maker checks with the whole text at hand."""
+    words = text.rstrip(" .").split()
+    group = words[:1] == ["The"]  # "The Athenians sent ...": a people, a party
+    for at in range(2 if group else 1, 4):
+        if len(words) - at <= _MIN_PREDICATE or not _name_word(words[at - 1]):
+            return None
+        verb = words[at]
+        if not verb.islower() or verb in _MODALS:
+            continue
+        base = lx.verb_lemma(verb)
+        if not base:
+            continue
+        if not (lx.is_past(verb, base) or (verb.endswith("ed") and verb != base)):
+            continue  # a deed is told in the past; "Gastropoda includes ..." is no one's deed
+        if base in _LIGHT_VERBS:
+            return None  # "Switzerland became a republic": what, not who
+        if verb in _AUX:
+            return None  # "Pericles was elected", "Hume has shown": a state, not a deed
+        if base in ("have", "do", "say", "tell", "ask", "write", "reply", "answer"):
+            return None  # "Aristotle says ...": a saying, asked by the cloze or not at all
+        rest = re.split(r"[,;:]| \(| - ", " ".join(words[at + 1 :]), maxsplit=1)[0].strip()
+        if not _plain_predicate(verb, rest.split()) or "NOUN" in lx.parts_of_speech(verb):
+            return None  # "Caesar crossed" is a verb; "Athens walls ..." may be a noun
+        answer = " ".join(words[:at])
+        answer = f"the {answer[4:]}" if group else answer
+        question = f"Who {verb} {rest}?"
+        if len(question.split()) > _MAX_QUESTION or answer.lower() == subject.lower():
+            return None  # the document's subject answers every question about it
+        return QA("who-does", question, answer)
+    return None
+
+
+def _name_word(word: str) -> bool:
+    """Whether ``word`` may be part of a name: capitalised, letters only (a hyphen or an
+    apostrophe inside), not all capitals (an acronym is a thing) and unknown to the word
+    table ("Glaciers", "Black", "Python" are words it knows)."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and word.replace("-", "").replace("’", "").replace("'", "").isalpha()
+        and not lx.parts_of_speech(word.lower())
+    )
+
+
+MAKERS = (what_does, who_does)  # `when` runs with the sharper shapes (a date beats an object)

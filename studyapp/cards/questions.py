@@ -38,7 +38,7 @@ from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.main_clause import MAKERS as MAIN_CLAUSE_MAKERS
-from studyapp.cards.main_clause import when
+from studyapp.cards.main_clause import when, who_does
 from studyapp.cards.question_verbs import VERB_MAKERS
 from studyapp.cards.text_facts import wordset
 from studyapp.cards.why_how import MAKERS as WHY_HOW_MAKERS
@@ -148,6 +148,12 @@ def _questions(sentence: str, subject: str) -> tuple[QA, ...]:
                 out.append(_marked_background(qa, text))
     if any(qa.kind != "does-what" for qa in out):  # a sharper shape asks it already
         out = [qa for qa in out if qa.kind != "does-what"]
+    elif out:  # a named doer beats the object of the deed: "Who described X as Y?" tells
+        # more than "What did Erikson describe?" -> "X"; the card maker keeps one of the two
+        # (the first, if the text treats its answer as a name)
+        named = next((qa for v in variants if (qa := who_does(v, subject))), None)
+        if named and named.answer in sentence:
+            out.insert(0, named)
     for maker in MAIN_CLAUSE_MAKERS:  # the plain main clause, when no sharper shape asks
         if out:
             break

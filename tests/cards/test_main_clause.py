@@ -210,3 +210,51 @@ def test_no_question_asks_what_an_action_does():
     action: "What understands and enacts ...?" -> "Helping employees" is no question."""
     text = "Helping employees and stakeholders understand and enact an empirical approach"
     assert what_does(text, "") is None
+
+
+def _questions_of(text: str) -> dict[str, str]:
+    outline = parse_outline(text)
+    drafts = sentence_cards(outline.sections[0], document_context(outline))
+    return {d.question: d.answer for d in drafts if d.question}
+
+
+def test_a_person_or_a_people_doing_something_is_asked_who():
+    """A name the text always capitalises, doing something, is asked "who" (history,
+    psychology, microbiology): "What" refuses names, so such sentences gave no
+    question before."""
+    asked = _questions_of(
+        "# Notes\n\n## People\n\n"
+        "In the sixth century the emperor Justinian ruled from Constantinople. "
+        "Justinian closed the schools at Athens, a city of old learning. "
+        "The theory of Erikson has eight stages. "
+        "Erikson described the task of the adolescent as identity versus role confusion. "
+        "Twenty ships of the Athenians sailed round Peloponnese. "
+        "The Athenians sent twenty ships round Peloponnese under Phormio. "
+        "The work of Ivanovsky came first. "
+        "Ivanovsky suggested the infection might be caused by a bacterial toxin.\n"
+    )
+    assert asked["Who closed the schools at Athens?"] == "Justinian"
+    assert asked["Who described the task of the adolescent as identity versus role confusion?"] == (
+        "Erikson"
+    )
+    assert asked["Who suggested the infection might be caused by a bacterial toxin?"] == (
+        "Ivanovsky"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lidocaine blocks voltage-gated sodium channels in the nerve membrane.",  # lidocaine
+        "Switzerland became an independent republic in the Peace of Westphalia.",  # light verb
+        "NATO admitted three new members in the year 1999.",  # an acronym is a thing
+        "Aristotle says that a plot must have a beginning, a middle and an end.",  # a saying
+        "Pericles was the leading statesman of Athens at the time.",  # a state
+    ],
+)
+def test_no_who_question_for_a_thing_a_saying_or_a_state(sentence):
+    """A capitalised word the text also writes in lower case is no name ("lidocaine acts
+    fast"); a country becoming something, a saying and a state are not asked "who"."""
+    names = "Then lidocaine, Switzerland, NATO, Aristotle and Pericles were named."
+    asked = _questions_of(f"# Notes\n\n## Facts\n\n{sentence} {names}\n")
+    assert not [q for q in asked if q.startswith("Who ")]

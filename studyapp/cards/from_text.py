@@ -552,9 +552,8 @@ def _question_cards(
         if len(qa.answer) > MAX_ANSWER:
             continue
         if qa.kind == "who-does":
-            if not all(
-                ctx.names.is_name(w.lower()) for w in qa.answer.removeprefix("the ").split()
-            ):
+            said = qa.answer.removeprefix("the ").replace(" and ", " ").split()
+            if not all(ctx.names.is_name(w.lower()) for w in said):
                 continue  # "Lidocaine blocks ...": a word the text also writes in lower case
             named = True
         elif qa.kind == "does-what" and named:

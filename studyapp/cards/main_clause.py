@@ -14,7 +14,8 @@ nothing; every answer is a verbatim piece of the sentence:
 * **who did it**: ``Justinian closed the schools at Athens`` -> "Who closed the schools at
   Athens?" -> ``Justinian``: a name (one the text always capitalises) doing something in
   the past, where "what" would refuse a name; it beats the object question of the same
-  sentence ("What did Justinian close?");
+  sentence ("What did Justinian close?"); so is the named doer of a deed told in the passive
+  (``Penicillin was discovered by Alexander Fleming`` -> "Who discovered penicillin?");
 * **kinds**: ``There are three types of rock: igneous, sedimentary and metamorphic`` (also
   ``Mitosis has four stages: ...``, ``The three branches of government are ...``) -> a list
   card "What are the three types of rock?" whose items are the named kinds, when their count
@@ -363,4 +364,51 @@ def _name_word(word: str) -> bool:
     )
 
 
-MAKERS = (what_does, who_does)  # `when` runs with the sharper shapes (a date beats an object)
+_DONE_BY = re.compile(
+    r"^(?P<x>.+?) (?:was|were) (?:(?P<adv>first|later|eventually|originally|finally) )?"
+    r"(?P<verb>[a-z]+) by (?P<y>(?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}"
+    r"(?: and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2})?)"
+    r"(?P<tail>(?: (?:in|at|on|during|after|before|around|about) [^,;:()]{2,40})?)"
+    r"(?:[,;:] .*)?$"  # "..., son of Amphiaraus": an aside the question leaves out
+)
+
+
+def done_by(text: str, subject: str) -> QA | None:
+    """``Penicillin was discovered by Alexander Fleming in 1928`` -> "Who discovered
+    penicillin in 1928?" -> ``Alexander Fleming``: the named doer of a deed told in the
+    passive. As with :func:`who_does`, the card maker keeps it only where the text treats the
+    answer as a name."""
+    match = _DONE_BY.match(text.rstrip(" .")) if " by " in text else None
+    if not match:
+        return None
+    x, verb = match.group("x"), match.group("verb")
+    said = x.split()
+    if len(said) > _MAX_SUBJECT or not noun_phrase(said) or said[0].lower() in _BACK:
+        return None  # "It was built by ...", "This was shown by ...": which, the card cannot say
+    if any(lx.is_pronoun(w) for w in said) or not verb.endswith(("ed", "en", "t", "n")):
+        return None
+    if len(said) == 2 and said[0] == "The" and said[1].islower() and not lx.is_rare(said[1]):
+        return None  # "The policy was issued by ...": which policy, the text around says
+    base = lx.verb_lemma(verb)
+    past = [form for form in lx.inflection(base, "VBD") if form] if base else []
+    if not past or base in _LIGHT_VERBS or base in ("be", "say", "tell", "call", "name"):
+        return None  # "was called by its people ...": a name, not a deed
+    name = match.group("y")
+    if name.split()[-1].lower() in lx.FUNCTION_WORDS or name.lower() == subject.lower():
+        return None
+    tail = match.group("tail")
+    if any(lx.is_pronoun(w) or w in _BACK for w in tail.lower().split()):
+        return None  # "... in its landmark decision": whose, the card cannot say
+    what = lower_first(x)
+    adverb = f"{match.group('adv')} " if match.group("adv") else ""
+    question = f"Who {adverb}{past[0]} {what}{tail}?"
+    if len(question.split()) > _MAX_QUESTION:
+        return None
+    return QA("who-does", question, name)
+
+
+MAKERS = (
+    done_by,
+    what_does,
+    who_does,
+)  # `when` runs with the sharper shapes (a date beats an object)

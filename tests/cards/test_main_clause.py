@@ -6,7 +6,7 @@ import pytest
 
 from studyapp.cards.doc_context import document_context
 from studyapp.cards.from_text import sentence_cards
-from studyapp.cards.main_clause import kinds, what_does, when
+from studyapp.cards.main_clause import done_by, kinds, what_does, when
 from studyapp.cards.questions import questions
 from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
@@ -258,3 +258,34 @@ def test_no_who_question_for_a_thing_a_saying_or_a_state(sentence):
     names = "Then lidocaine, Switzerland, NATO, Aristotle and Pericles were named."
     asked = _questions_of(f"# Notes\n\n## Facts\n\n{sentence} {names}\n")
     assert not [q for q in asked if q.startswith("Who ")]
+
+
+def test_the_named_doer_of_a_deed_told_in_the_passive_is_asked_who():
+    """ "Penicillin was discovered by Alexander Fleming in 1928" (medicine), "The Iliad was
+    written by Homer" (literature), "The Magna Carta was sealed by King John at Runnymede"
+    (history): who did it is the fact to learn."""
+    asked = _questions_of(
+        "# Notes\n\n## Firsts\n\n"
+        "The mould of Alexander Fleming grew on a plate. "
+        "Penicillin was discovered by Alexander Fleming in 1928. "
+        "The songs of Homer were sung for centuries. "
+        "The Iliad was written by Homer. "
+        "The charter of King John was copied many times. "
+        "The Magna Carta was sealed by King John at Runnymede.\n"
+    )
+    assert asked["Who discovered penicillin in 1928?"] == "Alexander Fleming"
+    assert asked["Who wrote The Iliad?"] == "Homer"  # a title keeps its capitals
+    assert asked["Who sealed The Magna Carta at Runnymede?"] == "King John"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was written by Homer.",  # which work?
+        "The policy was issued by Empire Mutual.",  # which policy?
+        "The rule was later adopted by the Court in its landmark decision.",  # whose decision?
+    ],
+)
+def test_no_passive_who_question_about_an_unnamed_thing(sentence):
+    """A passive whose subject the card cannot name asks nothing a student could answer."""
+    assert done_by(sentence.rstrip("."), "") is None

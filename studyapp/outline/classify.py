@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from studyapp.outline import lines as ol
-from studyapp.outline.contents import drop_contents
+from studyapp.outline.contents import drop_contents, title_bare_numbers
 from studyapp.outline.events import BLANK, HEADING, ITEM, TABLE, TEXT, LineEvent
 
 
@@ -77,9 +77,10 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         events.append(LineEvent(i, TEXT, ol.indentation(line), stripped))
     _rank_adorned(adorned)
     _join_shouted_blocks(events)
-    drop_contents(events, lines)
+    titles = drop_contents(events, lines)
     _resolve_numbered(events, lines)
     _mark_plain_headings(events)
+    title_bare_numbers(events, titles)
     return events
 
 

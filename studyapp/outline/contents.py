@@ -31,6 +31,7 @@ _PAGED = re.compile(r"[A-Za-z_)][\s.·…_-]+\d+(?:\s*[-–—]\s*\d+)?\s*$")  #
 _NOT_WORD = re.compile(r"[^\w\s]+")
 _ANCHOR_ONLY = re.compile(r"^\s*\[[^\]]+\]\(#[^)]*\)\s*$")
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?]\s+[A-Z]")  # one sentence ends, another begins
+_ASIDE = re.compile(r"\([^()]*\)")
 _CONTENTS_TITLE = re.compile(r"^(?:(?:table|analysis|list) of )?contents$")
 
 
@@ -48,14 +49,16 @@ def entry_key(line: str) -> str:
     return " ".join(text.split())
 
 
-def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
-    """Blank every run of lines that reads as a table of contents (see the module docstring).
+def drop_contents(events: list[LineEvent], lines: list[str]) -> dict[str, str]:
+    """Blank every run of lines that reads as a table of contents (see the module docstring);
+    return the titles of numbered entries under a contents title, by number (for
+    :func:`title_bare_numbers`).
 
     A run is a stretch of short lines of one kind (list items, or numbered and bare lines);
     within it, the entries from the first to the last that the text repeats later (or that
     end in page numbers, or link to anchors) are the contents when they are most of that span.
     """
-    _drop_titled(events, lines)
+    titles = _drop_titled(events, lines)
     keys = [_key(e, lines) if e.kind in _ENTRY_KINDS and not e.md_level else "" for e in events]
     last_seen: dict[str, int] = {}
     for pos, key in enumerate(keys):
@@ -78,13 +81,16 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> None:
             end += 1
         _drop_entries(events, entries, keys, last_seen, lines)
         pos = end if end > pos else pos + 1
+    return titles
 
 
-def _drop_titled(events: list[LineEvent], lines: list[str]) -> None:
+def _drop_titled(events: list[LineEvent], lines: list[str]) -> dict[str, str]:
     """Blank every contents title (``Contents``, ``## Table of Contents``: a title, never
     content) and the numbered entries under it, with the lines that continue them (indented,
     unnumbered): at least :data:`MIN_ENTRIES` of them, blank lines between allowed. The first
-    other line ends the contents."""
+    other line ends the contents. Returns each numbered entry's title by its number (see
+    :func:`title_bare_numbers`)."""
+    titles: dict[str, str] = {}
     for pos, event in enumerate(events):
         line = lines[event.index]
         if len(line) > 40 or "contents" not in line.lower() or event.kind == BLANK:
@@ -101,7 +107,46 @@ def _drop_titled(events: list[LineEvent], lines: list[str]) -> None:
                     break  # neither an entry nor the indented rest of one
                 entries.append(end)
             end += 1
+        if numbered >= MIN_ENTRIES:
+            titles.update(_titles_by_number(entries, events, lines))
         _blank(events, [pos, *entries] if numbered >= MIN_ENTRIES else [pos])
+    return titles
+
+
+def _titles_by_number(
+    entries: list[int], events: list[LineEvent], lines: list[str]
+) -> dict[str, str]:
+    """``{"III": "The Manner of Imitation"}``: each numbered entry's title, its indented
+    continuation lines joined to it."""
+    titles: dict[str, str] = {}
+    number = ""
+    for p in entries:
+        line = lines[events[p].index].strip()
+        found = _NUMBERING.match(line.lower())
+        if found:
+            number, line = line[: found.end()].strip().rstrip(".):"), line[found.end() :]
+            titles[number] = line.strip()
+        elif number:
+            titles[number] = f"{titles[number]} {line}"
+    # "(Plot continued.) Dramatic Unity": the note to the reader is no part of the topic
+    plain = {n: " ".join(_ASIDE.sub(" ", t).split()).rstrip(" .") for n, t in titles.items()}
+    return {n: t for n, t in plain.items() if t}
+
+
+def title_bare_numbers(events: list[LineEvent], titles: dict[str, str]) -> None:
+    """Give a chapter headed by its number alone ("III") the title its contents entry gives
+    it ("III. The Manner of Imitation"): a bare number says nothing of the topic. Run once
+    the headings are known (a bare number is one; a number with its title may not read so)."""
+    if not titles:
+        return
+    for pos, event in enumerate(events):
+        if event.kind not in (TEXT, HEADING) or len(event.text) > 8:
+            continue
+        number = event.text.strip().rstrip(".")
+        alone = all(0 <= p < len(events) and events[p].kind == BLANK for p in (pos - 1, pos + 1))
+        if number in titles and (event.plain_heading or event.kind == HEADING or alone):
+            event.text = f"{number}. {titles[number]}"
+            event.plain_heading = event.plain_heading or event.kind == TEXT  # "II." alone
 
 
 def _blank(events: list[LineEvent], entries: list[int]) -> None:

@@ -133,3 +133,31 @@ def test_numbered_entries_under_a_contents_title_go_though_no_heading_repeats_th
         assert body in found
         for entry in entries:
             assert entry.strip() not in found
+
+
+def test_a_chapter_headed_by_its_number_alone_takes_its_title_from_the_contents():
+    """ "III" says nothing of the topic; the contents entry "III The Manner of Imitation"
+    does, so the chapter (and its deck) is called "III. The Manner of Imitation", without a
+    note to the reader such as "(Plot continued.)" (drama, farming)."""
+    for entries, heading, title in (
+        (
+            [
+                "I     The Objects of Imitation.",
+                "II    The Manner of Imitation.",
+                "III   (Plot continued.) Dramatic Unity.",
+            ],
+            "III",
+            "III. Dramatic Unity",
+        ),
+        (
+            ["I.  Of Soils.", "II.  Of Manures and their", "      Uses.", "III.  Of Crops."],
+            "II.",
+            "II. Of Manures and their Uses",
+        ),
+    ):
+        contents = "\n".join(f"  {entry}" for entry in entries)
+        body = "Clay soils hold water longer than sandy soils do, and drain slowly."
+        outline = parse_outline(
+            f"A TREATISE\n\nContents\n\n{contents}\n\n\n\n{heading}\n\n{body}\n"
+        )
+        assert title in [s.title for s in outline.walk()]

@@ -70,9 +70,22 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+)[.:)]?$")
 _ROMAN = re.compile(r"^[IVXLC]+[.:)]?$")  # "VII", "IV.": a number, kept in capitals
 _NUMBERED = frozenset(
-    ["chapter", "part", "book", "section", "volume", "act", "article", "canto", "lecture", "unit"]
+    [
+        "chapter",
+        "part",
+        "book",
+        "section",
+        "volume",
+        "act",
+        "article",
+        "canto",
+        "lecture",
+        "unit",
+        "title",
+    ]
 )
 
 
@@ -102,10 +115,15 @@ def topic_title(title: str, ctx: DocContext) -> str:
     if shouted and (len(title.split()) > 1 or len(letters) >= 7 or title.endswith(".")):
         title = _title_case(title.rstrip("."))  # not "HTTP" or "POP3": those are names
     words = title.split()
+    said = title.split(maxsplit=2)  # "Chapter XVII -- Concerning Cruelty and ...": a
+    numbered = len(said) > 1 and said[0].lower() in _NUMBERED and bool(_NUMBER.match(said[1]))
     sentence = (
-        len(words) > 10
-        or (len(words) > 4 and title[-1:] in ".!?;,")
-        or bool(_DISCOURSE.match(title))
+        not numbered
+        and (  # chapter's own title, however long, names its topic
+            len(words) > 10
+            or (len(words) > 4 and title[-1:] in ".!?;,")
+            or bool(_DISCOURSE.match(title))
+        )
     )
     if not sentence:
         return title

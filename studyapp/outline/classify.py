@@ -336,11 +336,17 @@ def _shouted_line(e: LineEvent) -> bool:
     return (
         e.kind == TEXT
         and e.indent == 0
-        and len(text.split(maxsplit=8)) <= 8  # before reading it all: most lines are longer
         and text.upper() == text
+        and (len(text.split(maxsplit=8)) <= 8 or _NUMBERED_TITLE.match(text) is not None)
         and _THREE_CAPITALS.search(text) is not None
         and not text.endswith((",", ";"))
     )
+
+
+_NUMBERED_TITLE = re.compile(
+    r"^(?:CHAPTER|TITLE|BOOK|PART|SECTION|ARTICLE|LECTURE) (?:[IVXLC]+|\d+)\.?"
+    r"(?: [^.!?]{1,120})?\.?$"
+)
 
 
 def _mark_plain_headings(events: list[LineEvent]) -> None:
@@ -351,7 +357,10 @@ def _mark_plain_headings(events: list[LineEvent]) -> None:
             text = ol.strip_inline(e.text)
             if text.startswith(("(", "[")) or not _THREE_LETTERS.search(text):
                 continue  # "(See plates.)", "1911": a note or a date, not a heading
-            shouted = words <= 8 and text.upper() == text and not text.endswith(",")
+            shouted = text.upper() == text and not text.endswith(",")
+            # "TITLE II. OF THE LAW OF NATURE, THE LAW OF NATIONS, AND THE CIVIL LAW": a
+            # numbered title in capitals is a heading at any length a title has
+            shouted = shouted and (words <= 8 or bool(_NUMBERED_TITLE.match(text)))
             if shouted or (
                 ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text))
             ):

@@ -23,7 +23,7 @@ FOUND_SHARE = 0.6  # of a run's entries the text must repeat after it
 MAX_ENTRY_WORDS = 20
 
 _NUMBERING = re.compile(
-    r"^(?:(?:part|chapter|section|lecture|book)\s+)?(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.):]*\s+"
+    r"^(?:(?:part|chapter|section|lecture|book|title|article)\s+)?(?:[ivxlcdm]+|[a-z]|\d+(?:\.\d+)*)[.):]*\s+"
     r"|^\(?[a-z0-9]\)\s+"
 )
 _PAGE = re.compile(r"(?:[\s.·…_-]*\b\d+(?:\s*[-–—]\s*\d+)?)$")
@@ -60,10 +60,13 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> dict[str, str]:
     """
     titles = _drop_titled(events, lines)
     keys = [_key(e, lines) if e.kind in _ENTRY_KINDS and not e.md_level else "" for e in events]
+    _join_wrapped(events, lines, keys)
     last_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}
     for pos, key in enumerate(keys):
         if key:
             last_seen[key] = pos
+            first_seen.setdefault(key, pos)
     pos = 0
     while pos < len(events):
         if not keys[pos]:
@@ -73,15 +76,41 @@ def drop_contents(events: list[LineEvent], lines: list[str]) -> dict[str, str]:
         listed = events[pos].kind == ITEM
         while end < len(events) and (keys[end] or events[end].kind == BLANK):
             if keys[end]:
-                full = lines[events[end].index].strip().lower()
-                if full in seen or (events[end].kind == ITEM) != listed:
+                full = lines[events[end].index].rstrip().lower()
+                if full.strip() in seen or (events[end].kind == ITEM) != listed:
                     break  # the body begins (its first heading repeats an entry), or a list ends
+                first = first_seen[keys[end]]
+                again = first < end and keys[end - 1] != keys[end]
+                if (
+                    again
+                    and events[end].kind != ITEM
+                    and _indent(full) < _indent(lines[events[first].index])
+                ):
+                    break  # "TITLE I. OF JUSTICE AND LAW" at the margin repeats "     I. Of
+                    # Justice and Law", an indented entry before it: the body has begun
                 entries.append(end)
-                seen.add(full)
+                seen.add(full.strip())
             end += 1
         _drop_entries(events, entries, keys, last_seen, lines)
         pos = end if end > pos else pos + 1
     return titles
+
+
+def _indent(line: str) -> int:
+    """How many spaces open ``line``."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _join_wrapped(events: list[LineEvent], lines: list[str], keys: list[str]) -> None:
+    """An entry wrapped onto a second line ("II. Of the law of nature, the law of nations,"
+    / "and the civil law") is one entry: both lines take the joined key, which the chapter's
+    heading repeats whole. A continuation opens in lower case right under a numbered line."""
+    for pos in range(1, len(events)):
+        if not keys[pos] or not keys[pos - 1] or events[pos].index != events[pos - 1].index + 1:
+            continue
+        line, before = lines[events[pos].index].strip(), lines[events[pos - 1].index].strip()
+        if line[:1].islower() and _NUMBERING.match(before.lower()):
+            keys[pos - 1] = keys[pos] = f"{keys[pos - 1]} {keys[pos]}"
 
 
 def _drop_titled(events: list[LineEvent], lines: list[str]) -> dict[str, str]:

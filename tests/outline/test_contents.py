@@ -161,3 +161,49 @@ def test_a_chapter_headed_by_its_number_alone_takes_its_title_from_the_contents(
             f"A TREATISE\n\nContents\n\n{contents}\n\n\n\n{heading}\n\n{body}\n"
         )
         assert title in [s.title for s in outline.walk()]
+
+
+def test_wrapped_contents_entries_go_and_every_numbered_title_of_the_body_stays():
+    """A law book lists its titles with some entries wrapped onto a second line; its body
+    heads each part "TITLE II. OF THE LAW OF NATURE, ..." (long, in capitals): the contents
+    go, every title of the body is a section (law; a history has the same shape)."""
+    for word, titles in (
+        (
+            "TITLE",
+            [
+                "Of justice and law",
+                "Of the law of nature, the law of nations, and the civil law",
+                "Of persons",
+            ],
+        ),
+        (
+            "CHAPTER",
+            [
+                "Of the first kings",
+                "Of the wars of the republic against the tribes of the hill country",
+                "Of Caesar",
+            ],
+        ),
+    ):
+        numerals = ["I", "II", "III"]
+        contents = []
+        for numeral, title in zip(numerals, titles, strict=True):
+            if len(title) > 40:  # wrapped as old books print it
+                cut = title.rfind(" ", 0, 40)
+                contents += [f"     {numeral}. {title[:cut]}", f"     {title[cut + 1 :]}"]
+            else:
+                contents.append(f"     {numeral}. {title}")
+        body = "\n\n\n".join(
+            f"{word} {numeral}. {title.upper()}\n\nThe text of this part is about {title.lower()}."
+            for numeral, title in zip(numerals, titles, strict=True)
+        )
+        preface = "The emperor gave these laws to the youth desirous of studying them, and to all."
+        text = (
+            f"THE BOOK\n\n{preface}\n\n\nBOOK I.\n\n     {word}S\n"
+            + "\n".join(contents)
+            + "\n\n\n"
+            + body
+        )
+        found = [s.title for s in parse_outline(text).walk()]
+        for numeral, title in zip(numerals, titles, strict=True):
+            assert f"{word} {numeral}. {title.upper()}" in found, (found, title)

@@ -27,7 +27,7 @@ from studyapp.cards.drafts import (
 from studyapp.cards.text_facts import definitions
 from studyapp.model import CardType
 from studyapp.outline.nodes import ItemList, OutlineSection
-from studyapp.outline.sentences import normalise_space, split_sentences
+from studyapp.outline.sentences import split_sentences
 
 
 def list_context(caption: str, title: str) -> str:
@@ -297,54 +297,3 @@ def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
         question=f"What happens in {lower_first(sentence_case(section.title))}?",
         answer=answer,
     )
-
-
-_ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
-_PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
-
-
-def title_question_card(section: OutlineSection) -> Draft | None:
-    """A section titled with a question ("Why do my HTTP range requests return the full
-    document?", "What is libcurl?") is answered by its first sentence, verbatim: the card a
-    FAQ or a question-headed chapter was written to give. Not a yes/no question, a title
-    with a placeholder, or an answer that is a fragment ("Yes.", "Here's a rough ..."), too
-    long, or a pointer elsewhere ("See ...")."""
-    title = normalise_space(section.title)
-    paragraphs = section.paragraphs
-    if not _ASKING_TITLE.match(title) or _PLACEHOLDER.search(title) or not paragraphs:
-        return None
-    sentences = split_sentences(paragraphs[0].text)
-    if not sentences:
-        return None
-    answer = normalise_space(sentences[0]).rstrip(".").strip()
-    words = answer.split()
-    if not 4 <= len(words) <= 35 or len(answer) > MAX_ANSWER or answer.endswith((":", "?")):
-        return None
-    if words[0].rstrip(",.").lower() in ("yes", "no", "see", "here's", "note"):
-        return None
-    if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
-        return None  # "It is impossible to tell": what "it" is, the card does not say
-    title, answer = _without_restated_term(title, answer)
-    return Draft(CardType.BASIC, f"title-question|{title}", section.id, sentences[0], title, answer)
-
-
-_WHAT_IS_TITLE = re.compile(r"^What (?P<verb>is|are) (?P<term>[^?]{1,60})\?$")
-
-
-def _without_restated_term(title: str, answer: str) -> tuple[str, str]:
-    """ "What is curl?" answered "curl is the name of the project" asks again what the answer
-    restates: the answer starts after the term ("the name of the project"), and "Machine
-    Learning is about building ..." answers "What is machine learning about?"."""
-    asked = _WHAT_IS_TITLE.match(title)
-    if not asked:
-        return title, answer
-    term, verb = asked.group("term"), asked.group("verb")
-    opening = f"{term} {verb} ".casefold()
-    if not answer.casefold().startswith(opening):
-        return title, answer
-    rest = answer[len(opening) :]
-    if len(rest.split()) < 3:
-        return title, answer
-    if rest.startswith("about "):
-        return f"What {verb} {term} about?", rest[len("about ") :]
-    return title, rest

@@ -87,6 +87,8 @@ RULES = (
     "duplicate",
     "conflict",
 )
+# drafts whose question the text's author wrote (studyapp.cards.from_qa)
+AUTHORED_KEYS = ("title-question|", "qa-pair|")
 # weak rather than wrong: such a card may come back where its section would keep one card
 SOFT_RULES = frozenset(
     {"vague-answer", "open-question", "bare-list", "list-item", "example", "aside", "fragment"}
@@ -207,6 +209,7 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
         draft.distractors,
         titles,
         subject,
+        draft.key.startswith(AUTHORED_KEYS),
     )
 
 
@@ -234,6 +237,7 @@ def _fault(
     distractors: tuple[str, ...],
     titles: str,
     subject: str,
+    authored: bool = False,
 ) -> str:
     """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
     text, fault = _text_fault(question, answer, cloze, items, distractors)
@@ -289,7 +293,7 @@ def _fault(
     bare = _BARE_THE.match(question)
     if bare and lx.is_familiar(bare.group(1)):
         return "unresolved"  # "What is the drug?": which one, the card does not say
-    if _unresolved(question, subject) or cr.leans_back(f"{question} {answer}"):
+    if _unresolved(question, subject, authored) or cr.leans_back(f"{question} {answer}"):
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
@@ -567,8 +571,12 @@ def _label_tail(question: str) -> bool:
 
 
 @lru_cache(maxsize=16384)  # a question is judged under each title it may be shown with
-def _unresolved(question: str, subject: str) -> bool:
-    """Whether a question leans on a referent it does not name, or names nothing specific."""
+def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
+    """Whether a question leans on a referent it does not name, or names nothing specific.
+
+    A question the generator words may name something only by a capital it kept from its
+    sentence ("What does (Chinese conquer?", "What do We'll use?"): a capital counts as a name
+    only in a question its text's author wrote ("What is Buddhism?", ``authored``)."""
     body = re.sub(r"^[^:]{1,120}: (?=[a-z])", "", question)  # a title before the question
     body = re.sub(r"“[^”]*”|\"[^\"]*\"", " ", body)  # a quoted sentence keeps its own referents
     body = re.sub(r"\bwhich of (?:these|those)\b", "which", body, flags=re.IGNORECASE)
@@ -585,6 +593,8 @@ def _unresolved(question: str, subject: str) -> bool:
             named_before or not lx.is_vague(word) or (bool(about) and lx.stem(word) == about)
         )
     named = [w for w in lx.content_words(body) if lx.names_a_thing(w)]
+    if authored:  # the author's own question: a capital tells a name the word table lacks
+        named += [w for w in lx.WORD.findall(body) if w[:1].isupper() and lx.names_a_thing(w)]
     return not [w for w in named if lx.stem(w) != about] and not (about and about in body.lower())
 
 

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from studyapp.cards import doc_context as dc
 from studyapp.cards import from_lists as cfl
+from studyapp.cards import from_qa as cfqa
 from studyapp.cards import from_tables as cftab
 from studyapp.cards import from_text as cft
 from studyapp.cards import text_facts as tf
@@ -447,8 +448,9 @@ def _section_drafts(
     for table in tables:
         drafts.extend(cftab.table_cards(table, section))
     heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
-    asked = cfl.title_question_card(section)
+    asked = cfqa.title_question_card(section)
     drafts.extend(d for d in (asked, heading) if d)
+    drafts.extend(cfqa.qa_pair_cards(section))
     return [d for d in drafts if not _braces_outside_deletions(d)]
 
 

@@ -2,61 +2,12 @@
 
 from __future__ import annotations
 
-from studyapp.cards.from_lists import heading_card, list_cards, title_question_card
+from studyapp.cards.from_lists import heading_card, list_cards
 from studyapp.outline.parse import parse_outline
 
 
 def _section(text: str):
     return parse_outline(text).sections[0]
-
-
-def test_a_question_title_is_answered_by_the_first_sentence_in_any_subject():
-    """'Why do my range requests return the full document?' (computing) and 'What is habeas
-    corpus?' (law) are asked as written, the answer the section's first sentence, verbatim."""
-    faq = _section(
-        "# FAQ\n\n## Why do my HTTP range requests return the full document?\n\n"
-        "Because the range may not be supported by the server. Try another server.\n"
-    )
-    card = title_question_card(faq)
-    assert card is not None
-    assert card.question == "Why do my HTTP range requests return the full document?"
-    assert card.answer == "Because the range may not be supported by the server"
-    law = _section(
-        "# Writs\n\n## What is habeas corpus?\n\n"
-        "Habeas corpus is a writ requiring a person under arrest to be brought before a judge.\n"
-    )
-    card = title_question_card(law)
-    assert card is not None and card.answer.startswith("a writ requiring a person")
-
-
-def test_an_answer_restating_the_asked_term_starts_after_it():
-    """'What is curl?' (computing) is answered 'the name of the project', not 'curl is ...';
-    'Machine Learning is about building ...' (statistics) answers 'What is machine learning
-    about?'."""
-    curl = _section("# FAQ\n\n## What is curl?\n\ncurl is the name of the project.\n")
-    card = title_question_card(curl)
-    assert card is not None and card.answer == "the name of the project"
-    learning = _section(
-        "# ML\n\n## What is machine learning?\n\n"
-        "Machine Learning is about building programs with tunable parameters.\n"
-    )
-    card = title_question_card(learning)
-    assert card is not None
-    assert card.question == "What is machine learning about?"
-    assert card.answer == "building programs with tunable parameters"
-
-
-def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():
-    """'Is libcurl thread-safe?', 'Does curl support version Y?', a 'Yes.' or 'It is
-    impossible to tell' answer and a plain title give no question-title card."""
-    for text in [
-        "# F\n\n## Is libcurl thread-safe?\n\nYes. We have written the code for threads.\n",
-        "# F\n\n## What about version Y support?\n\nThe library supports many versions of it.\n",
-        "# F\n\n## How many are using curl?\n\nIt is impossible to tell with any accuracy.\n",
-        "# F\n\n## Which protocols are there?\n\nYes, there are several protocols in use.\n",
-        "# F\n\n## Resuming transfers\n\nThe tool supports resumed transfers both ways.\n",
-    ]:
-        assert title_question_card(_section(text)) is None, text
 
 
 def test_a_list_of_group_labels_is_not_asked_for_its_labels():

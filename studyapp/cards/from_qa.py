@@ -1,0 +1,111 @@
+"""Cards from the questions a text asks and answers itself: FAQ headings, catechisms, Q/A.
+
+Such a question is the card its author meant: a FAQ's heading ("Why do my HTTP range
+requests return the full document?") is answered by the section's first sentence, and a
+question marked ``Q.`` / ``Question:`` (a catechism, a review sheet) by the paragraph marked
+``A.`` / ``Answer:`` after it, whether the question is a heading or a paragraph. A marked
+answer may be short ("What is a male lay Buddhist called?" -> "An Upasaka"): the author
+wrote it as the whole answer, where an unmarked short first sentence is often a fragment.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import MAX_ANSWER, Draft
+from studyapp.model import CardType
+from studyapp.outline.nodes import OutlineSection
+from studyapp.outline.sentences import normalise_space, split_sentences
+
+_ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
+_PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
+_QUESTION_MARK = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:Q|Ques|Question)\s*[.:)]\s+")  # "2. Q."
+_ANSWER_MARK = re.compile(r"^(?:A|Ans|Answer)\s*[.:)]\s+")
+_MAX_WORDS = 35
+_MIN_WORDS = 4  # an unmarked first sentence shorter than this is mostly a fragment ("Yes.")
+_NO_ANSWER = ("yes", "no", "see", "here's", "note", "certainly")
+
+
+def title_question_card(section: OutlineSection) -> Draft | None:
+    """A section titled with a question ("Why do my HTTP range requests return the full
+    document?", "What is libcurl?", "Q. What is Buddhism?") is answered by its first
+    sentence, verbatim: the card a FAQ or a question-headed chapter was written to give. Not
+    a yes/no question, a title with a placeholder, or an answer that is a fragment ("Yes.",
+    "Here's a rough ..."), too long, or a pointer elsewhere ("See ...")."""
+    title = normalise_space(section.title)
+    paragraphs = section.paragraphs
+    if not paragraphs:
+        return None
+    marked = bool(_QUESTION_MARK.match(title))
+    title = _QUESTION_MARK.sub("", title)
+    return _card(title, paragraphs[0].text, marked, section.id, "title-question")
+
+
+def qa_pair_cards(section: OutlineSection) -> list[Draft]:
+    """A paragraph marked as a question ("Q: What does DNS resolve?") followed by one marked
+    as its answer ("A: Names to addresses.") is a card, in a review sheet as in a catechism."""
+    drafts: list[Draft] = []
+    paragraphs = section.paragraphs
+    for asking, answering in itertools.pairwise(paragraphs):
+        text = normalise_space(asking.text)
+        if not _QUESTION_MARK.match(text) or not _ANSWER_MARK.match(answering.text):
+            continue
+        card = _card(_QUESTION_MARK.sub("", text), answering.text, True, section.id, "qa-pair")
+        if card is not None:
+            drafts.append(card)
+    return drafts
+
+
+def _card(question: str, text: str, marked: bool, section_id: str, kind: str) -> Draft | None:
+    """The card asking ``question``, answered by the first sentence of ``text`` (its answer
+    mark dropped), or None (see :func:`title_question_card`)."""
+    if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
+        return None
+    if marked:
+        if not _ANSWER_MARK.match(text):
+            return None  # a marked question with no marked answer: not this text's pattern
+        text = _ANSWER_MARK.sub("", text.lstrip())
+    sentences = split_sentences(text)
+    if not sentences:
+        return None
+    answer = normalise_space(sentences[0]).rstrip(".").strip()
+    words = answer.split()
+    least = 1 if marked else _MIN_WORDS
+    if not least <= len(words) <= _MAX_WORDS or len(answer) > MAX_ANSWER:
+        return None
+    if answer.endswith((":", "?")) or words[0].rstrip(",.;").lower() in _NO_ANSWER:
+        return None
+    if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
+        if not marked:
+            return None  # "It is impossible to tell": what "it" is, the card does not say
+        answer = _IT_IS.sub("", answer)  # "What is Buddhism?" -> "It is a body of ..."
+        if lx.is_pronoun(answer.split()[0]):
+            return None
+    question, answer = _without_restated_term(question, answer)
+    return Draft(CardType.BASIC, f"{kind}|{question}", section_id, sentences[0], question, answer)
+
+
+_IT_IS = re.compile(r"^(?:It|They) (?:is|are|was|were) (?=(?:a|an|the)\b)")
+
+_WHAT_IS_TITLE = re.compile(r"^What (?P<verb>is|are) (?P<term>[^?]{1,60})\?$")
+
+
+def _without_restated_term(title: str, answer: str) -> tuple[str, str]:
+    """ "What is curl?" answered "curl is the name of the project" asks again what the answer
+    restates: the answer starts after the term ("the name of the project"), and "Machine
+    Learning is about building ..." answers "What is machine learning about?"."""
+    asked = _WHAT_IS_TITLE.match(title)
+    if not asked:
+        return title, answer
+    term, verb = asked.group("term"), asked.group("verb")
+    opening = f"{term} {verb} ".casefold()
+    if not answer.casefold().startswith(opening):
+        return title, answer
+    rest = answer[len(opening) :]
+    if len(rest.split()) < 3:
+        return title, answer
+    if rest.startswith("about "):
+        return f"What {verb} {term} about?", rest[len("about ") :]
+    return title, rest

@@ -1,0 +1,121 @@
+"""Cards from the questions a text asks and answers itself: FAQ headings, catechisms, Q/A."""
+
+from __future__ import annotations
+
+from studyapp.cards.from_qa import qa_pair_cards, title_question_card
+from studyapp.cards.gate import card_fault
+from studyapp.cards.generate import generate_decks
+from studyapp.outline.parse import parse_outline
+
+
+def _section(text: str):
+    return parse_outline(text).sections[0]
+
+
+def _asked(text: str) -> dict[str, str]:
+    """Question -> answer of the cards the text's own questions give, in every section."""
+    asked: dict[str, str] = {}
+    for section in parse_outline(text).walk():
+        titled = title_question_card(section)
+        for draft in [titled, *qa_pair_cards(section)] if titled else qa_pair_cards(section):
+            asked[draft.question] = draft.answer
+    return asked
+
+
+def test_a_question_title_is_answered_by_the_first_sentence_in_any_subject():
+    """'Why do my range requests return the full document?' (computing) and 'What is habeas
+    corpus?' (law) are asked as written, the answer the section's first sentence, verbatim."""
+    faq = _section(
+        "# FAQ\n\n## Why do my HTTP range requests return the full document?\n\n"
+        "Because the range may not be supported by the server. Try another server.\n"
+    )
+    card = title_question_card(faq)
+    assert card is not None
+    assert card.question == "Why do my HTTP range requests return the full document?"
+    assert card.answer == "Because the range may not be supported by the server"
+    law = _section(
+        "# Writs\n\n## What is habeas corpus?\n\n"
+        "Habeas corpus is a writ requiring a person under arrest to be brought before a judge.\n"
+    )
+    card = title_question_card(law)
+    assert card is not None and card.answer.startswith("a writ requiring a person")
+
+
+def test_an_answer_restating_the_asked_term_starts_after_it():
+    """'What is curl?' (computing) is answered 'the name of the project', not 'curl is ...';
+    'Machine Learning is about building ...' (statistics) answers 'What is machine learning
+    about?'."""
+    curl = _section("# FAQ\n\n## What is curl?\n\ncurl is the name of the project.\n")
+    card = title_question_card(curl)
+    assert card is not None and card.answer == "the name of the project"
+    learning = _section(
+        "# ML\n\n## What is machine learning?\n\n"
+        "Machine Learning is about building programs with tunable parameters.\n"
+    )
+    card = title_question_card(learning)
+    assert card is not None
+    assert card.question == "What is machine learning about?"
+    assert card.answer == "building programs with tunable parameters"
+
+
+def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():
+    """'Is libcurl thread-safe?', 'Does curl support version Y?', a 'Yes.' or 'It is
+    impossible to tell' answer and a plain title give no question-title card."""
+    for text in [
+        "# F\n\n## Is libcurl thread-safe?\n\nYes. We have written the code for threads.\n",
+        "# F\n\n## What about version Y support?\n\nThe library supports many versions of it.\n",
+        "# F\n\n## How many are using curl?\n\nIt is impossible to tell with any accuracy.\n",
+        "# F\n\n## Which protocols are there?\n\nYes, there are several protocols in use.\n",
+        "# F\n\n## Resuming transfers\n\nThe tool supports resumed transfers both ways.\n",
+    ]:
+        assert title_question_card(_section(text)) is None, text
+
+
+def test_a_marked_question_heading_is_answered_by_its_marked_answer_however_short():
+    """A catechism numbers its questions "2. Q. What is Buddhism?" and answers "A. It is a
+    body of teachings ..."; a review sheet in law does the same: the marks go, a short answer
+    the author marked ("An Upasaka") is whole, and "It is" before a definition goes."""
+    text = (
+        "PART I\n\nTHE TEACHING\n\n"
+        "1.  Q.  What is Buddhism?\n\nA.  It is a body of teachings given out by the Buddha.\n\n"
+        "2.  Q.  What is a male lay Buddhist called?\n\nA.  An Upasaka.\n\n"
+        "3.  Q.  What writ brings a prisoner before a court?\n\nAnswer:  Habeas corpus.\n"
+    )
+    asked = _asked(text)
+    assert asked["What is Buddhism?"] == "a body of teachings given out by the Buddha"
+    assert asked["What is a male lay Buddhist called?"] == "An Upasaka"
+    assert asked["What writ brings a prisoner before a court?"] == "Habeas corpus"
+
+
+def test_marked_question_and_answer_paragraphs_make_a_card():
+    """ "Q: What does DNS resolve?" then "A: Host names to IP addresses." (networking) and the
+    same in biology are cards; a question without its marked answer, or a yes/no one, is not."""
+    asked = _asked(
+        "# Review\n\nSome questions to test yourself on.\n\n"
+        "Q: What does DNS resolve?\n\nA: Host names to IP addresses.\n\n"
+        "Q: Which organelle makes most of the ATP of a cell?\n\nA: The mitochondrion.\n\n"
+        "Q: Is TCP reliable?\n\nA: Yes, it retransmits lost segments.\n\n"
+        "Q: What is a port?\n\nA number that names a service on a host.\n"
+    )
+    assert asked == {
+        "What does DNS resolve?": "Host names to IP addresses",
+        "Which organelle makes most of the ATP of a cell?": "The mitochondrion",
+    }
+
+
+def test_an_authored_question_naming_its_subject_by_a_capital_passes_the_gate():
+    """ "What is Buddhism?" names its subject though the word table lacks the word: the
+    author's question passes; one leaning on an earlier answer ("Who visited him there?") does
+    not, and the whole pipeline keeps the first."""
+    text = (
+        "PART I\n\nTHE TEACHING\n\n"
+        "1.  Q.  What is Buddhism?\n\nA.  It is a body of teachings given out by the Buddha.\n\n"
+        "2.  Q.  Who visited him there?\n\nA.  Five ascetics from Benares.\n"
+    )
+    outline = parse_outline(text)
+    drafts = [d for s in outline.walk() for d in [title_question_card(s), *qa_pair_cards(s)]]
+    faults = {d.question: card_fault(d, "") for d in drafts if d}
+    assert faults["What is Buddhism?"] == ""
+    assert faults["Who visited him there?"] == "unresolved"
+    questions = [c.question for d in generate_decks(outline, prefix="c") for c in d.cards]
+    assert "What is Buddhism?" in questions

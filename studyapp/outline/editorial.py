@@ -4,14 +4,19 @@ Plain-text books (Project Gutenberg's tens of thousands among them) mark what th
 page had around its text in square brackets: ``[Illustration: Fig. 12.--The heart ...]`` for
 a picture nobody can see here, ``[Footnote 1: Harvey first described ...]`` for a note,
 ``[Sidenote: Veins.]`` for a margin heading, and ``[1]`` after the word a note belongs to
-(``<sup>32</sup>`` in a text made from HTML).
-Left in, they reach cards as "[Footnote 1: [...] described the circulation in 1628.]".
+(``<sup>32</sup>`` in a text made from HTML); a note printed at the chapter's end opens on
+its mark (``[8] At the Second Council ...``). Law books and classics number their paragraphs
+(``1 Jurisprudence is the knowledge of things divine and human``, ``2 Having laid down ...``).
+Left in, they reach cards as "[Footnote 1: [...] described the circulation in 1628.]" or
+"What is 1 Jurisprudence?".
 :func:`editorial_notes` blanks pictures and transcribers' notes, unwraps a footnote into a
-paragraph of its own text, and drops sidenotes and note marks. Lines keep their numbers.
+paragraph of its own text, and drops sidenotes, note marks and paragraph numbers. Lines keep
+their numbers.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # an editor's note opening a line: what it is, then its text up to the matching "]"
@@ -34,13 +39,25 @@ _HTML_MARK = re.compile(
 )
 
 
+# a note's mark opening a paragraph ("[8] At the Second Council ..."): the note's own text
+_NOTE_OPENING = re.compile(r"^(?P<indent>\s*)\[\d{1,3}\]\s+(?=[A-Z“\"'‘(])")
+# a paragraph's number ("1 Jurisprudence is ...", "12 The whole of the law ...")
+_PARAGRAPH_NUMBER = re.compile(r"^(?P<indent>\s*)(?P<n>\d{1,3}) (?=[A-Z][a-z]|[A-Z] )")
+MIN_NUMBERED = 3  # paragraphs: fewer numbered in sequence may be a count ("3 Men went ...")
+
+
 def editorial_notes(lines: list[str]) -> list[str]:
     """``lines`` with editors' notes taken out (see the module's docstring): the same
     number of lines."""
     out = list(lines)
+    _unnumber_paragraphs(out)
     i = 0
     while i < len(out):
         note = _NOTE.match(out[i]) if "[" in out[i] else None
+        if note is None and "[" in out[i] and (i == 0 or not out[i - 1].strip()):
+            opening = _NOTE_OPENING.match(out[i])
+            if opening:  # "[8] At the Second Council ...": the note's text, as a paragraph
+                out[i] = opening.group("indent") + out[i][opening.end() :]
         if note is None:
             if "[" in out[i] and "`" not in out[i]:
                 out[i] = _MARK.sub("", out[i])
@@ -67,6 +84,28 @@ def editorial_notes(lines: list[str]) -> list[str]:
                 out[at] = _MARK.sub("", out[at])
         i = end + 1
     return out
+
+
+def _unnumber_paragraphs(lines: list[str]) -> None:
+    """Drop the numbers of numbered paragraphs, in place: a paragraph's first line opening on
+    a number and a capitalised word, where at least :data:`MIN_NUMBERED` paragraphs are so
+    numbered and most of them follow the one before (``1``, ``2``, ``3`` ..., starting again
+    in each chapter)."""
+    found: list[tuple[int, int]] = []  # (line, number)
+    for at, line in enumerate(lines):
+        if line[:1].isdigit() or line[:1] == " ":
+            if at and lines[at - 1].strip():
+                continue  # not a paragraph's first line
+            numbered = _PARAGRAPH_NUMBER.match(line)
+            if numbered:
+                found.append((at, int(numbered.group("n"))))
+    following = sum(1 for (_, a), (_, b) in itertools.pairwise(found) if b == a + 1)
+    if len(found) < MIN_NUMBERED or following < len(found) / 2:
+        return
+    for at, _ in found:
+        numbered = _PARAGRAPH_NUMBER.match(lines[at])
+        if numbered:
+            lines[at] = numbered.group("indent") + lines[at][numbered.end() :]
 
 
 def _closing(lines: list[str], start: int, column: int) -> tuple[int | None, int]:

@@ -98,3 +98,55 @@ def test_html_note_marks_go_and_powers_stay():
     (out,) = editorial_notes([line])
     assert "Gates. In U.S. v. Underwood it agreed." in out
     assert "m<sup>2</sup>" in out and "10<sup>6</sup>" in out
+
+
+def test_paragraph_numbers_go_where_the_text_numbers_its_paragraphs():
+    """A law book ("1 Jurisprudence is ...", "2 Having laid down ...") and a classic number
+    their paragraphs, starting again in each chapter: the numbers go, never reaching a card as
+    "What is 1 Jurisprudence?"; the text and the line count stay."""
+    for lines in (
+        [
+            "TITLE I",
+            "",
+            "Justice is the constant purpose.",
+            "",
+            "1 Jurisprudence is the",
+            "knowledge of things divine.",
+            "",
+            "2 Having laid down these definitions,",
+            "we begin.",
+            "",
+            "TITLE II",
+            "",
+            "1 The law of nature is what all animals know.",
+            "",
+            "2 Civil law takes its name from the state.",
+        ],
+        [
+            "BOOK I",
+            "",
+            "1 Every art aims at some good.",
+            "",
+            "2 If there is an end we",
+            "desire for itself, it is the chief good.",
+            "",
+            "3 Our account will be adequate.",
+        ],
+    ):
+        out = editorial_notes(lines)
+        assert len(out) == len(lines)
+        opened = [line for at, line in enumerate(out) if line and (at == 0 or not out[at - 1])]
+        assert not any(line[:1].isdigit() for line in opened), opened
+    assert editorial_notes(["1 Jurisprudence is the", "knowledge."])[0] == "1 Jurisprudence is the"
+
+
+def test_a_count_opening_a_paragraph_is_no_paragraph_number():
+    """ "3 Men went out at dawn" once in a text is a count, not a numbering: it stays."""
+    lines = ["The raid", "", "3 Men went out at dawn.", "", "They came back at noon."]
+    assert editorial_notes(lines) == lines
+
+
+def test_a_note_printed_at_the_chapter_end_loses_its_mark():
+    """ "[8] At the Second Council there were ..." is the note's own text: the mark goes."""
+    out = editorial_notes(["The end.", "", "[8] At the Second Council there were two pupils."])
+    assert out[2] == "At the Second Council there were two pupils."

@@ -59,7 +59,8 @@ _AUTHOR_HEADING = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:written|posted|published|reviewed)(?: and \w+)? by\b|^author\s*:|^by\s+[A-Z][\w.'’-]*"
+    r"^(?:written|posted|published|reviewed|translated|edited|compiled|annotated)"
+    r"(?: (?:and \w+|into \w+|from the \w+))? by\b|^author\s*:|^by\s+[A-Z][\w.'’-]*"
     r"(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|,•·]|on\s|\d)",
     re.IGNORECASE,
 )
@@ -136,7 +137,8 @@ def _has_notice(text: str, lowered: str | None) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """Whether a line is an author byline such as ``Written by Jane Roe`` or ``Author: X``."""
+    """Whether a line is an author byline such as ``Written by Jane Roe``, ``Author: X`` or a
+    book's credit (``Translated into English by J. B. Moyle, D.C.L. ...``)."""
     text = line.strip().lstrip("#").strip()
     return len(text) <= 90 and not text.endswith((".", "?", "!")) and bool(_BYLINE.match(text))
 
@@ -310,9 +312,15 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
             index = end
             continue
         lowered = plain_lower(bare)  # lower-cased once for every check below
-        if is_byline(text) or _is_navigation(bare, lowered):
-            remove(index, out[index], AUTHOR if is_byline(text) else NAVIGATION)
+        opens = index == 0 or not out[index - 1].strip()  # "by Cession of ..." in a paragraph
+        if (opens and is_byline(text)) or _is_navigation(bare, lowered):
+            byline = opens and is_byline(text)
+            remove(index, out[index], AUTHOR if byline else NAVIGATION)
             out[index] = ""
+            following = out[index + 1].strip() if index + 1 < len(out) else ""
+            if byline and text.endswith(",") and following and len(following) <= 90:
+                remove(index + 1, out[index + 1], AUTHOR)  # the credit's titles, wrapped:
+                out[index + 1] = ""  # "Barrister-at-Law, Fellow ... of New College, Oxford"
         elif site_pattern and text == site_name:
             remove(index, out[index], SITE_NAME)
             out[index] = ""

@@ -186,3 +186,22 @@ def test_lines_are_searched_with_patterns_written_in_lower_case():
     lower case: the line is searched lower-cased, where an upper-case letter is never found."""
     for pattern in _SENTENCE_PATTERNS:
         assert pattern.pattern == pattern.pattern.lower()
+
+
+def test_a_book_credit_goes_with_its_wrapped_titles_and_a_phrase_by_someone_stays():
+    """ "Translated into English by J. B. Moyle, D.C.L. of Lincoln's Inn," and the titles
+    wrapped onto the next line are a credit, not content; "by Cession of particular States,"
+    inside a paragraph of the constitution is content."""
+    lines = [
+        "THE INSTITUTES",
+        "",
+        "Translated into English by J. B. Moyle, D.C.L. of Lincoln's Inn,",
+        "Barrister-at-Law, Fellow and Late Tutor of New College, Oxford",
+        "",
+        "Such District as may, by Cession of particular States, and the Acceptance of",
+        "by Cession of particular States, and the Acceptance of Congress,",
+        "become the Seat of the Government.",
+    ]
+    out = filter_chrome(lines).lines
+    assert out[2] == out[3] == ""
+    assert out[5:] == lines[5:]

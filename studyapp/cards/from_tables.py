@@ -98,6 +98,9 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     labels = [row[0] for row in rows]
     if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
+    if sum(_statement(label) for label in labels) > len(labels) / 2:
+        return []  # "Advantages" beside "Limitations": lists side by side, no row names
+        # ("What are the limitations of CUT&RUN of Requires less starting material?")
     context, caption = _context(table, section), _caption(table)
     informative = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
     measured = [j for j in informative if _numeric(rows, j)]
@@ -411,6 +414,12 @@ def _names(label: str, value: str) -> bool:
 def _boundary(text: str, at: int) -> bool:
     """Whether ``re``'s ``\\b`` holds at ``text[at]``: a word character on one side only."""
     return word_char(text[at - 1 : at] if at else "") != word_char(text[at : at + 1])
+
+
+def _statement(cell: str) -> bool:
+    """Whether a first-column cell states something ("Requires less starting material
+    (smaller number of cells).") rather than naming a row: long, or a sentence."""
+    return len(cell.split()) > MAX_HEADING_WORDS or cell.rstrip().endswith(".")
 
 
 def _empty(cell: str) -> bool:

@@ -7,6 +7,7 @@ import re
 from studyapp.cards.from_tables import _names, table_cards, table_markdown, table_row
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
+from studyapp.outline.parse import parse_outline
 
 BCS = Table(
     ["Class", "Solubility", "Permeability"],
@@ -374,3 +375,20 @@ def test_a_cell_the_row_name_already_says_is_found_as_a_whole_word():
         for value in ["lisinopril", "LISINOPRIL", "ACE", "inhibitor", "(+)", "+", "a", "b", ""]:
             expected = bool(re.search(rf"\b{re.escape(value.lower())}\b", label.lower()))
             assert _names(label, value) == expected, (label, value)
+
+
+def test_lists_side_by_side_in_a_table_give_no_row_by_column_cards():
+    """A table of "Advantages" beside "Limitations" (biology) or "Pros" beside "Cons"
+    (software) holds statements, not rows named by their first cell: no "What are the
+    limitations of X of Requires less starting material?" card."""
+    for text in (
+        "# Assays\n\n## CUT&RUN\n\n| Advantages of CUT&RUN | Limitations of CUT&RUN |\n"
+        "|---|---|\n| Requires less starting material. | Not all proteins work with it. |\n"
+        "| Lower depth of sequencing. | DNA may be over-digested by the nuclease. |\n"
+        "| Background is much reduced, using targeted release. | Large complexes stay. |\n",
+        "# Caches\n\n## Tradeoffs\n\n| Pros | Cons |\n|---|---|\n"
+        "| Reads are served from memory in microseconds. | Data may be stale. |\n"
+        "| The database takes fewer queries at peak. | Invalidation adds code. |\n",
+    ):
+        section = next(s for s in parse_outline(text).walk() if s.tables)
+        assert [table_cards(t, section) for t in section.tables] == [[]]

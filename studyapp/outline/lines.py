@@ -284,6 +284,9 @@ def split_term(text: str) -> tuple[str, str]:
     match = _TERM_BOLD.match(raw)
     if match:
         term, explanation = strip_inline(match.group(1)).rstrip(":"), strip_inline(match.group(2))
+        joined = raw[match.end(1) :].lstrip("*_").lstrip()[:1] not in (":", "–", "—", "-")
+        if joined and explanation[:1].islower() and not raw[: match.end(1)].endswith(":"):
+            return "", ""  # "**On the Fly** projection is ...": emphasis inside a sentence
     else:
         plain = strip_inline(raw)
         match = _TERM_PLAIN.match(plain)

@@ -46,6 +46,7 @@ from studyapp.collector import collector_paused
 from studyapp.model import Card, Deck, Location, Section, SourceInfo
 from studyapp.outline.nodes import (
     Block,
+    ItemList,
     Outline,
     OutlineSection,
     Paragraph,
@@ -62,6 +63,11 @@ _INTRODUCTION = re.compile(r"^(?:introduction|overview|background|preface)$", re
 # "Self-Check Questions", "Problems & Exercises"), not facts to learn. Its text
 # stays in the reading material; it gives no cards ("Size and Development of the Shadow
 # Economy of 31 European and 5 other [...]", a problem's "Country A has export sales of ...")
+_OBJECTIVES = re.compile(
+    r"^(?:learning |lesson |chapter |section )?(?:objectives|outcomes|goals)\W*$"
+    r"|^by the end of this (?:section|chapter|lesson)",
+    re.IGNORECASE,
+)
 _APPARATUS = re.compile(
     r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:(?:references|bibliography|works cited|sources|source\(s\)"
     r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits)"
@@ -435,6 +441,11 @@ def _section_drafts(
     book's references and exercises, :data:`_APPARATUS`.)"""
     if _APPARATUS.match(section.title.strip()):
         return []
+    if _OBJECTIVES.match(section.title.strip()):
+        # what the student will be able to do is no content: the list and its lead-in go,
+        # the text after them (often the chapter's opening) stays
+        last = max((i for i, b in enumerate(section.blocks) if isinstance(b, ItemList)), default=-1)
+        section = replace(section, blocks=section.blocks[last + 1 :])
     drafts: list[Draft] = []
     tables = section.tables
     if tables:  # the prose card makers read paragraphs and lists; tables have their own

@@ -779,3 +779,30 @@ def test_a_question_keeps_the_capital_of_a_name_the_text_always_capitalises():
     assert "What is Python?" in questions
     assert "What is photosynthesis?" in questions
     assert not any("caere" in q or "python" in q for q in questions)
+
+
+def test_learning_objectives_give_no_cards_and_the_text_after_them_does():
+    """ "Review some popular [public resources] for ..." under "Learning Objectives" says what
+    the student will do, not what they learn (biology, astronomy); the opening paragraph that
+    follows the list in the same section is content and is asked."""
+    for objectives, opening, term in (
+        (
+            "Review some popular public resources for accessing genomic data",
+            "Chromatin is the complex of DNA and histone proteins that packs the genome.",
+            "Chromatin",
+        ),
+        (
+            "Explain the origin of meteorites",
+            "Any debris that survives its plunge through the atmosphere is a meteorite.",
+            "meteorite",
+        ),
+    ):
+        text = (
+            f"# Notes\n\n## Learning Objectives\n\nBy the end you will be able to:\n\n"
+            f"* {objectives}\n* Describe the methods used in the field today\n\n{opening}\n\n"
+            "## Methods\n\nThe method of this field is careful observation of samples.\n"
+        )
+        decks = generate_decks(parse_outline(text), prefix="n")
+        shown = " ".join(f"{c.question} {c.text} {c.answer}" for d in decks for c in d.cards)
+        assert "public resources" not in shown and "origin of meteorites" not in shown
+        assert term in shown

@@ -398,6 +398,9 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+_INITIALISM_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,} $")  # "U.S. ", "U.K. "
+
+
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
@@ -466,6 +469,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         first[:1].isupper() and not sentence_start and _JOINED_TO_NAME.search(before)
     ):
         return True  # "[Chicago Sanitary] and Ship Channel", "Chicago Sanitary and [Ship ...]"
+    if first[:1].isupper() and _INITIALISM_BEFORE.search(before):
+        return True  # "U.S. [Geological Survey]": the initials are part of the name
     if previous and previous[0].lower() in _SUBJECT_PRONOUNS and previous[0] != "I":
         return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):

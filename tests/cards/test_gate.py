@@ -122,6 +122,8 @@ def test_a_question_that_names_its_subject_passes(question):
         "The main waterway is the {{c1::Chicago Sanitary}} and Ship Channel.",  # half a name
         "The soap is sold by Procter & {{c1::Gamble}} in every state.",  # the other half
         "The more we {{c1::study communities}}, the more complexities we find.",  # the verb
+        "The U.S. {{c1::Geological Survey}} uses a conformal projection.",  # initials cut off
+        "The U.K. {{c1::Met Office}} issues the shipping forecast.",
     ],
 )
 def test_a_blank_that_is_not_a_whole_term_is_broken(text):

@@ -109,10 +109,22 @@ _POINTED_PAGE = re.compile(
 _PAGE_MARKS = ("fig", "photo", "illustration", "micrograph")
 
 
+# a mark drawn in a chart ("the dashed line", "the shaded area"): it exists only on the page
+_DRAWN = re.compile(
+    r"\bthe (?:dashed|dotted|solid|dark|light|thick|thin|bold|red|blue|green|black|gr[ae]y"
+    r"|shaded|hatched) (?:lines?|curves?|bars?|areas?|regions?|arrows?|series|dots?)\b",
+    re.IGNORECASE,
+)
+_DRAWN_NOUNS = ("line", "curve", "bar", "area", "region", "arrow", "series", "dot")
+
+
 def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
-    above"): a card shows no picture."""
+    above", "What is the dashed line?"): a card shows no picture."""
     lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
+    drawn = lowered is None or any(noun in lowered for noun in _DRAWN_NOUNS)
+    if drawn and _DRAWN.search(text):
+        return True
     if lowered is not None and not any(m in lowered for m in (*_PAGE_MARKS, *_POINTED_NOUNS)):
         return False  # most texts: their words need not be found
     if not PAGE_WORDS.isdisjoint(_words(text)):

@@ -128,6 +128,12 @@ _LATEX_FRAC = re.compile(r"\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}")
 _LATEX_COMMAND = re.compile(r"\\([A-Za-z]+)")
 _LATEX_SYMBOLS = {
     "times": "×",
+    "equiv": "≡",  # "HC \equiv CH": a triple bond
+    "rightleftharpoons": "⇌",
+    "leftrightarrow": "↔",
+    "Rightarrow": "⇒",
+    "propto": "∝",
+    "partial": "∂",
     "cdot": "·",
     "leq": "≤",
     "le": "≤",

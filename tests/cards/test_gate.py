@@ -1346,3 +1346,16 @@ def test_a_multiple_choice_card_quoting_an_exercise_is_not_a_statement():
     assert card_fault(causes, "") == "not-a-statement"
     name = _list("Name the limitations of ketamine as an anesthetic.", ("Emergence", "Salivation"))
     assert card_fault(name, "") != "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the dashed line?",  # economics: a chart's series
+        "What does the shaded area show?",  # statistics
+        "What do the red arrows stand for?",  # chemistry: a mechanism drawn
+    ],
+)
+def test_a_mark_drawn_in_a_chart_is_no_question_without_the_chart(question):
+    """A card shows no picture: a question about "the dashed line" leans on one."""
+    assert card_fault(_ask(question, "the total fertility rate"), "") == "unresolved"

@@ -278,3 +278,9 @@ def test_a_bare_label_reference_never_shows_its_label():
     assert plain_inline("See :ref:`the staining protocol <stain>` first.") == (
         "See the staining protocol first."
     )
+
+
+def test_a_triple_bond_and_an_equilibrium_keep_their_symbols():
+    """ "HC \\equiv CH" (chemistry) reads "HC ≡ CH", not "HC  CH"; an equilibrium arrow stays."""
+    assert latex_plain(r"HC \equiv CH") == "HC ≡ CH"
+    assert latex_plain(r"A \rightleftharpoons B") == "A ⇌ B"

@@ -281,8 +281,8 @@ def heading_card(section: OutlineSection, parent_title: str) -> Draft | None:
     sentences = split_sentences(paragraphs[0].text)
     if len(sentences) != 1 or len(sentences[0].split()) > 25 or len(section.title.split()) > 3:
         return None
-    if re.search(r"\b(?:of|and|for|in)\b", section.title, re.IGNORECASE):
-        return None  # "Site of Action" names a topic, not something that happens
+    if re.search(r"\b(?:of|and|for|in|on|about|to|with|from|at|by|vs)\b", section.title, re.I):
+        return None  # "Site of Action", "Notes on electronegativity": a topic, not a stage
     first = section.title.split()[0]
     if "VERB" in lx.parts_of_speech(first) and lx.verb_lemma(first) == first.lower():
         return None  # "use NTLMv2", "Add IDN support": a task of a to-do list, not a stage

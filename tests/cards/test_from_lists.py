@@ -37,6 +37,11 @@ def test_a_stage_is_asked_what_happens_in_it_but_a_task_of_a_to_do_list_is_not()
         "Currently the SMB authentication uses the older NTLMv1 protocol.\n"
     )
     assert heading_card(todo.sections[0].children[0], "Authentication") is None
+    notes = parse_outline(
+        "# Acids\n\n## Acid strength\n\n### Notes on electronegativity\n\n"
+        "Fluorine pulls electrons harder than any other element.\n"
+    )
+    assert heading_card(notes.sections[0].children[0], "Acid strength") is None  # a topic
 
 
 def test_no_which_of_these_card_when_the_list_s_lead_in_is_a_clause():

@@ -150,3 +150,9 @@ def test_a_note_printed_at_the_chapter_end_loses_its_mark():
     """ "[8] At the Second Council there were ..." is the note's own text: the mark goes."""
     out = editorial_notes(["The end.", "", "[8] At the Second Council there were two pupils."])
     assert out[2] == "At the Second Council there were two pupils."
+
+
+def test_a_note_mark_after_emphasis_goes():
+    """ "A _Deva_[2] appeared" (a catechism) and "this view?_[6]" lose their note marks."""
+    out = editorial_notes(["A  A _Deva_[2] appeared to him.", "Q.  _What made him alter it?_[6]"])
+    assert out == ["A  A _Deva_ appeared to him.", "Q.  _What made him alter it?_"]

@@ -590,7 +590,8 @@ def plain_inline(text: str) -> str:
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         if "<" in text:
             text = _REST_LINK.sub(r"\1", text)
-        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+        if "`" in text or "_" in text:  # what each of its references holds (roles are read)
+            text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     elif "_" in text and _REF_END.search(text):  # without a backtick, only "word_" refers
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     if "[^" in text or "]_" in text:  # what every footnote mark holds: "[^1]", "[#]_"

@@ -471,7 +471,10 @@ _DELETION = re.compile(r"\{\{c\d+::.*?\}\}")
 def _braces_outside_deletions(draft: Draft) -> bool:
     """Whether a cloze's sentence has braces of its own (code such as ``{a,b}``): next to a
     deletion they would read as cloze marks, so such a sentence is not made a cloze."""
-    return bool(draft.text) and bool(re.search(r"[{}]", _DELETION.sub("", draft.text)))
+    if not draft.text:
+        return False
+    outside = _DELETION.sub("", draft.text)
+    return "{" in outside or "}" in outside
 
 
 def card_id(deck_id: str, draft: Draft) -> str:

@@ -113,8 +113,9 @@ _LABEL_KINDS = {
 }
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
-# "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg)
-_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg); the
+# opening "_" is found first and the character before it looked back at
+_UNDERSCORED = re.compile(r"_(?<![\w_]_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
 _QUOTED_REF = r"`([^`]+)`__?"  # "`the guide`_"
 _REST_REF = re.compile(_QUOTED_REF + r"|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
 _REF_END = re.compile(r"_(?=[\s.,;:)]|$)")  # what a "word_" reference ends on (see _REST_REF)

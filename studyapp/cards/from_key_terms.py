@@ -32,6 +32,7 @@ from studyapp.outline.sentences import normalise_space, plain_lower
 
 _NAMING_WORDS = ("called", "termed", "known as", "referred to as", "named")
 _NAMING = f"(?:{'|'.join(_NAMING_WORDS)})"
+_ARTICLES = ("", "the ", "a ", "an ")  # what may stand between a naming word and the term
 MIN_DESCRIPTION_WORDS = 5  # "a body of law" names no one thing
 
 
@@ -65,7 +66,9 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
     # that finds what the pattern finds ignoring case): its patterns are made for each term,
     # so each is compiled when first used, and most sentences naming a term need none.
     lowered = plain_lower(text) if plain_lower(term) is not None else None
-    naming = _may_hold(lowered, *_NAMING_WORDS)
+    low = term.lower()
+    # the naming word, then the term at once or after an article: rarely both in a sentence
+    naming = _may_hold(lowered, *(f"{w} {a}{low}" for w in _NAMING_WORDS for a in _ARTICLES))
     # the whole term, not the head of a longer one ("tort" in "called tort law")
     mark = re.escape(term) + r"(?![\w-])(?! (?!(?:and|or|is|are|was|were|in|of|at|for|to|from|by"
     mark += r"|on|with|because|which|that|who|during|as|so)\b)[a-z])"
@@ -99,7 +102,7 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
             return f"What is the term for {lower_first(what)}?", what
     colon = (
         re.search(rf"\b{mark}: (?P<what>[a-z][^;:]{{8,200}})$", text, re.IGNORECASE)
-        if _may_hold(lowered, f"{term.lower()}: ")
+        if _may_hold(lowered, f"{low}: ")
         else None
     )
     if colon and _describes(colon.group("what")):
@@ -111,7 +114,7 @@ def _described(sentence: str, term: str) -> tuple[str, str] | None:
             text,
             re.IGNORECASE,
         )
-        if _may_hold(lowered, f"{term.lower()}, ")
+        if _may_hold(lowered, *(f"{low}, {a}" for a in _ARTICLES if a))
         else None
     )
     if apposed and _describes(apposed.group("what")):

@@ -471,7 +471,10 @@ _DELETION = re.compile(r"\{\{c\d+::.*?\}\}")
 def _braces_outside_deletions(draft: Draft) -> bool:
     """Whether a cloze's sentence has braces of its own (code such as ``{a,b}``): next to a
     deletion they would read as cloze marks, so such a sentence is not made a cloze."""
-    return bool(draft.text) and bool(re.search(r"[{}]", _DELETION.sub("", draft.text)))
+    if not draft.text:
+        return False
+    outside = _DELETION.sub("", draft.text)
+    return "{" in outside or "}" in outside
 
 
 def card_id(deck_id: str, draft: Draft) -> str:
@@ -507,18 +510,20 @@ def _cards(
     tabled = [i for i, d in enumerate(drafts) if cftab.is_table_draft(d)]
     prose = [d for i, d in enumerate(drafts) if not cftab.is_table_draft(d)]
     ids = [card_id(deck_id, d) for d in prose]
+    ident_of = {id(d): ident for d, ident in zip(prose, ids, strict=True)}  # hashed once each
     chosen_prose = select(prose, ids, titles, needs, ctx.subject, ctx.acronyms, gate_log, asked)
     kept = {id(d) for d in chosen_prose}
     seen: set[str] = set(ids)
     for i in tabled:
         ident = card_id(deck_id, drafts[i])
+        ident_of[id(drafts[i])] = ident
         if ident not in seen:
             seen.add(ident)
             kept.add(id(drafts[i]))
     chosen = [d for d in drafts if id(d) in kept]
     return [
         Card(
-            id=card_id(deck_id, draft),
+            id=ident_of[id(draft)],
             type=draft.type,
             question="" if draft.text else with_names(draft.question, ctx.names),
             answer=draft.answer,

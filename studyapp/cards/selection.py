@@ -167,15 +167,14 @@ def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[
     has two; a section left without a card is still in the reading material. A deck of two
     cards keeps them: better than none."""
     chosen = set(chosen)
-    while len(chosen) > MIN_CARDS:
-        clozes = [i for i in chosen if drafts[i].type is CardType.CLOZE]
-        if len(clozes) <= MAX_CLOZE_SHARE * len(chosen):
-            break
-        per_section = Counter(drafts[i].section for i in chosen)
+    # kept up to date as clozes go, not counted again for each (a large deck drops dozens)
+    clozes = {i for i in chosen if drafts[i].type is CardType.CLOZE}
+    per_section = Counter(drafts[i].section for i in chosen)
+    while len(chosen) > MIN_CARDS and len(clozes) > MAX_CLOZE_SHARE * len(chosen):
         spare = (
             [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
             or [i for i in clozes if per_section[drafts[i].section] > 1]
-            or clozes
+            or list(clozes)
         )
         worst = max(
             spare,
@@ -187,6 +186,8 @@ def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[
             ),
         )
         chosen.discard(worst)
+        clozes.discard(worst)
+        per_section[drafts[worst].section] -= 1
         dropped["cloze-share"] += 1
     return chosen
 

@@ -28,8 +28,9 @@ _NOTE = re.compile(
 _DROPPED = ("illustration", "transcriber")  # what the page showed, or how it was typed in
 MAX_NOTE_LINES = 60  # an unclosed "[" this long is not a note: the text is kept as it is
 # a note's mark after a word, a stop or emphasis ("body.[1] It", "gases[12],", "_Deva_[2]"):
-# not inside code
-_MARK = re.compile(r"(?<=[a-z.,;:!?)”’\"_*])\[(?:\d{1,3}|[A-Z])\](?=[\s.,;:!?)”’\"]|$)")
+# not inside code. The pattern opens on the "[" and looks back at what is before it, so that
+# a line is scanned for its brackets, not tried at every character
+_MARK = re.compile(r"\[(?<=[a-z.,;:!?)”’\"_*]\[)(?:\d{1,3}|[A-Z])\](?=[\s.,;:!?)”’\"]|$)")
 # an HTML note mark ("Gates.<sup>32</sup>", "conclusory<sup>[5]</sup>") after a stop or a word
 # of three letters or more; a power ("m<sup>2</sup>", "10<sup>6</sup>") follows a number or
 # a symbol and stays

@@ -49,7 +49,9 @@ _NOT_TERMS = frozenset(
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
+# "**bold**", "__bold__", "*italic*" (not "2*3*4"): a single star is found first and the
+# character before it looked back at, not looked back at from every character of a line
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|\*(?<![\w*]\*)(?=\S)([^*]+?)(?<=\S)\*(?!\w)")
 _CODE = re.compile(r"`([^`]*)`")
 
 

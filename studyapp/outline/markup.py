@@ -113,10 +113,15 @@ _LABEL_KINDS = {
 }
 _ROLE = re.compile(r":(?:[\w-]+:)*([\w-]+):`([^`]*)`")
 _REST_LINK = re.compile(r"`([^`<]*?)\s*<[^`>]*>`__?")
-# "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg)
-_UNDERSCORED = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
-_REST_REF = re.compile(r"`([^`]+)`__?|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
+# "_The sob_ is ...": italics in Markdown and in plain-text books (Project Gutenberg); the
+# opening "_" is found first and the character before it looked back at
+_UNDERSCORED = re.compile(r"_(?<![\w_]_)(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+_QUOTED_REF = r"`([^`]+)`__?"  # "`the guide`_"
+_REST_REF = re.compile(_QUOTED_REF + r"|(?<![\w_])([A-Za-z][\w-]*)_(?=[\s.,;:)]|$)")
 _REF_END = re.compile(r"_(?=[\s.,;:)]|$)")  # what a "word_" reference ends on (see _REST_REF)
+# _REST_REF in a text where _REF_END finds nothing: trying "word_" at every word of a long
+# paragraph (most of the work) is left out there
+_REST_QUOTED_REF = re.compile(_QUOTED_REF)
 _FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
 _SUBSTITUTION = re.compile(r"\|[\w -]+\|")
 _INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=[^\s$])([^$]*?[^\s$\\])\$(?!\d)|\\\((.+?)\\\)")
@@ -590,7 +595,10 @@ def plain_inline(text: str) -> str:
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         if "<" in text:
             text = _REST_LINK.sub(r"\1", text)
-        text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+        if "_" in text and _REF_END.search(text):
+            text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
+        elif "`" in text:  # roles are read: only quoted references may be left
+            text = _REST_QUOTED_REF.sub(r"\1", text)
     elif "_" in text and _REF_END.search(text):  # without a backtick, only "word_" refers
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     if "[^" in text or "]_" in text:  # what every footnote mark holds: "[^1]", "[#]_"

@@ -59,6 +59,18 @@ def _mark(term: str) -> str:
             "during mitosis?",
             "mitotic spindle",
         ),
+        (  # ecology: "known as an <term>"
+            "An organism that makes its own food from sunlight is known as an "
+            f"{_mark('autotroph')}. Plants are the usual example.",
+            "What is an organism that makes its own food from sunlight known as?",
+            "autotroph",
+        ),
+        (  # climate: "<term>, an <description> that ..."
+            f"Most of the energy reaching the ground arrives as {_mark('insolation')}, an "
+            "incoming flow of solar radiation that warms the surface.",
+            "What is the term for an incoming flow of solar radiation that warms the surface?",
+            "insolation",
+        ),
     ],
 )
 def test_a_marked_term_is_asked_from_what_its_sentence_says_it_names(body, question, answer):

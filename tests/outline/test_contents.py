@@ -26,6 +26,18 @@ def test_entry_keys_keep_letters_of_any_script_and_drop_every_mark():
     assert entry_key("Ⅻ chapters") == "ⅻ chapters"  # a Roman numeral sign is a number
 
 
+def test_an_entry_drops_each_mark_alike_with_or_without_letters_beyond_ascii():
+    """An entry holding an accented word loses its marks just as a plain ASCII one does, so
+    "Setup & config (v2)" and "Setup & config (v2) — café" compare by the same words."""
+    for code in range(32, 127):
+        mark = chr(code)
+        plain = entry_key(f"Setup{mark}config x")
+        assert entry_key(f"Setup{mark}config x café") == f"{plain} café", repr(mark)
+    assert entry_key("Setup & config: (a/b) [c] {d} 'f' #h %j ^k ~l") == (
+        "setup config a b c d f h j k l"
+    )
+
+
 def test_a_decimal_contents_list_is_skipped_and_the_body_kept():
     """A manual's '1. Basics / 1.1 ...' list before the body leaves each section once."""
     text = (

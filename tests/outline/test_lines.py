@@ -1,10 +1,11 @@
-"""What a line of an outline is: a ``Term: explanation`` item, or a sentence with emphasis."""
+"""What a line of an outline is: a ``Term: explanation`` item, or a sentence with emphasis
+(whose marks go: a student reads the words)."""
 
 from __future__ import annotations
 
 import pytest
 
-from studyapp.outline.lines import split_term
+from studyapp.outline.lines import split_term, strip_inline
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,24 @@ def test_bold_words_opening_a_sentence_are_emphasis_not_a_term(line):
     """ "**On the Fly** projection is ..." is a sentence whose first words are emphasised: not
     the term "On the Fly" explained by "projection is ..."; the sentence gives its own cards."""
     assert split_term(line) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        (
+            "A **bold** word, a __strong__ one and *italic* text.",
+            "A bold word, a strong one and italic text.",
+        ),
+        ("*Lead* word and x *y* z.", "Lead word and x y z."),
+        ("***both*** at once", "both at once"),
+        ("**Note:** the **bold *and italic* mix**", "Note: the bold and italic mix"),
+        # stars that emphasise nothing stay: a product, a word's own stars, unclosed marks
+        ("Keep 2*3*4 and a*b* as written.", "Keep 2*3*4 and a*b* as written."),
+        ("*not closed and ** open", "*not closed and ** open"),
+        ("Stars * alone * here", "Stars * alone * here"),
+    ],
+)
+def test_emphasis_marks_go_and_other_stars_stay(text, plain):
+    """'**bold**' and '*italic*' read as their words on a card; '2*3*4' keeps its stars."""
+    assert strip_inline(text) == plain

@@ -76,6 +76,12 @@ def test_definition_lists_become_term_items():
         ),
         ("As (#fig:cycle) shows.", "As shows."),
         ("Read the glossary_ first.", "Read the glossary first."),
+        ("Run :cmd:`ls` as `the guide`_ says.", "Run ls as the guide says."),
+        ("See :ref:`x` and the glossary_.", "See x and the glossary."),
+        (
+            "Use ``ls -l`` after :ref:`setup`; snake_case stays.",
+            "Use ``ls -l`` after setup; snake_case stays.",
+        ),
         ("It ends on a target_", "It ends on a target"),
         ("keep snake_case_name as written", "keep snake_case_name as written"),
         (

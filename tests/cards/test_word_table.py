@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import random
 import re
 import subprocess
@@ -62,7 +61,7 @@ TRICKY = [
 
 def _made_from() -> dict[str, str]:
     """The library versions the table was made from, as its first line names them."""
-    with gzip.open(TABLE, "rt", encoding="utf-8") as stream:
+    with TABLE.open(encoding="utf-8") as stream:
         header = stream.readline()
     return dict(re.findall(r"(wordfreq|lemminflect) ([\w.]+)", header))
 

@@ -68,10 +68,7 @@ class WordTable:
         table does not copy (see :data:`_NOT_COPIED`)."""
         if word.isalpha() and word.isascii():  # most words: one token of letters, no number
             index = self._frequency.find(word.lower())
-            if index is None:
-                return _to_zipf(_MINIMUM)
-            one_over = 0.0 + 1.0 / _bucket_frequency(int(index))  # as the loop below sums
-            return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
+            return _to_zipf(_MINIMUM) if index is None else _one_token_zipf(index)
         core = word.strip(_EDGE)
         if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
             return None
@@ -93,13 +90,7 @@ class WordTable:
     def lemmas(self, lower: str) -> dict[str, tuple[str, ...]]:
         """lemminflect's ``getAllLemmas(lower)`` of a lower-case word."""
         found = self._lemmas.find(lower)
-        if found is None:
-            return {}
-        out: dict[str, tuple[str, ...]] = {}
-        for entry in found.split("|"):
-            pos, _, forms = entry.partition(":")
-            out[pos] = tuple(forms.split("/"))
-        return out
+        return {} if found is None else _lemmas_by_pos(found)
 
     def inflection(self, base: str, tag: str) -> tuple[str, ...] | None:
         """lemminflect's ``getInflection(base, tag)`` of a verb lemma, or ``None`` for a word
@@ -111,6 +102,19 @@ class WordTable:
         return () if found == "-" else tuple(found.split("/"))
 
 
+def _lemmas_by_pos(line: str) -> dict[str, tuple[str, ...]]:
+    """The lemmas of a line of the ``[lemmas]`` part by part of speech
+    (``NOUN:rose|VERB:rise``)."""
+    if "|" not in line:  # most words, made without a loop: one part of speech
+        pos, _, forms = line.partition(":")
+        return {pos: tuple(forms.split("/"))}
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in line.split("|"):
+        pos, _, forms = entry.partition(":")
+        out[pos] = tuple(forms.split("/"))
+    return out
+
+
 class SortedLines:
     """``key<TAB>answer`` lines sorted by key, searched where they are: a sample of every
     :data:`STRIDE` characters' line is bisected, then the text between two samples is
@@ -119,31 +123,39 @@ class SortedLines:
     STRIDE = 1024
 
     def __init__(self, lines: str) -> None:
-        self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
-        self._keys: list[str] = []
-        self._starts: list[int] = []  # where the newline before each sampled line is
-        at = 0
-        end = len(self._text) - 1
-        while at < end:
-            self._starts.append(at)
-            self._keys.append(self._text[at + 1 : self._text.index("\t", at + 1)])
-            at = self._text.find("\n", at + self.STRIDE)
-            if at < 0:
-                break
+        text = self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
+        last = len(text) - 1  # the newline after the last line, before no line
+        # where the newline before each sampled line is: the first at or after every STRIDE-th
+        # character (a line longer than that is sampled once)
+        starts = dict.fromkeys(text.find("\n", at) for at in range(0, last, self.STRIDE))
+        starts.pop(last, None)
+        self._starts = list(starts)
+        self._keys = [text[at + 1 : text.index("\t", at + 1)] for at in self._starts]
+        # where the lines after each sample end: at the next sample (worked out once, as
+        # :meth:`find` is asked of every distinct word of a text)
+        self._stops = [start + 1 for start in self._starts[1:]]
+        self._stops.append(len(text))
 
     def find(self, key: str) -> str | None:
         """The answer on the line of ``key``, or ``None``."""
         sample = bisect_right(self._keys, key) - 1
         if sample < 0:
             return None  # before the first line
-        start = self._starts[sample]
-        stop = self._starts[sample + 1] + 1 if sample + 1 < len(self._starts) else len(self._text)
         head = f"\n{key}\t"
-        at = self._text.find(head, start, stop + len(head))
+        text = self._text
+        at = text.find(head, self._starts[sample], self._stops[sample] + len(head))
         if at < 0:
             return None
         at += len(head)
-        return self._text[at : self._text.index("\n", at)]
+        return text[at : text.index("\n", at)]
+
+
+@cache
+def _one_token_zipf(index: str) -> float:
+    """:meth:`WordTable.zipf` of a word of one token in the bucket ``index``, summed as its
+    loop sums one token: worked out once a bucket (a few hundred hold most words)."""
+    one_over = 0.0 + 1.0 / _bucket_frequency(int(index))
+    return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
 
 
 def _bucket_frequency(index: int) -> float:

@@ -14,7 +14,7 @@ from lemminflect import getAllLemmas, getInflection
 from wordfreq import get_frequency_list, zipf_frequency
 
 from studyapp.cards import lexicon as lx
-from studyapp.cards.word_table import TABLE, TAGS, word_table
+from studyapp.cards.word_table import TABLE, TAGS, SortedLines, word_table
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
@@ -165,3 +165,17 @@ def test_every_line_of_the_table_is_found():
         for missing in ("", "zzzzzzzzz", keys[0][:-1], f"{keys[-1]}z", f"{keys[len(keys) // 2]}q"):
             if missing not in keys:
                 assert part.find(missing) is None
+
+
+def test_lines_are_found_however_long():
+    """A word is found whether its line is shorter or longer than the stretch between two
+    samples, and at either end of the lines."""
+    lines = ["a\t1", "bb\t" + "2" * 30, "c\t3", "dd\t4", "e\t" + "5" * 20, "f\t6"]
+    for stride in (1, 8, 1024):
+        sampled = type("Sampled", (SortedLines,), {"STRIDE": stride})
+        part = sampled("\n".join(lines) + "\n")
+        for line in lines:
+            key, answer = line.split("\t")
+            assert part.find(key) == answer, (stride, key)
+        for missing in ("", "0", "b", "bbb", "cz", "g", "zz"):
+            assert part.find(missing) is None, (stride, missing)

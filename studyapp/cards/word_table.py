@@ -54,14 +54,21 @@ class WordTable:
     """
 
     def __init__(self, text: str) -> None:
-        frequency, rest = text.split("\n[lemmas]\n", 1)
-        lemmas, inflections = rest.split("\n[inflections] ", 1)
-        tags, _, inflections = inflections.partition("\n")
+        # each part is searched where it is in the text (copies of its megabytes cost a third
+        # of reading the table): it runs from the newline ending its heading to the newline
+        # ending its last line (the headings are found from the end, the nearer)
+        if not text.endswith("\n"):
+            text += "\n"
+        frequency = text.index("\n[frequency]\n") + len("\n[frequency]")
+        inflections = text.rindex("\n[inflections] ")
+        lemmas = text.rindex("\n[lemmas]\n", frequency, inflections)
+        tags_end = text.index("\n", inflections + 1)
+        tags = text[inflections + len("\n[inflections] ") : tags_end]
         if tuple(tags.split()) != TAGS:
             raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
-        self._frequency = SortedLines(frequency.split("\n[frequency]\n", 1)[1])
-        self._lemmas = SortedLines(lemmas)
-        self._inflections = SortedLines(inflections)
+        self._frequency = SortedLines(text, frequency, lemmas + 1)
+        self._lemmas = SortedLines(text, lemmas + len("\n[lemmas]"), inflections + 1)
+        self._inflections = SortedLines(text, tags_end, len(text))
 
     def zipf(self, word: str) -> float | None:
         """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
@@ -122,19 +129,21 @@ class SortedLines:
 
     STRIDE = 1024
 
-    def __init__(self, lines: str) -> None:
-        text = self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
-        last = len(text) - 1  # the newline after the last line, before no line
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """The lines of ``text[start:end]``: ``text[start]`` is the newline before the first
+        line, ``text[end - 1]`` the newline after the last."""
+        self._text = text
+        last = end - 1
         # where the newline before each sampled line is: the first at or after every STRIDE-th
         # character (a line longer than that is sampled once)
-        starts = dict.fromkeys(text.find("\n", at) for at in range(0, last, self.STRIDE))
+        starts = dict.fromkeys(text.find("\n", at) for at in range(start, last, self.STRIDE))
         starts.pop(last, None)
         self._starts = list(starts)
         self._keys = [text[at + 1 : text.index("\t", at + 1)] for at in self._starts]
-        # where the lines after each sample end: at the next sample (worked out once, as
-        # :meth:`find` is asked of every distinct word of a text)
-        self._stops = [start + 1 for start in self._starts[1:]]
-        self._stops.append(len(text))
+        # the newline that the lines after each sample start before: the next sample's, or
+        # the one after the last line (worked out once, as :meth:`find` is asked of every
+        # distinct word of a text)
+        self._stops = [*self._starts[1:], last]
 
     def find(self, key: str) -> str | None:
         """The answer on the line of ``key``, or ``None``."""
@@ -143,7 +152,7 @@ class SortedLines:
             return None  # before the first line
         head = f"\n{key}\t"
         text = self._text
-        at = text.find(head, self._starts[sample], self._stops[sample] + len(head))
+        at = text.find(head, self._starts[sample], self._stops[sample] - 1 + len(head))
         if at < 0:
             return None
         at += len(head)

@@ -156,7 +156,7 @@ def test_every_line_of_the_table_is_found():
     between the samples the search starts from; a word it does not hold is not."""
     table = word_table()
     for part in (table._frequency, table._lemmas, table._inflections):
-        lines = part._text.strip("\n").split("\n")
+        lines = part._text[part._starts[0] + 1 : part._stops[-1]].split("\n")
         keys = [line.split("\t", 1)[0] for line in lines]
         assert keys == sorted(set(keys))  # sorted by word, each once: what the search needs
         for line in [*lines[:50], *lines[::37], *lines[-50:]]:
@@ -169,13 +169,14 @@ def test_every_line_of_the_table_is_found():
 
 def test_lines_are_found_however_long():
     """A word is found whether its line is shorter or longer than the stretch between two
-    samples, and at either end of the lines."""
+    samples, and at either end of the lines; a line outside them is not."""
     lines = ["a\t1", "bb\t" + "2" * 30, "c\t3", "dd\t4", "e\t" + "5" * 20, "f\t6"]
     for stride in (1, 8, 1024):
         sampled = type("Sampled", (SortedLines,), {"STRIDE": stride})
-        part = sampled("\n".join(lines) + "\n")
+        text = "[heading]\n" + "\n".join(lines) + "\nzz\t7\n"  # a line of the next part
+        part = sampled(text, len("[heading]"), text.index("zz\t7"))
         for line in lines:
             key, answer = line.split("\t")
             assert part.find(key) == answer, (stride, key)
-        for missing in ("", "0", "b", "bbb", "cz", "g", "zz"):
+        for missing in ("", "0", "b", "bbb", "cz", "g", "zz", "[heading]"):
             assert part.find(missing) is None, (stride, missing)

@@ -1,4 +1,4 @@
-"""Build ``studyapp/cards/data/english-words.txt.gz``: the word table the card generator reads
+"""Build ``studyapp/cards/data/english-words.txt``: the word table the card generator reads
 instead of loading wordfreq and lemminflect (and numpy, which lemminflect imports) in every
 ``studyapp generate`` process.
 
@@ -14,12 +14,12 @@ The table holds, copied from the installed libraries (so it answers exactly as t
 Run it again (``python scripts/build_word_table.py``) after changing the version of either
 library; the tests compare the table with the libraries. Each part is sorted (Python's
 order of strings), so that a lookup is a binary search and loading the table builds no
-dictionary.
+dictionary. It is written uncompressed: the wheel and the repository compress it, and a
+process that makes cards then reads it without decompressing it.
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -29,7 +29,7 @@ from lemminflect.core.Lemmatizer import Lemmatizer
 from wordfreq import get_frequency_list
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "studyapp" / "cards" / "data" / "english-words.txt.gz"
+OUT = ROOT / "studyapp" / "cards" / "data" / "english-words.txt"
 TABLE_WORD = re.compile(r"[a-z0-9'._,]+")
 TAGS = ("VBD", "VBZ")
 SEPARATORS = ("\t", "|", "/")  # of a line, of its parts of speech, of their forms
@@ -92,8 +92,8 @@ def main() -> None:
     ]
     data = ("\n".join(parts) + "\n").encode("utf-8")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-    print(f"wrote {OUT} ({len(data)} bytes, {OUT.stat().st_size} compressed)")
+    OUT.write_bytes(data)
+    print(f"wrote {OUT} ({len(data)} bytes)")
 
 
 if __name__ == "__main__":

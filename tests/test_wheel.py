@@ -76,6 +76,7 @@ def test_the_wheel_installed_alone_validates_its_decks_and_opens_the_window(tmp_
     (wheel,) = dist.glob("studyapp-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "studyapp/docs/deck.schema.json" in names
+    assert "studyapp/cards/data/english-words.txt" in names  # the card generator's words
     assert f"studyapp/desktop/applications/{paths.APP_ID}.desktop" in names
     assert f"studyapp/desktop/icons/hicolor/scalable/apps/{paths.APP_ID}.svg" in names
     assert any(n.startswith("studyapp/shipped_decks/") and n.endswith(".yaml") for n in names)

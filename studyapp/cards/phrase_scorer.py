@@ -499,8 +499,9 @@ class _LetterWords:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
-        self.spans = [m.span() for m in _LETTERS.finditer(sentence)]
-        self.starts = [start for start, _end in self.spans]
+        # listed by calls into C, with no Python loop over them: made for every sentence
+        self.runs = list(_LETTERS.finditer(sentence))
+        self.starts = list(map(re.Match.start, self.runs))
 
     def count_before(self, at: int) -> int:
         """How many runs of letters ``sentence[:at]`` holds."""
@@ -511,7 +512,7 @@ class _LetterWords:
         count = bisect_left(self.starts, at)
         if not count:
             return ""
-        start, end = self.spans[count - 1]
+        start, end = self.runs[count - 1].span()
         return self.sentence[start : min(end, at)]
 
 
@@ -533,12 +534,14 @@ def _noun_phrase(
     if run[0].group(0).lower().endswith(("ing", "ed")):
         return False
     before = letters.before(run[0].start())
-    if len(run) == 1 and before and before.lower() == subject:
-        return False  # "ketamine continues": a verb after the subject
-    if before and before.lower() in _VERB_BEFORE and (len(run) == 1 or before != "to"):
-        return False
-    if len(run) == 1 and before and before.lower() in _ADVERBS:
-        return False
+    if before:
+        lower = before.lower()
+        if len(run) == 1 and lower == subject:
+            return False  # "ketamine continues": a verb after the subject
+        if lower in _VERB_BEFORE and (len(run) == 1 or before != "to"):
+            return False
+        if len(run) == 1 and lower in _ADVERBS:
+            return False
     if len(run) == 1 and len(last) < 6:
         return False
     return any(len(m.group(0)) >= 5 for m in run)

@@ -1,4 +1,4 @@
-"""The English word table shipped with studyapp (``data/english-words.txt.gz``): word
+"""The English word table shipped with studyapp (``data/english-words.txt``): word
 frequencies from wordfreq and lemmas and verb forms from lemminflect, copied by
 ``scripts/build_word_table.py`` so that answers are the libraries' own.
 
@@ -9,18 +9,21 @@ questions the card generator asks; a question it cannot answer exactly (the freq
 word wordfreq reads in a way not copied here: letters outside a-z, a French elision; a verb
 form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks the library
 then.
+
+The table is shipped as plain text: a wheel and the repository compress it anyway, and
+reading it uncompressed spares every process that makes cards decompressing 5.6 MB (two
+thirds of the work of reading it, about 1 % of making the decks of a 1 MB text).
 """
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 from bisect import bisect_right
 from functools import cache
 from pathlib import Path
 
-TABLE = Path(__file__).resolve().parent / "data" / "english-words.txt.gz"
+TABLE = Path(__file__).resolve().parent / "data" / "english-words.txt"
 TAGS = ("VBD", "VBZ")  # the verb forms the table keeps, in the order of its columns
 
 # wordfreq's default floor: a word it has never seen has the frequency of Zipf 0
@@ -51,24 +54,28 @@ class WordTable:
     """
 
     def __init__(self, text: str) -> None:
-        frequency, rest = text.split("\n[lemmas]\n", 1)
-        lemmas, inflections = rest.split("\n[inflections] ", 1)
-        tags, _, inflections = inflections.partition("\n")
+        # each part is searched where it is in the text (copies of its megabytes cost a third
+        # of reading the table): it runs from the newline ending its heading to the newline
+        # ending its last line (the headings are found from the end, the nearer)
+        if not text.endswith("\n"):
+            text += "\n"
+        frequency = text.index("\n[frequency]\n") + len("\n[frequency]")
+        inflections = text.rindex("\n[inflections] ")
+        lemmas = text.rindex("\n[lemmas]\n", frequency, inflections)
+        tags_end = text.index("\n", inflections + 1)
+        tags = text[inflections + len("\n[inflections] ") : tags_end]
         if tuple(tags.split()) != TAGS:
             raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
-        self._frequency = SortedLines(frequency.split("\n[frequency]\n", 1)[1])
-        self._lemmas = SortedLines(lemmas)
-        self._inflections = SortedLines(inflections)
+        self._frequency = SortedLines(text, frequency, lemmas + 1)
+        self._lemmas = SortedLines(text, lemmas + len("\n[lemmas]"), inflections + 1)
+        self._inflections = SortedLines(text, tags_end, len(text))
 
     def zipf(self, word: str) -> float | None:
         """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
         table does not copy (see :data:`_NOT_COPIED`)."""
         if word.isalpha() and word.isascii():  # most words: one token of letters, no number
             index = self._frequency.find(word.lower())
-            if index is None:
-                return _to_zipf(_MINIMUM)
-            one_over = 0.0 + 1.0 / _bucket_frequency(int(index))  # as the loop below sums
-            return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
+            return _to_zipf(_MINIMUM) if index is None else _one_token_zipf(index)
         core = word.strip(_EDGE)
         if not _SIMPLE.fullmatch(core) or _NOT_COPIED.search(core):
             return None
@@ -90,13 +97,7 @@ class WordTable:
     def lemmas(self, lower: str) -> dict[str, tuple[str, ...]]:
         """lemminflect's ``getAllLemmas(lower)`` of a lower-case word."""
         found = self._lemmas.find(lower)
-        if found is None:
-            return {}
-        out: dict[str, tuple[str, ...]] = {}
-        for entry in found.split("|"):
-            pos, _, forms = entry.partition(":")
-            out[pos] = tuple(forms.split("/"))
-        return out
+        return {} if found is None else _lemmas_by_pos(found)
 
     def inflection(self, base: str, tag: str) -> tuple[str, ...] | None:
         """lemminflect's ``getInflection(base, tag)`` of a verb lemma, or ``None`` for a word
@@ -108,6 +109,19 @@ class WordTable:
         return () if found == "-" else tuple(found.split("/"))
 
 
+def _lemmas_by_pos(line: str) -> dict[str, tuple[str, ...]]:
+    """The lemmas of a line of the ``[lemmas]`` part by part of speech
+    (``NOUN:rose|VERB:rise``)."""
+    if "|" not in line:  # most words, made without a loop: one part of speech
+        pos, _, forms = line.partition(":")
+        return {pos: tuple(forms.split("/"))}
+    out: dict[str, tuple[str, ...]] = {}
+    for entry in line.split("|"):
+        pos, _, forms = entry.partition(":")
+        out[pos] = tuple(forms.split("/"))
+    return out
+
+
 class SortedLines:
     """``key<TAB>answer`` lines sorted by key, searched where they are: a sample of every
     :data:`STRIDE` characters' line is bisected, then the text between two samples is
@@ -115,32 +129,42 @@ class SortedLines:
 
     STRIDE = 1024
 
-    def __init__(self, lines: str) -> None:
-        self._text = "\n" + lines.strip("\n") + "\n"  # each line between two newlines
-        self._keys: list[str] = []
-        self._starts: list[int] = []  # where the newline before each sampled line is
-        at = 0
-        end = len(self._text) - 1
-        while at < end:
-            self._starts.append(at)
-            self._keys.append(self._text[at + 1 : self._text.index("\t", at + 1)])
-            at = self._text.find("\n", at + self.STRIDE)
-            if at < 0:
-                break
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """The lines of ``text[start:end]``: ``text[start]`` is the newline before the first
+        line, ``text[end - 1]`` the newline after the last."""
+        self._text = text
+        last = end - 1
+        # where the newline before each sampled line is: the first at or after every STRIDE-th
+        # character (a line longer than that is sampled once)
+        starts = dict.fromkeys(text.find("\n", at) for at in range(start, last, self.STRIDE))
+        starts.pop(last, None)
+        self._starts = list(starts)
+        self._keys = [text[at + 1 : text.index("\t", at + 1)] for at in self._starts]
+        # the newline that the lines after each sample start before: the next sample's, or
+        # the one after the last line (worked out once, as :meth:`find` is asked of every
+        # distinct word of a text)
+        self._stops = [*self._starts[1:], last]
 
     def find(self, key: str) -> str | None:
         """The answer on the line of ``key``, or ``None``."""
         sample = bisect_right(self._keys, key) - 1
         if sample < 0:
             return None  # before the first line
-        start = self._starts[sample]
-        stop = self._starts[sample + 1] + 1 if sample + 1 < len(self._starts) else len(self._text)
         head = f"\n{key}\t"
-        at = self._text.find(head, start, stop + len(head))
+        text = self._text
+        at = text.find(head, self._starts[sample], self._stops[sample] - 1 + len(head))
         if at < 0:
             return None
         at += len(head)
-        return self._text[at : self._text.index("\n", at)]
+        return text[at : text.index("\n", at)]
+
+
+@cache
+def _one_token_zipf(index: str) -> float:
+    """:meth:`WordTable.zipf` of a word of one token in the bucket ``index``, summed as its
+    loop sums one token: worked out once a bucket (a few hundred hold most words)."""
+    one_over = 0.0 + 1.0 / _bucket_frequency(int(index))
+    return _to_zipf(_rounded(max(1.0 / one_over, _MINIMUM)))
 
 
 def _bucket_frequency(index: int) -> float:
@@ -194,4 +218,4 @@ def _to_zipf(freq: float) -> float:
 @cache
 def word_table() -> WordTable:
     """The shipped table, read on first use."""
-    return WordTable(gzip.decompress(TABLE.read_bytes()).decode("utf-8"))
+    return WordTable(TABLE.read_bytes().decode("utf-8"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import random
 import re
 import subprocess
@@ -15,7 +14,7 @@ from lemminflect import getAllLemmas, getInflection
 from wordfreq import get_frequency_list, zipf_frequency
 
 from studyapp.cards import lexicon as lx
-from studyapp.cards.word_table import TABLE, TAGS, word_table
+from studyapp.cards.word_table import TABLE, TAGS, SortedLines, word_table
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
@@ -62,7 +61,7 @@ TRICKY = [
 
 def _made_from() -> dict[str, str]:
     """The library versions the table was made from, as its first line names them."""
-    with gzip.open(TABLE, "rt", encoding="utf-8") as stream:
+    with TABLE.open(encoding="utf-8") as stream:
         header = stream.readline()
     return dict(re.findall(r"(wordfreq|lemminflect) ([\w.]+)", header))
 
@@ -157,7 +156,7 @@ def test_every_line_of_the_table_is_found():
     between the samples the search starts from; a word it does not hold is not."""
     table = word_table()
     for part in (table._frequency, table._lemmas, table._inflections):
-        lines = part._text.strip("\n").split("\n")
+        lines = part._text[part._starts[0] + 1 : part._stops[-1]].split("\n")
         keys = [line.split("\t", 1)[0] for line in lines]
         assert keys == sorted(set(keys))  # sorted by word, each once: what the search needs
         for line in [*lines[:50], *lines[::37], *lines[-50:]]:
@@ -166,3 +165,18 @@ def test_every_line_of_the_table_is_found():
         for missing in ("", "zzzzzzzzz", keys[0][:-1], f"{keys[-1]}z", f"{keys[len(keys) // 2]}q"):
             if missing not in keys:
                 assert part.find(missing) is None
+
+
+def test_lines_are_found_however_long():
+    """A word is found whether its line is shorter or longer than the stretch between two
+    samples, and at either end of the lines; a line outside them is not."""
+    lines = ["a\t1", "bb\t" + "2" * 30, "c\t3", "dd\t4", "e\t" + "5" * 20, "f\t6"]
+    for stride in (1, 8, 1024):
+        sampled = type("Sampled", (SortedLines,), {"STRIDE": stride})
+        text = "[heading]\n" + "\n".join(lines) + "\nzz\t7\n"  # a line of the next part
+        part = sampled(text, len("[heading]"), text.index("zz\t7"))
+        for line in lines:
+            key, answer = line.split("\t")
+            assert part.find(key) == answer, (stride, key)
+        for missing in ("", "0", "b", "bbb", "cz", "g", "zz", "[heading]"):
+            assert part.find(missing) is None, (stride, missing)

@@ -390,15 +390,18 @@ def _text_fault(
 
 _WORD_TOKEN = re.compile(r"^[\"“‘(]?[A-Za-z][A-Za-z'’-]*[.,;:!?\"”’)]?$")
 _ABBREVIATION = re.compile(r"^\(?(?:[A-Z][a-z]{0,3}|[a-z])\.\)?$")  # "Cir.", "v.": no words
+_THREE_DIGITS = re.compile(r"\d\D*\d\D*\d")
 
 
 def _mostly_figures(sentence: str) -> bool:
     """Whether fewer than half the tokens of a sentence of five or more are words (not
     numbers, abbreviations or codes): "Hanson v. Dane County (7th Cir. 2010) 608 F.3d 335."
     has 3 words of 9."""
-    tokens = sentence.split()
-    if len(tokens) < 5 or sum(c.isdigit() for c in sentence) < 3:
+    if not _THREE_DIGITS.search(sentence):
         return False  # a sentence with figures enough to be a reference holds three digits
+    tokens = sentence.split()
+    if len(tokens) < 5:
+        return False
     said = sum(1 for t in tokens[:-1] if _WORD_TOKEN.match(t) and not _ABBREVIATION.match(t))
     said += bool(_WORD_TOKEN.match(tokens[-1]))  # "... it is.": a stop, not an abbreviation
     return said < 0.5 * len(tokens)

@@ -398,6 +398,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple(out)
 
 
+# verbs that take an "-ing" clause after them ("starts writing", "keeps running")
+_GERUND_VERBS = lx.wordset("start begin stop keep continue finish avoid quit resume cease")
 _INITIALISM_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,} $")  # "U.S. ", "U.K. "
 
 
@@ -441,6 +443,14 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     ):
         return True  # "[Music goes] out of existence", "The [copyright owner hands] GitHub a
         # complaint": a subject and its verb, not a term
+    if (
+        len(said) > 1
+        and following_word
+        and following_word[0].endswith("ing")
+        and lx.verb_lemma(last) in _GERUND_VERBS
+        and last.lower() != lx.verb_lemma(last)
+    ):
+        return True  # "The [child starts] writing the new file": a subject and its verb
     complement = bool(following_word) and following_word[0].lower() in _COMPLEMENT
     if complement and len(said) > 1 and "ADJ" in last_pos and "NOUN" not in last_pos:
         return True  # "an [RNA genome similar] to viroids": the adjective's phrase goes on

@@ -227,10 +227,14 @@ def _because(text: str, subject: str) -> QA | None:
     return QA("because", f"Why {asked}?", why) if asked else None
 
 
+_SUBORDINATE = re.compile(r"\b(?:since|because|although|though|whereas|while|unless|if|when)\b")
+
+
 def _purpose(text: str, subject: str) -> QA | None:
     match = _PURPOSE.match(text) if " in order " in text or " so that " in text else None
-    if not match:
-        return None
+    if not match or _SUBORDINATE.search(match.group("main")):
+        return None  # "RDB maximizes X since the only work it needs to do in order to
+        # persist is ...": the purpose belongs to the clause of "since", not to the main one
     asked = invert(match.group("main"))
     answer = match.group("to") or match.group("that")
     return QA("purpose", f"Why {asked}?", answer) if asked else None
@@ -332,6 +336,8 @@ def _does_what(text: str, subject: str) -> QA | None:
         if verb_at >= len(words) - 1:
             return None
         verb = words[verb_at]
+        if verb.endswith("ing"):
+            continue  # "The child starts writing ...": a participle is no finite verb
         base = lx.verb_lemma(verb) if verb.islower() else ""
         if not base or base in ("be", "have", "do") or verb in lx.FUNCTION_WORDS:
             continue

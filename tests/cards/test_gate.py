@@ -124,6 +124,8 @@ def test_a_question_that_names_its_subject_passes(question):
         "The more we {{c1::study communities}}, the more complexities we find.",  # the verb
         "The U.S. {{c1::Geological Survey}} uses a conformal projection.",  # initials cut off
         "The U.K. {{c1::Met Office}} issues the shipping forecast.",
+        "The {{c1::child starts}} writing the new file to disk.",  # a subject and its verb
+        "The {{c1::heart keeps}} beating after the nerves are cut.",
     ],
 )
 def test_a_blank_that_is_not_a_whole_term_is_broken(text):

@@ -138,6 +138,22 @@ def test_a_leading_time_is_not_read_as_part_of_the_subject(sentence):
     assert not [qa for qa in why_how(sentence, "") if qa.kind == "does-what"]
 
 
+def test_a_participle_is_no_finite_verb_and_a_purpose_inside_a_since_clause_is_not_asked():
+    """ "The child starts writing the file" gives no "What does the child starts write?"; the
+    purpose of "... since the only work it needs to do in order to persist is forking" is no
+    purpose of the main clause (databases); "The valve closes in order to prevent backflow"
+    (physiology) still asks why."""
+    assert not why_how("The child starts writing the new base file to the disk.", "")
+    asked = why_how(
+        "RDB maximizes performance since the only work the parent needs to do in order to"
+        " persist is forking a child.",
+        "",
+    )
+    assert not [qa for qa in asked if qa.kind == "purpose"]
+    valve = why_how("The valve closes in order to prevent backflow into the atrium.", "")
+    assert [qa.question for qa in valve if qa.kind == "purpose"] == ["Why does the valve close?"]
+
+
 def test_a_singular_subject_never_gets_a_plural_verb():
     """'A shell script static analysis tool' has no verb: no 'What do a shell script?'."""
     asked = why_how("A shell script static analysis tool.", "")

@@ -338,7 +338,7 @@ def who_does(text: str, subject: str) -> QA | None:
             return None  # "Switzerland became a republic": what, not who
         if verb in _AUX:
             return None  # "Pericles was elected", "Hume has shown": a state, not a deed
-        if base in ("have", "do", "say", "tell", "ask", "write", "reply", "answer"):
+        if base in ("have", "do", "say", "tell", "ask", "reply", "answer"):
             return None  # "Aristotle says ...": a saying, asked by the cloze or not at all
         rest = re.split(r"[,;:]| \(| - ", " ".join(words[at + 1 :]), maxsplit=1)[0].strip()
         if not _plain_predicate(verb, rest.split()) or "NOUN" in lx.parts_of_speech(verb):

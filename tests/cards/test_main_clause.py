@@ -6,7 +6,7 @@ import pytest
 
 from studyapp.cards.doc_context import document_context
 from studyapp.cards.from_text import sentence_cards
-from studyapp.cards.main_clause import done_by, kinds, what_does, when
+from studyapp.cards.main_clause import done_by, kinds, what_does, when, who_does
 from studyapp.cards.questions import questions
 from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
@@ -289,3 +289,11 @@ def test_the_named_doer_of_a_deed_told_in_the_passive_is_asked_who():
 def test_no_passive_who_question_about_an_unnamed_thing(sentence):
     """A passive whose subject the card cannot name asks nothing a student could answer."""
     assert done_by(sentence.rstrip("."), "") is None
+
+
+def test_writing_a_work_is_a_deed_asked_who_and_writing_that_is_not():
+    """ "Tolstoy wrote the novel ..." (literature) is asked "who"; "Aristotle wrote that ..."
+    reports a claim, not a deed."""
+    asked = who_does("Tolstoy wrote the novel during the years at Yasnaya Polyana", "")
+    assert asked is not None and asked.answer == "Tolstoy"
+    assert who_does("Aristotle wrote that tragedy imitates a serious action", "") is None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 
 from studyapp.cards import from_blanks as cfb
@@ -90,7 +91,26 @@ class DocumentFacts:
         known = self._blocks.get(id(block))
         if known is not None:
             return known[1]
-        sentences = tuple(block_sentences(block))
+        return self._read(block, block_sentences(block))
+
+    def read(self, blocks: Sequence[Block]) -> None:
+        """Read the facts of those of ``blocks`` not read yet, at once: the marked terms are
+        looked for in the blocks' text joined (:func:`_terms_in`), each term once, not in
+        each block (a text of 1 MB has thousands of blocks)."""
+        new = list({id(block): block for block in blocks if id(block) not in self._blocks}.values())
+        said = [block_sentences(block) for block in new]
+        found: list[frozenset[str]] | None = None
+        if self._key_terms:
+            found = _terms_in(["\n".join(sentences).lower() for sentences in said], self._key_terms)
+        for index, (block, sentences) in enumerate(zip(new, said, strict=True)):
+            self._read(block, sentences, None if found is None else found[index])
+
+    def _read(
+        self, block: Block, said: list[str], key_terms: frozenset[str] | None = None
+    ) -> _BlockFacts:
+        """Read and keep the facts of ``block``, whose sentences are ``said``; ``key_terms``
+        are the marked terms they use, if these were looked for already."""
+        sentences = tuple(said)
         definitions: list[tuple[str, str]] = []
         item_terms: tuple[str, ...] = ()
         if isinstance(block, Paragraph):
@@ -101,10 +121,10 @@ class DocumentFacts:
             ]
         elif isinstance(block, ItemList):
             item_terms = tuple(item.term for item in all_items(block) if item.term)
-        key_terms: frozenset[str] = frozenset()
-        if self._key_terms and sentences:
-            text = "\n".join(sentences).lower()
-            key_terms = frozenset(term for term, lowered in self._key_terms if lowered in text)
+        if key_terms is None:
+            key_terms = frozenset()
+            if self._key_terms and sentences:
+                key_terms = _terms_in(["\n".join(sentences).lower()], self._key_terms)[0]
         facts = _BlockFacts(
             sentences,
             tuple(_acronym_pairs(sentences)),
@@ -147,6 +167,29 @@ def _nameable(marked: Sequence[str]) -> list[str]:
             continue
         out.append(bare)
     return out
+
+
+def _terms_in(texts: Sequence[str], terms: Sequence[tuple[str, str]]) -> list[frozenset[str]]:
+    """Which of ``terms`` (each with its lower-cased form) each of ``texts`` (lower case)
+    holds: a term is in a text when its lower-cased form is.
+
+    Each term is looked for in the texts joined, from one place it is found to the next, so
+    the work grows with the texts and the terms, not with their product; a place found
+    across the end of a text is in none, and the search goes on from the next character."""
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: list[list[str]] = [[] for _text in texts]
+    for term, lowered in terms:
+        at = joined.find(lowered)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            end = starts[index] + len(texts[index])  # where the text ``at`` is in ends
+            if at + len(lowered) <= end:
+                found[index].append(term)
+                at = joined.find(lowered, end + 1)  # found in this text: on to the next
+            else:
+                at = joined.find(lowered, at + 1)
+    return [frozenset(names) for names in found]
 
 
 def _acronym_pairs(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -256,7 +299,9 @@ def document_context(outline: Outline, facts: DocumentFacts | None = None) -> Do
     marked ones first of all), word rarity; read from ``facts`` (made of this outline; pass
     the same to :func:`parts_with_context`)."""
     parts = [(section, top.id) for top in outline.sections for section in top.walk()]
-    return _context_of(outline.title, parts, facts or DocumentFacts(outline.key_terms))
+    facts = facts or DocumentFacts(outline.key_terms)
+    facts.read([block for section, _top in parts for block in section.blocks])
+    return _context_of(outline.title, parts, facts)
 
 
 def _context_of(

@@ -6,6 +6,7 @@ from studyapp.cards.doc_context import (
     CONTEXT_WINDOW,
     PART_WINDOW,
     _main_subject,
+    _terms_in,
     document_context,
     parts_with_context,
 )
@@ -80,3 +81,14 @@ def test_a_question_answered_by_the_manual_s_name_is_given_away():
     """With that subject, the gate drops the card (any subject: a library, a drug)."""
     tracks = Draft(CardType.BASIC, "q|x", "1", "s", "What tracks a join context?", "Peewee")
     assert card_fault(tracks, "Joins", "peewee") == "given-away"
+
+
+def test_a_marked_term_counts_only_for_the_blocks_that_use_it():
+    """Marked terms looked for in a whole text at once are found in the blocks that use them,
+    never in one where only the end of a block and the start of the next spell them."""
+    texts = ["the loop of henle", "of henle", "", "loop", "of henle and the loop of henle"]
+    terms = [("Loop of Henle", "loop of henle"), ("henle", "henle"), ("loop\nof", "loop\nof")]
+    found = _terms_in(texts, terms)
+    expected = [frozenset(t for t, low in terms if low in text) for text in texts]
+    assert found == expected
+    assert found[3] == frozenset()  # "loop" then "of henle" in the next block

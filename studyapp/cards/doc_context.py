@@ -374,6 +374,14 @@ def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None 
     """The word most sentences are about (``ketamine``), if it stands out; else ``""``.
     ``counts`` are :func:`~.phrase_scorer.sentence_counts` of ``sentences``, if counted."""
     used = sentence_counts(sentences) if counts is None else counts
+    # the most sentences a word is in, stop words and short words left out: in a long text
+    # most often no word is in enough of them to stand out, and then none is ranked
+    most = max((n for w, n in used.items() if len(w) > 3 and w not in tf.STOPWORDS), default=0)
+    if not most:
+        return ""
+    threshold = max(3, 0.25 * len(sentences))
+    if most < threshold:
+        return _main_name(sentences)
     # the words in the order of the text (ties rank alike in every run); stop words and short
     # words left out, once per word, not per sentence
     ranked = heapq.nlargest(
@@ -385,11 +393,9 @@ def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None 
         ),
         key=itemgetter(1),
     )
-    if not ranked:
-        return ""
     title_words = set(tf.words(title))
     word = next((w for w, _n in ranked if w in title_words), ranked[0][0])
-    if used[word] >= max(3, 0.25 * len(sentences)):
+    if used[word] >= threshold:
         return word
     return _main_name(sentences)
 

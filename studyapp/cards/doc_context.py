@@ -404,11 +404,19 @@ _NAME_MARKS = ".,;:()’'\""  # what a name may have around it ("(Peewee", "Skyf
 _NO_NAME_OPENING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # none of _NAME_MARKS
 
 
+def _name_shaped(word: str) -> bool:
+    """Whether a word, the marks around it stripped, is written as a name ("Peewee")."""
+    return len(word) > 3 and word[:1].isupper() and word[1:].islower()
+
+
 def _main_name(sentences: list[str]) -> str:
     """The name a text keeps coming back to (``peewee`` in a manual, ``skyfield``): a word
     written with a capital inside sentences, in at least a tenth of them, more than any
     other name; ``""`` when none stands out. Such a name is what the text is about, so it
     answers nothing ("What tracks a join context?" -> "Peewee")."""
+    least = max(5, 0.1 * len(sentences))
+    if not _written_often(sentences, least):
+        return ""  # most long texts: their sentences need not be read one by one
     found_in: list[list[str]] = []  # each sentence's names, once each
     for sentence in sentences:
         tokens = sentence.split()
@@ -420,7 +428,7 @@ def _main_name(sentences: list[str]) -> str:
         # a word opening on a lower-case letter or a digit is no name: most are passed over
         for i in [i for i, token in enumerate(tokens) if token[0] not in _NO_NAME_OPENING]:
             word = tokens[i].strip(_NAME_MARKS)
-            if len(word) > 3 and word[:1].isupper() and word[1:].islower():
+            if _name_shaped(word):
                 found.append(word)
                 if i < last and tokens[i + 1][:1].isdigit():
                     labels.add(word)
@@ -435,11 +443,24 @@ def _main_name(sentences: list[str]) -> str:
         return ""
     count, name = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0
-    if count < max(5, 0.1 * len(sentences)) or 2 * count < 3 * runner_up:
+    if count < least or 2 * count < 3 * runner_up:
         return ""
     if _sentences_saying(sentences, name.lower()) >= count:
         return ""  # a word often lower case ("Court"/"court") is no name
     return name.lower()
+
+
+def _written_often(sentences: list[str], least: int | float) -> bool:
+    """Whether a word written as a name, and no function word, is written ``least`` times in
+    ``sentences``, as :func:`_main_name` reads them: a name in that many of them is (so when
+    none is, none is), and its words are counted in one pass over the text."""
+    tokens = "\n".join(sentences).split()
+    times: Counter[str] = Counter()
+    for token, n in Counter([t for t in tokens if t[0] not in _NO_NAME_OPENING]).items():
+        word = token.strip(_NAME_MARKS)
+        if _name_shaped(word):
+            times[word] += n
+    return any(n >= least and not lx.is_function_word(w) for w, n in times.items())
 
 
 def _sentences_saying(sentences: list[str], word: str) -> int:

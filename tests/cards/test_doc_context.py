@@ -5,8 +5,10 @@ from __future__ import annotations
 from studyapp.cards.doc_context import (
     CONTEXT_WINDOW,
     PART_WINDOW,
+    _main_name,
     _main_subject,
     _terms_in,
+    _written_often,
     document_context,
     parts_with_context,
 )
@@ -75,6 +77,18 @@ def test_the_name_a_manual_keeps_coming_back_to_is_its_subject():
         essay += ["Men are by nature free.", "Property comes from labour.", "Law binds all."]
     assert _main_subject("Of the State of Nature", essay) != "sect"
     assert _main_subject("Notes", ["The court ruled.", "The court erred."] * 5) in ("", "court")
+
+
+def test_a_long_text_naming_nothing_often_has_no_main_name():
+    """A name in fewer than a tenth of the sentences, or a capitalised function word in all
+    of them ('This'), is no name the text is about: the text has none."""
+    sentences = [f"This enzyme {n} binds the substrate in the cell." for n in range(60)]
+    sentences += ["Neff measured the binding of the enzyme in the cell."] * 5
+    assert not _written_often(sentences, 0.1 * len(sentences))
+    assert _main_name(sentences) == ""
+    sentences += ["Neff measured the rate again with another enzyme."] * 3
+    assert _written_often(sentences, 0.1 * len(sentences))
+    assert _main_name(sentences) == "neff"
 
 
 def test_a_question_answered_by_the_manual_s_name_is_given_away():

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 
 from studyapp.cards import from_blanks as cfb
@@ -90,7 +91,26 @@ class DocumentFacts:
         known = self._blocks.get(id(block))
         if known is not None:
             return known[1]
-        sentences = tuple(block_sentences(block))
+        return self._read(block, block_sentences(block))
+
+    def read(self, blocks: Sequence[Block]) -> None:
+        """Read the facts of those of ``blocks`` not read yet, at once: the marked terms are
+        looked for in the blocks' text joined (:func:`_terms_in`), each term once, not in
+        each block (a text of 1 MB has thousands of blocks)."""
+        new = list({id(block): block for block in blocks if id(block) not in self._blocks}.values())
+        said = [block_sentences(block) for block in new]
+        found: list[frozenset[str]] | None = None
+        if self._key_terms:
+            found = _terms_in(["\n".join(sentences).lower() for sentences in said], self._key_terms)
+        for index, (block, sentences) in enumerate(zip(new, said, strict=True)):
+            self._read(block, sentences, None if found is None else found[index])
+
+    def _read(
+        self, block: Block, said: list[str], key_terms: frozenset[str] | None = None
+    ) -> _BlockFacts:
+        """Read and keep the facts of ``block``, whose sentences are ``said``; ``key_terms``
+        are the marked terms they use, if these were looked for already."""
+        sentences = tuple(said)
         definitions: list[tuple[str, str]] = []
         item_terms: tuple[str, ...] = ()
         if isinstance(block, Paragraph):
@@ -101,10 +121,10 @@ class DocumentFacts:
             ]
         elif isinstance(block, ItemList):
             item_terms = tuple(item.term for item in all_items(block) if item.term)
-        key_terms: frozenset[str] = frozenset()
-        if self._key_terms and sentences:
-            text = "\n".join(sentences).lower()
-            key_terms = frozenset(term for term, lowered in self._key_terms if lowered in text)
+        if key_terms is None:
+            key_terms = frozenset()
+            if self._key_terms and sentences:
+                key_terms = _terms_in(["\n".join(sentences).lower()], self._key_terms)[0]
         facts = _BlockFacts(
             sentences,
             tuple(_acronym_pairs(sentences)),
@@ -147,6 +167,29 @@ def _nameable(marked: Sequence[str]) -> list[str]:
             continue
         out.append(bare)
     return out
+
+
+def _terms_in(texts: Sequence[str], terms: Sequence[tuple[str, str]]) -> list[frozenset[str]]:
+    """Which of ``terms`` (each with its lower-cased form) each of ``texts`` (lower case)
+    holds: a term is in a text when its lower-cased form is.
+
+    Each term is looked for in the texts joined, from one place it is found to the next, so
+    the work grows with the texts and the terms, not with their product; a place found
+    across the end of a text is in none, and the search goes on from the next character."""
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    found: list[list[str]] = [[] for _text in texts]
+    for term, lowered in terms:
+        at = joined.find(lowered)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            end = starts[index] + len(texts[index])  # where the text ``at`` is in ends
+            if at + len(lowered) <= end:
+                found[index].append(term)
+                at = joined.find(lowered, end + 1)  # found in this text: on to the next
+            else:
+                at = joined.find(lowered, at + 1)
+    return [frozenset(names) for names in found]
 
 
 def _acronym_pairs(texts: Sequence[str]) -> list[tuple[str, str]]:
@@ -256,7 +299,9 @@ def document_context(outline: Outline, facts: DocumentFacts | None = None) -> Do
     marked ones first of all), word rarity; read from ``facts`` (made of this outline; pass
     the same to :func:`parts_with_context`)."""
     parts = [(section, top.id) for top in outline.sections for section in top.walk()]
-    return _context_of(outline.title, parts, facts or DocumentFacts(outline.key_terms))
+    facts = facts or DocumentFacts(outline.key_terms)
+    facts.read([block for section, _top in parts for block in section.blocks])
+    return _context_of(outline.title, parts, facts)
 
 
 def _context_of(
@@ -329,6 +374,14 @@ def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None 
     """The word most sentences are about (``ketamine``), if it stands out; else ``""``.
     ``counts`` are :func:`~.phrase_scorer.sentence_counts` of ``sentences``, if counted."""
     used = sentence_counts(sentences) if counts is None else counts
+    # the most sentences a word is in, stop words and short words left out: in a long text
+    # most often no word is in enough of them to stand out, and then none is ranked
+    most = max((n for w, n in used.items() if len(w) > 3 and w not in tf.STOPWORDS), default=0)
+    if not most:
+        return ""
+    threshold = max(3, 0.25 * len(sentences))
+    if most < threshold:
+        return _main_name(sentences)
     # the words in the order of the text (ties rank alike in every run); stop words and short
     # words left out, once per word, not per sentence
     ranked = heapq.nlargest(
@@ -340,11 +393,9 @@ def _main_subject(title: str, sentences: list[str], counts: Counter[str] | None 
         ),
         key=itemgetter(1),
     )
-    if not ranked:
-        return ""
     title_words = set(tf.words(title))
     word = next((w for w, _n in ranked if w in title_words), ranked[0][0])
-    if used[word] >= max(3, 0.25 * len(sentences)):
+    if used[word] >= threshold:
         return word
     return _main_name(sentences)
 
@@ -353,11 +404,19 @@ _NAME_MARKS = ".,;:()’'\""  # what a name may have around it ("(Peewee", "Skyf
 _NO_NAME_OPENING = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # none of _NAME_MARKS
 
 
+def _name_shaped(word: str) -> bool:
+    """Whether a word, the marks around it stripped, is written as a name ("Peewee")."""
+    return len(word) > 3 and word[:1].isupper() and word[1:].islower()
+
+
 def _main_name(sentences: list[str]) -> str:
     """The name a text keeps coming back to (``peewee`` in a manual, ``skyfield``): a word
     written with a capital inside sentences, in at least a tenth of them, more than any
     other name; ``""`` when none stands out. Such a name is what the text is about, so it
     answers nothing ("What tracks a join context?" -> "Peewee")."""
+    least = max(5, 0.1 * len(sentences))
+    if not _written_often(sentences, least):
+        return ""  # most long texts: their sentences need not be read one by one
     found_in: list[list[str]] = []  # each sentence's names, once each
     for sentence in sentences:
         tokens = sentence.split()
@@ -369,7 +428,7 @@ def _main_name(sentences: list[str]) -> str:
         # a word opening on a lower-case letter or a digit is no name: most are passed over
         for i in [i for i, token in enumerate(tokens) if token[0] not in _NO_NAME_OPENING]:
             word = tokens[i].strip(_NAME_MARKS)
-            if len(word) > 3 and word[:1].isupper() and word[1:].islower():
+            if _name_shaped(word):
                 found.append(word)
                 if i < last and tokens[i + 1][:1].isdigit():
                     labels.add(word)
@@ -384,11 +443,24 @@ def _main_name(sentences: list[str]) -> str:
         return ""
     count, name = ranked[0]
     runner_up = ranked[1][0] if len(ranked) > 1 else 0
-    if count < max(5, 0.1 * len(sentences)) or 2 * count < 3 * runner_up:
+    if count < least or 2 * count < 3 * runner_up:
         return ""
     if _sentences_saying(sentences, name.lower()) >= count:
         return ""  # a word often lower case ("Court"/"court") is no name
     return name.lower()
+
+
+def _written_often(sentences: list[str], least: int | float) -> bool:
+    """Whether a word written as a name, and no function word, is written ``least`` times in
+    ``sentences``, as :func:`_main_name` reads them: a name in that many of them is (so when
+    none is, none is), and its words are counted in one pass over the text."""
+    tokens = "\n".join(sentences).split()
+    times: Counter[str] = Counter()
+    for token, n in Counter([t for t in tokens if t[0] not in _NO_NAME_OPENING]).items():
+        word = token.strip(_NAME_MARKS)
+        if _name_shaped(word):
+            times[word] += n
+    return any(n >= least and not lx.is_function_word(w) for w, n in times.items())
 
 
 def _sentences_saying(sentences: list[str], word: str) -> int:

@@ -68,11 +68,17 @@ class PhraseScorer:
             for term in self.lexicon
             if len(term) >= 4 and not (self.subject and self.subject in term.split())
         ]
-        self.corpus = "\n".join(sentences).lower()
         # a cloze option's rank is asked when it is weighed and again when it is kept, and
         # whether it holds a term by the rank and by :meth:`recurs`: each worked out once
         self._ranks: dict[tuple[str, str], int] = {}
         self._holds: dict[tuple[str, ...], bool] = {}
+
+    @cached_property
+    def corpus(self) -> str:
+        """The sentences, one a line, lower case, where :meth:`_said` counts a phrase: made
+        when one is first counted (the whole document's scorer of a long text counts none,
+        and its text is a megabyte)."""
+        return "\n".join(self.sentences).lower()
 
     # The two below serve only :meth:`key_term`, and are made when it first needs them: the
     # whole document's scorer of a long text scores its titles, never a cloze's phrase.

@@ -5,7 +5,10 @@ from __future__ import annotations
 from studyapp.cards.doc_context import (
     CONTEXT_WINDOW,
     PART_WINDOW,
+    _main_name,
     _main_subject,
+    _terms_in,
+    _written_often,
     document_context,
     parts_with_context,
 )
@@ -76,7 +79,30 @@ def test_the_name_a_manual_keeps_coming_back_to_is_its_subject():
     assert _main_subject("Notes", ["The court ruled.", "The court erred."] * 5) in ("", "court")
 
 
+def test_a_long_text_naming_nothing_often_has_no_main_name():
+    """A name in fewer than a tenth of the sentences, or a capitalised function word in all
+    of them ('This'), is no name the text is about: the text has none."""
+    sentences = [f"This enzyme {n} binds the substrate in the cell." for n in range(60)]
+    sentences += ["Neff measured the binding of the enzyme in the cell."] * 5
+    assert not _written_often(sentences, 0.1 * len(sentences))
+    assert _main_name(sentences) == ""
+    sentences += ["Neff measured the rate again with another enzyme."] * 3
+    assert _written_often(sentences, 0.1 * len(sentences))
+    assert _main_name(sentences) == "neff"
+
+
 def test_a_question_answered_by_the_manual_s_name_is_given_away():
     """With that subject, the gate drops the card (any subject: a library, a drug)."""
     tracks = Draft(CardType.BASIC, "q|x", "1", "s", "What tracks a join context?", "Peewee")
     assert card_fault(tracks, "Joins", "peewee") == "given-away"
+
+
+def test_a_marked_term_counts_only_for_the_blocks_that_use_it():
+    """Marked terms looked for in a whole text at once are found in the blocks that use them,
+    never in one where only the end of a block and the start of the next spell them."""
+    texts = ["the loop of henle", "of henle", "", "loop", "of henle and the loop of henle"]
+    terms = [("Loop of Henle", "loop of henle"), ("henle", "henle"), ("loop\nof", "loop\nof")]
+    found = _terms_in(texts, terms)
+    expected = [frozenset(t for t, low in terms if low in text) for text in texts]
+    assert found == expected
+    assert found[3] == frozenset()  # "loop" then "of henle" in the next block

@@ -41,6 +41,7 @@ POINTER = re.compile(
     r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b",
     re.IGNORECASE,
 )
+_LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
     "first second third fourth fifth last next previous following preceding same other"
@@ -109,6 +110,10 @@ _RESOURCE = re.compile(
 )
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
+# the words _DANGLING_END ends on (keep them with the pattern), and the ASCII marks it reads
+# past after them
+_DANGLING_WORDS = ("as", "including", "like", "of", "the", "a", "an", "and", "or", "to")
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c != "_")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
 # a purpose with no clause to serve ("To support IPv6 addresses properly."): a to-do line
 _PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
@@ -245,7 +250,7 @@ def _whole_sentence_fault(whole: str) -> str:
         return "unresolved"  # "In large part, this is due to the [autoregulatory nature] ..."
     if points_into_document(whole) or leans_back(whole) or _FRAME_SUBJECT.match(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
-    if _DANGLING_END.search(whole):
+    if _dangling(whole):
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
@@ -273,13 +278,25 @@ _LEANS_BACK_MARKS = (
 )
 
 
+def _dangling(whole: str) -> bool:
+    """Whether a sentence stops on a word that leads on (:data:`_DANGLING_END`: "... entities,
+    such as"). The pattern is tried at every word of the sentence, so a sentence is only
+    searched when its end, past its last ASCII marks, is one of the pattern's words, or is
+    another mark ("”", "…") the pattern may read past."""
+    end = whole.rstrip(_ASCII_NON_WORD)
+    if end[-1:].isascii() and not end.endswith(_DANGLING_WORDS):
+        return False
+    return bool(_DANGLING_END.search(whole))
+
+
 def points_into_document(text: str) -> bool:
     """Whether ``text`` points into the document (:data:`POINTER`: "described below", "the
     next section"), searched only when it holds one of the pattern's words."""
     lowered = plain_lower(text)
-    if lowered is not None and not any(m in lowered for m in _POINTER_MARKS):
-        return False
-    return bool(POINTER.search(text))
+    if lowered is None:
+        return bool(POINTER.search(text))
+    # the pattern, written in lower case, reads case in the lower-cased text: a faster search
+    return any(m in lowered for m in _POINTER_MARKS) and bool(_LOWER_POINTER.search(lowered))
 
 
 def leans_back(text: str) -> bool:

@@ -73,6 +73,16 @@ def test_a_pointer_or_a_phrase_leaning_back_is_found_in_any_spelling():
     assert not any(map(leans_back, sound))
 
 
+@pytest.mark.parametrize(
+    "end", [", such as", " such as…", " such as ”", " such as...", " of…", " and\n", " to: "]
+)
+def test_a_sentence_cut_after_a_word_that_leads_on_fails_whatever_marks_follow(end):
+    """A sentence ending "... grouped into sets, such as" is cut short, whatever stops or
+    quotes come after; one ending on a word that only ends like one ("formula") is whole."""
+    assert sentence_fails(f"The ledger groups unordered entities into sets{end}")
+    assert not sentence_fails("The ledger records each entity with a formula.")
+
+
 def _every_cloze(sentence: str) -> list[str]:
     """The clozes of ``sentence`` hiding each run of one to three of its words."""
     spans = [m.span() for m in re.finditer(r"[A-Za-z]+", sentence)]

@@ -101,6 +101,7 @@ _CLAUSE_VERB_AFTER = re.compile(r"^[^,;]*\b(?:is|are|was|were|has|have|can|may|m
 _EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
+_POINTED_WORDS = ("these", "those", "this", "that", "such")  # _POINTED's (keep them with it)
 _QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
 # an entry of a reading or watching list: "... (video)", "(35 videos)", "(pdf)", "[Review] ..."
 _RESOURCE = re.compile(
@@ -389,7 +390,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
             return (*out, ("broken-blank", (), ""))
-        if _POINTED.search(text[: match.start()]):
+        if _pointed(text[: match.start()]):
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
         content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
@@ -405,7 +406,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         if not late and (
             _EXAMPLE_OPENING.match(text)
             or _EXAMPLE_BEFORE.search(before)
-            or (_EXAMPLE_MARK.search(before) and _MORE_EXAMPLES.match(after))
+            or (_MORE_EXAMPLES.match(after) and _EXAMPLE_MARK.search(before))
             or _EXAMPLE_AFTER.match(after)
         ):
             late = "example"  # "durable goods like cars and [refrigerators]": one of many
@@ -413,6 +414,17 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         if late:
             break
     return tuple(out)
+
+
+def _pointed(before: str) -> bool:
+    """Whether the text before a blank ends on a word pointing back (:data:`_POINTED`:
+    "sending these [SYN segments]": which ones?). The pattern is tried at every word of the
+    text, so it is only searched when the text's last word, lower-cased, is one of its words,
+    or is not ASCII (a pattern read ignoring case finds "thoſe" too)."""
+    end = before.rstrip()[-5:]
+    if end.isascii() and not end.lower().endswith(_POINTED_WORDS):
+        return False
+    return bool(_POINTED.search(before))
 
 
 # verbs that take an "-ing" clause after them ("starts writing", "keeps running")
@@ -439,7 +451,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]
-    if _NUMBER_GOES_ON.search(before):
+    if " and " in before[-6:].lower() and _NUMBER_GOES_ON.search(before):  # how it ends first
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
     first_after = lx.WORD.search(after) if _SPACE_THEN_WORD.match(after) else None
     following_word = [first_after.group(0)] if first_after else []

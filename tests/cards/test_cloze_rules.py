@@ -129,3 +129,20 @@ def test_a_sentence_whose_clozes_depend_on_the_blank_does_not_fail(sentence):
     """Where some cloze of a sentence may pass, or fail only on its blank, the sentence is
     not said to fail."""
     assert not sentence_fails(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("The host keeps sending these {{c1::SYN segments}} to the server.", "unresolved"),
+        ("The host keeps sending THOSE {{c1::SYN segments}} to the server.", "unresolved"),
+        ("The host keeps sending the {{c1::SYN segments}} to the server.", ""),
+        ("The army marched eight hundred and {{c1::fifty miles}} to the coast.", "broken-blank"),
+        ("The army marched eight HUNDRED AND {{c1::fifty miles}} to the coast.", "broken-blank"),
+        ("The army marched eight hundred {{c1::fifty miles}} to the coast.", ""),
+    ],
+)
+def test_a_blank_after_a_pointing_word_or_inside_a_number_fails_in_any_case(text, fault):
+    """Networking: "sending these [SYN segments]" asks which ones, in capitals too; history:
+    "eight hundred and [fifty miles]" cuts the number, however it is written."""
+    assert cloze_fault(text, "", "") == fault

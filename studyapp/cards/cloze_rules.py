@@ -82,6 +82,11 @@ _EXAMPLE_BEFORE = re.compile(
     r" [^,;:.()]*?(?:,| and| or)(?: (?:the|a|an))? ?$",
     re.IGNORECASE,
 )  # an earlier example before the blank: "like cars and [...]"
+# what _EXAMPLE_BEFORE needs in a text, lower-cased (keep them with the pattern)
+_EXAMPLE_WORDS = (
+    *("such as", "like", "e.g.", "for example", "for instance", "including"),
+    "examples include",
+)
 _EXAMPLE_MARK = re.compile(
     r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including)(?: (?:the|a|an))? $",
     re.IGNORECASE,
@@ -405,7 +410,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             late = "aside"  # "with its history as an anesthetic and [psychedelic], ...": background
         if not late and (
             _EXAMPLE_OPENING.match(text)
-            or _EXAMPLE_BEFORE.search(before)
+            or _example_before(before)
             or (_MORE_EXAMPLES.match(after) and _EXAMPLE_MARK.search(before))
             or _EXAMPLE_AFTER.match(after)
         ):
@@ -414,6 +419,16 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         if late:
             break
     return tuple(out)
+
+
+def _example_before(before: str) -> bool:
+    """Whether the text before a blank gives an example just before it
+    (:data:`_EXAMPLE_BEFORE`: "durable goods like cars and [...]"), searched only when it holds
+    one of the words that introduce examples."""
+    lowered = plain_lower(before)
+    if lowered is not None and not any(word in lowered for word in _EXAMPLE_WORDS):
+        return False
+    return bool(_EXAMPLE_BEFORE.search(before))
 
 
 def _pointed(before: str) -> bool:

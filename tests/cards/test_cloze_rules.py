@@ -146,3 +146,18 @@ def test_a_blank_after_a_pointing_word_or_inside_a_number_fails_in_any_case(text
     """Networking: "sending these [SYN segments]" asks which ones, in capitals too; history:
     "eight hundred and [fifty miles]" cuts the number, however it is written."""
     assert cloze_fault(text, "", "") == fault
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Durable goods like cars and {{c1::refrigerators}} last for years.",
+        "Durable goods LIKE cars and {{c1::refrigerators}} last for years.",
+        "Good examples include cars and {{c1::refrigerators}} in most homes.",
+        "Goods, e.g. cars or {{c1::refrigerators}}, last for years.",
+    ],
+)
+def test_a_blank_among_examples_is_an_example_however_they_are_introduced(text):
+    """Economics: "like cars and [refrigerators]" hides one example of many, whatever word
+    introduces them and in whatever case."""
+    assert cloze_fault(text, "", "") == "example"

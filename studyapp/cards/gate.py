@@ -447,7 +447,7 @@ def _shows_markup(shown: str) -> bool:
     "https", or a listing of file names."""
     # a pattern is searched only in a text holding what each of its alternatives needs
     # (_MARKUP_MARKS: keep them with _MARKUP): most cards' text holds none of it
-    if (any(mark in shown for mark in _MARKUP_MARKS) and _MARKUP.search(shown)) or (
+    if (cr.holds_any(shown, _MARKUP_MARKS) and _MARKUP.search(shown)) or (
         shown.count("(") + shown.count("[") > 4  # _BRACKET
         or ("http" in shown and _BARE_SCHEME.search(shown))
     ):
@@ -575,7 +575,7 @@ def _label_question(question: str) -> bool:
     "Overview"?", "Name the 5 exercises."), searched only when it holds one of the pattern's
     marks."""
     lowered = plain_lower(question)
-    if lowered is not None and not any(m in lowered for m in _LABEL_QUESTION_MARKS):
+    if lowered is not None and not cr.holds_any(lowered, _LABEL_QUESTION_MARKS):
         return False
     return bool(_LABEL_QUESTION.search(question))
 

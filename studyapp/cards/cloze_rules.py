@@ -41,6 +41,7 @@ POINTER = re.compile(
     r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b",
     re.IGNORECASE,
 )
+_LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
     "first second third fourth fifth last next previous following preceding same other"
@@ -81,6 +82,11 @@ _EXAMPLE_BEFORE = re.compile(
     r" [^,;:.()]*?(?:,| and| or)(?: (?:the|a|an))? ?$",
     re.IGNORECASE,
 )  # an earlier example before the blank: "like cars and [...]"
+# what _EXAMPLE_BEFORE needs in a text, lower-cased (keep them with the pattern)
+_EXAMPLE_WORDS = (
+    *("such as", "like", "e.g.", "for example", "for instance", "including"),
+    "examples include",
+)
 _EXAMPLE_MARK = re.compile(
     r"\b(?:such as|like|e\.g\.,?|for example,?|for instance,?|including)(?: (?:the|a|an))? $",
     re.IGNORECASE,
@@ -100,6 +106,7 @@ _CLAUSE_VERB_AFTER = re.compile(r"^[^,;]*\b(?:is|are|was|were|has|have|can|may|m
 _EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
+_POINTED_WORDS = ("these", "those", "this", "that", "such")  # _POINTED's (keep them with it)
 _QUOTED_BLANK = re.compile(r"[\"“']\{\{c\d+::[^}]*\}\}[\"”']")
 # an entry of a reading or watching list: "... (video)", "(35 videos)", "(pdf)", "[Review] ..."
 _RESOURCE = re.compile(
@@ -109,6 +116,10 @@ _RESOURCE = re.compile(
 )
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
+# the words _DANGLING_END ends on (keep them with the pattern), and the ASCII marks it reads
+# past after them
+_DANGLING_WORDS = ("as", "including", "like", "of", "the", "a", "an", "and", "or", "to")
+_ASCII_NON_WORD = "".join(c for c in map(chr, range(128)) if not c.isalnum() and c != "_")
 _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
 # a purpose with no clause to serve ("To support IPv6 addresses properly."): a to-do line
 _PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
@@ -167,7 +178,7 @@ def _sentence_fault(text: str) -> str:
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
         return "not-a-statement"  # the blank may hold the "you" ("Sometimes [you'll want] to")
     if rest.lstrip().startswith("(") or (
-        any(m in text for m in _QUOTED_MARKS) and _QUOTED_BLANK.search(text)
+        holds_any(text, _QUOTED_MARKS) and _QUOTED_BLANK.search(text)
     ):
         return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if CREDIT.match(rest.lstrip()):
@@ -237,15 +248,13 @@ def _whole_sentence_fault(whole: str) -> str:
     whatever its blanks, judged once for all the clozes made of it."""
     # a pattern is searched only in a sentence holding what each of its alternatives needs
     lowered = plain_lower(whole)  # None: a letter the lower-cased marks might miss
-    if (lowered is None or any(m in lowered for m in _TRANSITION_MARKS)) and _TRANSITION.search(
-        whole
-    ):
+    if (lowered is None or holds_any(lowered, _TRANSITION_MARKS)) and _TRANSITION.search(whole):
         return "not-a-statement"  # "..., now is the time to focus on the physiology"
-    if any(m in whole for m in _BARE_THIS_MARKS) and _BARE_THIS.search(whole):
+    if holds_any(whole, _BARE_THIS_MARKS) and _BARE_THIS.search(whole):
         return "unresolved"  # "In large part, this is due to the [autoregulatory nature] ..."
     if points_into_document(whole) or leans_back(whole) or _FRAME_SUBJECT.match(whole):
         return "unresolved"  # "Details will be given in the [...]": a place in the document
-    if _DANGLING_END.search(whole):
+    if _dangling(whole):
         return "not-a-statement"  # "... unordered entities, such as": the sentence is cut
     if _subjectless(whole) or _PURPOSE_ONLY.match(whole) or len(_SEPARATORS.findall(whole)) >= 2:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
@@ -273,19 +282,41 @@ _LEANS_BACK_MARKS = (
 )
 
 
+def _dangling(whole: str) -> bool:
+    """Whether a sentence stops on a word that leads on (:data:`_DANGLING_END`: "... entities,
+    such as"). The pattern is tried at every word of the sentence, so a sentence is only
+    searched when its end, past its last ASCII marks, is one of the pattern's words, or is
+    another mark ("”", "…") the pattern may read past."""
+    end = whole.rstrip(_ASCII_NON_WORD)
+    if end[-1:].isascii() and not end.endswith(_DANGLING_WORDS):
+        return False
+    return bool(_DANGLING_END.search(whole))
+
+
+def holds_any(text: str, marks: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``marks`` (what a pattern's alternatives need in a text,
+    tested before the pattern is searched). A loop, not any() over a generator (twice as
+    slow): it is asked of most sentences and cards."""
+    for mark in marks:  # noqa: SIM110
+        if mark in text:
+            return True
+    return False
+
+
 def points_into_document(text: str) -> bool:
     """Whether ``text`` points into the document (:data:`POINTER`: "described below", "the
     next section"), searched only when it holds one of the pattern's words."""
     lowered = plain_lower(text)
-    if lowered is not None and not any(m in lowered for m in _POINTER_MARKS):
-        return False
-    return bool(POINTER.search(text))
+    if lowered is None:
+        return bool(POINTER.search(text))
+    # the pattern, written in lower case, reads case in the lower-cased text: a faster search
+    return holds_any(lowered, _POINTER_MARKS) and bool(_LOWER_POINTER.search(lowered))
 
 
 def leans_back(text: str) -> bool:
     """Whether ``text`` leans on what came before it (:data:`LEANS_BACK`: "the latter", "in
     the first case"), searched only when it holds one of the pattern's words."""
-    return any(m in text for m in _LEANS_BACK_MARKS) and bool(LEANS_BACK.search(text))
+    return holds_any(text, _LEANS_BACK_MARKS) and bool(LEANS_BACK.search(text))
 
 
 _UNITS = lx.wordset("second minute hour day week month year decade century")
@@ -372,7 +403,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         phrase = match.group(1)
         if _broken(text, match.start(), match.end(), phrase):
             return (*out, ("broken-blank", (), ""))
-        if _POINTED.search(text[: match.start()]):
+        if _pointed(text[: match.start()]):
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
         content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
@@ -387,8 +418,8 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             late = "aside"  # "with its history as an anesthetic and [psychedelic], ...": background
         if not late and (
             _EXAMPLE_OPENING.match(text)
-            or _EXAMPLE_BEFORE.search(before)
-            or (_EXAMPLE_MARK.search(before) and _MORE_EXAMPLES.match(after))
+            or _example_before(before)
+            or (_MORE_EXAMPLES.match(after) and _EXAMPLE_MARK.search(before))
             or _EXAMPLE_AFTER.match(after)
         ):
             late = "example"  # "durable goods like cars and [refrigerators]": one of many
@@ -396,6 +427,27 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         if late:
             break
     return tuple(out)
+
+
+def _example_before(before: str) -> bool:
+    """Whether the text before a blank gives an example just before it
+    (:data:`_EXAMPLE_BEFORE`: "durable goods like cars and [...]"), searched only when it holds
+    one of the words that introduce examples."""
+    lowered = plain_lower(before)
+    if lowered is not None and not holds_any(lowered, _EXAMPLE_WORDS):
+        return False
+    return bool(_EXAMPLE_BEFORE.search(before))
+
+
+def _pointed(before: str) -> bool:
+    """Whether the text before a blank ends on a word pointing back (:data:`_POINTED`:
+    "sending these [SYN segments]": which ones?). The pattern is tried at every word of the
+    text, so it is only searched when the text's last word, lower-cased, is one of its words,
+    or is not ASCII (a pattern read ignoring case finds "thoſe" too)."""
+    end = before.rstrip()[-5:]
+    if end.isascii() and not end.lower().endswith(_POINTED_WORDS):
+        return False
+    return bool(_POINTED.search(before))
 
 
 # verbs that take an "-ing" clause after them ("starts writing", "keeps running")
@@ -422,7 +474,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
     before, after = text[:start], text[end:]
-    if _NUMBER_GOES_ON.search(before):
+    if " and " in before[-6:].lower() and _NUMBER_GOES_ON.search(before):  # how it ends first
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
     first_after = lx.WORD.search(after) if _SPACE_THEN_WORD.match(after) else None
     following_word = [first_after.group(0)] if first_after else []

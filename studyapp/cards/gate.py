@@ -64,7 +64,7 @@ from studyapp.cards import lexicon as lx
 from studyapp.cards.anaphora import pronoun_without_referent
 from studyapp.cards.drafts import Draft
 from studyapp.model import CardType
-from studyapp.outline.sentences import normalise_space
+from studyapp.outline.sentences import normalise_space, plain_lower
 
 RULES = (
     "given-away",
@@ -115,6 +115,12 @@ _LABEL_QUESTION = re.compile(
     r"|^name the (?:\d+ )?(?:\w+ )?(?:questions|exercises|problems|references|resources)\.$"
     r"|\boverview\?$)",
     re.IGNORECASE,
+)
+# what one alternative or another of _LABEL_QUESTION needs in a question, lower-cased (keep
+# them with the pattern): most questions hold none of them
+_LABEL_QUESTION_MARKS = (
+    *("what is “", 'what is "', "what are “", 'what are "', "what does the text say about"),
+    *("which term under", "” — which", '" — which', "name the ", "overview?"),
 )
 # patterns of the per-blank checks, compiled once
 _BRACKET = re.compile(r"[(\[]")
@@ -276,7 +282,7 @@ def _fault(
             return "not-a-statement"  # "Name the 4 points of under development."
         if _TWO_SENTENCES.search(question):
             return "not-a-statement"  # "... DNS services. Some DNS services can ..., such as?"
-        if _LABEL_QUESTION.search(question):
+        if _label_question(question):
             return "label"
         if _BARE_LIST.search(question):
             return "bare-list"  # rated blind, none of 9 such prompts was good
@@ -288,7 +294,7 @@ def _fault(
         )
         if fault:
             return fault
-    if _LABEL_QUESTION.search(question) or _label_tail(question):
+    if _label_question(question) or _label_tail(question):
         return "label"
     bare = _BARE_THE.match(question)
     if bare and lx.is_familiar(bare.group(1)):
@@ -441,7 +447,7 @@ def _shows_markup(shown: str) -> bool:
     "https", or a listing of file names."""
     # a pattern is searched only in a text holding what each of its alternatives needs
     # (_MARKUP_MARKS: keep them with _MARKUP): most cards' text holds none of it
-    if (any(mark in shown for mark in _MARKUP_MARKS) and _MARKUP.search(shown)) or (
+    if (cr.holds_any(shown, _MARKUP_MARKS) and _MARKUP.search(shown)) or (
         shown.count("(") + shown.count("[") > 4  # _BRACKET
         or ("http" in shown and _BARE_SCHEME.search(shown))
     ):
@@ -562,6 +568,16 @@ def _initials_shown(answer: str, screen: str) -> bool:
         w[0].lower() for w in parts if w.lower() not in ("of", "and", "the", "in", "for", "to")
     )
     return letters in initials or letters in significant
+
+
+def _label_question(question: str) -> bool:
+    """Whether a question only names a label or a heading (:data:`_LABEL_QUESTION`: "What is
+    "Overview"?", "Name the 5 exercises."), searched only when it holds one of the pattern's
+    marks."""
+    lowered = plain_lower(question)
+    if lowered is not None and not cr.holds_any(lowered, _LABEL_QUESTION_MARKS):
+        return False
+    return bool(_LABEL_QUESTION.search(question))
 
 
 def _label_tail(question: str) -> bool:

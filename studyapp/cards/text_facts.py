@@ -157,6 +157,9 @@ _APPOSITIVE = re.compile(
     r"(?P<subject>\b[a-z][\w-]*(?: [a-z][\w-]*){0,3}), (?P<definition>an? (?:type|form|kind|class"
     r"|group|category) of [^,;.]+)"
 )
+# what every _APPOSITIVE holds (keep the two together): found with one fast scan, where the
+# appositive itself is tried at every word of the sentence, and few sentences hold it
+_APPOSITIVE_HEAD = re.compile(r", an? (?:type|form|kind|class|group|category) of ")
 _LIKENESS = re.compile(r"^(?:(?:a bit|a little|kind of|sort of|somewhat|rather|just|much) )?like\b")
 _CHARACTERIZED = re.compile(r"\bcharacteri[sz]ed by (?P<trait>[^,;]+)$")
 
@@ -230,7 +233,7 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
             Definition(subject, verb, definition, trait_match.group("trait") if trait_match else "")
         )
         return tuple(out)
-    if ", a" not in text:  # what an appositive opens with: ", a type of", ", an ..."
+    if ", a" not in text or not _APPOSITIVE_HEAD.search(text):  # ", a type of", ", an ..."
         return tuple(out)
     for match in _APPOSITIVE.finditer(text):
         subject = match.group("subject")

@@ -73,6 +73,16 @@ def test_a_pointer_or_a_phrase_leaning_back_is_found_in_any_spelling():
     assert not any(map(leans_back, sound))
 
 
+@pytest.mark.parametrize(
+    "end", [", such as", " such as…", " such as ”", " such as...", " of…", " and\n", " to: "]
+)
+def test_a_sentence_cut_after_a_word_that_leads_on_fails_whatever_marks_follow(end):
+    """A sentence ending "... grouped into sets, such as" is cut short, whatever stops or
+    quotes come after; one ending on a word that only ends like one ("formula") is whole."""
+    assert sentence_fails(f"The ledger groups unordered entities into sets{end}")
+    assert not sentence_fails("The ledger records each entity with a formula.")
+
+
 def _every_cloze(sentence: str) -> list[str]:
     """The clozes of ``sentence`` hiding each run of one to three of its words."""
     spans = [m.span() for m in re.finditer(r"[A-Za-z]+", sentence)]
@@ -119,3 +129,35 @@ def test_a_sentence_whose_clozes_depend_on_the_blank_does_not_fail(sentence):
     """Where some cloze of a sentence may pass, or fail only on its blank, the sentence is
     not said to fail."""
     assert not sentence_fails(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        ("The host keeps sending these {{c1::SYN segments}} to the server.", "unresolved"),
+        ("The host keeps sending THOSE {{c1::SYN segments}} to the server.", "unresolved"),
+        ("The host keeps sending the {{c1::SYN segments}} to the server.", ""),
+        ("The army marched eight hundred and {{c1::fifty miles}} to the coast.", "broken-blank"),
+        ("The army marched eight HUNDRED AND {{c1::fifty miles}} to the coast.", "broken-blank"),
+        ("The army marched eight hundred {{c1::fifty miles}} to the coast.", ""),
+    ],
+)
+def test_a_blank_after_a_pointing_word_or_inside_a_number_fails_in_any_case(text, fault):
+    """Networking: "sending these [SYN segments]" asks which ones, in capitals too; history:
+    "eight hundred and [fifty miles]" cuts the number, however it is written."""
+    assert cloze_fault(text, "", "") == fault
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Durable goods like cars and {{c1::refrigerators}} last for years.",
+        "Durable goods LIKE cars and {{c1::refrigerators}} last for years.",
+        "Good examples include cars and {{c1::refrigerators}} in most homes.",
+        "Goods, e.g. cars or {{c1::refrigerators}}, last for years.",
+    ],
+)
+def test_a_blank_among_examples_is_an_example_however_they_are_introduced(text):
+    """Economics: "like cars and [refrigerators]" hides one example of many, whatever word
+    introduces them and in whatever case."""
+    assert cloze_fault(text, "", "") == "example"

@@ -137,6 +137,24 @@ def test_siblings_are_found_in_any_case_and_only_as_whole_words():
     assert older == [*found, "anticonvulsant effectſ"]
 
 
+def test_siblings_are_the_word_right_before_the_head_noun_even_in_a_pair():
+    """'glutamate and GABA receptors' gives 'GABA receptors', 'dopamine or serotonin
+    receptors' 'serotonin receptors'; the word before the head is found however long the
+    line before it is."""
+    text = (
+        "Drugs act on the glutamate and GABA receptors of neurons.\n"
+        "Others bind nicotinic receptors.\n"
+        "A long line of very many words about drugs that block the muscarinic receptors.\n"
+        "A few touch dopamine or serotonin receptors."
+    )
+    assert siblings("adrenergic receptors", text) == [
+        "GABA receptors",
+        "nicotinic receptors",
+        "muscarinic receptors",
+        "serotonin receptors",
+    ]
+
+
 def test_an_answer_whose_modifier_tells_nothing_stays_a_cloze():
     """Zoology: 'Nemerteans are sold as bait: [two species]' offered 'nemertine species',
     'freshwater species' as wrong choices; a count or an everyday modifier ('two', 'adult')

@@ -71,6 +71,8 @@ def test_a_title_restating_a_long_answer_gives_it_away():
         "Name the items listed under “Reabsorption”.",
         "Cardiac Cycle — systole?",
         "Feudalism — overview?",
+        'Design — WHAT IS "Loose Coupling"?',
+        "Beta blockers — what does the text ſay about “Cardioselective”?",
     ],
 )
 def test_a_question_about_a_label_is_dropped(question):

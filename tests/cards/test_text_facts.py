@@ -116,3 +116,12 @@ def test_a_definition_stops_at_a_semicolon_outside_brackets():
         " few; chaete means bristle), distinguished by the clitellum."
     )
     assert worms.definition.endswith("distinguished by the clitellum")
+
+
+def test_a_term_set_apart_as_a_kind_of_thing_is_defined():
+    """The aside "neuropathy, a type of chronic pain ..." defines neuropathy as the kind it names;
+    a sentence with no such aside defines nothing."""
+    (found,) = definitions("Patients with neuropathy, a type of chronic pain from nerve damage.")
+    assert (found.subject, found.verb) == ("neuropathy", "is")
+    assert found.definition == "a type of chronic pain from nerve damage"
+    assert definitions("Patients with neuropathy, a chronic pain, need care from nurses.") == []

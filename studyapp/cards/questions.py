@@ -145,6 +145,11 @@ def _questions(sentence: str, subject: str) -> tuple[QA, ...]:
                 qa = QA(qa.kind, qa.question, qa.answer[:1].lower() + qa.answer[1:])  # verbatim
             if qa.question in {o.question for o in out}:
                 continue  # two shapes read the same question off the sentence
+            if _open_about_subject(qa.question, subject):
+                sharper = _narrowed(qa, text if variant is not text else "")
+                if sharper is None:
+                    continue  # "What does ketamine enhance?": one of all the things it does
+                qa = sharper
             if qa.answer.lower() not in qa.question.lower() and qa.kind not in seen:
                 seen.add(qa.kind)
                 out.append(_marked_background(qa, text))
@@ -169,6 +174,46 @@ def _questions(sentence: str, subject: str) -> tuple[QA, ...]:
         if claim:
             out.append(claim)
     return tuple(out)
+
+
+_BARE_OBJECT_QUESTION = re.compile(
+    r"^What (?:do|does|did|can|could|may|might|will|would|must|should) (?P<who>.+?)"
+    r"(?: [a-z]+ly)? [a-z]+\?$"
+)
+
+
+def _open_about_subject(question: str, subject: str) -> bool:
+    """Whether a question asks only what the document's subject (or its use, its effect)
+    does: "What does ketamine enhance?", "What does Black prefer?", "What does ketamine’s use
+    require?". The whole text is about what that subject does, so a student cannot tell which
+    of its many objects is meant; the sentence still gives a cloze or a sharper question
+    ("What does ketamine increase, promoting ...?")."""
+    match = _BARE_OBJECT_QUESTION.match(question)
+    if not match or not subject:
+        return False
+    who = match.group("who").lower().replace("’", "'")
+    name = subject.lower()
+    return who == name or (who.startswith(f"{name}'s ") and len(who.split()) == 2)
+
+
+# where an object ends and what narrows the deed begins: "potassium | in patients on ..."
+_NARROWING = re.compile(r" (?=(?:in|during|after|among|within) (?:[a-z][\w-]* )*[a-z][\w-]*$)")
+_WHEN_LEAD = re.compile(r"^When (?P<when>[a-z][^,]{4,80}), ")
+
+
+def _narrowed(qa: QA, whole: str) -> QA | None:
+    """An open question about the subject's deed made specific with what the sentence says
+    about where or when: "What does furosemide deplete in patients on long courses?" ->
+    "potassium and magnesium"; "What can ketamine potentially enhance when combined with
+    psychotherapy sessions?" (``whole`` is the sentence the question was read from, with its
+    lead clause, when it had one). None when the sentence says nothing of the kind."""
+    parts = _NARROWING.split(qa.answer, maxsplit=1)
+    if len(parts) == 2 and len(parts[0].split()) <= 6:
+        return replace(qa, question=f"{qa.question[:-1]} {parts[1]}?", answer=parts[0])
+    lead = _WHEN_LEAD.match(whole)
+    if lead:
+        return replace(qa, question=f"{qa.question[:-1]} when {lead.group('when')}?")
+    return None
 
 
 def _claim(reported: re.Match[str], claim: str) -> QA | None:

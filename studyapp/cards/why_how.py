@@ -449,7 +449,8 @@ def _names_little(obj: str) -> bool:
 
 
 _UNANCHORED = lx.wordset(
-    "many some most several few other others first second third fourth fifth sixth seventh"
+    "many some most several few any each every other others first second third fourth fifth"
+    " sixth seventh"
     " eighth ninth tenth last next previous same different various certain"
 )
 

@@ -28,8 +28,8 @@ CASES = [
         "an epidural catheter",
     ),
     (
-        "Lidocaine can cause methaemoglobinaemia, which needs urgent treatment.",
-        "What can lidocaine cause?",
+        "Lidocaine can cause methaemoglobinaemia in infants, which needs urgent treatment.",
+        "What can lidocaine cause in infants?",
         "methaemoglobinaemia",
     ),
     (
@@ -139,7 +139,7 @@ def test_an_answer_from_a_leading_while_clause_is_background():
     only a filler), Y is what the sentence says."""
     found = questions(
         "While lidocaine shows promise as an adjunct in migraine, its use requires cardiac "
-        "monitoring.",
+        "monitoring in patients with heart disease.",
         "lidocaine",
     )
     background = {qa.answer: qa.background for qa in found}
@@ -241,3 +241,46 @@ def test_no_why_from_an_obligation_and_no_object_that_is_a_particle(sentence, su
     assert not [q for q in asked if q.startswith("Why are The Developers")]
     assert "What does scrum wrap?" not in asked
     assert "What does ketamine act?" not in asked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        ("Black prefers parentheses over backslashes.", "black", None),
+        ("Ketamine enhances the release of endogenous opioids.", "ketamine", None),
+        ("Bitcoin creates digital assets.", "bitcoin", None),
+        (
+            "Furosemide depletes potassium and magnesium in patients on long courses.",
+            "furosemide",
+            (
+                "What does furosemide deplete in patients on long courses?",
+                "potassium and magnesium",
+            ),
+        ),
+        (
+            "When combined with psychotherapy sessions, ketamine can potentially enhance the "
+            "therapeutic process.",
+            "ketamine",
+            (
+                "What can ketamine potentially enhance when combined with psychotherapy sessions?",
+                "the therapeutic process",
+            ),
+        ),
+        ("Adenosine suppresses adrenergic activity.", "caffeine", None),
+    ],
+)
+def test_what_the_documents_subject_does_is_asked_only_with_where_or_when(
+    sentence: str, subject: str, expected: tuple[str, str] | None
+):
+    """The whole text is about what its subject does, so "What does Black prefer?" or "What
+    does ketamine enhance?" could have many answers: such a question is asked only with the
+    place or time the sentence gives it; another doer is asked as before."""
+    found = [(qa.question, qa.answer) for qa in questions(sentence, subject)]
+    open_ones = [q for q, _ in found if q.endswith((" prefer?", " enhance?", " create?"))]
+    assert not open_ones
+    if expected is not None:
+        assert expected in found
+    elif subject == "caffeine":
+        assert [(q.lower(), a) for q, a in found] == [
+            ("what does adenosine suppress?", "adrenergic activity")
+        ]

@@ -558,6 +558,8 @@ def _question_cards(
             named = True
         elif qa.kind == "does-what" and named:
             continue  # "Who described X?" is asked: not also "What did Erikson describe?"
+        elif qa.kind == "does-what" and _a_party_of_the_story(qa.question, section):
+            continue  # "What does the backup application copy?": which one, only the text says
         question = qa.question  # it names what it asks about, or the gate drops it
         # a short specific answer is typed, not just recalled ("intravenously")
         bare = _LEADING_LOWER_ARTICLE.sub("", qa.answer)
@@ -580,6 +582,27 @@ def _question_cards(
             )
         )
     return drafts
+
+
+_DOER_QUESTION = re.compile(
+    r"^(?:What|Whom) (?:do|does|did|can|could|may|might|will|would|must|should) "
+    r"the (?:[\w-]+ )*?(?P<head>[a-z][\w-]*) (?:[a-z]+ly )?[a-z]+\?$"
+)
+
+
+def _a_party_of_the_story(question: str, section: OutlineSection) -> bool:
+    """Whether a "What does the X do?" question's doer is one the section brought in as "a
+    X" or "an X": a party of an example or story told there ("A backup application copies
+    ... the backup application replaces ..."; "an empty pit ... the smaller pit"), not a
+    concept a student can be asked about without that story."""
+    match = _DOER_QUESTION.match(question)
+    if not match:
+        return False
+    head = re.escape(match.group("head"))
+    introduced = re.compile(rf"\b(?:[Aa]n?|[Aa]nother) (?:[\w-]+ ){{0,3}}{head}\b")
+    return any(
+        introduced.search(block.text) for block in section.blocks if isinstance(block, Paragraph)
+    )
 
 
 def _overlaps(sentence: str, at: int, phrase: str, avoid: list[str]) -> bool:

@@ -145,3 +145,24 @@ def test_a_state_is_no_definition():
     assert "What are federal courts?" not in questions
     assert not [q for q in questions if q.startswith("What is the term for unanimous")]
     assert "What is a tort?" in questions
+
+
+def test_a_doer_brought_in_by_a_story_is_not_asked_about():
+    """'A backup application copies ...; the backup application replaces ...' (databases) and
+    'A fox enters the henhouse ...; the fox ...' (a fable) tell a story: no 'What does the
+    backup application replace?'. 'The sympathetic nervous system raises the heart rate'
+    (physiology) names a concept the section did not bring in as 'a ...': still asked."""
+    story = (
+        "# Replication\n\n## Backups\n\nA backup application copies every new document to the"
+        " laptop each night. When a document changes, the backup application replaces the older"
+        " revision on the laptop.\n\n## Fables\n\nA hungry fox enters the henhouse at night."
+        " The hungry fox steals the youngest hens before dawn.\n"
+    )
+    asked = [c.question for c in _cards(story)]
+    assert not [q for q in asked if "the backup application" in q or "the hungry fox" in q]
+    concept = (
+        "# Autonomic Nervous System\n\n## Fight or Flight\n\nThe sympathetic nervous system"
+        " raises the resting heart rate during exercise and stress.\n"
+    )
+    asked = [c.question.lower() for c in _cards(concept)]
+    assert any("what does the sympathetic nervous system raise" in q for q in asked), asked

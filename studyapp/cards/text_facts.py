@@ -196,6 +196,11 @@ def _pronoun_one(definition: str) -> bool:
     return lx.is_function_word(word) or "NOUN" not in lx.parts_of_speech(word)
 
 
+# "An example is X", "One exception is Y": the sentence names X as a case of what came
+# before; it does not define "example" ("What is the term for X?" -> "example")
+_POINTER_HEADS = lx.wordset("example examples instance instances illustration exception exceptions")
+
+
 @lru_cache(maxsize=16384)
 def _definitions(sentence: str) -> tuple[Definition, ...]:
     text = sentence.rstrip(" .")
@@ -219,6 +224,7 @@ def _definitions(sentence: str) -> tuple[Definition, ...]:
             or not _names_a_thing(subject)
             or _PRONOUN_START.match(subject)
             or subject.split()[0] in ("It", "One", "Some", "Many", "Most", "While", "When", "If")
+            or subject.split()[-1].lower() in _POINTER_HEADS  # "An example is the corals ..."
             or first in tq.EVALUATIVE
             or first in ("thing", "things", "something", "way")  # "a thing which ..."
             or _pronoun_one(definition)

@@ -226,3 +226,33 @@ def test_an_it_that_points_forward_is_left_as_written(sentence):
     the sentence before ("Github is up to the parties ..." was rated ungrammatical)."""
     previous = "GitHub hosts code for millions of users, and so does the drug ketamine."
     assert standalone(sentence, "github", previous, TERMS) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unfortunately, the Halting Problem, as this is called, cannot be solved.",  # computing
+        "Relative to that, there was a small decline in the productivity growth rate.",  # economics
+        "A double cut-time sign may indicate a four-half measure, but this is rare.",  # music
+        "All of these can be considered attributes of lexemes or lemmas.",  # linguistics
+        "The court gave no weight to that.",  # law
+    ],
+)
+def test_a_demonstrative_standing_for_something_said_before_is_left_out(sentence):
+    """'as this is called', 'Relative to that,', 'but this is rare': the card would show the
+    pointer without what it points at (computing, economics, music, linguistics, law)."""
+    assert standalone(sentence, "", "Some earlier sentence.", frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The four factors that affect acidity are these: size, charge, resonance and induction.",
+        "Mendel showed that each parent passes on one allele of each gene.",
+        "Glaciers carved the valleys of the Alps during that period.",
+    ],
+)
+def test_a_demonstrative_before_a_noun_or_a_colon_is_no_pointer_back(sentence):
+    """'are these: size, charge, ...' points forward, 'showed that each parent ...' opens a
+    clause: the sentence stands alone as written (chemistry, genetics, geology)."""
+    assert standalone(sentence, "", "Some earlier sentence.", frozenset()) == sentence

@@ -125,3 +125,21 @@ def test_a_term_set_apart_as_a_kind_of_thing_is_defined():
     assert (found.subject, found.verb) == ("neuropathy", "is")
     assert found.definition == "a type of chronic pain from nerve damage"
     assert definitions("Patients with neuropathy, a chronic pain, need care from nurses.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An example is the photosynthetic corals of the coral reef.",  # ecology
+        "One exception is the platypus, a mammal that lays eggs.",  # zoology
+        "A famous instance is the Dred Scott decision of 1857.",  # law
+    ],
+)
+def test_an_example_or_exception_is_not_defined(sentence):
+    """'An example is X' names X as a case of what came before: no definition of
+    'example' (which made "What is the term for the photosynthetic corals?" -> "example")."""
+    assert not [
+        d
+        for d in definitions(sentence)
+        if d.subject.split()[-1].lower() in ("example", "exception", "instance")
+    ]

@@ -59,6 +59,7 @@ def make_decks(
     notice: str | None = None,
     in_use: Mapping[str, Path] | None = None,
     report: Callable[[int, int], None] | None = None,
+    join_small: bool = True,
 ) -> MadeDecks:
     """Generate the topic decks of ``source`` and write them to ``out_dir``.
 
@@ -66,6 +67,7 @@ def make_decks(
     go into each file's header). ``in_use`` maps deck ids already loaded from other files to
     those files; a new deck with one of those ids stops the whole write. ``report(done, total)``
     is told how far the work is. ``notice`` overrides the source's own notice (``None``: keep it).
+    ``join_small=False`` keeps one deck per topic, however few cards it has.
     """
     from studyapp.cards.deck_files import write_decks
     from studyapp.cards.deck_names import default_prefix
@@ -84,6 +86,7 @@ def make_decks(
         prefix=prefix or default_prefix(source, outline),
         source_file=label,
         notice=notice,
+        join_small=join_small,
     )
     if not decks:
         raise OutlineError(f"{source}: no topic with study text found")

@@ -1,8 +1,9 @@
 """Outline -> topic decks with grounded cards (written by :mod:`studyapp.cards.deck_files`).
 
 One deck per top-level topic of the outline, titled by the topic (a heading that is a sentence
-gives its key phrase); a topic with nothing to ask is read in its neighbour's deck, and one
-with more than ``MAX_DECK_CARDS`` cards is split along its subsections. Deck ids are unique.
+gives its key phrase); a topic with nothing to ask is read in its neighbour's deck, one with
+more than ``MAX_DECK_CARDS`` cards is split along its subsections, and neighbouring topics of
+one or two cards each are studied as one deck (:func:`_join_small`). Deck ids are unique.
 Reading material is placed like this:
 
 * the unnumbered lead section (the introduction, e.g. section I of the ketamine source) opens
@@ -93,9 +94,11 @@ def generate_decks(
     source_title: str = "",
     notice: str | None = None,
     gate_log: Counter[str] | None = None,
+    join_small: bool = True,
 ) -> list[Deck]:
     """The topic decks of an outline (see the module docstring for what goes where);
-    ``gate_log`` counts the drafts the quality gate left out, by rule.
+    ``gate_log`` counts the drafts the quality gate left out, by rule. ``join_small=False``
+    keeps one deck per topic, however few cards it has (:func:`_join_small`).
 
     ``notice`` is shown with every deck; ``None`` means the source's own (its front matter's
     ``notice:``), so only texts that ask for a notice get one.
@@ -105,7 +108,8 @@ def generate_decks(
     rounds would only walk them again and again.
     """
     with collector_paused():
-        return _generate_decks(outline, prefix, source_file, source_title, notice, gate_log)
+        decks = _generate_decks(outline, prefix, source_file, source_title, notice, gate_log)
+    return _join_small(decks) if join_small else decks
 
 
 def _generate_decks(
@@ -164,6 +168,11 @@ def _generate_decks(
 
 # a deck with more cards than this is split along its topic's subsections
 MAX_DECK_CARDS = 80
+# a deck with fewer cards than this is a sitting of a minute: neighbours like it are studied
+# together, until they make a deck of at least JOINED_DECK_CARDS cards
+SMALL_DECK_CARDS = 3
+JOINED_DECK_CARDS = 6
+_JOINED_TITLE = 70  # characters: titles listed in full up to this length, else first … last
 
 
 class _DeckMaker:
@@ -407,6 +416,65 @@ def _join_empty(decks: list[Deck]) -> list[Deck]:
             waiting = []
         out.append(deck)
     return out
+
+
+def _join_small(decks: list[Deck]) -> list[Deck]:
+    """Runs of neighbouring decks of fewer than ``SMALL_DECK_CARDS`` cards studied as one.
+
+    An old book's short chapters, a catechism's questions or a manual's short pages each made
+    a deck of one or two cards: a library of forty decks for fifty cards. Neighbours in such a
+    run are joined, in outline order, into decks of at least ``JOINED_DECK_CARDS`` cards; a
+    small deck between two larger ones stays as it is, since joining it to a larger topic
+    would hide it there. A joined deck keeps the first deck's id and every card keeps its
+    id, so a student's progress follows the cards (the store finds a card moved to another
+    deck by its id).
+    """
+    groups: list[list[Deck]] = []  # decks to study as one, in outline order
+    run: list[Deck] = []  # the small decks not yet in a group
+    run_joined = False  # whether the run has already filled a group (groups[-1])
+
+    def close_run() -> None:
+        nonlocal run, run_joined
+        if len(run) == 1 and run_joined:
+            groups[-1].extend(run)  # the last of a run of small decks joins the group before
+        elif run:
+            groups.append(run)  # a lone small deck, or what the run gathered
+        run, run_joined = [], False
+
+    for deck in decks:
+        if len(deck.cards) >= SMALL_DECK_CARDS:
+            close_run()
+            groups.append([deck])
+            continue
+        run.append(deck)
+        if sum(len(d.cards) for d in run) >= JOINED_DECK_CARDS:
+            groups.append(run)
+            run, run_joined = [], True
+    close_run()
+    return [_joined(group) if len(group) > 1 else group[0] for group in groups]
+
+
+def _joined(decks: list[Deck]) -> Deck:
+    """One deck of ``decks``: their sections and cards in order, titled by their topics."""
+    first = decks[0]
+    titles = [deck.title for deck in decks]
+    title = " · ".join(titles)
+    if len(title) > _JOINED_TITLE:
+        title = f"{titles[0]} … {titles[-1]}"
+    sections: dict[str, Section] = {}
+    for deck in decks:
+        for section in deck.sections:
+            known = sections.get(section.id)
+            if known is None:
+                sections[section.id] = section
+            elif section.body and section.body not in known.body:  # two topics' summaries
+                sections[section.id] = replace(known, body=f"{known.body}\n\n{section.body}")
+    return replace(
+        first,
+        title=title,
+        sections=tuple(sections.values()),
+        cards=tuple(card for deck in decks for card in deck.cards),
+    )
 
 
 def _split_topics(

@@ -26,8 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Parse an outline (Roman/lettered/numbered/decimal sections, Markdown or "
         "reStructuredText headings, underlined headings or nested bullets; tables are kept), "
         "drop what is not study material (a table of contents, markup, site names, sales "
-        "text, author bios, navigation) and write one deck per top-level topic. A 'notice:' "
-        "line in the text's YAML front matter is shown with its decks.",
+        "text, author bios, navigation) and write one deck per top-level topic; neighbouring "
+        "topics of one or two cards each are joined into decks of six cards or more. A "
+        "'notice:' line in the text's YAML front matter is shown with its decks.",
     )
     parser.add_argument(
         "source", metavar="SOURCE", help="the outline: a UTF-8 .txt, .md or .rst file"
@@ -46,6 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="notice shown with each deck (default: the source's own, a 'notice:' line in its "
         "front matter; none when it has none; --notice '' drops it)",
     )
+    parser.add_argument(
+        "--deck-per-topic",
+        action="store_true",
+        help="one deck for every top-level topic, even one of a single card (default: "
+        "neighbouring small topics are studied as one deck)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,9 +70,16 @@ def run(args: argparse.Namespace) -> int:
         for part in [label, "--out", _project_relative(out_dir)]
         + (["--prefix", args.prefix] if args.prefix else [])
         + (["--notice", args.notice] if args.notice is not None else [])
+        + (["--deck-per-topic"] if args.deck_per_topic else [])
     )
     made = make_decks(
-        source, out_dir, label=label, command=command, prefix=args.prefix, notice=args.notice
+        source,
+        out_dir,
+        label=label,
+        command=command,
+        prefix=args.prefix,
+        notice=args.notice,
+        join_small=not args.deck_per_topic,
     )
     if made.left_out:
         print(f"left out as not study material: {made.left_out_summary()}")

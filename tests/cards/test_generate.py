@@ -292,12 +292,13 @@ def test_cli_stale_decks_of_the_same_source_are_removed(tmp_path, capsys):
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    assert main(["generate", str(source), "--out", str(out)]) == 0
+    command = ["generate", str(source), "--out", str(out), "--deck-per-topic"]
+    assert main(command) == 0
     (out / "mine.yaml").write_text("format: 1\n", encoding="utf-8")
     source.write_text(
         source.read_text(encoding="utf-8").replace("## Beta", "## Gamma"), encoding="utf-8"
     )
-    assert main(["generate", str(source), "--out", str(out)]) == 0
+    assert main(command) == 0
     names = sorted(p.name for p in out.glob("*.yaml"))
     assert names == ["mine.yaml", "notes-01-alpha.yaml", "notes-02-gamma.yaml"]
 
@@ -495,7 +496,7 @@ def test_default_prefix_is_the_file_name_word_or_the_text_s_main_title_word(tmp_
 
 
 def _decks(name: str, prefix: str = "t"):
-    return generate_decks(parse_file(FIXTURES / name), prefix=prefix)
+    return generate_decks(parse_file(FIXTURES / name), prefix=prefix, join_small=False)
 
 
 def test_a_manual_with_a_contents_list_gets_each_topic_once():
@@ -514,7 +515,7 @@ def test_deck_ids_are_unique_even_for_repeated_topics():
     """Two topics with the same number and title get different deck ids."""
     text = "# Notes\n\n## 1. Basics\n\nA cell is the unit of life.\n\n"
     text += "## 1. Basics\n\nAn organ is a group of tissues.\n"
-    ids = [d.id for d in generate_decks(parse_outline(text), prefix="bio")]
+    ids = [d.id for d in generate_decks(parse_outline(text), prefix="bio", join_small=False)]
     assert ids == ["bio-01-basics", "bio-01-basics-2"]
 
 
@@ -651,7 +652,7 @@ def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
         "A signal is an order given by hand.\n\n## HTTP\n\nHTTP is a protocol for sending web "
         "pages. A request asks a server for a page.\n"
     )
-    titles = [d.title for d in generate_decks(parse_outline(text), prefix="m")]
+    titles = [d.title for d in generate_decks(parse_outline(text), prefix="m", join_small=False)]
     assert titles == ["Orders, Commands, and Signals", "HTTP"]
 
 
@@ -664,7 +665,7 @@ def test_a_chapter_number_in_capitals_stays_a_roman_number():
         " summer. The Athenians sent ships round the Peloponnese.\n\n## CIVIL LAW\n\nA tort is"
         " a civil wrong. Damages compensate the injured party.\n"
     )
-    titles = [d.title for d in generate_decks(parse_outline(text), prefix="h")]
+    titles = [d.title for d in generate_decks(parse_outline(text), prefix="h", join_small=False)]
     assert titles == ["Chapter VII", "Part IV. The War", "Civil Law"]
 
 
@@ -806,3 +807,78 @@ def test_learning_objectives_give_no_cards_and_the_text_after_them_does():
         shown = " ".join(f"{c.question} {c.text} {c.answer}" for d in decks for c in d.cards)
         assert "public resources" not in shown and "origin of meteorites" not in shown
         assert term in shown
+
+
+_FACTS = [
+    "The Normans conquered England in 1066. William was crowned at Westminster.",
+    "Sodium chloride is an ionic compound whose crystals are cubic.",
+    "A tort is a civil wrong that causes a claimant to suffer loss.",
+    "Photosynthesis is the process by which plants turn light into chemical energy.",
+    "The Magna Carta limited the power of the English king in 1215.",
+    "An isotope is a form of an element with a different number of neutrons.",
+    "A contract is an agreement that the law will enforce.",
+    "Osmosis is the movement of water across a membrane towards the higher solute level.",
+    "The Black Death reached England in 1348 and killed a third of its people.",
+    "A catalyst is a substance that speeds up a reaction without being used up.",
+    "Negligence is a failure to take the care a reasonable person would take.",
+    "Mitochondria are the organelles that release energy from glucose in a cell.",
+]
+
+
+def _short_chapters(n: int) -> str:
+    """A text of ``n`` short chapters of one or two facts each (history, chemistry, law,
+    biology)."""
+    return "# Notes\n\n" + "".join(
+        f"## Chapter {i + 1}. Topic {chr(65 + i)}\n\n{_FACTS[i]}\n\n" for i in range(n)
+    )
+
+
+def test_neighbouring_small_topics_are_studied_as_one_deck_and_keep_their_card_ids():
+    """Twelve chapters of a card or two make a few decks of six cards or more, not twelve
+    decks; each joined deck is titled by its topics, holds their reading in order, and every
+    card keeps the id it has in a deck of its own (so progress follows it)."""
+    outline = parse_outline(_short_chapters(12))
+    apart = generate_decks(outline, prefix="n", join_small=False)
+    joined = generate_decks(outline, prefix="n")
+    assert len(apart) == 12 and all(len(d.cards) < 3 for d in apart)
+    assert 1 < len(joined) < 6
+    assert all(len(d.cards) >= 6 for d in joined[:-1])
+    assert [c.id for d in joined for c in d.cards] == [c.id for d in apart for c in d.cards]
+    assert [s.id for d in joined for s in d.sections] == [s.id for d in apart for s in d.sections]
+    assert joined[0].id == apart[0].id
+    first_titles = joined[0].title.split(" · ") if " … " not in joined[0].title else []
+    assert first_titles == [d.title for d in apart[: len(first_titles)]]
+    assert len({d.id for d in joined}) == len(joined)
+
+
+def test_a_small_topic_between_larger_ones_keeps_its_own_deck():
+    """A one-card topic between two topics of many cards stays a deck of its own: joined to
+    a larger topic it would be hidden there."""
+    division = (
+        "Mitosis is the division of a nucleus into two identical nuclei. Meiosis is the division"
+        " that halves the number of chromosomes. A gamete is a sex cell. A zygote is a fertilized"
+        " egg cell. Interphase is the stage in which the cell grows.\n\n"
+    )
+    energy = (
+        "Glycolysis is the splitting of glucose into two molecules of pyruvate. Fermentation is"
+        " the release of energy from glucose without oxygen. ATP is the molecule that carries"
+        " energy within cells. A ribosome is the organelle that makes proteins.\n\n"
+    )
+    text = (
+        f"# Cells\n\n## Division\n\n{division}## Aside\n\nA tort is a civil wrong that causes"
+        f" a claimant to suffer loss.\n\n## Energy\n\n{energy}"
+    )
+    decks = generate_decks(parse_outline(text), prefix="c")
+    assert [len(d.cards) >= 3 for d in decks] == [True, False, True]
+    assert decks[1].title == "Aside"
+
+
+def test_cli_writes_a_deck_per_topic_when_asked(tmp_path):
+    """`studyapp generate --deck-per-topic` writes one file for every chapter; without it the
+    small chapters share files."""
+    source = tmp_path / "notes.md"
+    source.write_text(_short_chapters(8), encoding="utf-8")
+    assert main(["generate", str(source), "--out", str(tmp_path / "a"), "--deck-per-topic"]) == 0
+    assert main(["generate", str(source), "--out", str(tmp_path / "b")]) == 0
+    assert len(list((tmp_path / "a").glob("*.yaml"))) == 8
+    assert 1 < len(list((tmp_path / "b").glob("*.yaml"))) < 8

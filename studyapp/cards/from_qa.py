@@ -16,13 +16,13 @@ import re
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, Draft
 from studyapp.model import CardType
+from studyapp.outline.lines import ANSWER_MARK as _ANSWER_MARK
+from studyapp.outline.lines import QUESTION_MARK as _QUESTION_MARK
 from studyapp.outline.nodes import OutlineSection
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
 _PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
-_QUESTION_MARK = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:Q|Ques|Question)\s*[.:)]\s+")  # "2. Q."
-_ANSWER_MARK = re.compile(r"^(?:A|Ans|Answer)\s*[.:)]\s+")
 _MAX_WORDS = 35
 _MIN_WORDS = 4  # an unmarked first sentence shorter than this is mostly a fragment ("Yes.")
 _NO_ANSWER = ("yes", "no", "see", "here's", "note", "certainly")

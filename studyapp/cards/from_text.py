@@ -36,6 +36,7 @@ from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
+from studyapp.outline.lines import ANSWER_MARK, QUESTION_MARK
 from studyapp.outline.nodes import ItemList, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
@@ -53,9 +54,11 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     """``(verbatim sentence, standalone sentence, sentence before it)`` of the section's
     paragraphs; sentences leaning on an unknown referent are left out."""
     out: list[tuple[str, str, str]] = []
+    asked = any(QUESTION_MARK.match(p.text) for p in section.paragraphs)  # a catechism's Q/A
     for block in section.blocks:
-        if isinstance(block, Paragraph):
-            texts = split_sentences(block.text)
+        if isinstance(block, Paragraph):  # "A. Siddhartha was ...": the mark is no content
+            answer = asked and ANSWER_MARK.match(block.text)
+            texts = split_sentences(block.text[answer.end() :] if answer else block.text)
         elif isinstance(block, ItemList):  # sentence-like items ("Lidocaine is an amide.") too
             texts = [  # an item of several sentences (a numbered paragraph) is read as prose
                 sentence

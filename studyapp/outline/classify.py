@@ -170,11 +170,28 @@ def _resolve_numbered(events: list[LineEvent], lines: list[str]) -> None:
     for pos, e in enumerate(events):
         if e.kind != HEADING or not e.readings:
             continue
+        if _asks_a_marked_question(events, pos, lines):
+            e.kind, e.readings, e.text = TEXT, [], lines[e.index].strip()
+            continue
         emphasized = ol.emphasized_number(lines[e.index])
         if markdown or not _is_numbered_heading(events, pos, styles_seen, emphasized):
             e.kind = ITEM if markdown or _in_list_run(events, pos) else TEXT
             if e.kind == TEXT:
                 e.readings, e.text = [], lines[e.index].strip()
+
+
+def _asks_a_marked_question(events: list[LineEvent], pos: int, lines: list[str]) -> bool:
+    """Whether a numbered line is a catechism's or a review sheet's question ("11. Q. Were
+    there other Buddhas before him?") answered by the next paragraph ("A. Yes; ..."): a
+    question and its answer in the flow of the text, not a section of its own (a catechism
+    of a hundred questions made a hundred one-card topics)."""
+    if not ol.QUESTION_MARK.match(lines[events[pos].index].strip()):
+        return False
+    at = pos + 1
+    while at < len(events) and events[at].kind == TEXT and not _starts_block(events, at):
+        at += 1  # the question's own wrapped lines
+    answer = _nearest_content(events, at - 1, 1)
+    return answer is not None and bool(ol.ANSWER_MARK.match(lines[answer.index].strip()))
 
 
 def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:

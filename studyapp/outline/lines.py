@@ -26,6 +26,11 @@ MARKDOWN = "markdown"
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
+# A question a text asks and answers itself, as a catechism or a review sheet marks it
+# ("2. Q. What is Buddhism?", "Question: ...") and the answer after it ("A. It is ...")
+QUESTION_MARK = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:Q|Ques|Question)\s*[.:)]\s+")
+ANSWER_MARK = re.compile(r"^(?:A|Ans|Answer)\s*[.:)]\s+")
+
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
 # an AsciiDoc section title ("== Security Principles"): the level is the count of "="
 _ADOC_HEADING = re.compile(r"^(={1,6})\s+([^\s=].*?)\s*$")

@@ -119,3 +119,35 @@ def test_an_authored_question_naming_its_subject_by_a_capital_passes_the_gate():
     assert faults["Who visited him there?"] == "unresolved"
     questions = [c.question for d in generate_decks(outline, prefix="c") for c in d.cards]
     assert "What is Buddhism?" in questions
+
+
+CATECHISM = (
+    "PART I\n\nTHE LIFE OF THE BUDDHA\n\n"
+    "1.  Q.  _What is Buddhism?_\n\nA.  It is a body of teachings given out by the Buddha.\n\n"
+    "2.  Q.  _Where was Kapilavastu?_\n\nA.  In India, one hundred miles north-east of the City"
+    " of Benares, near the Himalaya mountains.\n\n"
+    "3.  Q.  _What writ brings a prisoner before a court?_\n\nA.  Habeas corpus, which the"
+    " English Parliament secured by statute in 1679.\n\n"
+    "4.  Q.  _Would you call a person a Buddhist who had merely been born of\nBuddhist"
+    " parents?_\n\nA.  Certainly not; a Buddhist practises the precepts of the Buddha.\n"
+)
+
+
+def test_numbered_questions_of_a_catechism_are_its_content_not_its_sections():
+    """ "2. Q. Where was Kapilavastu?" then "A. In India ..." is a question and its answer
+    inside the part they belong to (history, law), not a section of its own: the text makes
+    one deck titled by its part, not a deck for every question."""
+    outline = parse_outline(CATECHISM)
+    titles = [section.title for section in outline.walk()]
+    assert not [t for t in titles if "Q." in t or t.endswith("?") or "parents" in t]
+    decks = generate_decks(outline, prefix="cat")
+    assert [d.title for d in decks] == ["The Life of the Buddha"]
+    questions = {c.question for c in decks[0].cards}
+    assert {"What is Buddhism?", "Where was Kapilavastu?"} <= questions
+
+
+def test_a_cloze_from_a_marked_answer_leaves_the_mark_out():
+    """The "A." that marks an answer is not part of the sentence a cloze shows."""
+    decks = generate_decks(parse_outline(CATECHISM), prefix="cat")
+    clozes = [c.text for d in decks for c in d.cards if c.text]
+    assert clozes and not [t for t in clozes if t.startswith(("A. ", "A.  "))]

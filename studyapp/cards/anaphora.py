@@ -27,7 +27,9 @@ _BACK_REFERENCE = re.compile(
     r"^(?:By doing so|In doing so|In such cases?|In these cases|In this case|In this context"
     r"|In this way|As such|As a result|Because of this|For this reason|To this end|Therefore"
     r"|Thus|Hence|Consequently|Similarly|Likewise|Conversely|Instead|Otherwise|Nevertheless"
-    r"|Despite this|However)\b",
+    r"|Despite this|However"
+    # "A well known example is X", "One example would be Y": an example of what came before
+    r"|(?:An?|One|Another)(?: [\w-]+){0,2} examples? (?:is|are|was|were|would be|might be))\b",
     re.IGNORECASE,
 )
 # Connectives that add nothing once the sentence stands alone

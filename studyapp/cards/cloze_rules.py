@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from studyapp.cards import lexicon as lx
-from studyapp.outline.sentences import plain_lower
+from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
 
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
@@ -66,8 +66,9 @@ _HANDLE = re.compile(r"(?:^|\s)—?\s*@[A-Za-z_]\w{2,}")  # a social-media handl
 _NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNORECASE)
 _PARTICLES = lx.wordset("out up down off away back over into through on")
 _COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
-_OBJECT_OPENING = lx.wordset("the a an his her their its our your my")  # a verb's object
-_NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van) [A-Z]")
+# a verb's object opens on one of these ("[Sharia covers] all aspects of ...")
+_OBJECT_OPENING = lx.wordset("the a an his her their its our your my all both each every")
+_NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van|v\.|vs\.) [A-Z]")
 _NAME_JOINED_ON = re.compile(r"^ (?:and|&) [A-Z]")  # "[Chicago Sanitary] and Ship Channel"
 _JOINED_TO_NAME = re.compile(r"\b[A-Z][\w’'-]* (?:and|&) $")  # "Procter & [Gamble]"
 _CONTRACTION = re.compile(r"\w(?:n[’']t|[’'](?:ll|re|ve|d|m))\b", re.IGNORECASE)
@@ -377,12 +378,23 @@ def _title_free_faults(
     about = lx.stem(subject) if subject else ""
     out: list[tuple[tuple[str, ...], int, int, str]] = []
     for _no_fault, content, late_fault in _blank_faults(text):
+        mine = bool(about and content) and all(lx.stem(w) == about for w in content)
+        if mine and _acts(text, content[-1]):
+            return "given-away"  # "[restic] allows removing old snapshots" in its manual
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
         if specific and rest_stems is None:
             rest_stems = lx.stems(CLOZE.sub(" ", text))
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)
+
+
+def _acts(text: str, hidden: str) -> bool:
+    """Whether the blank hiding ``hidden`` is followed by a verb: the blank is the doer
+    ("[restic] allows removing ..."), which in a text about that doer anyone guesses; not
+    "... is called a [meteorite]", where the text defines its subject."""
+    after = text.split(f"{hidden}}}}}", 1)[-1].split()
+    return bool(after) and lx.only_verb(after[0].strip(",.;:"))
 
 
 def _first_blank_fault(text: str) -> str:
@@ -453,6 +465,7 @@ def _pointed(before: str) -> bool:
 # verbs that take an "-ing" clause after them ("starts writing", "keeps running")
 _GERUND_VERBS = lx.wordset("start begin stop keep continue finish avoid quit resume cease")
 _INITIALISM_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,} $")  # "U.S. ", "U.K. "
+_VERSUS_BEFORE = re.compile(r"\b[A-Z][\w.’'-]* (?:v|vs)\. $")  # "Marbury v. [Madison]"
 
 
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
@@ -516,6 +529,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         or (after[:1] == "." and after[1:2].isalnum())  # "[IRC network libera].chat"
     ):
         return True  # the blank cuts a word or a formula
+    if after[:1] == "." and last.lower() in ABBREVIATIONS:
+        return True  # "[Baker v]. Carr", "[Smith et al]. showed": the name goes on past it
     if _CITATION.match(after):
         return True  # "([Arnett], 2000)": the author of a citation, not the subject's term
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
@@ -533,6 +548,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "[Chicago Sanitary] and Ship Channel", "Chicago Sanitary and [Ship ...]"
     if first[:1].isupper() and _INITIALISM_BEFORE.search(before):
         return True  # "U.S. [Geological Survey]": the initials are part of the name
+    if first[:1].isupper() and _VERSUS_BEFORE.search(before):
+        return True  # "Marbury v. [Madison]": half the name of a case
     if previous and previous[0].lower() in _SUBJECT_PRONOUNS and previous[0] != "I":
         return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):

@@ -317,6 +317,12 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
+    said = name.split()
+    if len(said) > 1 and lx.is_function_word(said[-1]) and not lx.is_function_word(said[0]):
+        # "Used by", "Found in": what the row is, not a thing it has ("the used by of X")
+        last = label.split()[-1].lower()
+        verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
+        return f"what {verb} {label} {name}{unit}?"
     head = _OF_PHRASE.split(name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
     verb = "are" if plural else "is"

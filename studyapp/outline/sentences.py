@@ -12,7 +12,8 @@ from functools import lru_cache
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) followed by
 # whitespace and something that can start a sentence.
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
+# words a period after does not end a sentence (the cards read them too: "[Baker v]. Carr")
+ABBREVIATIONS = frozenset(
     [
         "e.g",
         "i.e",
@@ -84,7 +85,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
             continue
         if text[match.start()] == ".":
             word = _word_before(text, start, match.start())
-            if word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            if word.lower().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
             if ")" not in match.group() and _inside_brackets(text, start, match.start()):
                 continue  # "(9th Cir. 2010)": an abbreviation inside a citation's brackets

@@ -256,3 +256,19 @@ def test_a_demonstrative_before_a_noun_or_a_colon_is_no_pointer_back(sentence):
     """'are these: size, charge, ...' points forward, 'showed that each parent ...' opens a
     clause: the sentence stands alone as written (chemistry, genetics, geology)."""
     assert standalone(sentence, "", "Some earlier sentence.", frozenset()) == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A well known example is the Wisconsin card-sorting task.",  # psychology
+        "One example would be the MKCOL method some servers use.",  # networking
+        "Another example is the sea star of the Pacific coast.",  # ecology
+    ],
+)
+def test_an_example_that_does_not_say_of_what_leans_back(sentence):
+    """'A well known example is X' is an example of what the text said before: the card
+    would not say of what. 'An example of a keystone species is ...' says it and stays."""
+    assert standalone(sentence, "", "Some earlier sentence.", frozenset()) is None
+    said = "An example of a keystone species is the sea star of the Pacific coast."
+    assert standalone(said, "", "Some earlier sentence.", frozenset()) == said

@@ -161,3 +161,28 @@ def test_a_blank_among_examples_is_an_example_however_they_are_introduced(text):
     """Economics: "like cars and [refrigerators]" hides one example of many, whatever word
     introduces them and in whatever case."""
     assert cloze_fault(text, "", "") == "example"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{c1::Baker v}}. Carr has the core test for political questions.",  # law
+        "The doctrine is the opposite of what we saw in Marbury v. {{c1::Madison}}.",  # law
+        "School segregation ended with {{c1::Brown}} v. Board of Education in 1954.",  # history
+        "{{c1::Sharia covers}} all aspects of public and private life.",  # law
+        "The {{c1::TCP entity sends}} the SYN segment to the server.",  # networking
+    ],
+)
+def test_a_blank_cutting_a_case_name_or_taking_the_verb_is_no_whole_term(text):
+    """A case name is one term ("Baker v. Carr"), and a subject with its verb ("Sharia
+    covers") is a clause: neither is a blank."""
+    assert cloze_fault(text, "", "") == "broken-blank"
+
+
+def test_the_documents_subject_as_the_doer_is_given_away_but_as_the_defined_term_is_not():
+    """In a manual about restic, "[restic] allows removing old snapshots" is guessed; in
+    astronomy, "... is called a [meteorite]" defines the text's subject and stays."""
+    doer = "All backup space is finite, so {{c1::restic}} allows removing old snapshots."
+    assert cloze_fault(doer, "", "restic") == "given-away"
+    defined = "A fragment that survives its plunge through the air is called a {{c1::meteorite}}."
+    assert cloze_fault(defined, "", "meteorite") == ""

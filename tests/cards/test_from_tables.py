@@ -392,3 +392,27 @@ def test_lists_side_by_side_in_a_table_give_no_row_by_column_cards():
     ):
         section = next(s for s in parse_outline(text).walk() if s.tables)
         assert [table_cards(t, section) for t in section.tables] == [[]]
+
+
+def test_a_heading_that_says_what_its_row_is_asks_about_the_row():
+    """Networking 'Used by' and anatomy 'Found in' say what the row is: "what are peer
+    records used by?", never "what is the used by of peer records?"."""
+    records = Table(
+        ["Record", "Used by", "Lifetime"],
+        [
+            ["Peer records", "IPFS, to find a peer", "48 hours"],
+            ["IPNS records", "IPNS", "24 hours"],
+        ],
+        line=1,
+        caption="DHT records",
+    )
+    proteins = Table(
+        ["Protein", "Found in"],
+        [["Keratin", "hair and nails"], ["Collagen", "tendons and skin"]],
+        line=1,
+        caption="Structural proteins",
+    )
+    questions = set(_by_question(records)) | set(_by_question(proteins))
+    assert "DHT records: what are Peer records used by?" in questions
+    assert "Structural proteins: what is Keratin found in?" in questions
+    assert not [q for q in questions if "the used by" in q or "the found in" in q]

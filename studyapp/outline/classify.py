@@ -79,6 +79,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     _join_shouted_blocks(events)
     titles = drop_contents(events, lines)
     _resolve_numbered(events, lines)
+    _drop_index_letters(events)
     _mark_plain_headings(events)
     title_bare_numbers(events, titles)
     return events
@@ -192,6 +193,22 @@ def _asks_a_marked_question(events: list[LineEvent], pos: int, lines: list[str])
         at += 1  # the question's own wrapped lines
     answer = _nearest_content(events, at - 1, 1)
     return answer is not None and bool(ol.ANSWER_MARK.match(lines[answer.index].strip()))
+
+
+def _drop_index_letters(events: list[LineEvent]) -> None:
+    """A glossary's or an index's letter headings ("## A", "## B", ... "## V") are not its
+    topics: each would make a deck titled "A" of the one or two terms under it. Three or
+    more headings of one capital letter each, in alphabetical order and not all Roman
+    numerals ("## I", "## V", "## X" are numbers), are left out; their terms stay in the
+    section around them."""
+    letters = [e for e in events if e.kind == HEADING and len(e.text.strip()) == 1]
+    said = [e.text.strip() for e in letters]
+    if len(said) < 3 or not all(map(str.isupper, said)) or said != sorted(said):
+        return
+    if all(letter in "IVXLCDM" for letter in said):
+        return
+    for e in letters:
+        e.kind = BLANK
 
 
 def _opens_decimal_chapter(events: list[LineEvent], pos: int) -> bool:

@@ -94,6 +94,8 @@ _BOOKDOWN_LABEL = re.compile(r"\(\\?#(?:tab|fig|eq|thm|lem|def|exm|exr|sec|ref):
 # in one step each, not one character at a time
 _NESTED_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\]]*\])*)\]\((?:[^()\s]++|\([^)]*\))*\)")
 # "[video][1]", "[the guide][guide]"; not "[CoCl6][Br]", a formula
+# a Pandoc bracketed span with attributes: "[Airborne transmission]{#airborne}", "[x]{.sc}"
+_SPAN = re.compile(r"\[([^\[\]]+)\]\{[#.][^{}]*\}")
 _REFERENCE_LINK = re.compile(r"(?<!!)\[([^\[\]]*[a-z][^\[\]]*)\]\[(?:\d+|[a-z][\w -]*)?\]")
 _TASK_BOX = re.compile(r"^\s*\[[ xX]\]\s+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|!\[[^\]]*\]\[[^\]]*\]")
@@ -579,6 +581,8 @@ def plain_inline(text: str) -> str:
             text = _NESTED_LINK.sub(r"\1", text)
         if "][" in text:
             text = _REFERENCE_LINK.sub(r"\1", text)
+        if "]{" in text:
+            text = _SPAN.sub(r"\1", text)
         if "[[" in text:
             text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
     if "{:" in text:

@@ -290,3 +290,11 @@ def test_a_triple_bond_and_an_equilibrium_keep_their_symbols():
     """ "HC \\equiv CH" (chemistry) reads "HC ≡ CH", not "HC  CH"; an equilibrium arrow stays."""
     assert latex_plain(r"HC \equiv CH") == "HC ≡ CH"
     assert latex_plain(r"A \rightleftharpoons B") == "A ⇌ B"
+
+
+def test_a_pandoc_span_shows_its_words_without_its_attributes():
+    """'[Airborne transmission]{#airborne}' (an epidemiology glossary) reads "Airborne
+    transmission"; a bracket or brace that is not a span stays as written."""
+    assert plain_inline("[Airborne transmission]{#airborne}") == "Airborne transmission"
+    assert plain_inline("See [the list]{.smallcaps} below.") == "See the list below."
+    assert plain_inline("Sets {a, b} and lists [1, 2].") == "Sets {a, b} and lists [1, 2]."

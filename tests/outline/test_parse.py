@@ -616,3 +616,23 @@ def test_numbered_paragraphs_of_a_book_are_one_numbered_list():
     assert len(lists) == 1
     assert [i.text.split(" is ")[0] for i in lists[0].items] == ["The sob", "The sigh", "The laugh"]
     assert lists[0].items[1].text.endswith("followed by a slow and deep inspiration.")
+
+
+def test_a_glossary_s_letter_headings_are_not_its_topics():
+    """'## A', '## B', '## C' over a glossary's terms (epidemiology, law) are index letters:
+    no section is titled by a letter, and every term is still read. Roman numerals used as
+    headings ('## I', '## V', '## X') are sections as before."""
+    glossary = (
+        "# Glossary\n\n## A\n\n- Airborne transmission: infection by particles in the air\n\n"
+        "## B\n\n- Bail: money paid to release a person held before trial\n\n"
+        "## C\n\n- Contact matrix: how often age groups meet one another\n"
+    )
+    outline = parse_outline(glossary)
+    titles = [s.title for s in outline.walk()]
+    assert not [t for t in titles if len(t) == 1]
+    body = " ".join(
+        i.text for s in outline.walk() for b in s.blocks if isinstance(b, ItemList) for i in b.items
+    )
+    assert all(term in body for term in ("Airborne transmission", "Bail", "Contact matrix"))
+    roman = "# Book\n\n## I\n\nThe first part.\n\n## V\n\nThe fifth part.\n\n## X\n\nThe tenth.\n"
+    assert [s.title for s in parse_outline(roman).sections][-3:] == ["I", "V", "X"]

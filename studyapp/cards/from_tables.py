@@ -264,6 +264,9 @@ def _which_card(
             [_name(header[j]) for j in short if _yes(row[j])],
             [_name(header[j]) for j in short if not _yes(row[j])],
         )
+    elif all(_what_the_row_is(header[j]) for j in short):
+        # "Encoded as | 3": "which signed original is encoded as 3?", not "has encoded as 3"
+        described = "is " + " and ".join(f"{_name(header[j])} {row[j]}" for j in short)
     else:
         described = f"has {described}"
     return Draft(
@@ -317,9 +320,7 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
-    said = name.split()
-    if len(said) > 1 and lx.is_function_word(said[-1]) and not lx.is_function_word(said[0]):
-        # "Used by", "Found in": what the row is, not a thing it has ("the used by of X")
+    if _what_the_row_is(heading):  # "what are Peer records used by?", not "the used by of"
         last = label.split()[-1].lower()
         verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
         return f"what {verb} {label} {name}{unit}?"
@@ -330,6 +331,13 @@ def _cell_question(heading: str, label: str) -> str:
         # "Acceptable downtime" of "Downtime per year": "the acceptable downtime per year"
         return f"what {verb} the {' '.join([*head[:-1], _name(label)])}{unit}?"
     return f"what {verb} the {name} of {label}{unit}?"
+
+
+def _what_the_row_is(heading: str) -> bool:
+    """Whether a column heading says what its row is, as a participle and its preposition
+    ("Used by", "Found in", "Encoded as"), not a thing the row has ("Boiling point")."""
+    said = _name(heading).split()
+    return len(said) > 1 and lx.is_function_word(said[-1]) and not lx.is_function_word(said[0])
 
 
 def _unit(heading: str) -> str:

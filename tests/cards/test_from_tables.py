@@ -416,3 +416,17 @@ def test_a_heading_that_says_what_its_row_is_asks_about_the_row():
     assert "DHT records: what are Peer records used by?" in questions
     assert "Structural proteins: what is Keratin found in?" in questions
     assert not [q for q in questions if "the used by" in q or "the found in" in q]
+
+
+def test_which_row_is_asked_with_is_when_the_heading_says_what_the_row_is():
+    """A data-format table 'Signed original | Encoded as' asks "which signed original is
+    encoded as 3?", never "has encoded as 3"; chemistry's 'Boiling point' still "has"."""
+    zigzag = Table(
+        ["Signed original", "Encoded as"],
+        [["0", "0"], ["-1", "1"], ["1", "2"], ["-2", "3"], ["0x7fffffff", "0xfffffffe"]],
+        line=1,
+        caption="ZigZag encoding",
+    )
+    questions = set(_by_question(zigzag))
+    assert "ZigZag encoding: which signed original is encoded as 3?" in questions
+    assert not [q for q in questions if "has encoded as" in q or "the encoded as" in q]

@@ -192,10 +192,11 @@ class TreeBuilder:
         """End the paragraph being gathered."""
         if self.paragraph:
             text = ol.strip_inline(" ".join(self.paragraph))
+            section = self._current(self.paragraph_line)
+            if not section.blocks:
+                text = _without_repeated_title(text, section.title)
             if text:
-                self._current(self.paragraph_line).blocks.append(
-                    Paragraph(text, self.paragraph_line)
-                )
+                section.blocks.append(Paragraph(text, self.paragraph_line))
             self.paragraph = []
 
     def _add_table_row(self, e: LineEvent) -> None:
@@ -235,6 +236,19 @@ class TreeBuilder:
         table.rows = [row + [""] * (width - len(row)) for row in table.rows if any(row)]
         if not table.rows and self.section is not None and table in self.section.blocks:
             self.section.blocks.remove(table)
+
+
+def _without_repeated_title(text: str, title: str) -> str:
+    """A section's first paragraph without its heading said again at its start ("Computer
+    System Operations Peripheral devices such as ..." under "Computer System Operations"), as
+    a page converted from print or the web repeats it: the title is not part of the first
+    sentence. A paragraph that goes on with the title as its subject ("Osmosis is ...") or
+    with lower case keeps it."""
+    words = len(title.split())
+    if words < 2 or not text.startswith(f"{title} "):
+        return text
+    rest = text[len(title) + 1 :]
+    return rest if rest[:1].isupper() else text
 
 
 def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSection]:

@@ -636,3 +636,18 @@ def test_a_glossary_s_letter_headings_are_not_its_topics():
     assert all(term in body for term in ("Airborne transmission", "Bail", "Contact matrix"))
     roman = "# Book\n\n## I\n\nThe first part.\n\n## V\n\nThe fifth part.\n\n## X\n\nThe tenth.\n"
     assert [s.title for s in parse_outline(roman).sections][-3:] == ["I", "V", "X"]
+
+
+def test_a_heading_said_again_at_the_start_of_its_first_paragraph_is_left_out():
+    """'### Computer System Operations' then 'Computer System Operations Peripheral devices
+    ...' (operating systems) reads 'Peripheral devices ...'; 'Cell Biology is the study of
+    cells' (biology) keeps its subject."""
+    repeated = (
+        "# OS\n\n### Computer System Operations\n\nComputer System Operations Peripheral devices"
+        " such as keyboards can operate concurrently with the processors.\n"
+    )
+    [paragraph] = [b for s in parse_outline(repeated).walk() for b in s.blocks]
+    assert paragraph.text.startswith("Peripheral devices such as keyboards")
+    kept = "# Notes\n\n## Cell Biology\n\nCell Biology is the study of cells and their parts.\n"
+    [paragraph] = [b for s in parse_outline(kept).walk() for b in s.blocks]
+    assert paragraph.text.startswith("Cell Biology is the study")

@@ -143,6 +143,7 @@ _PERSONAL_MARK = re.compile(
     r"(?<![A-Za-z])(?:[Ii]|[Mm][EeYy]|[Mm][Ii][Nn][Ee]|[Yy][Oo][Uu](?:[Rr][Ss]?)?)(?![A-Za-z0-9-])"
 )
 _I_BEFORE = re.compile(r"\bI (?P<next>[a-z]+)")
+_LET_US = re.compile(r"\b[Ll]et(?:['’]s| us) [a-z]")
 
 
 def words(text: str) -> list[str]:
@@ -303,7 +304,9 @@ def is_personal(word: str) -> bool:
     """Whether ``word`` names the speaker or the listener ("our", "you"; for "I", which may
     be a numeral as in "angiotensin I", see :func:`speaks_to_reader`)."""
     base = word.split("'", 1)[0].split("’", 1)[0]  # "you'll", "we’re"
-    return base != "I" and base.lower() in _PERSONAL
+    if base == "I":
+        return word != "I"  # "I’m", "I'll": the speaker; a bare "I" may be a numeral
+    return base.lower() in _PERSONAL
 
 
 @lru_cache(maxsize=65536)
@@ -312,6 +315,8 @@ def speaks_to_reader(text: str) -> bool:
     "you see"); "I" counts before a verb ("I have"), not as a numeral ("angiotensin I to")."""
     if _PERSONAL_MARK.search(text) and any(is_personal(w) for w in WORD.findall(text)):
         return True
+    if ("et's " in text or "et’s " in text or "et us " in text) and _LET_US.search(text):
+        return True  # "First, let's look at an obvious example": the text guiding its reader
     if "I " not in text:
         return False  # no "I" before a word
     for match in _I_BEFORE.finditer(text):

@@ -89,3 +89,16 @@ def test_words_are_read_lower_cased_without_possessives():
         "use",
     ]
     assert lx.words("İzmir’s 5 \u212a heat") == ["zmir", "heat"]  # as read before lower-casing
+
+
+def test_let_us_and_i_am_speak_to_the_reader():
+    """'First, let’s look at an obvious example' (logic) guides the reader and 'or I’m going
+    to die of hunger' (an example's speaker) is someone talking: neither states a fact;
+    'angiotensin I is converted' (physiology) and 'the outlet’s pressure' do."""
+    from studyapp.cards.lexicon import speaks_to_reader
+
+    assert speaks_to_reader("First, let’s look at an obvious example of a fallacy.")
+    assert speaks_to_reader("Let us consider the boiling of water at altitude.")
+    assert speaks_to_reader("Either we stop at the next restaurant, or I’m going to starve.")
+    assert not speaks_to_reader("Angiotensin I is converted to angiotensin II in the lungs.")
+    assert not speaks_to_reader("The outlet’s pressure falls as the valve opens.")

@@ -172,6 +172,8 @@ def invert(main: str) -> str:
                 continue  # "Systemic blood pressure must ...": still the subject
             if following and following[0] in ("and", "or") and lx.can_be_noun(word):
                 continue  # "Entire course and textbooks are ...": a noun of the subject
+            if following and following[0] == "of" and word == base and lx.can_be_noun(word):
+                continue  # "The primary purpose of device drivers is ...": a noun
             if following and lx.can_be_noun(word) and _maybe_verb(following[0]):
                 return ""  # "Water levels rise ...": the verb may be the next word
             if word != base and (word.endswith("ed") or lx.is_past(word, base)):
@@ -220,13 +222,15 @@ def _maybe_verb(word: str) -> bool:
 # than a failed match.
 def _because(text: str, subject: str) -> QA | None:
     match = _BECAUSE.match(text) if " because " in text else None
-    if not match:
-        return None
+    if not match or _UNFINISHED.search(match.group("main")):
+        return None  # "SRAM is faster than DRAM, but because it is expensive, ...": the
+        # reason belongs to the clause after "but", which the question would cut off
     asked = invert(match.group("main"))
     why = match.group("why").removeprefix("of ")  # "because of the finite volume ..."
     return QA("because", f"Why {asked}?", why) if asked else None
 
 
+_UNFINISHED = re.compile(r",? (?:but|and|or|so|yet)$")  # a clause that goes on after the reason
 _SUBORDINATE = re.compile(r"\b(?:since|because|although|though|whereas|while|unless|if|when)\b")
 
 

@@ -307,3 +307,31 @@ def test_every_parts_verb_is_asked(verb: str) -> None:
     those verbs it uses."""
     made = why_how(f"The nephron {verb} a glomerulus and a tubule", "")
     assert any(qa.kind == "parts" and qa.answer == "a glomerulus and a tubule" for qa in made)
+
+
+def test_a_why_question_keeps_its_subject_whole_and_its_clause_finished():
+    """'The primary purpose of device drivers is to provide ..., so that ...' (operating
+    systems) asks "Why is the primary purpose of device drivers to provide ...?", not "Why do
+    the primary purpose ... is ...?"; 'SRAM is faster than DRAM, but because it is expensive,
+    ...' (hardware) gives no "Why is SRAM faster than DRAM, but?"; 'Plants wilt because ...'
+    (botany) is asked as before."""
+    from studyapp.cards.questions import questions
+
+    purpose = questions(
+        "The primary purpose of device drivers is to provide a layer of abstraction, so that"
+        " the programmers do not need to know the details of the hardware.",
+        "",
+    )
+    assert [qa.question for qa in purpose] == [
+        "Why is the primary purpose of device drivers to provide a layer of abstraction?"
+    ]
+    cut = questions(
+        "SRAM is a much faster type of memory than DRAM, but because it is expensive, it is"
+        " used only for caches.",
+        "",
+    )
+    assert not [qa for qa in cut if qa.question.endswith("but?")]
+    plain = questions("Plants wilt because their cells lose water.", "")
+    assert ("Why do plants wilt?", "their cells lose water") in [
+        (qa.question, qa.answer) for qa in plain
+    ]

@@ -31,7 +31,10 @@ LEANS_BACK = re.compile(
     r"|[Tt]he (?:first|second|third|fourth|last|other|remaining)"
     r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days)\b)[a-z]+\b"
     r"(?! (?:of|to|in|that|which)\b)"
-    r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$))"
+    r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$)"
+    # "What is vast in comparison?", "the point itself": to what, which point
+    r"|\b(?:in|by) (?:comparison|contrast)(?= *[,.;:?]| *$)"
+    r"|\b[Tt]he [a-z]+ (?:itself|themselves)\b)"
 )
 # a pointer into the document ("described below", "the next section", "this chapter")
 POINTER = re.compile(
@@ -276,7 +279,7 @@ _POINTER_MARKS = (
     *("here", "(see"),
 )
 _LEANS_BACK_MARKS = (
-    *(" case", "former", "latter", "above", "below"),
+    *(" case", "former", "latter", "above", "below", "omparison", "ontrast", "itself", "selves"),
     *("previous", "preceding", "corresponding", "respective", "aforementioned"),
     *("he first ", "he second ", "he third ", "he fourth ", "he last ", "he other "),
     "he remaining ",

@@ -186,3 +186,19 @@ def test_the_documents_subject_as_the_doer_is_given_away_but_as_the_defined_term
     assert cloze_fault(doer, "", "restic") == "given-away"
     defined = "A fragment that survives its plunge through the air is called a {{c1::meteorite}}."
     assert cloze_fault(defined, "", "meteorite") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What is vast in comparison? DRAM",  # computing
+        "What is the point itself? a bold rocky hill",  # geography
+        "Which rights are weaker by comparison? property rights",  # law
+    ],
+)
+def test_in_comparison_and_the_thing_itself_lean_back(text):
+    """'vast in comparison' (to what?) and 'the point itself' (which point?) lean on a
+    sentence the card does not show; 'In contrast, DRAM is cheap' opening a sentence and
+    'the contrast between A and B' do not."""
+    assert leans_back(text)
+    assert not leans_back("The contrast between the two stains shows the cell wall.")

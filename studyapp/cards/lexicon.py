@@ -26,7 +26,7 @@ import gc
 import re
 from functools import lru_cache
 
-from studyapp.cards.word_table import WordTable, word_table
+from studyapp.cards.word_table import WordTable, first_lemma, word_table
 from studyapp.collector import collector_paused
 from studyapp.outline.sentences import plain_lower
 
@@ -250,11 +250,17 @@ def parts_of_speech(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
-    found = _lemmas(word.lower())  # :func:`lemmas`, one call less (asked of every word)
-    for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
-        if pos in found:
-            return found[pos][0].lower()
-    return word.lower()
+    found = first_lemma(_lemmas(word.lower()))  # :func:`lemmas`, one call less
+    return word.lower() if found is None else found
+
+
+@lru_cache(maxsize=16384)
+def lemma_forms(base: str) -> tuple[str, ...]:
+    """The words other than ``base`` whose :func:`lemma` is ``base`` ("causes", "caused" and
+    "causing" of "cause"): a word the table does not know is its own lemma, so these are
+    all the words of the lemma but ``base`` itself (which is one of them when its own lemma
+    is ``base``)."""
+    return _load_tables().forms(base)
 
 
 @lru_cache(maxsize=65536)

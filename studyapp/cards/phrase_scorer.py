@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import chain, filterfalse
+from itertools import chain
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -59,7 +59,6 @@ class PhraseScorer:
         self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
         self._idf: dict[str, float] = {}
         self._times: dict[str, int] = {}  # see :meth:`_said`
-        self._lemmas_learnt = False  # whether :func:`_learn_lemmas` has had the text's words
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
         # the terms a sentence's phrase may be proposed as (in the lexicon's order)
@@ -86,13 +85,11 @@ class PhraseScorer:
         """In how many sentences the lemma ``base`` is used ("cause" and "causes" count as
         one, each word as often as :attr:`counts` has it: a sentence with both counts twice).
 
-        The sum of its words' counts: the words of each lemma are known for every word of the
-        document (:func:`_learn_lemmas`), so the text's words are not all looked up again
-        in each part of it that is asked."""
-        if not self._lemmas_learnt:
-            _learn_lemmas(self.counts.keys())
-            self._lemmas_learnt = True
-        return sum(self.counts.get(word, 0) for word in _WORDS_OF_LEMMA.get(base, ()))
+        The sum of the counts of its words, which the word table lists
+        (:func:`~.lexicon.lemma_forms`): the lemma of each word of the text need not be
+        looked up to find the few that are asked about."""
+        own = self.counts.get(base, 0) if lx.lemma(base) == base else 0
+        return own + sum(self.counts.get(word, 0) for word in lx.lemma_forms(base))
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
@@ -431,21 +428,6 @@ def sentence_counts(sentences: Iterable[str]) -> Counter[str]:
 def _distinct_words(sentence: str) -> frozenset[str]:
     """The words of a sentence, each once."""
     return frozenset(words(sentence))
-
-
-# The lemma of every word a scorer has asked about, and the words of each lemma: a part of a
-# long text shares most of its words with the parts around it, whose lemmas are known then.
-# They grow with the vocabulary of the texts a process makes cards of (decks are made by the
-# ``generate`` command, one text a process), as the word caches of :mod:`.lexicon` do.
-_LEMMA_OF: dict[str, str] = {}
-_WORDS_OF_LEMMA: dict[str, list[str]] = {}
-
-
-def _learn_lemmas(words: Iterable[str]) -> None:
-    """Add the words not yet known to :data:`_LEMMA_OF` and :data:`_WORDS_OF_LEMMA`."""
-    for word in filterfalse(_LEMMA_OF.__contains__, words):  # not ``words - known``,
-        base = _LEMMA_OF[word] = lx.lemma(word)  # which would go through every known word
-        _WORDS_OF_LEMMA.setdefault(base, []).append(word)
 
 
 def _lemmas(term: str) -> str:

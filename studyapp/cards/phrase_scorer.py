@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from itertools import chain
+from typing import Final
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
@@ -309,73 +309,99 @@ class PhraseScorer:
     def _content_runs(self, sentence: str) -> list[str]:
         """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
         runs: list[str] = []
-        current: list[re.Match[str]] = []
-        letters = _LetterWords(sentence)
+        current: list[_Token] = []
         subject = self.subject
 
         def close() -> None:
+            if len(current) == 1:  # most runs: one word, which no "-s" word splits
+                add(current)
+                current.clear()
+                return
             # a "-s" word inside a run is a verb ("transport moves substances"): split there
             last = len(current) - 1
-            piece: list[re.Match[str]] = []
-            for position, match in enumerate(current):
-                if position < last and _verb_like_plural(match[0]):
+            piece: list[_Token] = []
+            for position, token in enumerate(current):
+                if position < last and _verb_like_plural(token[_WORD]):
                     add(piece)
                     piece = []
                 else:
-                    piece.append(match)
+                    piece.append(token)
             add(piece)
             current.clear()
 
-        def add(piece: list[re.Match[str]]) -> None:
+        def add(piece: list[_Token]) -> None:
             if len(piece) < 2:
                 # most runs are one word: a generic noun, a word on -ing or -ed, or one of
                 # under six letters alone is no noun phrase (see :func:`_noun_phrase`)
                 if piece:
-                    word = piece[0][0]
+                    word = piece[0][_WORD]
                     low = word.lower()
                     if not (
                         len(word) < 6 or low in tq.WEAK_NOUNS or low.endswith(("ing", "ed"))
-                    ) and _noun_phrase(sentence, piece, letters, subject):
+                    ) and _noun_phrase(sentence, piece, subject):
                         runs.append(word)
                 return
-            while piece and (len(piece) > 3 or piece[0][0].lower().endswith(("ing", "ed"))):
+            while piece and (len(piece) > 3 or piece[0][_WORD].lower().endswith(("ing", "ed"))):
                 piece.pop(0)
-            if len(piece) > 1 and letters.before(piece[0].start()).lower() == "to":
+            if len(piece) > 1 and piece[0][_LETTERS_BEFORE].lower() == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
             if len(piece) > 1:
-                opens = letters.count_before(piece[0].start()) <= 1
+                opens = piece[0][_RUNS_BEFORE] <= 1
                 if _verb_at_end(sentence, piece[-1], opens):
                     piece.pop()  # "Absorption depends on ...": the last word is the verb
-            if len(piece) > 1 and piece[0][0].lower() in _COMMON_VERBS:
+            if len(piece) > 1 and piece[0][_WORD].lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
-            if piece and _noun_phrase(sentence, piece, letters, subject):
-                runs.append(sentence[piece[0].start() : piece[-1].end()])
+            if piece and _noun_phrase(sentence, piece, subject):
+                runs.append(sentence[piece[0][_START] : piece[-1][_END]])
 
-        position = 0
-        for match in WORD.finditer(sentence):
-            between = sentence[position : match.start()]
+        # the words with what is between them, found in one call (no match object a word):
+        # where each starts and ends is added up, and what comes before it is carried along
+        end = 0
+        runs_before, letters_before = 0, ""
+        for between, word in _WORDS_BETWEEN.findall(sentence):
+            start = end + len(between)
+            end = start + len(word)
             broken = between != " " and bool(between.strip())  # punctuation between
-            position = match.end()
-            base, left_out = _run_word(match[0])
+            base, left_out, letter_runs, last_letters = _run_word(word)
+            token = (word, start, end, runs_before, letters_before)
+            runs_before += letter_runs
+            letters_before = last_letters
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
             left_out = left_out or base == subject
             if current and (broken or left_out):
                 close()
             if not left_out:
-                current.append(match)
+                current.append(token)
         if current:
             close()
         return runs
 
 
+# A word of a sentence as :meth:`PhraseScorer._content_runs` reads it: the word as written,
+# where it starts and ends, how many runs of letters the sentence has before it and the last
+# of them ("" if none): what the words around a run are is then looked up, not searched for
+_Token = tuple[str, int, int, int, str]
+_WORD: Final = 0
+_START: Final = 1
+_END: Final = 2
+_RUNS_BEFORE: Final = 3
+_LETTERS_BEFORE: Final = 4
+# :data:`WORD`, each word with the text between it and the word before: what is between two
+# words holds no letter that opens a word (else a word would start there)
+_WORDS_BETWEEN = re.compile(rf"([^A-Za-z]*)({WORD.pattern})")
+
+
 @lru_cache(maxsize=65536)
-def _run_word(token: str) -> tuple[str, bool]:
+def _run_word(token: str) -> tuple[str, bool, int, str]:
     """A word as :meth:`PhraseScorer._content_runs` reads it: lower case without a possessive
-    ’s, and whether it is left out of runs whatever the text's subject (a stop word, an -ly
-    adverb, a possessive); asked of every word of every sentence, worked out once a word."""
+    ’s, whether it is left out of runs whatever the text's subject (a stop word, an -ly
+    adverb, a possessive), and its runs of letters: how many, and the last ("covid" of
+    "covid-19"); asked of every word of every sentence, worked out once a word."""
     base = token.lower().removesuffix("’s").removesuffix("'s")
-    return base, base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
+    letters = _LETTERS.findall(token)  # a word opens on a letter: one run at least
+    left_out = base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
+    return base, left_out, len(letters), letters[-1]
 
 
 _VERB_BEFORE = wordset(
@@ -465,43 +491,19 @@ _AFTER_VERB = wordset("on the a an about in to into of from by with its their th
 _CLAUSE_WORDS = wordset("when if whenever until after before as because unless")
 
 
-def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> bool:
+def _verb_at_end(sentence: str, last: _Token, opens: bool = False) -> bool:
     """Whether the last word of a run is a verb: a common verb followed by a preposition,
     an article or a number ("depends on", "filters about 180"); for the run that opens the
     sentence, any -s word followed so ("The air-in-line alarm sounds when ...")."""
-    word = last.group(0).lower()
+    word = last[_WORD].lower()
     plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
-    after = _NEXT_WORD.match(sentence, last.end())
+    after = _NEXT_WORD.match(sentence, last[_END])
     if after is None:
         return False
     follower = after.group(1).lower()
     return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
-
-
-class _LetterWords:
-    """The runs of letters of a sentence, found once: what comes before a position is then
-    looked up, not scanned again for each run of content words (which made long sentences
-    cost the square of their length)."""
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-        # listed by calls into C, with no Python loop over them: made for every sentence
-        self.runs = list(_LETTERS.finditer(sentence))
-        self.starts = list(map(re.Match.start, self.runs))
-
-    def count_before(self, at: int) -> int:
-        """How many runs of letters ``sentence[:at]`` holds."""
-        return bisect_left(self.starts, at)
-
-    def before(self, at: int) -> str:
-        """The last run of letters of ``sentence[:at]``, as written ("" if none)."""
-        count = bisect_left(self.starts, at)
-        if not count:
-            return ""
-        start, end = self.runs[count - 1].span()
-        return self.sentence[start : min(end, at)]
 
 
 def _word_char(char: str) -> bool:
@@ -509,19 +511,22 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char in "-’'"
 
 
-def _noun_phrase(
-    sentence: str, run: list[re.Match[str]], letters: _LetterWords, subject: str = ""
-) -> bool:
-    """Whether a run of content words looks like a noun phrase (not a verb or an adjective);
-    ``letters`` are the sentence's runs of letters."""
-    last = run[-1].group(0).lower()
+def _noun_phrase(sentence: str, run: list[_Token], subject: str = "") -> bool:
+    """Whether a run of content words of ``sentence`` looks like a noun phrase (not a verb
+    or an adjective)."""
+    last = run[-1][_WORD].lower()
+    # the cheap checks first (each alone rules the run out)
+    if len(run) == 1 and len(last) < 6:
+        return False
+    if not any(len(token[_WORD]) >= 5 for token in run):
+        return False
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
-    if _THAN_NEXT.match(sentence, run[-1].end()):
+    if "than" in sentence and _THAN_NEXT.match(sentence, run[-1][_END]):
         return False  # "larger than": a comparison, not a noun
-    if run[0].group(0).lower().endswith(("ing", "ed")):
+    if run[0][_WORD].lower().endswith(("ing", "ed")):
         return False
-    before = letters.before(run[0].start())
+    before = run[0][_LETTERS_BEFORE]
     if before:
         lower = before.lower()
         if len(run) == 1 and lower == subject:
@@ -530,6 +535,4 @@ def _noun_phrase(
             return False
         if len(run) == 1 and lower in _ADVERBS:
             return False
-    if len(run) == 1 and len(last) < 6:
-        return False
-    return any(len(m.group(0)) >= 5 for m in run)
+    return True

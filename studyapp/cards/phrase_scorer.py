@@ -125,7 +125,8 @@ class PhraseScorer:
         scored: dict[str, float] = {}
         for duration in _durations(sentence):
             scored[duration] = 5.5
-        for match in tq.MANNER.finditer(sentence):
+        # a manner word ends on "ly": a sentence without it needs no search for one
+        for match in tq.MANNER.finditer(sentence) if "ly" in sentence else ():
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
         for term in self._proposed:
@@ -142,13 +143,11 @@ class PhraseScorer:
                 single = " " not in run and not tq.is_technical(run)
                 scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1) - 0.5 * single
         given_away = f"{titles} {own_title}".lower()
-        out = [
-            (score + tq.specificity(phrase) + self._recurrence(phrase), phrase)
-            for phrase, score in scored.items()
-            if lower.count(phrase.lower()) == 1
-            and phrase.lower() not in STOPWORDS
-            and not _all_in(phrase, given_away)
-        ]
+        out = []
+        for phrase, score in scored.items():
+            low = phrase.lower()
+            if lower.count(low) == 1 and low not in STOPWORDS and not _all_in(phrase, given_away):
+                out.append((score + tq.specificity(phrase) + self._recurrence(phrase, low), phrase))
         return sorted(out, key=lambda pair: (-pair[0], pair[1]))
 
     def key_term(self, phrase: str, sentence: str) -> bool:
@@ -292,11 +291,12 @@ class PhraseScorer:
             known = self._times[text] = self.corpus.count(text)
         return known
 
-    def _recurrence(self, phrase: str) -> float:
-        """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
+    def _recurrence(self, phrase: str, low: str) -> float:
+        """A bonus for a specific phrase (``low`` in lower case) the document uses again
+        elsewhere (a key term)."""
         if tq.is_weak(phrase, STOPWORDS):
             return 0.0
-        count = self._said(phrase.lower())
+        count = self._said(low)
         return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
 
     def _rarity(self, phrase: str) -> float:

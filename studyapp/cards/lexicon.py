@@ -413,10 +413,16 @@ def stem(word: str) -> str:
 def related(word: str, text_stems: frozenset[str]) -> bool:
     """Whether ``word`` or a relative of it (same lemma, or same derivational stem) is among
     ``text_stems`` (as made by :func:`stems`)."""
-    if stem(word) in text_stems or lemma(word) in text_stems:
-        return True
-    low = word.lower()  # a clipped form on screen: "init" for "initial"
-    return any(low[:k] in text_stems for k in range(max(4, len(low) - 4), len(low)))
+    return not text_stems.isdisjoint(_relatives(word))
+
+
+@lru_cache(maxsize=65536)
+def _relatives(word: str) -> tuple[str, ...]:
+    """What :func:`related` looks for of ``word``: its stem, its lemma, and its clipped forms
+    a screen may show ("init" for "initial"); worked out once a word, as a word is asked
+    about against many texts."""
+    low = word.lower()
+    return (stem(word), lemma(word), *(low[:k] for k in range(max(4, len(low) - 4), len(low))))
 
 
 @lru_cache(maxsize=4096)

@@ -102,16 +102,21 @@ def is_weak(phrase: str, stopwords: frozenset[str] = frozenset()) -> bool:
     (``quality``, ``healthcare providers``, ``medical purposes``).
     """
     every = words(phrase)
-    if not every or any(w in EVALUATIVE for w in every):
+    if not every or not EVALUATIVE.isdisjoint(every):
         return True
-    return all(w in WEAK_NOUNS or w in GENERIC_MODIFIERS or w in stopwords for w in every)
+    return _all_generic(every, stopwords)
 
 
 def is_generic_phrase(phrase: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """Whether every word of ``phrase`` is a weak noun, generic modifier or stop word
     (``adverse effects``, ``medical purposes``): too vague to be an answer."""
-    every = words(phrase)
-    return all(w in WEAK_NOUNS or w in GENERIC_MODIFIERS or w in stopwords for w in every)
+    return _all_generic(words(phrase), stopwords)
+
+
+def _all_generic(every: list[str], stopwords: frozenset[str]) -> bool:
+    """Whether each of the words ``every`` is a weak noun, a generic modifier or one of
+    ``stopwords`` (asked of every phrase weighed: the sets are subtracted, not looped over)."""
+    return not set(every).difference(WEAK_NOUNS, GENERIC_MODIFIERS, stopwords)
 
 
 @lru_cache(maxsize=16384)  # a phrase is scored again in each sentence that holds it

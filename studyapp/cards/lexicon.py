@@ -127,7 +127,7 @@ def points_to_page(text: str) -> bool:
         return True
     if lowered is not None and not any(m in lowered for m in (*_PAGE_MARKS, *_POINTED_NOUNS)):
         return False  # most texts: their words need not be found
-    if not PAGE_WORDS.isdisjoint(_words(text)):
+    if not PAGE_WORDS.isdisjoint(words_of(text)):
         return True
     if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
         return False
@@ -148,11 +148,13 @@ _LET_US = re.compile(r"\b[Ll]et(?:['’]s| us) [a-z]")
 
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, possessive ’s removed."""
-    return list(_words(text))
+    return list(words_of(text))
 
 
 @lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[str, ...]:
+def words_of(text: str) -> tuple[str, ...]:
+    """:func:`words`, as the tuple they are kept in, for a caller that only reads them (asked
+    of every phrase weighed for a cloze: no list is copied for it)."""
     if _LOWER_TRAPS[0] in text or _LOWER_TRAPS[1] in text:  # (asked of every sentence)
         return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
     lowered = text.lower()  # found lower-cased at once: the same words (see _LOWER_TRAPS)
@@ -165,7 +167,7 @@ def _words(text: str) -> tuple[str, ...]:
 # WORD read in a lower-cased text, which holds the same words lower-cased unless lower() made
 # an ASCII letter of another character: only "İ" (-> "i̇") and the Kelvin sign (-> "k") do
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9’'-]*")
-_LOWER_TRAPS = ("\u0130", "\u212a")  # both looked for by :func:`_words`: keep it two
+_LOWER_TRAPS = ("\u0130", "\u212a")  # both looked for by :func:`words_of`: keep it two
 
 
 @lru_cache(maxsize=1)
@@ -428,7 +430,7 @@ def _relatives(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
-    return frozenset().union(*map(_word_stems, _words(text)))
+    return frozenset().union(*map(_word_stems, words_of(text)))
 
 
 @lru_cache(maxsize=65536)

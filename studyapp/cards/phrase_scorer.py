@@ -18,7 +18,7 @@ from typing import Final
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
-from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
+from studyapp.cards.text_facts import STOPWORDS, WORD, wordset
 
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
@@ -301,7 +301,7 @@ class PhraseScorer:
 
     def _rarity(self, phrase: str) -> float:
         """Rarity of the phrase's words: between their mean and their maximum."""
-        rarities = [self.idf(w) for w in words(phrase) if w not in STOPWORDS]
+        rarities = [self.idf(w) for w in lx.words_of(phrase) if w not in STOPWORDS]
         if not rarities:
             return 0.0
         return (sum(rarities) / len(rarities) + max(rarities)) / 2
@@ -453,7 +453,7 @@ def sentence_counts(sentences: Iterable[str]) -> Counter[str]:
 @lru_cache(maxsize=16384)
 def _distinct_words(sentence: str) -> frozenset[str]:
     """The words of a sentence, each once."""
-    return frozenset(words(sentence))
+    return frozenset(lx.words_of(sentence))
 
 
 def _lemmas(term: str) -> str:
@@ -464,7 +464,7 @@ def _lemmas(term: str) -> str:
 def _all_in(phrase: str, text: str) -> bool:
     """Whether ``text`` gives ``phrase`` away: every content word of the phrase that is not a
     generic noun ("PTSD" of "PTSD treatment") occurs in it (by its first six letters)."""
-    content = [w for w in words(phrase) if w not in STOPWORDS]
+    content = [w for w in lx.words_of(phrase) if w not in STOPWORDS]
     specific = [w for w in content if w not in tq.WEAK_NOUNS] or content
     return bool(specific) and all(w[:6] in text for w in specific)
 

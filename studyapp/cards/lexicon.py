@@ -107,6 +107,7 @@ _POINTED_PAGE = re.compile(
 
 # What every word of PAGE_WORDS holds (keep them with it)
 _PAGE_MARKS = ("fig", "photo", "illustration", "micrograph")
+_PAGE_MARKS_AND_NOUNS = (*_PAGE_MARKS, *_POINTED_NOUNS)
 
 
 # a mark drawn in a chart ("the dashed line", "the shaded area"): it exists only on the page
@@ -122,14 +123,15 @@ def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above", "What is the dashed line?"): a card shows no picture."""
     lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
-    drawn = lowered is None or any(noun in lowered for noun in _DRAWN_NOUNS)
+    # (each "any" below looks for the nouns in ``lowered`` one after another, in C)
+    drawn = lowered is None or any(map(lowered.__contains__, _DRAWN_NOUNS))
     if drawn and _DRAWN.search(text):
         return True
-    if lowered is not None and not any(m in lowered for m in (*_PAGE_MARKS, *_POINTED_NOUNS)):
+    if lowered is not None and not any(map(lowered.__contains__, _PAGE_MARKS_AND_NOUNS)):
         return False  # most texts: their words need not be found
     if not PAGE_WORDS.isdisjoint(words_of(text)):
         return True
-    if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
+    if lowered is not None and not any(map(lowered.__contains__, _POINTED_NOUNS)):
         return False
     return bool(_POINTED_PAGE.search(text))
 

@@ -363,16 +363,15 @@ class PhraseScorer:
             end = start + len(word)
             broken = between != " " and bool(between.strip())  # punctuation between
             base, left_out, letter_runs, last_letters = _run_word(word)
-            token = (word, start, end, runs_before, letters_before)
-            runs_before += letter_runs
-            letters_before = last_letters
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
             left_out = left_out or base == subject
             if current and (broken or left_out):
                 close()
             if not left_out:
-                current.append(token)
+                current.append((word, start, end, runs_before, letters_before))
+            runs_before += letter_runs
+            letters_before = last_letters
         if current:
             close()
         return runs

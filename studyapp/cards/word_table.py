@@ -11,8 +11,13 @@ form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks
 then.
 
 The table is shipped as plain text: a wheel and the repository compress it anyway, and
-reading it uncompressed spares every process that makes cards decompressing 5.6 MB (two
-thirds of the work of reading it, about 1 % of making the decks of a 1 MB text).
+reading it uncompressed spares every process that makes cards decompressing it (6.2 MB; two
+thirds of the work of reading it, about 1 % of making the decks of a 1 MB text, when it was
+5.6 MB).
+
+Besides what it copies, it lists the words of each lemma (``[forms]``, made from its own
+lemmas by :func:`forms_lines`): a long text counts "causes" as "cause" by looking up the few
+lemmas it is asked about, not the lemma of each of its words.
 """
 
 from __future__ import annotations

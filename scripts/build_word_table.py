@@ -9,7 +9,9 @@ The table holds, copied from the installed libraries (so it answers exactly as t
 * for every lower-case word lemminflect's lemma table (or its overrides) knows, what
   ``getAllLemmas(word)`` returns;
 * for every verb lemma among those, what ``getInflection(lemma, tag)`` returns for the past
-  (``VBD``) and the third person singular (``VBZ``).
+  (``VBD``) and the third person singular (``VBZ``);
+* made from the lemmas, for every lemma words other than itself have, those words (how
+  :mod:`studyapp.cards.lexicon` counts "cause" and "causes" as one word).
 
 Run it again (``python scripts/build_word_table.py``) after changing the version of either
 library; the tests compare the table with the libraries. Each part is sorted (Python's
@@ -27,6 +29,8 @@ from pathlib import Path
 from lemminflect import getAllLemmas, getInflection
 from lemminflect.core.Lemmatizer import Lemmatizer
 from wordfreq import get_frequency_list
+
+from studyapp.cards.word_table import forms_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "studyapp" / "cards" / "data" / "english-words.txt"
@@ -89,6 +93,8 @@ def main() -> None:
         *sorted(lemmas),
         f"[inflections] {' '.join(TAGS)}",
         *sorted(inflection_lines(verbs)),
+        "[forms]",
+        *forms_lines(sorted(lemmas)),
     ]
     data = ("\n".join(parts) + "\n").encode("utf-8")
     OUT.parent.mkdir(parents=True, exist_ok=True)

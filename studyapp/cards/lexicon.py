@@ -26,7 +26,7 @@ import gc
 import re
 from functools import lru_cache
 
-from studyapp.cards.word_table import WordTable, word_table
+from studyapp.cards.word_table import WordTable, first_lemma, word_table
 from studyapp.collector import collector_paused
 from studyapp.outline.sentences import plain_lower
 
@@ -107,6 +107,7 @@ _POINTED_PAGE = re.compile(
 
 # What every word of PAGE_WORDS holds (keep them with it)
 _PAGE_MARKS = ("fig", "photo", "illustration", "micrograph")
+_PAGE_MARKS_AND_NOUNS = (*_PAGE_MARKS, *_POINTED_NOUNS)
 
 
 # a mark drawn in a chart ("the dashed line", "the shaded area"): it exists only on the page
@@ -122,14 +123,15 @@ def points_to_page(text: str) -> bool:
     """Whether ``text`` leans on a picture of the page ("What does photo B show?", "the graph
     above", "What is the dashed line?"): a card shows no picture."""
     lowered = plain_lower(text)  # a text naming none of the nouns needs no search for them
-    drawn = lowered is None or any(noun in lowered for noun in _DRAWN_NOUNS)
+    # (each "any" below looks for the nouns in ``lowered`` one after another, in C)
+    drawn = lowered is None or any(map(lowered.__contains__, _DRAWN_NOUNS))
     if drawn and _DRAWN.search(text):
         return True
-    if lowered is not None and not any(m in lowered for m in (*_PAGE_MARKS, *_POINTED_NOUNS)):
+    if lowered is not None and not any(map(lowered.__contains__, _PAGE_MARKS_AND_NOUNS)):
         return False  # most texts: their words need not be found
-    if not PAGE_WORDS.isdisjoint(_words(text)):
+    if not PAGE_WORDS.isdisjoint(words_of(text)):
         return True
-    if lowered is not None and not any(noun in lowered for noun in _POINTED_NOUNS):
+    if lowered is not None and not any(map(lowered.__contains__, _POINTED_NOUNS)):
         return False
     return bool(_POINTED_PAGE.search(text))
 
@@ -148,11 +150,13 @@ _LET_US = re.compile(r"\b[Ll]et(?:['’]s| us) [a-z]")
 
 def words(text: str) -> list[str]:
     """The words of ``text``, lower-cased, possessive ’s removed."""
-    return list(_words(text))
+    return list(words_of(text))
 
 
 @lru_cache(maxsize=16384)
-def _words(text: str) -> tuple[str, ...]:
+def words_of(text: str) -> tuple[str, ...]:
+    """:func:`words`, as the tuple they are kept in, for a caller that only reads them (asked
+    of every phrase weighed for a cloze: no list is copied for it)."""
     if _LOWER_TRAPS[0] in text or _LOWER_TRAPS[1] in text:  # (asked of every sentence)
         return tuple(w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(text))
     lowered = text.lower()  # found lower-cased at once: the same words (see _LOWER_TRAPS)
@@ -165,7 +169,7 @@ def _words(text: str) -> tuple[str, ...]:
 # WORD read in a lower-cased text, which holds the same words lower-cased unless lower() made
 # an ASCII letter of another character: only "İ" (-> "i̇") and the Kelvin sign (-> "k") do
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9’'-]*")
-_LOWER_TRAPS = ("\u0130", "\u212a")  # both looked for by :func:`_words`: keep it two
+_LOWER_TRAPS = ("\u0130", "\u212a")  # both looked for by :func:`words_of`: keep it two
 
 
 @lru_cache(maxsize=1)
@@ -250,11 +254,17 @@ def parts_of_speech(word: str) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """The dictionary form of ``word``, a noun reading first ("studies" -> "study")."""
-    found = _lemmas(word.lower())  # :func:`lemmas`, one call less (asked of every word)
-    for pos in ("NOUN", "VERB", "ADJ", "ADV", "AUX"):
-        if pos in found:
-            return found[pos][0].lower()
-    return word.lower()
+    found = first_lemma(_lemmas(word.lower()))  # :func:`lemmas`, one call less
+    return word.lower() if found is None else found
+
+
+@lru_cache(maxsize=16384)
+def lemma_forms(base: str) -> tuple[str, ...]:
+    """The words other than ``base`` whose :func:`lemma` is ``base`` ("causes", "caused" and
+    "causing" of "cause"): a word the table does not know is its own lemma, so these are
+    all the words of the lemma but ``base`` itself (which is one of them when its own lemma
+    is ``base``)."""
+    return _load_tables().forms(base)
 
 
 @lru_cache(maxsize=65536)
@@ -407,16 +417,22 @@ def stem(word: str) -> str:
 def related(word: str, text_stems: frozenset[str]) -> bool:
     """Whether ``word`` or a relative of it (same lemma, or same derivational stem) is among
     ``text_stems`` (as made by :func:`stems`)."""
-    if stem(word) in text_stems or lemma(word) in text_stems:
-        return True
-    low = word.lower()  # a clipped form on screen: "init" for "initial"
-    return any(low[:k] in text_stems for k in range(max(4, len(low) - 4), len(low)))
+    return not text_stems.isdisjoint(_relatives(word))
+
+
+@lru_cache(maxsize=65536)
+def _relatives(word: str) -> tuple[str, ...]:
+    """What :func:`related` looks for of ``word``: its stem, its lemma, and its clipped forms
+    a screen may show ("init" for "initial"); worked out once a word, as a word is asked
+    about against many texts."""
+    low = word.lower()
+    return (stem(word), lemma(word), *(low[:k] for k in range(max(4, len(low) - 4), len(low))))
 
 
 @lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """The lemmas and stems of every word of ``text`` (hyphenated words also by part)."""
-    return frozenset().union(*map(_word_stems, _words(text)))
+    return frozenset().union(*map(_word_stems, words_of(text)))
 
 
 @lru_cache(maxsize=65536)

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
-from itertools import chain, filterfalse
+from itertools import chain
+from typing import Final
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
-from studyapp.cards.text_facts import STOPWORDS, WORD, words, wordset
+from studyapp.cards.text_facts import STOPWORDS, WORD, wordset
 
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
@@ -59,7 +59,6 @@ class PhraseScorer:
         self._once = math.log((1 + self.total) / 2) if self.total > 2 else 1.0
         self._idf: dict[str, float] = {}
         self._times: dict[str, int] = {}  # see :meth:`_said`
-        self._lemmas_learnt = False  # whether :func:`_learn_lemmas` has had the text's words
         self.lexicon = {t.lower() for t in lexicon if t}
         self.subject = subject.lower()
         # the terms a sentence's phrase may be proposed as (in the lexicon's order)
@@ -86,13 +85,11 @@ class PhraseScorer:
         """In how many sentences the lemma ``base`` is used ("cause" and "causes" count as
         one, each word as often as :attr:`counts` has it: a sentence with both counts twice).
 
-        The sum of its words' counts: the words of each lemma are known for every word of the
-        document (:func:`_learn_lemmas`), so the text's words are not all looked up again
-        in each part of it that is asked."""
-        if not self._lemmas_learnt:
-            _learn_lemmas(self.counts.keys())
-            self._lemmas_learnt = True
-        return sum(self.counts.get(word, 0) for word in _WORDS_OF_LEMMA.get(base, ()))
+        The sum of the counts of its words, which the word table lists
+        (:func:`~.lexicon.lemma_forms`): the lemma of each word of the text need not be
+        looked up to find the few that are asked about."""
+        own = self.counts.get(base, 0) if lx.lemma(base) == base else 0
+        return own + sum(self.counts.get(word, 0) for word in lx.lemma_forms(base))
 
     @cached_property
     def lexicon_lemmas(self) -> set[str]:
@@ -128,7 +125,8 @@ class PhraseScorer:
         scored: dict[str, float] = {}
         for duration in _durations(sentence):
             scored[duration] = 5.5
-        for match in tq.MANNER.finditer(sentence):
+        # a manner word ends on "ly": a sentence without it needs no search for one
+        for match in tq.MANNER.finditer(sentence) if "ly" in sentence else ():
             if tq.is_manner(match.group(0)):
                 scored[match.group(0)] = 3.0
         for term in self._proposed:
@@ -145,13 +143,11 @@ class PhraseScorer:
                 single = " " not in run and not tq.is_technical(run)
                 scored[run] = self._rarity(run) + 0.3 * (len(run.split()) - 1) - 0.5 * single
         given_away = f"{titles} {own_title}".lower()
-        out = [
-            (score + tq.specificity(phrase) + self._recurrence(phrase), phrase)
-            for phrase, score in scored.items()
-            if lower.count(phrase.lower()) == 1
-            and phrase.lower() not in STOPWORDS
-            and not _all_in(phrase, given_away)
-        ]
+        out = []
+        for phrase, score in scored.items():
+            low = phrase.lower()
+            if lower.count(low) == 1 and low not in STOPWORDS and not _all_in(phrase, given_away):
+                out.append((score + tq.specificity(phrase) + self._recurrence(phrase, low), phrase))
         return sorted(out, key=lambda pair: (-pair[0], pair[1]))
 
     def key_term(self, phrase: str, sentence: str) -> bool:
@@ -295,16 +291,17 @@ class PhraseScorer:
             known = self._times[text] = self.corpus.count(text)
         return known
 
-    def _recurrence(self, phrase: str) -> float:
-        """A bonus for a specific phrase the document uses again elsewhere (a key term)."""
+    def _recurrence(self, phrase: str, low: str) -> float:
+        """A bonus for a specific phrase (``low`` in lower case) the document uses again
+        elsewhere (a key term)."""
         if tq.is_weak(phrase, STOPWORDS):
             return 0.0
-        count = self._said(phrase.lower())
+        count = self._said(low)
         return 0.4 * (min(count, 4) - 1) if count > 1 else 0.0
 
     def _rarity(self, phrase: str) -> float:
         """Rarity of the phrase's words: between their mean and their maximum."""
-        rarities = [self.idf(w) for w in words(phrase) if w not in STOPWORDS]
+        rarities = [self.idf(w) for w in lx.words_of(phrase) if w not in STOPWORDS]
         if not rarities:
             return 0.0
         return (sum(rarities) / len(rarities) + max(rarities)) / 2
@@ -312,73 +309,98 @@ class PhraseScorer:
     def _content_runs(self, sentence: str) -> list[str]:
         """Runs of 1-3 content words (no stop words, no -ly adverbs, not the subject)."""
         runs: list[str] = []
-        current: list[re.Match[str]] = []
-        letters = _LetterWords(sentence)
+        current: list[_Token] = []
         subject = self.subject
 
         def close() -> None:
+            if len(current) == 1:  # most runs: one word, which no "-s" word splits
+                add(current)
+                current.clear()
+                return
             # a "-s" word inside a run is a verb ("transport moves substances"): split there
             last = len(current) - 1
-            piece: list[re.Match[str]] = []
-            for position, match in enumerate(current):
-                if position < last and _verb_like_plural(match[0]):
+            piece: list[_Token] = []
+            for position, token in enumerate(current):
+                if position < last and _verb_like_plural(token[_WORD]):
                     add(piece)
                     piece = []
                 else:
-                    piece.append(match)
+                    piece.append(token)
             add(piece)
             current.clear()
 
-        def add(piece: list[re.Match[str]]) -> None:
+        def add(piece: list[_Token]) -> None:
             if len(piece) < 2:
                 # most runs are one word: a generic noun, a word on -ing or -ed, or one of
                 # under six letters alone is no noun phrase (see :func:`_noun_phrase`)
                 if piece:
-                    word = piece[0][0]
+                    word = piece[0][_WORD]
                     low = word.lower()
                     if not (
                         len(word) < 6 or low in tq.WEAK_NOUNS or low.endswith(("ing", "ed"))
-                    ) and _noun_phrase(sentence, piece, letters, subject):
+                    ) and _noun_phrase(sentence, piece, subject):
                         runs.append(word)
                 return
-            while piece and (len(piece) > 3 or piece[0][0].lower().endswith(("ing", "ed"))):
+            while piece and (len(piece) > 3 or piece[0][_WORD].lower().endswith(("ing", "ed"))):
                 piece.pop(0)
-            if len(piece) > 1 and letters.before(piece[0].start()).lower() == "to":
+            if len(piece) > 1 and piece[0][_LETTERS_BEFORE].lower() == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
             if len(piece) > 1:
-                opens = letters.count_before(piece[0].start()) <= 1
+                opens = piece[0][_RUNS_BEFORE] <= 1
                 if _verb_at_end(sentence, piece[-1], opens):
                     piece.pop()  # "Absorption depends on ...": the last word is the verb
-            if len(piece) > 1 and piece[0][0].lower() in _COMMON_VERBS:
+            if len(piece) > 1 and piece[0][_WORD].lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
-            if piece and _noun_phrase(sentence, piece, letters, subject):
-                runs.append(sentence[piece[0].start() : piece[-1].end()])
+            if piece and _noun_phrase(sentence, piece, subject):
+                runs.append(sentence[piece[0][_START] : piece[-1][_END]])
 
-        position = 0
-        for match in WORD.finditer(sentence):
-            between = sentence[position : match.start()]
+        # the words with what is between them, found in one call (no match object a word):
+        # where each starts and ends is added up, and what comes before it is carried along
+        end = 0
+        runs_before, letters_before = 0, ""
+        for between, word in _WORDS_BETWEEN.findall(sentence):
+            start = end + len(between)
+            end = start + len(word)
             broken = between != " " and bool(between.strip())  # punctuation between
-            position = match.end()
-            base, left_out = _run_word(match[0])
+            base, left_out, letter_runs, last_letters = _run_word(word)
             if current and not broken and base in _ARTICLES:
                 current.pop()  # a word right before "a"/"the" is a verb ("plays a role")
             left_out = left_out or base == subject
             if current and (broken or left_out):
                 close()
             if not left_out:
-                current.append(match)
+                current.append((word, start, end, runs_before, letters_before))
+            runs_before += letter_runs
+            letters_before = last_letters
         if current:
             close()
         return runs
 
 
+# A word of a sentence as :meth:`PhraseScorer._content_runs` reads it: the word as written,
+# where it starts and ends, how many runs of letters the sentence has before it and the last
+# of them ("" if none): what the words around a run are is then looked up, not searched for
+_Token = tuple[str, int, int, int, str]
+_WORD: Final = 0
+_START: Final = 1
+_END: Final = 2
+_RUNS_BEFORE: Final = 3
+_LETTERS_BEFORE: Final = 4
+# :data:`WORD`, each word with the text between it and the word before: what is between two
+# words holds no letter that opens a word (else a word would start there)
+_WORDS_BETWEEN = re.compile(rf"([^A-Za-z]*)({WORD.pattern})")
+
+
 @lru_cache(maxsize=65536)
-def _run_word(token: str) -> tuple[str, bool]:
+def _run_word(token: str) -> tuple[str, bool, int, str]:
     """A word as :meth:`PhraseScorer._content_runs` reads it: lower case without a possessive
-    ’s, and whether it is left out of runs whatever the text's subject (a stop word, an -ly
-    adverb, a possessive); asked of every word of every sentence, worked out once a word."""
+    ’s, whether it is left out of runs whatever the text's subject (a stop word, an -ly
+    adverb, a possessive), and its runs of letters: how many, and the last ("covid" of
+    "covid-19"); asked of every word of every sentence, worked out once a word."""
     base = token.lower().removesuffix("’s").removesuffix("'s")
-    return base, base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
+    letters = _LETTERS.findall(token)  # a word opens on a letter: one run at least
+    left_out = base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
+    return base, left_out, len(letters), letters[-1]
 
 
 _VERB_BEFORE = wordset(
@@ -430,22 +452,7 @@ def sentence_counts(sentences: Iterable[str]) -> Counter[str]:
 @lru_cache(maxsize=16384)
 def _distinct_words(sentence: str) -> frozenset[str]:
     """The words of a sentence, each once."""
-    return frozenset(words(sentence))
-
-
-# The lemma of every word a scorer has asked about, and the words of each lemma: a part of a
-# long text shares most of its words with the parts around it, whose lemmas are known then.
-# They grow with the vocabulary of the texts a process makes cards of (decks are made by the
-# ``generate`` command, one text a process), as the word caches of :mod:`.lexicon` do.
-_LEMMA_OF: dict[str, str] = {}
-_WORDS_OF_LEMMA: dict[str, list[str]] = {}
-
-
-def _learn_lemmas(words: Iterable[str]) -> None:
-    """Add the words not yet known to :data:`_LEMMA_OF` and :data:`_WORDS_OF_LEMMA`."""
-    for word in filterfalse(_LEMMA_OF.__contains__, words):  # not ``words - known``,
-        base = _LEMMA_OF[word] = lx.lemma(word)  # which would go through every known word
-        _WORDS_OF_LEMMA.setdefault(base, []).append(word)
+    return frozenset(lx.words_of(sentence))
 
 
 def _lemmas(term: str) -> str:
@@ -456,7 +463,7 @@ def _lemmas(term: str) -> str:
 def _all_in(phrase: str, text: str) -> bool:
     """Whether ``text`` gives ``phrase`` away: every content word of the phrase that is not a
     generic noun ("PTSD" of "PTSD treatment") occurs in it (by its first six letters)."""
-    content = [w for w in words(phrase) if w not in STOPWORDS]
+    content = [w for w in lx.words_of(phrase) if w not in STOPWORDS]
     specific = [w for w in content if w not in tq.WEAK_NOUNS] or content
     return bool(specific) and all(w[:6] in text for w in specific)
 
@@ -483,43 +490,19 @@ _AFTER_VERB = wordset("on the a an about in to into of from by with its their th
 _CLAUSE_WORDS = wordset("when if whenever until after before as because unless")
 
 
-def _verb_at_end(sentence: str, last: re.Match[str], opens: bool = False) -> bool:
+def _verb_at_end(sentence: str, last: _Token, opens: bool = False) -> bool:
     """Whether the last word of a run is a verb: a common verb followed by a preposition,
     an article or a number ("depends on", "filters about 180"); for the run that opens the
     sentence, any -s word followed so ("The air-in-line alarm sounds when ...")."""
-    word = last.group(0).lower()
+    word = last[_WORD].lower()
     plural_like = word.endswith("s") and not word.endswith(("ss", "us", "is"))
     if word not in _COMMON_VERBS and not (opens and plural_like):
         return False
-    after = _NEXT_WORD.match(sentence, last.end())
+    after = _NEXT_WORD.match(sentence, last[_END])
     if after is None:
         return False
     follower = after.group(1).lower()
     return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
-
-
-class _LetterWords:
-    """The runs of letters of a sentence, found once: what comes before a position is then
-    looked up, not scanned again for each run of content words (which made long sentences
-    cost the square of their length)."""
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-        # listed by calls into C, with no Python loop over them: made for every sentence
-        self.runs = list(_LETTERS.finditer(sentence))
-        self.starts = list(map(re.Match.start, self.runs))
-
-    def count_before(self, at: int) -> int:
-        """How many runs of letters ``sentence[:at]`` holds."""
-        return bisect_left(self.starts, at)
-
-    def before(self, at: int) -> str:
-        """The last run of letters of ``sentence[:at]``, as written ("" if none)."""
-        count = bisect_left(self.starts, at)
-        if not count:
-            return ""
-        start, end = self.runs[count - 1].span()
-        return self.sentence[start : min(end, at)]
 
 
 def _word_char(char: str) -> bool:
@@ -527,19 +510,22 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char in "-’'"
 
 
-def _noun_phrase(
-    sentence: str, run: list[re.Match[str]], letters: _LetterWords, subject: str = ""
-) -> bool:
-    """Whether a run of content words looks like a noun phrase (not a verb or an adjective);
-    ``letters`` are the sentence's runs of letters."""
-    last = run[-1].group(0).lower()
+def _noun_phrase(sentence: str, run: list[_Token], subject: str = "") -> bool:
+    """Whether a run of content words of ``sentence`` looks like a noun phrase (not a verb
+    or an adjective)."""
+    last = run[-1][_WORD].lower()
+    # the cheap checks first (each alone rules the run out)
+    if len(run) == 1 and len(last) < 6:
+        return False
+    if not any(len(token[_WORD]) >= 5 for token in run):
+        return False
     if last.endswith(_NOT_NOUN_ENDINGS) and last not in _ING_NOUNS:
         return False
-    if _THAN_NEXT.match(sentence, run[-1].end()):
+    if "than" in sentence and _THAN_NEXT.match(sentence, run[-1][_END]):
         return False  # "larger than": a comparison, not a noun
-    if run[0].group(0).lower().endswith(("ing", "ed")):
+    if run[0][_WORD].lower().endswith(("ing", "ed")):
         return False
-    before = letters.before(run[0].start())
+    before = run[0][_LETTERS_BEFORE]
     if before:
         lower = before.lower()
         if len(run) == 1 and lower == subject:
@@ -548,6 +534,4 @@ def _noun_phrase(
             return False
         if len(run) == 1 and lower in _ADVERBS:
             return False
-    if len(run) == 1 and len(last) < 6:
-        return False
-    return any(len(m.group(0)) >= 5 for m in run)
+    return True

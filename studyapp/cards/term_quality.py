@@ -17,6 +17,7 @@ from functools import lru_cache
 from studyapp.cards import lexicon as lx
 from studyapp.cards.lexicon import WORD as _WORD
 from studyapp.cards.lexicon import words as words
+from studyapp.cards.lexicon import words_of
 from studyapp.cards.lexicon import wordset as _wordset
 
 # Abstract nouns that say nothing specific on their own (also as the head of a phrase whose
@@ -101,17 +102,22 @@ def is_weak(phrase: str, stopwords: frozenset[str] = frozenset()) -> bool:
     effects``); one whose every word is a stop word, weak noun or generic modifier
     (``quality``, ``healthcare providers``, ``medical purposes``).
     """
-    every = words(phrase)
-    if not every or any(w in EVALUATIVE for w in every):
+    every = words_of(phrase)
+    if not every or not EVALUATIVE.isdisjoint(every):
         return True
-    return all(w in WEAK_NOUNS or w in GENERIC_MODIFIERS or w in stopwords for w in every)
+    return _all_generic(every, stopwords)
 
 
 def is_generic_phrase(phrase: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """Whether every word of ``phrase`` is a weak noun, generic modifier or stop word
     (``adverse effects``, ``medical purposes``): too vague to be an answer."""
-    every = words(phrase)
-    return all(w in WEAK_NOUNS or w in GENERIC_MODIFIERS or w in stopwords for w in every)
+    return _all_generic(words_of(phrase), stopwords)
+
+
+def _all_generic(every: tuple[str, ...], stopwords: frozenset[str]) -> bool:
+    """Whether each of the words ``every`` is a weak noun, a generic modifier or one of
+    ``stopwords`` (asked of every phrase weighed: the sets are subtracted, not looped over)."""
+    return not set(every).difference(WEAK_NOUNS, GENERIC_MODIFIERS, stopwords)
 
 
 @lru_cache(maxsize=16384)  # a phrase is scored again in each sentence that holds it
@@ -130,6 +136,6 @@ def specificity(phrase: str) -> float:
         bonus += 1.0
     if len(raw) >= 2 and not any(w.lower() in WEAK_NOUNS for w in raw):
         bonus += 0.5  # a compound of specific words ("concentration gradient")
-    if words(phrase)[-1] in WEAK_NOUNS:
+    if words_of(phrase)[-1] in WEAK_NOUNS:
         bonus -= 0.75  # "psychotomimetic effects" is fine, "psychotomimetic" alone is better
     return bonus

@@ -258,10 +258,13 @@ _ENUMERATION = re.compile(
 )
 
 
+# the words that open a list of :data:`_ENUMERATION`, each as a word (what it needs)
+_ENUMERATION_WORDS = (" such as ", " including ", " include ", " includes ", " in cases of ")
+
+
 def enumeration(sentence: str) -> tuple[str, list[str]] | None:
     """``(lead-in, items)`` for ``... such as A, B, and C``; None when there is no clean list."""
-    words_before = ("such as", "including", "include", "includes", "in cases of")
-    if not any(f" {w} " in sentence for w in words_before):
+    if not any(map(sentence.__contains__, _ENUMERATION_WORDS)):
         return None
     match = _ENUMERATION.search(sentence)
     if not match:

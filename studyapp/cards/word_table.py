@@ -11,8 +11,13 @@ form of a word that is no verb lemma) returns ``None``, and :mod:`.lexicon` asks
 then.
 
 The table is shipped as plain text: a wheel and the repository compress it anyway, and
-reading it uncompressed spares every process that makes cards decompressing 5.6 MB (two
-thirds of the work of reading it, about 1 % of making the decks of a 1 MB text).
+reading it uncompressed spares every process that makes cards decompressing it (6.2 MB; two
+thirds of the work of reading it, about 1 % of making the decks of a 1 MB text, when it was
+5.6 MB).
+
+Besides what it copies, it lists the words of each lemma (``[forms]``, made from its own
+lemmas by :func:`forms_lines`): a long text counts "causes" as "cause" by looking up the few
+lemmas it is asked about, not the lemma of each of its words.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from pathlib import Path
 
 TABLE = Path(__file__).resolve().parent / "data" / "english-words.txt"
 TAGS = ("VBD", "VBZ")  # the verb forms the table keeps, in the order of its columns
+# The parts of speech a word's lemma is read from, in this order: a noun reading first
+# ("studies" -> study, "rose" -> rose, not the verb "rise"); see :func:`first_lemma`
+LEMMA_ORDER = ("NOUN", "VERB", "ADJ", "ADV", "AUX")
 
 # wordfreq's default floor: a word it has never seen has the frequency of Zipf 0
 _MINIMUM = 10**0.0 / 1e9  # as its zipf_to_freq(0.0) works it out
@@ -60,7 +68,8 @@ class WordTable:
         if not text.endswith("\n"):
             text += "\n"
         frequency = text.index("\n[frequency]\n") + len("\n[frequency]")
-        inflections = text.rindex("\n[inflections] ")
+        forms = text.rindex("\n[forms]\n")
+        inflections = text.rindex("\n[inflections] ", frequency, forms)
         lemmas = text.rindex("\n[lemmas]\n", frequency, inflections)
         tags_end = text.index("\n", inflections + 1)
         tags = text[inflections + len("\n[inflections] ") : tags_end]
@@ -68,7 +77,8 @@ class WordTable:
             raise ValueError(f"{TABLE.name}: verb forms {tags!r}, expected {' '.join(TAGS)}")
         self._frequency = SortedLines(text, frequency, lemmas + 1)
         self._lemmas = SortedLines(text, lemmas + len("\n[lemmas]"), inflections + 1)
-        self._inflections = SortedLines(text, tags_end, len(text))
+        self._inflections = SortedLines(text, tags_end, forms + 1)
+        self._forms = SortedLines(text, forms + len("\n[forms]"), len(text))
 
     def zipf(self, word: str) -> float | None:
         """wordfreq's ``zipf_frequency(word, "en")``, or ``None`` for a word whose tokens the
@@ -107,6 +117,36 @@ class WordTable:
             return None
         found = forms.split("\t")[TAGS.index(tag)]
         return () if found == "-" else tuple(found.split("/"))
+
+    def forms(self, base: str) -> tuple[str, ...]:
+        """The words other than ``base`` whose lemma (:func:`first_lemma` of their line of
+        the ``[lemmas]`` part) is ``base``: ``("studied", "studies", "studying")`` of
+        "study"; none for a word that is no such lemma."""
+        found = self._forms.find(base)
+        return () if found is None else tuple(found.split("/"))
+
+
+def first_lemma(found: dict[str, tuple[str, ...]]) -> str | None:
+    """A word's lemma, lower case, from its lemmas by part of speech: the first of the part
+    of speech first in :data:`LEMMA_ORDER` (``None`` when it has none of them)."""
+    for pos in LEMMA_ORDER:
+        if pos in found:
+            return found[pos][0].lower()
+    return None
+
+
+def forms_lines(lemma_lines: list[str]) -> list[str]:
+    """The ``[forms]`` part, made from the lines of the ``[lemmas]`` part: for each lemma
+    that words other than itself have (:func:`first_lemma`), a line ``lemma<TAB>word/word``,
+    sorted, so that the words of a lemma are looked up, not found by looking up every
+    word's lemma."""
+    words: dict[str, list[str]] = {}
+    for line in lemma_lines:
+        word, _, answer = line.partition("\t")
+        base = first_lemma(_lemmas_by_pos(answer))
+        if base is not None and base != word:
+            words.setdefault(base, []).append(word)
+    return sorted(f"{base}\t{'/'.join(sorted(found))}" for base, found in words.items())
 
 
 def _lemmas_by_pos(line: str) -> dict[str, tuple[str, ...]]:

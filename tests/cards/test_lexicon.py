@@ -30,6 +30,18 @@ def test_lemmas_join_the_forms_of_a_word_and_stems_its_relatives():
     assert not lx.related("epileptogenesis", lx.stems("Epilepsy"))
 
 
+def test_the_forms_of_a_lemma_are_the_words_whose_lemma_it_is():
+    """'studies' and 'studied' are forms of 'study', 'went' of 'go' and 'teeth' of 'tooth'; a
+    lemma's list holds no word whose lemma is another ('rose' stays a noun), and a word the
+    table does not know has no forms."""
+    assert {"studied", "studies"} <= set(lx.lemma_forms("study"))
+    assert "went" in lx.lemma_forms("go") and "teeth" in lx.lemma_forms("tooth")
+    assert "rose" not in lx.lemma_forms("rise") and "rose" not in lx.lemma_forms("rose")
+    for base in ("study", "go", "be", "tooth", "cause", "analysis"):
+        assert all(lx.lemma(word) == base != word for word in lx.lemma_forms(base)), base
+    assert lx.lemma_forms("zzzqx") == ()
+
+
 def test_a_question_names_a_thing_only_with_a_concrete_noun():
     """'court', 'treaty' and unknown terms name things; 'research', 'better' and 'ongoing'
     do not."""

@@ -14,7 +14,7 @@ from lemminflect import getAllLemmas, getInflection
 from wordfreq import get_frequency_list, zipf_frequency
 
 from studyapp.cards import lexicon as lx
-from studyapp.cards.word_table import TABLE, TAGS, SortedLines, word_table
+from studyapp.cards.word_table import TABLE, TAGS, SortedLines, forms_lines, word_table
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
@@ -135,6 +135,19 @@ def test_verb_forms_are_lemminflects():
     assert lx.inflection("carry", "VBZ") == ("carries",)
 
 
+def test_the_forms_of_each_lemma_are_made_from_the_lemmas():
+    """The words of each lemma, looked up when a long text counts "causes" as "cause", are
+    exactly the words whose lemma the lemmas part gives as another word (read noun first):
+    rebuilt from it, the forms part is the same, line for line."""
+    table = word_table()
+    lemmas, forms = table._lemmas, table._forms
+    lemma_lines = lemmas._text[lemmas._starts[0] + 1 : lemmas._stops[-1]].split("\n")
+    shipped = forms._text[forms._starts[0] + 1 : forms._stops[-1]].split("\n")
+    assert shipped == forms_lines(lemma_lines)
+    assert table.forms("begin") == ("began", "begins", "begun")  # "beginning" is a noun
+    assert table.forms("zzzqx") == ()
+
+
 def test_making_cards_loads_neither_library():
     """Generating the decks of a text reads only the shipped table: neither library (nor
     numpy) is imported, which is what keeps `studyapp generate` quick to start."""
@@ -155,7 +168,7 @@ def test_every_line_of_the_table_is_found():
     """Each word the table holds is found, in each of its parts, however the lines fall
     between the samples the search starts from; a word it does not hold is not."""
     table = word_table()
-    for part in (table._frequency, table._lemmas, table._inflections):
+    for part in (table._frequency, table._lemmas, table._inflections, table._forms):
         lines = part._text[part._starts[0] + 1 : part._stops[-1]].split("\n")
         keys = [line.split("\t", 1)[0] for line in lines]
         assert keys == sorted(set(keys))  # sorted by word, each once: what the search needs

@@ -181,9 +181,25 @@ _OBJECTLESS_END = re.compile(r"^What is the term for [^?]* and (?P<verb>[a-z]+s)
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
-_MARKUP = re.compile(
-    r"\s\^[A-Za-z0-9]|\b[a-z]+_[a-z]*\d+\b|\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
-    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}|(?<![\w])_[a-z]+\b"
+# markup the outline left in: signs that are markup wherever they stand ("{: .note}",
+# "[link](#anchor)", "[#note]", "label]_", "``code``", a table's "|", "=>", "----", "===="),
+# and patterns of markup, each with the character it needs, searched only in a text holding
+# it (most cards' text holds none): "snake_case1", "_emphasis_", "word_", ":term:`x`", a bare
+# address "https://...", "^note", "\[", "<b>", ".. directive"
+_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "``", "|", "=>", "----", "====")
+_MARKUP = (
+    (
+        "_",
+        re.compile(
+            r"\b[a-z]+_[a-z]*\d+\b|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)"
+            r"|(?<![\w])_[a-z]+\b"
+        ),
+    ),
+    (":", re.compile(r"(?:^|\s):[a-z]+:`?\w|\bhttps?://")),
+    ("^", re.compile(r"\s\^(?:[A-Za-z0-9]|\s|$)")),
+    ("\\", re.compile(r"\\[\[\]_*]")),
+    ("<", re.compile(r"</?[a-z]+[ >]")),
+    ("..", re.compile(r"(?:^|\s)\.\.\s")),
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
 _PREPOSITIONS = lx.wordset(
@@ -445,9 +461,7 @@ def everyday_answer(question: str, answer: str) -> bool:
 def _shows_markup(shown: str) -> bool:
     """Whether the text on screen shows markup the outline left in, many brackets, a bare
     "https", or a listing of file names."""
-    # a pattern is searched only in a text holding what each of its alternatives needs
-    # (_MARKUP_MARKS: keep them with _MARKUP): most cards' text holds none of it
-    if (cr.holds_any(shown, _MARKUP_MARKS) and _MARKUP.search(shown)) or (
+    if _holds_markup(shown) or (
         shown.count("(") + shown.count("[") > 4  # _BRACKET
         or ("http" in shown and _BARE_SCHEME.search(shown))
     ):
@@ -458,8 +472,15 @@ def _shows_markup(shown: str) -> bool:
     return shown.count(".") >= 3 and len(_FILE_NAME.findall(shown)) >= 3
 
 
-# what one alternative or another of _MARKUP needs in a text: a character or a sequence
-_MARKUP_MARKS = (*"{}_:\\<^|", "](", "[#", "``", "=>", "..", "----", "====")
+def _holds_markup(shown: str) -> bool:
+    """Whether ``shown`` holds one of :data:`_MARKUP_SIGNS` or a pattern of :data:`_MARKUP`,
+    each searched only when the text holds the character it needs."""
+    if cr.holds_any(shown, _MARKUP_SIGNS):
+        return True
+    for needed, pattern in _MARKUP:  # noqa: SIM110 (a loop: asked of most cards)
+        if needed in shown and pattern.search(shown):
+            return True
+    return False
 
 
 class Seen:

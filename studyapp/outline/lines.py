@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from studyapp.outline.markup import plain_inline
+from studyapp.outline.sentences import single_spaced
 
 ROMAN = "roman"
 UPPER = "upper"
@@ -129,7 +130,7 @@ def strip_inline(text: str) -> str:
             text, found = _EMPHASIS.subn(lambda m: m.group(2) or m.group(3) or "", text)
             if not found:
                 break
-    return " ".join(text.split())
+    return single_spaced(text)
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:

@@ -135,6 +135,12 @@ def plain_lower(text: str) -> str | None:
 @lru_cache(maxsize=16384)  # the same sentence is normalised at each step that compares it
 def normalise_space(text: str) -> str:
     """``text`` with every run of whitespace made one space, ends stripped."""
+    return single_spaced(text)
+
+
+def single_spaced(text: str) -> str:
+    """:func:`normalise_space` without its cache, for text normalised once (a line of the
+    outline as it is read)."""
     if "  " not in text and text.isprintable():  # its only whitespace is single spaces
         return text.strip()
     return _SPACES.sub(" ", text).strip()

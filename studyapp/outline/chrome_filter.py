@@ -200,11 +200,14 @@ def _may_drop_sentences(
     a cookie or copyright notice is not asked: it is navigation (:func:`_is_navigation`)."""
     strong, weak = _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
     searched = text if lowered is None else lowered
+    strong_marked = _holds_any(lowered, _STRONG_PROMO_MARKS)
+    # a line without the strong marks holds none of the weak marks that contain one
+    weak_marks = _WEAK_PROMO_MARKS if strong_marked else _WEAK_ONLY_PROMO_MARKS
     return bool(
-        (_holds_any(lowered, _STRONG_PROMO_MARKS) and strong.search(searched))
+        (strong_marked and strong.search(searched))
         or (site_pattern and site_pattern.search(line))
         or (
-            _holds_any(lowered, _WEAK_PROMO_MARKS)
+            _holds_any(lowered, weak_marks)
             and len({m.group(0).lower() for m in weak.finditer(searched)}) >= 2
         )
     )
@@ -218,6 +221,9 @@ _STRONG_PROMO_MARKS = (
     *("best price", "cheapest"),
 )
 _WEAK_PROMO_MARKS = ("top", "discount", "cheap", "shipping", "price", "online", "shop", "guarantee")
+_WEAK_ONLY_PROMO_MARKS = tuple(
+    weak for weak in _WEAK_PROMO_MARKS if not any(mark in weak for mark in _STRONG_PROMO_MARKS)
+)  # "top", "cheap", "price", "online", "guarantee"
 
 
 def _holds_any(lowered: str | None, marks: tuple[str, ...]) -> bool:

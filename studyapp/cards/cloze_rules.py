@@ -129,7 +129,10 @@ _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
 _PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
 _SEPARATORS = re.compile(r" [∙·•|] ")  # a menu or a list of names, not a sentence
 _CITATION = re.compile(r"^(?: et al)?\.?,? (?:\d{4}|n\.d\.)[a-z]?[);]")
-_WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
+# what a word of lx.WORD is made of ("[A-Za-z][A-Za-z0-9’'-]*": keep them with it), and the
+# letters it opens on
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789’'-")
+_WORD_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 # a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
 # now, we have considered ...", "But ...": it leans on what came before)
@@ -471,6 +474,24 @@ _INITIALISM_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,} $")  # "U.S. ", "U.K. 
 _VERSUS_BEFORE = re.compile(r"\b[A-Z][\w.’'-]* (?:v|vs)\. $")  # "Marbury v. [Madison]"
 
 
+def _word_before(before: str) -> list[str]:
+    """The last word of ``before`` (``lx.WORD.findall(before)[-1:]``) when a space ends it
+    and a word character comes before the space, else ``[]``. Read back from the end: the run
+    of word characters there holds the last word from its first letter on (a word cannot
+    start inside the run but at a letter, nor run on past it), so the sentence's other words
+    need not be found."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or stripped[-1:] not in _WORD_CHARS:
+        return []
+    start = len(stripped)
+    while start and stripped[start - 1] in _WORD_CHARS:
+        start -= 1
+    for at in range(start, len(stripped)):
+        if stripped[at] in _WORD_OPENERS:
+            return [stripped[at:]]
+    return lx.WORD.findall(before)[-1:]  # digits only ("in 1990 [...]"): an earlier word
+
+
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
@@ -538,7 +559,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "([Arnett], 2000)": the author of a citation, not the subject's term
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
-    previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
+    previous = _word_before(before)
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
         return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"

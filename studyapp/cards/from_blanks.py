@@ -120,7 +120,9 @@ def _siblings(answer: str, stem: str, text: str) -> list[str]:
     return list(found.values())
 
 
-_BEFORE_HEAD = re.compile(r"(?:\b([A-Za-z][\w-]*) (?:and|or) )?\b([A-Za-z][\w-]*) $")
+# a word's characters are taken whole ("*+"): a space follows the word, never one of them,
+# so giving some back could never match, and the search is not left to try it
+_BEFORE_HEAD = re.compile(r"(?:\b([A-Za-z][\w-]*+) (?:and|or) )?\b([A-Za-z][\w-]*+) $")
 
 
 def _modified(stem: str, text: str) -> list[tuple[int, int, int, str, str]]:

@@ -47,7 +47,6 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_SPACES = re.compile(r"\s+")
 
 
 MAX_BRACKET = 80  # characters: a bracket closing this soon after a stop holds a citation
@@ -143,4 +142,4 @@ def single_spaced(text: str) -> str:
     outline as it is read)."""
     if "  " not in text and text.isprintable():  # its only whitespace is single spaces
         return text.strip()
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())

@@ -110,7 +110,7 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
         return True
     if len(text) <= 80 and not text.endswith((".", "?")) and _NAV_LINE.match(text):
         return True  # the length first: most lines are longer
-    if not _SEPARATORS.search(text):
+    if not _holds_any(text, _SEPARATORS):
         return False  # no separator: one item (most lines, found without splitting them)
     parts = _SEPARATED_ITEMS.split(text)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
@@ -122,7 +122,9 @@ _COOKIE_MARK = "cookie"
 _COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved")
 _LOWER_COOKIE = re.compile(_COOKIE.pattern)
 _LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
-_SEPARATORS = re.compile("[|•·»/]")  # the marks of _SEPARATED_ITEMS
+# the marks of _SEPARATED_ITEMS, each looked for in a line as plain text (far less work than
+# a pattern of them tried at every character)
+_SEPARATORS = ("|", "/", "•", "·", "»")
 
 
 def _has_notice(text: str, lowered: str | None) -> bool:
@@ -228,7 +230,8 @@ _WEAK_ONLY_PROMO_MARKS = tuple(
 
 def _holds_any(lowered: str | None, marks: tuple[str, ...]) -> bool:
     """Whether a lower-cased line holds one of ``marks``; ``lowered`` is :func:`plain_lower`
-    of it, and ``None`` (a letter the marks might miss) holds them all."""
+    of it, and ``None`` (a letter the marks might miss) holds them all. Marks without letters
+    are looked for in a line as written."""
     if lowered is None:
         return True
     # a loop, not any() over a generator (twice as slow): called for every line

@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import islice
 
 from studyapp.cards import lexicon as lx
+from studyapp.outline.markup import first_group
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
 
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -179,7 +180,7 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"
     if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
-    whole = CLOZE.sub(_hidden, text)  # the sentence as written: the same for all its clozes
+    whole = CLOZE.sub(first_group, text)  # as written: the same for all its clozes
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
@@ -222,11 +223,6 @@ def sentence_fails(sentence: str) -> bool:
         return True
     fault = _whole_sentence_fault(sentence)
     return bool(fault) and fault != "fragment"
-
-
-def _hidden(match: re.Match[str]) -> str:
-    """What a blank hides (for ``CLOZE.sub``: the sentence as written)."""
-    return match.group(1)
 
 
 @lru_cache(maxsize=16384)

@@ -58,7 +58,6 @@ _REFERENCE_START = re.compile(
     r"^\W*(?:(?i:in short|in particular|in fact|thus|hence|here|now|so|also|still|yet|then),? )?"
     r"(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUNS.split()) + r")\b"
 )  # not "IT", "US": an abbreviation names what it speaks of
-_CLOSED = re.compile(r"[.!?…][\W]*$")  # a sentence's closing stop, before quotes or brackets
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
 _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
@@ -263,7 +262,7 @@ def _whole_sentence_fault(whole: str) -> str:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
     if "@" in whole and _HANDLE.search(whole):
         return "not-a-statement"  # "— @okdistribute, 'How to Run a [FOSS Project]'": a credit
-    if not _CLOSED.search(whole):
+    if not _closed(whole):
         return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
     return ""
 
@@ -283,6 +282,17 @@ _LEANS_BACK_MARKS = (
     *("he first ", "he second ", "he third ", "he fourth ", "he last ", "he other "),
     "he remaining ",
 )
+
+
+def _closed(whole: str) -> bool:
+    """Whether a sentence ends on a stop (".", "!", "?", "…"), before quotes or brackets
+    (what ``[.!?…]\\W*$`` finds): the marks after its last word character are read back from
+    its end, not searched for from its start."""
+    end = len(whole)
+    while end and not (whole[end - 1].isalnum() or whole[end - 1] == "_"):  # \W, as re reads it
+        end -= 1
+    tail = whole[end:]
+    return "." in tail or "!" in tail or "?" in tail or "…" in tail
 
 
 def _dangling(whole: str) -> bool:

@@ -413,13 +413,22 @@ def _text_fault(
 _WORD_TOKEN = re.compile(r"^[\"“‘(]?[A-Za-z][A-Za-z'’-]*[.,;:!?\"”’)]?$")
 _ABBREVIATION = re.compile(r"^\(?(?:[A-Z][a-z]{0,3}|[a-z])\.\)?$")  # "Cir.", "v.": no words
 _THREE_DIGITS = re.compile(r"\d\D*\d\D*\d")
+_NOT_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())  # all ASCII but 0-9
+
+
+def _three_digits(text: str) -> bool:
+    """Whether ``text`` holds three digits (:data:`_THREE_DIGITS`); an ASCII text's digits,
+    0-9 only, are counted at once instead of looked for at every character."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_DIGITS)) >= 3
+    return bool(_THREE_DIGITS.search(text))
 
 
 def _mostly_figures(sentence: str) -> bool:
     """Whether fewer than half the tokens of a sentence of five or more are words (not
     numbers, abbreviations or codes): "Hanson v. Dane County (7th Cir. 2010) 608 F.3d 335."
     has 3 words of 9."""
-    if not _THREE_DIGITS.search(sentence):
+    if not _three_digits(sentence):
         return False  # a sentence with figures enough to be a reference holds three digits
     tokens = sentence.split()
     if len(tokens) < 5:

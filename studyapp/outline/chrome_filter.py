@@ -108,7 +108,7 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
         return False
     if _has_notice(text, lowered):
         return True
-    if len(text) <= 80 and not text.endswith((".", "?")) and _NAV_LINE.match(text):
+    if len(text) <= 80 and not text.endswith((".", "?")) and _nav_line(text, lowered):
         return True  # the length first: most lines are longer
     if not _holds_any(text, _SEPARATORS):
         return False  # no separator: one item (most lines, found without splitting them)
@@ -116,11 +116,18 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
 
 
+def _nav_line(text: str, lowered: str | None) -> bool:
+    """Whether a line is a navigation link (:data:`_NAV_LINE`), read case in its lower-cased
+    form where it has one (:func:`plain_lower`): the same lines, found with less work."""
+    return bool(_NAV_LINE.match(text) if lowered is None else _LOWER_NAV_LINE.match(lowered))
+
+
 # What every cookie notice and every copyright notice holds (see _COOKIE and _COPYRIGHT): a
 # lower-cased line without them is searched no further (most lines of a long text)
 _COOKIE_MARK = "cookie"
 _COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved")
 _LOWER_COOKIE = re.compile(_COOKIE.pattern)
+_LOWER_NAV_LINE = re.compile(_NAV_LINE.pattern)  # read case, for a lower-cased line
 _LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
 # the marks of _SEPARATED_ITEMS, each looked for in a line as plain text (far less work than
 # a pattern of them tried at every character)

@@ -18,7 +18,6 @@ from functools import lru_cache
 from itertools import islice
 
 from studyapp.cards import lexicon as lx
-from studyapp.outline.markup import first_group
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
 
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -167,10 +166,28 @@ _BARE_THIS = re.compile(
 
 
 @lru_cache(maxsize=32768)
+def cloze_parts(text: str) -> tuple[str, str]:
+    """``(rest, whole)`` of a cloze's text: each blank made a space (what the card shows
+    beside its blanks), and each blank's words put back (the sentence as written). The rules
+    of a cloze and the gate read it both ways: the blanks are found once."""
+    rest: list[str] = []
+    whole: list[str] = []
+    at = 0
+    for match in CLOZE.finditer(text):
+        before = text[at : match.start()]
+        rest += (before, " ")
+        whole += (before, match.group(1))
+        at = match.end()
+    if not at:
+        return text, text  # no blank
+    return "".join(rest) + text[at:], "".join(whole) + text[at:]
+
+
+@lru_cache(maxsize=32768)
 def _sentence_fault(text: str) -> str:
     """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
     leaning on what it does not show."""
-    rest = CLOZE.sub(" ", text)
+    rest, whole = cloze_parts(text)  # whole: as written, the same for all its clozes
     if len(text.split()) > MAX_CLOZE_WORDS or (
         (". " in rest or "! " in rest or "? " in rest) and _SECOND_SENTENCE.search(rest)
     ):
@@ -179,7 +196,6 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"
     if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
-    whole = CLOZE.sub(first_group, text)  # as written: the same for all its clozes
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
@@ -395,7 +411,7 @@ def _title_free_faults(
             return "given-away"  # "[restic] allows removing old snapshots" in its manual
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
         if specific and rest_stems is None:
-            rest_stems = lx.stems(CLOZE.sub(" ", text))
+            rest_stems = lx.stems(cloze_parts(text)[0])
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)

@@ -396,7 +396,7 @@ def _text_fault(
 ) -> tuple[str, str]:
     """``(the text a cloze shows, the fault of the card's text)``: markup, an exercise, an
     exercise's gap (``""`` for none)."""
-    text = cr.CLOZE.sub(lambda m: m.group(1), cloze)
+    text = cr.cloze_parts(cloze)[1]  # the sentence as written
     shown = " ".join([question, text, answer, *items, *distractors])
     if _shows_markup(shown):
         return text, "markup"

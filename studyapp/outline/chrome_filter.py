@@ -110,10 +110,23 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
         return True
     if len(text) <= 80 and not text.endswith((".", "?")) and _nav_line(text, lowered):
         return True  # the length first: most lines are longer
-    if not _holds_any(text, _SEPARATORS):
+    if not _spaced_separator(text):
         return False  # no separator: one item (most lines, found without splitting them)
     parts = _SEPARATED_ITEMS.split(text)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
+
+
+def _spaced_separator(text: str) -> bool:
+    """Whether one of :data:`_SEPARATORS` stands after a space, where each separator of
+    :data:`_SEPARATED_ITEMS` does: most lines holding one hold it inside words ("and/or",
+    "https://"), and are not split to find it out."""
+    for mark in _SEPARATORS:
+        at = text.find(mark, 1)
+        while at > 0:
+            if text[at - 1].isspace():  # what re reads as \s
+                return True
+            at = text.find(mark, at + 1)
+    return False
 
 
 def _nav_line(text: str, lowered: str | None) -> bool:
@@ -130,7 +143,7 @@ _LOWER_COOKIE = re.compile(_COOKIE.pattern)
 _LOWER_NAV_LINE = re.compile(_NAV_LINE.pattern)  # read case, for a lower-cased line
 _LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
 # the marks of _SEPARATED_ITEMS, each looked for in a line as plain text (far less work than
-# a pattern of them tried at every character)
+# a pattern of them tried at every character: see _spaced_separator)
 _SEPARATORS = ("|", "/", "•", "·", "»")
 
 

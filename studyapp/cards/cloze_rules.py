@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from studyapp.cards import lexicon as lx
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
@@ -165,29 +166,41 @@ _BARE_THIS = re.compile(
 # text alone decides (below) is worked out once per text.
 
 
+class ClozeParts(NamedTuple):
+    """A cloze's text read three ways (see :func:`cloze_parts`)."""
+
+    rest: str  # each blank made a space: what the card shows beside its blanks
+    whole: str  # each blank's words put back: the sentence as written
+    hidden: tuple[str, ...]  # the words of each blank
+
+
 @lru_cache(maxsize=32768)
-def cloze_parts(text: str) -> tuple[str, str]:
-    """``(rest, whole)`` of a cloze's text: each blank made a space (what the card shows
-    beside its blanks), and each blank's words put back (the sentence as written). The rules
-    of a cloze and the gate read it both ways: the blanks are found once."""
+def cloze_parts(text: str) -> ClozeParts:
+    """A cloze's text with its blanks as spaces, as written, and the blanks' words: the
+    rules of a cloze and the gate read it in each of these ways, and its blanks are found
+    once."""
     rest: list[str] = []
     whole: list[str] = []
+    hidden: list[str] = []
     at = 0
     for match in CLOZE.finditer(text):
         before = text[at : match.start()]
+        hidden.append(match.group(1))
         rest += (before, " ")
-        whole += (before, match.group(1))
+        whole += (before, hidden[-1])
         at = match.end()
     if not at:
-        return text, text  # no blank
-    return "".join(rest) + text[at:], "".join(whole) + text[at:]
+        return ClozeParts(text, text, ())  # no blank
+    tail = text[at:]
+    return ClozeParts("".join(rest) + tail, "".join(whole) + tail, tuple(hidden))
 
 
 @lru_cache(maxsize=32768)
 def _sentence_fault(text: str) -> str:
     """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
     leaning on what it does not show."""
-    rest, whole = cloze_parts(text)  # whole: as written, the same for all its clozes
+    parts = cloze_parts(text)
+    rest, whole = parts.rest, parts.whole  # whole: as written, the same for all its clozes
     if len(text.split()) > MAX_CLOZE_WORDS or (
         (". " in rest or "! " in rest or "? " in rest) and _SECOND_SENTENCE.search(rest)
     ):
@@ -411,7 +424,7 @@ def _title_free_faults(
             return "given-away"  # "[restic] allows removing old snapshots" in its manual
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
         if specific and rest_stems is None:
-            rest_stems = lx.stems(cloze_parts(text)[0])
+            rest_stems = lx.stems(cloze_parts(text).rest)
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)

@@ -396,7 +396,7 @@ def _text_fault(
 ) -> tuple[str, str]:
     """``(the text a cloze shows, the fault of the card's text)``: markup, an exercise, an
     exercise's gap (``""`` for none)."""
-    text = cr.cloze_parts(cloze)[1]  # the sentence as written
+    text = cr.cloze_parts(cloze).whole  # the sentence as written
     shown = " ".join([question, text, answer, *items, *distractors])
     if _shows_markup(shown):
         return text, "markup"
@@ -508,7 +508,7 @@ class Seen:
             blanked = normalise_space(draft.source).casefold() in self._blanked
             if blanked:
                 return "shared-sentence"
-            hidden = [h.casefold() for h in cr.CLOZE.findall(draft.text)]
+            hidden = [h.casefold() for h in cr.cloze_parts(draft.text).hidden]
             if any(self._hidden.get(h, 0) >= MAX_SAME_BLANK for h in hidden):
                 return "duplicate"  # "[interphase]" a third time: the same recall again
             return ""
@@ -529,7 +529,7 @@ class Seen:
         """Remember a kept card."""
         if draft.type is CardType.CLOZE:
             self._blanked.add(normalise_space(draft.source).casefold())
-            for hidden in cr.CLOZE.findall(draft.text):
+            for hidden in cr.cloze_parts(draft.text).hidden:
                 self._hidden[hidden.casefold()] = self._hidden.get(hidden.casefold(), 0) + 1
         elif draft.question:
             self._asked.setdefault(question_key(draft.question), _answer_of(draft))

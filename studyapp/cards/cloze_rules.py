@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import NamedTuple
 
 from studyapp.cards import lexicon as lx
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
@@ -57,7 +58,6 @@ _REFERENCE_START = re.compile(
     r"^\W*(?:(?i:in short|in particular|in fact|thus|hence|here|now|so|also|still|yet|then),? )?"
     r"(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUNS.split()) + r")\b"
 )  # not "IT", "US": an abbreviation names what it speaks of
-_CLOSED = re.compile(r"[.!?…][\W]*$")  # a sentence's closing stop, before quotes or brackets
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
 _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
@@ -129,7 +129,10 @@ _CLAUSE_BREAK = re.compile(r"--|- |[—–,;:()\[\]“”\"]")
 _PURPOSE_ONLY = re.compile(r"^To [a-z]+\b[^,;:]*[.!]?$")
 _SEPARATORS = re.compile(r" [∙·•|] ")  # a menu or a list of names, not a sentence
 _CITATION = re.compile(r"^(?: et al)?\.?,? (?:\d{4}|n\.d\.)[a-z]?[);]")
-_WORD_THEN_SPACE = re.compile(r"[A-Za-z0-9’'-]\s+$")
+# what a word of lx.WORD is made of ("[A-Za-z][A-Za-z0-9’'-]*": keep them with it), and the
+# letters it opens on
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789’'-")
+_WORD_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SPACE_THEN_WORD = re.compile(r"^\s+[A-Za-z]")
 # a sentence that frames the text rather than states a fact ("In conclusion, ...", "Up to
 # now, we have considered ...", "But ...": it leans on what came before)
@@ -163,11 +166,41 @@ _BARE_THIS = re.compile(
 # text alone decides (below) is worked out once per text.
 
 
+class ClozeParts(NamedTuple):
+    """A cloze's text read three ways (see :func:`cloze_parts`)."""
+
+    rest: str  # each blank made a space: what the card shows beside its blanks
+    whole: str  # each blank's words put back: the sentence as written
+    hidden: tuple[str, ...]  # the words of each blank
+
+
+@lru_cache(maxsize=32768)
+def cloze_parts(text: str) -> ClozeParts:
+    """A cloze's text with its blanks as spaces, as written, and the blanks' words: the
+    rules of a cloze and the gate read it in each of these ways, and its blanks are found
+    once."""
+    rest: list[str] = []
+    whole: list[str] = []
+    hidden: list[str] = []
+    at = 0
+    for match in CLOZE.finditer(text):
+        before = text[at : match.start()]
+        hidden.append(match.group(1))
+        rest += (before, " ")
+        whole += (before, hidden[-1])
+        at = match.end()
+    if not at:
+        return ClozeParts(text, text, ())  # no blank
+    tail = text[at:]
+    return ClozeParts("".join(rest) + tail, "".join(whole) + tail, tuple(hidden))
+
+
 @lru_cache(maxsize=32768)
 def _sentence_fault(text: str) -> str:
     """The rule a cloze's sentence breaks, whatever its blanks: too long, not a statement,
     leaning on what it does not show."""
-    rest = CLOZE.sub(" ", text)
+    parts = cloze_parts(text)
+    rest, whole = parts.rest, parts.whole  # whole: as written, the same for all its clozes
     if len(text.split()) > MAX_CLOZE_WORDS or (
         (". " in rest or "! " in rest or "? " in rest) and _SECOND_SENTENCE.search(rest)
     ):
@@ -176,7 +209,6 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"
     if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
-    whole = CLOZE.sub(_hidden, text)  # the sentence as written: the same for all its clozes
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
@@ -221,11 +253,6 @@ def sentence_fails(sentence: str) -> bool:
     return bool(fault) and fault != "fragment"
 
 
-def _hidden(match: re.Match[str]) -> str:
-    """What a blank hides (for ``CLOZE.sub``: the sentence as written)."""
-    return match.group(1)
-
-
 @lru_cache(maxsize=16384)
 def _speaks(whole: str) -> bool:
     """:func:`studyapp.cards.lexicon.speaks_to_reader` of a sentence, asked once for all the
@@ -264,7 +291,7 @@ def _whole_sentence_fault(whole: str) -> str:
         return "not-a-statement"  # "Says ...", "To support X properly.", "Čeština ∙ Deutsch ∙"
     if "@" in whole and _HANDLE.search(whole):
         return "not-a-statement"  # "— @okdistribute, 'How to Run a [FOSS Project]'": a credit
-    if not _CLOSED.search(whole):
+    if not _closed(whole):
         return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
     return ""
 
@@ -284,6 +311,17 @@ _LEANS_BACK_MARKS = (
     *("he first ", "he second ", "he third ", "he fourth ", "he last ", "he other "),
     "he remaining ",
 )
+
+
+def _closed(whole: str) -> bool:
+    """Whether a sentence ends on a stop (".", "!", "?", "…"), before quotes or brackets
+    (what ``[.!?…]\\W*$`` finds): the marks after its last word character are read back from
+    its end, not searched for from its start."""
+    end = len(whole)
+    while end and not (whole[end - 1].isalnum() or whole[end - 1] == "_"):  # \W, as re reads it
+        end -= 1
+    tail = whole[end:]
+    return "." in tail or "!" in tail or "?" in tail or "…" in tail
 
 
 def _dangling(whole: str) -> bool:
@@ -386,7 +424,7 @@ def _title_free_faults(
             return "given-away"  # "[restic] allows removing old snapshots" in its manual
         specific = [w for w in content if not lx.is_vague(w) and lx.stem(w) != about]
         if specific and rest_stems is None:
-            rest_stems = lx.stems(CLOZE.sub(" ", text))
+            rest_stems = lx.stems(cloze_parts(text).rest)
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)
@@ -471,6 +509,24 @@ _INITIALISM_BEFORE = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,} $")  # "U.S. ", "U.K. 
 _VERSUS_BEFORE = re.compile(r"\b[A-Z][\w.’'-]* (?:v|vs)\. $")  # "Marbury v. [Madison]"
 
 
+def _word_before(before: str) -> list[str]:
+    """The last word of ``before`` (``lx.WORD.findall(before)[-1:]``) when a space ends it
+    and a word character comes before the space, else ``[]``. Read back from the end: the run
+    of word characters there holds the last word from its first letter on (a word cannot
+    start inside the run but at a letter, nor run on past it), so the sentence's other words
+    need not be found."""
+    stripped = before.rstrip()
+    if len(stripped) == len(before) or stripped[-1:] not in _WORD_CHARS:
+        return []
+    start = len(stripped)
+    while start and stripped[start - 1] in _WORD_CHARS:
+        start -= 1
+    for at in range(start, len(stripped)):
+        if stripped[at] in _WORD_OPENERS:
+            return [stripped[at:]]
+    return lx.WORD.findall(before)[-1:]  # digits only ("in 1990 [...]"): an earlier word
+
+
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
@@ -538,7 +594,7 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "([Arnett], 2000)": the author of a citation, not the subject's term
     if lx.parts_of_speech(first) == frozenset({"ADJ"}) and lx.is_familiar(first):
         return True  # "[Different geometric] isomers": an everyday adjective opens it
-    previous = lx.WORD.findall(before)[-1:] if _WORD_THEN_SPACE.search(before) else []
+    previous = _word_before(before)
     sentence_start = not before.strip() or before.rstrip()[-1:] in ".:;!?"
     if last[:1].isupper() and (_NAME_GOES_ON.match(after) or (len(last) == 1 and after[:1] == ".")):
         return True  # "[National Institutes] of Health", "[Behaviorist B]. F. Skinner"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
@@ -120,7 +120,9 @@ def _siblings(answer: str, stem: str, text: str) -> list[str]:
     return list(found.values())
 
 
-_BEFORE_HEAD = re.compile(r"(?:\b([A-Za-z][\w-]*) (?:and|or) )?\b([A-Za-z][\w-]*) $")
+# a word's characters are taken whole ("*+"): a space follows the word, never one of them,
+# so giving some back could never match, and the search is not left to try it
+_BEFORE_HEAD = re.compile(r"(?:\b([A-Za-z][\w-]*+) (?:and|or) )?\b([A-Za-z][\w-]*+) $")
 
 
 def _modified(stem: str, text: str) -> list[tuple[int, int, int, str, str]]:
@@ -153,11 +155,18 @@ def _words_start(text: str, window_start: int, start: int) -> int:
     return at + 1
 
 
+@lru_cache(maxsize=4)
+def _document_lower(text: str) -> str | None:
+    """:func:`plain_lower` of a document's sentences, made once for the many answers whose
+    head nouns are looked for in it (each would lower-case the whole document again)."""
+    return plain_lower(text)
+
+
 def _head_spans(stem: str, text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each whole word ``stem`` or ``stem`` + "s" of ``text``, in any case:
     what ``re.finditer(rf"\\b{stem}s?\\b", text, re.IGNORECASE)`` finds, found with ``str.find``
     on the lower-cased text instead of a pattern compiled (and run) per head noun."""
-    lowered = plain_lower(text) if _PLAIN_STEM.fullmatch(stem) else None
+    lowered = _document_lower(text) if _PLAIN_STEM.fullmatch(stem) else None
     if lowered is None:
         pattern = rf"\b{re.escape(stem)}s?\b"
         return [hit.span() for hit in re.finditer(pattern, text, re.IGNORECASE)]
@@ -197,8 +206,12 @@ def _specific_modifier(word: str) -> bool:
 
 
 def _after_possessive(text: str, at: int) -> bool:
-    """Whether the word at ``at`` follows a possessive or a hyphen (part of a longer name)."""
-    return text[:at].rstrip().endswith(("’s", "'s", "-"))
+    """Whether the word at ``at`` follows a possessive or a hyphen (part of a longer name).
+    The text before it is read back from ``at``, not copied: ``text`` is the whole document."""
+    end = at
+    while end and text[end - 1].isspace():  # what str.rstrip() strips
+        end -= 1
+    return text.endswith(("’s", "'s", "-"), 0, end)
 
 
 class _Document:

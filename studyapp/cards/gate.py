@@ -181,9 +181,25 @@ _OBJECTLESS_END = re.compile(r"^What is the term for [^?]* and (?P<verb>[a-z]+s)
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
-_MARKUP = re.compile(
-    r"\s\^[A-Za-z0-9]|\b[a-z]+_[a-z]*\d+\b|\{:|\]\(|\[#|\]_|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)|(?:^|\s):[a-z]+:`?\w|\\[\[\]_*]"
-    r"|</?[a-z]+[ >]|\s\^(?:\s|$)|``|\||[{}]|=>|(?:^|\s)\.\.\s|\bhttps?://|-{4,}|={4,}|(?<![\w])_[a-z]+\b"
+# markup the outline left in: signs that are markup wherever they stand ("{: .note}",
+# "[link](#anchor)", "[#note]", "label]_", "``code``", a table's "|", "=>", "----", "===="),
+# and patterns of markup, each with the character it needs, searched only in a text holding
+# it (most cards' text holds none): "snake_case1", "_emphasis_", "word_", ":term:`x`", a bare
+# address "https://...", "^note", "\[", "<b>", ".. directive"
+_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "``", "|", "=>", "----", "====")
+_MARKUP = (
+    (
+        "_",
+        re.compile(
+            r"\b[a-z]+_[a-z]*\d+\b|[A-Za-z]_(?:\s|$)|(?<![\w])_[A-Za-z][^_]{0,40}_(?!\w)"
+            r"|(?<![\w])_[a-z]+\b"
+        ),
+    ),
+    (":", re.compile(r"(?:^|\s):[a-z]+:`?\w|\bhttps?://")),
+    ("^", re.compile(r"\s\^(?:[A-Za-z0-9]|\s|$)")),
+    ("\\", re.compile(r"\\[\[\]_*]")),
+    ("<", re.compile(r"</?[a-z]+[ >]")),
+    ("..", re.compile(r"(?:^|\s)\.\.\s")),
 )
 _BLANK_QUOTE = re.compile(r"^“(.*_____.*)” — which term completes the sentence\?$")
 _PREPOSITIONS = lx.wordset(
@@ -380,7 +396,7 @@ def _text_fault(
 ) -> tuple[str, str]:
     """``(the text a cloze shows, the fault of the card's text)``: markup, an exercise, an
     exercise's gap (``""`` for none)."""
-    text = cr.CLOZE.sub(lambda m: m.group(1), cloze)
+    text = cr.cloze_parts(cloze).whole  # the sentence as written
     shown = " ".join([question, text, answer, *items, *distractors])
     if _shows_markup(shown):
         return text, "markup"
@@ -397,13 +413,22 @@ def _text_fault(
 _WORD_TOKEN = re.compile(r"^[\"“‘(]?[A-Za-z][A-Za-z'’-]*[.,;:!?\"”’)]?$")
 _ABBREVIATION = re.compile(r"^\(?(?:[A-Z][a-z]{0,3}|[a-z])\.\)?$")  # "Cir.", "v.": no words
 _THREE_DIGITS = re.compile(r"\d\D*\d\D*\d")
+_NOT_DIGITS = bytes(c for c in range(128) if not chr(c).isdigit())  # all ASCII but 0-9
+
+
+def _three_digits(text: str) -> bool:
+    """Whether ``text`` holds three digits (:data:`_THREE_DIGITS`); an ASCII text's digits,
+    0-9 only, are counted at once instead of looked for at every character."""
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _NOT_DIGITS)) >= 3
+    return bool(_THREE_DIGITS.search(text))
 
 
 def _mostly_figures(sentence: str) -> bool:
     """Whether fewer than half the tokens of a sentence of five or more are words (not
     numbers, abbreviations or codes): "Hanson v. Dane County (7th Cir. 2010) 608 F.3d 335."
     has 3 words of 9."""
-    if not _THREE_DIGITS.search(sentence):
+    if not _three_digits(sentence):
         return False  # a sentence with figures enough to be a reference holds three digits
     tokens = sentence.split()
     if len(tokens) < 5:
@@ -445,9 +470,7 @@ def everyday_answer(question: str, answer: str) -> bool:
 def _shows_markup(shown: str) -> bool:
     """Whether the text on screen shows markup the outline left in, many brackets, a bare
     "https", or a listing of file names."""
-    # a pattern is searched only in a text holding what each of its alternatives needs
-    # (_MARKUP_MARKS: keep them with _MARKUP): most cards' text holds none of it
-    if (cr.holds_any(shown, _MARKUP_MARKS) and _MARKUP.search(shown)) or (
+    if _holds_markup(shown) or (
         shown.count("(") + shown.count("[") > 4  # _BRACKET
         or ("http" in shown and _BARE_SCHEME.search(shown))
     ):
@@ -458,8 +481,15 @@ def _shows_markup(shown: str) -> bool:
     return shown.count(".") >= 3 and len(_FILE_NAME.findall(shown)) >= 3
 
 
-# what one alternative or another of _MARKUP needs in a text: a character or a sequence
-_MARKUP_MARKS = (*"{}_:\\<^|", "](", "[#", "``", "=>", "..", "----", "====")
+def _holds_markup(shown: str) -> bool:
+    """Whether ``shown`` holds one of :data:`_MARKUP_SIGNS` or a pattern of :data:`_MARKUP`,
+    each searched only when the text holds the character it needs."""
+    if cr.holds_any(shown, _MARKUP_SIGNS):
+        return True
+    for needed, pattern in _MARKUP:  # noqa: SIM110 (a loop: asked of most cards)
+        if needed in shown and pattern.search(shown):
+            return True
+    return False
 
 
 class Seen:
@@ -478,7 +508,7 @@ class Seen:
             blanked = normalise_space(draft.source).casefold() in self._blanked
             if blanked:
                 return "shared-sentence"
-            hidden = [h.casefold() for h in cr.CLOZE.findall(draft.text)]
+            hidden = [h.casefold() for h in cr.cloze_parts(draft.text).hidden]
             if any(self._hidden.get(h, 0) >= MAX_SAME_BLANK for h in hidden):
                 return "duplicate"  # "[interphase]" a third time: the same recall again
             return ""
@@ -499,7 +529,7 @@ class Seen:
         """Remember a kept card."""
         if draft.type is CardType.CLOZE:
             self._blanked.add(normalise_space(draft.source).casefold())
-            for hidden in cr.CLOZE.findall(draft.text):
+            for hidden in cr.cloze_parts(draft.text).hidden:
                 self._hidden[hidden.casefold()] = self._hidden.get(hidden.casefold(), 0) + 1
         elif draft.question:
             self._asked.setdefault(question_key(draft.question), _answer_of(draft))

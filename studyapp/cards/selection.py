@@ -45,6 +45,7 @@ from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft
 from studyapp.cards.leaning import leans_on_context
 from studyapp.model import CardType
+from studyapp.outline.markup import first_group
 from studyapp.outline.sentences import normalise_space
 
 MIN_CARDS = 2  # per section with text of its own
@@ -209,7 +210,7 @@ def weakness(
         return "filler"
     if draft.type is CardType.CLOZE and draft.once:
         return "once"
-    if draft.type is CardType.CLOZE and leans_on_context(_CLOZE.sub(r"\1", draft.text)):
+    if draft.type is CardType.CLOZE and leans_on_context(_CLOZE.sub(first_group, draft.text)):
         return "leaning"
     if draft.everyday:
         return "everyday"

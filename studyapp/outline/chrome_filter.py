@@ -108,12 +108,31 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
         return False
     if _has_notice(text, lowered):
         return True
-    if len(text) <= 80 and not text.endswith((".", "?")) and _NAV_LINE.match(text):
+    if len(text) <= 80 and not text.endswith((".", "?")) and _nav_line(text, lowered):
         return True  # the length first: most lines are longer
-    if not _SEPARATORS.search(text):
+    if not _spaced_separator(text):
         return False  # no separator: one item (most lines, found without splitting them)
     parts = _SEPARATED_ITEMS.split(text)
     return len(parts) >= 3 and all(0 < len(p.split()) <= 3 for p in parts)
+
+
+def _spaced_separator(text: str) -> bool:
+    """Whether one of :data:`_SEPARATORS` stands after a space, where each separator of
+    :data:`_SEPARATED_ITEMS` does: most lines holding one hold it inside words ("and/or",
+    "https://"), and are not split to find it out."""
+    for mark in _SEPARATORS:
+        at = text.find(mark, 1)
+        while at > 0:
+            if text[at - 1].isspace():  # what re reads as \s
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
+def _nav_line(text: str, lowered: str | None) -> bool:
+    """Whether a line is a navigation link (:data:`_NAV_LINE`), read case in its lower-cased
+    form where it has one (:func:`plain_lower`): the same lines, found with less work."""
+    return bool(_NAV_LINE.match(text) if lowered is None else _LOWER_NAV_LINE.match(lowered))
 
 
 # What every cookie notice and every copyright notice holds (see _COOKIE and _COPYRIGHT): a
@@ -121,8 +140,11 @@ def _is_navigation(text: str, lowered: str | None) -> bool:
 _COOKIE_MARK = "cookie"
 _COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved")
 _LOWER_COOKIE = re.compile(_COOKIE.pattern)
+_LOWER_NAV_LINE = re.compile(_NAV_LINE.pattern)  # read case, for a lower-cased line
 _LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
-_SEPARATORS = re.compile("[|•·»/]")  # the marks of _SEPARATED_ITEMS
+# the marks of _SEPARATED_ITEMS, each looked for in a line as plain text (far less work than
+# a pattern of them tried at every character: see _spaced_separator)
+_SEPARATORS = ("|", "/", "•", "·", "»")
 
 
 def _has_notice(text: str, lowered: str | None) -> bool:
@@ -200,11 +222,14 @@ def _may_drop_sentences(
     a cookie or copyright notice is not asked: it is navigation (:func:`_is_navigation`)."""
     strong, weak = _SENTENCE_PATTERNS if lowered is None else _LOWER_SENTENCE_PATTERNS
     searched = text if lowered is None else lowered
+    strong_marked = _holds_any(lowered, _STRONG_PROMO_MARKS)
+    # a line without the strong marks holds none of the weak marks that contain one
+    weak_marks = _WEAK_PROMO_MARKS if strong_marked else _WEAK_ONLY_PROMO_MARKS
     return bool(
-        (_holds_any(lowered, _STRONG_PROMO_MARKS) and strong.search(searched))
+        (strong_marked and strong.search(searched))
         or (site_pattern and site_pattern.search(line))
         or (
-            _holds_any(lowered, _WEAK_PROMO_MARKS)
+            _holds_any(lowered, weak_marks)
             and len({m.group(0).lower() for m in weak.finditer(searched)}) >= 2
         )
     )
@@ -218,11 +243,15 @@ _STRONG_PROMO_MARKS = (
     *("best price", "cheapest"),
 )
 _WEAK_PROMO_MARKS = ("top", "discount", "cheap", "shipping", "price", "online", "shop", "guarantee")
+_WEAK_ONLY_PROMO_MARKS = tuple(
+    weak for weak in _WEAK_PROMO_MARKS if not any(mark in weak for mark in _STRONG_PROMO_MARKS)
+)  # "top", "cheap", "price", "online", "guarantee"
 
 
 def _holds_any(lowered: str | None, marks: tuple[str, ...]) -> bool:
     """Whether a lower-cased line holds one of ``marks``; ``lowered`` is :func:`plain_lower`
-    of it, and ``None`` (a letter the marks might miss) holds them all."""
+    of it, and ``None`` (a letter the marks might miss) holds them all. Marks without letters
+    are looked for in a line as written."""
     if lowered is None:
         return True
     # a loop, not any() over a generator (twice as slow): called for every line

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from studyapp.outline.markup import plain_inline
+from studyapp.outline.markup import first_group, plain_inline
+from studyapp.outline.sentences import single_spaced
 
 ROMAN = "roman"
 UPPER = "upper"
@@ -119,17 +120,17 @@ def strip_inline(text: str) -> str:
     other formats (:func:`studyapp.outline.markup.plain_inline`) removed."""
     text = plain_inline(text)
     if "[" in text:  # each pattern only where its mark is: most lines have none
-        text = _LINK.sub(r"\1", text)
+        text = _LINK.sub(first_group, text)
     if "<" in text:
         text = _HTML_TAG.sub("", text)
     if "`" in text:
-        text = _CODE.sub(r"\1", text)
+        text = _CODE.sub(first_group, text)
     if "*" in text or "__" in text:
         for _ in range(2):  # again for emphasis inside emphasis, if the first pass found any
             text, found = _EMPHASIS.subn(lambda m: m.group(2) or m.group(3) or "", text)
             if not found:
                 break
-    return " ".join(text.split())
+    return single_spaced(text)
 
 
 def markdown_heading(line: str) -> tuple[int, str] | None:

@@ -564,6 +564,13 @@ def _definition_item(out: list[str], at: int) -> None:
         out[at] = explanation
 
 
+def first_group(match: re.Match[str]) -> str:
+    """What ``pattern.sub(r"\\1", text)`` puts for a match (its first group, or nothing), as a
+    function: Python 3.11 hands a template string back to its template reader on every
+    ``sub`` call, a function it calls directly."""
+    return match.group(1) or ""
+
+
 def plain_inline(text: str) -> str:
     """Inline markup of the common formats reduced to the words it shows: images dropped,
     reST roles and links to their text, LaTeX to plain symbols, entities decoded."""
@@ -572,17 +579,17 @@ def plain_inline(text: str) -> str:
     if "#" in text:
         text = _BOOKDOWN_LABEL.sub("", text)
     if "((" in text:
-        text = _ADOC_INDEX.sub(r"\1", _ADOC_HIDDEN_INDEX.sub("", text))
+        text = _ADOC_INDEX.sub(first_group, _ADOC_HIDDEN_INDEX.sub("", text))
     if "[" in text:
         if "]](" in text:  # what every cross-reference holds: "[[link]](...)"
             text = _CROSS_REFERENCE.sub("", text)
         text = _TASK_BOX.sub("", text)
         if "](" in text:  # each link pattern only where its mark is: most lines have none
-            text = _NESTED_LINK.sub(r"\1", text)
+            text = _NESTED_LINK.sub(first_group, text)
         if "][" in text:
-            text = _REFERENCE_LINK.sub(r"\1", text)
+            text = _REFERENCE_LINK.sub(first_group, text)
         if "]{" in text:
-            text = _SPAN.sub(r"\1", text)
+            text = _SPAN.sub(first_group, text)
         if "[[" in text:
             text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
     if "{:" in text:
@@ -592,17 +599,17 @@ def plain_inline(text: str) -> str:
     if "<annotation" in text:
         text = _ANNOTATION.sub("", text)
     if "_" in text:
-        text = _UNDERSCORED.sub(r"\1", text)
+        text = _UNDERSCORED.sub(first_group, text)
     if "`" in text:
         if ":cit" in text or ":footcit" in text:
             text = _CITE.sub("", text)
         text = _ROLE.sub(lambda m: _role_text(m.group(1), m.group(2)), text)
         if "<" in text:
-            text = _REST_LINK.sub(r"\1", text)
+            text = _REST_LINK.sub(first_group, text)
         if "_" in text and _REF_END.search(text):
             text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
         elif "`" in text:  # roles are read: only quoted references may be left
-            text = _REST_QUOTED_REF.sub(r"\1", text)
+            text = _REST_QUOTED_REF.sub(first_group, text)
     elif "_" in text and _REF_END.search(text):  # without a backtick, only "word_" refers
         text = _REST_REF.sub(lambda m: m.group(1) or m.group(2), text)
     if "[^" in text or "]_" in text:  # what every footnote mark holds: "[^1]", "[#]_"
@@ -639,7 +646,7 @@ def latex_plain(text: str) -> str:
     ``\\cite{x}`` dropped, braces removed."""
     text = _LATEX_DROP.sub("", text)
     for _ in range(3):
-        text = _LATEX_TEXT.sub(r"\1", text)
+        text = _LATEX_TEXT.sub(first_group, text)
         text = _LATEX_FRAC.sub(r"\1/\2", text)
     text = _LATEX_COMMAND.sub(lambda m: _LATEX_SYMBOLS.get(m.group(1), ""), text)
     return text.replace("{", "").replace("}", "").replace("\\", "")

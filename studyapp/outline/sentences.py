@@ -47,7 +47,6 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_SPACES = re.compile(r"\s+")
 
 
 MAX_BRACKET = 80  # characters: a bracket closing this soon after a stop holds a citation
@@ -135,6 +134,12 @@ def plain_lower(text: str) -> str | None:
 @lru_cache(maxsize=16384)  # the same sentence is normalised at each step that compares it
 def normalise_space(text: str) -> str:
     """``text`` with every run of whitespace made one space, ends stripped."""
+    return single_spaced(text)
+
+
+def single_spaced(text: str) -> str:
+    """:func:`normalise_space` without its cache, for text normalised once (a line of the
+    outline as it is read)."""
     if "  " not in text and text.isprintable():  # its only whitespace is single spaces
         return text.strip()
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())

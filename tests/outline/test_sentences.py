@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from studyapp.outline.sentences import plain_lower, split_sentences
+from studyapp.outline.sentences import (
+    normalise_space,
+    plain_lower,
+    single_spaced,
+    split_sentences,
+)
 
 
 def test_sentences_are_split_verbatim_and_abbreviations_do_not_end_one():
@@ -30,6 +35,19 @@ def test_a_lower_cased_text_gives_what_a_pattern_finds_ignoring_case():
     assert [m.span() for m in re.finditer(pattern, lowered)] == expected
     for trap in ("ı", "ſ", "İ"):
         assert plain_lower(f"Shop {trap}") is None
+
+
+def test_every_run_of_whitespace_becomes_one_space():
+    """Tabs, line breaks, no-break and double spaces read as one space, and the ends go; a
+    line with single spaces only comes back as it is, but for its ends."""
+    for text in (
+        "  Ketamine\tacts\n fast.\u00a0 ",
+        "Ketamine \u2003acts fast.",
+        " Ketamine acts fast. ",
+    ):
+        assert single_spaced(text) == " ".join(text.split()) == normalise_space(text)
+    assert single_spaced(" Ketamine acts fast.") == "Ketamine acts fast."
+    assert single_spaced("Ketamine acts fast.") == "Ketamine acts fast."
 
 
 def test_a_case_citation_is_one_sentence():

@@ -94,6 +94,26 @@ def test_in_a_short_text_nothing_is_a_one_off_and_in_a_long_one_a_single_mention
     assert not long_text.one_off("tallow")
 
 
+def test_in_any_text_everyday_words_said_once_are_a_one_off_but_terms_and_counts_are_not():
+    """'a flat piece of paper' or 'the casual visitor', said once in everyday words, is a
+    detail of its sentence even in a short text; a rare word, a name, a count or a phrase
+    the text says twice is not."""
+    notes = [
+        "Map projections portray the earth on a flat piece of paper.",
+        "Certainly not of the casual visitor, who sees the patient once.",
+        "The Mercator projection keeps angles true, as Mercator intended in 1569.",
+        "A candle burns for about seven hours; the tallow melts in about seven hours too.",
+        "Nightingale wrote on observation; observation of the sick needs practice.",
+    ]
+    short = _scorer(notes)
+    assert short.one_off("flat piece")
+    assert short.one_off("casual visitor")
+    assert not short.one_off("projection")  # not everyday English
+    assert not short.one_off("Mercator")  # a name
+    assert not short.one_off("seven hours")  # a count
+    assert not short.one_off("observation")  # said twice
+
+
 def test_a_word_recurs_through_its_other_forms_in_each_part_of_a_text_alone():
     """'isotope' said once beside 'isotopes' recurs (one lemma, two sentences), in every
     scorer that reads both; where a text says it once, it does not, even after other texts

@@ -20,6 +20,10 @@ from studyapp.outline.nodes import OutlineSection, Table
 
 MAX_COLUMNS_ASKED = 4  # columns of a row asked one by one; wider tables ask their first ones
 MAX_SHORT_WORDS = 4  # a cell this short can describe its row in a "which ... has" question
+# "which ... has" cards of one table: the same question told by another row ("Which acid has
+# conjugate base Cl-?", "... HO-?", eight times over) trains the table's pattern, not its
+# facts; rated blind, 2 of 27 such cards were good, most weak for that repetition
+MAX_WHICH_CARDS = 2
 MAX_TABLE_CARDS = 30  # a long table is reading material first: its first rows are asked
 _EMPTY = frozenset(["", "-", "–", "—", "n/a", "na", "none", "?", "…", "..."])
 _IDENTIFIER = re.compile(r"^[#§]?\s*[\dA-Z]{0,3}[\d.:-]*\d[\d.:-]*$")  # "6.2.1", "V2", "#3"
@@ -112,10 +116,12 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
         for j in measured
         for card in _extreme_cards(header, rows, j, (context, caption), section.id)
     ]
+    asked_which = 0
     for row in rows:
         which = _which_card(header, rows, row, columns, (context, caption), section.id)
-        if which is not None:
+        if which is not None and asked_which < MAX_WHICH_CARDS:
             drafts.append(which)
+            asked_which += 1
         source = table_row(row)
         for j in columns[:MAX_COLUMNS_ASKED]:
             value = row[j]

@@ -28,16 +28,43 @@ def _by_question(table: Table) -> dict[str, object]:
 
 
 def test_which_row_has_these_values_is_a_multiple_choice_card():
-    """'Which class has high solubility and low permeability?' -> Class III, among the others."""
+    """'Which class has low solubility and high permeability?' -> Class II, among the others."""
     card = _by_question(BCS)[
-        "Biopharmaceutics Classification System: which class has high solubility and low "
+        "Biopharmaceutics Classification System: which class has low solubility and high "
         "permeability?"
     ]
     assert card.type is CardType.CHOICE
-    assert card.answer == "Class III"
-    assert sorted(card.distractors) == ["Class I", "Class II", "Class IV"]
-    assert card.source == "| Class III | High | Low |"
+    assert card.answer == "Class II"
+    assert sorted(card.distractors) == ["Class I", "Class III", "Class IV"]
+    assert card.source == "| Class II | Low | High |"
     assert card.section == "2"
+
+
+def test_a_table_asks_which_row_it_is_of_two_rows_and_each_cell_of_every_row():
+    """Eight acids by their conjugate base make two 'which acid has ...' cards, not eight of
+    the same pattern; a file-system table likewise; every row's cells are still asked."""
+    acids = Table(
+        ["Acid", "Conjugate base", "Strength"],
+        [[f"Acid {n}", f"Base {n}", f"Grade {n}"] for n in range(1, 9)],
+        line=1,
+    )
+    systems = Table(
+        ["File system", "Journaling", "Origin"],
+        [
+            ["ext4", "Yes", "Linux"],
+            ["NTFS", "Yes", "Windows"],
+            ["FAT32", "No", "DOS"],
+            ["APFS", "No", "macOS"],
+            ["XFS", "Yes", "IRIX"],
+        ],
+        line=1,
+    )
+    for table in (acids, systems):
+        drafts = table_cards(table, SECTION)
+        which = [d.answer for d in drafts if d.type is CardType.CHOICE]
+        assert which == [row[0] for row in table.rows[:2]]
+        asked = {d.answer for d in drafts if d.type is not CardType.CHOICE}
+        assert {row[2] for row in table.rows} <= asked
 
 
 def test_each_cell_is_asked_by_its_row_and_column():
@@ -357,9 +384,9 @@ def test_yes_in_adjective_columns_says_what_a_row_is():
         ["Salt", "Soluble", "Toxic"],
         [
             ["Sodium chloride", "Yes", "No"],
+            ["Mercury sulfide", "No", "Yes"],
             ["Barium sulfate", "No", "No"],
             ["Lead nitrate", "Yes", "Yes"],
-            ["Mercury sulfide", "No", "Yes"],
         ],
         line=1,
     )
@@ -420,7 +447,7 @@ def test_a_heading_that_says_what_its_row_is_asks_about_the_row():
 
 def test_which_row_is_asked_with_is_when_the_heading_says_what_the_row_is():
     """A data-format table 'Signed original | Encoded as' asks "which signed original is
-    encoded as 3?", never "has encoded as 3"; chemistry's 'Boiling point' still "has"."""
+    encoded as 1?", never "has encoded as 1"; chemistry's 'Boiling point' still "has"."""
     zigzag = Table(
         ["Signed original", "Encoded as"],
         [["0", "0"], ["-1", "1"], ["1", "2"], ["-2", "3"], ["0x7fffffff", "0xfffffffe"]],
@@ -428,5 +455,5 @@ def test_which_row_is_asked_with_is_when_the_heading_says_what_the_row_is():
         caption="ZigZag encoding",
     )
     questions = set(_by_question(zigzag))
-    assert "ZigZag encoding: which signed original is encoded as 3?" in questions
+    assert "ZigZag encoding: which signed original is encoded as 1?" in questions
     assert not [q for q in questions if "has encoded as" in q or "the encoded as" in q]

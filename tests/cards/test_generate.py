@@ -528,8 +528,8 @@ def test_tables_are_reading_material_and_cards():
     assert "| Class III | High | Low |" in body
     cards = {c.question: c for d in decks for c in d.cards}
     # the section title is on the line above the card: the question does not repeat it
-    which = cards["Which class has high solubility and low permeability?"]
-    assert which.answer == "Class III" and which.type is CardType.CHOICE
+    which = cards["Which class has low solubility and high permeability?"]
+    assert which.answer == "Class II" and which.type is CardType.CHOICE
     assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
         "3-5 minutes"
     )

@@ -46,6 +46,9 @@ class Draft:
     # no number, no name said twice, no word rarer than everyday English used again): a
     # detail of one sentence, kept only where its section has too few other cards
     once: bool = False
+    # a cloze whose blank the document says nowhere else, word for word: with a sentence
+    # about none of the words of the titles above it, a side detail (see selection)
+    said_once: bool = False
     # a question whose answer is all everyday words the document does not come back to
     # (:func:`studyapp.cards.gate.everyday_answer`): weak, kept only where a section needs it
     everyday: bool = False

@@ -539,8 +539,16 @@ def _cloze_draft(
     _, phrase, text = option
     rank = 0 if fails else ctx.scorer.term_rank(phrase, sentence)
     once = False if fails else ctx.scorer.one_off(phrase)
+    said_once = not fails and ctx.scorer.plain_once(phrase)
     return Draft(
-        CardType.CLOZE, f"cloze|{phrase}", section_id, sentence, text=text, rank=rank, once=once
+        CardType.CLOZE,
+        f"cloze|{phrase}",
+        section_id,
+        sentence,
+        text=text,
+        rank=rank,
+        once=once,
+        said_once=said_once,
     )
 
 

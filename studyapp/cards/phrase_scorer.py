@@ -218,6 +218,15 @@ class PhraseScorer:
         low = phrase.lower()
         return low in self.lexicon or self._said(low) >= 2
 
+    def plain_once(self, phrase: str) -> bool:
+        """Whether ``phrase`` is said once in the document and is no name, count or date:
+        a blank that is a fact of its sentence alone ("a [mandatory dependency]"), unless
+        its sentence is about what its section is (see :mod:`studyapp.cards.selection`)."""
+        low = phrase.lower()
+        if self.said_again(phrase) or _NUMBER.match(low) or _DIGIT.search(phrase):
+            return False
+        return not any(word[:1].isupper() for word in WORD.findall(phrase))
+
     def one_off(self, phrase: str) -> bool:
         """Whether ``phrase`` is a detail of one sentence: in a long document, it does not
         :meth:`recurs`; in any document, it is said once and in everyday words only.

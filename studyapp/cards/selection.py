@@ -19,6 +19,9 @@ Others are *weak*: a student would answer them without knowing the fact.
 * **once**: a cloze whose blank a long document says nowhere else (see
   :meth:`studyapp.cards.phrase_scorer.PhraseScorer.one_off`: "across [tables]", "the
   [physiologic goal]" said once): a detail of one sentence, not a term the text is about;
+* **aside**: a cloze whose blank, no name and no count, the document says nowhere else, in
+  a sentence that says no word of the titles above it nor the document's subject ("a
+  [flat piece] of paper" under "Datums"): a side remark of its section;
 * **everyday**: a question whose answer is all everyday English the document never says
   again (see :func:`studyapp.cards.gate.everyday_answer`: "By whom must ketamine be
   administered?" -> "trained healthcare professionals"): no term of the text is asked; or a
@@ -41,6 +44,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from studyapp.cards import cloze_rules, gate
+from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.cards.drafts import Draft
 from studyapp.cards.leaning import leans_on_context
@@ -60,6 +64,7 @@ RANKS = {
     "filler": 2,
     "shown": 2,
     "once": 3,
+    "aside": 3,
     "repeat": 3,
     "everyday": 3,
     "leaning": 3,
@@ -210,6 +215,12 @@ def weakness(
         return "filler"
     if draft.type is CardType.CLOZE and draft.once:
         return "once"
+    if (
+        draft.type is CardType.CLOZE
+        and draft.said_once
+        and not _on_topic(draft.source, titles, subject)
+    ):
+        return "aside"
     if draft.type is CardType.CLOZE and leans_on_context(_CLOZE.sub(first_group, draft.text)):
         return "leaning"
     if draft.everyday:
@@ -290,3 +301,13 @@ def _told_by(draft: Draft, kept: list[Draft]) -> bool:
         if k.source == draft.source and k.question and k.type is not CardType.LIST
     ]
     return any(normalise_space(h).casefold() in t for h in hidden for t in told)
+
+
+def _on_topic(sentence: str, titles: str, subject: str = "") -> bool:
+    """Whether ``sentence`` says a content word of the titles above its card or of the
+    document's subject, or a relative of one ("opioids" under "Opioid Pathways"): what its
+    section is about. A section shown under no title (a lead) is its document's topic."""
+    if not titles.strip():
+        return True
+    shown = lx.stems(f"{titles} {subject}")
+    return any(lx.related(word, shown) for word in lx.content_words(sentence))

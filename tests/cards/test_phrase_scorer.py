@@ -114,6 +114,22 @@ def test_in_any_text_everyday_words_said_once_are_a_one_off_but_terms_and_counts
     assert not short.one_off("observation")  # said twice
 
 
+def test_a_plain_phrase_said_once_is_told_from_names_counts_and_repeated_phrases():
+    """'flat piece' is said once and plainly; 'Mercator' is a name, 'seven hours' a count,
+    'observation' said twice: none of them is a plain phrase said once."""
+    notes = [
+        "Map projections portray the earth on a flat piece of paper.",
+        "The Mercator projection keeps angles true, as Mercator intended in 1569.",
+        "A candle burns for about seven hours.",
+        "Nightingale wrote on observation; observation of the sick needs practice.",
+    ]
+    scorer = _scorer(notes)
+    assert scorer.plain_once("flat piece")
+    assert not scorer.plain_once("Mercator")
+    assert not scorer.plain_once("seven hours")
+    assert not scorer.plain_once("observation")
+
+
 def test_a_word_recurs_through_its_other_forms_in_each_part_of_a_text_alone():
     """'isotope' said once beside 'isotopes' recurs (one lemma, two sentences), in every
     scorer that reads both; where a text says it once, it does not, even after other texts

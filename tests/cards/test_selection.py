@@ -179,6 +179,32 @@ def test_a_cloze_on_a_word_the_text_says_once_comes_back_only_where_needed():
     assert once in alone  # the section keeps two cards
 
 
+def test_a_cloze_said_once_in_a_sentence_off_its_titles_is_an_aside():
+    """'a [flat piece] of paper' under 'Cartography: Datums' and 'the [casual visitor]'
+    under 'Nursing: Ventilation' are asides of their section: weak. Said under 'Map
+    Projections' or 'Visitors', the sentence is what the section is about."""
+    for sentence, blank, off, on in (
+        (
+            "Projections portray the earth on a flat piece of paper.",
+            "flat piece",
+            "Cartography Datums",
+            "Cartography Map Projections",
+        ),
+        (
+            "Certainly not of the casual visitor, who sees the patient once.",
+            "casual visitor",
+            "Nursing Ventilation",
+            "Nursing Visitors",
+        ),
+    ):
+        text = sentence.replace(blank, f"{{{{c1::{blank}}}}}")
+        draft = Draft(CardType.CLOZE, "cloze|x", "1", sentence, text=text, said_once=True)
+        assert weakness(draft, off) == "aside"
+        assert weakness(draft, on) == ""
+        assert weakness(replace(draft, said_once=False), off) == ""
+        assert weakness(draft, "") == ""  # a lead section: the document's own topic
+
+
 def test_an_everyday_answer_the_text_never_repeats_is_kept_only_where_needed():
     """A law outline that says "minimum contacts" again and again asks "What must the
     plaintiff prove?"; a text that says "ethical guidelines" once asks for them only where

@@ -373,10 +373,17 @@ def filler_blank(phrase: str) -> bool:
     fillers that other words fit ("scheduling a {{sequence}} of jobs", "the {{phases}} are in
     equilibrium": 6 of 12 rated bad, 1 good), or a
     phrase opening on an ordinal, which points into the document ("the {{next section}}",
-    "the {{second path}}")."""
+    "the {{second path}}"), or on a count of things the sentence does not name ("the {{three
+    systems}} that we considered", "the {{two works}}": rated blind, 10 of 56 such clozes were
+    good and 24 bad; a count stays a fact where a question asks it)."""
     words = phrase.split()
     if len(words) == 1:
         return not lx.is_rare(phrase)  # "tinnitus", "BDNF" are the subject's own words
+    if lx.opens_on_count(phrase) and all(p in lx.CARDINALS for p in words[0].lower().split("-")):
+        # a count of things, not "[Four Truths]" (a name), "[three-way handshake]" or an
+        # amount of time ("in under [three hours]")
+        named = all(w[:1].isupper() for w in words[1:])
+        return not named and lx.lemma(words[1].lower()) not in _UNITS
     return words[0].lower() in ORDINALS
 
 

@@ -44,6 +44,20 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# number words that count ("three systems", "a dozen countries"): one list for every rule
+# that tells a count from a term
+CARDINALS = wordset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred hundreds thousand thousands million millions billion billions dozen dozens"
+)
+
+
+def opens_on_count(phrase: str) -> bool:
+    """Whether ``phrase`` opens on a number in words ("two works", "forty-five percent",
+    "three-way handshake")."""
+    return phrase.split(" ", 1)[0].split("-", 1)[0].lower() in CARDINALS
+
+
 # Closed-class words (articles, pronouns, prepositions, conjunctions, auxiliaries, quantifiers)
 FUNCTION_WORDS = wordset(
     """a an the and or but nor of in on at to for from by with without within into onto over

@@ -24,10 +24,6 @@ _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
 _THAN_NEXT = re.compile(r"\s+than\b")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(
-    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
-    r"|hundreds?|thousands?|millions?|billions?|dozens?)\b"
-)
 # From this many sentences a text's key terms come back: a rare word used once is its style
 RECUR_FROM = 150
 
@@ -184,7 +180,7 @@ class PhraseScorer:
         said = WORD.findall(phrase)
         if not said:
             return 0
-        if _NUMBER.match(low) or phrase in _durations(sentence):
+        if lx.opens_on_count(low) or phrase in _durations(sentence):
             return 1  # "[two supports]", "took [weeks]"
         if low in self.lexicon or any(map(str.isdigit, phrase)):
             return 1
@@ -223,7 +219,7 @@ class PhraseScorer:
         a blank that is a fact of its sentence alone ("a [mandatory dependency]"), unless
         its sentence is about what its section is (see :mod:`studyapp.cards.selection`)."""
         low = phrase.lower()
-        if self.said_again(phrase) or _NUMBER.match(low) or _DIGIT.search(phrase):
+        if self.said_again(phrase) or lx.opens_on_count(low) or _DIGIT.search(phrase):
             return False
         return not any(word[:1].isupper() for word in WORD.findall(phrase))
 
@@ -247,7 +243,7 @@ class PhraseScorer:
         English (see :data:`studyapp.cards.lexicon.GUESSABLE`)."""
         said = WORD.findall(phrase)
         low = phrase.lower()
-        if not said or low in self.lexicon or _NUMBER.match(low) or _DIGIT.search(phrase):
+        if not said or low in self.lexicon or lx.opens_on_count(low) or _DIGIT.search(phrase):
             return False  # a count or a date is a fact, not a term
         if self._said(low) >= 2 or self._holds_term(said):
             return False  # said again, or holds a term the text defines ("state spaces")
@@ -267,7 +263,7 @@ class PhraseScorer:
         """
         low = phrase.lower()
         said = WORD.findall(phrase)
-        if not said or low in self.lexicon or _NUMBER.match(low) or _DIGIT.search(phrase):
+        if not said or low in self.lexicon or lx.opens_on_count(low) or _DIGIT.search(phrase):
             return True
         if self._holds_term(said):
             return True

@@ -54,6 +54,16 @@ def test_one_everyday_word_is_a_filler_a_rare_word_is_not():
     assert filler_blank("next section")  # an ordinal points into the document
 
 
+def test_a_count_of_things_is_a_filler_a_name_a_compound_or_a_time_is_not():
+    """'the [three systems] we considered' (physics), 'the [two works]' (literature) and
+    '[Forty-five percent] of the students' count what the sentence does not name; 'the [Four
+    Truths]' is a name, 'a [three-way handshake]' a term, 'in under [three hours]' a time."""
+    for count in ("three systems", "two works", "Forty-five percent", "twelve pages"):
+        assert filler_blank(count), count
+    for kept in ("Four Truths", "three-way handshake", "three hours", "twenty minutes"):
+        assert not filler_blank(kept), kept
+
+
 def test_a_pointer_or_a_phrase_leaning_back_is_found_in_any_spelling():
     """Pointers into the document and phrases leaning on the text before are found as their
     patterns find them, in any case and in letters lower-casing does not turn into ASCII

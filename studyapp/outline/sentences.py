@@ -47,6 +47,16 @@ ABBREVIATIONS = frozenset(
     ]
 )
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+# a dotted initialism ("U.S", "D.C", "U.K" before their last stop)
+_INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
+# words that open a sentence: after "the U.S." only these start a new one ("... in the U.S.
+# They ..."); any other capital goes on the same sentence ("the U.S. Army", "the U.S.
+# Constitution")
+_OPENERS = frozenset(
+    """the a an it its he she they we i you this that these those there here his her their our
+    in on at by for from as but and or so yet if when while although though since after before
+    during many most some such each every no not however then thus today later also""".split()
+)
 
 
 MAX_BRACKET = 80  # characters: a bracket closing this soon after a stop holds a citation
@@ -67,8 +77,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of the sentences of ``text``, trailing spaces excluded.
 
     Abbreviations (``e.g.``, ``Dr.``, ``et al.``, a case's ``v.``), single initials (``J.
-    Smith``) and stops inside brackets that close soon (``(9th Cir. 2010)``) do not end a
-    sentence.
+    Smith``), initialisms before a name (``the U.S. Army``) and stops inside brackets that
+    close soon (``(9th Cir. 2010)``) do not end a sentence.
     """
     return list(_spans(text))  # one text is split again by several card makers
 
@@ -86,6 +96,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
             word = _word_before(text, start, match.start())
             if word.lower().rstrip(".") in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
+            if _INITIALISM.match(word) and not _opens_sentence(text, match.end()):
+                continue  # "the U.S. Army": a name goes on
             if ")" not in match.group() and _inside_brackets(text, start, match.start()):
                 continue  # "(9th Cir. 2010)": an abbreviation inside a citation's brackets
         end = match.end()
@@ -99,6 +111,14 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     if end > start:
         spans.append((start, end))
     return tuple(spans)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is one a sentence opens on (see :data:`_OPENERS`)."""
+    end = at
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[at:end].lower() in _OPENERS
 
 
 def _word_before(text: str, start: int, end: int) -> str:

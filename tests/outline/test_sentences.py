@@ -22,6 +22,24 @@ def test_sentences_are_split_verbatim_and_abbreviations_do_not_end_one():
     ]
 
 
+def test_an_initialism_before_a_name_does_not_end_a_sentence():
+    """'The U.S. Army' (history) and 'the U.S. Constitution' (civics) stay whole, as does 'the
+    U.K. Parliament' in the middle of a sentence; 'in the U.S. He ...' and 'Washington, D.C.
+    The capital ...' are two sentences each."""
+    assert split_sentences("The U.S. Army fought at Belleau Wood. It held the line.") == [
+        "The U.S. Army fought at Belleau Wood.",
+        "It held the line.",
+    ]
+    civics = "The Federalist Papers supported the passage of the U.S. Constitution. Name one."
+    assert split_sentences(civics)[0].endswith("U.S. Constitution.")
+    assert len(split_sentences("Bills went to the U.K. Parliament for a vote.")) == 1
+    assert split_sentences("He lived in the U.S. He died there.") == [
+        "He lived in the U.S.",
+        "He died there.",
+    ]
+    assert len(split_sentences("It sits in Washington, D.C. The capital is small.")) == 2
+
+
 def test_a_lower_cased_text_gives_what_a_pattern_finds_ignoring_case():
     """A pattern written in lower case finds in the lower-cased text, reading case, just what
     it finds in the text ignoring case, at the same places (the Kelvin sign is a k); a text with

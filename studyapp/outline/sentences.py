@@ -52,11 +52,10 @@ _INITIALISM = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 # words that open a sentence: after "the U.S." only these start a new one ("... in the U.S.
 # They ..."); any other capital goes on the same sentence ("the U.S. Army", "the U.S.
 # Constitution")
-_OPENERS = frozenset(
-    """the a an it its he she they we i you this that these those there here his her their our
-    in on at by for from as but and or so yet if when while although though since after before
-    during many most some such each every no not however then thus today later also""".split()
-)
+_OPENING_WORDS = """the a an it its he she they we i you this that these those there here his
+    her their our in on at by for from as but and or so yet if when while although though since
+    after before during many most some such each every no not however then thus today later also"""
+_OPENERS = frozenset(_OPENING_WORDS.split())
 
 
 MAX_BRACKET = 80  # characters: a bracket closing this soon after a stop holds a citation

@@ -209,6 +209,8 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"
     if lx.points_to_page(rest):
         return "unresolved"  # "Illustration shows the digestive system of [...]"
+    if lx.sends_elsewhere(whole):
+        return "unresolved"  # "Please see the usage chapter for a [full documentation]"
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):

@@ -635,6 +635,8 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
         return True  # "What is the candle I have in my hand?"
     if lx.points_to_page(body):
         return True  # "What does photo B show?": a picture the card cannot show
+    if lx.sends_elsewhere(body):
+        return True  # "What is the following example script meant to do?"
     for word in lx.words(body):
         if lx.is_pronoun(word) and not named_before:
             return True  # "What may they help reduce?": nothing named for "they" to be

@@ -150,6 +150,26 @@ def points_to_page(text: str) -> bool:
     return bool(_POINTED_PAGE.search(text))
 
 
+# a text that sends the reader elsewhere in the document, or to what follows it ("Please see
+# the usage chapter for ...", "refer to another section", "In the section that follows we
+# will look at ...", "the following example script"): it tells where, not what
+_SENDS_ELSEWHERE = re.compile(
+    r"\b(?:see|refer to|consult|read)\s+(?:the\s+|our\s+|another\s+|a\s+later\s+"
+    r"|an\s+earlier\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:chapter|section|page|documentation|docs|manual|appendix|tutorial)s?\b"
+    r"|\bthe\s+(?:following|next|previous|preceding)\s+(?:[\w-]+\s+)?"
+    r"(?:section|chapter|example|script|paragraph|page|listing|table|figure)s?\b"
+    r"|\bthe\s+(?:section|chapter)s?\s+that\s+follows?\b",
+    re.IGNORECASE,
+)
+
+
+def sends_elsewhere(text: str) -> bool:
+    """Whether ``text`` points the reader to another part of the document (see
+    :data:`_SENDS_ELSEWHERE`): a card of it asks where to read, not what is so."""
+    return _SENDS_ELSEWHERE.search(text) is not None
+
+
 # The speaker and the listener: a card cannot lean on who is talking ("the candle I hold")
 _PERSONAL = wordset("i me my mine you your yours")  # the authorial "we" states general facts
 # Where a word of _PERSONAL may stand in a text, in any case (a word starts after no letter and

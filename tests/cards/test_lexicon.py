@@ -73,6 +73,25 @@ def test_a_picture_word_leans_on_the_page_only_when_pointed_at():
     assert not lx.points_to_page("Trees are graphs a student meets early.")
 
 
+def test_a_text_sending_the_reader_elsewhere_is_told_from_content():
+    """'please refer to another section' (a backup manual), 'see the scipy chapter' (a
+    numerics course), 'the section that follows' (GIS) and 'the following example script'
+    point elsewhere; 'patients see the doctor' and 'a section of the pipe' are content."""
+    for pointer in (
+        "For a list of MODEs and their descriptions, please refer to another section.",
+        "For a quick summary to the whole library, see the scipy chapter.",
+        "In the section that follows we will take a closer look at map production.",
+        "What is the following example script meant to do?",
+    ):
+        assert lx.sends_elsewhere(pointer), pointer
+    for content in (
+        "Patients see the doctor before the infusion.",
+        "Corrosion thins a section of the pipe.",
+        "The Senate shall choose their other officers.",
+    ):
+        assert not lx.sends_elsewhere(content), content
+
+
 def test_only_a_one_shot_generate_freezes_the_collector():
     """Using the word tables (as the app's text import does) leaves the cycle collector as
     it was, so a long-lived app frees its cyclic garbage; ``settle_tables`` (what the

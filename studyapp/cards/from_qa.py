@@ -25,7 +25,7 @@ _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[
 _PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
 _MAX_WORDS = 35
 _MIN_WORDS = 4  # an unmarked first sentence shorter than this is mostly a fragment ("Yes.")
-_NO_ANSWER = ("yes", "no", "see", "here's", "note", "certainly")
+_NO_ANSWER = ("yes", "no", "see", "here's", "note", "certainly", "there")
 
 
 def title_question_card(section: OutlineSection) -> Draft | None:
@@ -33,7 +33,8 @@ def title_question_card(section: OutlineSection) -> Draft | None:
     document?", "What is libcurl?", "Q. What is Buddhism?") is answered by its first
     sentence, verbatim: the card a FAQ or a question-headed chapter was written to give. Not
     a yes/no question, a title with a placeholder, or an answer that is a fragment ("Yes.",
-    "Here's a rough ..."), too long, or a pointer elsewhere ("See ...")."""
+    "Here's a rough ...", "There are several common types ..."), too long, or a pointer
+    elsewhere ("See ...")."""
     title = normalise_space(section.title)
     paragraphs = section.paragraphs
     if not paragraphs:

@@ -59,14 +59,20 @@ def test_an_answer_restating_the_asked_term_starts_after_it():
 
 
 def test_no_card_for_yes_no_titles_placeholders_or_fragment_answers():
-    """'Is libcurl thread-safe?', 'Does curl support version Y?', a 'Yes.' or 'It is
-    impossible to tell' answer and a plain title give no question-title card."""
+    """'Is libcurl thread-safe?', 'Does curl support version Y?', a 'Yes.', 'It is
+    impossible to tell' or 'There are several ...' answer and a plain title give no
+    question-title card."""
     for text in [
         "# F\n\n## Is libcurl thread-safe?\n\nYes. We have written the code for threads.\n",
         "# F\n\n## What about version Y support?\n\nThe library supports many versions of it.\n",
         "# F\n\n## How many are using curl?\n\nIt is impossible to tell with any accuracy.\n",
         "# F\n\n## Which protocols are there?\n\nYes, there are several protocols in use.\n",
         "# F\n\n## Resuming transfers\n\nThe tool supports resumed transfers both ways.\n",
+        # an announcement of the list below, in security and in civics: no answer itself
+        "# S\n\n## What are the most common types of threats?\n\nThere are several common "
+        "types of attacks that actors use. Here are the most prevalent ones.\n",
+        "# C\n\n## What are the branches of government?\n\nThere are three branches of "
+        "government in the Constitution.\n",
     ]:
         assert title_question_card(_section(text)) is None, text
 

@@ -48,7 +48,8 @@ POINTER = re.compile(
 _LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
-    "first second third fourth fifth last next previous following preceding same other"
+    "first second third fourth fifth sixth seventh eighth ninth tenth last next previous"
+    " following preceding same other"
 )
 _SECOND_SENTENCE = re.compile(r"[a-z0-9)]{2}[.!?] +[A-Za-z]|[a-z]{2}\. +\d+[-–]?\d*\. ")
 # a sentence whose subject is a pronoun ("He turns away from ...", "In short, they mean ..."):
@@ -386,6 +387,8 @@ def filler_blank(phrase: str) -> bool:
         # amount of time ("in under [three hours]")
         named = all(w[:1].isupper() for w in words[1:])
         return not named and lx.lemma(words[1].lower()) not in _UNITS
+    if all(w[:1].isupper() for w in words):
+        return False  # a name: "the [Fifth Amendment]", "the [Ninth Circuit]"
     return words[0].lower() in ORDINALS
 
 

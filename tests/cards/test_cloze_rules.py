@@ -52,6 +52,13 @@ def test_one_everyday_word_is_a_filler_a_rare_word_is_not():
     assert filler_blank("sequence")
     assert not filler_blank("tinnitus")
     assert filler_blank("next section")  # an ordinal points into the document
+    assert filler_blank("sixth experiment")  # genetics: which one, only the text says
+
+
+def test_an_ordinal_in_a_name_is_no_filler():
+    """'the [Fifth Amendment]' (law) and 'the [Second Council]' (history) are names."""
+    assert not filler_blank("Fifth Amendment")
+    assert not filler_blank("Second Council")
 
 
 def test_a_count_of_things_is_a_filler_a_name_a_compound_or_a_time_is_not():

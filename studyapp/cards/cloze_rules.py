@@ -30,7 +30,8 @@ LEANS_BACK = re.compile(
     r"|[Tt]he (?:former|latter|above)"
     r"|\b(?:[Tt]he )?(?:previous|preceding|corresponding|respective|aforementioned) [a-z]+"
     r"|[Tt]he (?:first|second|third|fourth|last|other|remaining)"
-    r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days)\b)[a-z]+\b"
+    r" (?!(?:time|times|of|to|in|decade|century|year|years|day|days|two|three|four|five|six"
+    r"|seven|eight|nine|ten|twelve|hundred|thousand)\b)[a-z]+\b"  # not "the first ten ..."
     r"(?! (?:of|to|in|that|which)\b)"
     r"|[Tt]he [a-z]+ (?:above|below)\b|[a-z]+ (?:above|below)(?= *[,.;:?]| *$)"
     # "What is vast in comparison?", "the point itself": to what, which point

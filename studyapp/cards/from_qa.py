@@ -18,7 +18,7 @@ from studyapp.cards.drafts import MAX_ANSWER, Draft
 from studyapp.model import CardType
 from studyapp.outline.lines import ANSWER_MARK as _ANSWER_MARK
 from studyapp.outline.lines import QUESTION_MARK as _QUESTION_MARK
-from studyapp.outline.nodes import OutlineSection
+from studyapp.outline.nodes import ListItem, OutlineSection
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
@@ -57,6 +57,72 @@ def qa_pair_cards(section: OutlineSection) -> list[Draft]:
         if card is not None:
             drafts.append(card)
     return drafts
+
+
+MAX_LISTED_ANSWERS = 8  # more answers to one question is a list to read, not to recall
+_ASKS_FOR_SOME = re.compile(
+    r"\b(?:(?P<count>one|two|three|four|five)|some|any|an?\s+example)\b", re.IGNORECASE
+)  # "Name one right ...", "What are two rights ...?": any of the answers listed will do
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def list_qa_cards(section: OutlineSection) -> list[Draft]:
+    """Review questions written as a list, each answered by the items under it, nested or
+    following it ("1. What is the supreme law of the land?" then "- the Constitution"): the
+    cards a review sheet was written to give, in civics as in networking. Only a list with
+    two answered questions or more is such a sheet (a question asked in passing is not);
+    one answer is a question card, several a list card to recall them all, unless the
+    question asks for one or two of them (any would do: no card can check that)."""
+    drafts: list[Draft] = []
+    for block in section.lists:
+        answered = _answered_questions(block.items)
+        if len(answered) < 2:
+            continue
+        for question, answers in answered:
+            if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
+                continue
+            answers = [a.rstrip(".").strip() for a in answers]
+            if any(not a or len(a) > MAX_ANSWER for a in answers):
+                continue
+            key = f"qa-pair|{question}"
+            if len(answers) == 1:
+                drafts.append(
+                    Draft(CardType.BASIC, key, section.id, answers[0], question, answers[0])
+                )
+            elif len(answers) <= MAX_LISTED_ANSWERS and _asks_for_all(question, len(answers)):
+                source = "; ".join(answers)
+                drafts.append(
+                    Draft(CardType.LIST, key, section.id, source, question, items=tuple(answers))
+                )
+    return drafts
+
+
+def _asks_for_all(question: str, answers: int) -> bool:
+    """Whether ``question`` asks for all of its ``answers``: it asks for no number of them
+    ("What does the Constitution do?") or for as many as there are ("What are the two
+    fields ...?" answered by two)."""
+    some = _ASKS_FOR_SOME.search(question)
+    if some is None:
+        return True
+    count = some.group("count")
+    return count is not None and _COUNTS[count.lower()] == answers
+
+
+def _answered_questions(items: list[ListItem]) -> list[tuple[str, list[str]]]:
+    """``(question, answers)`` of a list's question items: the items nested under a question,
+    or the items after it up to the next question."""
+    answered: list[tuple[str, list[str]]] = []
+    answers: list[str] | None = None  # the answers of the last question, while they follow
+    for item in items:
+        text = normalise_space(item.text)
+        if text.endswith("?"):
+            answers = [normalise_space(c.text) for c in item.children]
+            answered.append((text, answers))
+        elif answers is not None and not item.children and "?" not in text:
+            answers.append(text)
+        else:
+            answers = None  # an item with items of its own, or asking more: not an answer
+    return [(question, answers) for question, answers in answered if answers]
 
 
 def _card(question: str, text: str, marked: bool, section_id: str, kind: str) -> Draft | None:

@@ -319,12 +319,13 @@ def _fault(
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
-    if _ungrammatical(question) or _PASSIVE_WHAT.match(question):
-        return "not-a-statement"
+    if not authored and (_ungrammatical(question) or _PASSIVE_WHAT.match(question)):
+        return "not-a-statement"  # (an author's "What do we call ...?" is English as written)
     if answer and given_away(answer, question, titles, subject):
         return "given-away"
-    if subject and _only_the_subject(answer, subject):
+    if subject and not authored and _only_the_subject(answer, subject):
         return "given-away"  # "What tracks a join context?" -> "Peewee", in a text on Peewee
+        # (an author's "What is the supreme law of the land?" -> "the Constitution" stays)
     # "How quickly ...?" -> "within hours", "How is it given?" -> "intravenously": a manner or
     # an amount is a whole answer in everyday words
     manner = bool(_MANNER.match(question))
@@ -619,6 +620,9 @@ def _label_tail(question: str) -> bool:
     return len(tail) <= 6 and not any(w in ("what", "which", "how", "why", "who") for w in tail)
 
 
+_AUTHORS_WE = frozenset({"we", "us", "our"})
+
+
 @lru_cache(maxsize=16384)  # a question is judged under each title it may be shown with
 def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
     """Whether a question leans on a referent it does not name, or names nothing specific.
@@ -638,6 +642,8 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
     if lx.sends_elsewhere(body):
         return True  # "What is the following example script meant to do?"
     for word in lx.words(body):
+        if authored and word in _AUTHORS_WE:
+            continue  # an author's "What do we call ...?" asks in everyone's name
         if lx.is_pronoun(word) and not named_before:
             return True  # "What may they help reduce?": nothing named for "they" to be
         named_before = (

@@ -530,6 +530,7 @@ def _section_drafts(
     asked = cfqa.title_question_card(section)
     drafts.extend(d for d in (asked, heading) if d)
     drafts.extend(cfqa.qa_pair_cards(section))
+    drafts.extend(cfqa.list_qa_cards(section))
     return [d for d in drafts if not _braces_outside_deletions(d)]
 
 

@@ -219,3 +219,11 @@ def test_in_comparison_and_the_thing_itself_lean_back(text):
     'the contrast between A and B' do not."""
     assert leans_back(text)
     assert not leans_back("The contrast between the two stains shows the cell wall.")
+
+
+def test_the_first_few_of_a_kind_name_them_and_lean_on_nothing():
+    """'the first ten amendments' (civics) and 'the first three words' are named by their
+    count; 'the first method' (of a list before) leans back."""
+    assert not leans_back("What do we call the first ten amendments to the Constitution?")
+    assert not leans_back("The idea is in the first three words of the Constitution.")
+    assert leans_back("The first method is faster than the second.")

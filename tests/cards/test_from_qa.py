@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.cards.from_qa import qa_pair_cards, title_question_card
+from studyapp.cards.from_qa import list_qa_cards, qa_pair_cards, title_question_card
 from studyapp.cards.gate import card_fault
 from studyapp.cards.generate import generate_decks
 from studyapp.outline.parse import parse_outline
@@ -157,3 +157,90 @@ def test_a_cloze_from_a_marked_answer_leaves_the_mark_out():
     decks = generate_decks(parse_outline(CATECHISM), prefix="cat")
     clozes = [c.text for d in decks for c in d.cards if c.text]
     assert clozes and not [t for t in clozes if t.startswith(("A. ", "A.  "))]
+
+
+CIVICS = """# Civics review
+
+## Principles of American Democracy
+
+1. What is the supreme law of the land?
+
+- the Constitution
+
+2. What does the Constitution do?
+
+- sets up the government
+- defines the government
+- protects basic rights of Americans
+
+3. What is one right or freedom from the First Amendment?
+
+- speech
+- religion
+- assembly
+
+4. What do we call the first ten amendments to the Constitution?
+
+- the Bill of Rights
+"""
+
+NETWORKING = """# Networking review
+
+## Transport layer
+
+1. What does TCP provide that UDP lacks?
+   - reliable, ordered delivery of a byte stream
+2. What are the two fields that identify a socket on a host?
+   - the IP address
+   - the port number
+"""
+
+
+def test_review_questions_in_a_list_are_answered_by_the_items_under_them():
+    """A civics review sheet (answers after each numbered question) and networking notes
+    (answers nested under it) give the author's cards: one answer a question card, several
+    a list card; 'What is one right ...?' (any one will do) gives none."""
+    civics = {d.question: d for d in list_qa_cards(parse_outline(CIVICS).sections[0])}
+    assert civics["What is the supreme law of the land?"].answer == "the Constitution"
+    assert civics["What does the Constitution do?"].items == (
+        "sets up the government",
+        "defines the government",
+        "protects basic rights of Americans",
+    )
+    assert not [q for q in civics if "one right" in q]
+    assert civics["What do we call the first ten amendments to the Constitution?"].answer == (
+        "the Bill of Rights"
+    )
+    network = {d.question: d for d in list_qa_cards(parse_outline(NETWORKING).sections[0])}
+    assert network["What does TCP provide that UDP lacks?"].answer == (
+        "reliable, ordered delivery of a byte stream"
+    )
+    assert network["What are the two fields that identify a socket on a host?"].items == (
+        "the IP address",
+        "the port number",
+    )
+
+
+def test_review_questions_pass_the_gate_as_the_author_wrote_them():
+    """The author's 'What do we call the first ten amendments ...?' asks in everyone's name
+    and 'the Constitution' answers though the text is about it: both become cards."""
+    decks = generate_decks(parse_outline(CIVICS), prefix="civ")
+    asked = {c.question: c.answer for d in decks for c in d.cards}
+    assert asked["What is the supreme law of the land?"] == "the Constitution"
+    assert asked["What do we call the first ten amendments to the Constitution?"] == (
+        "the Bill of Rights"
+    )
+
+
+def test_a_list_of_exercises_or_a_single_question_is_no_review_sheet():
+    """Questions without answers (an exercise list), a question followed by another
+    question, or one question asked in passing in a list give no card."""
+    for text in (
+        "# Soil\n\n## Exercise\n\n1. Why is the soil wet under a board?\n\n"
+        "2. Why are weeds objectionable in a growing crop?\n",
+        "# Waves\n\n## Checkpoint\n\n- What is a damped oscillator?\n"
+        "- What is a coupled oscillator? Find a video of one.\n"
+        "- What is resonance?\n- Find a video of it.\n",
+        "# Cells\n\n## Notes\n\n- What is a cell?\n- the unit of life\n- Cells divide by mitosis\n",
+    ):
+        assert list_qa_cards(parse_outline(text).sections[0]) == [], text

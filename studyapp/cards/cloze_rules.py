@@ -61,6 +61,7 @@ _REFERENCE_START = re.compile(
     r"(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _PRONOUNS.split()) + r")\b"
 )  # not "IT", "US": an abbreviation names what it speaks of
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
+_BRACKETED = re.compile(r"^\s*\[[^\]]*(?:\[[^\]]*\][^\]]*)*\]?[.\s]*$")  # "[Note ...]"
 _ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _QUANTIFIER_START = lx.wordset(
@@ -217,6 +218,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
     if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
         return "not-a-statement"  # the blank may hold the "you" ("Sometimes [you'll want] to")
+    if _BRACKETED.match(whole) or whole.count("]") > whole.count("["):
+        return "not-a-statement"  # "[Also acceptable are New Jersey ...]": an editor's note
     if rest.lstrip().startswith("(") or (
         holds_any(text, _QUOTED_MARKS) and _QUOTED_BLANK.search(text)
     ):

@@ -227,3 +227,25 @@ def test_the_first_few_of_a_kind_name_them_and_lean_on_nothing():
     assert not leans_back("What do we call the first ten amendments to the Constitution?")
     assert not leans_back("The idea is in the first three words of the Constitution.")
     assert leans_back("The first method is faster than the second.")
+
+
+def test_an_editors_note_in_square_brackets_gives_no_cloze():
+    """'[Also acceptable are New Jersey ... on the {{Hudson}} (River).]' (civics) and a
+    bracketed note split into sentences ('... Representatives in {{Congress}}.]') are an
+    editor's notes; '{{Marbury}} [v. Madison] held ...' (law) is not one."""
+    assert cloze_fault(
+        "[Also acceptable are New Jersey, near New York City, and on the {{c1::Hudson}} (River).]",
+        "Geography",
+        "",
+    )
+    assert cloze_fault(
+        "Also acceptable is any statement that the territory has no (voting) Representatives "
+        "in {{c1::Congress}}.]",
+        "Government",
+        "",
+    )
+    assert not cloze_fault(
+        "The court in {{c1::Marbury}} [v. Madison] first struck down a federal statute.",
+        "Judicial review",
+        "",
+    )

@@ -150,10 +150,34 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         # "Eventual consistency - the system will become consistent ..."
         question = f"What is meant by {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
-    if re.match(r"^(?:an?|the) [a-z]", answer):
+    if re.match(r"^(?:an?|the) [a-z]", answer) or (
+        (re.match(r"^(?:An?|The) [a-z]", answer) or _described(answer))
+        and not is_clause(answer)
+        and "," not in term  # "lshw, lscpu, lspci": several things, not one term
+    ):
         question = f"What is {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
+
+
+def _described(answer: str) -> bool:
+    """Whether an explanation without an article is still a description of its term: a
+    phrase of :data:`MIN_GLOSS_WORDS` words or more opening on a noun or an adjective, then
+    words that go on describing it ("Percentage of correct predictions made by the model",
+    "Unsupervised grouping of data into buckets"), not a verb ("Allows ...") or a bare word
+    or two ("Tradition": a link list's label)."""
+    words = lx.WORD.findall(answer)
+    if len(words) < MIN_GLOSS_WORDS or not answer[:1].isalpha():
+        return False
+    first = words[0].lower()
+    said = lx.parts_of_speech(first)
+    if not said or ("VERB" in said and not first.endswith("ing")) or "ADV" in said:
+        return False  # "Allows ...", "Often when we ...": not a description
+    describing = "NOUN" in said or "ADJ" in said  # "Percentage of ...", "Unsupervised ..."
+    return describing and first not in lx.FUNCTION_WORDS and first not in _PREPOSITION_LIKE
+
+
+_PREPOSITION_LIKE = lx.wordset("like unlike despite except")  # the word table calls them ADJ
 
 
 _QUESTION_OPENERS = lx.wordset("what which who whom whose why how when where whether")

@@ -224,7 +224,55 @@ def blank_markup(lines: list[str], written: list[str] | None = None) -> list[str
             i = _blank_literal(out, i + 1, _indent(line))
             continue
         i += 1
+    _definition_lists(out)
     return out
+
+
+MIN_DEFINITIONS = 3  # a reST definition list is a pattern of the text, not one indented line
+MAX_TERM_WORDS = 6
+
+
+def _definition_lists(out: list[str]) -> None:
+    """reST definition lists rewritten in place as ``- term: definition`` items: a short line
+    after a blank one, with its definition indented on the lines right below it::
+
+        Accuracy
+          Percentage of correct predictions made by the model.
+
+    Read as prose, the term ran into its definition ("Accuracy Percentage of correct
+    predictions ..."). Only a text with :data:`MIN_DEFINITIONS` such entries or more is
+    read so: one indented line after a short one is a lazy continuation of a paragraph."""
+    entries: list[tuple[int, int]] = []  # (term line, line after its definition)
+    for i in range(len(out) - 1):
+        term, below = out[i], out[i + 1]
+        if (i and out[i - 1].strip()) or not below.strip() or not _is_term(term.strip()):
+            continue
+        indent = _indent(term)
+        if _indent(below) <= indent:
+            continue
+        end = i + 1
+        while end < len(out) and out[end].strip() and _indent(out[end]) > indent:
+            end += 1
+        entries.append((i, end))
+    if len(entries) < MIN_DEFINITIONS:
+        return
+    for at, end in entries:
+        definition = " ".join(line.strip() for line in out[at + 1 : end])
+        out[at] = f"{' ' * _indent(out[at])}- {out[at].strip()}: {definition}"
+        for below in range(at + 1, end):
+            out[below] = ""
+
+
+# a term's words: letters, digits, hyphens, apostrophes, slashes and a bracketed aside ("ROC
+# (Receiver Operating Characteristic) Curve"); no stop, brace or backslash (code, a chart's
+# row "II. Conc.  1-II", an annal's "A.D. 938. Here")
+_TERM = re.compile(r"^[A-Za-z][\w'’/&+-]*(?: [\w'’/&+-]+| \([\w'’/&+, -]+\))*$")
+
+
+def _is_term(text: str) -> bool:
+    """Whether a line may be a definition list's term: a few plain words, no sentence, no
+    mark of a list, heading, directive, table or code."""
+    return len(text.split()) <= MAX_TERM_WORDS and bool(_TERM.match(text))
 
 
 # The first character (after the indentation) of every line :func:`_markup_lines` acts on,

@@ -22,6 +22,27 @@ def test_a_list_of_group_labels_is_not_asked_for_its_labels():
     assert not [d for d in drafts if d.items == ("Readings", "Additional")]
 
 
+def test_a_definition_without_an_article_is_asked_as_what_the_term_is():
+    """'Clustering: Unsupervised grouping of data into buckets' (machine learning) and
+    'Tort: Civil wrong causing loss or harm to a claimant' (law) ask 'What is X?';
+    'Scalia: Tradition' (a link list's label), 'Caching: Allows faster reads of data' (a
+    verb) and 'Depression: Unlike other anesthetics, ketamine spares breathing' (a clause)
+    do not."""
+    section = parse_outline(
+        "# Notes\n\n## Terms\n\n"
+        "- Clustering: Unsupervised grouping of data into buckets\n"
+        "- Tort: Civil wrong causing loss or harm to a claimant\n"
+        "- Scalia: Tradition\n"
+        "- Caching: Allows faster reads of data\n"
+        "- Depression: Unlike other anesthetics, ketamine spares breathing\n"
+    ).sections[0]
+    asked = {d.question: d.answer for d in list_cards(section.lists[0], section, section.lists)}
+    assert asked["What is clustering?"] == "Unsupervised grouping of data into buckets"
+    assert asked["What is tort?"] == "Civil wrong causing loss or harm to a claimant"
+    for term in ("scalia", "caching", "depression"):
+        assert f"What is {term}?" not in asked
+
+
 def test_a_stage_is_asked_what_happens_in_it_but_a_task_of_a_to_do_list_is_not():
     """'Systole' (physiology) names a stage; 'use NTLMv2' (a software to-do list) names a task:
     'What happens in use NTLMv2?' is no question."""

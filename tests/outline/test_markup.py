@@ -52,6 +52,44 @@ def test_definition_lists_become_term_items():
     assert out == ["", "- Osmosis: diffusion of water across a membrane"]
 
 
+def test_a_rest_definition_list_becomes_term_items():
+    """A reST glossary (machine learning, then law) written 'term' over its indented
+    definition gives 'term: definition' items, a definition on two lines joined; the line
+    count is kept."""
+    lines = [
+        "Accuracy",
+        "  Percentage of correct predictions made by the model.",
+        "",
+        "ROC (Receiver Operating Characteristic) Curve",
+        "  A plot of the true positive rate against",
+        "  the false positive rate.",
+        "",
+        "Tort",
+        "  A civil wrong that causes a claimant to suffer loss.",
+    ]
+    out = blank_markup(lines)
+    assert len(out) == len(lines)
+    assert out[0] == "- Accuracy: Percentage of correct predictions made by the model."
+    assert out[3] == (
+        "- ROC (Receiver Operating Characteristic) Curve: A plot of the true positive rate "
+        "against the false positive rate."
+    )
+    assert out[7] == "- Tort: A civil wrong that causes a claimant to suffer loss."
+    assert out[1] == out[4] == out[5] == ""
+
+
+def test_code_chart_rows_annals_or_one_indented_line_are_no_definition_list():
+    """Code continued on an indented line, a chart's rows, an annal's 'A.D. 938. Here' over
+    its verse, and a single short line over an indented one are left as written."""
+    for lines in (
+        ["def very_important_function(", "    template: str, file: str,", ""] * 3,
+        ["II. Conc.   1-II   3-II", "    Ecc. Conc.  Norm. Conc.", ""] * 3,
+        ["A.D. 938. Here", "    Athelstan king, of earls the lord,", ""] * 3,
+        ["Accuracy", "  Percentage of correct predictions made by the model.", ""],
+    ):
+        assert blank_markup(list(lines)) == lines
+
+
 @pytest.mark.parametrize(
     ("text", "plain"),
     [

@@ -326,6 +326,12 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
+    if name.lower() in _SAYS_WHAT_IT_IS:
+        # "Description" of "Outcome cohort": "what is the outcome cohort?", not "what is the
+        # description of Outcome cohort?" (the heading names the column, not a property)
+        last = label.split()[-1].lower() if label.split() else ""
+        verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
+        return f"what {verb} {_the(label)}{unit}?"
     if _what_the_row_is(heading):  # "what are Peer records used by?", not "the used by of"
         last = label.split()[-1].lower()
         verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
@@ -337,6 +343,26 @@ def _cell_question(heading: str, label: str) -> str:
         # "Acceptable downtime" of "Downtime per year": "the acceptable downtime per year"
         return f"what {verb} the {' '.join([*head[:-1], _name(label)])}{unit}?"
     return f"what {verb} the {name} of {label}{unit}?"
+
+
+# headings of a column that says what its row's thing is or holds, whatever the subject
+_SAYS_WHAT_IT_IS = lx.wordset(
+    "description descriptions definition definitions meaning explanation value values details"
+    " setting settings choice"
+)
+
+
+def _the(label: str) -> str:
+    """``label`` as a thing asked about: a common name takes "the" ("the target cohort" for
+    "Target cohort", "the time-at-risk"); a name or an abbreviation stays as written ("IPv6",
+    "Paris", "the Senate")."""
+    words = label.split()
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return label
+    first = words[0]
+    if first[1:] != first[1:].lower() or not lx.can_be_noun(first.lower()):
+        return label  # "IPv6", "ACE inhibitors", "Paris"
+    return f"the {first.lower()}{label[len(first) :]}"
 
 
 def _what_the_row_is(heading: str) -> bool:

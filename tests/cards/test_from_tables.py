@@ -213,7 +213,7 @@ def test_yes_no_cells_links_and_prose_captions_are_not_asked():
     section = OutlineSection("4", "HTTP", 1, 1, blocks=[verbs])
     drafts = table_cards(verbs, section)
     questions = {d.question: d.answer for d in drafts}
-    assert questions["What is the description of GET?"] == "Reads a resource"
+    assert questions["What is GET?"] == "Reads a resource"
     assert not [d for d in drafts if d.answer in ("Yes", "No")]
     assert not [q for q in questions if "reference" in q.lower()]
     assert not [d for d in drafts if "rfc-editor.org" in d.answer or "rfc-editor" in d.question]
@@ -321,7 +321,7 @@ def test_a_table_naming_its_rows_in_its_first_column_is_not_turned():
         ],
         line=1,
     )
-    assert "What is the description of Dark mode?" in _by_question(features)
+    assert "What is the dark mode?" in _by_question(features)
     torts = Table(
         ["", "Element", "Remedy"],
         [
@@ -457,3 +457,23 @@ def test_which_row_is_asked_with_is_when_the_heading_says_what_the_row_is():
     questions = set(_by_question(zigzag))
     assert "ZigZag encoding: which signed original is encoded as 1?" in questions
     assert not [q for q in questions if "has encoded as" in q or "the encoded as" in q]
+
+
+def test_a_description_or_value_column_asks_what_its_row_is():
+    """'Choice | Value' of a study design (epidemiology) and 'Term | Definition' (law) ask
+    'what is the target cohort?' and 'what is the tort?', never 'what is the
+    value of Target cohort?' or 'the definition of Tort'; an abbreviation stays as written."""
+    design = Table(
+        ["Choice", "Value"],
+        [["Target cohort", "New users of ACE inhibitors"], ["Model", "Cox proportional hazards"]],
+        line=1,
+    )
+    terms = Table(
+        ["Term", "Definition"],
+        [["Tort", "A civil wrong causing loss"], ["NDA", "A contract keeping information secret"]],
+        line=1,
+    )
+    questions = set(_by_question(design)) | set(_by_question(terms))
+    assert {"What is the target cohort?", "What is the model?", "What is NDA?"} <= questions
+    assert "What is the tort?" in questions
+    assert not [q for q in questions if "value of" in q or "definition of" in q]

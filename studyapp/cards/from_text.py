@@ -380,6 +380,7 @@ def _definition_cards(
         and len(name.split()) <= 3
         and name not in ctx.acronyms  # an abbreviation has its own typed cards
         and name.casefold() not in ctx.subject
+        and not _a_proper_name(name, ctx)  # "Australia is a wealthy ... country": no term
     )
     if typed and quote and name.casefold() not in quote.casefold():
         drafts.append(  # recalling the term itself, not recognising it among options
@@ -409,6 +410,16 @@ def _definition_cards(
             )
         )
     return drafts
+
+
+def _a_proper_name(name: str, ctx: DocContext) -> bool:
+    """Whether ``name`` is a place's or a person's name as the text writes it (each word a
+    name, see :meth:`ProperNames.is_name`), not an abbreviation: "What is the term for a
+    wealthy, industrialised country ...?" -> "Australia" asks for an example, not a term."""
+    said = name.split()
+    return bool(said) and all(
+        w[:1].isupper() and not w.isupper() and ctx.names.is_name(w.lower()) for w in said
+    )
 
 
 def _same_term(a: str, b: str, ctx: DocContext) -> bool:

@@ -166,3 +166,26 @@ def test_a_doer_brought_in_by_a_story_is_not_asked_about():
     )
     asked = [c.question.lower() for c in _cards(concept)]
     assert any("what does the sympathetic nervous system raise" in q for q in asked), asked
+
+
+def test_a_name_defined_by_a_description_is_not_asked_as_a_term():
+    """'Australia is a wealthy, industrialised country ...' (statistics) and 'Caere is the
+    first of the Italian towns ...' (history) describe an example, not a term: no "What is
+    the term for ...?" card; 'Osmosis is the diffusion of water ...' (biology) keeps it."""
+    text = (
+        "# Notes\n\n## Samples\n\n"
+        "Australia is a wealthy, industrialised country with a very well-developed education "
+        "system. Students in Australia sit national tests.\n\n"
+        "## Towns\n\nCaere is the first of the Italian towns mentioned in Greek records. "
+        "Greek traders reached Caere early.\n\n"
+        "## Cells\n\nOsmosis is the diffusion of water across a selectively permeable "
+        "membrane. Osmosis moves water toward the higher solute concentration.\n"
+    )
+    answers = {
+        c.answer
+        for d in generate_decks(parse_outline(text), prefix="t")
+        for c in d.cards
+        if c.question.startswith("What is the term for")
+    }
+    assert "Osmosis" in answers
+    assert not {"Australia", "Caere"} & answers

@@ -333,6 +333,8 @@ def _fault(
         return "not-a-statement"
     if answer and (_cut_short(answer) or lx.only_verb(answer.strip())):
         return "broken-blank"
+    if answer.lstrip().startswith("[") and answer.rstrip(" .").endswith("]"):
+        return "not-a-statement"  # "[Link to Outcome & Alignment template]": a placeholder
     if answer and _wrong_kind(question, answer):
         return "broken-blank"
     if _GLUED.search(answer) or _SPLIT_NUMBER.search(answer) or _TWO_SENTENCES.search(answer):

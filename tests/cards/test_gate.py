@@ -1363,3 +1363,15 @@ def test_a_multiple_choice_card_quoting_an_exercise_is_not_a_statement():
 def test_a_mark_drawn_in_a_chart_is_no_question_without_the_chart(question):
     """A card shows no picture: a question about "the dashed line" leans on one."""
     assert card_fault(_ask(question, "the total fertility rate"), "") == "unresolved"
+
+
+def test_an_answer_in_square_brackets_is_a_placeholder():
+    """'[Link to Outcome & Alignment template]' (a course manual) or '[Insert figure 2]'
+    answers nothing; 'the Bill of Rights' does."""
+    for answer in ("[Link to Outcome & Alignment template]", "[Insert figure 2]."):
+        draft = Draft(CardType.BASIC, "k", "1", "s", "What happens in learning outcomes?", answer)
+        assert card_fault(draft, "") == "not-a-statement", answer
+    kept = Draft(
+        CardType.BASIC, "k", "1", "s", "What are the amendments called?", "the Bill of Rights"
+    )
+    assert card_fault(kept, "") != "not-a-statement"

@@ -259,8 +259,8 @@ def _definition_lists(out: list[str]) -> None:
     for at, end in entries:
         definition = " ".join(line.strip() for line in out[at + 1 : end])
         out[at] = f"{' ' * _indent(out[at])}- {out[at].strip()}: {definition}"
-        for below in range(at + 1, end):
-            out[below] = ""
+        for line_at in range(at + 1, end):
+            out[line_at] = ""
 
 
 # a term's words: letters, digits, hyphens, apostrophes, slashes and a bracketed aside ("ROC

@@ -99,9 +99,15 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
             [""] + [row[0] for row in rows],
             [[header[j]] + [row[j] for row in rows] for j in range(1, len(header))],
         )
+    if _peer_columns(header):
+        return []  # "Africa | Asia | Europe": lists side by side, a row is no record
     labels = [row[0] for row in rows]
-    if len(set(labels)) != len(labels) or all(_IDENTIFIER.match(label) for label in labels):
+    repeated = {label for label in labels if labels.count(label) > 1}
+    if len(repeated) * 2 > len(set(labels)) or all(_IDENTIFIER.match(label) for label in labels):
         return []  # rows not told apart by a name ("6.2.1", "#3"): nothing to ask them by
+    if repeated:  # a timeline's two events of 1745: each row asked by its name alone
+        rows = [row for row in rows if row[0] not in repeated]
+        labels = [row[0] for row in rows]
     if sum(_statement(label) for label in labels) > len(labels) / 2:
         return []  # "Advantages" beside "Limitations": lists side by side, no row names
         # ("What are the limitations of CUT&RUN of Requires less starting material?")
@@ -129,6 +135,8 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                 continue
             if value.split()[0].lower().strip(",.;") in ("yes", "no"):
                 continue  # "is DELETE idempotent? yes": a coin toss, asked by "which" cards
+            if _name(header[j]).lower() in _EVENTS and not _WHEN.search(row[0]):
+                continue  # a timeline's heading row ("Middle Ages"): no date to ask by
             typed = len(value) <= MAX_TYPED and len(value.split()) <= MAX_SHORT_WORDS
             drafts.append(
                 Draft(
@@ -143,6 +151,24 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if shown:
         drafts = [replace(d, source=shown.get(d.source, d.source)) for d in drafts]
     return drafts[:MAX_TABLE_CARDS]
+
+
+def _peer_columns(header: list[str]) -> bool:
+    """Whether the first column is headed by a name ("Africa", "Monday") rather than by the
+    kind of thing its rows are ("Country", "Ligand"), and so is another ("Asia"; "Tuesday"):
+    the columns are peers, each a list of its own, and a row holds things that only share a
+    line ("What is the asia of Kenya?" -> "Maldives")."""
+    named = [_a_name(heading) for heading in header]
+    return bool(named) and named[0] and sum(named) >= 2
+
+
+def _a_name(heading: str) -> bool:
+    """Whether a heading is a name: capitalised words no dictionary lists as a part of speech
+    (not an abbreviation, and "and" aside: "Caribbean and Americas")."""
+    said = [w for w in lx.WORD.findall(_ASIDE.sub("", heading)) if not lx.is_function_word(w)]
+    return bool(said) and all(
+        w[:1].isupper() and not w.isupper() and not lx.parts_of_speech(w) for w in said
+    )
 
 
 def _transposed(header: list[str], rows: list[list[str]]) -> bool:
@@ -326,6 +352,14 @@ def _cell_question(heading: str, label: str) -> str:
     "Downtime per year" under "Acceptable downtime"."""
     unit = _unit(heading)
     name = _name(heading)
+    if name.lower() in _EVENTS and _WHEN.search(label):
+        # a timeline: "what happened in 1215?", "what happened by 1200?", not "what is the
+        # events of 1215?"
+        words = label.split()
+        if words[0].lower() in _TIME_PREPOSITIONS:  # "By 1200": "what happened by 1200?"
+            return f"what happened {words[0].lower()} {' '.join(words[1:])}{unit}?"
+        before = "" if words[-1].lower() == "ago" else "in "  # "50 million years ago"
+        return f"what happened {before}{label}{unit}?"
     if name.lower() in _SAYS_WHAT_IT_IS:
         # "Description" of "Outcome cohort": "what is the outcome cohort?", not "what is the
         # description of Outcome cohort?" (the heading names the column, not a property)
@@ -345,6 +379,10 @@ def _cell_question(heading: str, label: str) -> str:
     return f"what {verb} the {name} of {label}{unit}?"
 
 
+# a timeline's column of what happened, and the dates its rows are named by
+_EVENTS = lx.wordset("event events happening happenings occurrence occurrences")
+_WHEN = re.compile(r"\d|\b(?:century|centuries|BC|BCE|AD|CE)\b")
+_TIME_PREPOSITIONS = lx.wordset("in by from after before around circa c. during until since")
 # headings of a column that says what its row's thing is or holds, whatever the subject
 _SAYS_WHAT_IT_IS = lx.wordset(
     "description descriptions definition definitions meaning explanation value values details"

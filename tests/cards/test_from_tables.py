@@ -477,3 +477,43 @@ def test_a_description_or_value_column_asks_what_its_row_is():
     assert {"What is the target cohort?", "What is the model?", "What is NDA?"} <= questions
     assert "What is the tort?" in questions
     assert not [q for q in questions if "value of" in q or "definition of" in q]
+
+
+def test_columns_headed_by_peer_names_are_lists_side_by_side():
+    """'Africa | Asia | Europe' (Commonwealth members) and 'Monday | Tuesday' (a timetable)
+    are lists side by side: no 'What is the asia of Kenya?'; 'Country | Capital' and a rare
+    kind of row ('Ligand | Name') are records."""
+    members = Table(
+        ["Africa", "Asia", "Caribbean and Americas", "Europe"],
+        [["Kenya", "India", "Jamaica", "Malta"], ["Ghana", "Malaysia", "Belize", "Cyprus"]],
+        line=1,
+    )
+    week = Table(
+        ["Monday", "Tuesday"], [["Anatomy", "Physiology"], ["Histology", "Biochemistry"]], line=1
+    )
+    assert table_cards(members, SECTION) == [] and table_cards(week, SECTION) == []
+    capitals = Table(["Country", "Capital"], [["France", "Paris"], ["Peru", "Lima"]], line=1)
+    assert "What is the capital of France?" in _by_question(capitals)
+
+
+def test_a_timeline_asks_what_happened_at_each_date_it_gives_once():
+    """A history timeline ('Date | Event') asks 'what happened in 1215?', 'by 1200', '50
+    million years ago'; a date given twice (two events of 1745) and a period heading row
+    without a date ask nothing, and the other rows are still asked."""
+    timeline = Table(
+        ["Date", "Event"],
+        [
+            ["50 million years ago", "The Giant's Causeway was formed."],
+            ["Middle Ages", "(or the medieval period)"],
+            ["By 1200", "The English ruled the Pale around Dublin."],
+            ["1215", "Magna Carta was signed by King John."],
+            ["1745", "Bonnie Prince Charlie landed in Scotland."],
+            ["1745", "The Jacobite army reached Derby."],
+        ],
+        line=1,
+    )
+    asked = {q: d.answer for q, d in _by_question(timeline).items()}
+    assert asked["What happened in 1215?"] == "Magna Carta was signed by King John."
+    assert "What happened by 1200?" in asked
+    assert "What happened 50 million years ago?" in asked
+    assert not [q for q in asked if "1745" in q or "Middle Ages" in q or "events of" in q]

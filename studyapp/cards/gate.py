@@ -729,6 +729,8 @@ def _ungrammatical(question: str) -> bool:
             verb.endswith(("ed", "en")) or lx.only_verb(verb)
         ):
             return True  # "What is the term for composed of proteins ...?"
+    if _COMMAND_SUBJECT.match(question):
+        return True  # "What do Don't block?": a reviewer's rule, no subject and its verb
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return _misparsed_subject(question)
@@ -788,6 +790,10 @@ def _imperative(text: str) -> bool:
     return lx.only_verb(first) and lx.verb_lemma(first) == first.lower()
 
 
+_COMMAND_SUBJECT = re.compile(_ASKS + r" (?:[Dd]on['’]t|[Dd]o not|Never|Always|Please|Avoid)\b")
+_A_REASON = re.compile(r"^\W*(?:due to|owing to|because|thanks to)\b", re.IGNORECASE)
+
+
 def _wrong_kind(question: str, answer: str) -> bool:
     """Whether an answer is not the kind of phrase its question asks for: "What does curl
     rhyme?" -> "with words like girl" (a preposition's phrase), "What are polydentate
@@ -797,8 +803,8 @@ def _wrong_kind(question: str, answer: str) -> bool:
     if not first or not re.match(r"^what\b", question, re.IGNORECASE):
         return False
     word = first[0].lower()
-    if word in _PREPOSITIONS:
-        return True
+    if word in _PREPOSITIONS or _A_REASON.match(answer):
+        return True  # "What can smooth muscles contract?" -> "due to intrinsic factors"
     pos = lx.parts_of_speech(word)
     if not re.match(r"^what (?:is|are)\b", question, re.IGNORECASE):
         return False

@@ -1375,3 +1375,17 @@ def test_an_answer_in_square_brackets_is_a_placeholder():
         CardType.BASIC, "k", "1", "s", "What are the amendments called?", "the Bill of Rights"
     )
     assert card_fault(kept, "") != "not-a-statement"
+
+
+def test_a_rule_in_the_imperative_or_a_reason_for_a_what_is_no_question():
+    """'What do Don't block?' (a code-review rule) and 'Why do Don't accept complexity?' have
+    no subject; 'What can smooth muscles contract?' -> 'due to intrinsic factors'
+    (physiology) answers why, not what. 'What did Don Juan seduce?' is English."""
+    for question, answer in (
+        ("What do Don't block?", "CLs"),
+        ("Why do Don't accept complexity in tests just?", "they aren't part of the binary"),
+        ("What can smooth muscles myogenically contract?", "due to intrinsic factors"),
+    ):
+        draft = Draft(CardType.BASIC, "k", "1", "s", question, answer)
+        assert card_fault(draft, "") in ("not-a-statement", "broken-blank"), question
+    assert not gate._ungrammatical("What did Don Juan seduce?")

@@ -418,8 +418,15 @@ def _a_proper_name(name: str, ctx: DocContext) -> bool:
     wealthy, industrialised country ...?" -> "Australia" asks for an example, not a term."""
     said = name.split()
     return bool(said) and all(
-        w[:1].isupper() and not w.isupper() and ctx.names.is_name(w.lower()) for w in said
+        w[:1].isupper() and not w.isupper() and _a_name_word(w.lower(), ctx) for w in said
     )
+
+
+def _a_name_word(word: str, ctx: DocContext) -> bool:
+    """Whether ``word`` (lower case) is a name: the text writes it so, or it is a common
+    word of English that no dictionary lists as a part of speech ("Australia", said only
+    at the start of sentences)."""
+    return ctx.names.is_name(word) or (not lx.parts_of_speech(word) and lx.zipf(word) >= 3.5)
 
 
 def _same_term(a: str, b: str, ctx: DocContext) -> bool:

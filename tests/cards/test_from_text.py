@@ -175,7 +175,7 @@ def test_a_name_defined_by_a_description_is_not_asked_as_a_term():
     text = (
         "# Notes\n\n## Samples\n\n"
         "Australia is a wealthy, industrialised country with a very well-developed education "
-        "system. Students in Australia sit national tests.\n\n"
+        "system. Students there sit national tests.\n\n"
         "## Towns\n\nCaere is the first of the Italian towns mentioned in Greek records. "
         "Greek traders reached Caere early.\n\n"
         "## Cells\n\nOsmosis is the diffusion of water across a selectively permeable "

@@ -47,7 +47,11 @@ POINTER = re.compile(
     re.IGNORECASE,
 )
 _LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
-CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.)(?:\(s\))?\s*:")
+# a bibliography entry: "MURRAY, SIR JOHN, The Ocean ...", "Smith, J. (2001). Title ..."
+_REFERENCE_ENTRY = re.compile(
+    r"^(?:[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*, (?:[A-Z]{2,}\b|[A-Z]\.)|[A-Z][a-z]+, [A-Z]\.)"
+)
+CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
     "first second third fourth fifth sixth seventh eighth ninth tenth last next previous"
     " following preceding same other"
@@ -226,6 +230,8 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
+    if _REFERENCE_ENTRY.match(whole.lstrip()):
+        return "not-a-statement"  # "MURRAY, SIR JOHN, The Ocean (...)": a reading list
     if ("(" in rest or "[" in rest) and _RESOURCE.search(rest):
         return "not-a-statement"  # "Analyzing Algorithms (playlist) in 18 minutes (video)"
     if _shouted(rest):
@@ -546,8 +552,8 @@ def _word_before(before: str) -> list[str]:
 def _broken(text: str, start: int, end: int, phrase: str) -> bool:
     """Whether a blank at ``text[start:end]`` hiding ``phrase`` is less than a whole term."""
     said = lx.WORD.findall(phrase)
-    if not said or _CLAUSE_BREAK.search(phrase) or phrase.rstrip()[-1:] in ".,;:":
-        return True  # "[relative.]": the blank took the sentence's stop
+    if not said or _CLAUSE_BREAK.search(phrase) or phrase.rstrip()[-1:] in ".,;:’'\"”":
+        return True  # "[relative.]", "God Save the [Queen’]": the blank took a stop or quote
     if lx.parts_of_speech(said[-1]) == frozenset({"ADV"}) and len(said) > 1:
         return True  # "[document first]": an adverb of the clause rides along
     first, last = said[0], said[-1]
@@ -684,12 +690,18 @@ def _subjectless(text: str) -> bool:
     return lx.only_verb(word) and lx.verb_lemma(word) != word
 
 
+# what follows the verb of an instruction: "List the ...", "Name one of ...", "Explain how"
+_AFTER_AN_ORDER = lx.wordset(
+    "the a an all each your one two three some any how why what which this these those"
+)
+
+
 @lru_cache(maxsize=16384)
 def instruction(text: str) -> bool:
     """Whether a cloze's sentence is an instruction: a verb in its base form before an
     article ("List the classes of ...", "Draw a diagram of ...")."""
     said = [word[0] for word in islice(lx.WORD.finditer(text), 2)]  # the others unread
-    if len(said) < 2 or said[1].lower() not in ("the", "a", "an", "all", "each", "your"):
+    if len(said) < 2 or said[1].lower() not in _AFTER_AN_ORDER:
         return False
     return lx.verb_lemma(said[0]) == said[0].lower()
 

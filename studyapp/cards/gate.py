@@ -468,6 +468,9 @@ def everyday_answer(question: str, answer: str) -> bool:
     )  # a capital inside the answer, or on a word no dictionary lists, is a name ("Spain")
 
 
+_PLACEHOLDER = re.compile(r"%[sd]\b|%\(\w+\)[sd]")
+
+
 # the checks below read a sentence, not its blank: every cloze option of a sentence shares them
 @lru_cache(maxsize=16384)
 def _shows_markup(shown: str) -> bool:
@@ -480,6 +483,8 @@ def _shows_markup(shown: str) -> bool:
         return True  # "... ECCNs at https?": an address cut to its scheme
     if ("(" in shown or "=" in shown or ");" in shown) and _CODE.search(shown):
         return True  # 'curl_slist_append( recipients, " NOTIFY=SUCCESS" );': code
+    if "%" in shown and _PLACEHOLDER.search(shown):
+        return True  # "In Chapter %s we discussed ...": a template's slot left unfilled
     # "libcurl.a libcurldll.a libcurl.lib": a listing
     return shown.count(".") >= 3 and len(_FILE_NAME.findall(shown)) >= 3
 
@@ -791,6 +796,7 @@ def _imperative(text: str) -> bool:
 
 
 _COMMAND_SUBJECT = re.compile(_ASKS + r" (?:[Dd]on['’]t|[Dd]o not|Never|Always|Please|Avoid)\b")
+_COPULAS = frozenset({"is", "are", "was", "were"})
 _A_REASON = re.compile(r"^\W*(?:due to|owing to|because|thanks to)\b", re.IGNORECASE)
 
 
@@ -803,8 +809,9 @@ def _wrong_kind(question: str, answer: str) -> bool:
     if not first or not re.match(r"^what\b", question, re.IGNORECASE):
         return False
     word = first[0].lower()
-    if word in _PREPOSITIONS or _A_REASON.match(answer):
-        return True  # "What can smooth muscles contract?" -> "due to intrinsic factors"
+    if word in _PREPOSITIONS or _A_REASON.match(answer) or word in _COPULAS:
+        return True  # "What can smooth muscles contract?" -> "due to intrinsic factors";
+        # "What does the C-F bonds ... contain?" -> "are highly electronegative"
     pos = lx.parts_of_speech(word)
     if not re.match(r"^what (?:is|are)\b", question, re.IGNORECASE):
         return False

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from studyapp.cards import gate
 from studyapp.cards.cloze_rules import (
     LEANS_BACK,
     POINTER,
@@ -15,6 +16,8 @@ from studyapp.cards.cloze_rules import (
     points_into_document,
     sentence_fails,
 )
+from studyapp.cards.drafts import Draft
+from studyapp.model import CardType
 
 
 def test_a_cloze_is_judged_by_its_sentence_then_by_its_blank():
@@ -249,3 +252,26 @@ def test_an_editors_note_in_square_brackets_gives_no_cloze():
         "Judicial review",
         "",
     )
+
+
+def test_instructions_captions_reading_lists_and_template_slots_give_no_cloze():
+    """'Name one of the [two longest rivers] ...' (civics) and 'Explain how [osmosis] works'
+    are instructions; 'Table: Main design choices for our [cohort study]' a caption;
+    '[MURRAY], SIR JOHN, The Ocean ...' a reading list; 'In Chapter %s we discussed
+    [first-order logic]' an unfilled template; 'God Save the [Queen’]' cuts a quotation.
+    'USA, Canada and Mexico signed [NAFTA]' is a statement."""
+
+    def fault(text: str) -> str:
+        return gate.card_fault(Draft(CardType.CLOZE, "cloze|x", "1", "s", text=text), "Notes")
+
+    for text in (
+        "Name one of the {{c1::two longest rivers}} in the United States.",
+        "Explain how {{c1::osmosis}} moves water across membranes.",
+        "Table: Main design choices for our {{c1::comparative cohort study}}.",
+        "{{c1::MURRAY}}, SIR JOHN, The Ocean (Home University Library).",
+        "Smith, J. (2001). {{c1::Cell biology}} of the kidney.",
+        "The National Anthem of the UK is ‘God Save the {{c1::Queen’}}.",
+        "In Chapter %s we discussed relation symbols in {{c1::first-order logic}}.",
+    ):
+        assert fault(text), text
+    assert fault("USA, Canada and Mexico signed {{c1::NAFTA}} in 1992.") == ""

@@ -1385,6 +1385,7 @@ def test_a_rule_in_the_imperative_or_a_reason_for_a_what_is_no_question():
         ("What do Don't block?", "CLs"),
         ("Why do Don't accept complexity in tests just?", "they aren't part of the binary"),
         ("What can smooth muscles myogenically contract?", "due to intrinsic factors"),
+        ("What does the C-F bonds that the polymer contain?", "are highly electronegative"),
     ):
         draft = Draft(CardType.BASIC, "k", "1", "s", question, answer)
         assert card_fault(draft, "") in ("not-a-statement", "broken-blank"), question

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
-from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest
+from studyapp.cards.drafts import MAX_ANSWER, MAX_TYPED, Draft, digest, lower_first
 from studyapp.cards.from_blanks import word_char
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
@@ -369,7 +369,8 @@ def _cell_question(heading: str, label: str) -> str:
     if _what_the_row_is(heading):  # "what are Peer records used by?", not "the used by of"
         last = label.split()[-1].lower()
         verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
-        return f"what {verb} {label} {name}{unit}?"
+        titled = len(label.split()) > 1 and lower_first(label) == label  # "Home Secretary"
+        return f"what {verb} {'the ' if titled else ''}{label} {name}{unit}?"
     head = _OF_PHRASE.split(name)[0].split()
     plural = bool(head) and head[-1].endswith("s") and lx.lemma(head[-1]) != head[-1].lower()
     verb = "are" if plural else "is"
@@ -400,7 +401,7 @@ def _the(label: str) -> str:
     first = words[0]
     if first[1:] != first[1:].lower() or not lx.can_be_noun(first.lower()):
         return label  # "IPv6", "ACE inhibitors", "Paris"
-    return f"the {first.lower()}{label[len(first) :]}"
+    return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
 
 
 def _what_the_row_is(heading: str) -> bool:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from studyapp.cards.from_tables import _names, table_cards, table_markdown, table_row
+from studyapp.cards.from_tables import (
+    _cell_question,
+    _names,
+    table_cards,
+    table_markdown,
+    table_row,
+)
 from studyapp.model import CardType
 from studyapp.outline.nodes import OutlineSection, Table
 from studyapp.outline.parse import parse_outline
@@ -517,3 +523,13 @@ def test_a_timeline_asks_what_happened_at_each_date_it_gives_once():
     assert "What happened by 1200?" in asked
     assert "What happened 50 million years ago?" in asked
     assert not [q for q in asked if "1745" in q or "Middle Ages" in q or "events of" in q]
+
+
+def test_a_role_table_asks_about_the_role_with_its_article():
+    """'Chancellor of the Exchequer | economy' under 'Responsible for' (government) asks "what
+    is the Chancellor of the Exchequer responsible for?"; 'Keratin' under 'Found in'
+    (anatomy) takes no article."""
+    assert _cell_question("Responsible for", "Chancellor of the Exchequer") == (
+        "what is the Chancellor of the Exchequer responsible for?"
+    )
+    assert _cell_question("Found in", "Keratin") == "what is Keratin found in?"

@@ -259,7 +259,11 @@ def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSectio
     for lead in sections:
         kept: list = []
         for block in lead.blocks:
-            if isinstance(block, ItemList) and any(i.children for i in block.items):
+            if (
+                isinstance(block, ItemList)
+                and any(i.children for i in block.items)
+                and not _a_glossary(block)
+            ):
                 loose: ItemList | None = None
                 for item in block.items:
                     if item.children:
@@ -276,6 +280,14 @@ def _sections_from_bullets(sections: list[OutlineSection]) -> list[OutlineSectio
         if kept:
             out.insert(0, lead)
     return out or sections
+
+
+def _a_glossary(block: ItemList) -> bool:
+    """Whether a list is mostly terms with their explanations and nothing under them (a
+    glossary where a few terms have examples below): it stays one list, not a section for
+    each term that has bullets under it."""
+    defined = sum(1 for item in block.items if item.term and not item.children)
+    return defined * 2 > len(block.items)
 
 
 def _fold_labels(items: list[ListItem]) -> None:

@@ -651,3 +651,26 @@ def test_a_heading_said_again_at_the_start_of_its_first_paragraph_is_left_out():
     kept = "# Notes\n\n## Cell Biology\n\nCell Biology is the study of cells and their parts.\n"
     [paragraph] = [b for s in parse_outline(kept).walk() for b in s.blocks]
     assert paragraph.text.startswith("Cell Biology is the study")
+
+
+def test_a_glossary_with_examples_under_a_few_terms_stays_one_list():
+    """A machine-learning glossary (and a law one) of terms with their definitions, where
+    one term has examples as bullets under it, stays one list: no section titled by that
+    term. Notes made only of bulleted topics still become sections."""
+    glossary = (
+        "# Glossary\n\n- Accuracy: Percentage of correct predictions.\n"
+        "- Bias metric: The average difference between predictions and the truth.\n"
+        "  - Low bias: every prediction is close.\n  - High bias: the model underfits.\n"
+        "- Clustering: Unsupervised grouping of data into buckets.\n"
+        "- Epoch: One pass of the algorithm over the whole data set.\n"
+    )
+    law = (
+        "# Terms\n\n- Tort: A civil wrong.\n  - Negligence: failing to take care.\n"
+        "- Contract: An agreement the law enforces.\n- Remedy: What a court awards.\n"
+    )
+    for text in (glossary, law):
+        sections = list(parse_outline(text).walk())
+        assert len(sections) == 1, [s.title for s in sections]
+        assert len(sections[0].lists[0].items) in (3, 4)
+    notes = parse_outline("# Cells\n\n- Mitosis\n  - one division\n- Meiosis\n  - two divisions\n")
+    assert [s.title for s in notes.walk()] == ["Mitosis", "Meiosis"]

@@ -137,7 +137,11 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
                 continue  # "is DELETE idempotent? yes": a coin toss, asked by "which" cards
             if _name(header[j]).lower() in _EVENTS and not _WHEN.search(row[0]):
                 continue  # a timeline's heading row ("Middle Ages"): no date to ask by
-            typed = len(value) <= MAX_TYPED and len(value.split()) <= MAX_SHORT_WORDS
+            typed = (
+                len(value) <= MAX_TYPED
+                and len(value.split()) <= MAX_SHORT_WORDS
+                and _name(header[j]).lower() not in _EVENTS  # "Shakespeare born": told, not typed
+            )
             drafts.append(
                 Draft(
                     CardType.TYPED if typed else CardType.BASIC,

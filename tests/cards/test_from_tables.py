@@ -513,13 +513,17 @@ def test_a_timeline_asks_what_happened_at_each_date_it_gives_once():
             ["Middle Ages", "(or the medieval period)"],
             ["By 1200", "The English ruled the Pale around Dublin."],
             ["1215", "Magna Carta was signed by King John."],
+            ["1564", "Shakespeare born"],
             ["1745", "Bonnie Prince Charlie landed in Scotland."],
             ["1745", "The Jacobite army reached Derby."],
         ],
         line=1,
     )
-    asked = {q: d.answer for q, d in _by_question(timeline).items()}
+    drafts = _by_question(timeline)
+    asked = {q: d.answer for q, d in drafts.items()}
     assert asked["What happened in 1215?"] == "Magna Carta was signed by King John."
+    # an event is told in one's own words, never typed letter for letter
+    assert {d.type for d in drafts.values()} == {CardType.BASIC}
     assert "What happened by 1200?" in asked
     assert "What happened 50 million years ago?" in asked
     assert not [q for q in asked if "1745" in q or "Middle Ages" in q or "events of" in q]

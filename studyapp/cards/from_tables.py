@@ -403,7 +403,8 @@ def _the(label: str) -> str:
     if not words or words[0].lower() in ("the", "a", "an"):
         return label
     first = words[0]
-    if first[1:] != first[1:].lower() or not lx.can_be_noun(first.lower()):
+    proper = not lx.parts_of_speech(first.lower()) and "-" not in first  # "Paris", not
+    if first[1:] != first[1:].lower() or proper:  # "Time-at-risk"
         return label  # "IPv6", "ACE inhibitors", "Paris"
     return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
 

@@ -537,3 +537,7 @@ def test_a_role_table_asks_about_the_role_with_its_article():
         "what is the Chancellor of the Exchequer responsible for?"
     )
     assert _cell_question("Found in", "Keratin") == "what is Keratin found in?"
+    # a place's name in a Description column stays a name (geography); a common name takes
+    # "the" (epidemiology)
+    assert _cell_question("Description", "Paris") == "what is Paris?"
+    assert _cell_question("Value", "Time-at-risk") == "what is the time-at-risk?"

@@ -403,8 +403,9 @@ def _the(label: str) -> str:
     if not words or words[0].lower() in ("the", "a", "an"):
         return label
     first = words[0]
-    proper = not lx.parts_of_speech(first.lower()) and "-" not in first  # "Paris", not
-    if first[1:] != first[1:].lower() or proper:  # "Time-at-risk"
+    low = first.lower()  # a well-known word no dictionary lists: "Paris", not "Comparator"
+    proper = not lx.parts_of_speech(low) and "-" not in low and lx.zipf(low) >= 3.5
+    if first[1:] != first[1:].lower() or proper:
         return label  # "IPv6", "ACE inhibitors", "Paris"
     return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
 

@@ -541,3 +541,4 @@ def test_a_role_table_asks_about_the_role_with_its_article():
     # "the" (epidemiology)
     assert _cell_question("Description", "Paris") == "what is Paris?"
     assert _cell_question("Value", "Time-at-risk") == "what is the time-at-risk?"
+    assert _cell_question("Description", "Comparator cohort") == "what is the comparator cohort?"

@@ -63,6 +63,7 @@ from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
 from studyapp.cards.anaphora import pronoun_without_referent
 from studyapp.cards.drafts import Draft
+from studyapp.cards.leaning import asks_of_a_common_noun
 from studyapp.model import CardType
 from studyapp.outline.sentences import normalise_space, plain_lower
 
@@ -384,6 +385,8 @@ def _fault(
     asks = _DOES_WHAT.match(question)
     if asks and lx.verb_lemma(asks.group("verb")) in lx.LIGHT_VERBS:
         return "open-question"  # "What does Skyfield use?": a calendar, a timescale, ...
+    if not authored and asks_of_a_common_noun(question):
+        return "open-question"  # "What did the Pope send?": which moment of the story?
     return ""
 
 

@@ -58,3 +58,28 @@ def says_too_little(question: str, answer: str) -> bool:
         return False
     said = [word for word in lx.WORD.findall(answer) if not lx.is_function_word(word)]
     return not any(word[:1].isupper() or lx.is_rare(word) for word in said)
+
+
+_DETERMINERS = lx.wordset("the a an this that these those some many most")
+_BARE_SUBJECT = re.compile(
+    r"^What (?:does|do|did|can|could|may|might|must|should|will|would) (?P<subject>\S+(?: \S+)?)"
+    r" [a-z]+\?$"
+)
+
+
+def asks_of_a_common_noun(question: str) -> bool:
+    """Whether ``question`` is a bare "What does X do?" whose subject is one common noun ("What
+    did the Pope send?", "What may speakers use?", "What does the protocol require?"): such a
+    party does many things in its text, and the card names no moment or case to tell which.
+    Rated blind over 38 texts, 12 of 22 such questions were bad and 4 good, whatever their
+    answer; with a named subject ("What did Huss preach?") they were good more often than bad.
+    A rare noun is a term of the subject ("What do lipases digest?"), not a party."""
+    bare = _BARE_SUBJECT.match(question)
+    if not bare:
+        return False
+    words = bare.group("subject").split()
+    if len(words) == 2 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    elif len(words) != 1 or not words[0].islower():
+        return False  # a name ("Saladin"), or more than one noun
+    return words[0].isalpha() and not lx.is_rare(words[0])  # "lipases": a term of the subject

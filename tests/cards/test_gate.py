@@ -1003,7 +1003,8 @@ def test_an_answer_running_into_a_second_predicate_is_broken():
     assert card_fault(_ask("What does the larva infect?", "the host and takes up residence"), "")
     assert card_fault(_ask("What do lipases digest?", "proteins and fats in the diet"), "") == ""
     assert (
-        card_fault(_ask("What does the kidney filter?", "water and salts from the blood"), "") == ""
+        card_fault(_ask("What does the glomerulus filter?", "water and salts from the blood"), "")
+        == ""
     )
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from studyapp.cards import gate
 from studyapp.cards.drafts import Draft
-from studyapp.cards.leaning import leans_on_context, says_too_little
+from studyapp.cards.leaning import asks_of_a_common_noun, leans_on_context, says_too_little
 from studyapp.cards.selection import weakness
 from studyapp.model import CardType
 
@@ -122,3 +123,49 @@ def test_a_bare_question_said_once_comes_back_only_where_its_section_needs_it(
     assert questions() and asked not in questions()
     monkeypatch.setattr(from_text, "says_too_little", lambda question, answer: False)
     assert asked in questions()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Pope send?",  # history
+        "What may speakers use?",  # phonetics
+        "What does the protocol require?",  # molecular biology
+        "What did the court order?",  # law
+        "What did terrorists attack?",  # civics
+        "What does the kidney filter?",  # physiology
+    ],
+)
+def test_a_bare_question_about_a_common_noun_asks_of_anyone(question: str) -> None:
+    """ "What did the Pope send?" names no moment: the party does many things in its text."""
+    assert asks_of_a_common_noun(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Huss preach?",  # a name
+        "What did Saladin capture?",
+        "What did the Emancipation Proclamation do?",  # a named document
+        "What do lipases digest?",  # a term of the subject (a rare word)
+        "What does the abbreviation MAP stand for?",  # not a bare subject-and-verb question
+        "What does the protocol require before the cells are lysed?",  # says when
+    ],
+)
+def test_a_named_or_narrowed_question_is_not_asked_of_anyone(question: str) -> None:
+    """A named subject or a question that says more keeps its card."""
+    assert not asks_of_a_common_noun(question)
+
+
+def test_the_gate_holds_a_question_about_a_common_noun_back_as_weak() -> None:
+    """The gate calls such a question open, a soft fault: it comes back only where needed."""
+    draft = Draft(
+        CardType.TYPED,
+        key="k",
+        section="s1",
+        source="The King told the barons and the bishops of England.",
+        question="What did the King tell?",
+        answer="the barons and the bishops of England",
+    )
+    assert gate.card_fault(draft, "King John") == "open-question"
+    assert "open-question" in gate.SOFT_RULES

@@ -91,8 +91,37 @@ def standalone(
         sentence = _resolve_inner_its(sentence, subject, previous)
     sentence = _resolve_inner_by_definition(sentence, previous)
     if _leans_inside(sentence, terms) or _points_back(sentence):
+        main = _without_trailing_clause(sentence)
+        if main and not (_leans_inside(main, terms) or _points_back(main)):
+            return main  # "... abuse and dependence, although this is less likely ...": cut
         return None
     return sentence
+
+
+# a clause after the main one, on a comma: ", although this is less likely with ...",
+# ", but this is rare", ", which makes them ..."
+_TRAILING_CLAUSE = re.compile(
+    r", (?:although|though|but|while|whereas|which|since|as|so|and this|and these) [^,]*"
+    r"(?:,[^,]*)*$"
+)
+MIN_MAIN_CLAUSE = 6  # words: a shorter main clause says too little alone
+
+
+def _without_trailing_clause(sentence: str) -> str | None:
+    """The sentence up to a clause that follows its main one, as a sentence of its own:
+    "There are concerns about the potential for abuse and dependence." of "..., although this
+    is less likely with controlled treatments." (a card shows one sentence: the clause's
+    "this" points into it, the main clause stands alone). None when no such clause ends it or
+    the main clause is short."""
+    cut = _TRAILING_CLAUSE.search(sentence)
+    if not cut:
+        return None
+    main = sentence[: cut.start()].rstrip()
+    if len(main.split()) < MIN_MAIN_CLAUSE or main.count("(") != main.count(")"):
+        return None
+    if not lx.holds_finite_verb(lx.WORD.findall(main)):
+        return None  # "A group of even beats (or pulses), always felt": no statement
+    return f"{main}."
 
 
 # "this", "these", "those" standing for a thing ("as this is called", "but this is rare",

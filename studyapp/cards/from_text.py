@@ -182,9 +182,6 @@ def sentence_cards(
     return drafts
 
 
-_FINITE = lx.wordset(
-    "is are was were has have had can may might must will would should do does did"
-)
 _RELATIVES = lx.wordset("that which who whom whose where")
 
 
@@ -195,16 +192,7 @@ def states_something(lead_in: str) -> bool:
     said = lx.WORD.findall(lead_in)
     if not said or said[-1].lower() in _RELATIVES or lx.is_function_word(said[-1]):
         return False  # "organisms that", "Authentication factors may": the verb was cut off
-    return any(
-        w.lower() in _FINITE
-        or (
-            bool({"VERB", "AUX"} & lx.parts_of_speech(w))
-            and w.lower().endswith(("s", "ed"))
-            and lx.verb_lemma(w) != w.lower()
-            and not (at and lx.is_function_word(said[at - 1]))  # "category of [structures]"
-        )
-        for at, w in enumerate(said)
-    )
+    return lx.holds_finite_verb(said)
 
 
 def _count(n: int) -> str:

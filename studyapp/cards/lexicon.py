@@ -483,3 +483,23 @@ def _word_stems(word: str) -> frozenset[str]:
             out.add(lemma(part))
             out.add(stem(part))
     return frozenset(out)
+
+
+FINITE = wordset("is are was were has have had can may might must will would should do does did")
+
+
+def holds_finite_verb(words: list[str]) -> bool:
+    """Whether ``words`` (of one clause, as written) hold a finite verb: an auxiliary, or a
+    word that can be a verb in an inflected form ("emerged", "produces") and does not follow a
+    function word ("category of structures": a noun). "A group of even beats, always felt"
+    states nothing; "Ketamine has emerged as a treatment" does."""
+    return any(
+        w.lower() in FINITE
+        or (
+            bool({"VERB", "AUX"} & parts_of_speech(w))
+            and w.lower().endswith(("s", "ed"))
+            and verb_lemma(w) != w.lower()
+            and not (at and is_function_word(words[at - 1]))
+        )
+        for at, w in enumerate(words)
+    )

@@ -233,14 +233,49 @@ def test_an_it_that_points_forward_is_left_as_written(sentence):
     [
         "Unfortunately, the Halting Problem, as this is called, cannot be solved.",  # computing
         "Relative to that, there was a small decline in the productivity growth rate.",  # economics
-        "A double cut-time sign may indicate a four-half measure, but this is rare.",  # music
         "All of these can be considered attributes of lexemes or lemmas.",  # linguistics
         "The court gave no weight to that.",  # law
     ],
 )
 def test_a_demonstrative_standing_for_something_said_before_is_left_out(sentence):
-    """'as this is called', 'Relative to that,', 'but this is rare': the card would show the
-    pointer without what it points at (computing, economics, music, linguistics, law)."""
+    """'as this is called', 'Relative to that,', 'gave no weight to that': the card would show
+    the pointer without what it points at (computing, economics, linguistics, law)."""
+    assert standalone(sentence, "", "Some earlier sentence.", frozenset()) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main"),
+    [
+        (  # music
+            "A double cut-time sign may indicate a four-half measure, but this is rare.",
+            "A double cut-time sign may indicate a four-half measure.",
+        ),
+        (  # pharmacology
+            "There are concerns about the potential for abuse and dependence, although this is"
+            " less likely with controlled, medically supervised treatments.",
+            "There are concerns about the potential for abuse and dependence.",
+        ),
+        (  # history
+            "The Greek city was run by and for the freemen, which made this a narrow democracy.",
+            "The Greek city was run by and for the freemen.",
+        ),
+    ],
+)
+def test_a_pointer_in_a_closing_clause_leaves_the_main_clause_standing(sentence, main):
+    """'..., but this is rare': the closing clause points back, the main clause before it
+    is a whole statement and becomes the card's sentence (music, pharmacology, history)."""
+    assert standalone(sentence, "", "Some earlier sentence.", frozenset()) == main
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A group of even beats (or pulses), always felt, which this sign marks.",  # no verb
+        "It rained, but this was rare.",  # a main clause too short to say anything alone
+    ],
+)
+def test_a_main_clause_that_states_nothing_alone_is_not_kept(sentence):
+    """A cut that leaves no verb or only a few words leaves the sentence out."""
     assert standalone(sentence, "", "Some earlier sentence.", frozenset()) is None
 
 

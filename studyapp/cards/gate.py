@@ -180,6 +180,25 @@ _REPORTING = re.compile(
 # "... a number γ and a vector x and produces?": the description stops before its object
 _OBJECTLESS_END = re.compile(r"^What is the term for [^?]* and (?P<verb>[a-z]+s)\?$")
 _PASSIVE_WHAT = re.compile(r"^What [a-z]+ed by\b")  # "What destroyed by the Greeks?"
+_WHAT_WORD_BY = re.compile(r"^What (?P<word>[a-z]+) by\b")  # "What made by the model?"
+# a second finite clause run into the question: "What was equipped and everything was
+# ready?", "What is disrupted and anticholinergic symptoms develop?", "What lead to X is
+# what we call Y?"
+_SECOND_CLAUSE = re.compile(
+    r"^What (?:is|are|was|were) [a-z]+ed and (?:[a-z]+ ){1,2}(?:is|are|was|were|[a-z]+)\?$"
+    r"|\bis what\b"
+)
+# two auxiliaries in one subject: "What do the modern copyright law does not require?"
+_DOUBLE_AUX = re.compile(r"^(?:What|Why) (?:do|does|did) [^?]+ (?:do|does|did) not ")
+# a term's description that goes on with a predicate of its own: "the term for a grave
+# defect, and must be avoided", "a leading cause of mortality ... but is fatal ...", or
+# stands for something said before ("the same with ...", "a very tough one")
+_DESCRIPTION_PREDICATE = re.compile(
+    r"(?:,? (?:and|but) (?:is|are|was|were|must|can|may|should|has|have)\b"
+    r"|, and [a-z]+ (?:is|are|was|were)\b)"
+)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|where)\b")
+_DESCRIPTION_POINTER = re.compile(r"^(?:the same\b|(?:an?|the) (?:[a-z]+ ){0,2}one\b)")
 _DETERMINERS = lx.wordset("the a an its their this these those each every any some many most")
 _SINGULAR = lx.wordset("a an each every one")
 # markup the outline left in: signs that are markup wherever they stand ("{: .note}",
@@ -289,7 +308,8 @@ def _fault(
         if any(item.rstrip().endswith(("?", ":")) for item in items):
             return "label"  # items that are questions or headings: "What would X refer to?"
         if re.match(
-            r"^Name the (?:\d+ )?(?:the\b|:)|^(?:Where|When|If|Because|Although|While"
+            r"^Name the (?:\d+ )?(?:the|all|for|of|in|to|with|by|on|a|an)\b|^Name the (?:\d+ )?:"
+            r"|^(?:Where|When|If|Because|Although|While"
             r"|Whereas|Unless|Since) ",
             question,
         ):
@@ -320,7 +340,9 @@ def _fault(
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
-    if not authored and (_ungrammatical(question) or _PASSIVE_WHAT.match(question)):
+    if not authored and (
+        _ungrammatical(question) or _PASSIVE_WHAT.match(question) or _passive_without_be(question)
+    ):
         return "not-a-statement"  # (an author's "What do we call ...?" is English as written)
     if answer and given_away(answer, question, titles, subject):
         return "given-away"
@@ -379,9 +401,11 @@ def _fault(
         return "vague-answer"  # "What does Scrum define?" -> "three specific accountabilities"
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
-    described = re.match(r"^What is the term for (?P<description>[^?]+)\?$", question)
+    described = _TERM_DESCRIPTION.match(question)
     if described and len(lx.words(described.group("description"))) < SHORT_DESCRIPTION:
         return "vague-answer"  # "an orderly sequence of events": many terms fit so little
+    if described and _DESCRIPTION_POINTER.match(described.group("description")):
+        return "unresolved"  # "the same with the upper extremity": the same as what?
     asks = _DOES_WHAT.match(question)
     if asks and lx.verb_lemma(asks.group("verb")) in lx.LIGHT_VERBS:
         return "open-question"  # "What does Skyfield use?": a calendar, a timescale, ...
@@ -739,6 +763,14 @@ def _ungrammatical(question: str) -> bool:
             return True  # "What is the term for composed of proteins ...?"
     if _COMMAND_SUBJECT.match(question):
         return True  # "What do Don't block?": a reviewer's rule, no subject and its verb
+    if _SECOND_CLAUSE.search(question) or _DOUBLE_AUX.match(question):
+        return True  # "What was equipped and everything was ready?"
+    described = _TERM_DESCRIPTION.match(question)
+    description = described.group("description") if described else ""
+    predicate = _DESCRIPTION_PREDICATE.search(description) if description else None
+    if predicate and not _RELATIVE.search(description[: predicate.start()]):
+        return True  # "What is the term for a grave defect, and must be avoided?" (not "a
+        # protein that binds oxygen and is found in red cells": the relative clause goes on)
     match = _QUESTION_SUBJECT.match(question)
     if not match:
         return _misparsed_subject(question)
@@ -748,6 +780,17 @@ def _ungrammatical(question: str) -> bool:
     if question.startswith("What do ") and first in _SINGULAR:
         return True
     return _misparsed_subject(question)
+
+
+def _passive_without_be(question: str) -> bool:
+    """Whether "What <participle> by ...?" lost its "is" ("What made by the model?"): a
+    past participle the lexicon knows, not only the regular "-ed" form _PASSIVE_WHAT reads."""
+    match = _WHAT_WORD_BY.match(question)
+    if not match:
+        return False
+    word = match.group("word")
+    base = lx.verb_lemma(word)
+    return bool(base) and base != word and not word.endswith("s")
 
 
 def _misparsed_subject(question: str) -> bool:
@@ -798,6 +841,7 @@ def _imperative(text: str) -> bool:
     return lx.only_verb(first) and lx.verb_lemma(first) == first.lower()
 
 
+_TERM_DESCRIPTION = re.compile(r"^What is the term for (?P<description>[^?]+)\?$")
 _COMMAND_SUBJECT = re.compile(_ASKS + r" (?:[Dd]on['’]t|[Dd]o not|Never|Always|Please|Avoid)\b")
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _A_REASON = re.compile(r"^\W*(?:due to|owing to|because|thanks to)\b", re.IGNORECASE)

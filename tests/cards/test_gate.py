@@ -1391,3 +1391,40 @@ def test_a_rule_in_the_imperative_or_a_reason_for_a_what_is_no_question():
         draft = Draft(CardType.BASIC, "k", "1", "s", question, answer)
         assert card_fault(draft, "") in ("not-a-statement", "broken-blank"), question
     assert not gate._ungrammatical("What did Don Juan seduce?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What made by the model?",  # machine learning: "is" lost before a participle
+        "What was equipped and everything was ready?",  # history: a second clause ran in
+        "What is disrupted and anticholinergic symptoms develop?",  # pharmacology
+        "What lead to different results each time is what we refer to as a random process?",
+        "What do the modern copyright law does not require?",  # law: two auxiliaries
+        "What is the term for a grave defect, and must be avoided?",  # oratory
+        "What is the term for a leading cause of death in Africa but is fatal in infants?",
+    ],
+)
+def test_a_question_that_does_not_parse_is_not_a_statement(question):
+    """A question cut from its sentence in the wrong places is no card, on every subject."""
+    assert card_fault(_ask(question, "the Chiquita banana company"), "") == "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the term for a protein that binds oxygen and is found in red blood cells?",
+        "What is the term for an enzyme that breaks down starch and is made by the pancreas?",
+        "What happened in 1066 and changed England?",
+    ],
+)
+def test_a_relative_clause_that_goes_on_still_parses(question):
+    """'a protein that binds oxygen and is found in ...' (biology) is one description."""
+    assert card_fault(_ask(question, "haemoglobin"), "") != "not-a-statement"
+
+
+def test_a_term_described_as_the_same_or_one_points_back():
+    """'the term for the same with the upper extremity ...' (art), 'a very tough one':
+    the same as what, one of what? The card cannot say."""
+    question = "What is the term for the same with the upper extremity and the eye of the face?"
+    assert card_fault(_ask(question, "chiaroscuro"), "") == "unresolved"

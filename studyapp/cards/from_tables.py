@@ -363,6 +363,8 @@ def _cell_question(heading: str, label: str) -> str:
         if words[0].lower() in _TIME_PREPOSITIONS:  # "By 1200": "what happened by 1200?"
             return f"what happened {words[0].lower()} {' '.join(words[1:])}{unit}?"
         before = "" if words[-1].lower() == "ago" else "in "  # "50 million years ago"
+        if before and _COUNTED_TIME.match(label):
+            before = "in the "  # "in the 1450s", "in the 3rd and 4th centuries"
         return f"what happened {before}{label}{unit}?"
     if name.lower() in _SAYS_WHAT_IT_IS:
         # "Description" of "Outcome cohort": "what is the outcome cohort?", not "what is the
@@ -387,6 +389,7 @@ def _cell_question(heading: str, label: str) -> str:
 # a timeline's column of what happened, and the dates its rows are named by
 _EVENTS = lx.wordset("event events happening happenings occurrence occurrences")
 _WHEN = re.compile(r"\d|\b(?:century|centuries|BC|BCE|AD|CE)\b")
+_COUNTED_TIME = re.compile(r"^(?:\d{2,4}s\b|\d+(?:st|nd|rd|th)\b)")
 _TIME_PREPOSITIONS = lx.wordset("in by from after before around circa c. during until since")
 # headings of a column that says what its row's thing is or holds, whatever the subject
 _SAYS_WHAT_IT_IS = lx.wordset(

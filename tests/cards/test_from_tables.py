@@ -542,3 +542,21 @@ def test_a_role_table_asks_about_the_role_with_its_article():
     assert _cell_question("Description", "Paris") == "what is Paris?"
     assert _cell_question("Value", "Time-at-risk") == "what is the time-at-risk?"
     assert _cell_question("Description", "Comparator cohort") == "what is the comparator cohort?"
+
+
+def test_a_decade_or_a_century_is_asked_with_its_article():
+    """'What happened in the 1450s?', '... in the 3rd and 4th centuries?' (history), not the
+    broken 'in 1450s'; a year keeps its bare 'in 1215'."""
+    timeline = Table(
+        ["Period", "Events"],
+        [
+            ["3rd and 4th centuries", "The first Christian communities began to form."],
+            ["1450s", "The English largely left France."],
+            ["1215", "Magna Carta was signed by King John."],
+        ],
+        line=1,
+    )
+    asked = set(_by_question(timeline))
+    assert "What happened in the 3rd and 4th centuries?" in asked
+    assert "What happened in the 1450s?" in asked
+    assert "What happened in 1215?" in asked

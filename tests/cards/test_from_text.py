@@ -189,3 +189,33 @@ def test_a_name_defined_by_a_description_is_not_asked_as_a_term():
     }
     assert "Osmosis" in answers
     assert not {"Australia", "Caere"} & answers
+
+
+def test_a_definition_question_agrees_with_its_term():
+    """'Permissive licenses is the term ...' (law) asks 'What are permissive licenses?';
+    'Allophones are ...' (phonetics) keeps 'are' and 'A virion is ...' (biology) 'is'."""
+    law = (
+        "# Licences\n\n## Kinds\n\nPermissive licenses is the term used to distinguish free"
+        " software licenses that grant freedoms without requiring them to be preserved.\n"
+    )
+    assert "What are permissive licenses?" in [c.question for c in _cards(law)]
+    phonetics = (
+        "# Phonology\n\n## Phones\n\nAllophones are the alternative phones that all stand for"
+        " the same phoneme in the given language.\n"
+    )
+    assert "What are allophones?" in [c.question for c in _cards(phonetics)]
+    biology = (
+        "# Viruses\n\n## Structure\n\nA virion is a complete virus particle that consists of"
+        " nucleic acid surrounded by a protective coat of protein.\n"
+    )
+    assert "What is a virion?" in [c.question for c in _cards(biology)]
+
+
+def test_an_example_read_as_a_term_is_not_defined():
+    """'Studies that rely on undergraduates are a common example' (psychology): the sides of
+    the sentence were swapped, so no 'What are a common example ...?' card."""
+    text = (
+        "# Sampling\n\n## Convenience samples\n\nStudies that rely on undergraduate psychology"
+        " students are a common example in psychology.\n"
+    )
+    assert not [c for c in _cards(text) if c.question.startswith("What are a ")]

@@ -1428,3 +1428,16 @@ def test_a_term_described_as_the_same_or_one_points_back():
     the same as what, one of what? The card cannot say."""
     question = "What is the term for the same with the upper extremity and the eye of the face?"
     assert card_fault(_ask(question, "chiaroscuro"), "") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Name the all kinds of works (Public domain-alike license list).",  # law
+        "Name the for a ForeignKeyField (Default names).",  # software
+        "Name the 3 of the early empires.",  # history
+    ],
+)
+def test_a_list_label_cut_after_a_function_word_is_not_a_statement(question):
+    """'Name the all kinds of works': the label lost its noun, the prompt asks nothing."""
+    assert card_fault(_list(question, ("CC0", "Unlicense", "WTFPL")), "") == "not-a-statement"

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from studyapp.cards.drafts import Draft
 from studyapp.cards.generate import generate_decks
-from studyapp.cards.selection import select, shown_on_screen, weakness
+from studyapp.cards.selection import SENTENCES_PER_CARD, select, shown_on_screen, weakness
 from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
 
@@ -163,10 +163,13 @@ def test_a_deck_is_never_mostly_clozes_and_the_least_sure_blanks_go_first():
 
 def test_a_long_chapter_of_prose_keeps_a_card_for_every_few_of_its_sentences():
     """A history chapter gives one question shape and many sound clozes: the cloze share
-    does not cut it to two cards, it keeps one card for every four sentences that give one."""
+    does not cut it to two cards, it keeps one card for every six sentences that give one."""
     people = ["Arthur of Brittany", "Philip Augustus", "Pope Innocent", "Stephen Langton"]
     places = ["Mirebeau Castle", "Rouen Cathedral", "Runnymede Meadow", "Lincoln Castle"]
     more = ["Dover Castle", "Windsor Castle", "Angers Abbey", "Falaise Castle", "Hubert de Burgh"]
+    more += ["Peter des Roches", "William Marshal", "Louis of France", "Isabella of Angouleme"]
+    more += ["Westminster Abbey", "Winchester Castle", "Chinon Castle", "Stephen of Blois"]
+    more += ["Geoffrey of Brittany", "Eleanor of Aquitaine", "Walter de Gray"]
     clozes = [
         Draft(
             CardType.CLOZE,
@@ -181,7 +184,7 @@ def test_a_long_chapter_of_prose_keeps_a_card_for_every_few_of_its_sentences():
     drafts = [question, *clozes]
     ids = [f"id-{n}" for n in range(len(drafts))]
     chosen = select(drafts, ids, {"1": "Medieval England"}, {"1"})
-    assert len(chosen) == len({d.source for d in drafts}) // 4  # 14 sentences: 3 cards
+    assert len(chosen) == len({d.source for d in drafts}) // SENTENCES_PER_CARD  # 26: 4 cards
     assert question in chosen
 
 

@@ -81,6 +81,8 @@ class TreeBuilder:
         rest = [e for e in self.events[pos + 1 :] if e.kind != BLANK]
         if not rest:
             return pos
+        if _first_of_its_kind(first.text, rest):
+            return pos  # "CHAPTER XIV ..." then "CHAPTER XV ...": the first chapter, no title
         if (first.kind == HEADING and first.md_level == 1 and h1_count == 1) or first.plain_heading:
             self.title = (
                 _plain_title(first.text) if first.plain_heading else ol.strip_inline(first.text)
@@ -368,6 +370,30 @@ def _value(label: str) -> int:
     if label.isdigit():
         return int(label)
     return ord(label.upper()) - ord("A") + 1 if len(label) == 1 else 0
+
+
+# a heading that numbers a part of a book: "CHAPTER XIV--ENGLAND UNDER KING JOHN", "Part 2."
+_NUMBERED_PART = re.compile(
+    r"^(?P<word>chapter|part|book|lecture|lesson|unit|section|canto|act)\s+(?:[ivxlc]+|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_of_its_kind(text: str, rest: list[LineEvent]) -> bool:
+    """Whether the document's first line is the heading of its first numbered part, not its
+    title: a later heading numbers a part with the same word ("CHAPTER XIV ..." at the top of
+    an extract whose "CHAPTER XV ..." comes later). Taken as the title, the first chapter's
+    text became an "Introduction" and its deck was named after the second chapter."""
+    first = _NUMBERED_PART.match(text.strip())
+    if not first:
+        return False
+    word = first.group("word").lower()
+    return any(
+        (e.kind == HEADING or e.plain_heading)
+        and (later := _NUMBERED_PART.match(e.text.strip())) is not None
+        and later.group("word").lower() == word
+        for e in rest
+    )
 
 
 def _plain_title(text: str) -> str:

@@ -674,3 +674,24 @@ def test_a_glossary_with_examples_under_a_few_terms_stays_one_list():
         assert len(sections[0].lists[0].items) in (3, 4)
     notes = parse_outline("# Cells\n\n- Mitosis\n  - one division\n- Meiosis\n  - two divisions\n")
     assert [s.title for s in notes.walk()] == ["Mitosis", "Meiosis"]
+
+
+def test_an_extract_that_opens_on_its_first_chapter_keeps_that_chapter():
+    """Two chapters cut from a book ("CHAPTER XIV--ENGLAND UNDER KING JOHN" ... "CHAPTER
+    XV--..."): the first line is the first chapter's heading, not the document's title, so
+    its text is that chapter, not an "Introduction" (history; a lecture series likewise)."""
+    history = (
+        "CHAPTER XIV--ENGLAND UNDER KING JOHN, CALLED LACKLAND\n\n\n"
+        "At two-and-thirty years of age, John became King of England.\n\n\n"
+        "CHAPTER XV--ENGLAND UNDER HENRY THE THIRD, CALLED, OF WINCHESTER\n\n\n"
+        "The Earl of Pembroke was named Protector of the realm.\n"
+    )
+    outline = parse_outline(history)
+    assert [s.title for s in outline.sections] == [
+        "CHAPTER XIV--ENGLAND UNDER KING JOHN, CALLED LACKLAND",
+        "CHAPTER XV--ENGLAND UNDER HENRY THE THIRD, CALLED, OF WINCHESTER",
+    ]
+    lectures = "# Lecture 1: Sets\n\nA set is a group.\n\n# Lecture 2: Maps\n\nA map is a rule."
+    assert next(s.title for s in parse_outline(lectures).sections).startswith("Lecture 1")
+    titled = "# Elements of Geology\n\n## Chapter 1. Rocks\n\nRocks are made of minerals.\n"
+    assert parse_outline(titled).title == "Elements of Geology"  # a title numbering nothing

@@ -96,13 +96,21 @@ def _title_case(title: str) -> str:
     out: list[str] = []
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
-        if _ROMAN.match(word) and before.lower() in _NUMBERED:
-            out.append(word)
-        elif i and word.lower() in _SMALL_WORDS and not before.endswith((".", ":")):
-            out.append(word.lower())
-        else:
-            out.append("-".join(p[:1].upper() + p[1:] for p in word.lower().split("-")))
+        # "XIV--ENGLAND": a dash joins the number to the title, each part cased on its own
+        parts = word.split("--")
+        cased = [_cased_word(parts[0], before, first=not i)]
+        cased += [_cased_word(part, "--", first=True) for part in parts[1:]]
+        out.append("--".join(cased))
     return " ".join(out)
+
+
+def _cased_word(word: str, before: str, first: bool) -> str:
+    """One word of :func:`_title_case`, after the word ``before`` it."""
+    if _ROMAN.match(word) and before.lower() in _NUMBERED:
+        return word
+    if not first and word.lower() in _SMALL_WORDS and not before.endswith((".", ":")):
+        return word.lower()
+    return "-".join(p[:1].upper() + p[1:] for p in word.lower().split("-"))
 
 
 def topic_title(title: str, ctx: DocContext) -> str:

@@ -667,6 +667,12 @@ def test_a_chapter_number_in_capitals_stays_a_roman_number():
     )
     titles = [d.title for d in generate_decks(parse_outline(text), prefix="h", join_small=False)]
     assert titles == ["Chapter VII", "Part IV. The War", "Civil Law"]
+    dashed = (
+        "# Histories\n\n## CHAPTER XIV--ENGLAND UNDER KING JOHN\n\nJohn lost Normandy to the"
+        " French king in 1204. The barons rose against him.\n"
+    )
+    decks = generate_decks(parse_outline(dashed), prefix="d", join_small=False)
+    assert [d.title for d in decks] == ["Chapter XIV--England Under King John"]
 
 
 def test_a_title_the_document_repeats_names_its_parent():

@@ -51,6 +51,15 @@ _LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_
 _REFERENCE_ENTRY = re.compile(
     r"^(?:[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)*, (?:[A-Z]{2,}\b|[A-Z]\.)|[A-Z][a-z]+, [A-Z]\.)"
 )
+# a work cited by its page ("..., p. lx.", "..., pp. 12-14.", "... vol. ii, p. 3."): the
+# sentence ends on the page, so it names a source, it states nothing
+_PAGE_CITED = re.compile(r",? (?:vol\. [ivxlc\d]+, )?pp?\. (?:[ivxlc]+|\d+(?:[-–]\d+)?)\.?\s*$")
+# the terms a text is given under: its licence or copyright line, on every subject
+_LICENCE_LINE = re.compile(
+    r"\blicen[cs]ed under\b|\bCreative Commons\b|\ball rights reserved\b|©|\(c\) \d{4}\b"
+    r"|\bcopyright \d{4}\b",
+    re.IGNORECASE,
+)
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
     "first second third fourth fifth sixth seventh eighth ninth tenth last next previous"
@@ -230,8 +239,12 @@ def _sentence_fault(text: str) -> str:
         return "not-a-statement"  # an aside "(Probably ...)"; a word quoted, not used
     if CREDIT.match(rest.lstrip()):
         return "not-a-statement"  # "Source: [...] 7 layer model": a credit line
-    if _REFERENCE_ENTRY.match(whole.lstrip()):
-        return "not-a-statement"  # "MURRAY, SIR JOHN, The Ocean (...)": a reading list
+    if _REFERENCE_ENTRY.match(whole.lstrip()) or _PAGE_CITED.search(whole):
+        return "not-a-statement"  # "MURRAY, SIR JOHN, The Ocean (...)": a reading list;
+        # "Gardiner, Constitutional Documents of the Puritan Revolution, p. lx.": a citation
+    if _LICENCE_LINE.search(whole):
+        return "not-a-statement"  # "These notes by Brian Bird are licensed under a Creative
+        # Commons licence": who may copy the text, not what it teaches
     if ("(" in rest or "[" in rest) and _RESOURCE.search(rest):
         return "not-a-statement"  # "Analyzing Algorithms (playlist) in 18 minutes (video)"
     if _shouted(rest):

@@ -272,6 +272,12 @@ def test_instructions_captions_reading_lists_and_template_slots_give_no_cloze():
         "Smith, J. (2001). {{c1::Cell biology}} of the kidney.",
         "The National Anthem of the UK is ‘God Save the {{c1::Queen’}}.",
         "In Chapter %s we discussed relation symbols in {{c1::first-order logic}}.",
+        # a citation by its page (history), a licence line (computing, biology)
+        "Gardiner, Constitutional Documents of the {{c1::Puritan Revolution}}, p. lx.",
+        "Lecture Notes by {{c1::Brian Bird}}, 2021, are licensed under a Creative Commons"
+        " Attribution 4.0 License.",
+        "Figures by {{c1::OpenStax College}}, all rights reserved by their authors.",
     ):
         assert fault(text), text
     assert fault("USA, Canada and Mexico signed {{c1::NAFTA}} in 1992.") == ""
+    assert fault("Copyright protects an author's {{c1::original expression}} for a time.") == ""

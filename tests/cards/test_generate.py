@@ -748,6 +748,14 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "## Short Answer",
             "",
             "Investment spending on capital goods varies strongly over the business cycle.",
+            "",
+            "## Questions on the Text",
+            "",
+            "The difference between gross and net investment in the national accounts.",
+            "",
+            "## Practice Opportunity 2",
+            "",
+            "The given figure for each country is just one example of a correct estimate.",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
@@ -762,6 +770,8 @@ def test_references_and_exercises_are_read_but_give_no_cards():
         "Solution to Exercise 1",
         "Fill in the Blank",
         "Short Answer",
+        "Questions on the Text",
+        "Practice Opportunity 2",
     }
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}

@@ -54,6 +54,10 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if not prose and _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
+        if prose and "--" in stripped and ol.dash_term(stripped)[0]:
+            # "ALBINISM.--Albinos are animals in which ...": an old book's glossary entry
+            events.append(LineEvent(i, ITEM, 0, stripped))
+            continue
         if "|" in line and _table_line(line, prev, lines):  # every row and rule holds one
             if prev is not None and prev.kind == TEXT and ol.is_table_separator(line):
                 prev.kind = TABLE  # the header row of a table without outer pipes

@@ -49,6 +49,13 @@ _EMPHASIZED_NUMBER = re.compile(r"^(\s*)(\*{1,2}|_{1,2})((?:\d{1,3}|[IVXLC]+)\.\
 _DECIMAL_BARE = re.compile(r"^(\s*)(\d{1,2})\s+([A-Z]\S*(?:\s+\S+){0,12})$")
 _TERM_BOLD = re.compile(r"^(?:\*\*|__)(.+?)(?::)?(?:\*\*|__)\s*(?::|–|—|-)?\s*([^\s:–—-].*)$")
 _TERM_PLAIN = re.compile(r"^([^:]{1,60}?):\s+(\S.*)$")
+# a glossary entry of an old book: the term in capitals, a stop and a dash, its explanation
+# as a sentence ("ALBINISM.--Albinos are animals ...", "ALGAE.--A class of plants ..."); not a
+# shouted heading ("CHAPTER XV--ENGLAND UNDER HENRY THE THIRD": no sentence follows)
+DASH_TERM = re.compile(
+    r"^(?P<term>[A-Z][A-Z'’ -]*[A-Z](?:(?:,? or |, )[A-Z][A-Z'’ -]*[A-Z])*(?: \([^)]{1,30}\))?)"
+    r"\.?(?:--|—)\s*(?P<explanation>[A-Z]\S*(?: \S+)*)$"
+)
 _NOT_TERMS = frozenset(
     ["note", "notes", "e.g", "i.e", "see", "source", "sources", "warning", "tip"]
 )
@@ -286,6 +293,25 @@ def title_cased(text: str) -> bool:
     return capitals / len(long_words) >= 0.6
 
 
+_NUMBERING_WORD = re.compile(
+    r"^(?:CHAPTER|PART|BOOK|SECTION|LECTURE|LESSON|UNIT|CANTO|ACT|VOLUME|ARTICLE)\b"
+)
+
+
+def dash_term(text: str) -> tuple[str, str]:
+    """``(term, explanation)`` of an old book's glossary entry ("ALBINISM.--Albinos are
+    animals ..." gives "Albinism", as the text would write it), else ``("", "")``: the
+    explanation is a sentence, so a shouted heading ("CHAPTER XV--ENGLAND UNDER HENRY THE
+    THIRD", "CHAPTER XIV--England under King John") is none."""
+    dashed = DASH_TERM.match(text.strip())
+    if not dashed or _NUMBERING_WORD.match(dashed.group("term")):
+        return "", ""
+    explained = dashed.group("explanation").strip()
+    if sum(map(str.islower, explained)) <= sum(map(str.isupper, explained)):
+        return "", ""  # "See MAMMALIA.": a pointer, no explanation
+    return dashed.group("term").capitalize(), explained
+
+
 def split_term(text: str) -> tuple[str, str]:
     """``(term, explanation)`` for a ``Term: explanation`` item, else ``("", "")``."""
     raw = text.strip()
@@ -299,6 +325,7 @@ def split_term(text: str) -> tuple[str, str]:
         plain = strip_inline(raw)
         match = _TERM_PLAIN.match(plain)
         if not match:
+            return dash_term(plain)
             return "", ""
         term, explanation = match.group(1).strip(), match.group(2).strip()
     words = term.split()

@@ -898,3 +898,26 @@ def test_cli_writes_a_deck_per_topic_when_asked(tmp_path):
     assert main(["generate", str(source), "--out", str(tmp_path / "b")]) == 0
     assert len(list((tmp_path / "a").glob("*.yaml"))) == 8
     assert 1 < len(list((tmp_path / "b").glob("*.yaml"))) < 8
+
+
+def test_an_old_books_glossary_gives_a_definition_card_per_entry():
+    """A glossary printed as 'TERM.--Explanation.' paragraphs (a natural-history book's, a
+    law book's) is read as terms and explanations: each entry asks 'What is X?'."""
+    text = (
+        "GLOSSARY OF THE PRINCIPAL TERMS.\n\n"
+        "ALBINISM.--The state of being an albino, an animal in which the usual colouring\n"
+        "matters of its species have not been produced in the skin.\n\n"
+        "ALGAE.--A class of plants including the ordinary sea-weeds and the filamentous\n"
+        "fresh-water weeds.\n\n"
+        "GANGLION.--A swelling or knot from which nerves are given off as from a centre.\n\n"
+        "TORT.--A civil wrong for which the law gives damages to the injured party.\n"
+    )
+    questions = {
+        c.question for d in generate_decks(parse_outline(text), prefix="g") for c in d.cards
+    }
+    assert {
+        "What is albinism?",
+        "What is algae?",
+        "What is ganglion?",
+        "What is tort?",
+    } <= questions

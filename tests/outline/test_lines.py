@@ -66,3 +66,23 @@ def test_bold_words_opening_a_sentence_are_emphasis_not_a_term(line):
 def test_emphasis_marks_go_and_other_stars_stay(text, plain):
     """'**bold**' and '*italic*' read as their words on a card; '2*3*4' keeps its stars."""
     assert strip_inline(text) == plain
+
+
+def test_an_old_books_glossary_entry_is_a_term_and_its_explanation():
+    """'ALBINISM.--Albinos are ...' (biology), 'FRENUM (pl. FRENA).--A small band ...' and
+    'COMPOSITAE or COMPOSITOUS PLANTS.--Plants in which ...' are glossary entries, the term
+    written as the text would; a shouted chapter heading and a bare cross-reference are not."""
+    from studyapp.outline.lines import split_term
+
+    assert split_term("ALBINISM.--Albinos are animals without pigment.") == (
+        "Albinism",
+        "Albinos are animals without pigment.",
+    )
+    assert split_term("FRENUM (pl. FRENA).--A small band or fold of skin.")[0] == (
+        "Frenum (pl. frena)"
+    )
+    assert split_term("COMPOSITAE or COMPOSITOUS PLANTS.--Plants in which the flowers")[0]
+    assert split_term("TORT.--A civil wrong for which the law gives damages.")[0] == "Tort"
+    assert split_term("CHAPTER XV--ENGLAND UNDER HENRY THE THIRD") == ("", "")
+    assert split_term("CHAPTER XIV--England under King John") == ("", "")
+    assert split_term("APLACENTAL MAMMALS.--See MAMMALIA.") == ("", "")

@@ -155,7 +155,7 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         and not is_clause(answer)
         and "," not in term  # "lshw, lscpu, lspci": several things, not one term
     ):
-        question = f"What is {lower_first(term)}?"
+        question = f"What {lx.copula_for(lower_first(term))} {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
 

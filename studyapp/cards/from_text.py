@@ -317,28 +317,6 @@ def _acronym_cards(sentence: str, section_id: str) -> list[Draft]:
     return drafts
 
 
-def _agreeing(verb: str, term: str) -> str:
-    """The copula of a "What is X?" question agreeing with the term's head noun: "What are
-    permissive licenses?" where the source said "Permissive licenses is the term used ...",
-    "What is the decrease in CD4 T cells?". A verb other than "is" and "are" ("was", "refers
-    to"), a name and a head the lexicon cannot tell keep the source's verb."""
-    if verb not in ("is", "are"):
-        return verb
-    head = ""
-    for word in lx.WORD.findall(term):
-        if word.lower() in _HEAD_ENDS or lx.only_verb(word):
-            break  # "the decrease in ...", "the only forces exerted on the mass"
-        head = word
-    if not head or not head.islower() or head.endswith(("ss", "us", "is")):
-        return verb  # a name ("Mars"), "process", "virus", "analysis"
-    if not head.endswith("s"):
-        return "is" if lx.parts_of_speech(head) else verb
-    return "are" if lx.lemma(head) != head or not lx.parts_of_speech(head) else verb
-
-
-_HEAD_ENDS = lx.wordset("of in on at for with from by to into between among that which who whose")
-
-
 def _definition_cards(
     definition: tf.Definition, sentence: str, section_id: str, ctx: DocContext
 ) -> list[Draft]:
@@ -361,7 +339,7 @@ def _definition_cards(
         question = (
             f"What does {shown} refer to?"
             if definition.verb.startswith("refer")
-            else f"What {_agreeing(definition.verb, subject)} {shown}?"
+            else f"What {lx.copula_for(subject, definition.verb)} {shown}?"
         )
         drafts.append(
             Draft(CardType.BASIC, f"define|{subject}", section_id, sentence, question, answer)

@@ -503,3 +503,27 @@ def holds_finite_verb(words: list[str]) -> bool:
         )
         for at, w in enumerate(words)
     )
+
+
+_HEAD_ENDS = wordset("of in on at for with from by to into between among that which who whose")
+
+
+def copula_for(term: str, verb: str = "is") -> str:
+    """The copula of a "What is X?" question agreeing with the term's head noun: "What are
+    permissive licenses?" where the source said "Permissive licenses is the term used ...",
+    "What is the decrease in CD4 T cells?", "What are pachyderms?". A verb other than "is" and
+    "are" ("was", "refers to"), a name, a head that can be either ("series", "virus",
+    "analysis") and a word the lexicon does not know ("Kubernetes", "trilobites") keep
+    ``verb``."""
+    if verb not in ("is", "are"):
+        return verb
+    head = ""
+    for word in WORD.findall(term):
+        if word.lower() in _HEAD_ENDS or only_verb(word):
+            break  # "the decrease in ...", "the only forces exerted on the mass"
+        head = word
+    if not head or not head.islower() or head.endswith(("ss", "us", "is")):
+        return verb
+    if not head.endswith("s"):
+        return "is" if parts_of_speech(head) else verb
+    return "are" if parts_of_speech(head) and lemma(head) != head else verb

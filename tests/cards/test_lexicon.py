@@ -133,3 +133,17 @@ def test_let_us_and_i_am_speak_to_the_reader():
     assert speaks_to_reader("Either we stop at the next restaurant, or I’m going to starve.")
     assert not speaks_to_reader("Angiotensin I is converted to angiotensin II in the lungs.")
     assert not speaks_to_reader("The outlet’s pressure falls as the valve opens.")
+
+
+def test_a_what_is_question_agrees_with_its_terms_head_noun():
+    """'permissive licenses' (law) takes 'are', 'the decrease in CD4 T cells' (immunology)
+    'is'; a name, a word that can be either and an unknown word keep the source's verb."""
+    assert lx.copula_for("permissive licenses", "is") == "are"
+    assert lx.copula_for("rodents") == "are"  # zoology
+    assert lx.copula_for("the decrease in CD4 T cells", "are") == "is"
+    assert lx.copula_for("the only forces exerted on the mass", "are") == "are"
+    assert lx.copula_for("a virus") == "is"
+    assert lx.copula_for("series") == "is"
+    assert lx.copula_for("Kubernetes") == "is"  # a name
+    assert lx.copula_for("trilobites", "is") == "is"  # a word the lexicon does not know
+    assert lx.copula_for("the state of nature", "was") == "was"

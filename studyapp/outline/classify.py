@@ -257,10 +257,11 @@ def _is_numbered_heading(
     if (
         after is not None
         and after.kind == TEXT
-        and after.indent <= e.indent
+        and (after.indent <= e.indent or not e.text.rstrip().endswith((".", "!", "?", ":")))
         and (after.text[:1].islower() or len(e.text.split()) > 6)
     ):
-        return False  # "1. Commanding officers are accountable for the proper" wraps on
+        return False  # "1. Commanding officers are accountable for the proper" wraps on, at
+        # its own indent or, in an outline with a hanging indent, under its text
     prev = events[pos - 1] if pos > 0 else None
     if prev and prev.kind == TEXT and prev.indent <= e.indent:
         return False

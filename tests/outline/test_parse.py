@@ -695,3 +695,33 @@ def test_an_extract_that_opens_on_its_first_chapter_keeps_that_chapter():
     assert next(s.title for s in parse_outline(lectures).sections).startswith("Lecture 1")
     titled = "# Elements of Geology\n\n## Chapter 1. Rocks\n\nRocks are made of minerals.\n"
     assert parse_outline(titled).title == "Elements of Geology"  # a title numbering nothing
+
+
+def test_an_outline_point_that_wraps_under_its_text_stays_one_point():
+    """A plain-text outline with a hanging indent (a debate brief; a nursing care plan reads
+    the same) wraps each point under its own text: the point is one item, never a topic
+    titled with half a sentence."""
+    brief = (
+        "BRIEF\n\n"
+        "II. The adoption of the plan will result in important economies; for\n"
+        "    A. The administration of city affairs will be made simpler; since\n"
+        "       1. The councilmen will both lay out the work and be responsible\n"
+        "          for the execution of it.\n"
+        "       2. Plans for work in all departments will be considered together.\n"
+        "    B. Contracts will be made on better terms; for\n"
+        "       1. There has been bargaining between the parties to reward\n"
+        "          political services by city offices.\n"
+        "       2. A small body with full powers can make better bargains.\n"
+    )
+    outline = parse_outline(brief)
+    titles = [s.title for s in outline.walk()]
+    assert not any(t.endswith(("responsible", "to reward")) for t in titles)
+    items = [i.text for s in outline.walk() for b in s.lists for i in b.items]
+    assert (
+        "The councilmen will both lay out the work and be responsible for the execution of it."
+        in items
+    )
+    assert (
+        "There has been bargaining between the parties to reward political services by city"
+        " offices." in items
+    )

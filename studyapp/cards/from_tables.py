@@ -99,6 +99,9 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
             [""] + [row[0] for row in rows],
             [[header[j]] + [row[j] for row in rows] for j in range(1, len(header))],
         )
+    contrast = _contrast_card(header, rows, section.id, _context(table, section))
+    if contrast is not None:
+        return [contrast]  # "Cholesterol polyp | Adenomatous polyp": how the two differ
     if _peer_columns(header):
         return []  # "Africa | Asia | Europe": lists side by side, a row is no record
     labels = [row[0] for row in rows]
@@ -155,6 +158,58 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if shown:
         drafts = [replace(d, source=shown.get(d.source, d.source)) for d in drafts]
     return drafts[:MAX_TABLE_CARDS]
+
+
+# the name of a thing heading a contrast table: up to four words of letters, opening on a
+# content word ("Adenomatous Polyp", "Gram-negative bacteria")
+_THING = re.compile(
+    r"^(?!(?:what|which|how|why|when|where|who|the|a|an|of|in)\b)[A-Za-z][A-Za-z-]*"
+    r"(?: [A-Za-z][A-Za-z-]*){0,3}$",
+    re.IGNORECASE,
+)
+MAX_CONTRAST_ROWS = 6  # pairs of a contrast table told in its card's answer
+MAX_CONTRAST_CELL = 6  # words of a cell of a contrast table (an attribute, not an account)
+
+
+def _contrast_card(
+    header: list[str], rows: list[list[str]], section_id: str, context: str
+) -> Draft | None:
+    """A "how do they differ?" card of a table of two things of one kind set side by side
+    ("Cholesterol polyp | Adenomatous polyp" over "Small <10mm | Large", "Benign |
+    Premalignant"; "Gram-positive bacteria | Gram-negative bacteria"): each row pairs what
+    sets them apart, so no row names a record ("What is the adenomatous polyp of Small
+    <10mm?" -> "Large", rated bad). The two headings share their head noun."""
+    if len(header) != 2 or len(rows) < 2:
+        return None
+    heads = [lx.WORD.findall(heading)[-1:] for heading in header]
+    if not all(heads) or lx.lemma(heads[0][0].lower()) != lx.lemma(heads[1][0].lower()):
+        return None
+    if header[0].strip().casefold() == header[1].strip().casefold():
+        return None
+    if not all(_THING.match(heading.strip()) for heading in header):
+        return None  # "What is counted in GDP", "K_a of typical acids": no thing's name
+    pairs = [row for row in rows if not _empty(row[0]) and not _empty(row[1])]
+    if len(pairs) < 2 or any(
+        len(cell.split()) > MAX_CONTRAST_CELL for row in pairs for cell in row
+    ):
+        return None
+    a, b = (_the(_name(heading)) for heading in header)
+    told = pairs[:MAX_CONTRAST_ROWS]
+    answer = "; ".join(
+        f"{_name(header[j])}: {', '.join(lower_first(row[j].strip()) for row in told)}"
+        for j in (0, 1)
+    )
+    head = heads[0][0].lower()
+    plural = lx.lemma(head) != head and not head.endswith(("ss", "us", "is"))
+    question = f"How {'do' if plural else 'does'} {a} differ from {b}?"
+    return Draft(
+        CardType.BASIC,
+        f"table|{context}|compare|{header[0]}|{header[1]}",
+        section_id,
+        " ".join(table_row(row) for row in told),
+        question=question[:1].upper() + question[1:],
+        answer=answer,
+    )
 
 
 def _peer_columns(header: list[str]) -> bool:
@@ -287,6 +342,9 @@ def _which_card(
     short = [j for j in columns if all(len(r[j].split()) <= MAX_SHORT_WORDS for r in rows)]
     if not short or len(short) > 3 or not header[0].strip() or header[0].strip() == "#":
         return None
+    if any(_name(header[j]).lower() in _SAYS_WHAT_IT_IS for j in short):
+        return None  # "Which stage has description Involvement of ...?": the cell card asks
+        # what the row is, and a description read back names no quality
     if any(_empty(row[j]) for j in short):
         return None
     said = tuple(row[j].lower() for j in short)
@@ -394,7 +452,7 @@ _TIME_PREPOSITIONS = lx.wordset("in by from after before around circa c. during 
 # headings of a column that says what its row's thing is or holds, whatever the subject
 _SAYS_WHAT_IT_IS = lx.wordset(
     "description descriptions definition definitions meaning explanation value values details"
-    " setting settings choice"
+    " setting settings choice desc desc. descr defn def."
 )
 
 
@@ -408,8 +466,8 @@ def _the(label: str) -> str:
     first = words[0]
     low = first.lower()  # a well-known word no dictionary lists: "Paris", not "Comparator"
     proper = not lx.parts_of_speech(low) and "-" not in low and lx.zipf(low) >= 3.5
-    if first[1:] != first[1:].lower() or proper:
-        return label  # "IPv6", "ACE inhibitors", "Paris"
+    if first[1:] != first[1:].lower() or proper or any(map(str.isdigit, first)):
+        return label  # "IPv6", "ACE inhibitors", "Paris", a code such as "T1a"
     return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
 
 

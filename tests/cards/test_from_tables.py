@@ -560,3 +560,45 @@ def test_a_decade_or_a_century_is_asked_with_its_article():
     assert "What happened in the 3rd and 4th centuries?" in asked
     assert "What happened in the 1450s?" in asked
     assert "What happened in 1215?" in asked
+
+
+def test_two_things_of_one_kind_side_by_side_are_asked_how_they_differ():
+    """'Cholesterol polyp | Adenomatous polyp' (surgery) and 'Gram-positive bacteria |
+    Gram-negative bacteria' (microbiology) pair contrasting attributes row by row: one card
+    asks how the two differ, none asks 'What is the adenomatous polyp of Small <10mm?'."""
+    polyps = Table(
+        ["Cholesterol Polyp", "Adenomatous Polyp"],
+        [["More common", "Less common"], ["Small <10mm", "Large"], ["Benign", "Premalignant"]],
+        line=1,
+    )
+    (card,) = table_cards(polyps, SECTION)
+    assert card.question == "How does the cholesterol polyp differ from the adenomatous polyp?"
+    assert card.answer == (
+        "cholesterol polyp: more common, small <10mm, benign; "
+        "adenomatous polyp: less common, large, premalignant"
+    )
+    bacteria = Table(
+        ["Gram-positive bacteria", "Gram-negative bacteria"],
+        [["Thick peptidoglycan wall", "Thin peptidoglycan wall"], ["Stain purple", "Stain pink"]],
+        line=1,
+    )
+    (card,) = table_cards(bacteria, SECTION)
+    assert card.question.startswith("How do the gram-positive bacteria differ from")
+    capitals = Table(["Country", "Capital"], [["France", "Paris"], ["Peru", "Lima"]], line=1)
+    assert "What is the capital of France?" in _by_question(capitals)  # a record table
+
+
+def test_an_abbreviated_description_column_asks_what_the_row_is():
+    """'Stage | Desc.' (oncology staging): 'What is T1b?', not 'What is the desc. of T1b?'."""
+    staging = Table(
+        ["Stage", "Desc."],
+        [
+            ["T1a", "Involvement of lamina propria"],
+            ["T1b", "Involvement of muscularis propria"],
+            ["T2a", "Invasion of connective tissue"],
+        ],
+        line=1,
+    )
+    asked = _by_question(staging)
+    assert "What is T1b?" in asked
+    assert not [q for q in asked if "desc." in q or q.startswith("Which")]

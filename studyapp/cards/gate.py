@@ -164,6 +164,7 @@ _BARE_LIST = re.compile(r"name the \d+ points listed\.$|^Name the \d+ points of 
 _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
 _SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
@@ -301,6 +302,9 @@ def _fault(
             return "broken-blank"  # "e-mail ; VOIP are not permitted": the sentence rode along
         if any(not _names_something(item) or _all_function_or_vague(item) for item in items):
             return "broken-blank"  # "a document store ; in some cases": a phrase, no item
+        if all(" " in item.strip() and not _THREE_LETTERS.search(item) for item in items):
+            return "not-a-statement"  # "R x Q B x R ; Q - Q 7": a game's moves, no words
+            # (a list of codes stays: "G1 ; S ; G2", the stages of interphase)
         opening = lx.WORD.findall(items[0])[:1] if items else []
         if opening and opening[0] in _ITEM_PREPOSITIONS:
             return "broken-blank"  # "reviewed closely, including by both technical ; legal

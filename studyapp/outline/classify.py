@@ -248,6 +248,8 @@ def _is_numbered_heading(
     """Whether the numbered line at ``pos`` is a heading rather than a list item; a line set
     in emphasis (a handbook's "*1. Use words in their proper sense.*") may end on a stop."""
     e = events[pos]
+    if not _THREE_LETTERS.search(e.text):
+        return False  # "1. Kt x Kt   B - Kt 4" (a game's moves), "100.0   23.82284": no title
     if _opens_decimal_chapter(events, pos) or _standalone_decimal(events, pos):
         return True
     text = e.text.rstrip(".") if emphasized and _starts_block(events, pos) else e.text
@@ -396,6 +398,8 @@ def _mark_plain_headings(events: list[LineEvent]) -> None:
             text = ol.strip_inline(e.text)
             if text.startswith(("(", "[")) or not _THREE_LETTERS.search(text):
                 continue  # "(See plates.)", "1911": a note or a date, not a heading
+            if " = " in text:
+                continue  # "C = 5/9(F-32deg.) = 5/4R": a formula, not a heading
             shouted = text.upper() == text and not text.endswith(",")
             # "TITLE II. OF THE LAW OF NATURE, THE LAW OF NATIONS, AND THE CIVIL LAW": a
             # numbered title in capitals is a heading at any length a title has

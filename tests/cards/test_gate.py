@@ -1441,3 +1441,14 @@ def test_a_term_described_as_the_same_or_one_points_back():
 def test_a_list_label_cut_after_a_function_word_is_not_a_statement(question):
     """'Name the all kinds of works': the label lost its noun, the prompt asks nothing."""
     assert card_fault(_list(question, ("CC0", "Unlicense", "WTFPL")), "") == "not-a-statement"
+
+
+def test_a_list_of_notation_without_words_is_not_a_statement():
+    """'R x Q B x R ; Q - Q 7' (a chess game's moves) names nothing a card can ask; a list of
+    codes ('G1 ; S ; G2', the stages of interphase) does."""
+    assert card_fault(
+        _list("Name the 2 points of the winning attack.", ("R x Q B x R", "Q - Q 7")), ""
+    )
+    assert card_fault(_list("Name the 2 openings.", ("Ruy Lopez", "Queen's Gambit")), "") == ""
+    stages = _list("What are the three stages of interphase?", ("G1", "S", "G2"))
+    assert card_fault(stages, "") == ""

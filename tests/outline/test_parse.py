@@ -725,3 +725,22 @@ def test_an_outline_point_that_wraps_under_its_text_stays_one_point():
         "There has been bargaining between the parties to reward political services by city"
         " offices." in items
     )
+
+
+def test_numbered_lines_without_words_and_formulas_are_not_headings():
+    """A game's numbered moves ('1. Kt x Kt   B - Kt 4', chess), a worked sum's total
+    ('100.0   23.82284', engineering) and a formula ('C = 5/9(F-32)', physics) are not
+    topics of their own: no section is titled by them."""
+    text = (
+        "GENERAL STRATEGY OF THE OPENING\n\n"
+        "The main object of the opening is to develop the pieces quickly.\n\n"
+        "        1. Kt x Kt                B - Kt 4\n"
+        "        2. Kt - K 7 ch            Q x Kt\n\n"
+        "White wins the exchange and the game.\n\n"
+        "C = 5/9(F-32)\n\n"
+        "The two scales meet at minus forty degrees.\n\n"
+        "        100.0            23.82284\n\n"
+        "and the specific heat of the gas is the sum divided by a hundred.\n"
+    )
+    titles = [s.title for s in parse_outline(text).walk()]
+    assert not [t for t in titles if "Kt" in t or "=" in t or "23.8" in t]

@@ -11,7 +11,14 @@ from functools import lru_cache
 
 # A sentence ends at . ! or ? (optionally followed by a closing quote or bracket) followed by
 # whitespace and something that can start a sentence.
-_BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# a stop and a space before a capital; or, as old books print it, a stop and a dash ("...
+# Bunker Hill.--But Paul Revere was on the watch")
+_BOUNDARY = re.compile(
+    r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[.!?][\"”’')\]]*--(?=[\"“‘(\[]?[A-Z])"
+)
+# a paragraph's run-in side head set off by a dash: "Specific Heat--The specific heat of a
+# substance is ...", "Latent Heat--Latent heat is ..."
+_RUN_IN_HEAD = re.compile(r"^\s*[A-Z][\w'’]*(?:[ -][A-Za-z][\w'’]*){0,6}--(?=[A-Z])")
 # words a period after does not end a sentence (the cards read them too: "[Baker v]. Carr")
 ABBREVIATIONS = frozenset(
     [
@@ -88,6 +95,10 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     start = 0
     while start < len(text) and text[start].isspace():
         start += 1
+    head = _RUN_IN_HEAD.match(text)
+    if head and _title_like(text[start : head.end() - 2]):
+        spans.append((start, head.end() - 2))  # the side head, a fragment of its own
+        start = head.end()
     for match in _BOUNDARY.finditer(text):
         if match.start() < start:
             continue
@@ -100,8 +111,8 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
             if ")" not in match.group() and _inside_brackets(text, start, match.start()):
                 continue  # "(9th Cir. 2010)": an abbreviation inside a citation's brackets
         end = match.end()
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == "-"):
+            end -= 1  # "... Bunker Hill.--": the dash joins the next sentence, ends none
         spans.append((start, end))
         start = match.end()
     end = len(text)
@@ -110,6 +121,13 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     if end > start:
         spans.append((start, end))
     return tuple(spans)
+
+
+def _title_like(head: str) -> bool:
+    """Whether a run-in head is a title: most of its words capitalised ("Specific Heat",
+    "British Thermal Unit"), not the start of a sentence broken by a dash."""
+    words = [w for w in head.split() if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
 def _opens_sentence(text: str, at: int) -> bool:

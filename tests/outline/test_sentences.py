@@ -84,3 +84,22 @@ def test_a_case_citation_is_one_sentence():
         "(The spindle forms first.)",
         "Then the chromosomes align.",
     ]
+
+
+def test_an_old_books_stop_and_dash_ends_a_sentence_and_a_run_in_head():
+    """'... Bunker Hill.--But Paul Revere was on the watch.' (history) is two sentences, and
+    'Specific Heat--The specific heat of a substance is ...' (physics) opens on a side head of
+    its own; a dash inside a sentence ('The old method--a slow one--was dropped.') is not a
+    boundary."""
+    assert split_sentences("Paul Revere; the fight at Concord.--But Revere was on the watch.") == [
+        "Paul Revere; the fight at Concord.",
+        "But Revere was on the watch.",
+    ]
+    assert split_sentences("Specific Heat--The specific heat of water is one.") == [
+        "Specific Heat",
+        "The specific heat of water is one.",
+    ]
+    assert split_sentences("The old method--a slow one--was dropped. Then came more.") == [
+        "The old method--a slow one--was dropped.",
+        "Then came more.",
+    ]

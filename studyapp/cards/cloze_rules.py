@@ -242,6 +242,9 @@ def _sentence_fault(text: str) -> str:
     if _REFERENCE_ENTRY.match(whole.lstrip()) or _PAGE_CITED.search(whole):
         return "not-a-statement"  # "MURRAY, SIR JOHN, The Ocean (...)": a reading list;
         # "Gardiner, Constitutional Documents of the Puritan Revolution, p. lx.": a citation
+    if whole.count(";") >= 2 and _topic_list(whole):
+        return "not-a-statement"  # "Paul Revere; the fight at Lexington and Concord; Bunker
+        # Hill.": a chapter's summary of topics, not a statement
     if _LICENCE_LINE.search(whole):
         return "not-a-statement"  # "These notes by Brian Bird are licensed under a Creative
         # Commons licence": who may copy the text, not what it teaches
@@ -379,6 +382,15 @@ def points_into_document(text: str) -> bool:
         return bool(POINTER.search(text))
     # the pattern, written in lower case, reads case in the lower-cased text: a faster search
     return holds_any(lowered, _POINTER_MARKS) and bool(_LOWER_POINTER.search(lowered))
+
+
+def _topic_list(sentence: str) -> bool:
+    """Whether a sentence is a run of topics set off by semicolons, two of them or more
+    without a verb ("Major Washington becomes Colonel Washington; Fort Necessity; Braddock's
+    defeat."): an old textbook's summary line over its paragraph."""
+    parts = sentence.rstrip(" .\"”").split(";")
+    bare = [part for part in parts if not lx.holds_finite_verb(lx.WORD.findall(part))]
+    return len(parts) >= 3 and len(bare) >= 2
 
 
 def leans_back(text: str) -> bool:

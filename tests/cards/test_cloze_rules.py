@@ -277,7 +277,12 @@ def test_instructions_captions_reading_lists_and_template_slots_give_no_cloze():
         "Lecture Notes by {{c1::Brian Bird}}, 2021, are licensed under a Creative Commons"
         " Attribution 4.0 License.",
         "Figures by {{c1::OpenStax College}}, all rights reserved by their authors.",
+        # an old textbook's summary of topics over its paragraph (history)
+        "Major Washington becomes Colonel Washington; {{c1::Fort Necessity}}; Braddock's defeat.",
     ):
         assert fault(text), text
     assert fault("USA, Canada and Mexico signed {{c1::NAFTA}} in 1992.") == ""
     assert fault("Copyright protects an author's {{c1::original expression}} for a time.") == ""
+    assert (
+        fault("The kidney filters blood; the liver stores {{c1::glycogen}}; the heart pumps.") == ""
+    )

@@ -388,7 +388,7 @@ def _topic_list(sentence: str) -> bool:
     """Whether a sentence is a run of topics set off by semicolons, two of them or more
     without a verb ("Major Washington becomes Colonel Washington; Fort Necessity; Braddock's
     defeat."): an old textbook's summary line over its paragraph."""
-    parts = sentence.rstrip(" .\"”").split(";")
+    parts = sentence.rstrip(' ."”').split(";")
     bare = [part for part in parts if not lx.holds_finite_verb(lx.WORD.findall(part))]
     return len(parts) >= 3 and len(bare) >= 2
 

@@ -165,6 +165,7 @@ _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next
 _SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
 _SPLIT_NUMBER = re.compile(r"\d \. \d|× 10 \d")  # a number whose markup was lost
 _RUN_ON = re.compile(r"[a-z]{3}\. [A-Z][a-z]+ [a-z]")  # a question run into the next sentence
 _BARE_THE = re.compile(r"^What (?:is|are) the ([a-z]+)\?$")
@@ -190,7 +191,10 @@ _SECOND_CLAUSE = re.compile(
     r"|\bis what\b"
 )
 # two auxiliaries in one subject: "What do the modern copyright law does not require?"
-_DOUBLE_AUX = re.compile(r"^(?:What|Why) (?:do|does|did) [^?]+ (?:do|does|did) not ")
+_DOUBLE_AUX = re.compile(
+    r"^(?:What|Why) (?:do|does|did) [^?]+ (?:(?:do|does|did) not|(?:do|does|did|is|are|was"
+    r"|were)n['’]t) "
+)
 # a term's description that goes on with a predicate of its own: "the term for a grave
 # defect, and must be avoided", "a leading cause of mortality ... but is fatal ...", or
 # stands for something said before ("the same with ...", "a very tough one")
@@ -370,6 +374,10 @@ def _fault(
         return "broken-blank"  # "Why ...?" -> "how that sets some bits ...": no reason given
     if re.match(r"^(?:and|or|but|so)\b", answer):
         return "broken-blank"  # "and uses libcurl, so ...": the answer starts mid-clause
+    if re.match(r"^(?:themselves|himself|herself|itself|ourselves|myself)\b", answer):
+        return "broken-blank"  # "What did a number of men dress?" -> "themselves up like ..."
+    if not authored and _FIRST_PLURAL.search(question):
+        return "unresolved"  # "Who came over to visit us many years afterward?": who is "us"?
     if lx.speaks_to_reader(answer) or cr.points_into_document(answer):
         return "unresolved"  # "the page you specify": whose page? "(see item 3.8)": elsewhere
     if cr.CREDIT.match(answer):

@@ -1452,3 +1452,22 @@ def test_a_list_of_notation_without_words_is_not_a_statement():
     assert card_fault(_list("Name the 2 openings.", ("Ruy Lopez", "Queen's Gambit")), "") == ""
     stages = _list("What are the three stages of interphase?", ("G1", "S", "G2"))
     assert card_fault(stages, "") == ""
+
+
+def test_a_reflexive_answer_and_a_question_about_us_are_not_cards():
+    """'themselves up like Indians' (history) starts mid-clause; 'Who came over to visit us
+    ...?' asks who 'us' is; 'Why does the five sample weren't independent ...?' (statistics)
+    has two auxiliaries. An author's 'What do we call ...?' keeps its 'we'."""
+    assert card_fault(_ask("What did the men dress?", "themselves up like Indians"), "")
+    assert card_fault(_ask("Who came over to visit us later?", "Lafayette"), "") == "unresolved"
+    why = "Why does the five sample weren't independent, and so we doubted it?"
+    assert card_fault(_ask(why, "the mice shared a cage"), "") == "not-a-statement"
+    authored = Draft(
+        CardType.BASIC,
+        "qa-pair|x",
+        "1",
+        "s",
+        question="What do we call the first ten amendments?",
+        answer="the Bill of Rights",
+    )
+    assert card_fault(authored, "") == ""

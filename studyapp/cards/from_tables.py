@@ -99,6 +99,9 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
             [""] + [row[0] for row in rows],
             [[header[j]] + [row[j] for row in rows] for j in range(1, len(header))],
         )
+    vocabulary = _vocabulary_cards(header, rows, section.id, _context(table, section))
+    if vocabulary:
+        return vocabulary[:MAX_TABLE_CARDS]  # "French | English": a word and its meaning
     contrast = _contrast_card(header, rows, section.id, _context(table, section))
     if contrast is not None:
         return [contrast]  # "Cholesterol polyp | Adenomatous polyp": how the two differ
@@ -167,6 +170,68 @@ _THING = re.compile(
     r"(?: [A-Za-z][A-Za-z-]*){0,3}$",
     re.IGNORECASE,
 )
+# the names of languages a vocabulary table heads its columns with ("French | English")
+_LANGUAGES = lx.wordset(
+    "english french spanish german italian portuguese latin greek russian chinese mandarin"
+    " cantonese japanese korean arabic hebrew hindi urdu bengali persian farsi turkish dutch"
+    " swedish norwegian danish finnish icelandic polish czech slovak hungarian romanian"
+    " ukrainian bulgarian serbian croatian vietnamese thai indonesian malay tagalog swahili"
+    " esperanto irish welsh gaelic catalan basque sanskrit pali"
+)
+# the two headings of a word list: a word and what it means ("word | meaning")
+_WORD_HEADINGS = lx.wordset("word words vocabulary expression expressions phrase phrases")
+_MEANING_HEADINGS = lx.wordset("meaning meanings translation translations gloss glosses")
+
+
+def _vocabulary_cards(
+    header: list[str], rows: list[list[str]], section_id: str, context: str
+) -> list[Draft]:
+    """The cards of a word list: "What does “le pain” mean?" -> "bread" and, where the
+    table names its languages ("French | English"), "What is the French for “bread”?" ->
+    "le pain". A word list is a table of two columns headed by two languages ("toki pona |
+    English") or by a word and its meaning ("word | meaning"); read as records it asked "What
+    is the manger?", and one headed by languages gave no card at all."""
+    if len(header) != 2:
+        return []
+    names = [
+        _name(heading).lower().removesuffix(" word").removesuffix(" words") for heading in header
+    ]
+    languages = [name in _LANGUAGES or name.split()[-1:] == ["pona"] for name in names]
+    worded = names[0] in _WORD_HEADINGS and names[1] in _MEANING_HEADINGS
+    if not (all(languages) or worded):
+        return []
+    drafts: list[Draft] = []
+    for word, meaning in rows:
+        word, meaning = word.strip(), meaning.strip()
+        if _empty(word) or _empty(meaning) or len(meaning) > MAX_ANSWER:
+            continue
+        source = table_row([word, meaning])
+        short = len(meaning) <= MAX_TYPED and len(meaning.split()) <= MAX_SHORT_WORDS
+        drafts.append(
+            Draft(
+                CardType.TYPED if short and "," not in meaning else CardType.BASIC,
+                f"table|{context}|means|{word}",
+                section_id,
+                source,
+                question=f"What does “{word}” mean?",
+                answer=meaning,
+            )
+        )
+        if all(languages) and not meaning.startswith("(") and len(word) <= MAX_TYPED:
+            language = header[0].strip()
+            drafts.append(
+                Draft(
+                    CardType.TYPED,
+                    f"table|{context}|says|{word}",
+                    section_id,
+                    source,
+                    question=f"What is the {language} for “{meaning}”?",
+                    answer=word,
+                )
+            )
+    return drafts
+
+
 MAX_CONTRAST_ROWS = 6  # pairs of a contrast table told in its card's answer
 MAX_CONTRAST_CELL = 6  # words of a cell of a contrast table (an attribute, not an account)
 

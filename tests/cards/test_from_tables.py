@@ -602,3 +602,25 @@ def test_an_abbreviated_description_column_asks_what_the_row_is():
     asked = _by_question(staging)
     assert "What is T1b?" in asked
     assert not [q for q in asked if "desc." in q or q.startswith("Which")]
+
+
+def test_a_word_list_asks_what_each_word_means_and_how_to_say_it():
+    """'French | English' (a language course) asks 'What does “le pain” mean?' and 'What is
+    the French for “bread”?'; 'word | meaning' (a constructed language's lesson) asks what
+    each word means, never 'What is the kute?'."""
+    french = Table(
+        ["French", "English"],
+        [["le pain", "bread"], ["le fromage", "cheese"], ["la pomme", "apple"]],
+        line=1,
+    )
+    asked = {q: d.answer for q, d in _by_question(french).items()}
+    assert asked["What does “le pain” mean?"] == "bread"
+    assert asked["What is the French for “cheese”?"] == "le fromage"
+    words = Table(
+        ["word", "meaning"],
+        [["kute", "listen, hear, obey, ear"], ["nimi", "word, name"], ["lawa", "head, rule"]],
+        line=1,
+    )
+    asked = {q: d.answer for q, d in _by_question(words).items()}
+    assert asked["What does “kute” mean?"] == "listen, hear, obey, ear"
+    assert not [q for q in asked if q.startswith("What is the ")]

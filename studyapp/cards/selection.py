@@ -54,11 +54,6 @@ from studyapp.outline.sentences import normalise_space
 
 MIN_CARDS = 2  # per section with text of its own
 MAX_CLOZE_SHARE = 0.5  # of a deck's cards
-# of a deck's sentences that give drafts: the fewest cards it keeps. Rated blind, the 211
-# clozes a floor of one card for every four sentences brought back over 110 texts were 43 %
-# good and 23 % bad (the texts' other cards 48 % and 15 %); one for every six brings back 76
-# of them and still gives a 56 KB history chapter 16 cards instead of 2
-SENTENCES_PER_CARD = 6
 SHORT_ANSWER = 5  # words
 # how weak a draft is: a lower rank comes back first where a section needs cards (a part of
 # another card still asks for recall; a card answered by the screen does not; a fact asked
@@ -163,16 +158,11 @@ def select(
     for index, fault in soft.items():
         if index not in chosen:
             dropped[fault] += 1
-    # a deck's text warrants a card for every six of its sentences that give one: the cloze
-    # share never cuts a long chapter of prose (few question shapes) down to two cards
-    floor = len({draft.source for draft in drafts}) // SENTENCES_PER_CARD
-    chosen = _within_cloze_share(drafts, chosen, dropped, floor)
+    chosen = _within_cloze_share(drafts, chosen, dropped)
     return [drafts[i] for i in sorted(chosen)]
 
 
-def _within_cloze_share(
-    drafts: list[Draft], chosen: set[int], dropped: Counter[str], floor: int = 0
-) -> set[int]:
+def _within_cloze_share(drafts: list[Draft], chosen: set[int], dropped: Counter[str]) -> set[int]:
     """``chosen`` without the clozes that make more than :data:`MAX_CLOZE_SHARE` of the
     deck: a deck of clozes trains recognising sentences more than knowing, and blind raters
     judged clozes weaker than questions on every subject.
@@ -181,14 +171,12 @@ def _within_cloze_share(
     blank their sentence's subject, from the sections with most cards. A section keeps
     :data:`MIN_CARDS` cards while another has more to give, and its last card while another
     has two; a section left without a card is still in the reading material. A deck of two
-    cards keeps them: better than none. Nor does the share cut a deck below ``floor`` cards:
-    a chapter of narrative or argument gives few question shapes, and held to the share a
-    56 KB history chapter kept 2 of its 31 sound drafts."""
+    cards keeps them: better than none."""
     chosen = set(chosen)
     # kept up to date as clozes go, not counted again for each (a large deck drops dozens)
     clozes = {i for i in chosen if drafts[i].type is CardType.CLOZE}
     per_section = Counter(drafts[i].section for i in chosen)
-    while len(chosen) > max(MIN_CARDS, floor) and len(clozes) > MAX_CLOZE_SHARE * len(chosen):
+    while len(chosen) > MIN_CARDS and len(clozes) > MAX_CLOZE_SHARE * len(chosen):
         spare = (
             [i for i in clozes if per_section[drafts[i].section] > MIN_CARDS]
             or [i for i in clozes if per_section[drafts[i].section] > 1]

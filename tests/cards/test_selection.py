@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from studyapp.cards.drafts import Draft
 from studyapp.cards.generate import generate_decks
-from studyapp.cards.selection import SENTENCES_PER_CARD, select, shown_on_screen, weakness
+from studyapp.cards.selection import select, shown_on_screen, weakness
 from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
 
@@ -159,33 +159,6 @@ def test_a_deck_is_never_mostly_clozes_and_the_least_sure_blanks_go_first():
     assert {d.section for d in kept} == {"1", "2"}  # each section keeps a card
     pair = [_cloze("1", 0), _cloze("1", 1)]
     assert len(select(pair, ["a", "b"], {"1": "Kidney Urine"}, {"1"})) == 2
-
-
-def test_a_long_chapter_of_prose_keeps_a_card_for_every_few_of_its_sentences():
-    """A history chapter gives one question shape and many sound clozes: the cloze share
-    does not cut it to two cards, it keeps one card for every six sentences that give one."""
-    people = ["Arthur of Brittany", "Philip Augustus", "Pope Innocent", "Stephen Langton"]
-    places = ["Mirebeau Castle", "Rouen Cathedral", "Runnymede Meadow", "Lincoln Castle"]
-    more = ["Dover Castle", "Windsor Castle", "Angers Abbey", "Falaise Castle", "Hubert de Burgh"]
-    more += ["Peter des Roches", "William Marshal", "Louis of France", "Isabella of Angouleme"]
-    more += ["Westminster Abbey", "Winchester Castle", "Chinon Castle", "Stephen of Blois"]
-    more += ["Geoffrey of Brittany", "Eleanor of Aquitaine", "Walter de Gray"]
-    clozes = [
-        Draft(
-            CardType.CLOZE,
-            f"cloze|{name}",
-            "1",
-            f"sentence {n}",
-            text=f"The chronicle names {{{{c1::{name}}}}} in the account of the year {n}.",
-        )
-        for n, name in enumerate(people + places + more)
-    ]
-    question = _ask("1", "does|q", "Who signed the great charter?", "the barons", source="s0")
-    drafts = [question, *clozes]
-    ids = [f"id-{n}" for n in range(len(drafts))]
-    chosen = select(drafts, ids, {"1": "Medieval England"}, {"1"})
-    assert len(chosen) == len({d.source for d in drafts}) // SENTENCES_PER_CARD  # 26: 4 cards
-    assert question in chosen
 
 
 def test_a_cloze_on_a_word_the_text_says_once_comes_back_only_where_needed():

@@ -86,6 +86,9 @@ class AppearanceFlow:
         if self.window.welcome is not None and self.window.welcome.dismissed_for_good():
             self.window._save_setting(WELCOME_DISMISSED_KEY, True)
         self.window.welcome = None
+        # the window takes the keyboard back: without a window manager that returns it (a
+        # bare X server, some tiling setups), the first keys after the welcome went nowhere
+        self.window.activateWindow()
         current = self.window.stack.currentWidget()
         if current is not None:
             current.setFocus()

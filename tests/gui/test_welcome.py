@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from studyapp.gui.welcome import WelcomeDialog
 
@@ -38,3 +38,18 @@ def test_the_welcome_opens_with_start_studying_focused(make_window, qtbot):
     welcome = window.show_welcome()
     qtbot.waitExposed(welcome)
     assert welcome.focusWidget() is welcome.start_button
+
+
+def test_closing_the_welcome_gives_the_keyboard_back_to_the_library(make_window, qtbot):
+    """Enter on the welcome closes it and the library window is active again, so the next
+    key (S to study, Ctrl+Q to quit) reaches it; Enter does not also open a deck."""
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    library = window.stack.currentWidget()
+    welcome = window.show_welcome()
+    qtbot.waitExposed(welcome)
+    qtbot.keyClick(welcome.start_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.welcome is None)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    assert window.stack.currentWidget() is library

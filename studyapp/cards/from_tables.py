@@ -188,7 +188,7 @@ def _vocabulary_cards(
 ) -> list[Draft]:
     """The cards of a word list: "What does “le pain” mean?" -> "bread" and, where the
     table names its languages ("French | English"), "What is the French for “bread”?" ->
-    "le pain". A word list is a table of two columns headed by two languages ("toki pona |
+    "le pain". A word list is a table of two columns headed by two languages ("Spanish |
     English") or by a word and its meaning ("word | meaning"); read as records it asked "What
     is the manger?", and one headed by languages gave no card at all."""
     if len(header) != 2:
@@ -196,7 +196,7 @@ def _vocabulary_cards(
     names = [
         _name(heading).lower().removesuffix(" word").removesuffix(" words") for heading in header
     ]
-    languages = [name in _LANGUAGES or name.split()[-1:] == ["pona"] for name in names]
+    languages = [name in _LANGUAGES for name in names]
     worded = names[0] in _WORD_HEADINGS and names[1] in _MEANING_HEADINGS
     if not (all(languages) or worded):
         return []

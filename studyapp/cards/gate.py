@@ -162,7 +162,6 @@ _MOVED_ADVERB = re.compile(r"\b(?:possibly|probably|perhaps|likely)\?$")
 _BE_TO = re.compile(r"^What (?:could|can|may|will|would|might|must|should) be to\b")
 _BARE_LIST = re.compile(r"name the \d+ points listed\.$|^Name the \d+ points of ", re.IGNORECASE)
 _NAME_POINTS_OF = re.compile(r"^Name the (?:\d+ )?(?:points?|items?) of (?P<next>[a-z]+)\b")
-_SUBJECT_HEAD_END = lx.wordset("of in for with from on at to between by that which who whose")
 _CLAUSE_VERB = re.compile(r" (?:is|are|was|were)(?: not)? [a-z]")
 _THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
 _FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|ours|ourselves)\b")
@@ -828,7 +827,7 @@ def _misparsed_subject(question: str) -> bool:
         return False
     head = ""
     for word in lx.WORD.findall(subject):
-        if word.lower() in _SUBJECT_HEAD_END:
+        if word.lower() in lx.HEAD_ENDS:
             break
         head = word
     low = head.lower()

@@ -505,7 +505,8 @@ def holds_finite_verb(words: list[str]) -> bool:
     )
 
 
-_HEAD_ENDS = wordset("of in on at for with from by to into between among that which who whose")
+# words that end a noun phrase's head: "the decrease [in] ...", "the forces [that] ..."
+HEAD_ENDS = wordset("of in on at for with from by to into between among that which who whose")
 
 
 def copula_for(term: str, verb: str = "is") -> str:
@@ -519,7 +520,7 @@ def copula_for(term: str, verb: str = "is") -> str:
         return verb
     head = ""
     for word in WORD.findall(term):
-        if word.lower() in _HEAD_ENDS or only_verb(word):
+        if word.lower() in HEAD_ENDS or only_verb(word):
             break  # "the decrease in ...", "the only forces exerted on the mass"
         head = word
     if not head or not head.islower() or head.endswith(("ss", "us", "is")):

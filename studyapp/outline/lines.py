@@ -325,8 +325,7 @@ def split_term(text: str) -> tuple[str, str]:
         plain = strip_inline(raw)
         match = _TERM_PLAIN.match(plain)
         if not match:
-            return dash_term(plain)
-            return "", ""
+            return dash_term(plain)  # "ALBINISM.--Albinos are ...", or ("", "")
         term, explanation = match.group(1).strip(), match.group(2).strip()
     words = term.split()
     if not words or len(words) > 7 or term.lower().rstrip(".") in _NOT_TERMS:

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from studyapp.cards import lexicon as lx
+from studyapp.outline.chrome_filter import COPYRIGHT
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
 
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
@@ -54,11 +55,13 @@ _REFERENCE_ENTRY = re.compile(
 # a work cited by its page ("..., p. lx.", "..., pp. 12-14.", "... vol. ii, p. 3."): the
 # sentence ends on the page, so it names a source, it states nothing
 _PAGE_CITED = re.compile(r",? (?:vol\. [ivxlc\d]+, )?pp?\. (?:[ivxlc]+|\d+(?:[-–]\d+)?)\.?\s*$")
-# the terms a text is given under: its licence or copyright line, on every subject
-_LICENCE_LINE = re.compile(
-    r"\blicen[cs]ed under\b|\bCreative Commons\b|\ball rights reserved\b|©|\(c\) \d{4}\b"
-    r"|\bcopyright \d{4}\b",
-    re.IGNORECASE,
+# the terms a text is given under: a licence named of the text itself ("These notes ...",
+# "Lecture Notes by Brian Bird, 2021, are licensed under a Creative Commons ..."), not a
+# licence a law text is about ("Software licensed under the GPL must ...")
+_LICENCE_TERMS = re.compile(r"\blicen[cs]ed under\b|\bCreative Commons\b", re.IGNORECASE)
+_OF_ITSELF = re.compile(
+    r"\b(?:[Tt]his|[Tt]hese) (?:work|notes|document|page|book|site|course|materials?|text"
+    r"|lecture|lesson|chapter)s?\b|\bby [A-Z][\w.]+(?: [A-Z][\w.]+)+,? \d{4}\b"
 )
 CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:")
 ORDINALS = lx.wordset(
@@ -245,7 +248,7 @@ def _sentence_fault(text: str) -> str:
     if whole.count(";") >= 2 and _topic_list(whole):
         return "not-a-statement"  # "Paul Revere; the fight at Lexington and Concord; Bunker
         # Hill.": a chapter's summary of topics, not a statement
-    if _LICENCE_LINE.search(whole):
+    if COPYRIGHT.search(whole) or (_LICENCE_TERMS.search(whole) and _OF_ITSELF.search(whole)):
         return "not-a-statement"  # "These notes by Brian Bird are licensed under a Creative
         # Commons licence": who may copy the text, not what it teaches
     if ("(" in rest or "[" in rest) and _RESOURCE.search(rest):

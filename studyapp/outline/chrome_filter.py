@@ -43,7 +43,8 @@ _COOKIE = re.compile(
     r"|\b(?:use|uses|accept|allow)\s+(?:of\s+)?cookies\b",
     re.I,
 )
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|all rights reserved", re.I)
+# a copyright notice (the cards leave such a sentence out too: studyapp.cards.cloze_rules)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|all rights reserved", re.I)
 _NAV_LINE = re.compile(
     r"^(?:share(?: this)?(?: (?:post|article|page))?(?: on \w+)?|related (?:posts|articles|reading)"
     r"|leave a (?:comment|reply)|skip to (?:main )?content|read more|continue reading"
@@ -135,13 +136,13 @@ def _nav_line(text: str, lowered: str | None) -> bool:
     return bool(_NAV_LINE.match(text) if lowered is None else _LOWER_NAV_LINE.match(lowered))
 
 
-# What every cookie notice and every copyright notice holds (see _COOKIE and _COPYRIGHT): a
+# What every cookie notice and every copyright notice holds (see _COOKIE and COPYRIGHT): a
 # lower-cased line without them is searched no further (most lines of a long text)
 _COOKIE_MARK = "cookie"
 _COPYRIGHT_MARKS = ("©", "(c)", "copyright", "all rights reserved")
 _LOWER_COOKIE = re.compile(_COOKIE.pattern)
 _LOWER_NAV_LINE = re.compile(_NAV_LINE.pattern)  # read case, for a lower-cased line
-_LOWER_COPYRIGHT = re.compile(_COPYRIGHT.pattern)
+_LOWER_COPYRIGHT = re.compile(COPYRIGHT.pattern)
 # the marks of _SEPARATED_ITEMS, each looked for in a line as plain text (far less work than
 # a pattern of them tried at every character: see _spaced_separator)
 _SEPARATORS = ("|", "/", "•", "·", "»")
@@ -151,7 +152,7 @@ def _has_notice(text: str, lowered: str | None) -> bool:
     """Whether ``text`` holds a cookie or copyright notice; ``lowered`` is
     :func:`plain_lower` of it (the patterns, written in lower case, then read case)."""
     if lowered is None:
-        return bool(_COOKIE.search(text) or _COPYRIGHT.search(text))
+        return bool(_COOKIE.search(text) or COPYRIGHT.search(text))
     return bool(
         (_COOKIE_MARK in lowered and _LOWER_COOKIE.search(lowered))
         or (_holds_any(lowered, _COPYRIGHT_MARKS) and _LOWER_COPYRIGHT.search(lowered))
@@ -359,7 +360,7 @@ def filter_chrome(lines: Sequence[str]) -> FilteredText:
                 lambda s: (
                     is_promotional(s)
                     or bool(site_pattern and site_pattern.search(s))
-                    or bool(_COOKIE.search(s) or _COPYRIGHT.search(s))
+                    or bool(_COOKIE.search(s) or COPYRIGHT.search(s))
                 ),
             )
             for sentence in dropped:

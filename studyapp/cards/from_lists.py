@@ -136,6 +136,9 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
     owner = sentence_case(section.title if section.title else parent)
     attribute = term.lower()
     if attribute in ATTRIBUTE_TERMS and owner:
+        if attribute.startswith("example") and is_clause(answer):
+            return None  # "Example: Even if the meaning of the statute were not plain, ...":
+            # a sample sentence to read, not a thing to name (4 of 4 such cards rated bad)
         plural = attribute.endswith("s") and not attribute.endswith("ss")
         question = (
             f"Name {'an example' if attribute == 'example' else attribute} of {owner}."

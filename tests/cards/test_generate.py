@@ -432,15 +432,16 @@ def test_no_card_leans_on_an_unseen_sentence_or_asks_about_the_outline(seed_deck
 
 
 def test_cards_of_every_kind_in_every_deck(seed_decks):
-    """Every deck mixes question cards with clozes; typed answers are common, and there are
-    multiple-choice cards (only where no option is given away or also right)."""
+    """Every deck mixes question cards (lists too) with clozes; typed answers are common, and
+    there are multiple-choice cards (only where no option is given away or also right)."""
     cards = [c for d in seed_decks for c in d.cards]
     counts = Counter(c.type for c in cards)
     assert counts[CardType.CHOICE] >= 4 and counts[CardType.TYPED] >= 10
     for deck in seed_decks:
         kinds = Counter(c.type for c in deck.cards)
         assert kinds[CardType.CLOZE] < len(deck.cards) / 2 + 1, deck.id
-        assert kinds[CardType.BASIC] + kinds[CardType.TYPED] + kinds[CardType.CHOICE] >= 3
+        asked = (CardType.BASIC, CardType.TYPED, CardType.CHOICE, CardType.LIST)
+        assert sum(kinds[kind] for kind in asked) >= 3, deck.id
 
 
 def test_an_overview_paragraph_of_the_conclusion_goes_to_the_first_deck(seed_decks):

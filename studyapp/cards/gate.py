@@ -417,6 +417,12 @@ def _fault(
     if question.startswith("What is the term for") and len(said) == 1 and lx.is_familiar(said[0]):
         return "vague-answer"  # "What is the term for the number of points used?" -> "difference"
     described = _TERM_DESCRIPTION.match(question)
+    defined = _DEFINITION_QUESTION.match(question)
+    if (described and _RANKED.match(described.group("description"))) or (
+        defined and _RANKED.match(answer)
+    ):
+        return "vague-answer"  # "What is slavery?" -> "the most degrading condition ...":
+        # a degree word ranks or praises the thing; a definition names its kind
     if described and len(lx.words(described.group("description"))) < SHORT_DESCRIPTION:
         return "vague-answer"  # "an orderly sequence of events": many terms fit so little
     if described and _DESCRIPTION_POINTER.match(described.group("description")):
@@ -857,6 +863,13 @@ def _imperative(text: str) -> bool:
 
 
 _TERM_DESCRIPTION = re.compile(r"^What is the term for (?P<description>[^?]+)\?$")
+_DEFINITION_QUESTION = re.compile(r"^What (?:is|are) (?!the term for)[^?]+\?$")
+# a description opening on a degree word: rated blind over 14 texts of as many subjects, 4
+# of 18 such "definitions" were good ("the one thing needful", "a very common solvent")
+_RANKED = re.compile(
+    r"^(?:the (?:most|more|less|least|one)|an? (?:very|completely|highly|extremely|quite"
+    r"|rather|truly|really|most|more))\b"
+)
 _COMMAND_SUBJECT = re.compile(_ASKS + r" (?:[Dd]on['’]t|[Dd]o not|Never|Always|Please|Avoid)\b")
 _COPULAS = frozenset({"is", "are", "was", "were"})
 _A_REASON = re.compile(r"^\W*(?:due to|owing to|because|thanks to)\b", re.IGNORECASE)

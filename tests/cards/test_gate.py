@@ -1472,3 +1472,24 @@ def test_a_reflexive_answer_and_a_question_about_us_are_not_cards():
         answer="the Bill of Rights",
     )
     assert card_fault(authored, "") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is slavery?", "the most degrading condition of which man is capable"),  # ethics
+        ("What is water?", "a very common solvent in many chemical reactions"),  # chemistry
+        ("What is a futures contract?", "a highly flexible tool for hedging risk"),  # finance
+        ("What is the term for the one thing needful in a war?", "arms"),  # history
+    ],
+)
+def test_a_description_opening_on_a_degree_word_is_no_definition(question, answer):
+    """'the most degrading condition', 'a very common solvent': a degree word ranks or praises
+    the thing, where a definition names its kind; such a card is vague."""
+    assert card_fault(_ask(question, answer), "") == "vague-answer"
+
+
+def test_a_definition_naming_a_kind_is_kept():
+    """'a proton donor' (chemistry), 'a court order to search a place' (law)."""
+    assert card_fault(_ask("What is a Brønsted-Lowry acid?", "a proton donor"), "") == ""
+    assert card_fault(_ask("What is a warrant?", "a court order to search a place"), "") == ""

@@ -23,6 +23,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     in_fence = False
     matter_end = front_matter_end(lines)
     adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
+    glossary = dictionary_entries(lines)
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
         stripped = line.strip()
@@ -54,7 +55,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if not prose and _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
-        if prose and "--" in stripped and ol.dash_term(stripped)[0]:
+        if prose and (i in glossary or ("--" in stripped and ol.dash_term(stripped)[0])):
             # "ALBINISM.--Albinos are animals in which ...": an old book's glossary entry
             events.append(LineEvent(i, ITEM, 0, stripped))
             continue
@@ -87,6 +88,23 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     _mark_plain_headings(events)
     title_bare_numbers(events, titles)
     return events
+
+
+def dictionary_entries(lines: list[str]) -> set[int]:
+    """The lines that open a dictionary's entry: a term in capitals, a stop and its
+    explanation ("NADIR. The lower pole of the rational horizon ...", "NAID. A northern term
+    for a lamprey"), at the start of a paragraph. A textbook's shouted side heads have the
+    same shape ("SAND REEFS. On many coasts ..."); a dictionary lists its terms in
+    alphabetical order (:func:`studyapp.outline.lines.alphabetical`)."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped[:2].isupper() or (i and lines[i - 1].strip()):
+            continue  # not at the start of a paragraph, or no capitals
+        term = ol.dash_term(stripped, dotted=True)[0]
+        if term and "--" not in stripped and "—" not in stripped:
+            found.append((i, term))
+    return {i for i, _ in found} if ol.alphabetical([t for _, t in found]) else set()
 
 
 def _unnumbered(stripped: str) -> bool:

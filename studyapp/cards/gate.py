@@ -260,6 +260,7 @@ def card_fault(draft: Draft, titles: str, subject: str = "") -> str:
         titles,
         subject,
         draft.key.startswith(AUTHORED_KEYS),
+        draft.headword,
     )
 
 
@@ -288,6 +289,7 @@ def _fault(
     titles: str,
     subject: str,
     authored: bool = False,
+    headword: bool = False,
 ) -> str:
     """:func:`card_fault` of a draft given by the fields it reads (kept per draft)."""
     text, fault = _text_fault(question, answer, cloze, items, distractors)
@@ -347,7 +349,10 @@ def _fault(
     bare = _BARE_THE.match(question)
     if bare and lx.is_familiar(bare.group(1)):
         return "unresolved"  # "What is the drug?": which one, the card does not say
-    if _unresolved(question, subject, authored) or cr.leans_back(f"{question} {answer}"):
+    if headword:  # "What is nadir?": a dictionary's headword names it, in any word class
+        if cr.leans_back(question):
+            return "unresolved"
+    elif _unresolved(question, subject, authored) or cr.leans_back(f"{question} {answer}"):
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
@@ -369,7 +374,7 @@ def _fault(
         return "broken-blank"
     if answer.lstrip().startswith("[") and answer.rstrip(" .").endswith("]"):
         return "not-a-statement"  # "[Link to Outcome & Alignment template]": a placeholder
-    if answer and _wrong_kind(question, answer):
+    if answer and not headword and _wrong_kind(question, answer):  # a headword: any shape
         return "broken-blank"
     if _GLUED.search(answer) or _SPLIT_NUMBER.search(answer) or _TWO_SENTENCES.search(answer):
         return "broken-blank"  # "... temperature. lists representative ...", "5 . 08 × 10 6"

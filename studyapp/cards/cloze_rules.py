@@ -90,6 +90,25 @@ _PARTICLES = lx.wordset("out up down off away back over into through on")
 _COMPLEMENT = lx.wordset("to from with than of")  # "similar to", "free from", "equal with"
 # a verb's object opens on one of these ("[Sharia covers] all aspects of ...")
 _OBJECT_OPENING = lx.wordset("the a an his her their its our your my all both each every")
+# ... or a clause of its own ("[GDP measures] what is bought", "[corpuscle comes] very close")
+_CLAUSE_OPENING = lx.wordset("what how whether very")
+_THAT_CLAUSE = re.compile(r"^ that (?P<next>[\w’'-]+)")
+
+
+def _that_clause(after: str) -> bool:
+    """Whether ``after`` opens a "that" clause with a subject of its own ("... that CouchDB
+    can run", "... that no two species ..."), which follows a verb of saying or meaning, not a
+    relative clause ("... that are often used", "... that otherwise might be"), which may follow
+    a noun."""
+    match = _THAT_CLAUSE.match(after)
+    if not match:
+        return False
+    nxt = match.group("next")
+    if nxt[:1].isupper() or nxt.lower() in _OBJECT_OPENING or nxt.lower() == "no":
+        return True
+    return not ({"VERB", "AUX", "ADV"} & lx.parts_of_speech(nxt))
+
+
 _NAME_GOES_ON = re.compile(r"^ (?:of|for|de|von|van|v\.|vs\.) [A-Z]")
 _NAME_JOINED_ON = re.compile(r"^ (?:and|&) [A-Z]")  # "[Chicago Sanitary] and Ship Channel"
 _JOINED_TO_NAME = re.compile(r"\b[A-Z][\w’'-]* (?:and|&) $")  # "Procter & [Gamble]"
@@ -612,11 +631,13 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         and (
             (following_word[0].lower() in _PARTICLES and said[0][:1].isupper())
             or following_word[0].lower() in _OBJECT_OPENING
+            or following_word[0].lower() in _CLAUSE_OPENING
             or following_word[0][:1].isupper()
+            or _that_clause(after)
         )
     ):
         return True  # "[Music goes] out of existence", "The [copyright owner hands] GitHub a
-        # complaint": a subject and its verb, not a term
+        # complaint", "[MVCC means] that CouchDB can run ...": a subject and its verb, not a term
     if (
         len(said) > 1
         and following_word

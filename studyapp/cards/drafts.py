@@ -52,6 +52,9 @@ class Draft:
     # a question whose answer is all everyday words the document does not come back to
     # (:func:`studyapp.cards.gate.everyday_answer`): weak, kept only where a section needs it
     everyday: bool = False
+    # a question about an entry of a dictionary (a list of terms in alphabetical order): its
+    # term is the author's headword, which names what is asked whatever its word class
+    headword: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ asked what happens in it. Answers are the items' own text.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.descriptions import is_clause
@@ -26,6 +27,7 @@ from studyapp.cards.drafts import (
 )
 from studyapp.cards.text_facts import definitions
 from studyapp.model import CardType
+from studyapp.outline.lines import alphabetical
 from studyapp.outline.nodes import ItemList, OutlineSection
 from studyapp.outline.sentences import split_sentences
 
@@ -58,10 +60,15 @@ def list_cards(
     context = block.caption if long_caption else list_context(block.caption, section.title)
     termed = [i for i in block.items if i.term]
     glossary = bool(_GLOSSARY.match(section.title.strip()) or _GLOSSARY.match(block.caption))
+    dictionary = alphabetical([i.term for i in termed])
     for item in termed:
         draft = (glossary and _glossary_card(item.term, item.explanation, section)) or _item_card(
             item.term, item.explanation, section, parent_title
         )
+        if draft is None and dictionary:
+            draft = _entry_card(item.term, item.explanation, section)
+        if draft is not None and dictionary and draft.key.startswith("term|"):
+            draft = replace(draft, headword=True)
         if draft is not None:
             drafts.append(draft)
     names = [i.term for i in termed] if len(termed) == len(block.items) else []
@@ -136,6 +143,9 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
     owner = sentence_case(section.title if section.title else parent)
     attribute = term.lower()
     if attribute in ATTRIBUTE_TERMS and owner:
+        if attribute.startswith("example") and is_clause(answer):
+            return None  # "Example: Even if the meaning of the statute were not plain, ...":
+            # a sample sentence to read, not a thing to name (4 of 4 such cards rated bad)
         plural = attribute.endswith("s") and not attribute.endswith("ss")
         question = (
             f"Name {'an example' if attribute == 'example' else attribute} of {owner}."
@@ -225,6 +235,23 @@ _GLOSSARY = re.compile(
     re.IGNORECASE,
 )
 MIN_GLOSS_WORDS = 4  # "a form of money" names no one term
+_SUBORDINATE_OPENING = re.compile(
+    r"^(?:If|When|Whenever|Where|Although|Though|As|Since|While|Unless|Because|In|On|At|By"
+    r"|For)\b"
+)
+
+
+def _entry_card(term: str, explanation: str, section: OutlineSection) -> Draft | None:
+    """A dictionary's entry that :func:`_item_card` does not read as a definition ("NAUTICAL.
+    Relating to navigation ...", "NEGROHEAD. Hard-rolled tobacco."): in a list of terms in
+    alphabetical order, every explanation is its term's meaning, whatever its grammar, so it
+    is asked "What is meant by X?"; not one that opens on a circumstance ("NECESSITY. If a
+    ship be compelled ...": a case, not the meaning) or asks something."""
+    answer = first_sentence_within(explanation, MAX_ANSWER)
+    if not answer or _asks(answer) or reveals(term, answer) or _SUBORDINATE_OPENING.match(answer):
+        return None
+    question = f"What is meant by {lower_first(term)}?"
+    return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
 
 
 def _glossary_card(term: str, explanation: str, section: OutlineSection) -> Draft | None:

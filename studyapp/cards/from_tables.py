@@ -415,6 +415,9 @@ def _which_card(
     said = tuple(row[j].lower() for j in short)
     if sum(1 for r in rows if tuple(r[j].lower() for j in short) == said) != 1:
         return None
+    name = re.compile(rf"(?<!\w){re.escape(row[0].strip().lower())}(?!\w)")
+    if any(name.search(cell) for cell in said):
+        return None  # "Which condition has the gene XPA?" -> "XPA": the question says it
     others = sorted((r[0] for r in rows if r is not row), key=lambda o: (digest(row[0] + o), o))
     described = " and ".join(_described(header[j], row[j]) for j in short)
     if all(_yes_no(row[j]) and _adjective(header[j]) for j in short):
@@ -495,6 +498,9 @@ def _cell_question(heading: str, label: str) -> str:
         last = label.split()[-1].lower() if label.split() else ""
         verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
         return f"what {verb} {_the(label)}{unit}?"
+    verb = _verb_heading(name)
+    if verb:  # "Repairs damage caused by" of "BER": "what does BER repair damage caused by?"
+        return f"what does {_the(label)} {verb}{unit}?"
     if _what_the_row_is(heading):  # "what are Peer records used by?", not "the used by of"
         last = label.split()[-1].lower()
         verb = "are" if last.endswith("s") and lx.lemma(last) != last else "is"
@@ -534,6 +540,24 @@ def _the(label: str) -> str:
     if first[1:] != first[1:].lower() or proper or any(map(str.isdigit, first)):
         return label  # "IPv6", "ACE inhibitors", "Paris", a code such as "T1a"
     return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
+
+
+def _verb_heading(name: str) -> str:
+    """A heading that is a predicate of its row ("Recognizes", "Repairs damage caused by",
+    "Requires"), in the base form a "What does X ...?" question takes ("recognize", "repair
+    damage caused by"), or ``""``: its first word is a verb in the third person that no
+    dictionary takes for a noun there (a noun follows it, or it stands alone)."""
+    words = name.split()
+    if not words or (not words[0].islower() and not words[0].istitle()):
+        return ""
+    first = words[0].lower()
+    base = lx.verb_lemma(first)
+    if not base or base == first or not first.endswith("s") or lx.is_function_word(first):
+        return ""
+    pos = lx.parts_of_speech(first)
+    if "NOUN" in pos and (len(words) == 1 or lx.is_function_word(words[1])):
+        return ""  # "Effects", "Repairs of ...": a noun heading
+    return " ".join([base, *words[1:]])
 
 
 def _what_the_row_is(heading: str) -> bool:

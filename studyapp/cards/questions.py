@@ -40,6 +40,7 @@ from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.main_clause import MAKERS as MAIN_CLAUSE_MAKERS
 from studyapp.cards.main_clause import when, who_does
 from studyapp.cards.question_verbs import VERB_MAKERS
+from studyapp.cards.simplify import without_interruption
 from studyapp.cards.text_facts import wordset
 from studyapp.cards.why_how import MAKERS as WHY_HOW_MAKERS
 
@@ -126,6 +127,9 @@ def _questions(sentence: str, subject: str) -> tuple[QA, ...]:
     if main != text:
         main = _own_its(main[:1].upper() + main[1:], subject)
     variants = [text] if main == text else [text, main]
+    plain = without_interruption(main) if comma else ""
+    if plain:
+        variants.append(plain)  # "New Jersey, beginning its career ..., passed ..."
     second = _AND_CLAUSE.search(text) if ", and " in text else None
     if second and subject and subject.lower() in " ".join(text.lower().split()[:6]):
         clause = second.group("clause")

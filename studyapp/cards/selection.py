@@ -142,17 +142,19 @@ def select(
         own = [i for i in kept if drafts[i].section == section]
         # question cards come back before clozes (they ask more than one hidden phrase)
         spare = sorted(
-            (drafts[i].type is CardType.CLOZE, rank, i)
+            (soft.get(i) in gate.LAST_RESORT, drafts[i].type is CardType.CLOZE, rank, i)
             for rank, i in weak
             if drafts[i].section == section
         )
-        for cloze, _, index in spare:
+        for _, cloze, _, index in spare:
             if len(own) >= MIN_CARDS and any(drafts[i].type is not CardType.CLOZE for i in own):
                 break
             if cloze and len(own) >= MIN_CARDS:
                 continue  # a section short of question cards gets one back, not a cloze
             if index in soft and len(own) >= MIN_CARDS:
-                continue  # a vague card only where the section would keep one
+                continue  # a weak card of the gate only where the section would keep one
+            if soft.get(index) in gate.LAST_RESORT and own:
+                continue  # a vague question only where the section would keep none
             own.append(index)
             chosen.add(index)
     for index, fault in soft.items():

@@ -23,8 +23,11 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     in_fence = False
     matter_end = front_matter_end(lines)
     adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
+    glossary = dictionary_entries(lines)
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
+        if "=" in line and not in_fence:
+            line = ol.EQUALS_BOLD.sub(r"\1", line)  # "=Questions=": a plain text's bold
         stripped = line.strip()
         if not stripped:  # a blank line is blank whatever else is asked below (a third of all)
             events.append(LineEvent(i, BLANK))
@@ -54,7 +57,7 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
         if not prose and _BOLD_TERM.match(line) and ol.split_term(line)[0]:
             events.append(LineEvent(i, ITEM, 0, line.strip()))
             continue
-        if prose and "--" in stripped and ol.dash_term(stripped)[0]:
+        if prose and (i in glossary or ("--" in stripped and ol.dash_term(stripped)[0])):
             # "ALBINISM.--Albinos are animals in which ...": an old book's glossary entry
             events.append(LineEvent(i, ITEM, 0, stripped))
             continue
@@ -87,6 +90,23 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     _mark_plain_headings(events)
     title_bare_numbers(events, titles)
     return events
+
+
+def dictionary_entries(lines: list[str]) -> set[int]:
+    """The lines that open a dictionary's entry: a term in capitals, a stop and its
+    explanation ("NADIR. The lower pole of the rational horizon ...", "NAID. A northern term
+    for a lamprey"), at the start of a paragraph. A textbook's shouted side heads have the
+    same shape ("SAND REEFS. On many coasts ..."); a dictionary lists its terms in
+    alphabetical order (:func:`studyapp.outline.lines.alphabetical`)."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped[:2].isupper() or (i and lines[i - 1].strip()):
+            continue  # not at the start of a paragraph, or no capitals
+        term = ol.dash_term(stripped, dotted=True)[0]
+        if term and "--" not in stripped and "—" not in stripped:
+            found.append((i, term))
+    return {i for i, _ in found} if ol.alphabetical([t for _, t in found]) else set()
 
 
 def _unnumbered(stripped: str) -> bool:
@@ -268,6 +288,8 @@ def _is_numbered_heading(
     if prev and prev.kind == TEXT and prev.indent <= e.indent:
         return False
     style = e.readings[0].style
+    if _continues_a_list(events, pos, style):
+        return False  # "9. What forces favored ...?" after the items "1." to "8."
     for other in (prev, events[pos + 1] if pos + 1 < len(events) else None):
         if (
             other is not None
@@ -281,6 +303,34 @@ def _is_numbered_heading(
             return False  # a lone "J. Rutledge" among signers: a name's initial, no "A."
         return ol.title_cased(e.text)
     return True
+
+
+MAX_ITEM_LINES = 6  # lines of a list item with its blank lines, looked back over
+
+
+def _continues_a_list(events: list[LineEvent], pos: int, style: str) -> bool:
+    """Whether the numbered line at ``pos`` goes on from a list item numbered one less in the
+    same style, with only blank lines between ("8. Account for ...", then "9. What forces
+    favored ...?"): the next of a list's questions, not a section of its own because it
+    happens to be short and to end without a stop."""
+    at = pos - 1
+    while at >= 0 and pos - at <= MAX_ITEM_LINES and events[at].kind in (BLANK, TEXT):
+        at -= 1  # back over blank lines and the item's own wrapped lines
+    before = events[at] if at >= 0 else None
+    if before is None or before.kind != ITEM or before.indent != events[pos].indent:
+        return False
+    value = next((r.value for r in events[pos].readings if r.style == style), None)
+    if not any(r.style == style and r.value + 1 == value for r in before.readings):
+        return False
+    after = pos + 1
+    while after < len(events) and events[after].kind == BLANK:
+        after += 1
+    # a question answered by the paragraph after it ("5. What is an amendment?" then "A
+    # change to the Constitution") is a question-and-answer sheet's section, kept as one
+    if after == len(events) or events[after].readings:
+        return True
+    text = events[after].text  # a heading after the list ("Research Topics") ends it
+    return _standalone(events, after) and text[:1].isupper() and ol.heading_like(text)
 
 
 def _in_list_run(events: list[LineEvent], pos: int) -> bool:

@@ -9,6 +9,7 @@ plain and a card's source sentence is verbatim in its section's body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,6 +57,17 @@ DASH_TERM = re.compile(
     r"^(?P<term>[A-Z][A-Z'’ -]*[A-Z](?:(?:,? or |, )[A-Z][A-Z'’ -]*[A-Z])*(?: \([^)]{1,30}\))?)"
     r"\.?(?:--|—)\s*(?P<explanation>[A-Z]\S*(?: \S+)*)$"
 )
+# ... or a dictionary's, with a stop and no dash ("NADIR. The lower pole of the rational
+# horizon"): the same shape as a shouted side head ("SAND REEFS. On many coasts ..."), so
+# only a run of them in alphabetical order is a glossary (studyapp.outline.classify)
+DOT_TERM = re.compile(
+    r"^(?P<term>[A-Z][A-Z'’ -]*[A-Z](?:(?:,? OR |, )[A-Z][A-Z'’ -]*[A-Z])*(?: \([^)]{1,30}\))?)"
+    r"[.!] (?P<explanation>[A-Z][a-z]*[\w'’-]*(?: \S+)+)$"
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+# bold in a plain-text book, as Project Gutenberg writes it ("=Questions=", "=The Trading
+# Company.=--English pioneers ..."): words between two equals signs, none against a word
+EQUALS_BOLD = re.compile(r"(?<![\w=])=(?=[ \w])([^=\n]{0,80}?[\w.?!)’'\"])=(?![\w=])")
 _NOT_TERMS = frozenset(
     ["note", "notes", "e.g", "i.e", "see", "source", "sources", "warning", "tip"]
 )
@@ -298,14 +310,33 @@ _NUMBERING_WORD = re.compile(
 )
 
 
-def dash_term(text: str) -> tuple[str, str]:
+MIN_SORTED_TERMS = 5  # a run of terms in alphabetical order: fewer may be so by chance
+SORTED_SHARE = 0.8  # of neighbouring terms in order (a dictionary has a slip or two)
+
+
+def alphabetical(terms: list[str]) -> bool:
+    """Whether ``terms`` are a dictionary's or a glossary's headwords: :data:`MIN_SORTED_TERMS`
+    or more, most of them in alphabetical order ("Nab", "Nacre", "Nadir", ...), as a
+    glossary lists its entries and a text's side heads ("Waves", "Sea caves", "Coves") or a
+    subject's notes rarely do."""
+    if len(terms) < MIN_SORTED_TERMS:
+        return False
+    keys = [t.casefold() for t in terms]
+    ordered = sum(1 for a, b in itertools.pairwise(keys) if a <= b)
+    return ordered >= SORTED_SHARE * (len(keys) - 1)
+
+
+def dash_term(text: str, dotted: bool = False) -> tuple[str, str]:
     """``(term, explanation)`` of an old book's glossary entry ("ALBINISM.--Albinos are
     animals ..." gives "Albinism", as the text would write it), else ``("", "")``: the
     explanation is a sentence, so a shouted heading ("CHAPTER XV--ENGLAND UNDER HENRY THE
-    THIRD", "CHAPTER XIV--England under King John") is none."""
-    dashed = DASH_TERM.match(text.strip())
+    THIRD", "CHAPTER XIV--England under King John") is none. ``dotted`` also reads a
+    dictionary's entry without the dash ("NADIR. The lower pole ...")."""
+    dashed = DASH_TERM.match(text.strip()) or (DOT_TERM.match(text.strip()) if dotted else None)
     if not dashed or _NUMBERING_WORD.match(dashed.group("term")):
         return "", ""
+    if _ROMAN.match(dashed.group("term")):
+        return "", ""  # "II. Anesthetic Applications": a numbered heading
     explained = dashed.group("explanation").strip()
     if sum(map(str.islower, explained)) <= sum(map(str.isupper, explained)):
         return "", ""  # "See MAMMALIA.": a pointer, no explanation
@@ -325,7 +356,7 @@ def split_term(text: str) -> tuple[str, str]:
         plain = strip_inline(raw)
         match = _TERM_PLAIN.match(plain)
         if not match:
-            return dash_term(plain)  # "ALBINISM.--Albinos are ...", or ("", "")
+            return dash_term(plain, dotted=True)  # "ALBINISM.--Albinos are ...", or ("", "")
         term, explanation = match.group(1).strip(), match.group(2).strip()
     words = term.split()
     if not words or len(words) > 7 or term.lower().rstrip(".") in _NOT_TERMS:

@@ -191,12 +191,30 @@ def test_a_blank_among_examples_is_an_example_however_they_are_introduced(text):
         "School segregation ended with {{c1::Brown}} v. Board of Education in 1954.",  # history
         "{{c1::Sharia covers}} all aspects of public and private life.",  # law
         "The {{c1::TCP entity sends}} the SYN segment to the server.",  # networking
+        "{{c1::MVCC means}} that CouchDB can run at full speed.",  # databases
+        "The {{c1::exclusion principle states}} that no two species coexist.",  # ecology
+        "Since {{c1::GDP measures}} what is bought and sold, it is a flow.",  # economics
+        "Light bends when the {{c1::corpuscle comes}} very close to the surface.",  # optics
     ],
 )
 def test_a_blank_cutting_a_case_name_or_taking_the_verb_is_no_whole_term(text):
     """A case name is one term ("Baker v. Carr"), and a subject with its verb ("Sharia
-    covers") is a clause: neither is a blank."""
+    covers", "MVCC means that ...") is a clause: neither is a blank."""
     assert cloze_fault(text, "", "") == "broken-blank"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pragmatism ends {{c1::metaphysical disputes}} that otherwise go on.",  # philosophy
+        "Goals and outcomes are {{c1::course design terms}} that are often confused.",  # education
+        "Use xxd for {{c1::simple hex dumps}} and hexedit for editing.",  # computing
+    ],
+)
+def test_a_plural_noun_before_a_relative_clause_is_a_whole_term(text):
+    """A plural noun that could be a verb ("disputes", "terms", "dumps") is a term when a
+    relative clause or a conjunction follows, not a clause of its own."""
+    assert cloze_fault(text, "", "") == ""
 
 
 def test_the_documents_subject_as_the_doer_is_given_away_but_as_the_defined_term_is_not():

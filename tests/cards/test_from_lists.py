@@ -174,3 +174,19 @@ def test_a_term_whose_explanation_is_a_question_gives_no_card():
     questions = [d.question for b in section.lists for d in list_cards(b, section, section.lists)]
     assert not any("Theory lab" in q or "theory lab" in q or "ase study" in q for q in questions)
     assert "What is osmosis?" in questions
+
+
+def test_an_example_that_is_a_sentence_is_not_asked_for():
+    """'Example: Even if the meaning of the statute were not plain, ...' (legal writing) and
+    'Example: The mask register can set the priority' (operating systems) are sample sentences
+    to read, not a thing to name; 'Example: aspirin' (pharmacology) is asked."""
+    for example in (
+        "Even if the meaning of the statute were not plain, the agency's reading is reasonable",
+        "The mask register can be used to set the priority of each interrupt",
+    ):
+        section = _section(f"# Notes\n\n## Rules\n\n- Example: {example}\n")
+        drafts = list_cards(section.lists[0], section, section.lists)
+        assert not [d for d in drafts if d.question.startswith("Name an example")]
+    section = _section("# Notes\n\n## Analgesics\n\n- Example: aspirin\n- Use: pain\n")
+    drafts = list_cards(section.lists[0], section, section.lists)
+    assert [d.answer for d in drafts if d.question.startswith("Name an example")] == ["aspirin"]

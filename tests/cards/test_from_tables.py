@@ -624,3 +624,27 @@ def test_a_word_list_asks_what_each_word_means_and_how_to_say_it():
     asked = {q: d.answer for q, d in _by_question(words).items()}
     assert asked["What does “kute” mean?"] == "listen, hear, obey, ear"
     assert not [q for q in asked if q.startswith("What is the ")]
+
+
+def test_a_heading_that_is_a_predicate_is_asked_with_does():
+    """Molecular biology: a row 'Repairs damage caused by' of a BER | NER table asks "What
+    does BER repair damage caused by?", not "What is BER repairs damage caused by?"; law:
+    'Requires' of a contract | deed table asks "What does a deed require?"."""
+    assert _cell_question("Repairs damage caused by", "BER") == (
+        "what does BER repair damage caused by?"
+    )
+    assert _cell_question("Recognizes", "NER") == "what does NER recognize?"
+    assert _cell_question("Requires", "Deed") == "what does the deed require?"
+    assert _cell_question("Effects", "Aspirin") == "what are the effects of Aspirin?"
+
+
+def test_no_which_card_names_its_answer_in_its_question():
+    """Genetics: a condition named like its gene ('XPA' | 'XPA') gives no "Which condition
+    has the gene XPA?" card; a row whose gene has another name still does."""
+    table = Table(
+        ["Condition", "Gene"],
+        [["XPA", "XPA"], ["XPB", "ERCC3"], ["XPC", "XPC"], ["XPD", "ERCC2"]],
+        line=1,
+    )
+    which = [d for d in table_cards(table, SECTION) if d.type is CardType.CHOICE]
+    assert [d.answer for d in which] == ["XPB", "XPD"]

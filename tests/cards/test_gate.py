@@ -632,10 +632,10 @@ def test_a_quotation_credited_to_a_handle_is_no_statement():
     ],
 )
 def test_a_question_on_a_light_verb_is_weak(question, answer):
-    """'What does X use / show / bring?' has many right answers: the card is weak (kept only
-    where its section has nothing better); 'What did Galerius abandon?' is not."""
+    """'What does X use / show / bring?' has many right answers: the card is weak, kept only
+    where its section would have no card; 'What did Galerius abandon?' is not."""
     assert card_fault(_ask(question, answer), "") == "open-question"
-    assert "open-question" in gate.SOFT_RULES
+    assert "open-question" in gate.LAST_RESORT
     abandon = _ask("What did Galerius abandon?", "the persecution of the Christians")
     assert card_fault(abandon, "") == ""
 
@@ -1192,14 +1192,15 @@ def test_an_entry_of_a_reading_or_video_list_is_no_statement():
 def test_an_answer_that_is_a_predicate_or_only_patients_and_praise_is_vague():
     """'What have follow-up studies indicated about the benefits?' -> 'can persist over an
     extended period' is a predicate without its subject; 'more comprehensive and enduring
-    outcomes for patients' names nothing (medicine); both are weak, not wrong."""
+    outcomes for patients' names nothing (medicine); both are weak, kept only as a last
+    resort."""
     predicate = _ask("What do studies suggest about the benefits?", "may be sustained over time")
     assert card_fault(predicate, "") == "vague-answer"
     praise = _ask(
         "What may the synergy lead to?", "more comprehensive and enduring outcomes for patients"
     )
     assert card_fault(praise, "") == "vague-answer"
-    assert "vague-answer" in gate.SOFT_RULES
+    assert "vague-answer" in gate.LAST_RESORT
 
 
 @pytest.mark.parametrize(
@@ -1471,3 +1472,24 @@ def test_a_reflexive_answer_and_a_question_about_us_are_not_cards():
         answer="the Bill of Rights",
     )
     assert card_fault(authored, "") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is slavery?", "the most degrading condition of which man is capable"),  # ethics
+        ("What is water?", "a very common solvent in many chemical reactions"),  # chemistry
+        ("What is a futures contract?", "a highly flexible tool for hedging risk"),  # finance
+        ("What is the term for the one thing needful in a war?", "arms"),  # history
+    ],
+)
+def test_a_description_opening_on_a_degree_word_is_no_definition(question, answer):
+    """'the most degrading condition', 'a very common solvent': a degree word ranks or praises
+    the thing, where a definition names its kind; such a card is vague."""
+    assert card_fault(_ask(question, answer), "") == "vague-answer"
+
+
+def test_a_definition_naming_a_kind_is_kept():
+    """'a proton donor' (chemistry), 'a court order to search a place' (law)."""
+    assert card_fault(_ask("What is a Brønsted-Lowry acid?", "a proton donor"), "") == ""
+    assert card_fault(_ask("What is a warrant?", "a court order to search a place"), "") == ""

@@ -432,15 +432,16 @@ def test_no_card_leans_on_an_unseen_sentence_or_asks_about_the_outline(seed_deck
 
 
 def test_cards_of_every_kind_in_every_deck(seed_decks):
-    """Every deck mixes question cards with clozes; typed answers are common, and there are
-    multiple-choice cards (only where no option is given away or also right)."""
+    """Every deck mixes question cards (lists too) with clozes; typed answers are common, and
+    there are multiple-choice cards (only where no option is given away or also right)."""
     cards = [c for d in seed_decks for c in d.cards]
     counts = Counter(c.type for c in cards)
     assert counts[CardType.CHOICE] >= 4 and counts[CardType.TYPED] >= 10
     for deck in seed_decks:
         kinds = Counter(c.type for c in deck.cards)
         assert kinds[CardType.CLOZE] < len(deck.cards) / 2 + 1, deck.id
-        assert kinds[CardType.BASIC] + kinds[CardType.TYPED] + kinds[CardType.CHOICE] >= 3
+        asked = (CardType.BASIC, CardType.TYPED, CardType.CHOICE, CardType.LIST)
+        assert sum(kinds[kind] for kind in asked) >= 3, deck.id
 
 
 def test_an_overview_paragraph_of_the_conclusion_goes_to_the_first_deck(seed_decks):
@@ -921,3 +922,42 @@ def test_an_old_books_glossary_gives_a_definition_card_per_entry():
         "What is ganglion?",
         "What is tort?",
     } <= questions
+
+
+_DICTIONARY = (
+    "N.\n\n"
+    "NADIR. The lower pole of the rational horizon, the other being the zenith.\n\n"
+    "NAID. A northern term for a lamprey, or large eel.\n\n"
+    "NAKED. State of a ship's bottom without sheathing.\n\n"
+    "NAUTICAL. Relating to navigation, sailors, or maritime affairs in general.\n\n"
+    "NEGROHEAD. Hard-rolled tobacco.\n\n"
+    "NIGHT-CAP. Warm grog taken just before turning in.\n"
+)
+
+
+def test_a_dictionary_without_dashes_gives_a_card_per_entry():
+    """A dictionary printed as 'TERM. Explanation.' paragraphs in alphabetical order (a
+    sailor's word-book) is read as terms and explanations, whatever the word class of the
+    headword ('NAUTICAL. Relating to ...') or the grammar of the explanation ('Hard-rolled
+    tobacco.')."""
+    cards = [c for d in generate_decks(parse_outline(_DICTIONARY), prefix="n") for c in d.cards]
+    answers = {c.question: c.answer for c in cards}
+    assert answers["What is nadir?"].startswith("The lower pole of the rational horizon")
+    assert answers["What is meant by nautical?"].startswith("Relating to navigation")
+    assert answers["What is meant by negrohead?"] == "Hard-rolled tobacco"
+    assert len([c for c in cards if c.question.startswith("What is")]) >= 5
+
+
+def test_shouted_side_heads_out_of_alphabetical_order_stay_text():
+    """A geology chapter's run-in heads ('SAND REEFS. On many coasts ...') have a
+    dictionary's shape but not its order: no card asks 'What is meant by sand reefs?'."""
+    text = (
+        "# Shores\n\n"
+        "WAVES. The waves of storms break on the cliff and cut a notch at its foot.\n\n"
+        "SEA CAVES. Where the rock is weak, the waves hollow out caves in the cliff.\n\n"
+        "COVES. Small bays are cut where the rock is softer than on either side.\n\n"
+        "BEACHES. The waste of the cliff is spread along the shore as sand and gravel.\n\n"
+        "SAND REEFS. On low coasts the waves build a reef of sand off the shore.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="s") for c in d.cards]
+    assert not [c for c in cards if c.question.startswith("What is meant by")]

@@ -309,8 +309,31 @@ def test_every_parts_verb_is_asked(verb: str) -> None:
     assert any(qa.kind == "parts" and qa.answer == "a glomerulus and a tubule" for qa in made)
 
 
+def test_so_that_after_a_comma_is_a_purpose_only_with_a_modal():
+    """'..., so that the temperature stays at freezing' (physics) and '..., so that the word
+    "surface" is taken generously' (marine biology) state results, not reasons: no "Why?"
+    card. '..., so that they could not hear it' (a legend) and 'TCP uses a handshake so
+    that both hosts agree ...' (networking) are purposes; '..., so that may be the simplest
+    choice' has a pronoun "that", no clause of purpose."""
+    results = [
+        "The ice and liquid water are in thermal equilibrium, so that the temperature stays at"
+        " the freezing temperature.",
+        "Many small organisms are most abundant at fifty fathoms, so that the word surface is"
+        " taken generously.",
+        "Clojure defaults to doubles for floating point values, so that may be the simplest.",
+    ]
+    for sentence in results:
+        assert [qa for qa in why_how(sentence, "") if qa.kind == "purpose"] == []
+    legend = why_how("The gods sent the guards to sleep, so that they could not hear it.", "")
+    assert [(qa.question, qa.answer) for qa in legend if qa.kind == "purpose"] == [
+        ("Why did the gods send the guards to sleep?", "they could not hear it")
+    ]
+    tcp = why_how("TCP uses a three-way handshake so that both hosts agree on numbers.", "")
+    assert [qa.answer for qa in tcp if qa.kind == "purpose"] == ["both hosts agree on numbers"]
+
+
 def test_a_why_question_keeps_its_subject_whole_and_its_clause_finished():
-    """'The primary purpose of device drivers is to provide ..., so that ...' (operating
+    """'The primary purpose of device drivers is to provide ... so that ...' (operating
     systems) asks "Why is the primary purpose of device drivers to provide ...?", not "Why do
     the primary purpose ... is ...?"; 'SRAM is faster than DRAM, but because it is expensive,
     ...' (hardware) gives no "Why is SRAM faster than DRAM, but?"; 'Plants wilt because ...'
@@ -318,7 +341,7 @@ def test_a_why_question_keeps_its_subject_whole_and_its_clause_finished():
     from studyapp.cards.questions import questions
 
     purpose = questions(
-        "The primary purpose of device drivers is to provide a layer of abstraction, so that"
+        "The primary purpose of device drivers is to provide a layer of abstraction so that"
         " the programmers do not need to know the details of the hardware.",
         "",
     )

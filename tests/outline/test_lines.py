@@ -86,3 +86,35 @@ def test_an_old_books_glossary_entry_is_a_term_and_its_explanation():
     assert split_term("CHAPTER XV--ENGLAND UNDER HENRY THE THIRD") == ("", "")
     assert split_term("CHAPTER XIV--England under King John") == ("", "")
     assert split_term("APLACENTAL MAMMALS.--See MAMMALIA.") == ("", "")
+
+
+def test_a_dictionary_entry_without_a_dash_is_a_term_but_not_a_numbered_heading():
+    """'NADIR. The lower pole ...' (a sailor's word-book) and 'NAID. A northern term ...' are
+    entries; 'II. Anesthetic Applications' is a numbered heading, not a term."""
+    assert split_term("NADIR. The lower pole of the rational horizon.") == (
+        "Nadir",
+        "The lower pole of the rational horizon.",
+    )
+    assert split_term("NAID. A northern term for a lamprey.")[0] == "Naid"
+    assert split_term("II. Anesthetic Applications") == ("", "")
+
+
+def test_terms_mostly_in_alphabetical_order_are_a_glossary():
+    """A dictionary's headwords run in order, with a slip; a chapter's side heads do not."""
+    from studyapp.outline.lines import alphabetical
+
+    assert alphabetical(["Nab", "Nacre", "Nadir", "Naid", "Nail", "Naked", "Nake"])
+    assert not alphabetical(["Waves", "Sea caves", "Coves", "Beaches", "Sand reefs"])
+    assert not alphabetical(["Algae", "Gland", "Tort"])  # too few to tell
+
+
+def test_a_plain_text_books_bold_is_markup_but_an_equation_is_not():
+    """Project Gutenberg's '=Questions=', '=100  Philosophy.=' and '=  0=' are bold; 'a = b =
+    c', 'x=1' and a heading's underline are not."""
+    from studyapp.outline.lines import EQUALS_BOLD
+
+    assert EQUALS_BOLD.sub(r"\1", "=Questions=") == "Questions"
+    assert EQUALS_BOLD.sub(r"\1", "=100  Philosophy.=") == "100  Philosophy."
+    assert EQUALS_BOLD.sub(r"\1", "=  0=").strip() == "0"
+    for text in ("a = b = c", "x=1 and y=2", "=====", "x == y"):
+        assert EQUALS_BOLD.sub(r"\1", text) == text

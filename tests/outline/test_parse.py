@@ -744,3 +744,27 @@ def test_numbered_lines_without_words_and_formulas_are_not_headings():
     )
     titles = [s.title for s in parse_outline(text).walk()]
     assert not [t for t in titles if "Kt" in t or "=" in t or "23.8" in t]
+
+
+def test_a_plain_text_books_bold_headings_and_numbered_questions():
+    """A history textbook in plain text (Project Gutenberg's '=Questions=' bold) ends its
+    chapter with numbered study questions; the short ones at the end ('9. What forces
+    favored ...?') go on from the list, and are not sections of their own. The chapter's
+    shouted headings stay its sections."""
+    text = (
+        "THE GREAT MIGRATION\n\n"
+        "The tide of migration set in toward the shores of North America early in the\n"
+        "seventeenth century.\n\n"
+        "THE AGENCIES OF COLONIZATION\n\n"
+        "It was no light matter for the English to cross three thousand miles of water.\n\n"
+        "=Questions=\n\n"
+        "1. America has been called a nation of immigrants. Explain why.\n\n"
+        "2. Account for the anxiety of companies and proprietors to secure\n"
+        "colonists.\n\n"
+        "3. What forces favored the heavy importation of slaves?\n\n"
+        "4. In what way did the North derive advantages from slavery?\n"
+    )
+    titles = [s.title for s in parse_outline(text).sections]
+    assert "THE AGENCIES OF COLONIZATION" in titles
+    assert "Questions" in titles
+    assert not [t for t in titles if t.startswith(("What forces", "In what way"))]

@@ -516,6 +516,14 @@ def _first_blank_fault(text: str) -> str:
     return ""
 
 
+# a blank that names a picture or a table of the book, not a thing of the subject
+_FIGURE_LABEL = re.compile(
+    r"^(?:Plate|Fig(?:ure)?\.?|Table|Chart|Map|Illustration|Diagram|Exhibit)s? "
+    r"(?:[IVXLC]+|\d+[a-z]?)(?:[.-]\d+)?\W*$",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=32768)
 def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """``(fault, content words, fault once the titles are judged)`` of each blank of a cloze,
@@ -527,6 +535,9 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             return (*out, ("broken-blank", (), ""))
         if _pointed(text[: match.start()]):
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
+        if _FIGURE_LABEL.match(phrase):
+            return (*out, ("unresolved", (), ""))  # "the Last Supper ([Plate IV].)": a
+            # picture the card cannot show
         content = tuple(lx.content_words(phrase))
         everyday = all(lx.is_vague(w) for w in content) or (
             len(phrase.split()) == 1 and phrase.islower() and lx.is_guessable(phrase)

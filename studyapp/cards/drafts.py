@@ -8,8 +8,10 @@ question wording consistent across the sentence and list card makers.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
+from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
 from studyapp.cards.phrase_scorer import PhraseScorer
 from studyapp.cards.proper_names import NO_NAMES, NameBook
@@ -141,9 +143,21 @@ ATTRIBUTE_TERMS = frozenset(
 
 
 def is_name(text: str) -> bool:
-    """Whether a list item is a short name rather than a sentence (a list worth recalling)."""
+    """Whether a list item is a short name rather than a sentence (a list worth recalling):
+    not a clause with a finite verb or a pronoun for its subject ("You can't copyright the
+    recipe" under "Cookbooks" is a rule, not a cookbook)."""
     words = text.rstrip(".").split()
-    return 0 < len(words) <= 6 and not any(w in ("is", "are", "was", "were") for w in words)
+    if not 0 < len(words) <= 6:
+        return False
+    if words[0].lower() in _SUBJECT_PRONOUNS or any(_CONTRACTED.search(w) for w in words):
+        return False
+    said = [w.strip(",;:()") for w in words]
+    # a clause's verb comes after its subject: "Increased salivation" opens on an adjective
+    return said[0].lower() not in lx.FINITE and not lx.holds_finite_verb(said[1:])
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they"})
+_CONTRACTED = re.compile(r"n[’']t$|[’'](?:ll|re|ve|d|m)$", re.IGNORECASE)  # not "Newton's"
 
 
 def first_sentence_within(text: str, limit: int) -> str:

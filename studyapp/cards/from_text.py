@@ -480,12 +480,22 @@ def _clozes(
         # one of the sentence's items, examples or asides (any other would do), then a
         # filler blank, is the sentence's last choice (both weak cards: see gate.SOFT_RULES and
         # selection.weakness)
-        rank = (fault in ("list-item", "example", "aside"), cloze_rules.filler_blank(phrase))
+        rank = (
+            fault in ("list-item", "example", "aside"),
+            cloze_rules.filler_blank(phrase),
+            bool(_PARTNER_BEFORE.search(sentence[:at])),
+        )
         if any(rank):
             later.append((rank, (score, phrase, text)))
         else:
             yield score, phrase, text
     yield from (option for _rank, option in sorted(later, key=lambda pair: pair[0]))
+
+
+# a blank right after "and" or "or" is the second of a pair the first half gives away ("the
+# potential for abuse and [dependence]", "suspicious or [malicious activity]"): rated blind,
+# 23 % of such clozes were good and 55 % weak, so another blank of the sentence comes first
+_PARTNER_BEFORE = re.compile(r"\w,? (?:and|or) $")
 
 
 def _fresh(

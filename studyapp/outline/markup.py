@@ -125,7 +125,7 @@ _REF_END = re.compile(r"_(?=[\s.,;:)]|$)")  # what a "word_" reference ends on (
 # paragraph (most of the work) is left out there
 _REST_QUOTED_REF = re.compile(_QUOTED_REF)
 _FOOTNOTE = re.compile(r"\s?\[\^[^\]]+\]|\s?\[(?:#[\w-]*|\*|\d+)\]_")
-_SUBSTITUTION = re.compile(r"\|[\w -]+\|")
+_SUBSTITUTION = re.compile(r"(?<!\$)\|[\w -]+\|(?!\$)")  # not "$|V|$": a formula's bars
 _INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?=[^\s$])([^$]*?[^\s$\\])\$(?!\d)|\\\((.+?)\\\)")
 _LATEX_TEXT = re.compile(
     r"\\(?:textbf|textit|emph|text|mathrm|mathbf|mathit|operatorname)\{([^{}]*)\}"
@@ -669,7 +669,14 @@ def plain_inline(text: str) -> str:
         text = latex_plain(text) if "\\" in text else text
     if "&" in text:
         text = html.unescape(text)
+    if not text.isascii():
+        text = _PICTOGRAPH.sub("", text)
     return text
+
+
+# emoji and pictographs set before a line as decoration ("📚 An articulation point is ...",
+# "❗ Watch out for ...", "🄳 A 409A valuation"); check marks, which a table may mean, stay
+_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2753-\u2757\ufe0f\u200d]\\s?")
 
 
 def _role_text(role: str, content: str) -> str:

@@ -306,3 +306,17 @@ def test_instructions_captions_reading_lists_and_template_slots_give_no_cloze():
     assert (
         fault("The kidney filters blood; the liver stores {{c1::glycogen}}; the heart pumps.") == ""
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leonardo painted the Last Supper ({{c1::Plate IV}}.) for the refectory.",  # art
+        "The measured rates are shown in {{c1::Table 2}}.",  # biology
+        "The stress is plotted against strain in {{c1::Figure 3}}.",  # engineering
+    ],
+)
+def test_a_blank_naming_a_plate_or_a_figure_is_no_card(text):
+    """The number of a picture or a table of the book is not a thing of the subject, and
+    the card cannot show it."""
+    assert cloze_fault(text, "", "") == "unresolved"

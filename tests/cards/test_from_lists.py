@@ -190,3 +190,21 @@ def test_an_example_that_is_a_sentence_is_not_asked_for():
     section = _section("# Notes\n\n## Analgesics\n\n- Example: aspirin\n- Use: pain\n")
     drafts = list_cards(section.lists[0], section, section.lists)
     assert [d.answer for d in drafts if d.question.startswith("Name an example")] == ["aspirin"]
+
+
+def test_a_list_of_rules_is_not_recalled_as_names():
+    """Law notes: under 'Cookbooks', 'You can't copyright the recipe' and 'You can copyright
+    the description though' are rules, not cookbooks: no "Name the 2 cookbooks." card; a list
+    of things ('Increased salivation', 'Emergence phenomena') is still recalled."""
+    from studyapp.cards.drafts import is_name
+
+    assert not is_name("You can't copyright the recipe.")
+    assert not is_name("The court dismissed the appeal")
+    assert is_name("Increased salivation")
+    assert is_name("Newton's laws of motion")
+    section = _section(
+        "# Copyright\n\n## Cookbooks\n\n- You can't copyright the recipe.\n"
+        "- You can copyright the description though.\n"
+    )
+    drafts = list_cards(section.lists[0], section, section.lists)
+    assert not [d for d in drafts if d.question.startswith("Name the")]

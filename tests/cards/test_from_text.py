@@ -219,3 +219,14 @@ def test_an_example_read_as_a_term_is_not_defined():
         " students are a common example in psychology.\n"
     )
     assert not [c for c in _cards(text) if c.question.startswith("What are a ")]
+
+
+def test_a_sentence_hides_the_second_of_a_pair_last():
+    """'... the potential for abuse and dependence' (pharmacology), '... suspicious or
+    malicious activity' (security): the first half of a pair gives its second away, so the
+    cloze of such a sentence hides another term of it when it has one."""
+    from studyapp.cards.from_text import _PARTNER_BEFORE
+
+    assert _PARTNER_BEFORE.search("There are concerns about the potential for abuse and ")
+    assert _PARTNER_BEFORE.search("It supports investigations of suspicious or ")
+    assert not _PARTNER_BEFORE.search("Ketamine blocks ")

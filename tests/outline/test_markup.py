@@ -336,3 +336,27 @@ def test_a_pandoc_span_shows_its_words_without_its_attributes():
     assert plain_inline("[Airborne transmission]{#airborne}") == "Airborne transmission"
     assert plain_inline("See [the list]{.smallcaps} below.") == "See the list below."
     assert plain_inline("Sets {a, b} and lists [1, 2].") == "Sets {a, b} and lists [1, 2]."
+
+
+def test_a_formula_between_bars_is_not_a_substitution():
+    """Graph theory: 'The order of a graph is $|V|$' keeps its formula as '|V|'; a reST
+    substitution ('|project| is fast') is still dropped."""
+    from studyapp.outline.lines import strip_inline
+
+    assert strip_inline("The order of a graph is $|V|$, its number of vertices.") == (
+        "The order of a graph is |V|, its number of vertices."
+    )
+    assert strip_inline("The |project| tool is fast.") == "The tool is fast."
+
+
+def test_emoji_set_before_a_line_are_decoration():
+    """Notes open lines with emoji ('📚 An articulation point is ...', '❗ Watch out for ...',
+    '🄳 A 409A valuation'); a card shows the words. A table's check mark stays."""
+    from studyapp.outline.lines import strip_inline
+
+    assert strip_inline("📚 An articulation point is a vertex.") == (
+        "An articulation point is a vertex."
+    )
+    assert strip_inline("❗ Watch out for the AMT trap.") == "Watch out for the AMT trap."
+    assert strip_inline("🄳 A 409A valuation") == "A 409A valuation"
+    assert strip_inline("Idempotent: ✓") == "Idempotent: ✓"

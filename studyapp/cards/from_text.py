@@ -456,7 +456,7 @@ def _clozes(
     card takes (:func:`_fresh_unhinted_first`): it is left out as it comes. The deck hides
     more phrases as its cards are made, never fewer, so an option hidden when it comes would
     be hidden whenever it was read."""
-    later: list[tuple[tuple[bool, bool], Option]] = []  # a list item or a filler blank
+    later: list[tuple[tuple[bool, bool, bool], Option]] = []  # an item, a filler, a pair
     spelled = [f"{a.expansion} ({a.short})" for a in tf.acronyms(sentence)]
     frame = len(reporting_frame(sentence))
     taken = avoid + spelled

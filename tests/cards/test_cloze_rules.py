@@ -320,3 +320,23 @@ def test_a_blank_naming_a_plate_or_a_figure_is_no_card(text):
     """The number of a picture or a table of the book is not a thing of the subject, and
     the card cannot show it."""
     assert cloze_fault(text, "", "") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{c1::Expansion pyrometers}} for temperatures up to 1500 degrees Fahrenheit.",  # physics
+        "The form of {{c1::Magna Charta}} as contrasted with its essential nature.",  # history
+        "Factors increasing the risk of invasive cancer in {{c1::adenomatous polyps}}.",
+    ],
+)
+def test_a_sentence_without_a_verb_is_a_fragment(text):
+    """A note or a study question's heading cut from its context holds no verb: its cloze
+    is weak, kept only where its section has nothing better; a sentence with a verb is not."""
+    assert cloze_fault(text, "", "") == "fragment"
+    assert gate.card_fault(Draft(CardType.CLOZE, "", "", text, text=text), "") == "fragment"
+
+
+def test_a_sentence_with_a_verb_is_not_a_fragment():
+    text = "Expansion pyrometers measure temperatures up to {{c1::1500 degrees}} Fahrenheit."
+    assert cloze_fault(text, "", "") != "fragment"

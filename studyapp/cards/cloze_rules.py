@@ -116,6 +116,10 @@ _JOINED_TO_NAME = re.compile(r"\b[A-Z][\w’'-]* (?:and|&) $")  # "Procter & [Ga
 _CONTRACTION = re.compile(r"\w(?:n[’']t|[’'](?:ll|re|ve|d|m))\b", re.IGNORECASE)
 # a title that goes with the name after it ("[the Bugaba cemetery Mr]. Merritt")
 _HONORIFICS = lx.wordset("mr mrs ms dr prof st sr jr gen col capt lt rev hon")
+_PLACE_TITLES = lx.wordset("st mt ft")  # "St. Louis", "Mt. Everest": part of the name
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{2,4})\. $")  # "St. ", "Dr. " before a blank
+# the lower-case words inside a name ("Leonardo da Vinci", "Ludwig van Beethoven")
+_NAME_PARTICLES = frozenset({"da", "de", "di", "del", "della", "van", "von", "der", "du", "le"})
 _SUBJECT_PRONOUNS = lx.wordset("i we you they he she")  # "we [study communities]": a verb
 _NUMBER_AFTER = re.compile(r"^ \d")  # "RFC 793", "Apollo 11": the number is part of the name
 # a blank inside the examples a clause gives ("such as ...", "like ...", "e.g. ...", "X, for
@@ -724,6 +728,12 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "U.S. [Geological Survey]": the initials are part of the name
     if first[:1].isupper() and _VERSUS_BEFORE.search(before):
         return True  # "Marbury v. [Madison]": half the name of a case
+    titled = _TITLE_BEFORE.search(before) if before.endswith(". ") else None
+    if titled and titled.group(1).lower() in _PLACE_TITLES and first[:1].isupper():
+        return True  # "the inverted arrangement of the St. [Louis Library]": half a name
+        # (a person's title is not: "coined by Dr. [Donald Norman]" hides the whole name)
+    if first in _NAME_PARTICLES and previous and previous[0][:1].isupper():
+        return True  # "Leonardo [da Vinci]": the rest of a name the text just began
     if previous and previous[0].lower() in _SUBJECT_PRONOUNS and previous[0] != "I":
         return True  # "the more we [study communities]": the blank opens on the verb
     if last[:1].isupper() and _NUMBER_AFTER.match(after):

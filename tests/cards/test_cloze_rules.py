@@ -340,3 +340,18 @@ def test_a_sentence_without_a_verb_is_a_fragment(text):
 def test_a_sentence_with_a_verb_is_not_a_fragment():
     text = "Expansion pyrometers measure temperatures up to {{c1::1500 degrees}} Fahrenheit."
     assert cloze_fault(text, "", "") != "fragment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The King was then at St. {{c1::Germain-en-Laye}} with his court.",  # history
+        "The climbers reached the summit of Mt. {{c1::Everest}} in 1953.",  # geography
+        "On that day Leonardo {{c1::da Vinci}} made his will at Amboise.",  # art history
+    ],
+)
+def test_a_blank_after_a_title_or_inside_a_name_is_half_a_name(text):
+    """'St. [Germain-en-Laye]', 'Mt. [Everest]', 'Leonardo [da Vinci]': the text on the card
+    already says half the name; a person's title is not part of it ('Dr. [Donald Norman]')."""
+    assert cloze_fault(text, "", "") == "broken-blank"
+    assert cloze_fault("The term was coined by Dr. {{c1::Donald Norman}} in 1993.", "", "") == ""

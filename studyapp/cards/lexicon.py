@@ -514,8 +514,8 @@ def copula_for(term: str, verb: str = "is") -> str:
     permissive licenses?" where the source said "Permissive licenses is the term used ...",
     "What is the decrease in CD4 T cells?", "What are pachyderms?". A verb other than "is" and
     "are" ("was", "refers to"), a name, a head that can be either ("series", "virus",
-    "analysis") and a word the lexicon does not know ("Kubernetes", "trilobites") keep
-    ``verb``."""
+    "analysis") and a word the lexicon does not know ("Kubernetes") keep ``verb``, unless
+    its singular is an English word ("easements", "trilobites": "are")."""
     if verb not in ("is", "are"):
         return verb
     head = ""
@@ -527,4 +527,8 @@ def copula_for(term: str, verb: str = "is") -> str:
         return verb
     if not head.endswith("s"):
         return "is" if parts_of_speech(head) else verb
-    return "are" if parts_of_speech(head) and lemma(head) != head else verb
+    if not parts_of_speech(head):
+        # a word the lexicon lacks is a plural when its singular is English ("easements",
+        # "annelids", "trilobites"), not when only the word is ("kubernetes")
+        return "are" if zipf(head[:-1]) > 0 else verb
+    return "are" if lemma(head) != head else verb

@@ -137,7 +137,8 @@ def test_let_us_and_i_am_speak_to_the_reader():
 
 def test_a_what_is_question_agrees_with_its_terms_head_noun():
     """'permissive licenses' (law) takes 'are', 'the decrease in CD4 T cells' (immunology)
-    'is'; a name, a word that can be either and an unknown word keep the source's verb."""
+    'is'; a name, a word that can be either and an unknown word keep the source's verb, but
+    an unknown plural of an English word ('easements') takes 'are'."""
     assert lx.copula_for("permissive licenses", "is") == "are"
     assert lx.copula_for("rodents") == "are"  # zoology
     assert lx.copula_for("the decrease in CD4 T cells", "are") == "is"
@@ -145,5 +146,7 @@ def test_a_what_is_question_agrees_with_its_terms_head_noun():
     assert lx.copula_for("a virus") == "is"
     assert lx.copula_for("series") == "is"
     assert lx.copula_for("Kubernetes") == "is"  # a name
-    assert lx.copula_for("trilobites", "is") == "is"  # a word the lexicon does not know
+    assert lx.copula_for("kubernetes") == "is"  # a word the lexicon does not know
+    assert lx.copula_for("trilobites", "is") == "are"  # palaeontology: "trilobite" is English
+    assert lx.copula_for("easements") == "are"  # law
     assert lx.copula_for("the state of nature", "was") == "was"

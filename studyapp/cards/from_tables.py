@@ -82,6 +82,8 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     header = table.header
     if len(header) < 2 or len(table.rows) < 2 or _data_header(header):
         return []
+    if sum(map(_field_name, header)) * 2 >= len(header):
+        return []  # "cityLabel | population | countryLabel": a sample of a dataset, not facts
     rows = [row for row in table.rows if not _empty(row[0])]
     shown: dict[str, str] = {}  # a row's source as asked -> as the reading material shows it
     by_aspect: dict[str, str] = {}  # a turned table's aspect -> its row as the reader shows it
@@ -540,6 +542,16 @@ def _the(label: str) -> str:
     if first[1:] != first[1:].lower() or proper or any(map(str.isdigit, first)):
         return label  # "IPv6", "ACE inhibitors", "Paris", a code such as "T1a"
     return f"the {lower_first(label)}"  # "the Chancellor of the Exchequer" keeps its name
+
+
+_FIELD_NAME = re.compile(r"^(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[a-z0-9]+(?:_[a-z0-9]+)+)(?: \([^)]*\))?$")
+
+
+def _field_name(heading: str) -> bool:
+    """Whether a column heading is a program's field name ("cityLabel", "bodyWeight (kg)",
+    "user_id"): a table of such columns shows sample data of a tool's example (a manual's
+    cities and countries), which a student of the tool does not learn."""
+    return bool(_FIELD_NAME.match(heading.strip().strip("`*")))
 
 
 def _verb_heading(name: str) -> str:

@@ -488,7 +488,13 @@ def _split_topics(
     lead = next((s for s in sections if s.lead), None)
     if lead is None and len(sections) > 2 and _INTRODUCTION.match(sections[0].title.strip()):
         lead = sections[0]  # a numbered "1. Introduction" is reading material like a lead
-    conclusions = [s for s in sections if not s.lead and _CONCLUSION.match(s.title.strip())]
+    # a "Summary" at the top of a chapter is its overview, read first: only one in the second
+    # half of the text closes it (and goes to the topics it sums up)
+    conclusions = [
+        s
+        for at, s in enumerate(sections)
+        if not s.lead and at >= len(sections) // 2 and _CONCLUSION.match(s.title.strip())
+    ]
     conclusion = conclusions[-1] if conclusions else None
     topics = [s for s in sections if s is not lead and s is not conclusion]
     if not topics:

@@ -79,6 +79,9 @@ _ADOC_ATTRIBUTE_LINE = re.compile(
 )
 _TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule glued on
 _IAL = re.compile(r"\{:[^}]*\}")
+# a heading's attributes at its end (Pandoc, kramdown, MkDocs): "## Overview {#overview}",
+# "### Setup {.unnumbered}"
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][\w.:-]+(?:\s+[#.][\w.:-]+)*\}\s*$")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
 _CROSS_REFERENCE = re.compile(
@@ -642,6 +645,8 @@ def plain_inline(text: str) -> str:
             text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
     if "{:" in text:
         text = _IAL.sub("", text)
+    if "{#" in text or "{." in text:
+        text = _HEADING_ATTRIBUTES.sub("", text)
     if "* * *" in text:
         text = _TRAILING_RULE.sub("", text)
     if "<annotation" in text:

@@ -648,3 +648,16 @@ def test_no_which_card_names_its_answer_in_its_question():
     )
     which = [d for d in table_cards(table, SECTION) if d.type is CardType.CHOICE]
     assert [d.answer for d in which] == ["XPB", "XPD"]
+
+
+def test_a_sample_of_a_dataset_gives_no_cards():
+    """A tool's manual shows sample data ('cityLabel | population | countryLabel'): asking
+    "What is the countryLabel of Lagos?" tests the example, not the tool; a table with
+    headings in words still gives cards."""
+    sample = Table(
+        ["cityLabel", "population", "countryLabel"],
+        [["Lagos", "8048430", "Nigeria"], ["Dhaka", "8906039", "Bangladesh"]],
+        line=1,
+    )
+    assert table_cards(sample, SECTION) == []
+    assert table_cards(BCS, SECTION)

@@ -961,3 +961,23 @@ def test_shouted_side_heads_out_of_alphabetical_order_stay_text():
     )
     cards = [c for d in generate_decks(parse_outline(text), prefix="s") for c in d.cards]
     assert not [c for c in cards if c.question.startswith("What is meant by")]
+
+
+def test_a_summary_at_the_top_of_a_chapter_is_not_its_conclusion():
+    """A chapter that opens with its 'Summary' (an overview of the fallacies it treats) keeps
+    that section's cards in place; only a summary in the second half closes the text."""
+    text = (
+        "# Probability judgments\n\n## Summary\n\n"
+        "- Base-rate neglect is the tendency to ignore general probabilities when judging a"
+        " specific case.\n"
+        "- Probability matching is a strategy where people predict outcomes in proportion to"
+        " their observed frequencies.\n\n"
+        "## The conjunction fallacy\n\n"
+        "The conjunction fallacy occurs when people judge two events together as more likely"
+        " than one of them alone.\n\n"
+        "## The gambler's fallacy\n\n"
+        "The gambler's fallacy is the mistaken belief that an event is less likely after it"
+        " has happened often.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="p") for c in d.cards]
+    assert "What is base-rate neglect?" in {c.question for c in cards}

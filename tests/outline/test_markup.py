@@ -360,3 +360,14 @@ def test_emoji_set_before_a_line_are_decoration():
     assert strip_inline("❗ Watch out for the AMT trap.") == "Watch out for the AMT trap."
     assert strip_inline("🄳 A 409A valuation") == "A 409A valuation"
     assert strip_inline("Idempotent: ✓") == "Idempotent: ✓"
+
+
+def test_a_headings_attributes_are_not_its_title():
+    """Pandoc, kramdown and MkDocs write '## Overview {#overview}' and '## Summary
+    {.unnumbered}'; the title is 'Overview', 'Summary'. Braces in prose stay."""
+    from studyapp.outline.lines import markdown_heading, strip_inline
+
+    assert markdown_heading("## Overview {#overview}") == (2, "Overview")
+    assert markdown_heading("### The cab problem{#sec-cab_problem}") == (3, "The cab problem")
+    assert markdown_heading("## Summary {.unnumbered}") == (2, "Summary")
+    assert strip_inline("Use {x} in the template") == "Use {x} in the template"

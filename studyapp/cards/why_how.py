@@ -269,6 +269,9 @@ def _active(text: str, subject: str) -> QA | None:
     if not match or not noun_phrase(match.group("x").split()):
         return None
     x, verb = match.group("x"), match.group("verb")
+    if " like " in f" {x} ":
+        return None  # "inputs like mouse or touchscreen controlled sliders": "controlled"
+        # describes the examples; the sentence's verb comes later
     y = re.split(r", (?:which|that|who|where|while|and|but)\b", match.group("y"), maxsplit=1)[0]
     head, _, particle = verb.partition(" ")
     base = lx.verb_lemma(head) or head
@@ -333,6 +336,8 @@ def _used(text: str, subject: str) -> QA | None:
 
 _MODALS = lx.wordset("can could may might will would should must")
 _LIGHT_VERBS = lx.wordset("play take make give get have do hold become")  # + "Emperor": of what?
+# verbs that are far more often a preposition after a plural noun ("inputs like sliders")
+_PREPOSITION_LIKE = lx.wordset("like near")
 _OBJECT_END = re.compile(
     r",|;|:| \(| which | that | who | because | while | whereas | so that | in order "
     r"| (?:in|on|at|within|during|for|by|from|with|after|before|through|into|via|without) "
@@ -368,6 +373,8 @@ def _does_what(text: str, subject: str) -> QA | None:
             continue  # "A shell script static analysis tool": one thing takes no plural verb
         if base in _LIGHT_VERBS:
             return None  # "plays a crucial role", "takes place": the object is no answer
+        if verb == base and base in _PREPOSITION_LIKE and not modal:
+            return None  # "Interactive user inputs like sliders ...": "like" compares
         if not modal and lx.can_be_noun(verb) and words[verb_at + 1].startswith("("):
             return None  # "The sodium-potassium pump (Na+/K+-ATPase)": a name, not a verb
         if not modal and lx.can_be_noun(verb) and _maybe_verb(words[verb_at + 1]):

@@ -15,6 +15,7 @@ import re
 from studyapp.outline import lines as ol
 from studyapp.outline.contents import drop_contents, title_bare_numbers
 from studyapp.outline.events import BLANK, HEADING, ITEM, TABLE, TEXT, LineEvent
+from studyapp.outline.markup import EQUALS_BOLD
 
 
 def classify_lines(lines: list[str]) -> list[LineEvent]:
@@ -23,11 +24,10 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     in_fence = False
     matter_end = front_matter_end(lines)
     adorned: list[tuple[LineEvent, tuple[str, bool]]] = []  # reST headings and their style
+    lines = _without_equals_bold(lines)  # "=Questions=": a plain text's bold, read as words
     glossary = dictionary_entries(lines)
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
-        if "=" in line and not in_fence:
-            line = ol.EQUALS_BOLD.sub(r"\1", line)  # "=Questions=": a plain text's bold
         stripped = line.strip()
         if not stripped:  # a blank line is blank whatever else is asked below (a third of all)
             events.append(LineEvent(i, BLANK))
@@ -90,6 +90,21 @@ def classify_lines(lines: list[str]) -> list[LineEvent]:
     _mark_plain_headings(events)
     title_bare_numbers(events, titles)
     return events
+
+
+def _without_equals_bold(lines: list[str]) -> list[str]:
+    """``lines`` with a plain-text book's bold ("=Questions=", "1. =The followers of
+    Christ= ...") read as its words, outside fenced code: every later pass, which may go back
+    to a line as written (a numbered line turned into text), sees the words alone."""
+    out: list[str] = []
+    fenced = False
+    for line in lines:
+        if ol.is_fence(line):
+            fenced = not fenced
+        elif not fenced and "=" in line:
+            line = EQUALS_BOLD.sub(r"\1", line)
+        out.append(line)
+    return out
 
 
 def dictionary_entries(lines: list[str]) -> set[int]:

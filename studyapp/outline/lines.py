@@ -65,9 +65,6 @@ DOT_TERM = re.compile(
     r"[.!] (?P<explanation>[A-Z][a-z]*[\w'’-]*(?: \S+)+)$"
 )
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-# bold in a plain-text book, as Project Gutenberg writes it ("=Questions=", "=The Trading
-# Company.=--English pioneers ..."): words between two equals signs, none against a word
-EQUALS_BOLD = re.compile(r"(?<![\w=])=(?=[ \w])([^=\n]{0,80}?[\w.?!)’'\"])=(?![\w=])")
 _NOT_TERMS = frozenset(
     ["note", "notes", "e.g", "i.e", "see", "source", "sources", "warning", "tip"]
 )

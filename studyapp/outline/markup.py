@@ -78,6 +78,9 @@ _ADOC_ATTRIBUTE_LINE = re.compile(
     r"^\[(?:\[[\w:.-]+(?:,[^\]]*)?\]|[A-Za-z#.][\w\s,=\"'.#-]*)\]\s*$"
 )
 _TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule glued on
+# bold in a plain-text book, as Project Gutenberg writes it ("=Questions=", "=The Trading
+# Company.=--English pioneers ..."): words between two equals signs, none against a word
+EQUALS_BOLD = re.compile(r"(?<![\w=])=(?=[ \w])([^=\n]{0,80}?[\w.?!)’'\"])=(?![\w=])")
 _IAL = re.compile(r"\{:[^}]*\}")
 # a heading's attributes at its end (Pandoc, kramdown, MkDocs): "## Overview {#overview}",
 # "### Setup {.unnumbered}"
@@ -643,6 +646,8 @@ def plain_inline(text: str) -> str:
             text = _SPAN.sub(first_group, text)
         if "[[" in text:
             text = _ADOC_ANCHOR.sub("", text)  # "[[ch11]]": an AsciiDoc anchor
+    if "=" in text:
+        text = EQUALS_BOLD.sub(r"\1", text)  # over a line's end too: "=General Aspects of the ...="
     if "{:" in text:
         text = _IAL.sub("", text)
     if "{#" in text or "{." in text:

@@ -358,3 +358,15 @@ def test_a_why_question_keeps_its_subject_whole_and_its_clause_finished():
     assert ("Why do plants wilt?", "their cells lose water") in [
         (qa.question, qa.answer) for qa in plain
     ]
+
+
+def test_like_after_a_plural_subject_is_no_verb():
+    """'Interactive user inputs like sliders make notebooks engaging' (education): "like"
+    compares; no "What do interactive user inputs like?" card."""
+    for sentence in (
+        "Interactive user inputs like sliders and buttons make notebooks more engaging.",
+        "Interactive user inputs like mouse or touchscreen controlled sliders, buttons,"
+        " highlighting, etc. allow a notebook user to change a model's parameters.",
+    ):
+        asked = [qa.question for qa in why_how(sentence, "")]
+        assert not [q for q in asked if q.endswith(" like?") or " like mouse" in q], asked

@@ -111,7 +111,7 @@ def test_terms_mostly_in_alphabetical_order_are_a_glossary():
 def test_a_plain_text_books_bold_is_markup_but_an_equation_is_not():
     """Project Gutenberg's '=Questions=', '=100  Philosophy.=' and '=  0=' are bold; 'a = b =
     c', 'x=1' and a heading's underline are not."""
-    from studyapp.outline.lines import EQUALS_BOLD
+    from studyapp.outline.markup import EQUALS_BOLD
 
     assert EQUALS_BOLD.sub(r"\1", "=Questions=") == "Questions"
     assert EQUALS_BOLD.sub(r"\1", "=100  Philosophy.=") == "100  Philosophy."

@@ -371,3 +371,11 @@ def test_a_headings_attributes_are_not_its_title():
     assert markdown_heading("### The cab problem{#sec-cab_problem}") == (3, "The cab problem")
     assert markdown_heading("## Summary {.unnumbered}") == (2, "Summary")
     assert strip_inline("Use {x} in the template") == "Use {x} in the template"
+
+
+def test_a_plain_text_books_bold_may_run_over_a_line():
+    """Project Gutenberg's bold over two lines ('=General Aspects of\\nthe Pentecostal
+    Church=.') reads as its words once the paragraph is joined."""
+    assert plain_inline("look at the =General Aspects of the Pentecostal Church=.") == (
+        "look at the General Aspects of the Pentecostal Church."
+    )

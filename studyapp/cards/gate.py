@@ -95,8 +95,8 @@ AUTHORED_KEYS = ("title-question|", "qa-pair|")
 SOFT_RULES = frozenset(
     {"vague-answer", "open-question", "bare-list", "list-item", "example", "aside", "fragment"}
 )
-# ... and a vague question only where its section would keep none: of 29 that came back as a
-# section's first or second card, rated blind over 150 texts, 2 were good and 16 bad
+# ... and a vague question only where its section would keep none: of the 26 rated of 29 that
+# came back as a section's first or second card (150 texts), 4 were good and 16 bad
 LAST_RESORT = frozenset({"vague-answer", "open-question"})
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 # words: a shorter description fits many terms ("an orderly sequence of events" -> "cell

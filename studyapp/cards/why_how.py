@@ -255,8 +255,9 @@ def _purpose_clause(clause: str, comma: bool) -> bool:
     hosts agree ...", "..., so that they could not hear the hoofs") and not a result set off
     by a comma ("The ice and water are in equilibrium, so that the temperature stays at
     freezing"), which a "Why?" would read as the cause: after a comma, English words a
-    purpose with a modal. Rated blind over five texts of as many subjects, 4 of 5 such cards
-    without a modal were bad. Nor is "that" a pronoun ("so that may be the simplest")."""
+    purpose with a modal. Rated blind, of five such cards without a modal (five texts of as
+    many subjects) three were bad, one weak and one good. Nor is "that" a pronoun ("so that
+    may be the simplest", rated bad)."""
     first = clause.split(" ", 1)[0]
     if _MODAL.fullmatch(first) or first in _AUX:
         return False

@@ -71,7 +71,9 @@ _OBJECTIVES = re.compile(
 )
 _APPARATUS = re.compile(
     r"^(?:\W*\d+(?:\.\d+)*\W*)?(?:(?:references|bibliography|works cited|sources|source\(s\)"
-    r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits)"
+    r"|citations|notes|footnotes|endnotes|further reading|external links|see also|credits"
+    r"|research topics|topics for (?:further )?(?:study|research|discussion)"
+    r"|suggested readings?|reading list)"
     r"(?:,? (?:and|&) (?:references|further reading|external links|notes|see also))?"
     r"(?:: [^:]{1,60})?"  # "Source(s) and further reading: document store"
     r"|acknowledge?ments|(?:(?:self[- ]check|review|critical thinking|conceptual|discussion|study"

@@ -757,6 +757,14 @@ def test_references_and_exercises_are_read_but_give_no_cards():
             "## Practice Opportunity 2",
             "",
             "The given figure for each country is just one example of a correct estimate.",
+            "",
+            "## Research Topics",
+            "",
+            "Biographical studies: John Maynard Keynes, Simon Kuznets and Richard Stone.",
+            "",
+            "## Suggested Readings",
+            "",
+            "Reference: Coyle, GDP: A Brief but Affectionate History, chapters 1 and 2.",
         ]
     )
     decks = generate_decks(parse_outline(text), prefix="gdp")
@@ -773,6 +781,8 @@ def test_references_and_exercises_are_read_but_give_no_cards():
         "Short Answer",
         "Questions on the Text",
         "Practice Opportunity 2",
+        "Research Topics",
+        "Suggested Readings",
     }
     assert apparatus <= set(titles.values())
     carded = {titles[c.section] for d in decks for c in d.cards}

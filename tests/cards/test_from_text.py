@@ -58,6 +58,7 @@ COCHLEA = """# Furosemide in Practice
 ## Cochlear Toxicity
 
 Rapid injections of furosemide damage cochlear hair cells and cause tinnitus in some patients.
+Loop diuretics require careful dosing in renal failure.
 Audiometry is the measurement of hearing acuity. Ototoxicity is damage to the inner ear by a drug.
 """
 

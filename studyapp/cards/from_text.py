@@ -134,12 +134,14 @@ def sentence_cards(
         asked = _question_cards(standalone, sentence, section, ctx)
         drafts.extend(asked)
         drafts[before:] = _grounded(drafts[before:], before_it)
-        # what the sentence's question cards (relations included) already ask; an open
-        # question is seldom kept (gate.OPEN_KINDS), so it leaves the sentence its clozes
+        # what the sentence's question cards (relations included) already ask; an unsure
+        # shape is seldom kept (gate.UNSURE_KINDS), so it leaves the sentence its clozes
         asked = [
             d
             for d in drafts[before:]
-            if d.answer and not d.key.startswith(_NAMING) and not d.key.startswith(gate.OPEN_KINDS)
+            if d.answer
+            and not d.key.startswith(_NAMING)
+            and d.key.split("|", 1)[0] not in gate.UNSURE_KINDS
         ]
         # a cloze the gate would drop whatever it hides is not made: the phrase it would hide
         # stays free for the deck's other sentences

@@ -1493,3 +1493,59 @@ def test_a_definition_naming_a_kind_is_kept():
     """'a proton donor' (chemistry), 'a court order to search a place' (law)."""
     assert card_fault(_ask("What is a Brønsted-Lowry acid?", "a proton donor"), "") == ""
     assert card_fault(_ask("What is a warrant?", "a court order to search a place"), "") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # computing lecture notes: the "term" is a sentence
+        (
+            'What is meant by method JITs are the "normal" kind?',
+            "they compile a function at a time",
+        ),
+        # statistics notes: a question, not a term
+        ("What is meant by so what does FDR < 0.05 mean??", "The most commonly used method"),
+        # data science: the description runs into a second clause
+        (
+            "What is the term for a probability curve and AUC represents degree of separability?",
+            "ROC",
+        ),
+        # a training handbook: the same
+        ("What is the term for a spectrum and instructors should choose the definition?", "Rigor"),
+        # first aid: a predicate, not a description
+        ("What is the term for rarely caused by overwork unless accompanied by worry?", "Gout"),
+        # political history: a possessive is no term
+        ("What is the term for a character about which men make stories?", "Lord Melbourne's"),
+    ],
+)
+def test_a_definition_question_that_no_definition_answers_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == "not-a-definition"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # cell biology: a relative clause joins its own verbs
+        (
+            "What is the term for the stage of mitosis during which chromosomes condense and "
+            "the mitotic spindle begins to form?",
+            "prophase",
+        ),
+        (
+            "What is the term for the period during which duplicated chromosomes are "
+            "distributed into two nuclei and the cytoplasm divides?",
+            "mitotic phase",
+        ),
+        # philosophy: a contrast of phrases, not a clause
+        ("What is the term for an impediment to the leg, but not to the will?", "Lameness"),
+        # law and databases: definitions in full sentences
+        ("What is meant by impleader?", "Defendant adds another party to the action"),
+        ("What is meant by atomicity?", "Each transaction is all or nothing"),
+        (
+            "What is the term for legally guaranteed ownership of an idea, rather than a thing?",
+            "Intellectual property",
+        ),
+    ],
+)
+def test_a_definition_question_that_a_definition_answers_is_kept(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == ""

@@ -265,3 +265,22 @@ def test_an_open_what_does_question_is_kept_only_where_its_section_has_no_card()
     assert "What is a microclimate?" in by_section["1"]
     assert [c.type for c in cards if c.section == "2"] == [CardType.CLOZE]
     assert by_section["3"] == ["What does the main program lock?"]  # too short for a cloze
+
+
+def test_a_why_question_of_a_because_clause_is_kept_only_where_its_section_has_no_card():
+    """'Why is Zeek also attractive?' keeps the hedge of its sentence, which only the text
+    around it explains (networking): its section asks its other cards and the sentence's
+    cloze instead. A section with nothing else (parliament) still asks its 'Why ...?'."""
+    text = (
+        "# Notes\n\n## Zeek\n\n"
+        "Zeek is also attractive because it runs on commodity hardware. "
+        "Zeek is a passive network traffic analyzer that writes compact logs of activity. "
+        "Zeek scripts react to events such as a new connection or a DNS reply.\n\n"
+        "## Parliament\n\n"
+        "Members are elected because they will vote for a particular Ministry.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards]
+    first = [c.question or c.text for c in cards if c.section == "1"]
+    assert not [q for q in first if q.startswith("Why")]
+    assert "Zeek is also attractive because it runs on {{c1::commodity hardware}}." in first
+    assert [c.question for c in cards if c.section == "2"] == ["Why are members elected?"]

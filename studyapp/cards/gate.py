@@ -689,6 +689,12 @@ def _not_a_definition(question: str, answer: str) -> bool:
     if meant:
         term = meant.group("term")
         return "?" in term or not re.search(r"[^\W\d_]", term) or bool(_FINITE_BE.search(term))
+    defined = _WHAT_IS.match(question)
+    if defined and not _NAMING_END.search(defined.group("term")):
+        term = defined.group("term")
+        if term.endswith(("'s", "’s")) or _NOT_A_TERM.search(term):
+            return True  # "What is Lord Melbourne's?", "What is a further issue with ...?"
+        return _joins_a_clause(answer)  # "What is ROC?" -> "a curve and AUC represents ..."
     described = _TERM_DESCRIPTION.match(question)
     if not described:
         return False
@@ -698,10 +704,22 @@ def _not_a_definition(question: str, answer: str) -> bool:
         return True
     if answer.rstrip().endswith(("'s", "’s")):
         return True
+    return _joins_a_clause(description)
+
+
+def _joins_a_clause(description: str) -> bool:
+    """Whether a description runs on into a clause of its own after "and" or "but" ("a
+    probability curve and AUC represents degree of separability")."""
     head, *joined = _JOINED_CLAUSE.split(description)
     if _RELATIVE_WORD.search(head):
         return False  # "the stage during which chromosomes condense and the spindle forms"
     return any(_subject_and_finite_verb(part) for part in joined)
+
+
+_NAMING_END = re.compile(r"\b(?:called|termed|named|known as)$")  # "What is X called?"
+_WHAT_IS = re.compile(r"^What (?:is|are) (?!the term for|meant by)(?P<term>[^?]+)\?$")
+# words that make a phrase lean on the text or rank it: no term of the subject holds them
+_NOT_A_TERM = re.compile(r"\b(?:very|further)\b")
 
 
 _FINITE_BE = re.compile(r" (?:is|are|was|were) ")

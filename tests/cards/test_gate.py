@@ -1549,3 +1549,26 @@ def test_a_definition_question_that_no_definition_answers_is_dropped(question, a
 )
 def test_a_definition_question_that_a_definition_answers_is_kept(question, answer):
     assert card_fault(_ask(question, answer), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # political history: a possessive is no term
+        ("What is Lord Melbourne's?", "a character about which men make stories"),
+        # embedded programming: "further" leans on the text before
+        ("What is a further issue with slow ISRs?", "a second interrupt during its execution"),
+        # politics: a degree word ranks, it names no term
+        ("What is a very large constituency in quiet times?", "the subject of electioneering"),
+        # data science: the definition runs on into another clause
+        ("What is ROC?", "a probability curve and AUC represents degree of separability"),
+    ],
+)
+def test_a_what_is_question_that_names_no_term_or_runs_on_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == "not-a-definition"
+
+
+def test_a_what_is_question_with_a_relative_clause_is_a_definition():
+    """Physiology: 'a pump that moves sodium out and potassium in' defines by what it does."""
+    answer = "a membrane protein that pumps sodium out of the cell and brings potassium into it"
+    assert card_fault(_ask("What is the sodium-potassium pump?", answer), "Notes") == ""

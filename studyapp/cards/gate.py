@@ -791,6 +791,12 @@ def _label_tail(question: str) -> bool:
 _AUTHORS_WE = frozenset({"we", "us", "our"})
 
 
+_PLACE_IN_TEXT = re.compile(
+    r"\b(?:the|this|these) (?:next|previous|preceding|latter|former|aforementioned|above)\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=16384)  # a question is judged under each title it may be shown with
 def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
     """Whether a question leans on a referent it does not name, or names nothing specific.
@@ -809,6 +815,8 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
         return True  # "What does photo B show?": a picture the card cannot show
     if lx.sends_elsewhere(body):
         return True  # "What is the following example script meant to do?"
+    if _PLACE_IN_TEXT.search(body):
+        return True  # "What does the next layer consist of?": next after what the text said
     for word in lx.words(body):
         if authored and word in _AUTHORS_WE:
             continue  # an author's "What do we call ...?" asks in everyone's name

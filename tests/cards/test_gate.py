@@ -1572,3 +1572,15 @@ def test_a_what_is_question_with_a_relative_clause_is_a_definition():
     """Physiology: 'a pump that moves sodium out and potassium in' defines by what it does."""
     answer = "a membrane protein that pumps sodium out of the cell and brings potassium into it"
     assert card_fault(_ask("What is the sodium-potassium pump?", answer), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the next layer consist of?",  # networking: next after which?
+        "What is the next position?",  # licensing notes: a ranking the card does not show
+        "What did the latter army capture?",  # history: the latter of two the text named
+    ],
+)
+def test_a_question_about_a_place_in_the_text_is_unresolved(question):
+    assert card_fault(_ask(question, "a single protocol"), "Notes") == "unresolved"

@@ -232,7 +232,7 @@ def test_an_everyday_answer_the_text_never_repeats_is_kept_only_where_needed():
         "A long-arm statute extends jurisdiction over nonresident defendants.\n\n"
         "## Practice\n\n"
         "Ketamine treatment must adhere to ethical guidelines. "
-        "Ketamine blocks NMDA receptors in the central nervous system. "
+        "Ketamine blocks NMDA receptors in the central nervous system of the patient. "
         "Ketamine infusions relieve neuropathic pain within hours in many patients. "
         "Esketamine nasal spray was approved for treatment-resistant depression in 2019.\n"
     )

@@ -43,9 +43,12 @@ A draft is dropped, whatever sentence or subject it came from, when:
 * ``open-question``: its question's verb takes almost any object ("What does Skyfield
   use?", "What do mollusks show?"): many answers would be right, so it is weak, kept only
   where its section would have no card (:data:`LAST_RESORT`);
-* ``loose-reason``: its "Why ...?" turns round the main clause of a "because" sentence,
-  which keeps what only the text around it explains ("Why is Zeek also attractive?"); like
-  an open question, it is kept only where its section would have no card;
+* ``loose-reading``: its shape reads the text too loosely to be trusted: a "Why ...?" that
+  turns round the main clause of a "because" sentence, which keeps what only the text
+  around it explains ("Why is Zeek also attractive?"), or a "How ...?"/"Why ...?" heading
+  answered by the first sentence under it, which seldom is the answer ("How does a heap
+  compare to regular trees?" -> "A heap is not a replacement for a binary search tree");
+  like an open question, it is kept only where its section would have no card;
 * ``bare-list``: its list prompt names no kind of thing ("Next, we'll look at trade-offs:
   name the 3 points listed.", "Name the 2 points of Holding & Analysis."): it asks for a
   section's bullets, not facts, so it is weak, kept only where its section has nothing
@@ -91,7 +94,7 @@ RULES = (
     "not-a-definition",
     "vague-answer",
     "open-question",
-    "loose-reason",
+    "loose-reading",
     "bare-list",
     "too-long",
     "shared-sentence",
@@ -99,13 +102,13 @@ RULES = (
     "conflict",
 )
 # drafts whose question the text's author wrote (studyapp.cards.from_qa)
-AUTHORED_KEYS = ("title-question|", "qa-pair|")
+AUTHORED_KEYS = ("title-question|", "heading-how|", "qa-pair|")
 # weak rather than wrong: such a card may come back where its section would keep one card
 SOFT_RULES = frozenset(
     {
         "vague-answer",
         "open-question",
-        "loose-reason",
+        "loose-reading",
         "bare-list",
         "list-item",
         "example",
@@ -115,7 +118,7 @@ SOFT_RULES = frozenset(
 )
 # ... and a vague question only where its section would keep none: of the 26 rated of 29 that
 # came back as a section's first or second card (150 texts), 4 were good and 16 bad
-LAST_RESORT = frozenset({"vague-answer", "open-question", "loose-reason", "bare-list"})
+LAST_RESORT = frozenset({"vague-answer", "open-question", "loose-reading", "bare-list"})
 # Question shapes that read a sentence too loosely to be trusted on a text nobody has seen,
 # by the draft kind they come from, and the soft rule they break (kept only where their
 # section would have no card):
@@ -127,7 +130,14 @@ LAST_RESORT = frozenset({"vague-answer", "open-question", "loose-reason", "bare-
 #   pointers ("Why are members mostly, perhaps, elected?", "Why is Zeek also attractive?",
 #   "Why are the papers not so good?"). Rated blind, 2 of 13 were good and 9 bad (two
 #   rounds, 69 texts).
-UNSURE_KINDS = {"does-what": "open-question", "because": "loose-reason"}
+# * a "How ...?" or "Why ...?" heading answered by its section's first sentence, which seldom
+#   answers it: of 9 such cards over 9 texts, 1 reads as an answer (by hand) and the 4
+#   rated blind were bad ("How does a heap compare to regular trees?").
+UNSURE_KINDS = {
+    "does-what": "open-question",
+    "because": "loose-reading",
+    "heading-how": "loose-reading",
+}
 SHORT_ANSWER = 5  # words: a longer answer is an explanation, which shares its term's words
 # words: a shorter description fits many terms ("an orderly sequence of events" -> "cell
 # cycle"; rated blind, 1 of 5 such reverse definitions was good, 9 of 12 of 10-19 words)

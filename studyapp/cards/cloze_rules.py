@@ -79,12 +79,17 @@ _REFERENCE_START = re.compile(
 )  # not "IT", "US": an abbreviation names what it speaks of
 _LOWER_START = re.compile(r"^[\W\d]*[a-z]")
 _BRACKETED = re.compile(r"^\s*\[[^\]]*(?:\[[^\]]*\][^\]]*)*\]?[.\s]*$")  # "[Note ...]"
-_ANSWER_START = re.compile(r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),)")
+_ANSWER_START = re.compile(
+    r"^(?:(?:Yes|No|Well|Now|So)\b,?|(?:Why|Because|Oh|Here|Again),|[QA]: )"
+)  # "A: Not sure if Hawaii has a [CERT program]": a transcript's answer
+# what may follow a sentence's last stop: quotes, brackets, a mark ("Can we use L1? ⭐")
+_TRAILING_MARKS = re.compile(r"[^\w.?!:;,]+$")
 _ASKS = re.compile(r"^\W*(?:What|Which|How|Why|When|Where|Who|Whom|Whose)\b")
 _QUANTIFIER_START = lx.wordset(
     "neither either both each every all any no dozen dozens hundred hundreds thousand thousands"
     " million millions billion billions percent"
 )  # "[Neither Empire] nor ...", "two [dozen extant species]"
+_CARDINALS = lx.wordset("two three four five six seven eight nine ten eleven twelve twenty")
 _HANDLE = re.compile(r"(?:^|\s)—?\s*@[A-Za-z_]\w{2,}")  # a social-media handle credited
 _NUMBER_GOES_ON = re.compile(r"\b(?:hundred|thousand|million) and $", re.IGNORECASE)
 _PARTICLES = lx.wordset("out up down off away back over into through on")
@@ -150,7 +155,7 @@ _ASIDE_BEFORE = re.compile(
     r"|thereby)\b[^,;:.]*$"
 )
 _CLAUSE_VERB_AFTER = re.compile(r"^[^,;]*\b(?:is|are|was|were|has|have|can|may|must)\b")
-_EXAMPLE_OPENING = re.compile(r"^(?:For example|For instance|As an example|E\.g\.),")
+_EXAMPLE_OPENING = re.compile(r"^(?:(?:For example|For instance|As an example|E\.g\.),|Examples?:)")
 _EXAMPLE_AFTER = re.compile(r"^,? (?:for example|for instance|e\.g\.)\b")
 _POINTED = re.compile(r"\b(?:these|those|this|that|such)\s+$", re.IGNORECASE)
 _POINTED_WORDS = ("these", "those", "this", "that", "such")  # _POINTED's (keep them with it)
@@ -256,7 +261,7 @@ def _sentence_fault(text: str) -> str:
         return "unresolved"  # "Please see the usage chapter for a [full documentation]"
     if _LOWER_START.match(whole):
         return "not-a-statement"  # a fragment: "toward but one flank, it being ..."
-    if rest.rstrip(" ”\"')").endswith(("?", ":", ",", ";")) or _speaks(whole):
+    if _TRAILING_MARKS.sub("", rest).endswith(("?", ":", ",", ";")) or _speaks(whole):
         return "not-a-statement"  # the blank may hold the "you" ("Sometimes [you'll want] to")
     if _BRACKETED.match(whole) or whole.count("]") > whole.count("["):
         return "not-a-statement"  # "[Also acceptable are New Jersey ...]": an editor's note
@@ -662,6 +667,8 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         return True  # "[clone wouldn’t]", "[program won’t compile]": a clause, not a term
     if first.lower() in _QUANTIFIER_START:
         return True  # a quantifier or a number word belongs to the clause or the number
+    if len(said) > 1 and first.lower() in _CARDINALS and not lx.parts_of_speech(said[1]):
+        return True  # "Wherever [ten Jewish] heads of families": a count and half its noun
     before, after = text[:start], text[end:]
     if " and " in before[-6:].lower() and _NUMBER_GOES_ON.search(before):  # how it ends first
         return True  # "eight hundred and [fifty winters]": the blank cuts a number
@@ -694,6 +701,13 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         and last.lower() != lx.verb_lemma(last)
     ):
         return True  # "The [child starts] writing the new file": a subject and its verb
+    if (
+        following_word
+        and len(said) > 1
+        and last.islower()
+        and lx.parts_of_speech(last) == frozenset({"ADJ"})
+    ):
+        return True  # "bargains than [two larger] ones": the noun the adjective tells of is out
     complement = bool(following_word) and following_word[0].lower() in _COMPLEMENT
     if complement and len(said) > 1 and "ADJ" in last_pos and "NOUN" not in last_pos:
         return True  # "an [RNA genome similar] to viroids": the adjective's phrase goes on

@@ -27,6 +27,8 @@ _CLOZE = re.compile(r"\{\{c1::(.*?)\}\}")
 BLANK = "_____"
 # question cards whose answer is a term that may have same-kind siblings
 _QA_KEYS = ("makes|", "does|", "emerged-as|", "sets-apart|")
+# a word in capitals: for emphasis where it is an English word ("ELASTIC"), not an acronym
+_SHOUTED = re.compile(r"\b[A-Z]{4,}\b")
 
 
 def blank_choices(
@@ -55,9 +57,15 @@ def blank_choices(
         if not match:
             continue
         answer = match.group(1)
+        if any(lx.parts_of_speech(w.lower()) for w in _SHOUTED.findall(answer)):
+            continue  # "There is no [ELASTIC element]": the author's capitals pick it out
         options = _distractors(answer, draft.text, document, own, subject)
         if len(options) < 3:
             continue
+        if not draft.text[: match.start()].strip(" “\"'(["):
+            # the blank opens the sentence, so does each option ("[Verbal judgments] are
+            # ..." against "intellectual judgments" would tell the answer by its capital)
+            options = [o[:1].upper() + o[1:] for o in options]
         shown = draft.text[: match.start()] + BLANK + draft.text[match.end() :]
         drafts[index] = Draft(
             CardType.CHOICE,

@@ -81,8 +81,10 @@ def list_cards(
     if 2 <= len(names) <= 8 and (block.caption or not termed):
         if long_caption:
             question = f"{block.caption}: name the {len(names)} points listed."
-        elif block.caption:
+        elif block.caption and _plural_title(block.caption):
             question = f"Name the {re.sub(r'^(?:the|The) ', '', context)}."
+        elif block.caption:  # "Regression:" heads its items, it is not their kind
+            question = f"Name the {len(names)} points of {lower_first(block.caption)}."
         elif parent_title and parent_title != section.title:
             question = f"Name the {lower_first(section.title)} of {sentence_case(parent_title)}."
         elif _plural_title(section.title):
@@ -103,7 +105,7 @@ def list_cards(
     others = [i.term for other in siblings if other is not own for i in other.items if i.term]
     # "Which of these is one of the ...?" needs a name for the list, not a clause ("Load
     # balancers can route traffic based on various metrics, including")
-    if termed and len(others) >= 3 and block.caption and not long_caption:
+    if termed and len(others) >= 3 and _plural_title(block.caption) and not long_caption:
         item = termed[digest(block.caption) % len(termed)]
         drafts.append(
             Draft(
@@ -117,7 +119,7 @@ def list_cards(
             )
         )
     odd = _odd_one_out(block, names, [s for s in siblings if s is not own], context, section.id)
-    if odd is not None and not long_caption:
+    if odd is not None and not long_caption and (not caption or _plural_title(caption)):
         drafts.append(odd)
     return drafts
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import MAX_ANSWER, Draft
@@ -22,10 +23,12 @@ from studyapp.outline.nodes import ListItem, OutlineSection
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
+_EXPLAINS = re.compile(r"^(?:How|Why)\b")
+_BULLET_MARK = re.compile(r"^[.·•▪]\s+")  # ". sets up the government": a bullet set as a stop
 _PLACEHOLDER = re.compile(r"\b(?:XXX+|[XYZ])\b")  # "version Y", "code XXX": no one question
 _MAX_WORDS = 35
 _MIN_WORDS = 4  # an unmarked first sentence shorter than this is mostly a fragment ("Yes.")
-_NO_ANSWER = ("yes", "no", "see", "here's", "note", "certainly", "there")
+_NO_ANSWER = ("yes", "no", "see", "visit", "here's", "note", "certainly", "there")
 
 
 def title_question_card(section: OutlineSection) -> Draft | None:
@@ -41,7 +44,16 @@ def title_question_card(section: OutlineSection) -> Draft | None:
         return None
     marked = bool(_QUESTION_MARK.match(title))
     title = _QUESTION_MARK.sub("", title)
-    return _card(title, paragraphs[0].text, marked, section.id, "title-question")
+    some = _ASKS_FOR_SOME.search(title)
+    if some and some.group("count") and _COUNTS[some.group("count").lower()] > 1:
+        return None  # "What are two rights ...?": its first line names one, as an item
+    card = _card(title, paragraphs[0].text, marked, section.id, "title-question")
+    # a "How"/"Why" heading is explained by its section, seldom by a long first sentence
+    # alone ("How does a heap compare to regular trees?" -> "A heap is not a replacement for
+    # a binary search tree, ..."); a short one answers it ("because of high taxes")
+    if card and not marked and _EXPLAINS.match(title) and len(card.answer.split()) > 8:
+        card = replace(card, key=card.key.replace("title-question|", "heading-how|", 1))
+    return card
 
 
 def qa_pair_cards(section: OutlineSection) -> list[Draft]:
@@ -134,12 +146,13 @@ def _card(question: str, text: str, marked: bool, section_id: str, kind: str) ->
         if not _ANSWER_MARK.match(text):
             return None  # a marked question with no marked answer: not this text's pattern
         text = _ANSWER_MARK.sub("", text.lstrip())
-    sentences = split_sentences(text)
+    bullet = bool(_BULLET_MARK.match(text.lstrip()))  # an answer set out as an item
+    sentences = split_sentences(_BULLET_MARK.sub("", text.lstrip()))
     if not sentences:
         return None
     answer = normalise_space(sentences[0]).rstrip(".").strip()
     words = answer.split()
-    least = 1 if marked else _MIN_WORDS
+    least = 1 if marked or bullet else _MIN_WORDS
     if not least <= len(words) <= _MAX_WORDS or len(answer) > MAX_ANSWER:
         return None
     if answer.endswith((":", "?")) or words[0].rstrip(",.;").lower() in _NO_ANSWER:

@@ -134,8 +134,15 @@ def sentence_cards(
         asked = _question_cards(standalone, sentence, section, ctx)
         drafts.extend(asked)
         drafts[before:] = _grounded(drafts[before:], before_it)
-        # what the sentence's question cards (relations included) already ask
-        asked = [d for d in drafts[before:] if d.answer and not d.key.startswith(_NAMING)]
+        # what the sentence's question cards (relations included) already ask; an unsure
+        # shape is seldom kept (gate.UNSURE_KINDS), so it leaves the sentence its clozes
+        asked = [
+            d
+            for d in drafts[before:]
+            if d.answer
+            and not d.key.startswith(_NAMING)
+            and d.key.split("|", 1)[0] not in gate.UNSURE_KINDS
+        ]
         # a cloze the gate would drop whatever it hides is not made: the phrase it would hide
         # stays free for the deck's other sentences
         if not found and len(standalone.split()) >= 8 and not never_kept(standalone):
@@ -162,6 +169,8 @@ def sentence_cards(
             if len(list(islice(sound, 2))) == 2:
                 break
         for sentence, strict, loose, questioned, fails in clozes:
+            if rounds == 1 and len(lx.WORD.findall(sentence)) < SHORT_CLOZE_WORDS:
+                continue  # a short sentence's cloze only where the section has too few cards
             fresh = _fresh_unhinted_first(strict if rounds == 1 else loose, hidden, shown_titles)
             first = next(fresh, None)
             if first is None:
@@ -182,6 +191,10 @@ def sentence_cards(
     return drafts
 
 
+# words: a shorter sentence is mostly a note's line that leans on the lines around it ("The
+# use of instance methods confers [two benefits]."); rated blind over two rounds (69 texts),
+# 9 of 42 such clozes were good and 21 bad, against 48 % good and 12 % bad from 14 words on
+SHORT_CLOZE_WORDS = 10
 _RELATIVES = lx.wordset("that which who whom whose where")
 
 

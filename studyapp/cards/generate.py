@@ -256,14 +256,17 @@ class _DeckMaker:
         for view, ctx in restating:
             start = len(drafts)
             # the quiz shows the deck's title above them: a phrase it gives away is no blank
-            drafts.extend(_section_drafts(view, ctx, hidden, f"{topic.title} / {view.title}"))
+            first = view is self.parts[view.id][0][0]  # a long section's first run
+            drafts.extend(
+                _section_drafts(view, ctx, hidden, f"{topic.title} / {view.title}", first)
+            )
             groups.append((ctx, start, len(drafts)))
         wanted = {id(s) for s in covered}
         for section, titles in _with_titles(topic, ""):
             if id(section) in wanted:
-                for view, ctx in self.parts[section.id]:
+                for number, (view, ctx) in enumerate(self.parts[section.id]):
                     start = len(drafts)
-                    drafts.extend(_section_drafts(view, ctx, hidden, titles))
+                    drafts.extend(_section_drafts(view, ctx, hidden, titles, number == 0))
                     groups.append((ctx, start, len(drafts)))
         if groups:
             dc.blank_choices(drafts, groups)
@@ -513,11 +516,14 @@ def _with_titles(section: OutlineSection, above: str):
 
 
 def _section_drafts(
-    section: OutlineSection, ctx: DocContext, hidden: set[str], titles: str
+    section: OutlineSection, ctx: DocContext, hidden: set[str], titles: str, first: bool = True
 ) -> list[Draft]:
     """All drafts of one section: its lists, sentences and tables. (Recalling the outline's own
     subsection titles teaches no content, so the outline structure gives no cards; nor do a
-    book's references and exercises, :data:`_APPARATUS`.)"""
+    book's references and exercises, :data:`_APPARATUS`.) ``first`` is false for the later
+    runs of a long section's blocks: its title asks its question, and heads its list, once,
+    of the run it opens ("What ocean is on the East Coast?" is answered by its first line,
+    not by the first line of a later run, "Alaska")."""
     if _APPARATUS.match(section.title.strip()):
         return []
     if _OBJECTIVES.match(section.title.strip()):
@@ -537,9 +543,10 @@ def _section_drafts(
     drafts.extend(cft.item_question_cards(section, ctx))
     for table in tables:
         drafts.extend(cftab.table_cards(table, section))
-    heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
-    asked = cfqa.title_question_card(section)
-    drafts.extend(d for d in (asked, heading) if d)
+    if first:
+        heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
+        asked = cfqa.title_question_card(section)
+        drafts.extend(d for d in (asked, heading) if d)
     drafts.extend(cfqa.qa_pair_cards(section))
     drafts.extend(cfqa.list_qa_cards(section))
     return [d for d in drafts if not _braces_outside_deletions(d)]

@@ -355,3 +355,39 @@ def test_a_blank_after_a_title_or_inside_a_name_is_half_a_name(text):
     already says half the name; a person's title is not part of it ('Dr. [Donald Norman]')."""
     assert cloze_fault(text, "", "") == "broken-blank"
     assert cloze_fault("The term was coined by Dr. {{c1::Donald Norman}} in 1993.", "", "") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "fault"),
+    [
+        # civics: an adjective hidden without the noun it tells of
+        (
+            "A small body makes better bargains than {{c1::two larger}} ones acting apart.",
+            "broken-blank",
+        ),
+        # religious history: a count and half its noun
+        (
+            "Wherever {{c1::ten Jewish}} heads of families lived a synagogue was built.",
+            "broken-blank",
+        ),
+        # data science review sheet: a question with a mark after its question mark
+        ("Can we use L1 {{c1::regularization}} for feature selection? ⭐", "not-a-statement"),
+        # emergency-training transcript: an answer line, not a statement
+        ("A: Not sure if Hawaii has a {{c1::CERT program}}.", "not-a-statement"),
+    ],
+)
+def test_a_cloze_of_half_a_phrase_or_of_a_question_fails(text, fault):
+    assert cloze_fault(text, "", "") == fault
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # computability: an adjective phrase as the predicate is whole
+        "Because every integer gets one, the set of integers is {{c1::countably infinite}}.",
+        # history: a count with its noun is an amount
+        "The colony was founded {{c1::forty-five years}} before the revolution began.",
+    ],
+)
+def test_a_whole_adjective_phrase_or_amount_passes(text):
+    assert cloze_fault(text, "", "") == ""

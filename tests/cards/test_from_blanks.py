@@ -200,3 +200,29 @@ def test_the_nouns_an_answer_modifies_are_found_in_any_case_and_spelling():
         for text in texts:
             expected = {m.group(1).lower()[:6] for m in re.finditer(pattern, text, re.I)}
             assert _heads(word, text) == expected, (word, text)
+
+
+def test_options_of_a_blank_opening_the_sentence_all_start_with_a_capital():
+    """'_____ are often useful instruments of thought': the answer 'Verbal judgments' would
+    stand out by its capital among 'intellectual judgments' (philosophy), so each option
+    opens like the sentence; a word the author set in capitals ('ELASTIC element', politics)
+    gives no multiple choice at all."""
+    sentences = [
+        "Verbal judgments are often useful instruments of thought.",
+        "Intellectual judgments weigh what is true.",
+        "Moral judgments weigh what is right.",
+        "Aesthetic judgments weigh what is beautiful.",
+        "There is no ELASTIC element in that constitution.",
+        "The aristocratic element gives it dignity.",
+        "The monarchical element gives it unity.",
+        "The democratic element gives it force.",
+    ]
+    drafts = [
+        _cloze("{{c1::Verbal judgments}} are often useful instruments of thought.", sentences[0]),
+        _cloze("There is no {{c1::ELASTIC element}} in that constitution.", sentences[4]),
+    ]
+    blank_choices(drafts, sentences, set(sentences))
+    choice, shouted = drafts
+    assert choice.type is CardType.CHOICE
+    assert all(o[:1].isupper() for o in (choice.answer, *choice.distractors))
+    assert shouted.type is CardType.CLOZE

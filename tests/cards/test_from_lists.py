@@ -98,6 +98,33 @@ def test_a_list_under_a_singular_title_is_named_by_its_points():
     assert "Name the 3 symptoms." in [d.question for d in list_cards(med.lists[0], med, med.lists)]
 
 
+def test_a_list_under_a_singular_caption_is_named_by_its_points():
+    """A singular caption heads its items, it is not their kind: 'Name the regression
+    (Parity constraints).' does not parse and 'Which of these is one of the regression?' is
+    no question (machine learning); a plural caption ('Common symptoms:', medicine) still
+    names the list and gives the multiple choice."""
+    ml = _section(
+        "# Fairness\n\n## Parity constraints\n\n"
+        "Regression:\n\n- Demographic parity: equal mean predictions\n"
+        "- Bounded group loss: loss below a bound\n\n"
+        "Binary classification:\n\n- Equalized odds: equal error rates\n"
+        "- Equal opportunity: equal true positive rates\n- True positive parity: same rates\n"
+    )
+    drafts = [d for block in ml.lists for d in list_cards(block, ml, ml.lists)]
+    asked = [d.question for d in drafts if d.items or d.distractors]
+    assert "Name the 2 points of regression." in asked
+    assert not [q for q in asked if "the regression" in q or "the binary" in q]
+    med = _section(
+        "# Flu\n\n## Signs\n\nCommon symptoms:\n\n- Fever: a raised temperature\n"
+        "- Cough: a dry reflex\n\nRare complications:\n\n- Pneumonia: infected lungs\n"
+        "- Myocarditis: an inflamed heart\n- Encephalitis: an inflamed brain\n"
+    )
+    drafts = [d for block in med.lists for d in list_cards(block, med, med.lists)]
+    asked = [d.question for d in drafts if d.items or d.distractors]
+    assert "Name the common symptoms (Signs)." in asked
+    assert "Which of these is one of the common symptoms (Signs)?" in asked
+
+
 def _glossary_cards(entries: str, title: str = "Glossary"):
     lead = "# Notes\n\n## Topic\n\nSome text of the topic comes first here.\n\n"
     text = f"{lead}## {title}\n\n{entries}\n"

@@ -244,3 +244,62 @@ def test_a_list_of_exercises_or_a_single_question_is_no_review_sheet():
         "# Cells\n\n## Notes\n\n- What is a cell?\n- the unit of life\n- Cells divide by mitosis\n",
     ):
         assert list_qa_cards(parse_outline(text).sections[0]) == [], text
+
+
+def test_a_how_or_why_heading_with_a_long_first_sentence_is_a_last_resort():
+    """'How does a heap compare to regular trees?' is answered by its section, not by its
+    first sentence (data structures, rated bad blind): such a card is kept only where its
+    section would have no other. A short first line answers its heading ('because there
+    were 13 original colonies', civics), and stays an authored question."""
+    heap = _section(
+        "# Heaps\n\n## How does a heap compare to regular trees?\n\n"
+        "A heap is not a replacement for a binary search tree, and there are similarities "
+        "and differences between them. Here are some of the main ones.\n"
+    )
+    card = title_question_card(heap)
+    assert card is not None and card.key.startswith("heading-how|")
+    assert card_fault(card, "Heaps") == "loose-reading"
+    flag = _section(
+        "# Civics\n\n## Why does the flag have 13 stripes?\n\n"
+        "Because there were 13 original colonies.\n"
+    )
+    card = title_question_card(flag)
+    assert card is not None and card.key.startswith("title-question|")
+
+
+def test_an_answer_set_out_as_an_item_is_whole_and_a_question_for_two_is_not_asked():
+    """A civics sheet sets its answers out as items ('. the Supreme Court'): the mark goes and
+    the short answer is whole; 'What are two rights ...?' is not answered by its first item."""
+    court = _section(
+        "# Civics\n\n## What is the highest court in the United States?\n\n. the Supreme Court\n"
+    )
+    card = title_question_card(court)
+    assert card is not None and card.answer == "the Supreme Court"
+    rights = _section(
+        "# Civics\n\n## What are two rights in the Declaration of Independence?\n\n"
+        ". life\n\n. liberty\n\n. pursuit of happiness\n"
+    )
+    assert title_question_card(rights) is None
+
+
+def test_a_long_question_section_asks_its_title_only_of_its_first_run():
+    """A review sheet run together under one heading (civics) is read in runs of blocks:
+    its heading is asked of its own first line ('Congress'), never of the first line of a
+    later run ('Senator number 40 ...'), which answers nothing."""
+    from studyapp.cards import doc_context as dc
+    from studyapp.cards.generate import _section_drafts
+
+    senators = "".join(
+        f". Senator number {n} of the union votes on each bill.\n\n" for n in range(90)
+    )
+    outline = parse_outline(f"# Civics\n\n## Who makes federal laws?\n\n. Congress\n\n{senators}")
+    ctx = dc.document_context(outline)
+    runs = dc.parts_with_context(outline, ctx)[outline.sections[0].id]
+    assert len(runs) > 1
+    asked = [
+        d.answer
+        for number, (view, part_ctx) in enumerate(runs)
+        for d in _section_drafts(view, part_ctx, set(), "Civics", number == 0)
+        if d.question == "Who makes federal laws?"
+    ]
+    assert asked == ["Congress"]

@@ -58,6 +58,7 @@ COCHLEA = """# Furosemide in Practice
 ## Cochlear Toxicity
 
 Rapid injections of furosemide damage cochlear hair cells and cause tinnitus in some patients.
+Loop diuretics require careful dosing in renal failure.
 Audiometry is the measurement of hearing acuity. Ototoxicity is damage to the inner ear by a drug.
 """
 
@@ -230,3 +231,23 @@ def test_a_sentence_hides_the_second_of_a_pair_last():
     assert _PARTNER_BEFORE.search("There are concerns about the potential for abuse and ")
     assert _PARTNER_BEFORE.search("It supports investigations of suspicious or ")
     assert not _PARTNER_BEFORE.search("Ketamine blocks ")
+
+
+def test_a_short_sentence_gives_a_cloze_only_where_its_section_has_too_few_cards():
+    """A note's short line ('The use of instance methods confers two benefits.') leans on the
+    lines around it: a section with longer sentences to ask (software) clozes those, while a
+    section of short lines only (graph theory) still gets its cards from them."""
+    text = (
+        "# Notes\n\n## Methods\n\n"
+        "The use of instance methods confers two benefits. "
+        "An instance method receives the object it was called on as its first parameter. "
+        "A class method receives the class itself, so subclasses can build their own objects. "
+        "A decorator is a function that takes another function and extends its behaviour.\n\n"
+        "## Paths\n\n"
+        "A trail in which all vertices are distinct is a path. "
+        "A closed path is a cycle.\n"
+    )
+    cards = _cards(text)
+    methods = [c.text for c in cards if c.section == "1" and c.text]
+    assert methods and not any("confers" in t for t in methods)
+    assert [c for c in cards if c.section == "2"]

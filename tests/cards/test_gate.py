@@ -1493,3 +1493,94 @@ def test_a_definition_naming_a_kind_is_kept():
     """'a proton donor' (chemistry), 'a court order to search a place' (law)."""
     assert card_fault(_ask("What is a Brønsted-Lowry acid?", "a proton donor"), "") == ""
     assert card_fault(_ask("What is a warrant?", "a court order to search a place"), "") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # computing lecture notes: the "term" is a sentence
+        (
+            'What is meant by method JITs are the "normal" kind?',
+            "they compile a function at a time",
+        ),
+        # statistics notes: a question, not a term
+        ("What is meant by so what does FDR < 0.05 mean??", "The most commonly used method"),
+        # data science: the description runs into a second clause
+        (
+            "What is the term for a probability curve and AUC represents degree of separability?",
+            "ROC",
+        ),
+        # a training handbook: the same
+        ("What is the term for a spectrum and instructors should choose the definition?", "Rigor"),
+        # first aid: a predicate, not a description
+        ("What is the term for rarely caused by overwork unless accompanied by worry?", "Gout"),
+        # political history: a possessive is no term
+        ("What is the term for a character about which men make stories?", "Lord Melbourne's"),
+    ],
+)
+def test_a_definition_question_that_no_definition_answers_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == "not-a-definition"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # cell biology: a relative clause joins its own verbs
+        (
+            "What is the term for the stage of mitosis during which chromosomes condense and "
+            "the mitotic spindle begins to form?",
+            "prophase",
+        ),
+        (
+            "What is the term for the period during which duplicated chromosomes are "
+            "distributed into two nuclei and the cytoplasm divides?",
+            "mitotic phase",
+        ),
+        # philosophy: a contrast of phrases, not a clause
+        ("What is the term for an impediment to the leg, but not to the will?", "Lameness"),
+        # law and databases: definitions in full sentences
+        ("What is meant by impleader?", "Defendant adds another party to the action"),
+        ("What is meant by atomicity?", "Each transaction is all or nothing"),
+        (
+            "What is the term for legally guaranteed ownership of an idea, rather than a thing?",
+            "Intellectual property",
+        ),
+    ],
+)
+def test_a_definition_question_that_a_definition_answers_is_kept(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # political history: a possessive is no term
+        ("What is Lord Melbourne's?", "a character about which men make stories"),
+        # embedded programming: "further" leans on the text before
+        ("What is a further issue with slow ISRs?", "a second interrupt during its execution"),
+        # politics: a degree word ranks, it names no term
+        ("What is a very large constituency in quiet times?", "the subject of electioneering"),
+        # data science: the definition runs on into another clause
+        ("What is ROC?", "a probability curve and AUC represents degree of separability"),
+    ],
+)
+def test_a_what_is_question_that_names_no_term_or_runs_on_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "Notes") == "not-a-definition"
+
+
+def test_a_what_is_question_with_a_relative_clause_is_a_definition():
+    """Physiology: 'a pump that moves sodium out and potassium in' defines by what it does."""
+    answer = "a membrane protein that pumps sodium out of the cell and brings potassium into it"
+    assert card_fault(_ask("What is the sodium-potassium pump?", answer), "Notes") == ""
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does the next layer consist of?",  # networking: next after which?
+        "What is the next position?",  # licensing notes: a ranking the card does not show
+        "What did the latter army capture?",  # history: the latter of two the text named
+    ],
+)
+def test_a_question_about_a_place_in_the_text_is_unresolved(question):
+    assert card_fault(_ask(question, "a single protocol"), "Notes") == "unresolved"

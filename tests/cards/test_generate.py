@@ -555,13 +555,13 @@ def test_numbered_steps_keep_their_numbers_in_the_reading_material():
 
 def test_introduction_and_conclusion_give_cards_where_they_state_facts():
     """An introduction's and a conclusion's definitions are asked, and their other statements
-    give cards like any section's ('What does Gram staining separate?')."""
+    give cards like any section's ('What does Gram staining require?')."""
     decks = _decks("lab_protocol.md", "gram")
     intro = {c.question for c in decks[0].cards if c.section == "1"}
     assert "What is Gram staining?" in intro  # a name keeps its capital
     summary = {c.question for c in decks[-1].cards if c.section == "5"}
     assert "What is peptidoglycan?" in summary
-    assert "What does Gram staining separate?" in summary
+    assert "What does Gram staining require?" in summary
 
 
 def test_facts_in_top_level_bullets_and_label_bullets_are_asked():

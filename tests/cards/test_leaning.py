@@ -108,11 +108,11 @@ def test_a_bare_question_said_once_comes_back_only_where_its_section_needs_it(
     text = (
         "# Courtesy\n\n## Salutes\n\n"
         "Military courtesy requires the junior to salute first. "
-        "The salute is rendered with the right hand. "
-        "Officers return the salute of enlisted men. "
-        "A sentinel on post salutes every commissioned officer. "
+        "The salute is rendered with the right hand held at the brim of the cap. "
+        "Officers return the salute of enlisted men at every meeting on duty. "
+        "A sentinel on post salutes every commissioned officer who passes within thirty paces. "
         "The hand salute is a gesture of respect between members of the armed forces. "
-        "Colors are saluted by uncased standards at reveille.\n"
+        "Colors are saluted by uncased standards at reveille and at retreat each day.\n"
     )
 
     def questions() -> list[str]:

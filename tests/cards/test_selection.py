@@ -221,23 +221,66 @@ def test_a_cloze_said_once_in_a_sentence_off_its_titles_is_an_aside():
 
 
 def test_an_everyday_answer_the_text_never_repeats_is_kept_only_where_needed():
-    """A law outline that says "minimum contacts" again and again asks "What must the
-    plaintiff prove?"; a text that says "ethical guidelines" once asks for them only where
+    """A law outline that says "minimum contacts" again and again asks "What does personal
+    jurisdiction require?"; a text that says "ethical guidelines" once asks for them only where
     its section would otherwise keep too few cards."""
     text = (
         "# Notes\n\n## Jurisdiction\n\n"
-        "The plaintiff must prove minimum contacts with the forum state. "
+        "Personal jurisdiction requires minimum contacts with the forum state. "
         "Minimum contacts are judged by the defendant's own acts in the forum. "
         "The Due Process Clause limits the personal jurisdiction of state courts. "
         "A long-arm statute extends jurisdiction over nonresident defendants.\n\n"
         "## Practice\n\n"
         "Ketamine treatment must adhere to ethical guidelines. "
-        "Ketamine blocks NMDA receptors in the central nervous system. "
+        "Ketamine blocks NMDA receptors in the central nervous system of the patient. "
         "Ketamine infusions relieve neuropathic pain within hours in many patients. "
         "Esketamine nasal spray was approved for treatment-resistant depression in 2019.\n"
     )
     questions = [
         c.question for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards
     ]
-    assert "What must the plaintiff prove?" in questions
+    assert "What does personal jurisdiction require?" in questions
     assert not any("adhere to" in q for q in questions)
+
+
+def test_an_open_what_does_question_is_kept_only_where_its_section_has_no_card():
+    """'What do microclimates affect?' or 'What does the main program read?' have many
+    answers: such a question gives way to the section's other cards and to its sentence's
+    cloze, and comes back only to a section that would otherwise have none."""
+    text = (
+        "# Notes\n\n## Microclimates\n\n"
+        "Microclimates affect biota in the forest understory. "
+        "A microclimate is the climate of a small area that differs from the area around it. "
+        "Canopy gaps raise soil temperature by several degrees during the day.\n\n"
+        "## Interrupts\n\n"
+        "The main program reads the buffer after each interrupt.\n\n"
+        "## Locks\n\n"
+        "The main program locks the mutex.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards]
+    by_section = {c.section: [] for c in cards}
+    for card in cards:
+        by_section[card.section].append(card.question or card.text)
+    assert "What do microclimates affect?" not in by_section["1"]
+    assert "What is a microclimate?" in by_section["1"]
+    assert [c.type for c in cards if c.section == "2"] == [CardType.CLOZE]
+    assert by_section["3"] == ["What does the main program lock?"]  # too short for a cloze
+
+
+def test_a_why_question_of_a_because_clause_is_kept_only_where_its_section_has_no_card():
+    """'Why is Zeek also attractive?' keeps the hedge of its sentence, which only the text
+    around it explains (networking): its section asks its other cards and the sentence's
+    cloze instead. A section with nothing else (parliament) still asks its 'Why ...?'."""
+    text = (
+        "# Notes\n\n## Zeek\n\n"
+        "Zeek is also attractive because it runs on commodity hardware. "
+        "Zeek is a passive network traffic analyzer that writes compact logs of activity. "
+        "Zeek scripts react to events such as a new connection or a DNS reply.\n\n"
+        "## Parliament\n\n"
+        "Members are elected because they will vote for a particular Ministry.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards]
+    first = [c.question or c.text for c in cards if c.section == "1"]
+    assert not [q for q in first if q.startswith("Why")]
+    assert "Zeek is also attractive because it runs on {{c1::commodity hardware}}." in first
+    assert [c.question for c in cards if c.section == "2"] == ["Why are members elected?"]

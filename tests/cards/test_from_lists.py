@@ -98,6 +98,12 @@ def test_a_list_under_a_singular_title_is_named_by_its_points():
     assert "Name the 3 symptoms." in [d.question for d in list_cards(med.lists[0], med, med.lists)]
 
 
+def _list_questions(section) -> list[str]:
+    """The questions of the list and multiple-choice cards of a section's lists."""
+    drafts = [d for block in section.lists for d in list_cards(block, section, section.lists)]
+    return [d.question for d in drafts if d.items or d.distractors]
+
+
 def test_a_list_under_a_singular_caption_is_named_by_its_points():
     """A singular caption heads its items, it is not their kind: 'Name the regression
     (Parity constraints).' does not parse and 'Which of these is one of the regression?' is
@@ -110,8 +116,7 @@ def test_a_list_under_a_singular_caption_is_named_by_its_points():
         "Binary classification:\n\n- Equalized odds: equal error rates\n"
         "- Equal opportunity: equal true positive rates\n- True positive parity: same rates\n"
     )
-    drafts = [d for block in ml.lists for d in list_cards(block, ml, ml.lists)]
-    asked = [d.question for d in drafts if d.items or d.distractors]
+    asked = _list_questions(ml)
     assert "Name the 2 points of regression." in asked
     assert not [q for q in asked if "the regression" in q or "the binary" in q]
     med = _section(
@@ -119,8 +124,7 @@ def test_a_list_under_a_singular_caption_is_named_by_its_points():
         "- Cough: a dry reflex\n\nRare complications:\n\n- Pneumonia: infected lungs\n"
         "- Myocarditis: an inflamed heart\n- Encephalitis: an inflamed brain\n"
     )
-    drafts = [d for block in med.lists for d in list_cards(block, med, med.lists)]
-    asked = [d.question for d in drafts if d.items or d.distractors]
+    asked = _list_questions(med)
     assert "Name the common symptoms (Signs)." in asked
     assert "Which of these is one of the common symptoms (Signs)?" in asked
 

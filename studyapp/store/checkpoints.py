@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 SAFETY_NET_PAGES = 10_000  # the main connection's own wal_autocheckpoint
@@ -32,6 +34,10 @@ WAL_LIMIT_BYTES = 4 * 1024 * 1024
 TRUNCATE_WAIT_MS = 200
 """How long a truncating checkpoint waits for a reader (another process) to let go; it is
 tried again at the next occasion."""
+QUIET_WAIT_S = 5.0
+"""How long a truncating checkpoint that may wait (a session's end, a sync) waits for this
+process's background checkpoint to finish: a passive checkpoint never waits on locks, so only
+its disk sync, slow on a loaded machine, can take this long."""
 
 
 def wal_path(db_path: Path) -> Path:
@@ -59,6 +65,9 @@ class BackgroundCheckpointer:
         self._pause = pause
         self._wake = threading.Event()
         self._stopping = threading.Event()
+        # Held while the thread checkpoints: a truncating checkpoint run meanwhile would find
+        # the WAL busy and give up after its short wait, leaving the WAL uncut.
+        self._busy = threading.Lock()
         self._thread = threading.Thread(
             target=self._run, name="studyapp-wal-checkpoint", daemon=True
         )
@@ -68,6 +77,17 @@ class BackgroundCheckpointer:
         if self._thread.ident is None and not self._stopping.is_set():
             self._thread.start()
         self._wake.set()
+
+    @contextmanager
+    def quiet(self, wait_s: float) -> Iterator[bool]:
+        """Keep the thread from checkpointing inside the block; yields whether its running
+        checkpoint (if any) finished within ``wait_s`` seconds (0: do not wait)."""
+        got = self._busy.acquire(timeout=wait_s) if wait_s > 0 else self._busy.acquire(False)
+        try:
+            yield got
+        finally:
+            if got:
+                self._busy.release()
 
     def close(self) -> None:
         """Stop the thread and close its connection (before the store closes its own)."""
@@ -89,7 +109,8 @@ class BackgroundCheckpointer:
                     break
                 self._wake.clear()
                 try:
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    with self._busy:
+                        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                 except sqlite3.Error:
                     # Harmless: the pages stay in the WAL, where readers find them, and the
                     # main connection's automatic checkpoint still runs at SAFETY_NET_PAGES.

@@ -29,6 +29,7 @@ from studyapp.review_types import CardState, Phase, Rating, ReviewEntry, ReviewM
 from studyapp.store import backups as backup_files
 from studyapp.store import migrations
 from studyapp.store.checkpoints import (
+    QUIET_WAIT_S,
     SAFETY_NET_PAGES,
     TRUNCATE_WAIT_MS,
     WAL_LIMIT_BYTES,
@@ -298,13 +299,17 @@ class Store(StoreStats, ExamDates, CardListing):
     def checkpoint(self, *, wait_ms: int = TRUNCATE_WAIT_MS) -> None:
         """Fold the WAL into the database file and cut it to zero: after a burst of writes
         (a deck sync, a study session) and at close, so the WAL never keeps disk space the
-        next answers need. Costs one disk sync; never raises (if the background checkpoint
-        or another process's reader holds the WAL past ``wait_ms``, the pages stay in the
-        WAL, where readers find them, until the next occasion). A store without a file (in
-        memory, read-only) has nothing to do."""
+        next answers need. Costs one disk sync; never raises. It first lets this process's
+        background checkpoint finish (up to :data:`QUIET_WAIT_S`; not at all when ``wait_ms``
+        is 0, inside an answer), then waits ``wait_ms`` for another process's reader. If
+        either holds on, the pages stay in the WAL, where readers find them, until the next
+        occasion. A store without a file (in memory, read-only) has nothing to do."""
         if self._checkpointer is None:
             return
-        with contextlib.suppress(sqlite3.Error):
+        quiet_s = QUIET_WAIT_S if wait_ms > 0 else 0.0
+        with self._checkpointer.quiet(quiet_s) as quiet, contextlib.suppress(sqlite3.Error):
+            if not quiet:  # the background checkpoint is still syncing: next occasion
+                return
             self.conn.execute(f"PRAGMA busy_timeout = {wait_ms}")
             try:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -21,6 +21,9 @@ from studyapp.outline.sentences import split_sentences
 MAX_ANSWER = 200  # characters; a card asks for one fact, not a paragraph
 MAX_TYPED = 60
 MAX_QUESTION_QUOTE = 220
+SAME_ANSWER_WORDS = 4
+"""Two questions of one section whose answer of this many words or more is the same ask the
+same thing ("What does X involve?", "How does X reduce Y?"): a deck keeps the first."""
 
 
 @dataclass(slots=True)

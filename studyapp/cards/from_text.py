@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice, tee
+from itertools import tee
 
 from studyapp.cards import anaphora, cloze_rules, gate
 from studyapp.cards import lexicon as lx
@@ -23,6 +23,7 @@ from studyapp.cards.drafts import (
     MAX_ANSWER,
     MAX_QUESTION_QUOTE,
     MAX_TYPED,
+    SAME_ANSWER_WORDS,
     DocContext,
     Draft,
     digest,
@@ -164,10 +165,8 @@ def sentence_cards(
     for rounds in (1, 2):
         # a weaker second phrase per sentence only when the section has too few cards that
         # pass the gate (drafts it drops leave the section as bare as none): two are enough
-        if rounds == 2:
-            sound = (d for d in drafts if not gate.card_fault(d, shown_titles, ctx.subject))
-            if len(list(islice(sound, 2))) == 2:
-                break
+        if rounds == 2 and _two_sound(drafts, shown_titles, ctx.subject):
+            break
         for sentence, strict, loose, questioned, fails in clozes:
             if rounds == 1 and len(lx.WORD.findall(sentence)) < SHORT_CLOZE_WORDS:
                 continue  # a short sentence's cloze only where the section has too few cards
@@ -189,6 +188,21 @@ def sentence_cards(
     if section.title:
         drafts.extend(_acronym_cards(section.title, section.id))
     return drafts
+
+
+def _two_sound(drafts: list[Draft], titles: str, subject: str) -> bool:
+    """Whether two of the drafts pass the quality gate and tell different things: two
+    questions with one long answer ("What does X involve?", "How does X reduce Y?" ->
+    "blocking NMDA receptors in ...") are one card, as the selection keeps only the first."""
+    told: set[str] = set()
+    for draft in drafts:
+        if gate.card_fault(draft, titles, subject):
+            continue
+        answer = normalise_space(draft.answer).casefold()
+        told.add(answer if len(answer.split()) >= SAME_ANSWER_WORDS else draft.key)
+        if len(told) == 2:
+            return True
+    return False
 
 
 # words: a shorter sentence is mostly a note's line that leans on the lines around it ("The

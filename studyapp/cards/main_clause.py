@@ -58,7 +58,7 @@ _QUANTIFIERS = lx.wordset(
 _BACK = lx.wordset("this that these those such it its they them their he she his her")
 _PARTICIPLE_PREPOSITIONS = lx.wordset("from in by with of at on for into under within")
 _BE_ADVERBS = lx.wordset("also often usually typically generally mainly mostly then thus still")
-_PLAIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9’'-]*$")
+_PLAIN_WORD = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|[A-Za-z0-9][A-Za-z0-9’'-]*)$")  # or "2,500"
 _PICTURED = lx.wordset("shown depicted illustrated pictured seen given listed represented")
 _AFTER_VERB = lx.wordset(
     "a an the its their any all each every both some most many two three several"
@@ -70,6 +70,9 @@ _YEAR = (
 )
 _WHEN_LEAD = re.compile(rf"^(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR}), ")
 _LATER = re.compile(r"\b(?:until|since|after|before|when|while|by|discovery|death|birth)\b")
+# where a predicate is cut to keep its question short: a comma (not one inside a number,
+# "from only 130,000 base pairs" is no "from only 130"), a semicolon, a colon, an aside
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:]| \(| - ")
 _WHEN_TAIL = re.compile(rf" in (?P<when>{_YEAR})$")
 
 
@@ -88,6 +91,8 @@ def what_does(text: str, subject: str) -> QA | None:
         base = lx.verb_lemma(verb)
         if not base:
             continue  # "Habeas corpus": still the subject
+        if _floating_quantifier(words[at + 1 : at + 3]):
+            continue  # "The Big Five factors each represent ...": "factors" is the subject's
         if (
             verb not in _AUX
             and lx.parts_of_speech(verb) & {"NOUN", "ADJ"}
@@ -102,7 +107,7 @@ def what_does(text: str, subject: str) -> QA | None:
         if _reduced_relative(verb, base, words[at + 1 : at + 10]):
             return None  # "Poultices made from potatoes afford ...": the verb comes later
         whole = " ".join(words[at + 1 :])
-        rest = re.split(r"[,;:]| \(| - ", whole, maxsplit=1)[0].strip()
+        rest = _CLAUSE_BREAK.split(whole, maxsplit=1)[0].strip()
         after = whole[len(rest) :]
         if after.startswith(",") and " and " in " ".join(after.split()[:10]):
             return None  # "includes everything from homes, to office buildings, ... and X": cut
@@ -118,6 +123,19 @@ def what_does(text: str, subject: str) -> QA | None:
             return None
         return QA("what-does", question, answer)
     return None
+
+
+_FLOATING = lx.wordset("each both all")
+
+
+def _floating_quantifier(following: list[str]) -> bool:
+    """Whether the two words after a candidate verb are "each", "both" or "all" and a verb's
+    plain form ("factors [each represent]", "the kings [both ruled]"): the quantifier floats
+    after a plural subject, so the candidate is the subject's last noun, not its verb."""
+    if len(following) < 2 or following[0].lower() not in _FLOATING:
+        return False
+    word = following[1]
+    return word.islower() and lx.only_verb(word)
 
 
 def _participle_phrase(following: list[str]) -> bool:
@@ -340,7 +358,7 @@ def who_does(text: str, subject: str) -> QA | None:
             return None  # "Pericles was elected", "Hume has shown": a state, not a deed
         if base in ("have", "do", "say", "tell", "ask", "reply", "answer"):
             return None  # "Aristotle says ...": a saying, asked by the cloze or not at all
-        rest = re.split(r"[,;:]| \(| - ", " ".join(words[at + 1 :]), maxsplit=1)[0].strip()
+        rest = _CLAUSE_BREAK.split(" ".join(words[at + 1 :]), maxsplit=1)[0].strip()
         if not _plain_predicate(verb, rest.split()) or "NOUN" in lx.parts_of_speech(verb):
             return None  # "Caesar crossed" is a verb; "Athens walls ..." may be a noun
         answer = " ".join(words[:at])

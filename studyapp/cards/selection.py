@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from studyapp.cards import cloze_rules, gate
 from studyapp.cards import lexicon as lx
 from studyapp.cards import text_facts as tf
-from studyapp.cards.drafts import Draft
+from studyapp.cards.drafts import SAME_ANSWER_WORDS, Draft
 from studyapp.cards.leaning import leans_on_context
 from studyapp.model import CardType
 from studyapp.outline.markup import first_group
@@ -123,7 +123,7 @@ def select(
         seen.add(draft)
         # two questions of one section with the same long answer ask the same thing
         answer_key = (draft.section, normalise_space(draft.answer).casefold())
-        if len(draft.answer.split()) >= 4 and answer_key in seen_answers:
+        if len(draft.answer.split()) >= SAME_ANSWER_WORDS and answer_key in seen_answers:
             continue
         seen_answers.add(answer_key)
         seen_ids.add(ident)

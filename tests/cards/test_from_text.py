@@ -251,3 +251,30 @@ def test_a_short_sentence_gives_a_cloze_only_where_its_section_has_too_few_cards
     methods = [c.text for c in cards if c.section == "1" and c.text]
     assert methods and not any("confers" in t for t in methods)
     assert [c for c in cards if c.section == "2"]
+
+
+def test_two_questions_with_one_long_answer_leave_their_section_short_of_cards():
+    """'What does X involve?' and 'How does X reduce Y?', both answered 'blocking NMDA
+    receptors in the central nervous system', are one card to the selection: the section is
+    still short, so its sentences give their second-round clozes (a history section alike)."""
+    from studyapp.cards.drafts import Draft
+    from studyapp.cards.from_text import _two_sound
+    from studyapp.model import CardType
+
+    def ask(key: str, question: str, answer: str) -> Draft:
+        return Draft(CardType.BASIC, key, "1", f"{answer}.", question, answer)
+
+    same = "building a double ring of fortifications around the town"
+    siege = [
+        ask("involved|a", "What did Caesar's strategy at the siege of Alesia involve?", same),
+        ask("how|a", "How did Caesar cut off the defenders of Alesia?", same),
+    ]
+    assert not _two_sound(siege, "Sieges / Alesia", "")
+    other = ask("when|b", "When did the siege of Alesia take place?", "52 BC")
+    assert _two_sound([*siege, other], "Sieges / Alesia", "")
+    nmda = "blocking NMDA receptors in the central nervous system"
+    pain = [
+        ask("involves|c", "What does ketamine's action in pain modulation involve?", nmda),
+        ask("how|c", "How does ketamine reduce the transmission of pain signals?", nmda),
+    ]
+    assert not _two_sound(pain, "Chronic Pain / Mechanism", "")

@@ -54,6 +54,16 @@ def test_the_subject_of_a_plain_statement_is_asked_for(sentence, question, answe
     assert qa.answer in sentence
 
 
+def test_a_number_with_a_thousands_comma_is_never_cut_in_two():
+    """The question keeps "2,500 kilometres" whole; "from 2?" would ask nothing."""
+    qa = what_does("The Rhine glacier carried boulders over 2,500 kilometres of valley", "")
+    assert qa is not None
+    assert qa.question == "What carried boulders over 2,500 kilometres of valley?"
+    qa = what_does("The Roman legions built 4,000 kilometres of road in Gaul, then moved east", "")
+    assert qa is not None
+    assert qa.question == "What built 4,000 kilometres of road in Gaul?"  # cut at the comma
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -76,6 +86,9 @@ def test_the_subject_of_a_plain_statement_is_asked_for(sentence, question, answe
         "Poultices made from scraped raw potatoes afford much comfort after a burn.",
         "Sediments carried by the river form a delta at its mouth.",
         "Statutes passed in haste require amendment within the year.",
+        # a plural noun before a floating "each" or "both" is the subject's, not its verb
+        "The Big Five personality factors each represent a range between two extremes.",
+        "The two ancient trade routes both crossed the desert at Palmyra.",
     ],
 )
 def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):

@@ -24,7 +24,7 @@ from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import DocContext, Draft
 from studyapp.cards.why_how import first_verb_only, invert, verb_left_behind
 from studyapp.model import CardType
-from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph
+from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ERA = r"(?:A\.\s?D\.|B\.\s?C\.(?:\s?E\.)?|AD|BCE|BC|CE)"
@@ -43,6 +43,9 @@ _ENTRY = re.compile(
     r"(?:\s*[:.–—]\s+|\s+-\s+|(?(mark)\s+|(?!)))(?P<event>\S.*)$",
     re.DOTALL,
 )
+_WHOLE_DATE = re.compile(_DATE)
+_DATE_HEAD = re.compile(r"^(?:year|date|when)s?$")
+_EVENT_HEAD = re.compile(r"^(?:events?|what happened|milestones?|developments?|description)$")
 # the chronicle's own way of saying "in the year of this entry"
 _THIS_YEAR = re.compile(r"^(?:(?:and )?(?:in )?(?:this|the same) year,?\s+)", re.IGNORECASE)
 _LASTING = re.compile(
@@ -98,17 +101,56 @@ def _walk(items: list[ListItem]):
 
 def _when_card(found: re.Match[str], section_id: str, ctx: DocContext) -> Draft | None:
     """The card of one dated entry (``found`` by :data:`_ENTRY`), or None."""
-    date = found.group("date")
     sentences = split_sentences(found.group("event"))
     if not sentences:
         return None
     said = sentences[0]
+    source = normalise_space(found.string[: found.start("event")] + said)  # as the text says
+    return _dated_card(found.group("date"), said, source, section_id, ctx)
+
+
+def dated_row_cards(table: Table, section_id: str, ctx: DocContext) -> list[Draft]:
+    """The when-questions of a timeline table: a column of dates ("Year", or cells that are
+    all dates) and a column telling the events ("Event", else the longest cells)."""
+    if not table.rows or len(table.header) < 2:
+        return []
+    heads = [cell.strip().lower() for cell in table.header]
+    dated = [
+        at
+        for at in range(len(heads))
+        if _DATE_HEAD.match(heads[at])
+        or all(_WHOLE_DATE.fullmatch(row[at].strip()) for row in table.rows)
+    ]
+    if not dated:
+        return []
+    when = dated[0]
+    others = [at for at in range(len(heads)) if at != when]
+    named = [at for at in others if _EVENT_HEAD.match(heads[at])]
+    what = named[0] if named else max(others, key=lambda at: sum(len(r[at]) for r in table.rows))
+    rows = [(row[when].strip(), row[what].strip()) for row in table.rows]
+    rows = [(date, event) for date, event in rows if _WHOLE_DATE.fullmatch(date) and event]
+    numbered = _paragraph_numbers([date for date, _event in rows])
+    drafts = []
+    for date, event in rows:
+        if date in numbered:
+            continue
+        draft = _dated_card(date, event, f"{date}: {event}", section_id, ctx)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _dated_card(
+    date: str, said: str, source: str, section_id: str, ctx: DocContext
+) -> Draft | None:
+    """ "When ...?" -> ``date`` of the event ``said`` (its entry's first sentence)."""
     event = _THIS_YEAR.sub("", said, count=1)
     question = when_question(event)
     if not question:
         return None
-    first = event.split(" ", 1)[0]
-    if first[:1].isupper() and ctx.names.is_name(first.lower()):
+    first, _, after = event.partition(" ")
+    numbered = after.split(" ", 1)[0].isdigit()  # "Sputnik 1", "Apollo 11": a name
+    if first[:1].isupper() and (numbered or ctx.names.is_name(first.lower())):
         # a name the question lowered as it turned the clause ("When did mark the ...?")
         question = re.sub(rf"\b{re.escape(first.lower())}\b", first, question, count=1)
     # "A.D. 435" is also right typed as "435"; "44 BC" only with its era
@@ -119,7 +161,7 @@ def _when_card(found: re.Match[str], section_id: str, ctx: DocContext) -> Draft 
         CardType.TYPED,
         f"when|{question}",
         section_id,
-        normalise_space(found.string[: found.start("event")] + said),  # as the text says it
+        source,
         question=question,
         answer=date,
         accept=(bare,) if bare and bare != date else (),

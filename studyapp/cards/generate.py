@@ -38,7 +38,7 @@ from studyapp.cards import text_facts as tf
 from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
-from studyapp.cards.from_dates import dated_event_cards
+from studyapp.cards.from_dates import dated_event_cards, dated_row_cards
 from studyapp.cards.from_key_terms import key_term_cards
 from studyapp.cards.gate import Seen
 from studyapp.cards.proper_names import with_names
@@ -545,6 +545,7 @@ def _section_drafts(
     drafts.extend(cft.item_question_cards(section, ctx))
     for table in tables:
         drafts.extend(cftab.table_cards(table, section))
+        drafts.extend(dated_row_cards(table, section.id, ctx))  # a timeline's rows: when?
     if first:
         heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
         asked = cfqa.title_question_card(section)

@@ -111,6 +111,8 @@ def noun_phrase_reach(words: list[str]) -> int:
 @lru_cache(maxsize=65536)
 def _noun_phrase(words: tuple[str, ...]) -> bool:
     said = [w.strip("()") for w in words]
+    if len(said) > 1 and said[-1].isdigit() and said[-2][:1].isupper():
+        return _noun_phrase(words[:-1])  # a name with its number: "Apollo 11", "Windows 95"
     if not all(map(_noun_phrase_word, said)):
         return False
     if len(said) == 1 and len(said[0]) < 3:

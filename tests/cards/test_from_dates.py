@@ -100,3 +100,26 @@ def test_a_bc_date_is_answered_with_its_era():
         "44 BC",
         (),
     )
+
+
+def test_a_timeline_table_asks_when_of_each_row():
+    """A Year | Event table of space flight and one of a painter's life ask 'When ...?' of
+    each row whose event turns round; a name with its number ('Apollo 11') stays a name."""
+    cards = _when_cards(
+        "# Space exploration\n\n## Milestones\n\n"
+        "| Year | Event |\n|------|-------|\n"
+        "| 1957 | Sputnik 1 becomes the first artificial satellite to orbit the Earth |\n"
+        "| 1969 | Apollo 11 lands the first humans on the Moon |\n"
+        "| 1990 | The Hubble Space Telescope is launched into low Earth orbit |\n\n"
+        "# Leonardo\n\n## Life\n\n"
+        "| Date | What happened | Where |\n|---|---|---|\n"
+        "| 1482 | Leonardo enters the service of Ludovico Sforza | Milan |\n"
+        "| 1503 | Leonardo begins the portrait of Lisa Gherardini | Florence |\n"
+    )
+    assert cards[
+        "When did Sputnik 1 become the first artificial satellite to orbit the Earth?"
+    ] == ("1957")
+    assert cards["When did Apollo 11 land the first humans on the Moon?"] == "1969"
+    assert cards["When was the Hubble Space Telescope launched into low Earth orbit?"] == "1990"
+    assert cards["When did Leonardo enter the service of Ludovico Sforza?"] == "1482"
+    assert cards["When did Leonardo begin the portrait of Lisa Gherardini?"] == "1503"

@@ -395,7 +395,9 @@ def _fault(
     if headword:  # "What is nadir?": a dictionary's headword names it, in any word class
         if cr.leans_back(question):
             return "unresolved"
-    elif _unresolved(question, subject, authored) or cr.leans_back(f"{question} {answer}"):
+    elif _unresolved(question, subject, authored) or cr.leans_back(
+        _firsts_of_a_date(question, answer)
+    ):
         return "unresolved"
     if cr.points_into_document(question):
         return "unresolved"  # "... rows and columns --- see here for more discussion?"
@@ -799,6 +801,20 @@ def _label_tail(question: str) -> bool:
 
 
 _AUTHORS_WE = frozenset({"we", "us", "our"})
+
+
+_DATED = re.compile(r"^When [^?]+\?$")
+_YEAR_ANSWER = re.compile(r"^(?:[A-Z.\s]{2,5})?\d{1,4}(?:\s?[A-Z.]{2,5})?$")
+_FIRST_OR_LAST = re.compile(r"\b[Tt]he (?:first|last) ")
+
+
+def _firsts_of_a_date(question: str, answer: str) -> str:
+    """The question and answer, read for words leaning back; a year answering "When ...?"
+    makes "the first" absolute ("When did Tim Berners-Lee publish the first website?" ->
+    1991), not "the first" of a list the text gave."""
+    if _DATED.match(question) and _YEAR_ANSWER.match(answer):
+        question = _FIRST_OR_LAST.sub("the ", question)
+    return f"{question} {answer}"
 
 
 _PLACE_IN_TEXT = re.compile(

@@ -38,6 +38,7 @@ from studyapp.cards import text_facts as tf
 from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.from_dates import dated_event_cards, dated_row_cards
 from studyapp.cards.from_key_terms import key_term_cards
 from studyapp.cards.gate import Seen
 from studyapp.cards.proper_names import with_names
@@ -539,10 +540,12 @@ def _section_drafts(
     for block in lists:
         drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(key_term_cards(section, ctx))  # the author's marked terms ask first
+    drafts.extend(dated_event_cards(section, ctx))  # a timeline's entries: when?
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
     for table in tables:
         drafts.extend(cftab.table_cards(table, section))
+        drafts.extend(dated_row_cards(table, section.id, ctx))  # a timeline's rows: when?
     if first:
         heading = cfl.heading_card(section, titles.split(" / ")[-1] if section.level > 1 else "")
         asked = cfqa.title_question_card(section)

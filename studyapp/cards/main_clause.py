@@ -36,9 +36,11 @@ from studyapp.cards.why_how import (
     _LIGHT_VERBS,
     _MODALS,
     _bare_noun,
+    first_verb_only,
     invert,
     noun_phrase,
     noun_phrase_reach,
+    verb_left_behind,
 )
 
 _MAX_SUBJECT = 6  # words: a longer subject is a clause to reread, not a term to recall
@@ -68,7 +70,10 @@ _CLAUSE_OPENERS = lx.wordset("what which who whom whose whether how why where wh
 _YEAR = (
     r"(?:\d{3,4}(?: ?(?:B\.C\.|A\.D\.|BC|AD|BCE|CE))?|the \d{3,4}s|the [a-z]+(?:-[a-z]+)? century)"
 )
-_WHEN_LEAD = re.compile(rf"^(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR}), ")
+# "In 1066, the Normans ...", and without the comma before a capital ("In 1087 William died")
+_WHEN_LEAD = re.compile(
+    rf"^(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR})(?:, | (?=[A-Z]))"
+)
 _LATER = re.compile(r"\b(?:until|since|after|before|when|while|by|discovery|death|birth)\b")
 # where a predicate is cut to keep its question short: a comma (not one inside a number,
 # "from only 130,000 base pairs" is no "from only 130"), a semicolon, a colon, an aside
@@ -238,9 +243,12 @@ def when(text: str, subject: str) -> QA | None:
     if not lead and _LATER.search(clause):
         return None  # "... believed extinct until the discovery of X in 1952": not when
 
+    clause = first_verb_only(clause)  # "... to transport and made the first locomotive"
     turned = invert(clause[:1].upper() + clause[1:] if lead else clause)
     if not turned or len(turned.split()) > _MAX_QUESTION or "," in turned:
         return None
+    if verb_left_behind(turned):
+        return None  # "When do Michael Houghton's team ... discovered ...?"
     return QA("when", f"When {turned}?", found.group("when"))
 
 

@@ -111,6 +111,8 @@ def noun_phrase_reach(words: list[str]) -> int:
 @lru_cache(maxsize=65536)
 def _noun_phrase(words: tuple[str, ...]) -> bool:
     said = [w.strip("()") for w in words]
+    if len(said) > 1 and said[-1].isdigit() and said[-2][:1].isupper():
+        return _noun_phrase(words[:-1])  # a name with its number: "Apollo 11", "Windows 95"
     if not all(map(_noun_phrase_word, said)):
         return False
     if len(said) == 1 and len(said[0]) < 3:
@@ -188,6 +190,37 @@ def invert(main: str) -> str:
             rest = " ".join(words[at + 1 :])
             return f"{aux} {_subject(' '.join(words[:at]))} {base} {rest}".strip()
     return ""
+
+
+def verb_left_behind(turned: str) -> bool:
+    """Whether a clause turned round with "do" still holds a past verb of its own ("do
+    Michael Houghton's team at Chiron discovered ..."): the word taken for the verb ("team")
+    was a noun of the subject, and the question does not read."""
+    aux, _, rest = turned.partition(" ")
+    if aux not in ("do", "does", "did"):
+        return False
+    words = rest.split()
+    return any(
+        w.islower()
+        and w.endswith("ed")
+        and lx.only_verb(w)
+        and lx.is_past(w, lx.verb_lemma(w))
+        and lx.verb_lemma(before) != before  # "did the pill get approved": a participle
+        for before, w in itertools.pairwise(words)
+    )
+
+
+def first_verb_only(clause: str) -> str:
+    """The clause up to a second verb joined by "and" ("Harold is shipwrecked in Ponthieu and
+    swears an oath" -> "Harold is shipwrecked in Ponthieu"): only the first verb turns round
+    into a question ("When was Harold shipwrecked ... and swears ...?" would not read)."""
+    words = clause.split()
+    for at, word in enumerate(words[:-1]):
+        nxt = words[at + 1]
+        base = lx.verb_lemma(nxt) if nxt.islower() else ""
+        if at > 1 and word == "and" and base and nxt != base:
+            return " ".join(words[:at])
+    return clause
 
 
 _HAVE = lx.wordset("has have had")

@@ -1,0 +1,214 @@
+"""Timeline cards: a dated entry of a chronology asks when its event happened.
+
+Timelines and annals write one event per dated entry: a list item "1066: William defeats
+Harold at the Battle of Hastings" (also "1066 – ...", "**1066** ..."), a chronicle's paragraph
+"A.D. 435. This year the Goths sacked the city of Rome." The date answers "When did William
+defeat Harold at the Battle of Hastings?", the first card a history teacher writes. Such
+entries gave no card before: the list item was read as the term "1066" ("What is meant by
+1066?", dropped by the gate), the chronicle's "This year ..." pointed nowhere, and a 190 KB
+chronicle of annals gave 12 cards.
+
+The event's first clause becomes the question: told in the historical present, it is asked
+in the past ("When did Edward become King?"); a second verb of the entry is left out ("...
+in Ponthieu and swears an oath" -> "When was Harold shipwrecked in Ponthieu?"). An event named
+by a noun ("Battle of Hastings", "Storming of the Bastille") asks "When was the Battle of
+Hastings?". An entry whose clause does not turn round into a question gives no card.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from studyapp.cards import lexicon as lx
+from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.why_how import first_verb_only, invert, verb_left_behind
+from studyapp.model import CardType
+from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
+from studyapp.outline.sentences import normalise_space, split_sentences
+
+_ERA = r"(?:A\.\s?D\.|B\.\s?C\.(?:\s?E\.)?|AD|BCE|BC|CE)"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# a year of three or four digits, or any year with its era; a day and month may come first
+_DATE = (
+    rf"(?:(?:\d{{1,2}} {_MONTH},? |{_MONTH} (?:\d{{1,2}},? )?)?"
+    rf"(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}))"
+)
+# "1066: event", "1066 – event", "**1066** event", "A.D. 435. This year event"
+_ENTRY = re.compile(
+    rf"^(?P<mark>\*\*|__)?(?P<date>{_DATE})(?P=mark)?"
+    r"(?:\s*[:.–—]\s+|\s+-\s+|(?(mark)\s+|(?!)))(?P<event>\S.*)$",
+    re.DOTALL,
+)
+_WHOLE_DATE = re.compile(_DATE)
+_DATE_HEAD = re.compile(r"^(?:year|date|when)s?$")
+_EVENT_HEAD = re.compile(r"^(?:events?|what happened|milestones?|developments?|description)$")
+# the chronicle's own way of saying "in the year of this entry"
+_THIS_YEAR = re.compile(r"^(?:(?:and )?(?:in )?(?:this|the same) year,?\s+)", re.IGNORECASE)
+_LASTING = re.compile(
+    r"\b(?:for )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|winters?|months?|weeks?|days?)\b"
+    r"(?! (?:before|after|later|earlier|ago))"
+)
+_PAST = {"does": "did", "do": "did", "is": "was", "are": "were"}
+_STILL_PAST = ("did ", "was ", "were ")
+_MAX_QUESTION = 20  # words
+_MAX_NAMED_EVENT = 8  # words: "Battle of Hastings", "Storming of the Bastille"
+_DETERMINERS = lx.wordset("the a an this that")
+
+
+def dated_event_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
+    """The when-questions of the section's dated entries: its list items and the
+    paragraphs that open on a date (``ctx`` tells the names the text always capitalises)."""
+    entries: list[tuple[str, re.Match[str]]] = []
+    for block in section.blocks:
+        if isinstance(block, ItemList):
+            texts = [item.text for item in _walk(block.items)]
+        elif isinstance(block, Paragraph):
+            texts = [block.text]
+        else:
+            continue
+        entries += [(text, found) for text in texts if (found := _ENTRY.match(text.strip()))]
+    numbered = _paragraph_numbers([found.group("date") for _text, found in entries])
+    drafts: list[Draft] = []
+    for _text, found in entries:
+        if found.group("date") in numbered:
+            continue
+        draft = _when_card(found, section.id, ctx)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _paragraph_numbers(dates: list[str]) -> set[str]:
+    """The bare numbers among ``dates`` that are no years: outside 1000-2099, or numbering
+    paragraphs (a manual's "623. Marching constitutes ...", "624. ..."), which run on by one
+    where years of a timeline leap ("1042", "1051", "1064")."""
+    bare = [d for d in dates if d.isdigit()]
+    steps = [int(b) - int(a) for a, b in itertools.pairwise(bare)]
+    if steps and sum(step == 1 for step in steps) * 2 >= len(steps):
+        return set(bare)
+    return {d for d in bare if not 1000 <= int(d) <= 2099}
+
+
+def _walk(items: list[ListItem]):
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def _when_card(found: re.Match[str], section_id: str, ctx: DocContext) -> Draft | None:
+    """The card of one dated entry (``found`` by :data:`_ENTRY`), or None."""
+    sentences = split_sentences(found.group("event"))
+    if not sentences:
+        return None
+    said = sentences[0]
+    source = normalise_space(found.string[: found.start("event")] + said)  # as the text says
+    return _dated_card(found.group("date"), said, source, section_id, ctx)
+
+
+def dated_row_cards(table: Table, section_id: str, ctx: DocContext) -> list[Draft]:
+    """The when-questions of a timeline table: a column of dates ("Year", or cells that are
+    all dates) and a column telling the events ("Event", else the longest cells)."""
+    if not table.rows or len(table.header) < 2:
+        return []
+    heads = [cell.strip().lower() for cell in table.header]
+    dated = [
+        at
+        for at in range(len(heads))
+        if _DATE_HEAD.match(heads[at])
+        or all(_WHOLE_DATE.fullmatch(row[at].strip()) for row in table.rows)
+    ]
+    if not dated:
+        return []
+    when = dated[0]
+    others = [at for at in range(len(heads)) if at != when]
+    named = [at for at in others if _EVENT_HEAD.match(heads[at])]
+    what = named[0] if named else max(others, key=lambda at: sum(len(r[at]) for r in table.rows))
+    rows = [(row[when].strip(), row[what].strip()) for row in table.rows]
+    rows = [(date, event) for date, event in rows if _WHOLE_DATE.fullmatch(date) and event]
+    numbered = _paragraph_numbers([date for date, _event in rows])
+    drafts = []
+    for date, event in rows:
+        if date in numbered:
+            continue
+        draft = _dated_card(date, event, f"{date}: {event}", section_id, ctx)
+        if draft is not None:
+            drafts.append(draft)
+    return drafts
+
+
+def _dated_card(
+    date: str, said: str, source: str, section_id: str, ctx: DocContext
+) -> Draft | None:
+    """ "When ...?" -> ``date`` of the event ``said`` (its entry's first sentence)."""
+    event = _THIS_YEAR.sub("", said, count=1)
+    question = when_question(event)
+    if not question:
+        return None
+    first, _, after = event.partition(" ")
+    numbered = after.split(" ", 1)[0].isdigit()  # "Sputnik 1", "Apollo 11": a name
+    if first[:1].isupper() and (numbered or ctx.names.is_name(first.lower())):
+        # a name the question lowered as it turned the clause ("When did mark the ...?")
+        question = re.sub(rf"\b{re.escape(first.lower())}\b", first, question, count=1)
+    # "A.D. 435" is also right typed as "435"; "44 BC" only with its era
+    bc = re.search(r"B\.?\s?C", date)
+    year = re.fullmatch(rf"(?:{_ERA} ?)?(\d{{1,4}})(?: ?{_ERA})?", date)
+    bare = year.group(1) if year and not bc else ""
+    return Draft(
+        CardType.TYPED,
+        f"when|{question}",
+        section_id,
+        source,
+        question=question,
+        answer=date,
+        accept=(bare,) if bare and bare != date else (),
+    )
+
+
+def when_question(event: str) -> str:
+    """ "When did <event>?" of an event told as a clause or named by a noun phrase, or ``""``
+    when it does not turn round into a question."""
+    clause = re.split(r"[;:,(]| [–—] | - ", event.strip().rstrip("."), maxsplit=1)[0].strip()
+    clause = first_verb_only(clause)
+    if not clause or _LASTING.search(clause):
+        return ""  # "Octavianus reigned fifty-six winters": how long, not when
+    turned = invert(clause[:1].lower() + clause[1:] if _lowered_first(clause) else clause)
+    if turned and not verb_left_behind(turned):
+        aux, _, rest = turned.partition(" ")
+        if aux not in _PAST and not turned.startswith(_STILL_PAST):
+            return ""  # "can", "will", "has": no dated event
+        question = f"When {_PAST.get(aux, aux)} {rest}?"
+    elif _named_event(clause):
+        question = f"When was {_with_the(clause)}?"
+    else:
+        return ""
+    return question if len(question.split()) <= _MAX_QUESTION else ""
+
+
+def _lowered_first(clause: str) -> bool:
+    """Whether the clause's capital is only the entry's ("The Normans ..."): a determiner."""
+    return clause.split(" ", 1)[0].lower() in _DETERMINERS
+
+
+def _named_event(clause: str) -> bool:
+    """Whether the entry names an event by a noun phrase: "Battle of Hastings", "Storming of
+    the Bastille", "The Great Fire of London" (a capitalised noun, "of", no verb)."""
+    words = clause.split()
+    if not 2 < len(words) <= _MAX_NAMED_EVENT or "of" not in words[1:4]:
+        return False
+    head = words[1] if words[0].lower() in _DETERMINERS else words[0]
+    if not head[:1].isupper() or not (
+        head.endswith("ing") or "NOUN" in lx.parts_of_speech(head.lower())
+    ):  # "Battle", "Storming"
+        return False
+    return not any(w.islower() and lx.only_verb(w) for w in words)
+
+
+def _with_the(clause: str) -> str:
+    first = clause.split(" ", 1)[0]
+    if first.lower() in _DETERMINERS:
+        return clause[:1].lower() + clause[1:]
+    return f"the {clause}"

@@ -1,0 +1,125 @@
+"""Timeline cards: each dated entry of a chronology asks when its event happened."""
+
+from __future__ import annotations
+
+from studyapp.cards.from_dates import when_question
+from studyapp.cards.generate import generate_decks
+from studyapp.model import CardType
+from studyapp.outline.parse import parse_outline
+
+
+def _when_cards(text: str) -> dict[str, str]:
+    decks = generate_decks(parse_outline(text), prefix="t")
+    return {
+        c.question: c.answer
+        for d in decks
+        for c in d.cards
+        if c.type is CardType.TYPED and c.question.startswith("When ")
+    }
+
+
+def test_a_timeline_list_asks_when_each_event_happened():
+    """Dated list items of a history and of a computing timeline each ask 'When ...?', the
+    historical present asked in the past; no 'What is meant by 1066?'."""
+    cards = _when_cards(
+        "# The Norman Conquest\n\n## Timeline\n\n"
+        "- 1042: Edward the Confessor becomes King of England.\n"
+        "- 1064: Harold Godwinson is shipwrecked in Ponthieu and swears an oath to William.\n"
+        "- 1066: William defeats Harold at the Battle of Hastings.\n\n"
+        "# The Internet\n\n## Milestones\n\n"
+        "- 1969 – ARPANET carries its first message between two universities.\n"
+        "- 1983 – ARPANET adopts the TCP/IP protocols.\n"
+        "- 1991 – Tim Berners-Lee publishes the first website at CERN.\n"
+    )
+    assert cards["When did Edward the Confessor become King of England?"] == "1042"
+    assert cards["When was Harold Godwinson shipwrecked in Ponthieu?"] == "1064"
+    assert cards["When did William defeat Harold at the Battle of Hastings?"] == "1066"
+    assert cards["When did ARPANET adopt the TCP/IP protocols?"] == "1983"
+    assert cards["When did Tim Berners-Lee publish the first website at CERN?"] == "1991"
+    decks = generate_decks(
+        parse_outline("# T\n\n## Dates\n\n- 1042: Edward becomes King.\n"), prefix="t"
+    )
+    assert not any("meant by 1042" in c.question for d in decks for c in d.cards)
+
+
+def test_annals_paragraphs_ask_when_with_their_era_and_accept_the_bare_year():
+    """A chronicle's 'A.D. 435. This year ...' resolves 'this year' to its date; a name the
+    text capitalises stays capitalised; '435' typed for 'A.D. 435' is right."""
+    text = (
+        "# Chronicle\n\n"
+        "A.D. 435.  This year the Goths sacked the city of Rome; and never since have the "
+        "Romans reigned in Britain.\n\n"
+        "A.D. 63.  This year Mark the evangelist departed this life, and Mark wrote his "
+        "gospel in Egypt.\n\n"
+        "A.D. 1.  Octavianus reigned fifty-six winters.\n"
+    )
+    decks = generate_decks(parse_outline(text), prefix="t")
+    cards = {c.question: c for d in decks for c in d.cards if c.question.startswith("When ")}
+    sack = cards["When did the Goths sack the city of Rome?"]
+    assert (sack.answer, sack.accept) == ("A.D. 435", ("435",))
+    assert "When did Mark the evangelist depart this life?" in cards
+    assert not any("reign" in q for q in cards)  # how long, not when
+
+
+def test_numbered_paragraphs_of_a_manual_are_no_years():
+    """'623. Marching constitutes ...', '624. ...' number a manual's paragraphs: no card asks
+    when marching constituted anything."""
+    text = (
+        "# Marches\n\n"
+        "623. The column halted at the river and the engineers built a bridge.\n\n"
+        "624. The infantry crossed the bridge before the cavalry arrived at the ford.\n\n"
+        "625. The wagons followed the infantry across the river at noon.\n"
+    )
+    assert not _when_cards(text)
+
+
+def test_when_question_shapes():
+    """A named event asks 'When was the ...?'; a BC date and a clause that will not turn
+    round; an event that only lasts gives none."""
+    assert when_question("Battle of Hastings") == "When was the Battle of Hastings?"
+    assert when_question("Storming of the Bastille.") == "When was the Storming of the Bastille?"
+    assert when_question("The Treaty of Versailles is signed.") == (
+        "When was the Treaty of Versailles signed?"
+    )
+    assert when_question("Caesar crosses the Rubicon with one legion") == (
+        "When did Caesar cross the Rubicon with one legion?"
+    )
+    assert when_question("Augustus reigned for forty years") == ""
+    assert when_question("Will continue to grow") == ""
+
+
+def test_a_bc_date_is_answered_with_its_era():
+    """'44 BC' typed as '44' would be another year: no bare year is accepted."""
+    decks = generate_decks(
+        parse_outline("# Rome\n\n## Dates\n\n- 44 BC: Caesar is assassinated in the Senate.\n"),
+        prefix="r",
+    )
+    [card] = [c for d in decks for c in d.cards if c.question.startswith("When ")]
+    assert (card.question, card.answer, card.accept) == (
+        "When was Caesar assassinated in the Senate?",
+        "44 BC",
+        (),
+    )
+
+
+def test_a_timeline_table_asks_when_of_each_row():
+    """A Year | Event table of space flight and one of a painter's life ask 'When ...?' of
+    each row whose event turns round; a name with its number ('Apollo 11') stays a name."""
+    cards = _when_cards(
+        "# Space exploration\n\n## Milestones\n\n"
+        "| Year | Event |\n|------|-------|\n"
+        "| 1957 | Sputnik 1 becomes the first artificial satellite to orbit the Earth |\n"
+        "| 1969 | Apollo 11 lands the first humans on the Moon |\n"
+        "| 1990 | The Hubble Space Telescope is launched into low Earth orbit |\n\n"
+        "# Leonardo\n\n## Life\n\n"
+        "| Date | What happened | Where |\n|---|---|---|\n"
+        "| 1482 | Leonardo enters the service of Ludovico Sforza | Milan |\n"
+        "| 1503 | Leonardo begins the portrait of Lisa Gherardini | Florence |\n"
+    )
+    assert cards[
+        "When did Sputnik 1 become the first artificial satellite to orbit the Earth?"
+    ] == ("1957")
+    assert cards["When did Apollo 11 land the first humans on the Moon?"] == "1969"
+    assert cards["When was the Hubble Space Telescope launched into low Earth orbit?"] == "1990"
+    assert cards["When did Leonardo enter the service of Ludovico Sforza?"] == "1482"
+    assert cards["When did Leonardo begin the portrait of Lisa Gherardini?"] == "1503"

@@ -32,10 +32,16 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-# a year of three or four digits, or any year with its era; a day and month may come first
+# a year of three or four digits, a decade ("1970s"), a century ("5th century BC"), or any
+# year with its era; "c." before it, a day and month before it, a range ("1337–1453")
+_YEAR = (
+    rf"(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}s?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th) [Cc]entury(?: {_ERA})?)"
+)
+_CIRCA = r"(?:c\.|ca\.|circa) ?"
 _DATE = (
-    rf"(?:(?:\d{{1,2}} {_MONTH},? |{_MONTH} (?:\d{{1,2}},? )?)?"
-    rf"(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}))"
+    rf"(?:(?:{_CIRCA})?(?:\d{{1,2}} {_MONTH},? |{_MONTH} (?:\d{{1,2}},? )?)?{_YEAR}"
+    rf"(?: ?[–—-] ?(?:{_CIRCA})?(?:{_YEAR}|\d{{2}}))?)"
 )
 # "1066: event", "1066 – event", "**1066** event", "A.D. 435. This year event"
 _ENTRY = re.compile(
@@ -176,16 +182,30 @@ def when_question(event: str) -> str:
     if not clause or _LASTING.search(clause):
         return ""  # "Octavianus reigned fifty-six winters": how long, not when
     turned = invert(clause[:1].lower() + clause[1:] if _lowered_first(clause) else clause)
-    if turned and not verb_left_behind(turned):
+    if turned and not verb_left_behind(turned) and not _noun_read_as_verb(clause, turned):
         aux, _, rest = turned.partition(" ")
         if aux not in _PAST and not turned.startswith(_STILL_PAST):
             return ""  # "can", "will", "has": no dated event
         question = f"When {_PAST.get(aux, aux)} {rest}?"
-    elif _named_event(clause):
+    elif _named_event(clause) or (turned and _noun_read_as_verb(clause, turned)):
         question = f"When was {_with_the(clause)}?"
     else:
         return ""
     return question if len(question.split()) <= _MAX_QUESTION else ""
+
+
+def _noun_read_as_verb(clause: str, turned: str) -> bool:
+    """Whether a clause turned round with "do" is a noun phrase whose head was read as its
+    verb: a singular noun before a plain form ("The Fashoda quarrel between France and
+    Britain", "Peasant revolt in England"), which no singular subject takes as its verb."""
+    if not turned.startswith("do "):
+        return False
+    words = clause.split()
+    verb = next((w for w in words[1:] if w.islower() and lx.verb_lemma(w) == w), "")
+    if not verb or not lx.can_be_noun(verb):
+        return False
+    before = words[words.index(verb) - 1]
+    return lx.lemma(before) == before.lower() and not before.lower().endswith("s")
 
 
 def _lowered_first(clause: str) -> bool:
@@ -208,7 +228,12 @@ def _named_event(clause: str) -> bool:
 
 
 def _with_the(clause: str) -> str:
-    first = clause.split(" ", 1)[0]
+    """The event with its article: "the Battle of Hastings" keeps its name's capital, "the
+    peasant revolt in England" loses the capital of the entry's first word."""
+    first, _, rest = clause.partition(" ")
     if first.lower() in _DETERMINERS:
         return clause[:1].lower() + clause[1:]
+    second = rest.split(" ", 1)[0]
+    if second.islower() and second != "of" and lx.parts_of_speech(first.lower()):
+        clause = clause[:1].lower() + clause[1:]
     return f"the {clause}"

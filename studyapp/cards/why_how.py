@@ -219,6 +219,8 @@ def first_verb_only(clause: str) -> str:
         nxt = words[at + 1]
         base = lx.verb_lemma(nxt) if nxt.islower() else ""
         if at > 1 and word == "and" and base and nxt != base:
+            if lx.only_verb(words[at - 1]):
+                return ""  # "Hulagu Khan took and destroyed Bagdad": the object is shared
             return " ".join(words[:at])
     return clause
 

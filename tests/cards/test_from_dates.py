@@ -85,6 +85,12 @@ def test_when_question_shapes():
         "When did Caesar cross the Rubicon with one legion?"
     )
     assert when_question("Augustus reigned for forty years") == ""
+    # a noun phrase whose head reads as a verb; a verb sharing its object with a second one
+    assert when_question("The Fashoda quarrel between France and Britain.") == (
+        "When was the Fashoda quarrel between France and Britain?"
+    )
+    assert when_question("Peasant revolt in England.") == "When was the peasant revolt in England?"
+    assert when_question("Hulagu Khan took and destroyed Bagdad.") == ""
     assert when_question("Will continue to grow") == ""
 
 
@@ -123,3 +129,25 @@ def test_a_timeline_table_asks_when_of_each_row():
     assert cards["When was the Hubble Space Telescope launched into low Earth orbit?"] == "1990"
     assert cards["When did Leonardo enter the service of Ludovico Sforza?"] == "1482"
     assert cards["When did Leonardo begin the portrait of Lisa Gherardini?"] == "1503"
+
+
+def test_ranges_decades_centuries_and_circa_dates_answer_too():
+    """A war's span, a decade of computing, an ancient century and an approximate year."""
+    cards = _when_cards(
+        "# Dates\n\n## Europe\n\n"
+        "- 1337–1453: The Hundred Years' War is fought between England and France.\n"
+        "- c. 1503 – Leonardo begins the portrait of Lisa Gherardini in Florence.\n"
+        "- 5th century BC: Herodotus writes his Histories of the Persian Wars.\n\n"
+        "## Computing\n\n"
+        "- 1970s: The Internet Protocol suite is developed for ARPANET.\n"
+    )
+    assert cards["When was the Hundred Years' War fought between England and France?"] == (
+        "1337–1453"
+    )
+    assert cards["When did Leonardo begin the portrait of Lisa Gherardini in Florence?"] == (
+        "c. 1503"
+    )
+    assert cards["When did Herodotus write his Histories of the Persian Wars?"] == (
+        "5th century BC"
+    )
+    assert cards["When was the Internet Protocol suite developed for ARPANET?"] == "1970s"

@@ -58,6 +58,14 @@ _LASTING = re.compile(
     r"\b(?:for )?(?:\d+|[a-z]+(?:-[a-z]+)?) (?:years?|winters?|months?|weeks?|days?)\b"
     r"(?! (?:before|after|later|earlier|ago))"
 )
+# where an entry's first clause ends: a comma (not one inside "400,000"), a semicolon, a
+# colon, a bracket or a dash
+_EVENT_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:(]| [–—] | - ")
+# a chronology's hedge on its date, pointing at it: "no later than this", "by this time"
+_HEDGE = re.compile(
+    r",? (?:(?:no|not) (?:later|earlier) than|(?:some ?time|shortly|just) (?:before|after)"
+    r"|by|before|after|around|about) (?:this|then|that time|this time|the time .*)$"
+)
 _PAST = {"does": "did", "do": "did", "is": "was", "are": "were"}
 _STILL_PAST = ("did ", "was ", "were ")
 _MAX_QUESTION = 20  # words
@@ -85,7 +93,16 @@ def dated_event_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
         draft = _when_card(found, section.id, ctx)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    return _once_dated(drafts)
+
+
+def _once_dated(drafts: list[Draft]) -> list[Draft]:
+    """The drafts whose question no other entry asks with another date: an event told twice
+    ("Lake Agassiz empties into Hudson Bay" in 7450 and in 6550 BCE) has no one answer."""
+    dates: dict[str, set[str]] = {}
+    for draft in drafts:
+        dates.setdefault(draft.question, set()).add(draft.answer)
+    return [draft for draft in drafts if len(dates[draft.question]) == 1]
 
 
 def _paragraph_numbers(dates: list[str]) -> set[str]:
@@ -143,7 +160,7 @@ def dated_row_cards(table: Table, section_id: str, ctx: DocContext) -> list[Draf
         draft = _dated_card(date, event, f"{date}: {event}", section_id, ctx)
         if draft is not None:
             drafts.append(draft)
-    return drafts
+    return _once_dated(drafts)
 
 
 def _dated_card(
@@ -155,8 +172,10 @@ def _dated_card(
     if not question:
         return None
     first, _, after = event.partition(" ")
-    numbered = after.split(" ", 1)[0].isdigit()  # "Sputnik 1", "Apollo 11": a name
-    if first[:1].isupper() and (numbered or ctx.names.is_name(first.lower())):
+    following = after.split(" ", 1)[0]
+    # "Sputnik 1", "Apollo 11", "Sun Tzu": a name, whatever the word table says of its word
+    named = first.lower() not in _DETERMINERS and (following.isdigit() or following[:1].isupper())
+    if first[:1].isupper() and (named or ctx.names.is_name(first.lower())):
         # a name the question lowered as it turned the clause ("When did mark the ...?")
         question = re.sub(rf"\b{re.escape(first.lower())}\b", first, question, count=1)
     # "A.D. 435" is also right typed as "435"; "44 BC" only with its era
@@ -177,7 +196,8 @@ def _dated_card(
 def when_question(event: str) -> str:
     """ "When did <event>?" of an event told as a clause or named by a noun phrase, or ``""``
     when it does not turn round into a question."""
-    clause = re.split(r"[;:,(]| [–—] | - ", event.strip().rstrip("."), maxsplit=1)[0].strip()
+    clause = _EVENT_BREAK.split(event.strip().rstrip("."), maxsplit=1)[0].strip()
+    clause = _HEDGE.sub("", clause)  # "... wrote the Theogony no later than this"
     clause = first_verb_only(clause)
     if not clause or _LASTING.search(clause):
         return ""  # "Octavianus reigned fifty-six winters": how long, not when
@@ -187,11 +207,23 @@ def when_question(event: str) -> str:
         if aux not in _PAST and not turned.startswith(_STILL_PAST):
             return ""  # "can", "will", "has": no dated event
         question = f"When {_PAST.get(aux, aux)} {rest}?"
-    elif _named_event(clause) or (turned and _noun_read_as_verb(clause, turned)):
+    elif not _tells_a_deed(clause) and (
+        _named_event(clause) or (turned and _noun_read_as_verb(clause, turned))
+    ):
         question = f"When was {_with_the(clause)}?"
     else:
         return ""
     return question if len(question.split()) <= _MAX_QUESTION else ""
+
+
+def _tells_a_deed(clause: str) -> bool:
+    """Whether a clause holds a past verb ("dug", "wrote", "composed"): an event told as a
+    deed, never one named by a noun ("When was the Samarran people ... dug ...?")."""
+    for word in clause.split()[1:]:
+        base = lx.verb_lemma(word) if word.islower() else ""
+        if base and word != base and lx.is_past(word, base) and not word.endswith("ing"):
+            return True
+    return False
 
 
 def _noun_read_as_verb(clause: str, turned: str) -> bool:

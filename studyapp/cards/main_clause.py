@@ -70,9 +70,15 @@ _CLAUSE_OPENERS = lx.wordset("what which who whom whose whether how why where wh
 _YEAR = (
     r"(?:\d{3,4}(?: ?(?:B\.C\.|A\.D\.|BC|AD|BCE|CE))?|the \d{3,4}s|the [a-z]+(?:-[a-z]+)? century)"
 )
-# "In 1066, the Normans ...", and without the comma before a capital ("In 1087 William died")
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+# "In 1066, the Normans ...", without the comma before a capital ("In 1087 William died"),
+# "In March 1975, ...", "On 17 March 1975, the proposed DES was published ..."
 _WHEN_LEAD = re.compile(
-    rf"^(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR})(?:, | (?=[A-Z]))"
+    rf"^(?:(?:In|By|During|Around|About|Until|Before|After) (?P<when>{_YEAR}|{_MONTH} \d{{4}})"
+    rf"|On (?P<day>\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}))(?:, | (?=[A-Z]))"
 )
 _LATER = re.compile(r"\b(?:until|since|after|before|when|while|by|discovery|death|birth)\b")
 # where a predicate is cut to keep its question short: a comma (not one inside a number,
@@ -233,7 +239,7 @@ def _plain_predicate(verb: str, said: list[str]) -> bool:
 
 def when(text: str, subject: str) -> QA | None:
     """``In 1066, the Normans conquered England`` -> "When did the Normans conquer England?"
-    -> ``1066``; also a closing ``... in 1066``."""
+    -> ``1066``; also a closing ``... in 1066``, and a day ("On 17 March 1975, ...")."""
     text = text.rstrip(" .")
     lead = _WHEN_LEAD.match(text)
     found = lead or _WHEN_TAIL.search(text)
@@ -249,7 +255,7 @@ def when(text: str, subject: str) -> QA | None:
         return None
     if verb_left_behind(turned):
         return None  # "When do Michael Houghton's team ... discovered ...?"
-    return QA("when", f"When {turned}?", found.group("when"))
+    return QA("when", f"When {turned}?", found.group("when") or found.group("day"))
 
 
 def _finite(word: str) -> bool:

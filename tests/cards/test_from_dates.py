@@ -151,3 +151,26 @@ def test_ranges_decades_centuries_and_circa_dates_answer_too():
         "5th century BC"
     )
     assert cards["When was the Internet Protocol suite developed for ARPANET?"] == "1970s"
+
+
+def test_a_chronology_s_hedges_and_repeated_events_give_no_wrong_question():
+    """'no later than this' points at the date and is left out; an event dated twice has no
+    one answer; a deed told in the past is never asked as a named event; a name of two
+    capitalised words keeps its capitals (ancient science and Chinese letters)."""
+    cards = _when_cards(
+        "# Antiquity\n\n## Letters\n\n"
+        "- 650 BCE: Hesiod writes the Theogony no later than this.\n"
+        "- 500 BCE: Sun Tzu writes The Art of War.\n"
+        "- 3200 BCE: The Gerzeh culture in Egypt wrote hieroglyphs on ivory labels.\n\n"
+        "## Lakes\n\n"
+        "- 7450 BCE: Lake Agassiz empties into Hudson Bay.\n"
+        "- 6550 BCE: Lake Agassiz empties into Hudson Bay.\n"
+        "- 5000 BCE: Lake Megachad reaches an extent of over 400,000 square kilometres.\n"
+    )
+    assert cards["When did Hesiod write the Theogony?"] == "650 BCE"
+    assert cards["When did Sun Tzu write The Art of War?"] == "500 BCE"
+    assert not any("Agassiz" in q for q in cards)
+    assert cards["When did Lake Megachad reach an extent of over 400,000 square kilometres?"] == (
+        "5000 BCE"
+    )
+    assert not any(q.startswith("When was the Gerzeh") for q in cards)

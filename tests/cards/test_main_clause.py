@@ -110,6 +110,22 @@ def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):
             "When did the Dust Bowl ruin farms across the plains?",
             "the 1930s",
         ),
+        # a day, and a year without its comma before a name
+        (
+            "On July 20, 1969, Apollo 11 landed on the Moon.",
+            "When did Apollo 11 land on the Moon?",
+            "July 20, 1969",
+        ),
+        (
+            "In 1087 William died at Rouen after a fall from his horse.",
+            "When did William die at Rouen after a fall from his horse?",
+            "1087",
+        ),
+        (  # a second verb of the sentence is left out, not asked in the wrong form
+            "In 1804 Trevithick adapted the Watt engine to transport and made a locomotive.",
+            "When did Trevithick adapt the Watt engine to transport?",
+            "1804",
+        ),
     ],
 )
 def test_a_year_is_asked_as_when(sentence, question, answer):

@@ -22,6 +22,7 @@ import re
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import DocContext, Draft
+from studyapp.cards.main_clause import who_does
 from studyapp.cards.why_how import first_verb_only, invert, verb_left_behind
 from studyapp.model import CardType
 from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
@@ -66,6 +67,11 @@ _HEDGE = re.compile(
     r",? (?:(?:no|not) (?:later|earlier) than|(?:some ?time|shortly|just) (?:before|after)"
     r"|by|before|after|around|about) (?:this|then|that time|this time|the time .*)$"
 )
+# a date that "in" or "on" fits before: a year with or without its era, a day
+_AT_DATE = re.compile(
+    rf"^(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}"
+    rf"|(?P<day>\d{{1,2}} {_MONTH},? \d{{3,4}}|{_MONTH} \d{{1,2}},? \d{{3,4}}))$"
+)
 _PAST = {"does": "did", "do": "did", "is": "was", "are": "were"}
 _STILL_PAST = ("did ", "was ", "were ")
 _MAX_QUESTION = 20  # words
@@ -90,9 +96,12 @@ def dated_event_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
     for _text, found in entries:
         if found.group("date") in numbered:
             continue
-        draft = _when_card(found, section.id, ctx)
-        if draft is not None:
-            drafts.append(draft)
+        # each sentence of the entry tells an event of its date ("1792. France declared war
+        # on Austria. Prussia declared war on France. Battle of Valmy.")
+        for number, said in enumerate(split_sentences(found.group("event"))):
+            lead = found.string[: found.start("event")] if number == 0 else ""
+            source = normalise_space(lead + said)  # as the text says it
+            drafts += _dated_cards(found.group("date"), said, source, section.id, ctx)
     return _once_dated(drafts)
 
 
@@ -122,16 +131,6 @@ def _walk(items: list[ListItem]):
         yield from _walk(item.children)
 
 
-def _when_card(found: re.Match[str], section_id: str, ctx: DocContext) -> Draft | None:
-    """The card of one dated entry (``found`` by :data:`_ENTRY`), or None."""
-    sentences = split_sentences(found.group("event"))
-    if not sentences:
-        return None
-    said = sentences[0]
-    source = normalise_space(found.string[: found.start("event")] + said)  # as the text says
-    return _dated_card(found.group("date"), said, source, section_id, ctx)
-
-
 def dated_row_cards(table: Table, section_id: str, ctx: DocContext) -> list[Draft]:
     """The when-questions of a timeline table: a column of dates ("Year", or cells that are
     all dates) and a column telling the events ("Event", else the longest cells)."""
@@ -157,17 +156,49 @@ def dated_row_cards(table: Table, section_id: str, ctx: DocContext) -> list[Draf
     for date, event in rows:
         if date in numbered:
             continue
-        draft = _dated_card(date, event, f"{date}: {event}", section_id, ctx)
-        if draft is not None:
-            drafts.append(draft)
+        drafts += _dated_cards(date, event, f"{date}: {event}", section_id, ctx)
     return _once_dated(drafts)
 
 
-def _dated_card(
+def _dated_cards(
     date: str, said: str, source: str, section_id: str, ctx: DocContext
-) -> Draft | None:
-    """ "When ...?" -> ``date`` of the event ``said`` (its entry's first sentence)."""
+) -> list[Draft]:
+    """The cards of one dated entry: "When ...?" and, where a named doer did the deed, "Who
+    ... in <date>?" ("Who declared war on France in 1870?": without its date, many did)."""
     event = _THIS_YEAR.sub("", said, count=1)
+    drafts = [d for d in (_when_card(date, event, source, section_id, ctx),) if d]
+    clause = _HEDGE.sub("", _EVENT_BREAK.split(event.rstrip("."), maxsplit=1)[0])
+    # "Heligoland ceded to Germany by Lord Salisbury": Heligoland did nothing
+    passive = telegraphic_passive_at(clause.split()) >= 0
+    who = None if passive else who_does(clause, "")
+    at = _AT_DATE.match(date)
+    if who and at and all(_a_name(w, ctx) for w in who.answer.removeprefix("the ").split()):
+        question = f"{who.question[:-1]} {'on' if at.group('day') else 'in'} {date}?"
+        drafts.append(
+            Draft(
+                CardType.TYPED,
+                f"who-does|{question}",
+                section_id,
+                source,
+                question=question,
+                answer=who.answer,
+                accept=(who.answer[4:],) if who.answer.startswith("the ") else (),
+            )
+        )
+    return drafts
+
+
+def _a_name(word: str, ctx: DocContext) -> bool:
+    """Whether the text treats ``word`` as a name: it says so inside its sentences, or the
+    word table does not know the word and the text never writes it in lower case."""
+    low = word.lower()
+    return ctx.names.is_name(low) or (not lx.parts_of_speech(low) and ctx.names.never_lower(low))
+
+
+def _when_card(
+    date: str, event: str, source: str, section_id: str, ctx: DocContext
+) -> Draft | None:
+    """ "When ...?" -> ``date`` of the ``event`` (its entry's first sentence)."""
     question = when_question(event)
     if not question:
         return None
@@ -202,7 +233,10 @@ def when_question(event: str) -> str:
     if not clause or _LASTING.search(clause):
         return ""  # "Octavianus reigned fifty-six winters": how long, not when
     turned = invert(clause[:1].lower() + clause[1:] if _lowered_first(clause) else clause)
-    if turned and not verb_left_behind(turned) and not _noun_read_as_verb(clause, turned):
+    passive = _telegraphic_passive(clause)
+    if passive:
+        question = f"When {passive}?"
+    elif turned and not verb_left_behind(turned) and not _noun_read_as_verb(clause, turned):
         aux, _, rest = turned.partition(" ")
         if aux not in _PAST and not turned.startswith(_STILL_PAST):
             return ""  # "can", "will", "has": no dated event
@@ -214,6 +248,40 @@ def when_question(event: str) -> str:
     else:
         return ""
     return question if len(question.split()) <= _MAX_QUESTION else ""
+
+
+_AGENT_BEFORE = 4  # words between a participle and its "by" ("ceded to Germany by ...")
+
+
+def telegraphic_passive_at(words: list[str]) -> int:
+    """Where a chronology's passive without its "was" has its participle, or -1: a past form
+    with no object and a "by" soon after ("German unity destroyed by the King of Prussia",
+    "Heligoland ceded to Germany by Lord Salisbury")."""
+    for at, word in enumerate(words[1:7], start=1):
+        base = lx.verb_lemma(word) if word.islower() else ""
+        if not base or word == base or not lx.is_past(word, base):
+            continue
+        after = words[at + 1 : at + 1 + _AGENT_BEFORE]
+        if "by" in after and (after[0] == "by" or lx.is_function_word(after[0])):
+            return at
+        return -1
+    return -1
+
+
+def _telegraphic_passive(clause: str) -> str:
+    """ "was German unity destroyed by the King of Prussia" of a telegraphic passive, or
+    ``""``: asked with "did" it would read "When did German unity destroy by ...?"."""
+    words = clause.split()
+    at = telegraphic_passive_at(words)
+    if at < 0:
+        return ""
+    subject = " ".join(words[:at])
+    if _lowered_first(subject) or not ((words[0][:1].isupper()) and len(words[0]) > 1):
+        subject = subject[:1].lower() + subject[1:]
+    head = words[at - 1]
+    plural = head.lower().endswith("s") and lx.lemma(head.lower()) != head.lower()
+    be = "were" if plural else "was"  # "the Sultans dethroned by ..." -> "were the Sultans"
+    return f"{be} {subject} {' '.join(words[at:])}"
 
 
 def _tells_a_deed(clause: str) -> bool:

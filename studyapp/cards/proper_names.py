@@ -48,6 +48,14 @@ class NameBook:
             self._known[word] = known
         return known
 
+    def never_lower(self, word: str) -> bool:
+        """Whether the text never writes ``word`` (lower case) in lower case: with the word
+        table not knowing it, a name even where the text only ever opens a line with it
+        ("1870: Prussia declared war ...")."""
+        if self._text is None:
+            self._text = "\n".join(self._sentences)
+        return re.search(rf"\b{re.escape(word)}\b", self._text) is None
+
 
 NO_NAMES = NameBook(())
 

@@ -174,3 +174,29 @@ def test_a_chronology_s_hedges_and_repeated_events_give_no_wrong_question():
         "5000 BCE"
     )
     assert not any(q.startswith("When was the Gerzeh") for q in cards)
+
+
+def test_every_event_of_a_dated_entry_is_asked_and_a_named_doer_with_its_date():
+    """A table's entry lists several events of one year, each asked when; a deed of a named
+    doer is also asked 'Who ... in <year>?' (without its year, many declared war on France);
+    a passive without its 'was' asks 'When was ...?' and no 'Who'."""
+    cards = {
+        c.question: c.answer
+        for d in generate_decks(
+            parse_outline(
+                "# Chronological table\n\n"
+                "1792. France declared war on Austria. Prussia declared war on France. "
+                "Battle of Valmy.\n\n"
+                "1890. Heligoland ceded to Germany by Lord Salisbury.\n\n"
+                "1815. Wellington defeated Napoleon at Waterloo.\n"
+            ),
+            prefix="c",
+        )
+        for c in d.cards
+    }
+    assert cards["When did Prussia declare war on France?"] == "1792"
+    assert cards["When was the Battle of Valmy?"] == "1792"
+    assert cards["Who declared war on France in 1792?"] == "Prussia"
+    assert cards["Who defeated Napoleon at Waterloo in 1815?"] == "Wellington"
+    assert cards["When was Heligoland ceded to Germany by Lord Salisbury?"] == "1890"
+    assert not any(q.startswith("Who ceded") for q in cards)

@@ -110,18 +110,33 @@ def _without_equals_bold(lines: list[str]) -> list[str]:
 def dictionary_entries(lines: list[str]) -> set[int]:
     """The lines that open a dictionary's entry: a term in capitals, a stop and its
     explanation ("NADIR. The lower pole of the rational horizon ...", "NAID. A northern term
-    for a lamprey"), at the start of a paragraph. A textbook's shouted side heads have the
-    same shape ("SAND REEFS. On many coasts ..."); a dictionary lists its terms in
-    alphabetical order (:func:`studyapp.outline.lines.alphabetical`)."""
-    found: list[tuple[int, str]] = []
+    for a lamprey"), or a glossary's paragraph "Term: explanation" ("Macula: a colored mark
+    larger than a spot"), at the start of a paragraph. A textbook's shouted side heads have
+    the same shape ("SAND REEFS. On many coasts ..."), and so does a note's "Example: ..."
+    paragraph; a dictionary lists its terms in alphabetical order
+    (:func:`studyapp.outline.lines.alphabetical`), each kind of entry apart."""
+    shouted: list[tuple[int, str]] = []
+    colon: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped[:2].isupper() or (i and lines[i - 1].strip()):
-            continue  # not at the start of a paragraph, or no capitals
-        term = ol.dash_term(stripped, dotted=True)[0]
-        if term and "--" not in stripped and "—" not in stripped:
-            found.append((i, term))
-    return {i for i, _ in found} if ol.alphabetical([t for _, t in found]) else set()
+        if not stripped[:1].isupper() or (i and lines[i - 1].strip()):
+            continue  # not at the start of a paragraph, or no capital
+        if stripped[:2].isupper():
+            term = ol.dash_term(stripped, dotted=True)[0]
+            if term and "--" not in stripped and "—" not in stripped:
+                shouted.append((i, term))
+                continue
+        if ":" in stripped[:_GLOSSARY_TERM]:
+            term = ol.split_term(stripped)[0]
+            if term and len(term.split()) <= _GLOSSARY_WORDS and term[:1].isupper():
+                colon.append((i, term))
+    return {
+        i for found in (shouted, colon) if ol.alphabetical([t for _, t in found]) for i, _ in found
+    }
+
+
+_GLOSSARY_TERM = 60  # characters before the colon of a glossary's paragraph
+_GLOSSARY_WORDS = 4
 
 
 def _unnumbered(stripped: str) -> bool:

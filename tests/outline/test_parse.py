@@ -768,3 +768,54 @@ def test_a_plain_text_books_bold_headings_and_numbered_questions():
     assert "THE AGENCIES OF COLONIZATION" in titles
     assert "Questions" in titles
     assert not [t for t in titles if t.startswith(("What forces", "In what way"))]
+
+
+def test_a_glossary_of_term_colon_paragraphs_is_a_list_of_terms():
+    """An old book's glossary written as paragraphs 'Term: explanation' (entomology, and a
+    sailor's word book), wrapped over lines, in alphabetical order, is a list of terms, each
+    explanation whole; prose with a few 'Note:' and 'Example:' paragraphs stays prose."""
+    glossary = (
+        "M\n\n"
+        "Macrochaetae: the long bristles occurring singly on the body of\nDiptera.\n\n"
+        "Macula: a colored mark larger than a spot; of indeterminate figure.\n\n"
+        "Maggot: applied to the footless larvae of Diptera.\n\n"
+        "Mandible: the lateral upper jaws of a biting insect.\n\n"
+        "Mesothorax: the second thoracic ring, bearing the middle legs\nand the fore wings.\n\n"
+        "Moult: to cast the skin in the course of growth.\n"
+    )
+    items = [
+        i
+        for s in parse_outline(glossary).walk()
+        for b in s.blocks
+        if isinstance(b, ItemList)
+        for i in b.items
+    ]
+    assert [i.term for i in items] == [
+        "Macrochaetae",
+        "Macula",
+        "Maggot",
+        "Mandible",
+        "Mesothorax",
+        "Moult",
+    ]
+    assert items[0].explanation == "the long bristles occurring singly on the body of Diptera."
+    sailor = "".join(
+        f"{term}: {text}.\n\n"
+        for term, text in [
+            ("Nab", "the cock or hammer of a gun lock"),
+            ("Nadir", "the lower pole of the rational horizon"),
+            ("Nail", "a measure of two inches and a quarter"),
+            ("Naval", "belonging to ships or a navy"),
+            ("Navigation", "the art of conducting a ship across the sea"),
+        ]
+    )
+    assert len([b for s in parse_outline(sailor).walk() for b in s.blocks]) == 1
+    prose = (
+        "Sorting puts records in order.\n\n"
+        "Note: a stable sort keeps equal records in their order.\n\n"
+        "Merging joins two sorted runs.\n\n"
+        "Example: merging 1 3 and 2 4 gives 1 2 3 4.\n\n"
+        "Warning: an in-place merge is hard to write.\n"
+    )
+    blocks = [b for s in parse_outline(prose).walk() for b in s.blocks]
+    assert all(isinstance(b, Paragraph) for b in blocks)

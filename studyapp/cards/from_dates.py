@@ -53,9 +53,6 @@ _ENTRY = re.compile(
 _WHOLE_DATE = re.compile(_DATE)
 _DATE_HEAD = re.compile(r"^(?:year|date|when)s?$")
 _EVENT_HEAD = re.compile(r"^(?:events?|what happened|milestones?|developments?|description)$")
-# a section's title that is a date, alone or before its name ("1970s", "1988–2002: Early days")
-_TITLE_DATE = re.compile(rf"^(?:The )?(?P<date>{_DATE})(?:\s*[:.–—-]\s+\S.*)?$")
-_YEAR_IN_TEXT = re.compile(r"\b\d{3,4}s?\b")
 # the chronicle's own way of saying "in the year of this entry"
 _THIS_YEAR = re.compile(r"^(?:(?:and )?(?:in )?(?:this|the same) year,?\s+)", re.IGNORECASE)
 _LASTING = re.compile(
@@ -199,11 +196,10 @@ def _a_name(word: str, ctx: DocContext) -> bool:
 
 
 def _when_card(
-    date: str, event: str, source: str, section_id: str, ctx: DocContext, question: str = ""
+    date: str, event: str, source: str, section_id: str, ctx: DocContext
 ) -> Draft | None:
-    """ "When ...?" -> ``date`` of the ``event`` (its entry's first sentence), or of the
-    ``question`` made of it already."""
-    question = question or when_question(event)
+    """ "When ...?" -> ``date`` of the ``event`` (its entry's first sentence)."""
+    question = when_question(event)
     if not question:
         return None
     first, _, after = event.partition(" ")
@@ -228,51 +224,9 @@ def _when_card(
     )
 
 
-def dated_section_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
-    """The when-questions of a section titled by a date ("1970s", "1964", "1988–2002: The
-    early years"): each sentence of its paragraphs that tells a past event ("Diffie and
-    Hellman published the first public-key scheme") happened then. A sentence in the
-    present describes (" DES is a symmetric-key algorithm") and one with a year of its own
-    is asked by its year (:func:`studyapp.cards.main_clause.when`), so neither is asked."""
-    found = _TITLE_DATE.match(section.title.strip())
-    if not found:
-        return []
-    date = found.group("date")
-    drafts: list[Draft] = []
-    for block in section.blocks:
-        if not isinstance(block, Paragraph) or _ENTRY.match(block.text.strip()):
-            continue
-        for said in split_sentences(block.text):
-            if _YEAR_IN_TEXT.search(said) or not _names_its_doer(said):
-                continue  # "in 1977": its own date; "Public comments were requested": whose?
-            question = when_question(said, past_only=True)
-            if question:
-                drafts += [
-                    d
-                    for d in (_when_card(date, said, said, section.id, ctx, question),)
-                    if d is not None
-                ]
-    return _once_dated(drafts)
-
-
-def _names_its_doer(sentence: str) -> bool:
-    """Whether a sentence of prose opens on a name ("GnuPG was developed ...", "The Morris
-    worm spread ..."): a capital past its first word, or a first word the word table does not
-    know. Under a decade's heading, "Public comments were requested" asks about comments on
-    something the sentence does not say."""
-    words = sentence.split()[:4]
-    if not words:
-        return False
-    first = words[0].strip('"“(')
-    return any(w[:1].isupper() for w in words[1:]) or (
-        first[:1].isupper() and not lx.parts_of_speech(first.lower())
-    )
-
-
-def when_question(event: str, past_only: bool = False) -> str:
+def when_question(event: str) -> str:
     """ "When did <event>?" of an event told as a clause or named by a noun phrase, or ``""``
-    when it does not turn round into a question; ``past_only`` asks only an event told in
-    the past (a sentence of prose under a date: in the present, it describes)."""
+    when it does not turn round into a question."""
     clause = _EVENT_BREAK.split(event.strip().rstrip("."), maxsplit=1)[0].strip()
     clause = _HEDGE.sub("", clause)  # "... wrote the Theogony no later than this"
     clause = first_verb_only(clause)
@@ -280,8 +234,6 @@ def when_question(event: str, past_only: bool = False) -> str:
         return ""  # "Octavianus reigned fifty-six winters": how long, not when
     turned = invert(clause[:1].lower() + clause[1:] if _lowered_first(clause) else clause)
     passive = _telegraphic_passive(clause)
-    if past_only and (passive or not turned.startswith(_STILL_PAST)):
-        return ""
     if passive:
         question = f"When {passive}?"
     elif turned and not verb_left_behind(turned) and not _noun_read_as_verb(clause, turned):

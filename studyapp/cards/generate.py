@@ -38,7 +38,7 @@ from studyapp.cards import text_facts as tf
 from studyapp.cards.comparisons import comparison_cards
 from studyapp.cards.deck_names import deck_ids, slug, topic_title
 from studyapp.cards.drafts import DocContext, Draft
-from studyapp.cards.from_dates import dated_event_cards, dated_row_cards, dated_section_cards
+from studyapp.cards.from_dates import dated_event_cards, dated_row_cards
 from studyapp.cards.from_key_terms import key_term_cards
 from studyapp.cards.gate import Seen
 from studyapp.cards.proper_names import with_names
@@ -541,7 +541,6 @@ def _section_drafts(
         drafts.extend(cfl.list_cards(block, section, lists))
     drafts.extend(key_term_cards(section, ctx))  # the author's marked terms ask first
     drafts.extend(dated_event_cards(section, ctx))  # a timeline's entries: when?
-    drafts.extend(dated_section_cards(section, ctx))  # events under a date's heading
     drafts.extend(cft.sentence_cards(section, ctx, hidden, titles))
     drafts.extend(cft.item_question_cards(section, ctx))
     for table in tables:

@@ -200,27 +200,3 @@ def test_every_event_of_a_dated_entry_is_asked_and_a_named_doer_with_its_date():
     assert cards["Who defeated Napoleon at Waterloo in 1815?"] == "Wellington"
     assert cards["When was Heligoland ceded to Germany by Lord Salisbury?"] == "1890"
     assert not any(q.startswith("Who ceded") for q in cards)
-
-
-def test_past_events_under_a_date_heading_are_asked_when():
-    """Under '### 1990s' (software history) and '## 1642–1651: The Civil Wars' (English
-    history), a sentence telling a past deed of a named doer is asked with the heading's
-    date; a description in the present, a sentence with its own year and an unnamed doer
-    are not."""
-    cards = _when_cards(
-        "# Security\n\n### 1990s\n\n"
-        "GnuPG was developed by Werner Koch as a free replacement for PGP. "
-        "OpenSSH is a suite of secure networking utilities. "
-        "Public comments were requested on the standard. "
-        "Phil Zimmermann published PGP in 1991.\n\n"
-        "# England\n\n## 1642–1651: The Civil Wars\n\n"
-        "Fairfax commanded the New Model Army at the Battle of Naseby.\n"
-    )
-    assert cards["When was GnuPG developed by Werner Koch as a free replacement for PGP?"] == (
-        "1990s"
-    )
-    assert cards["When did Fairfax command the New Model Army at the Battle of Naseby?"] == (
-        "1642–1651"
-    )
-    assert not any("OpenSSH" in q or "comments" in q for q in cards)
-    assert cards.get("When did Phil Zimmermann publish PGP?", "1991") == "1991"

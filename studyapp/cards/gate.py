@@ -667,6 +667,8 @@ def given_away(answer: str, question: str, titles: str, subject: str = "") -> bo
         return True
     if _initials_shown(answer, f"{titles} {question}"):
         return True
+    if _year_shown(answer, titles):
+        return True
     short = len(answer.split()) <= SHORT_ANSWER
     screen = lx.stems(f"{titles} {question}" if short else titles)
     about = lx.stem(subject) if subject else ""
@@ -683,6 +685,18 @@ def given_away(answer: str, question: str, titles: str, subject: str = "") -> bo
     if not short and specific and len(seen_specific) == len(specific):
         return 2 * len(seen) >= len(content)
     return len(seen_specific) >= 2 and 2 * len(seen_specific) >= len(specific)
+
+
+_YEAR = re.compile(r"\b\d{3,4}s?\b")
+
+
+def _year_shown(answer: str, titles: str) -> bool:
+    """Whether a year the answer gives stands in the titles above the card: "When did BBN
+    buy an SDS 940?" -> 1967 under the section "1967" of a history told year by year (rated
+    blind, every such card was given away). Content words are compared by their stems, so
+    numbers are looked at here."""
+    years = _YEAR.findall(answer)
+    return bool(years) and all(re.search(rf"\b{y}\b", titles) for y in years)
 
 
 _MEANT_BY = re.compile(r"^What (?:is|are) meant by (?P<term>.+)\?$")

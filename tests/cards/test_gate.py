@@ -33,6 +33,9 @@ def _cloze(text: str, source: str = "") -> Draft:
         ("What did the treaty end?", "the Thirty Years' War", "War\nEnd of the Thirty Years War"),
         ("What is the abbreviation for “maximum segment size”?", "MSS", "TCP\nOptions"),
         ("What is init?", "the initial state", "TCP\nStates"),
+        # a history told year by year: the section's year is on screen above its questions
+        ("When did BBN purchase an SDS 940 computer?", "1967", "Interlisp history\n1967"),
+        ("When was GnuPG developed by Werner Koch?", "1990s", "Security\n1990s"),
     ],
 )
 def test_an_answer_on_screen_is_given_away(question, answer, titles):
@@ -47,6 +50,7 @@ def test_an_answer_on_screen_is_given_away(question, answer, titles):
         ("What do plants use chlorophyll for?", "photosynthesis", "Plants\nPigments"),
         ("What did the court find lacking?", "minimum contacts", "Personal Jurisdiction"),
         ("What does the abbreviation MSS stand for?", "maximum segment size", "TCP\nOptions"),
+        ("When did BBN purchase an SDS 940 computer?", "1967", "Interlisp history\nThe BBN years"),
     ],
 )
 def test_an_answer_not_on_screen_passes(question, answer, titles):

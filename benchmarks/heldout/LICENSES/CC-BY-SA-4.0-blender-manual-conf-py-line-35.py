@@ -1,0 +1,1 @@
+copyright = ': This page is licensed under a CC-BY-SA 4.0 Int. License'

@@ -19,10 +19,12 @@ from studyapp.cards import anaphora, cloze_rules, gate
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
 from studyapp.cards import text_facts as tf
+from studyapp.cards.counts import other_spelling
 from studyapp.cards.drafts import (
     MAX_ANSWER,
     MAX_QUESTION_QUOTE,
     MAX_TYPED,
+    QA,
     SAME_ANSWER_WORDS,
     DocContext,
     Draft,
@@ -632,12 +634,19 @@ def _question_cards(
                 sentence,
                 question=question,
                 answer=qa.answer,
-                accept=(bare,) if typed and bare != qa.answer else (),
+                accept=_accepted(qa, bare) if typed else (),
                 background=qa.background,
                 everyday=everyday,
             )
         )
     return drafts
+
+
+def _accepted(qa: QA, bare: str) -> tuple[str, ...]:
+    """The answers a typed card also accepts: the answer without its article, a count in
+    its other spelling ("four" for "4")."""
+    also = (bare,) if bare != qa.answer else ()
+    return also + (other_spelling(qa.answer) if qa.kind == "how-many" else ())
 
 
 _DOER_QUESTION = re.compile(

@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards import term_quality as tq
+from studyapp.cards.counts import how_many
 from studyapp.cards.drafts import QA, lower_first
 from studyapp.cards.main_clause import MAKERS as MAIN_CLAUSE_MAKERS
 from studyapp.cards.main_clause import when, who_does
@@ -590,4 +591,4 @@ _MAKERS = (
     _can_verb,
 )
 # every asker a sharper shape is read with, in the order they are tried
-_ASKERS = (*_MAKERS, *VERB_MAKERS, when, *WHY_HOW_MAKERS)
+_ASKERS = (*_MAKERS, *VERB_MAKERS, when, how_many, *WHY_HOW_MAKERS)

@@ -10,7 +10,7 @@ from studyapp.cards.counts import how_many, other_spelling
 @pytest.mark.parametrize(
     ("sentence", "question", "answer"),
     [  # anatomy, government, history, geometry, computing, cell biology
-        ("The human body has 206 bones.", "How many bones does the human body have?", "206"),
+        ("London has 33 local authorities.", "How many local authorities does London have?", "33"),
         (
             "The Council of Europe has 47 member countries.",
             "How many member countries does the Council of Europe have?",
@@ -22,14 +22,9 @@ from studyapp.cards.counts import how_many, other_spelling
             "2,000",
         ),
         (
-            "There are sixty minutes in a degree.",
-            "How many minutes are there in a degree?",
-            "sixty",
-        ),
-        (
-            "The fortress consisted of three towers.",
-            "How many towers did the fortress consist of?",
-            "three",
+            "There are 15 members on the UN Security Council.",
+            "How many members are there on the UN Security Council?",
+            "15",
         ),
         (
             "The Roman legions built 4,000 kilometres of road in Gaul.",
@@ -61,6 +56,14 @@ def test_a_count_is_asked_how_many(sentence, question, answer):
         "Now consider four black chips drawn from the urn.",  # a command
         "Most insects beat their wings two hundred times a second.",  # "hundred times"
         "A professional will not wait 50 years for the results.",  # a count of what is not
+        # a party of the text's own story or example: which fortress, which experiment?
+        "The fortress consisted of three towers.",
+        "There were fifty patients in the experiment.",
+        "The die will be rolled 20 times.",
+        # a pair the text goes on to name: the pair is the fact, not its count
+        "The study of law consists of two branches, public and private.",
+        # a count cut off from what restricts it
+        "The architecture has three features worth highlighting.",
     ],
 )
 def test_no_count_question_where_the_number_counts_nothing_askable(sentence):

@@ -22,12 +22,13 @@ class NameBook:
     (and remembered): only the words of questions are ever looked up, where reading every
     word of a long text would cost more than all its questions."""
 
-    __slots__ = ("_known", "_sentences", "_text")
+    __slots__ = ("_known", "_lower", "_sentences", "_text")
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self._sentences = sentences
         self._text: str | None = None
         self._known: dict[str, bool] = {}
+        self._lower: dict[str, bool] = {}
 
     def is_name(self, word: str) -> bool:
         """Whether the text writes ``word`` (lower case) with a capital after a lower-case
@@ -52,9 +53,16 @@ class NameBook:
         """Whether the text never writes ``word`` (lower case) in lower case: with the word
         table not knowing it, a name even where the text only ever opens a line with it
         ("1870: Prussia declared war ...")."""
-        if self._text is None:
-            self._text = "\n".join(self._sentences)
-        return re.search(rf"\b{re.escape(word)}\b", self._text) is None
+        known = self._lower.get(word)
+        if known is None:
+            if self._text is None:
+                self._text = "\n".join(self._sentences)
+            # a plain search first (a timeline asks of hundreds of names), remembered
+            known = (
+                word not in self._text or re.search(rf"\b{re.escape(word)}\b", self._text) is None
+            )
+            self._lower[word] = known
+        return known
 
 
 NO_NAMES = NameBook(())

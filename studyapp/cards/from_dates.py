@@ -22,26 +22,21 @@ import re
 
 from studyapp.cards import lexicon as lx
 from studyapp.cards.drafts import DocContext, Draft
-from studyapp.cards.main_clause import who_does
+from studyapp.cards.main_clause import ERA, MONTH, who_does
 from studyapp.cards.why_how import first_verb_only, invert, verb_left_behind
 from studyapp.model import CardType
 from studyapp.outline.nodes import ItemList, ListItem, OutlineSection, Paragraph, Table
 from studyapp.outline.sentences import normalise_space, split_sentences
 
-_ERA = r"(?:A\.\s?D\.|B\.\s?C\.(?:\s?E\.)?|AD|BCE|BC|CE)"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # a year of three or four digits, a decade ("1970s"), a century ("5th century BC"), or any
 # year with its era; "c." before it, a day and month before it, a range ("1337–1453")
 _YEAR = (
-    rf"(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}s?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th) [Cc]entury(?: {_ERA})?)"
+    rf"(?:{ERA} ?\d{{1,4}}|\d{{1,4}} ?{ERA}|\d{{3,4}}s?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th) [Cc]entury(?: {ERA})?)"
 )
 _CIRCA = r"(?:c\.|ca\.|circa) ?"
 _DATE = (
-    rf"(?:(?:{_CIRCA})?(?:\d{{1,2}} {_MONTH},? |{_MONTH} (?:\d{{1,2}},? )?)?{_YEAR}"
+    rf"(?:(?:{_CIRCA})?(?:\d{{1,2}} {MONTH},? |{MONTH} (?:\d{{1,2}},? )?)?{_YEAR}"
     rf"(?: ?[–—-] ?(?:{_CIRCA})?(?:{_YEAR}|\d{{2}}))?)"
 )
 # "1066: event", "1066 – event", "**1066** event", "A.D. 435. This year event"
@@ -69,8 +64,8 @@ _HEDGE = re.compile(
 )
 # a date that "in" or "on" fits before: a year with or without its era, a day
 _AT_DATE = re.compile(
-    rf"^(?:{_ERA} ?\d{{1,4}}|\d{{1,4}} ?{_ERA}|\d{{3,4}}"
-    rf"|(?P<day>\d{{1,2}} {_MONTH},? \d{{3,4}}|{_MONTH} \d{{1,2}},? \d{{3,4}}))$"
+    rf"^(?:{ERA} ?\d{{1,4}}|\d{{1,4}} ?{ERA}|\d{{3,4}}"
+    rf"|(?P<day>\d{{1,2}} {MONTH},? \d{{3,4}}|{MONTH} \d{{1,2}},? \d{{3,4}}))$"
 )
 _PAST = {"does": "did", "do": "did", "is": "was", "are": "were"}
 _STILL_PAST = ("did ", "was ", "were ")
@@ -211,7 +206,7 @@ def _when_card(
         question = re.sub(rf"\b{re.escape(first.lower())}\b", first, question, count=1)
     # "A.D. 435" is also right typed as "435"; "44 BC" only with its era
     bc = re.search(r"B\.?\s?C", date)
-    year = re.fullmatch(rf"(?:{_ERA} ?)?(\d{{1,4}})(?: ?{_ERA})?", date)
+    year = re.fullmatch(rf"(?:{ERA} ?)?(\d{{1,4}})(?: ?{ERA})?", date)
     bare = year.group(1) if year and not bc else ""
     return Draft(
         CardType.TYPED,

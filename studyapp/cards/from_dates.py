@@ -46,6 +46,11 @@ _ENTRY = re.compile(
     re.DOTALL,
 )
 _WHOLE_DATE = re.compile(_DATE)
+# where a wrapped chronology's next entry starts: a date and its stop after a sentence's end
+# (a word of two letters or a number ends that sentence: "A.D. 435" and "c. 1503" are dates)
+_NEXT_ENTRY = re.compile(
+    rf"(?:(?<=[a-z]{{2}}[.!?])|(?<=\d[.!?]))\s+(?={_DATE}(?:\s*[:.–—]\s+|\s+-\s+))"
+)
 _DATE_HEAD = re.compile(r"^(?:year|date|when)s?$")
 _EVENT_HEAD = re.compile(r"^(?:events?|what happened|milestones?|developments?|description)$")
 # the chronicle's own way of saying "in the year of this entry"
@@ -85,7 +90,7 @@ def dated_event_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
             texts = [block.text]
         else:
             continue
-        entries += [(text, found) for text in texts if (found := _ENTRY.match(text.strip()))]
+        entries += [(text, found) for text in texts for found in _entries(text)]
     numbered = _paragraph_numbers([found.group("date") for _text, found in entries])
     drafts: list[Draft] = []
     for _text, found in entries:
@@ -98,6 +103,16 @@ def dated_event_cards(section: OutlineSection, ctx: DocContext) -> list[Draft]:
             source = normalise_space(lead + said)  # as the text says it
             drafts += _dated_cards(found.group("date"), said, source, section.id, ctx)
     return _once_dated(drafts)
+
+
+def _entries(text: str) -> list[re.Match[str]]:
+    """The dated entries of one paragraph or list item: a plain-text chronology wraps its
+    entries into one paragraph ("1241. Mongol victory in Liegnitz. 1250. Frederick II died.
+    1261. The Greeks recaptured Constantinople."), and each event keeps its own date."""
+    stripped = text.strip()
+    if not _ENTRY.match(stripped):
+        return []
+    return [found for part in _NEXT_ENTRY.split(stripped) if (found := _ENTRY.match(part))]
 
 
 def _once_dated(drafts: list[Draft]) -> list[Draft]:

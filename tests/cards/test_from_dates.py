@@ -200,3 +200,26 @@ def test_every_event_of_a_dated_entry_is_asked_and_a_named_doer_with_its_date():
     assert cards["Who defeated Napoleon at Waterloo in 1815?"] == "Wellington"
     assert cards["When was Heligoland ceded to Germany by Lord Salisbury?"] == "1890"
     assert not any(q.startswith("Who ceded") for q in cards)
+
+
+def test_entries_wrapped_into_one_paragraph_keep_their_own_dates():
+    """A plain-text chronology wraps its entries into one paragraph; each event is asked with
+    its own date, never the paragraph's first (a wrong answer, found on the corpus's world
+    history table)."""
+    cards = {
+        c.question: c.answer
+        for d in generate_decks(
+            parse_outline(
+                "# Table\n\n"
+                "  1241. Mongol victory in Liegnitz in Silesia.\n"
+                "  1250. Frederick II, the last Hohenstaufen Emperor, died.\n"
+                "  1261. The Greeks recaptured Constantinople from the Latins.\n"
+                "  1486. Diaz rounded the Cape of Good Hope.\n"
+            ),
+            prefix="w",
+        )
+        for c in d.cards
+    }
+    assert cards["When did the Greeks recapture Constantinople from the Latins?"] == "1261"
+    assert cards["Who rounded the Cape of Good Hope in 1486?"] == "Diaz"
+    assert all(a != "1241" for q, a in cards.items() if "Constantinople" in q or "Diaz" in q)

@@ -99,11 +99,18 @@ def diff_html(check: AnswerCheck) -> str:
                 f'font-weight:600;">{piece}</span>'
             )
     given = "".join(typed) if check.given.strip() else f'<i style="color:{c.muted}">(nothing)</i>'
+    # judged against an accepted variant ("11"): the card's own answer ("A.D. 11") too
+    answer = (
+        f'<tr><td style="color:{c.muted}">Answer&nbsp;&nbsp;</td>'
+        f"<td>{html.escape(check.answer)}</td></tr>"
+        if check.answer
+        else ""
+    )
     return (
         f'<table cellspacing="0" cellpadding="3">'
         f'<tr><td style="color:{c.muted}">You typed&nbsp;&nbsp;</td><td>{given}</td></tr>'
         f'<tr><td style="color:{c.muted}">Expected&nbsp;&nbsp;</td>'
-        f"<td>{''.join(expected)}</td></tr></table>"
+        f"<td>{''.join(expected)}</td></tr>{answer}</table>"
     )
 
 

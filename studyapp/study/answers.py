@@ -63,6 +63,9 @@ class AnswerCheck:
     given: str
     diff: tuple[tuple[DiffOp, str], ...]
     proposed: Rating
+    # the card's own answer, when the reply was judged against an accepted variant of it
+    # ("11" for "A.D. 11"): the student still sees the answer as the text gives it
+    answer: str = ""
 
 
 def normalize(text: str) -> str:
@@ -240,6 +243,7 @@ def check_typed(given: str, card: Card) -> AnswerCheck:
         given=given,
         diff=character_diff(given, best),
         proposed=_proposed(correct, close),
+        answer=candidates[0] if best != candidates[0] else "",
     )
 
 

@@ -33,6 +33,15 @@ def test_typed_diff_marks_wrong_and_missing_parts():
     assert verdict_text(check_typed("propofol", card))[1] == "again"
 
 
+def test_an_answer_typed_as_an_accepted_variant_also_shows_the_card_s_answer():
+    """'435' typed for a timeline's 'A.D. 435' is right against the variant, and the view
+    adds the card's own answer on a row of its own; an answer typed as the card's has none."""
+    card = Card("t", CardType.TYPED, "When did the Goths sack Rome?", "A.D. 435", accept=("435",))
+    rows = diff_html(check_typed("435", card)).split("</tr>")
+    assert "Answer" in rows[2] and "A.D. 435" in rows[2]
+    assert "Answer" not in diff_html(check_typed("A.D. 435", card))
+
+
 def test_view_shows_and_hides_parts_per_type(qtbot):
     """Question side hides the answer; a list card shows its items on reveal."""
     view = CardView()

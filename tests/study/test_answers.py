@@ -105,6 +105,15 @@ def test_accepted_variants_count_and_the_matched_one_is_shown():
     assert near.expected == "S-ketamine"
     wrong = check_typed("morphine", card)
     assert wrong.expected == "esketamine"  # the main answer when nothing matches
+    assert check.answer == near.answer == "esketamine"  # the card's own answer, shown too
+    assert wrong.answer == ""  # judged against it already
+
+
+def test_a_year_typed_without_its_era_is_right_and_the_era_is_shown():
+    """A timeline's 'A.D. 435' accepts '435'; the check keeps 'A.D. 435' to show."""
+    check = check_typed("435", typed("A.D. 435", "435"))
+    assert check.correct
+    assert (check.expected, check.answer) == ("435", "A.D. 435")
 
 
 def test_diff_marks_wrong_and_missing_letters():

@@ -8,14 +8,14 @@ from studyapp.model import CardType
 from studyapp.outline.parse import parse_outline
 
 
-def _when_cards(text: str) -> dict[str, str]:
+def _questions(text: str) -> dict[str, str]:
+    """Question -> answer of every question card the generator makes of ``text``."""
     decks = generate_decks(parse_outline(text), prefix="t")
-    return {
-        c.question: c.answer
-        for d in decks
-        for c in d.cards
-        if c.type is CardType.TYPED and c.question.startswith("When ")
-    }
+    return {c.question: c.answer for d in decks for c in d.cards if c.type is CardType.TYPED}
+
+
+def _when_cards(text: str) -> dict[str, str]:
+    return {q: a for q, a in _questions(text).items() if q.startswith("When ")}
 
 
 def test_a_timeline_list_asks_when_each_event_happened():
@@ -180,20 +180,13 @@ def test_every_event_of_a_dated_entry_is_asked_and_a_named_doer_with_its_date():
     """A table's entry lists several events of one year, each asked when; a deed of a named
     doer is also asked 'Who ... in <year>?' (without its year, many declared war on France);
     a passive without its 'was' asks 'When was ...?' and no 'Who'."""
-    cards = {
-        c.question: c.answer
-        for d in generate_decks(
-            parse_outline(
-                "# Chronological table\n\n"
-                "1792. France declared war on Austria. Prussia declared war on France. "
-                "Battle of Valmy.\n\n"
-                "1890. Heligoland ceded to Germany by Lord Salisbury.\n\n"
-                "1815. Wellington defeated Napoleon at Waterloo.\n"
-            ),
-            prefix="c",
-        )
-        for c in d.cards
-    }
+    cards = _questions(
+        "# Chronological table\n\n"
+        "1792. France declared war on Austria. Prussia declared war on France. "
+        "Battle of Valmy.\n\n"
+        "1890. Heligoland ceded to Germany by Lord Salisbury.\n\n"
+        "1815. Wellington defeated Napoleon at Waterloo.\n"
+    )
     assert cards["When did Prussia declare war on France?"] == "1792"
     assert cards["When was the Battle of Valmy?"] == "1792"
     assert cards["Who declared war on France in 1792?"] == "Prussia"
@@ -206,20 +199,13 @@ def test_entries_wrapped_into_one_paragraph_keep_their_own_dates():
     """A plain-text chronology wraps its entries into one paragraph; each event is asked with
     its own date, never the paragraph's first (a wrong answer, found on the corpus's world
     history table)."""
-    cards = {
-        c.question: c.answer
-        for d in generate_decks(
-            parse_outline(
-                "# Table\n\n"
-                "  1241. Mongol victory in Liegnitz in Silesia.\n"
-                "  1250. Frederick II, the last Hohenstaufen Emperor, died.\n"
-                "  1261. The Greeks recaptured Constantinople from the Latins.\n"
-                "  1486. Diaz rounded the Cape of Good Hope.\n"
-            ),
-            prefix="w",
-        )
-        for c in d.cards
-    }
+    cards = _questions(
+        "# Table\n\n"
+        "  1241. Mongol victory in Liegnitz in Silesia.\n"
+        "  1250. Frederick II, the last Hohenstaufen Emperor, died.\n"
+        "  1261. The Greeks recaptured Constantinople from the Latins.\n"
+        "  1486. Diaz rounded the Cape of Good Hope.\n"
+    )
     assert cards["When did the Greeks recapture Constantinople from the Latins?"] == "1261"
     assert cards["Who rounded the Cape of Good Hope in 1486?"] == "Diaz"
     assert all(a != "1241" for q, a in cards.items() if "Constantinople" in q or "Diaz" in q)

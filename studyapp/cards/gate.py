@@ -720,6 +720,8 @@ def _not_a_definition(question: str, answer: str) -> bool:
         term = defined.group("term")
         if term.endswith(("'s", "’s")) or _NOT_A_TERM.search(term):
             return True  # "What is Lord Melbourne's?", "What is a further issue with ...?"
+        if _NO_DEFINITION.search(answer) and not _POINTS_BACK.search(answer):
+            return True  # "What is Till's death?" -> "an example of lynching"
         return _joins_a_clause(answer)  # "What is ROC?" -> "a curve and AUC represents ..."
     described = _TERM_DESCRIPTION.match(question)
     if not described:
@@ -735,11 +737,22 @@ def _not_a_definition(question: str, answer: str) -> bool:
 
 def _joins_a_clause(description: str) -> bool:
     """Whether a description runs on into a clause of its own after "and" or "but" ("a
-    probability curve and AUC represents degree of separability")."""
+    probability curve and AUC represents degree of separability"); after a comma, a clause
+    opening on a name does, even after a relative clause ("a broad goal that spans all of
+    computer science, and Chrome uses nearly every trick")."""
     head, *joined = _JOINED_CLAUSE.split(description)
     if _RELATIVE_WORD.search(head):
-        return False  # "the stage during which chromosomes condense and the spindle forms"
+        # not "the stage during which chromosomes condense and the spindle forms"
+        named = _NAMED_CLAUSE.search(description)
+        return bool(named) and bool(lx.verb_lemma(named.group("verb")))
     return any(_subject_and_finite_verb(part) for part in joined)
+
+
+_NAMED_CLAUSE = re.compile(r", (?:and|but) [A-Z][\w-]* (?P<verb>[a-z]+s|is|was|has|had)\b")
+# a description that is no definition: an instance of something ("an example of lynching"),
+# or a remark leaning on what was said before ("an active area of scholarship as well")
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\b")  # the unresolved rule's case
+_NO_DEFINITION = re.compile(r"^(?:an? |one )?(?:example|instance) of\b|\bas well\b(?! as)", re.I)
 
 
 _NAMING_END = re.compile(r"\b(?:called|termed|named|known as)$")  # "What is X called?"

@@ -107,7 +107,10 @@ def what_does(text: str, subject: str) -> QA | None:
         if (
             verb not in _AUX
             and lx.parts_of_speech(verb) & {"NOUN", "ADJ"}
-            and not _agrees_as_verb(words[at - 1], verb, words[at + 1])
+            and (
+                not _agrees_as_verb(words[at - 1], verb, words[at + 1])
+                or (at >= 2 and words[at - 2].lower() in lx.CARDINALS)
+            )
         ):
             return None  # "The sequence numbers of ...": "numbers" is a noun there
         shown = _agreeing(verb, base)
@@ -128,6 +131,8 @@ def what_does(text: str, subject: str) -> QA | None:
         if also and shown != verb and lx.verb_lemma(also.group("verb")) == also.group("verb"):
             # "The proteins attract and bind microtubules": "What attracts and binds ...?"
             rest = f"{also.group('lead')}{_third_person(also.group('verb'))}{rest[also.end() :]}"
+        if _IDIOM_PASSIVE.match(rest) and verb in _AUX:
+            return None  # "Special attention should be paid to ...": the noun of an idiom
         question = f"What {shown} {rest}?"
         answer = " ".join(words[:at])
         if len(question.split()) > _MAX_QUESTION or not _specific(answer, subject):
@@ -137,6 +142,12 @@ def what_does(text: str, subject: str) -> QA | None:
 
 
 _FLOATING = lx.wordset("each both all")
+# a light verb's passive ("attention should be paid to", "emphasis is placed on", "care must
+# be taken"): its subject is the noun of an idiom, which no question asks for
+_IDIOM_PASSIVE = re.compile(
+    r"^(?:(?:also|always|often|usually|then) )?(?:be |been )?(?:paid|given|placed|taken|laid|put)"
+    r"(?: (?:to|on|upon|in|that)\b|$)"
+)
 
 
 def _floating_quantifier(following: list[str]) -> bool:
@@ -186,6 +197,8 @@ def _agrees_as_verb(head: str, verb: str, following: str) -> bool:
     """Whether a word that may be a noun is the verb here: it agrees with a singular head
     ("The flame of a candle burns with ..."), and an article or a preposition follows it
     ("numbers of", "codes does" are still the subject)."""
+    if head.lower() in lx.CARDINALS or head.isdigit():
+        return False  # "three sorts on ...", "two logs": a count of things, not a verb
     known = head.isupper() or "NOUN" in lx.parts_of_speech(head)  # not "Keep curl-related"
     singular = known and lx.lemma(head) == head.lower()
     return singular and verb.endswith("s") and following.lower() in _AFTER_VERB

@@ -1588,3 +1588,33 @@ def test_a_what_is_question_with_a_relative_clause_is_a_definition():
 )
 def test_a_question_about_a_place_in_the_text_is_unresolved(question):
     assert card_fault(_ask(question, "a single protocol"), "Notes") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # sociology, biology, software: an instance, or a remark leaning on what came before
+        ("What is Till's death?", "an example of lynching, which is a killing by a mob"),
+        ("What is the tobacco mosaic virus?", "an example of a helical virus"),
+        ("What is lead poisoning?", "an active area of scholarship as well"),
+        # a description that runs on into a clause with a subject of its own
+        (
+            "What is performance?",
+            "a broad goal that spans all of computer science, and Chrome uses every trick",
+        ),
+    ],
+)
+def test_a_definition_card_whose_answer_is_no_definition_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "") == "not-a-definition"
+
+
+def test_a_definition_with_as_well_as_or_a_relative_clause_is_kept():
+    """'as well as' joins two parts of one description; a relative clause's own "and"
+    stays inside it (zoology, law)."""
+    cephalopods = _ask("What are cephalopods?", "a class of molluscs as well as predators")
+    assert card_fault(cephalopods, "") == ""
+    writ = _ask(
+        "What is a writ of certiorari?",
+        "an order by which a higher court reviews a case and the lower court sends the record",
+    )
+    assert card_fault(writ, "") == ""

@@ -89,6 +89,12 @@ def test_a_number_with_a_thousands_comma_is_never_cut_in_two():
         # a plural noun before a floating "each" or "both" is the subject's, not its verb
         "The Big Five personality factors each represent a range between two extremes.",
         "The two ancient trade routes both crossed the desert at Palmyra.",
+        # the noun of a light verb's idiom: "What should be paid to ...?" -> "Attention"
+        "Special attention should be paid to the fitting of shoes and the care of feet.",
+        "Great emphasis is placed on the oral tradition in the early church.",
+        "Particular care must be taken when the bearings are greased.",
+        # a count before an -s word makes it a plural noun, not the verb
+        "A comparison of three external sorts on a collection of small records follows.",
     ],
 )
 def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):

@@ -254,7 +254,7 @@ _SINGULAR = lx.wordset("a an each every one")
 # and patterns of markup, each with the character it needs, searched only in a text holding
 # it (most cards' text holds none): "snake_case1", "_emphasis_", "word_", ":term:`x`", a bare
 # address "https://...", "^note", "\[", "<b>", ".. directive"
-_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "``", "|", "=>", "----", "====")
+_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "[]", "``", "|", "=>", "----", "====")
 _MARKUP = (
     (
         "_",

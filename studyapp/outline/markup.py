@@ -72,6 +72,18 @@ _BLOCK_TAG_LINE = re.compile(
     r"|blockquote|article|nav|main|p)\b[^>]*>\s*)+$",
     re.IGNORECASE,
 )
+# A MyST block of practice (Jupyter Book textbooks): an exercise, a worked example, a
+# checkpoint question and its answer or solution. Its sentences are a problem's data ("A mass,
+# M, is placed on the piston with the larger diameter"), which no card should ask as a fact
+# (rated bad in round T1); it runs to the first closing fence, which in such books often
+# closes a solution nested in the example without a fence of its own.
+_PRACTICE_BLOCK = re.compile(
+    r"^\s*:{3,}\s*\{(?:exercise|solution|answer)\b[^}]*\}"
+    r"|^\s*:{3,}\s*\{[\w-]+\}\s*(?:Worked )?(?:Example|Exercise|Problem|Solution|Answer"
+    r"|Checkpoint|Practice|Quiz)\b",
+    re.IGNORECASE,
+)
+_COLON_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 _IAL_LINE = re.compile(r"^\s*(?:\{:[^}]*\}|\^)\s*$")  # kramdown: "{: .class}", "^"
 # an AsciiDoc anchor or block attribute line: "[[ch11]]", "[source,python]", "[NOTE]"
 _ADOC_ATTRIBUTE_LINE = re.compile(
@@ -300,6 +312,8 @@ def _markup_lines(out: list[str], i: int, written: list[str] | None) -> int | No
         if name == "table":
             return _html_table(out, i)
         return _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
+    if _PRACTICE_BLOCK.match(line):
+        return _blank_until(out, i, _COLON_CLOSE.match, first_counts=False)
     if (
         _IAL_LINE.match(line)
         or _MDX_LINE.match(line)

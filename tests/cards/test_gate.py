@@ -1618,3 +1618,16 @@ def test_a_definition_with_as_well_as_or_a_relative_clause_is_kept():
         "an order by which a higher court reviews a case and the lower court sends the record",
     )
     assert card_fault(writ, "") == ""
+
+
+def test_a_card_showing_an_empty_cross_reference_is_dropped():
+    """MyST's "[](#fig:lift)" reads as "[]" once its target is gone (physics, a manual):
+    "A fluid element ... is illustrated in []" points at nothing on the card."""
+    cloze = Draft(
+        CardType.CLOZE,
+        "k",
+        "s",
+        "A fluid element with an infinitesimal height is illustrated in [].",
+        text="A fluid element with an {{c1::infinitesimal height}} is illustrated in [].",
+    )
+    assert card_fault(cloze, "") != ""

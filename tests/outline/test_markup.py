@@ -379,3 +379,36 @@ def test_a_plain_text_books_bold_may_run_over_a_line():
     assert plain_inline("look at the =General Aspects of the Pentecostal Church=.") == (
         "look at the General Aspects of the Pentecostal Church."
     )
+
+
+def test_a_myst_exercise_example_or_checkpoint_with_its_solution_goes():
+    """Jupyter Book textbooks (physics, statistics) set their worked examples and exercises in
+    MyST blocks: a problem's data ("A mass, M, is placed on the piston") is no fact to learn,
+    and the solution nested inside often has no closing fence of its own."""
+    lines = [
+        "Pascal's principle holds in any enclosed fluid.",
+        ":::{note} Example 14.2",
+        "The pistons are cylindrical and their diameters are D and D/2.",
+        ":::{note} Solution",
+        ":class: dropdown",
+        "The force is a quarter of the weight.",
+        ":::",
+        "A hydraulic lift multiplies force.",
+        ":::{exercise}",
+        "Which of the following is true?",
+        ":::",
+        ":::{tip} Checkpoint",
+        "What happens to the pressure?",
+        ":::{tip} Answer",
+        "It doubles.",
+        ":::",
+        ":::{hint} Learning Objectives",
+        "Describe pressure in a fluid.",
+        ":::",
+    ]
+    kept = [line for line in blank_markup(lines) if line.strip()]
+    assert kept == [
+        "Pascal's principle holds in any enclosed fluid.",
+        "A hydraulic lift multiplies force.",
+        "Describe pressure in a fluid.",
+    ]

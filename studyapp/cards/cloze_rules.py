@@ -771,8 +771,19 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         prev = previous[0]
         if len(prev) == 1 and prev not in ("a", "A", "I"):
             return True  # "C [l atoms]": a formula spelled out letter by letter
+        if _binomial(prev, said):
+            return True  # "Pseudomonas [aeruginosa]": the species of a genus the card shows
         return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
     return False
+
+
+def _binomial(genus: str, said: list[str]) -> bool:
+    """Whether a one-word blank is the second half of a binomial name after its genus
+    ("Pseudomonas [aeruginosa]", "Staphylococcus [aureus]", "Homo [sapiens]"): a capitalised
+    word and a lower-case one, neither of them English."""
+    if len(said) != 1 or not said[0].islower() or not genus[:1].isupper() or len(genus) < 4:
+        return False
+    return not lx.is_familiar(genus.lower()) and not lx.parts_of_speech(said[0])
 
 
 def _head_left_out(last: str, nxt: str) -> bool:

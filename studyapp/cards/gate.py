@@ -727,6 +727,8 @@ def _not_a_definition(question: str, answer: str) -> bool:
     if not described:
         return False
     description = described.group("description")
+    if _NO_DEFINITION.search(description):
+        return True  # "the term for the classic example of a recessive disease?": one of many
     first = lx.WORD.findall(description)[:1]
     if first and first[0].lower() in _PREDICATE_ADVERBS:
         return True
@@ -752,7 +754,9 @@ _NAMED_CLAUSE = re.compile(r", (?:and|but) [A-Z][\w-]* (?P<verb>[a-z]+s|is|was|h
 # a description that is no definition: an instance of something ("an example of lynching"),
 # or a remark leaning on what was said before ("an active area of scholarship as well")
 _POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\b")  # the unresolved rule's case
-_NO_DEFINITION = re.compile(r"^(?:an? |one )?(?:example|instance) of\b|\bas well\b(?! as)", re.I)
+_NO_DEFINITION = re.compile(
+    r"^(?:(?:an?|the|one) (?:[a-z]+ )?)?(?:example|instance) of\b|\bas well\b(?! as)", re.I
+)
 
 
 _NAMING_END = re.compile(r"\b(?:called|termed|named|known as)$")  # "What is X called?"

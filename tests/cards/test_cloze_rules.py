@@ -348,6 +348,9 @@ def test_a_sentence_with_a_verb_is_not_a_fragment():
         "The King was then at St. {{c1::Germain-en-Laye}} with his court.",  # history
         "The climbers reached the summit of Mt. {{c1::Everest}} in 1953.",  # geography
         "On that day Leonardo {{c1::da Vinci}} made his will at Amboise.",  # art history
+        # a species after its genus: medicine, zoology
+        "The most common infection in adults with CF is Pseudomonas {{c1::aeruginosa}}.",
+        "The fruit fly Drosophila {{c1::melanogaster}} has four pairs of chromosomes.",
     ],
 )
 def test_a_blank_after_a_title_or_inside_a_name_is_half_a_name(text):

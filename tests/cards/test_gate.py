@@ -1608,6 +1608,15 @@ def test_a_definition_card_whose_answer_is_no_definition_is_dropped(question, an
     assert card_fault(_ask(question, answer), "") == "not-a-definition"
 
 
+def test_a_term_asked_from_one_example_of_a_kind_is_dropped():
+    """'the classic example of a recessive disease' (genetics) names one of many: the
+    question has no single answer."""
+    term = _ask("What is the term for the classic example of a recessive disease?", "CF")
+    assert card_fault(term, "") == "not-a-definition"
+    kept = _ask("What is the term for a disease caused by two recessive alleles?", "CF")
+    assert card_fault(kept, "") == ""
+
+
 def test_a_definition_with_as_well_as_or_a_relative_clause_is_kept():
     """'as well as' joins two parts of one description; a relative clause's own "and"
     stays inside it (zoology, law)."""

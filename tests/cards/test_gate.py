@@ -1640,3 +1640,18 @@ def test_a_card_showing_an_empty_cross_reference_is_dropped():
         text="A fluid element with an {{c1::infinitesimal height}} is illustrated in [].",
     )
     assert card_fault(cloze, "") != ""
+
+
+def test_a_definition_pointing_back_at_these_things_is_dropped():
+    """'a graph having one of these properties' (graph theory), 'a tool that can help an
+    evaluation of these issues' (psychology): which properties, which issues? A kind the
+    answer names ('in these animals', zoology) is no pointer."""
+    tree = _ask("What is a tree?", "a graph having one of these properties")
+    assert card_fault(tree, "") == "not-a-definition"
+    term = _ask(
+        "What is the term for a research tool that can help an evaluation of these issues?",
+        "Operational definitions",
+    )
+    assert card_fault(term, "") == "not-a-definition"
+    cavity = _ask("What is the rhynchocoel?", "a fluid-filled cavity of the gut in these animals")
+    assert card_fault(cavity, "") == ""

@@ -95,8 +95,11 @@ _TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule g
 EQUALS_BOLD = re.compile(r"(?<![\w=])=(?=[ \w])([^=\n]{0,80}?[\w.?!)’'\"])=(?![\w=])")
 _IAL = re.compile(r"\{:[^}]*\}")
 # a heading's attributes at its end (Pandoc, kramdown, MkDocs): "## Overview {#overview}",
-# "### Setup {.unnumbered}"
-_HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][\w.:-]+(?:\s+[#.][\w.:-]+)*\}\s*$")
+# "### Setup {.unnumbered}", "## Pitfalls { #sec:xtocid157909725 }" (spaces inside, as Pandoc
+# allows), "## Notes {#notes .unlisted key=value}"
+_HEADING_ATTRIBUTES = re.compile(
+    r"\s*\{\s*[#.][\w.:-]+(?:\s+(?:[#.][\w.:-]+|[\w-]+=\S+))*\s*\}\s*$"
+)
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
 _CROSS_REFERENCE = re.compile(
@@ -664,7 +667,7 @@ def plain_inline(text: str) -> str:
         text = EQUALS_BOLD.sub(r"\1", text)  # over a line's end too: "=General Aspects of the ...="
     if "{:" in text:
         text = _IAL.sub("", text)
-    if "{#" in text or "{." in text:
+    if text.endswith("}") or text.rstrip().endswith("}"):  # "## Setup {.unnumbered}"
         text = _HEADING_ATTRIBUTES.sub("", text)
     if "* * *" in text:
         text = _TRAILING_RULE.sub("", text)

@@ -370,7 +370,14 @@ def test_a_headings_attributes_are_not_its_title():
     assert markdown_heading("## Overview {#overview}") == (2, "Overview")
     assert markdown_heading("### The cab problem{#sec-cab_problem}") == (3, "The cab problem")
     assert markdown_heading("## Summary {.unnumbered}") == (2, "Summary")
+    # spaces inside the braces, as Pandoc allows (an electronics textbook's export)
+    assert markdown_heading("## Potential Pitfalls { #sec:xtocid157909725 }") == (
+        2,
+        "Potential Pitfalls",
+    )
+    assert markdown_heading("## Notes {#notes .unlisted data-level=2}") == (2, "Notes")
     assert strip_inline("Use {x} in the template") == "Use {x} in the template"
+    assert strip_inline("Write { #not-an-attribute } here") == "Write { #not-an-attribute } here"
 
 
 def test_a_plain_text_books_bold_may_run_over_a_line():

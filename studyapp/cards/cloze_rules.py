@@ -45,7 +45,9 @@ POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
     r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
     r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+|(?:see|click) here"
-    r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b",
+    r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b"
+    # the text sending its reader elsewhere: "Read more about the process in the documentation"
+    r"|^(?:read|learn|find out) more\b",
     re.IGNORECASE,
 )
 _LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
@@ -64,7 +66,14 @@ _OF_ITSELF = re.compile(
     r"\b(?:[Tt]his|[Tt]hese) (?:work|notes|document|page|book|site|course|materials?|text"
     r"|lecture|lesson|chapter)s?\b|\bby [A-Z][\w.]+(?: [A-Z][\w.]+)+,? \d{4}\b"
 )
-CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:")
+CREDIT = re.compile(
+    r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:"
+    # "Header image taken from the PhD thesis ...", "Photo courtesy of NASA", "Figure adapted
+    # from Smith (2004)": where a picture comes from, in words
+    r"|^(?:(?:Header|Cover|Banner|Title|Featured) )?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture"
+    r"|[Ff]igure|[Ii]llustration|[Dd]iagram)s? (?:taken|adapted|reproduced|courtesy|used|by|from"
+    r"|credit)\b"
+)
 ORDINALS = lx.wordset(
     "first second third fourth fifth sixth seventh eighth ninth tenth last next previous"
     " following preceding same other"
@@ -396,7 +405,7 @@ _TRANSITION_MARKS = ("now", "turn to", "in this ", "having")
 _BARE_THIS_MARKS = ("this ", "that ", "these ", "those ")
 _POINTER_MARKS = (
     *("below", "above", "later", "earlier", "section", "chapter", "paragraph", "page", "p. "),
-    *("here", "(see"),
+    *("here", "(see", " more"),
 )
 _LEANS_BACK_MARKS = (
     *(" case", "former", "latter", "above", "below", "omparison", "ontrast", "itself", "selves"),

@@ -394,3 +394,27 @@ def test_a_cloze_of_half_a_phrase_or_of_a_question_fails(text, fault):
 )
 def test_a_whole_adjective_phrase_or_amount_passes(text):
     assert cloze_fault(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # physics lecture notes, a space agency's page, a psychology chapter
+        "Header image taken from the PhD thesis {{c1::Spinor Bose-Einstein condensates}}.",
+        "Photo courtesy of the {{c1::Hubble Space Telescope}} team.",
+        "Figure adapted from {{c1::Baddeley}} and Hitch (1974).",
+    ],
+)
+def test_a_credit_line_is_no_statement(text):
+    assert cloze_fault(text, "", "") in ("not-a-statement", "unresolved")
+    assert gate.card_fault(Draft(CardType.CLOZE, "", "", text, text=text), "") != ""
+
+
+def test_a_lesson_sending_its_reader_elsewhere_leans_on_what_the_card_lacks():
+    """'Read more about the process in the documentation' (a machine-learning lesson)."""
+    for text in (
+        "Read more about the process in the {{c1::documentation}}.",
+        "Learn more about {{c1::gradient descent}} at the course site.",
+    ):
+        assert cloze_fault(text, "", "") == "unresolved"
+    assert not points_into_document("Students who read more fiction score higher.")

@@ -100,6 +100,9 @@ _IAL = re.compile(r"\{:[^}]*\}")
 _HEADING_ATTRIBUTES = re.compile(
     r"\s*\{\s*[#.][\w.:-]+(?:\s+(?:[#.][\w.:-]+|[\w-]+=\S+))*\s*\}\s*$"
 )
+# a Pandoc/Quarto citation in brackets, its keys after "@" (not an address: "a@b.org"); its
+# key often spells the answer ("[@termanMeasurementIntelligence1916]" after "[Terman] was")
+_PANDOC_CITATION = re.compile(r"\s?\[[^\[\]]*?(?<![\w.])-?@[A-Za-z0-9_][^\[\]]*\]")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
 _CROSS_REFERENCE = re.compile(
@@ -652,6 +655,8 @@ def plain_inline(text: str) -> str:
     if "((" in text:
         text = _ADOC_INDEX.sub(first_group, _ADOC_HIDDEN_INDEX.sub("", text))
     if "[" in text:
+        if "@" in text:  # a Pandoc citation: "[@terman1916]", "[see @rubin_2001, p. 3]"
+            text = _PANDOC_CITATION.sub("", text)
         if "]](" in text:  # what every cross-reference holds: "[[link]](...)"
             text = _CROSS_REFERENCE.sub("", text)
         text = _TASK_BOX.sub("", text)

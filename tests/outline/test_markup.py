@@ -419,3 +419,18 @@ def test_a_myst_exercise_example_or_checkpoint_with_its_solution_goes():
         "A hydraulic lift multiplies force.",
         "Describe pressure in a fluid.",
     ]
+
+
+def test_a_pandoc_citation_is_no_part_of_the_text():
+    """Quarto and R Markdown textbooks (psychology, epidemiology) cite as '[@key]': the key
+    often spells the answer ('[@termanMeasurement1916]' beside '[Terman] was ...'). An
+    address in brackets is no citation."""
+    from studyapp.outline.lines import strip_inline
+
+    assert strip_inline(
+        "Terman popularized the test [@termanMeasurement1916], hence the name."
+    ) == ("Terman popularized the test, hence the name.")
+    assert strip_inline("Confounding [see @hernan_2016, p. 3; @rubin_2001] matters.") == (
+        "Confounding matters."
+    )
+    assert strip_inline("Write to [me@example.org] today.") == "Write to [me@example.org] today."

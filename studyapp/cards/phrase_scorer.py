@@ -319,6 +319,11 @@ class PhraseScorer:
             return False  # "promoting [neuroplasticity]": a verb and its object
         if kinds == {"ADJ"} and lx.is_familiar(word):
             return False  # "in different [coordinate systems]": no part of the term
+        # the compound the word opens with the blank's first word ("memory [management
+        # subsystem]" in a text that speaks of memory management) or with all of it
+        first = said[0] if len(said) > 1 else lx.lemma(said[0].lower())
+        if self._said(f"{word} {first}".lower()) >= 2:
+            return True
         said[-1] = lx.lemma(said[-1].lower())
         return self._said(f"{word} {' '.join(said)}".lower()) >= 2
 

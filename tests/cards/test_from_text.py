@@ -322,3 +322,20 @@ def test_a_compound_the_text_uses_again_is_a_whole_blank():
     assert scorer.cuts_compound(sentence, sentence.find("detachment"), "detachment")
     verb = "Outpost patrols keep close contact with the enemy"
     assert not scorer.cuts_compound(verb, verb.find("contact"), "contact")
+
+
+def test_a_blank_opening_inside_a_compound_the_text_uses_is_half_a_term():
+    """'an independent memory [management subsystem]' in a text on memory management
+    (operating systems): the word before the blank and its first word are the term."""
+    from studyapp.cards.phrase_scorer import PhraseScorer
+
+    sentences = [
+        "Memory management in Linux is a complex system",
+        "The memory management code keeps lists of free pages",
+        "For each node Linux constructs an independent memory management subsystem",
+    ]
+    scorer = PhraseScorer(sentences, set(), "")
+    sentence = sentences[2]
+    at = sentence.find("management subsystem")
+    assert scorer.cuts_compound(sentence, at, "management subsystem")
+    assert not scorer.cuts_compound(sentence, sentence.find("node"), "node")

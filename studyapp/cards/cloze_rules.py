@@ -535,6 +535,9 @@ def _title_free_faults(
     blank_fault = _first_blank_fault(text)
     if blank_fault or fault:
         return blank_fault or fault
+    parts = cloze_parts(text)
+    if any(_spelled_out_beside(hidden, parts.rest) for hidden in parts.hidden):
+        return "given-away"  # "The [Cystic Fibrosis Foundation] ... any CFF event"
     rest_stems: frozenset[str] | None = None  # the words on screen but the blanks
     about = lx.stem(subject) if subject else ""
     out: list[tuple[tuple[str, ...], int, int, str]] = []
@@ -548,6 +551,20 @@ def _title_free_faults(
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)
+
+
+def _spelled_out_beside(hidden: str, rest: str) -> bool:
+    """Whether the rest of a cloze's sentence spells its blank out another way: the initials
+    of a hidden name ("The [Cystic Fibrosis Foundation] has a rule that no patient can attend
+    any CFF event") or the word a hidden "non-" word negates ("smokers vs [non-smokers]")."""
+    capitals = [w[0] for w in hidden.split() if w[:1].isupper()]
+    if len(capitals) >= 2 and re.search(rf"\b{''.join(capitals)}(?![a-z])", rest):
+        return True
+    low = hidden.lower()
+    if low.startswith("non-") and len(low) > 6:
+        negated = lx.stem(low[4:].split()[0])
+        return negated in lx.stems(rest)
+    return False
 
 
 def _acts(text: str, hidden: str) -> bool:

@@ -418,3 +418,24 @@ def test_a_lesson_sending_its_reader_elsewhere_leans_on_what_the_card_lacks():
     ):
         assert cloze_fault(text, "", "") == "unresolved"
     assert not points_into_document("Students who read more fiction score higher.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # medicine: the initials of the hidden name stand later in the sentence
+        "The {{c1::Cystic Fibrosis Foundation}} lets no two patients attend a CFF event.",
+        # security: the same
+        "The {{c1::Adversarial Tactics}}, Techniques, and Common Knowledge or ATT&CK is a list.",
+        # data science, computing: the word a hidden "non-" word negates is on the card
+        "Rules might compare the mortality of smokers vs {{c1::non-smokers}}.",
+        "A {{c1::non-volatile storage medium}} keeps its data, whereas a volatile one does not.",
+    ],
+)
+def test_a_blank_the_rest_of_its_sentence_spells_out_is_given_away(text):
+    assert cloze_fault(text, "", "") == "given-away"
+
+
+def test_a_name_whose_initials_are_not_on_the_card_is_no_giveaway():
+    text = "The {{c1::World Health Organization}} was founded in 1948 in Geneva."
+    assert cloze_fault(text, "", "") == ""

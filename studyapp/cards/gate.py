@@ -749,7 +749,7 @@ def _joins_a_clause(description: str) -> bool:
     if _RELATIVE_WORD.search(head):
         # not "the stage during which chromosomes condense and the spindle forms"
         named = _NAMED_CLAUSE.search(description)
-        return bool(named) and bool(lx.verb_lemma(named.group("verb")))
+        return named is not None and bool(lx.verb_lemma(named.group("verb")))
     return any(_subject_and_finite_verb(part) for part in joined)
 
 

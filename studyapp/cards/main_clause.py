@@ -148,6 +148,7 @@ def what_does(text: str, subject: str) -> QA | None:
 
 
 _FLOATING = lx.wordset("each both all")
+_AS_WELL = re.compile(r"\bas well\b(?! as)")  # "... functions as well": others had them
 # a light verb's passive ("attention should be paid to", "emphasis is placed on", "care must
 # be taken"): its subject is the noun of an idiom, which no question asks for
 _IDIOM_PASSIVE = re.compile(
@@ -227,8 +228,10 @@ def _agreeing(verb: str, base: str) -> str:
 def _plain_predicate(verb: str, said: list[str]) -> bool:
     """Whether the rest of the clause reads as a plain fact to ask about: long enough, no
     negation, no clause of its own first ("asks what difference ..."), no reference back
-    ("it", "this"), no markup or citation, not a copula's bare noun ("is risk factors"), and
-    not ending on a preposition or article."""
+    ("it", "this") nor "also" (the text named others first: "Retrospectives should also be
+    used across programmes" asks what else, rated bad in rounds U1 and U2), no markup or
+    citation, not a copula's bare noun ("is risk factors"), and not ending on a preposition
+    or article."""
     if len(said) < _MIN_PREDICATE - (verb in _AUX):
         return False
     low = [w.lower() for w in said]
@@ -236,6 +239,8 @@ def _plain_predicate(verb: str, said: list[str]) -> bool:
         return False
     if any(lx.is_pronoun(w) or w in _BACK for w in low):
         return False
+    if "also" in low or low[-1] == "too" or _AS_WELL.search(" ".join(low)):
+        return False  # "What should also be used ...?": others do it too, said before
     if not all(_PLAIN_WORD.match(w) for w in said) or lx.is_function_word(said[-1]):
         return False
     if verb in ("is", "are", "was", "were"):  # passive or adjective, never "is a ..."

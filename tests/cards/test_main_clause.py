@@ -96,6 +96,9 @@ def test_a_number_with_a_thousands_comma_is_never_cut_in_two():
         # a short question seldom has one answer ("What can intercept the connection?")
         "An attacker can intercept the connection.",
         "The British commander moved toward the seacoast.",
+        # "also", "as well": the text named others before (governance, genetics)
+        "Retrospectives should also be used across programmes of work in the department.",
+        "Glaciers carved the valleys and left moraines on the valley floors as well.",
         # a count before an -s word makes it a plural noun, not the verb
         "A comparison of three external sorts on a collection of small records follows.",
     ],

@@ -45,7 +45,9 @@ POINTER = re.compile(
     r"\b(?:(?:described|shown|listed|discussed|explained|given|provided) (?:below|above|later"
     r"|earlier)|(?:next|previous|following|this|that) (?:section|chapter)"
     r"|(?:paragraphs?|pages?|chapters?|pp?\.) \d+|(?:see|click) here"
-    r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b",
+    r"|(?:bottom|top|end) of (?:the|this) page)\b|\(see\b"
+    # the text sending its reader elsewhere: "Read more about the process in the documentation"
+    r"|^(?:read|learn|find out) more\b",
     re.IGNORECASE,
 )
 _LOWER_POINTER = re.compile(POINTER.pattern)  # for a text lower-cased by plain_lower
@@ -64,7 +66,14 @@ _OF_ITSELF = re.compile(
     r"\b(?:[Tt]his|[Tt]hese) (?:work|notes|document|page|book|site|course|materials?|text"
     r"|lecture|lesson|chapter)s?\b|\bby [A-Z][\w.]+(?: [A-Z][\w.]+)+,? \d{4}\b"
 )
-CREDIT = re.compile(r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:")
+CREDIT = re.compile(
+    r"^(?:Sources?|Image|Photo|Credits?|Figure|Fig\.|Table|Listing)(?:\(s\))?\s*:"
+    # "Header image taken from the PhD thesis ...", "Photo courtesy of NASA", "Figure adapted
+    # from Smith (2004)": where a picture comes from, in words
+    r"|^(?:(?:Header|Cover|Banner|Title|Featured) )?(?:[Ii]mage|[Pp]hoto(?:graph)?|[Pp]icture"
+    r"|[Ff]igure|[Ii]llustration|[Dd]iagram)s? (?:taken|adapted|reproduced|courtesy|used|by|from"
+    r"|credit)\b"
+)
 ORDINALS = lx.wordset(
     "first second third fourth fifth sixth seventh eighth ninth tenth last next previous"
     " following preceding same other"
@@ -396,7 +405,7 @@ _TRANSITION_MARKS = ("now", "turn to", "in this ", "having")
 _BARE_THIS_MARKS = ("this ", "that ", "these ", "those ")
 _POINTER_MARKS = (
     *("below", "above", "later", "earlier", "section", "chapter", "paragraph", "page", "p. "),
-    *("here", "(see"),
+    *("here", "(see", " more"),
 )
 _LEANS_BACK_MARKS = (
     *(" case", "former", "latter", "above", "below", "omparison", "ontrast", "itself", "selves"),
@@ -526,6 +535,9 @@ def _title_free_faults(
     blank_fault = _first_blank_fault(text)
     if blank_fault or fault:
         return blank_fault or fault
+    parts = cloze_parts(text)
+    if any(_spelled_out_beside(hidden, parts.rest) for hidden in parts.hidden):
+        return "given-away"  # "The [Cystic Fibrosis Foundation] ... any CFF event"
     rest_stems: frozenset[str] | None = None  # the words on screen but the blanks
     about = lx.stem(subject) if subject else ""
     out: list[tuple[tuple[str, ...], int, int, str]] = []
@@ -539,6 +551,20 @@ def _title_free_faults(
         unseen = tuple(w for w in specific if rest_stems is None or not lx.related(w, rest_stems))
         out.append((unseen, len(specific) - len(unseen), len(specific), late_fault))
     return tuple(out)
+
+
+def _spelled_out_beside(hidden: str, rest: str) -> bool:
+    """Whether the rest of a cloze's sentence spells its blank out another way: the initials
+    of a hidden name ("The [Cystic Fibrosis Foundation] has a rule that no patient can attend
+    any CFF event") or the word a hidden "non-" word negates ("smokers vs [non-smokers]")."""
+    capitals = [w[0] for w in hidden.split() if w[:1].isupper()]
+    if len(capitals) >= 2 and re.search(rf"\b{''.join(capitals)}(?![a-z])", rest):
+        return True
+    low = hidden.lower()
+    if low.startswith("non-") and len(low) > 6:
+        negated = lx.stem(low[4:].split()[0])
+        return negated in lx.stems(rest)
+    return False
 
 
 def _acts(text: str, hidden: str) -> bool:
@@ -771,8 +797,19 @@ def _broken(text: str, start: int, end: int, phrase: str) -> bool:
         prev = previous[0]
         if len(prev) == 1 and prev not in ("a", "A", "I"):
             return True  # "C [l atoms]": a formula spelled out letter by letter
+        if _binomial(prev, said):
+            return True  # "Pseudomonas [aeruginosa]": the species of a genus the card shows
         return prev[:1].isupper() and first[:1].isupper() and not lx.is_function_word(prev)
     return False
+
+
+def _binomial(genus: str, said: list[str]) -> bool:
+    """Whether a one-word blank is the second half of a binomial name after its genus
+    ("Pseudomonas [aeruginosa]", "Staphylococcus [aureus]", "Homo [sapiens]"): a capitalised
+    word and a lower-case one, neither of them English."""
+    if len(said) != 1 or not said[0].islower() or not genus[:1].isupper() or len(genus) < 4:
+        return False
+    return not lx.is_familiar(genus.lower()) and not lx.parts_of_speech(said[0])
 
 
 def _head_left_out(last: str, nxt: str) -> bool:

@@ -72,8 +72,10 @@ def list_cards(
         if draft is not None:
             drafts.append(draft)
     names = [i.term for i in termed] if len(termed) == len(block.items) else []
-    if any(name.lower() in ATTRIBUTE_TERMS for name in names):
-        names = []  # "Mechanism, Example" is not a list worth recalling
+    if any(name.lower() in ATTRIBUTE_TERMS for name in names) or (
+        names and all(map(_everyday_label, names))
+    ):
+        names = []  # "Mechanism, Example", "Operation, Consideration": labels of notes
     if not names and not termed and all(is_name(i.text) for i in block.items):
         names = [i.text.rstrip(".") for i in block.items]
     if all(i.children for i in block.items):
@@ -158,18 +160,61 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         return Draft(CardType.BASIC, key, section.id, explanation, question, answer)
     if reveals(term, answer):
         return None
-    if is_clause(answer) and _subject_first(answer) and _names(term):
-        # "Eventual consistency - the system will become consistent ..."
-        question = f"What is meant by {lower_first(term)}?"
-        return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
-    if re.match(r"^(?:an?|the) [a-z]", answer) or (
+    defined = re.match(r"^(?:an?|the) [a-z]", answer) or (
         (re.match(r"^(?:An?|The) [a-z]", answer) or _described(answer))
         and not is_clause(answer)
         and "," not in term  # "lshw, lscpu, lspci": several things, not one term
-    ):
+    )
+    meant = is_clause(answer) and _subject_first(answer) and _names(term)
+    if (meant or defined) and _everyday_label(term) and not _ARTICLE_OPENING.match(answer):
+        # "Leader: President, serving four-year terms" under "The Executive Branch": a
+        # heading of notes, not a term ("What is leader?" was rated bad 13 times in 14);
+        # a clause under it ("Maximum: we cannot create a matching with more edges") is a
+        # remark, which no question asks for
+        if meant:
+            return None
+        return _attribute_card(term, explanation, answer, owner, section.id)
+    if meant:
+        # "Eventual consistency - the system will become consistent ..."
+        question = f"What is meant by {lower_first(term)}?"
+        return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
+    if defined:
         question = f"What {lx.copula_for(lower_first(term))} {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
+
+
+_ARTICLE_OPENING = re.compile(r"^(?:an?|the)\s", re.IGNORECASE)
+# a section whose title names no subject that a note's label could be an attribute of
+_NO_OWNER = re.compile(
+    r"^(?:introduction|overview|background|summary|conclusions?|notes|key points)$", re.I
+)
+
+
+def _everyday_label(term: str) -> bool:
+    """Whether an item's label is one everyday noun ("Leader", "Structure", "Powers"): in
+    notes, a heading of what follows it, which the student does not learn as a term."""
+    words = lx.WORD.findall(term)
+    if len(words) != 1 or words[0] != term.strip() or not words[0].isalpha():
+        return False
+    word = words[0].lower()
+    return lx.is_familiar(word) and "NOUN" in lx.parts_of_speech(word)
+
+
+def _attribute_card(
+    term: str, explanation: str, answer: str, owner: str, section_id: str
+) -> Draft | None:
+    """An everyday label's card, asked of its section's subject: "Leader: President" under
+    "The Executive Branch" -> "What is the leader of the executive branch?"; none where the
+    section names no subject ("Introduction") or its title holds the label already ("Structure"
+    under "The Structure of the Government": the title gives the question away)."""
+    attribute = term.strip().lower()
+    if not owner or _NO_OWNER.match(owner.strip()) or lx.stem(attribute) in lx.stems(owner):
+        return None
+    plural = attribute != lx.lemma(attribute)
+    subject = lower_first(owner)
+    question = f"What {'are' if plural else 'is'} the {attribute} of {subject}?"
+    return Draft(CardType.BASIC, f"term|{owner}|{term}", section_id, explanation, question, answer)
 
 
 def _described(answer: str) -> bool:

@@ -499,6 +499,8 @@ def _clozes(
             continue  # (before the costlier question below)
         if not ctx.scorer.key_term(phrase, sentence):
             continue  # words of the sentence, not a term of the text
+        if ctx.scorer.cuts_compound(sentence, at, phrase):
+            continue  # "covering [detachments]": the word before is half the term
         text = f"{sentence[:at]}{{{{c1::{phrase}}}}}{sentence[at + len(phrase) :]}"
         if fails and phrase[:1].isalnum() and phrase[-1:].isalnum():
             fault = ""  # the sentence's fault: no blank's, and the card is not a weak one

@@ -72,6 +72,7 @@ from functools import lru_cache
 
 from studyapp.cards import cloze_rules as cr
 from studyapp.cards import lexicon as lx
+from studyapp.cards import term_quality as tq
 from studyapp.cards.anaphora import pronoun_without_referent
 from studyapp.cards.drafts import Draft
 from studyapp.cards.leaning import asks_of_a_common_noun
@@ -254,7 +255,7 @@ _SINGULAR = lx.wordset("a an each every one")
 # and patterns of markup, each with the character it needs, searched only in a text holding
 # it (most cards' text holds none): "snake_case1", "_emphasis_", "word_", ":term:`x`", a bare
 # address "https://...", "^note", "\[", "<b>", ".. directive"
-_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "``", "|", "=>", "----", "====")
+_MARKUP_SIGNS = ("{", "}", "](", "[#", "]_", "[]", "``", "|", "=>", "----", "====")
 _MARKUP = (
     (
         "_",
@@ -720,11 +721,17 @@ def _not_a_definition(question: str, answer: str) -> bool:
         term = defined.group("term")
         if term.endswith(("'s", "’s")) or _NOT_A_TERM.search(term):
             return True  # "What is Lord Melbourne's?", "What is a further issue with ...?"
+        if _NO_DEFINITION.search(answer) and not _POINTS_BACK.search(answer):
+            return True  # "What is Till's death?" -> "an example of lynching"
+        if _points_at_these(answer):
+            return True  # "a graph having one of these properties": which ones?
         return _joins_a_clause(answer)  # "What is ROC?" -> "a curve and AUC represents ..."
     described = _TERM_DESCRIPTION.match(question)
     if not described:
         return False
     description = described.group("description")
+    if _NO_DEFINITION.search(description) or _points_at_these(description):
+        return True  # "the term for the classic example of a recessive disease?": one of many
     first = lx.WORD.findall(description)[:1]
     if first and first[0].lower() in _PREDICATE_ADVERBS:
         return True
@@ -735,11 +742,39 @@ def _not_a_definition(question: str, answer: str) -> bool:
 
 def _joins_a_clause(description: str) -> bool:
     """Whether a description runs on into a clause of its own after "and" or "but" ("a
-    probability curve and AUC represents degree of separability")."""
+    probability curve and AUC represents degree of separability"); after a comma, a clause
+    opening on a name does, even after a relative clause ("a broad goal that spans all of
+    computer science, and Chrome uses nearly every trick")."""
     head, *joined = _JOINED_CLAUSE.split(description)
     if _RELATIVE_WORD.search(head):
-        return False  # "the stage during which chromosomes condense and the spindle forms"
+        # not "the stage during which chromosomes condense and the spindle forms"
+        named = _NAMED_CLAUSE.search(description)
+        return named is not None and bool(lx.verb_lemma(named.group("verb")))
     return any(_subject_and_finite_verb(part) for part in joined)
+
+
+_NAMED_CLAUSE = re.compile(r", (?:and|but) [A-Z][\w-]* (?P<verb>[a-z]+s|is|was|has|had)\b")
+# a description that is no definition: an instance of something ("an example of lynching"),
+# or a remark leaning on what was said before ("an active area of scholarship as well")
+# a definition pointing back at what the text said before it ("a research tool that can
+# help an evaluation of these issues", "one of these properties"): rated blind, 5 of 6 such
+# definition cards were bad
+_THESE = re.compile(r"\bthese ([a-z]+)")
+
+
+def _points_at_these(text: str) -> bool:
+    """Whether ``text`` points back at things of no kind it names ("these issues", "one of
+    these properties"), not at a kind it does ("in these animals", "these peptides")."""
+    return any(
+        lx.lemma(word) in lx.ABSTRACT_NOUNS or word in tq.WEAK_NOUNS
+        for word in _THESE.findall(text)
+    )
+
+
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those)\b")  # the unresolved rule's case
+_NO_DEFINITION = re.compile(
+    r"^(?:(?:an?|the|one) (?:[a-z]+ )?)?(?:example|instance) of\b|\bas well\b(?! as)", re.I
+)
 
 
 _NAMING_END = re.compile(r"\b(?:called|termed|named|known as)$")  # "What is X called?"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cached_property, lru_cache
 from itertools import chain
 from typing import Final
@@ -21,6 +21,7 @@ from studyapp.cards import term_quality as tq
 from studyapp.cards.text_facts import STOPWORDS, WORD, wordset
 
 _LETTERS = re.compile(r"[A-Za-z]+")  # patterns run per word run, compiled once
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Za-z][A-Za-z-]*) $")  # the word right before a phrase
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+|\d)")
 _THAN_NEXT = re.compile(r"\s+than\b")
 _DIGIT = re.compile(r"\d")
@@ -298,6 +299,34 @@ class PhraseScorer:
             )
         return known
 
+    def cuts_compound(self, sentence: str, at: int, phrase: str) -> bool:
+        """Whether the word right before ``phrase`` (at ``at`` in ``sentence``) opens a
+        compound the document says again with the phrase's first word: "covering
+        [detachments]" in a drill manual that speaks of covering detachments throughout.
+        Such a blank hides half the term and shows the other half as a hint; the whole
+        compound is an option of its own (see :meth:`_content_runs`)."""
+        before = _WORD_BEFORE.search(sentence, 0, at)
+        said = WORD.findall(phrase)
+        if before is None or not said:
+            return False
+        word = before.group(1)
+        if lx.is_function_word(word) or word.lower() in STOPWORDS:
+            return False
+        if word[:1].isupper() != phrase[:1].isupper():
+            return False  # "In [Germany]", "Chrome [uses]": no compound across a name's edge
+        kinds = lx.parts_of_speech(word)
+        if kinds and not kinds & {"NOUN", "ADJ"}:
+            return False  # "promoting [neuroplasticity]": a verb and its object
+        if kinds == {"ADJ"} and lx.is_familiar(word):
+            return False  # "in different [coordinate systems]": no part of the term
+        # the compound the word opens with the blank's first word ("memory [management
+        # subsystem]" in a text that speaks of memory management) or with all of it
+        first = said[0] if len(said) > 1 else lx.lemma(said[0].lower())
+        if self._said(f"{word} {first}".lower()) >= 2:
+            return True
+        said[-1] = lx.lemma(said[-1].lower())
+        return self._said(f"{word} {' '.join(said)}".lower()) >= 2
+
     def _compound_recurs(self, said: list[str]) -> bool:
         """Whether two or more neighbouring words of a phrase come back elsewhere in the
         document as they stand (the last one in any number: "state space" of "infinite
@@ -368,7 +397,7 @@ class PhraseScorer:
                     ) and _noun_phrase(sentence, piece, subject):
                         runs.append(word)
                 return
-            while piece and (len(piece) > 3 or piece[0][_WORD].lower().endswith(("ing", "ed"))):
+            while piece and (len(piece) > 3 or _verb_form_opens(piece, self._said)):
                 piece.pop(0)
             if len(piece) > 1 and piece[0][_LETTERS_BEFORE].lower() == "to":
                 piece.pop(0)  # "to optimize patient outcomes": the first word is a verb
@@ -378,7 +407,7 @@ class PhraseScorer:
                     piece.pop()  # "Absorption depends on ...": the last word is the verb
             if len(piece) > 1 and piece[0][_WORD].lower() in _COMMON_VERBS:
                 piece.pop(0)  # "(Beta blockers) reduce heart rate"
-            if piece and _noun_phrase(sentence, piece, subject):
+            if piece and _noun_phrase(sentence, piece, subject, self._said):
                 runs.append(sentence[piece[0][_START] : piece[-1][_END]])
 
         # the words with what is between them, found in one call (no match object a word):
@@ -428,6 +457,18 @@ def _run_word(token: str) -> tuple[str, bool, int, str]:
     letters = _LETTERS.findall(token)  # a word opens on a letter: one run at least
     left_out = base in STOPWORDS or base.endswith("ly") or token.endswith(("’s", "'s"))
     return base, left_out, len(letters), letters[-1]
+
+
+def _verb_form_opens(piece: list[_Token], said: Callable[[str], int]) -> bool:
+    """Whether a run opens on a word on -ing or -ed that is a verb ("using [...]", "reduced
+    [...]"), not the first word of a compound the document ``said`` two or more times
+    ("covering detachment", "printed circuit"): the compound is the term, half is no blank."""
+    word = piece[0][_WORD].lower()
+    if not word.endswith(("ing", "ed")):
+        return False
+    if len(piece) < 2 or len(word) < 5 or not lx.parts_of_speech(word) & {"NOUN", "ADJ"}:
+        return True  # "placed opposite", "colour(ed object": a verb, or a piece of a word
+    return said(f"{word} {lx.lemma(piece[1][_WORD].lower())}") < 2
 
 
 _VERB_BEFORE = wordset(
@@ -529,6 +570,8 @@ def _verb_at_end(sentence: str, last: _Token, opens: bool = False) -> bool:
     if after is None:
         return False
     follower = after.group(1).lower()
+    if follower.endswith("ly") and "ADV" in lx.parts_of_speech(follower):
+        return True  # "[Blondness] increases appreciably": a verb and its adverb
     return follower in _AFTER_VERB or follower.isdigit() or (opens and follower in _CLAUSE_WORDS)
 
 
@@ -537,9 +580,15 @@ def _word_char(char: str) -> bool:
     return char.isalnum() or char in "-’'"
 
 
-def _noun_phrase(sentence: str, run: list[_Token], subject: str = "") -> bool:
+def _noun_phrase(
+    sentence: str,
+    run: list[_Token],
+    subject: str = "",
+    said: Callable[[str], int] | None = None,
+) -> bool:
     """Whether a run of content words of ``sentence`` looks like a noun phrase (not a verb
-    or an adjective)."""
+    or an adjective); one opening on -ing or -ed is one only as a compound the document
+    ``said`` again ("covering detachment", see :func:`_verb_form_opens`)."""
     last = run[-1][_WORD].lower()
     # the cheap checks first (each alone rules the run out)
     if len(run) == 1 and len(last) < 6:
@@ -550,7 +599,9 @@ def _noun_phrase(sentence: str, run: list[_Token], subject: str = "") -> bool:
         return False
     if "than" in sentence and _THAN_NEXT.match(sentence, run[-1][_END]):
         return False  # "larger than": a comparison, not a noun
-    if run[0][_WORD].lower().endswith(("ing", "ed")):
+    if run[0][_WORD].lower().endswith(("ing", "ed")) and (
+        said is None or _verb_form_opens(run, said)
+    ):
         return False
     before = run[0][_LETTERS_BEFORE]
     if before:

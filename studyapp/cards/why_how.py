@@ -261,9 +261,15 @@ def _because(text: str, subject: str) -> QA | None:
     if not match or _UNFINISHED.search(match.group("main")):
         return None  # "SRAM is faster than DRAM, but because it is expensive, ...": the
         # reason belongs to the clause after "but", which the question would cut off
-    asked = invert(match.group("main"))
+    main = _BECAUSE_ADVERB.sub("", match.group("main"))  # "just because", "partly because"
+    asked = invert(main)
     why = match.group("why").removeprefix("of ")  # "because of the finite volume ..."
     return QA("because", f"Why {asked}?", why) if asked else None
+
+
+# an adverb that belongs to "because", not to the main clause ("sent children away just
+# because they were unruly" asked "Why might teachers send children away just?")
+_BECAUSE_ADVERB = re.compile(r",? (?:just|only|simply|partly|largely|mainly|mostly|precisely)$")
 
 
 _UNFINISHED = re.compile(r",? (?:but|and|or|so|yet)$")  # a clause that goes on after the reason

@@ -72,6 +72,18 @@ _BLOCK_TAG_LINE = re.compile(
     r"|blockquote|article|nav|main|p)\b[^>]*>\s*)+$",
     re.IGNORECASE,
 )
+# A MyST block of practice (Jupyter Book textbooks): an exercise, a worked example, a
+# checkpoint question and its answer or solution. Its sentences are a problem's data ("A mass,
+# M, is placed on the piston with the larger diameter"), which no card should ask as a fact
+# (rated bad in round T1); it runs to the first closing fence, which in such books often
+# closes a solution nested in the example without a fence of its own.
+_PRACTICE_BLOCK = re.compile(
+    r"^\s*:{3,}\s*\{(?:exercise|solution|answer)\b[^}]*\}"
+    r"|^\s*:{3,}\s*\{[\w-]+\}\s*(?:Worked )?(?:Example|Exercise|Problem|Solution|Answer"
+    r"|Checkpoint|Practice|Quiz)\b",
+    re.IGNORECASE,
+)
+_COLON_CLOSE = re.compile(r"^\s*:{3,}\s*$")
 _IAL_LINE = re.compile(r"^\s*(?:\{:[^}]*\}|\^)\s*$")  # kramdown: "{: .class}", "^"
 # an AsciiDoc anchor or block attribute line: "[[ch11]]", "[source,python]", "[NOTE]"
 _ADOC_ATTRIBUTE_LINE = re.compile(
@@ -83,8 +95,14 @@ _TRAILING_RULE = re.compile(r"\s*\*(?: \*){2,}\s*$")  # "phases.* * *": a rule g
 EQUALS_BOLD = re.compile(r"(?<![\w=])=(?=[ \w])([^=\n]{0,80}?[\w.?!)’'\"])=(?![\w=])")
 _IAL = re.compile(r"\{:[^}]*\}")
 # a heading's attributes at its end (Pandoc, kramdown, MkDocs): "## Overview {#overview}",
-# "### Setup {.unnumbered}"
-_HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.][\w.:-]+(?:\s+[#.][\w.:-]+)*\}\s*$")
+# "### Setup {.unnumbered}", "## Pitfalls { #sec:xtocid157909725 }" (spaces inside, as Pandoc
+# allows), "## Notes {#notes .unlisted key=value}"
+_HEADING_ATTRIBUTES = re.compile(
+    r"\s*\{\s*[#.][\w.:-]+(?:\s+(?:[#.][\w.:-]+|[\w-]+=\S+))*\s*\}\s*$"
+)
+# a Pandoc/Quarto citation in brackets, its keys after "@" (not an address: "a@b.org"); its
+# key often spells the answer ("[@termanMeasurementIntelligence1916]" after "[Terman] was")
+_PANDOC_CITATION = re.compile(r"\s?\[[^\[\]]*?(?<![\w.])-?@[A-Za-z0-9_][^\[\]]*\]")
 _DEFINITION = re.compile(r"^:\s+\S")  # kramdown/PHP Markdown definition: ": explanation"
 _ANNOTATION = re.compile(r"<annotation[^>]*>.*?</annotation>", re.IGNORECASE | re.DOTALL)
 _CROSS_REFERENCE = re.compile(
@@ -300,6 +318,8 @@ def _markup_lines(out: list[str], i: int, written: list[str] | None) -> int | No
         if name == "table":
             return _html_table(out, i)
         return _blank_until(out, i, lambda text, n=name: f"</{n}>" in text.lower())
+    if _PRACTICE_BLOCK.match(line):
+        return _blank_until(out, i, _COLON_CLOSE.match, first_counts=False)
     if (
         _IAL_LINE.match(line)
         or _MDX_LINE.match(line)
@@ -635,6 +655,8 @@ def plain_inline(text: str) -> str:
     if "((" in text:
         text = _ADOC_INDEX.sub(first_group, _ADOC_HIDDEN_INDEX.sub("", text))
     if "[" in text:
+        if "@" in text:  # a Pandoc citation: "[@terman1916]", "[see @rubin_2001, p. 3]"
+            text = _PANDOC_CITATION.sub("", text)
         if "]](" in text:  # what every cross-reference holds: "[[link]](...)"
             text = _CROSS_REFERENCE.sub("", text)
         text = _TASK_BOX.sub("", text)
@@ -650,7 +672,7 @@ def plain_inline(text: str) -> str:
         text = EQUALS_BOLD.sub(r"\1", text)  # over a line's end too: "=General Aspects of the ...="
     if "{:" in text:
         text = _IAL.sub("", text)
-    if "{#" in text or "{." in text:
+    if text.endswith("}") or text.rstrip().endswith("}"):  # "## Setup {.unnumbered}"
         text = _HEADING_ATTRIBUTES.sub("", text)
     if "* * *" in text:
         text = _TRAILING_RULE.sub("", text)

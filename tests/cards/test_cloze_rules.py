@@ -348,6 +348,9 @@ def test_a_sentence_with_a_verb_is_not_a_fragment():
         "The King was then at St. {{c1::Germain-en-Laye}} with his court.",  # history
         "The climbers reached the summit of Mt. {{c1::Everest}} in 1953.",  # geography
         "On that day Leonardo {{c1::da Vinci}} made his will at Amboise.",  # art history
+        # a species after its genus: medicine, zoology
+        "The most common infection in adults with CF is Pseudomonas {{c1::aeruginosa}}.",
+        "The fruit fly Drosophila {{c1::melanogaster}} has four pairs of chromosomes.",
     ],
 )
 def test_a_blank_after_a_title_or_inside_a_name_is_half_a_name(text):
@@ -390,4 +393,49 @@ def test_a_cloze_of_half_a_phrase_or_of_a_question_fails(text, fault):
     ],
 )
 def test_a_whole_adjective_phrase_or_amount_passes(text):
+    assert cloze_fault(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # physics lecture notes, a space agency's page, a psychology chapter
+        "Header image taken from the PhD thesis {{c1::Spinor Bose-Einstein condensates}}.",
+        "Photo courtesy of the {{c1::Hubble Space Telescope}} team.",
+        "Figure adapted from {{c1::Baddeley}} and Hitch (1974).",
+    ],
+)
+def test_a_credit_line_is_no_statement(text):
+    assert cloze_fault(text, "", "") in ("not-a-statement", "unresolved")
+    assert gate.card_fault(Draft(CardType.CLOZE, "", "", text, text=text), "") != ""
+
+
+def test_a_lesson_sending_its_reader_elsewhere_leans_on_what_the_card_lacks():
+    """'Read more about the process in the documentation' (a machine-learning lesson)."""
+    for text in (
+        "Read more about the process in the {{c1::documentation}}.",
+        "Learn more about {{c1::gradient descent}} at the course site.",
+    ):
+        assert cloze_fault(text, "", "") == "unresolved"
+    assert not points_into_document("Students who read more fiction score higher.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # medicine: the initials of the hidden name stand later in the sentence
+        "The {{c1::Cystic Fibrosis Foundation}} lets no two patients attend a CFF event.",
+        # security: the same
+        "The {{c1::Adversarial Tactics}}, Techniques, and Common Knowledge or ATT&CK is a list.",
+        # data science, computing: the word a hidden "non-" word negates is on the card
+        "Rules might compare the mortality of smokers vs {{c1::non-smokers}}.",
+        "A {{c1::non-volatile storage medium}} keeps its data, whereas a volatile one does not.",
+    ],
+)
+def test_a_blank_the_rest_of_its_sentence_spells_out_is_given_away(text):
+    assert cloze_fault(text, "", "") == "given-away"
+
+
+def test_a_name_whose_initials_are_not_on_the_card_is_no_giveaway():
+    text = "The {{c1::World Health Organization}} was founded in 1948 in Geneva."
     assert cloze_fault(text, "", "") == ""

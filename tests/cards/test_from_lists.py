@@ -239,3 +239,33 @@ def test_a_list_of_rules_is_not_recalled_as_names():
     )
     drafts = list_cards(section.lists[0], section, section.lists)
     assert not [d for d in drafts if d.question.startswith("Name the")]
+
+
+def test_an_everyday_label_is_asked_as_an_attribute_of_its_section_never_as_a_term():
+    """'Leader: President, serving four-year terms' under 'The Executive Branch' (civics),
+    'Climate: Tropical waters between 23 and 29 degrees' under 'Coral reefs' (biology): a note's
+    label is no term ('What is leader?' was rated bad 13 times in 14), so the card asks
+    what the label is of the section's subject; a label the title holds asks nothing."""
+    section = _section(
+        "# Government\n\n## The Executive Branch\n\n"
+        "- Leader: President, serving four-year terms\n"
+        "- Powers: Broad authority over foreign affairs and treaties\n"
+        "- Tort: Civil wrong causing loss or harm to a claimant\n"
+    )
+    asked = {d.question: d.answer for d in list_cards(section.lists[0], section, section.lists)}
+    assert asked["What is the leader of the executive branch?"] == (
+        "President, serving four-year terms"
+    )
+    assert "What are the powers of the executive branch?" in asked
+    assert "What is tort?" in asked  # a term of the subject stays one
+    assert not [q for q in asked if q in ("What is leader?", "What are powers?")]
+    reefs = _section(
+        "# Oceans\n\n## Coral reefs\n\n- Climate: Tropical waters between 23 and 29 degrees\n"
+    )
+    drafts = list_cards(reefs.lists[0], reefs, reefs.lists)
+    assert [d.question for d in drafts] == ["What is the climate of coral reefs?"]
+    structure = _section(
+        "# Congress\n\n## The Structure of Congress\n\n- Structure: Two houses of members\n"
+    )
+    drafts = list_cards(structure.lists[0], structure, structure.lists)
+    assert not [d for d in drafts if "structure" in (d.question or "").lower()]

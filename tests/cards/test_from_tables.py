@@ -661,3 +661,34 @@ def test_a_sample_of_a_dataset_gives_no_cards():
     )
     assert table_cards(sample, SECTION) == []
     assert table_cards(BCS, SECTION)
+
+
+def test_rows_named_by_a_bare_code_are_asked_with_their_kind():
+    """'class | severity' with rows 'I', 'II' (medical genetics), 'type | ...' with rows 'A',
+    'B' (engineering): 'What is the severity of II?' asks nothing a student can place, so the
+    row is named 'class II'; rows numbered 1, 2, ... (a worked example's nodes) stay unasked."""
+    cftr = Table(
+        ["class", "severity", "genetic basis", "description"],
+        [
+            ["I", "severe", "Nonsense, frameshift", "No synthesis of CFTR"],
+            ["II", "severe", "ΔF508 and some missense", "Increased degradation of CFTR"],
+            ["IV", "mild", "Missense", "Abnormal conductance"],
+        ],
+        line=3,
+    )
+    asked = {d.question: d.answer for d in table_cards(cftr, SECTION)}
+    assert asked["What is the genetic basis of class II?"] == "ΔF508 and some missense"
+    assert asked["What is class IV?"] == "Abnormal conductance"
+    assert not [q for q in asked if re.search(r"\bof (?:I|II|IV)\?", q)]
+    fuses = Table(
+        ["Type", "Speed", "Use"],
+        [["A", "fast-acting", "semiconductor protection"], ["B", "slow-blow", "motor circuits"]],
+        line=3,
+    )
+    assert "What is the use of type B?" in {d.question for d in table_cards(fuses, SECTION)}
+    heap = Table(
+        ["Node", "Parent index", "Left child"],
+        [["10", "-1", "1"], ["7", "0", "3"], ["2", "0", "5"]],
+        line=3,
+    )
+    assert table_cards(heap, SECTION) == []

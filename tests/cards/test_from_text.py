@@ -278,3 +278,64 @@ def test_two_questions_with_one_long_answer_leave_their_section_short_of_cards()
         ask("how|c", "How does ketamine reduce the transmission of pain signals?", nmda),
     ]
     assert not _two_sound(pain, "Chronic Pain / Mechanism", "")
+
+
+DRILL = """# Marches
+
+## Covering detachments
+
+The covering detachment marches ahead of the main body. Each covering detachment sends patrols
+to the flanks. Tactical units should not be broken in making details for covering detachments.
+The support commander orders the necessary reconnaissance. Outpost patrols keep close contact
+with the enemy. The reserve stays with the main body.
+"""
+
+CIRCUITS = """# Oscillators
+
+## The simple pendulum
+
+A simple pendulum is a mass on a light string. The period of a simple pendulum depends on its
+length. A physical pendulum swings about a fixed axis through the object. Blondness increases
+appreciably on the higher slopes of the Alps. The restoring force is proportional to the
+displacement.
+"""
+
+
+def test_no_cloze_hides_half_of_a_compound_the_text_uses_again():
+    """'covering [detachments]' in a drill manual, 'simple [pendulum]' in physics: the word
+    before the blank is the first half of the term, said again and again; and a run of
+    words never ends on a verb followed by its adverb ('[Blondness increases] appreciably')."""
+    hidden = [h.lower() for h in _hidden(_cards(DRILL)) + _hidden(_cards(CIRCUITS))]
+    assert "detachments" not in hidden and "detachment" not in hidden
+    assert "pendulum" not in hidden
+    assert not any(h.endswith("increases") for h in hidden)
+
+
+def test_a_compound_the_text_uses_again_is_a_whole_blank():
+    """The -ing word of 'covering detachment' is part of the term, not a verb before it."""
+    from studyapp.cards.phrase_scorer import PhraseScorer
+
+    scorer = PhraseScorer(DRILL.split(". "), set(), "")
+    sentence = "Each covering detachment sends patrols to the flanks"
+    phrases = [p for _score, p in scorer.candidates(sentence)]
+    assert "covering detachment" in phrases
+    assert scorer.cuts_compound(sentence, sentence.find("detachment"), "detachment")
+    verb = "Outpost patrols keep close contact with the enemy"
+    assert not scorer.cuts_compound(verb, verb.find("contact"), "contact")
+
+
+def test_a_blank_opening_inside_a_compound_the_text_uses_is_half_a_term():
+    """'an independent memory [management subsystem]' in a text on memory management
+    (operating systems): the word before the blank and its first word are the term."""
+    from studyapp.cards.phrase_scorer import PhraseScorer
+
+    sentences = [
+        "Memory management in Linux is a complex system",
+        "The memory management code keeps lists of free pages",
+        "For each node Linux constructs an independent memory management subsystem",
+    ]
+    scorer = PhraseScorer(sentences, set(), "")
+    sentence = sentences[2]
+    at = sentence.find("management subsystem")
+    assert scorer.cuts_compound(sentence, at, "management subsystem")
+    assert not scorer.cuts_compound(sentence, sentence.find("node"), "node")

@@ -1588,3 +1588,70 @@ def test_a_what_is_question_with_a_relative_clause_is_a_definition():
 )
 def test_a_question_about_a_place_in_the_text_is_unresolved(question):
     assert card_fault(_ask(question, "a single protocol"), "Notes") == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # sociology, biology, software: an instance, or a remark leaning on what came before
+        ("What is Till's death?", "an example of lynching, which is a killing by a mob"),
+        ("What is the tobacco mosaic virus?", "an example of a helical virus"),
+        ("What is lead poisoning?", "an active area of scholarship as well"),
+        # a description that runs on into a clause with a subject of its own
+        (
+            "What is performance?",
+            "a broad goal that spans all of computer science, and Chrome uses every trick",
+        ),
+    ],
+)
+def test_a_definition_card_whose_answer_is_no_definition_is_dropped(question, answer):
+    assert card_fault(_ask(question, answer), "") == "not-a-definition"
+
+
+def test_a_term_asked_from_one_example_of_a_kind_is_dropped():
+    """'the classic example of a recessive disease' (genetics) names one of many: the
+    question has no single answer."""
+    term = _ask("What is the term for the classic example of a recessive disease?", "CF")
+    assert card_fault(term, "") == "not-a-definition"
+    kept = _ask("What is the term for a disease caused by two recessive alleles?", "CF")
+    assert card_fault(kept, "") == ""
+
+
+def test_a_definition_with_as_well_as_or_a_relative_clause_is_kept():
+    """'as well as' joins two parts of one description; a relative clause's own "and"
+    stays inside it (zoology, law)."""
+    cephalopods = _ask("What are cephalopods?", "a class of molluscs as well as predators")
+    assert card_fault(cephalopods, "") == ""
+    writ = _ask(
+        "What is a writ of certiorari?",
+        "an order by which a higher court reviews a case and the lower court sends the record",
+    )
+    assert card_fault(writ, "") == ""
+
+
+def test_a_card_showing_an_empty_cross_reference_is_dropped():
+    """MyST's "[](#fig:lift)" reads as "[]" once its target is gone (physics, a manual):
+    "A fluid element ... is illustrated in []" points at nothing on the card."""
+    cloze = Draft(
+        CardType.CLOZE,
+        "k",
+        "s",
+        "A fluid element with an infinitesimal height is illustrated in [].",
+        text="A fluid element with an {{c1::infinitesimal height}} is illustrated in [].",
+    )
+    assert card_fault(cloze, "") != ""
+
+
+def test_a_definition_pointing_back_at_these_things_is_dropped():
+    """'a graph having one of these properties' (graph theory), 'a tool that can help an
+    evaluation of these issues' (psychology): which properties, which issues? A kind the
+    answer names ('in these animals', zoology) is no pointer."""
+    tree = _ask("What is a tree?", "a graph having one of these properties")
+    assert card_fault(tree, "") == "not-a-definition"
+    term = _ask(
+        "What is the term for a research tool that can help an evaluation of these issues?",
+        "Operational definitions",
+    )
+    assert card_fault(term, "") == "not-a-definition"
+    cavity = _ask("What is the rhynchocoel?", "a fluid-filled cavity of the gut in these animals")
+    assert card_fault(cavity, "") == ""

@@ -18,18 +18,18 @@ WHAT_CASES = [  # science, history, law, computing, philosophy, biology
         "Capillary attraction",
     ),
     (
-        "The flame of a candle burns with a bright yellow light.",
-        "What burns with a bright yellow light?",
+        "The flame of a candle burns with a bright yellow light above the wick.",
+        "What burns with a bright yellow light above the wick?",
         "The flame of a candle",
     ),
     (
-        "Habeas corpus was suspended during the war.",
-        "What was suspended during the war?",
+        "Habeas corpus was suspended in Maryland during the Civil War.",
+        "What was suspended in Maryland during the Civil War?",
         "Habeas corpus",
     ),
     (
-        "A go-back-n receiver discards any out-of-sequence frame.",
-        "What discards any out-of-sequence frame?",
+        "A go-back-n receiver discards any out-of-sequence frame from the sender.",
+        "What discards any out-of-sequence frame from the sender?",
         "A go-back-n receiver",
     ),
     (
@@ -89,6 +89,18 @@ def test_a_number_with_a_thousands_comma_is_never_cut_in_two():
         # a plural noun before a floating "each" or "both" is the subject's, not its verb
         "The Big Five personality factors each represent a range between two extremes.",
         "The two ancient trade routes both crossed the desert at Palmyra.",
+        # the noun of a light verb's idiom: "What should be paid to ...?" -> "Attention"
+        "Special attention should be paid to the fitting of shoes and the care of feet.",
+        "Great emphasis is placed on the oral tradition in the early church.",
+        "Particular care must be taken when the bearings are greased.",
+        # a short question seldom has one answer ("What can intercept the connection?")
+        "An attacker can intercept the connection.",
+        "The British commander moved toward the seacoast.",
+        # "also", "as well": the text named others before (governance, genetics)
+        "Retrospectives should also be used across programmes of work in the department.",
+        "Glaciers carved the valleys and left moraines on the valley floors as well.",
+        # a count before an -s word makes it a plural noun, not the verb
+        "A comparison of three external sorts on a collection of small records follows.",
     ],
 )
 def test_no_question_where_the_subject_or_predicate_asks_nothing(sentence):
@@ -209,10 +221,14 @@ def test_kinds_called_by_name_and_a_second_verb_agree():
         "What are the three stages of interphase?",
         ("G1", "S", "G2"),
     )
-    asked = what_does("The proteins of the kinetochore attract and bind spindle fibres.", "")
-    assert asked is not None and asked.question == "What attracts and binds spindle fibres?"
-    carved = what_does("Glaciers carved the valleys and left moraines.", "")
-    assert carved is not None and carved.question == "What carved the valleys and left moraines?"
+    asked = what_does(
+        "The proteins of the kinetochore attract and bind the spindle fibres during mitosis.", ""
+    )
+    assert asked is not None
+    assert asked.question == "What attracts and binds the spindle fibres during mitosis?"
+    carved = what_does("Glaciers carved the valleys and left moraines on the valley floors.", "")
+    assert carved is not None
+    assert carved.question == "What carved the valleys and left moraines on the valley floors?"
 
 
 def test_an_example_is_no_subject_to_ask_for():

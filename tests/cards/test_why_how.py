@@ -370,3 +370,17 @@ def test_like_after_a_plural_subject_is_no_verb():
     ):
         asked = [qa.question for qa in why_how(sentence, "")]
         assert not [q for q in asked if q.endswith(" like?") or " like mouse" in q], asked
+
+
+def test_an_adverb_of_because_is_not_left_at_the_end_of_the_question():
+    """'... sent children away just because they were unruly' (psychology), '... failed
+    partly because the harvest was poor' (history): the adverb goes with the reason."""
+    from studyapp.cards.why_how import _because
+
+    sent = _because(
+        "Teachers might send children away to institutions just because they were unruly", ""
+    )
+    assert sent is not None
+    assert sent.question == "Why might teachers send children away to institutions?"
+    failed = _because("The revolt failed partly because the harvest was poor", "")
+    assert failed is not None and failed.question == "Why did the revolt fail?"

@@ -370,7 +370,14 @@ def test_a_headings_attributes_are_not_its_title():
     assert markdown_heading("## Overview {#overview}") == (2, "Overview")
     assert markdown_heading("### The cab problem{#sec-cab_problem}") == (3, "The cab problem")
     assert markdown_heading("## Summary {.unnumbered}") == (2, "Summary")
+    # spaces inside the braces, as Pandoc allows (an electronics textbook's export)
+    assert markdown_heading("## Potential Pitfalls { #sec:xtocid157909725 }") == (
+        2,
+        "Potential Pitfalls",
+    )
+    assert markdown_heading("## Notes {#notes .unlisted data-level=2}") == (2, "Notes")
     assert strip_inline("Use {x} in the template") == "Use {x} in the template"
+    assert strip_inline("Write { #not-an-attribute } here") == "Write { #not-an-attribute } here"
 
 
 def test_a_plain_text_books_bold_may_run_over_a_line():
@@ -379,3 +386,51 @@ def test_a_plain_text_books_bold_may_run_over_a_line():
     assert plain_inline("look at the =General Aspects of the Pentecostal Church=.") == (
         "look at the General Aspects of the Pentecostal Church."
     )
+
+
+def test_a_myst_exercise_example_or_checkpoint_with_its_solution_goes():
+    """Jupyter Book textbooks (physics, statistics) set their worked examples and exercises in
+    MyST blocks: a problem's data ("A mass, M, is placed on the piston") is no fact to learn,
+    and the solution nested inside often has no closing fence of its own."""
+    lines = [
+        "Pascal's principle holds in any enclosed fluid.",
+        ":::{note} Example 14.2",
+        "The pistons are cylindrical and their diameters are D and D/2.",
+        ":::{note} Solution",
+        ":class: dropdown",
+        "The force is a quarter of the weight.",
+        ":::",
+        "A hydraulic lift multiplies force.",
+        ":::{exercise}",
+        "Which of the following is true?",
+        ":::",
+        ":::{tip} Checkpoint",
+        "What happens to the pressure?",
+        ":::{tip} Answer",
+        "It doubles.",
+        ":::",
+        ":::{hint} Learning Objectives",
+        "Describe pressure in a fluid.",
+        ":::",
+    ]
+    kept = [line for line in blank_markup(lines) if line.strip()]
+    assert kept == [
+        "Pascal's principle holds in any enclosed fluid.",
+        "A hydraulic lift multiplies force.",
+        "Describe pressure in a fluid.",
+    ]
+
+
+def test_a_pandoc_citation_is_no_part_of_the_text():
+    """Quarto and R Markdown textbooks (psychology, epidemiology) cite as '[@key]': the key
+    often spells the answer ('[@termanMeasurement1916]' beside '[Terman] was ...'). An
+    address in brackets is no citation."""
+    from studyapp.outline.lines import strip_inline
+
+    assert strip_inline(
+        "Terman popularized the test [@termanMeasurement1916], hence the name."
+    ) == ("Terman popularized the test, hence the name.")
+    assert strip_inline("Confounding [see @hernan_2016, p. 3; @rubin_2001] matters.") == (
+        "Confounding matters."
+    )
+    assert strip_inline("Write to [me@example.org] today.") == "Write to [me@example.org] today."

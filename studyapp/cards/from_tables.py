@@ -119,7 +119,15 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
         # code ("What is the severity of class II?"); "What is the severity of II?" was
         # rated bad 14 times in 14 (a medical genetics lecture)
         kind = header[0].strip().lower()
-        rows = [[f"{kind} {row[0]}", *row[1:]] for row in rows]
+        named = [[f"{kind} {row[0]}", *row[1:]] for row in rows]
+        # each card's source stays the row as the text writes it ("| II | severe | ...")
+        shown.update(
+            {
+                table_row(new): shown.get(table_row(old), table_row(old))
+                for new, old in zip(named, rows, strict=True)
+            }
+        )
+        rows = named
         labels = [row[0] for row in rows]
     repeated = {label for label in labels if labels.count(label) > 1}
     if len(repeated) * 2 > len(set(labels)) or all(_IDENTIFIER.match(label) for label in labels):

@@ -676,8 +676,13 @@ def test_rows_named_by_a_bare_code_are_asked_with_their_kind():
         ],
         line=3,
     )
-    asked = {d.question: d.answer for d in table_cards(cftr, SECTION)}
+    cards = table_cards(cftr, SECTION)
+    asked = {d.question: d.answer for d in cards}
     assert asked["What is the genetic basis of class II?"] == "ΔF508 and some missense"
+    # the card quotes the row as the text writes it
+    sources = {d.source for d in cards}
+    assert "| II | severe | ΔF508 and some missense | Increased degradation of CFTR |" in sources
+    assert not [source for source in sources if "class II" in source]
     assert asked["What is class IV?"] == "Abnormal conductance"
     assert not [q for q in asked if re.search(r"\bof (?:I|II|IV)\?", q)]
     fuses = Table(

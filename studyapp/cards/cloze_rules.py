@@ -175,6 +175,8 @@ _RESOURCE = re.compile(
     r"|^\s*\[(?:review|video|book|pdf)\]",
     re.IGNORECASE,
 )
+_PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+(?:the\s+|an?\s+)?$")
+_CLAUSE_AFTER_AND = re.compile(r"[,;]\s+(?:and|or)\s+(?:the\s+|an?\s+)?$")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 # the words _DANGLING_END ends on (keep them with the pattern), and the ASCII marks it reads
@@ -624,6 +626,10 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             or _EXAMPLE_AFTER.match(after)
         ):
             late = "example"  # "durable goods like cars and [refrigerators]": one of many
+        if not late and _PAIRED_BEFORE.search(before) and not _CLAUSE_AFTER_AND.search(before):
+            late = "list-item"  # "the inputs and [outputs]": its pair in view gives it away
+        if not late and before.count("(") > before.count(")"):
+            late = "aside"  # "(which merchants imported from Cuba and the [West Indies])"
         out.append(("", content, late))
         if late:
             break

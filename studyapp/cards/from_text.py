@@ -627,7 +627,7 @@ def _question_cards(
         # an answer in everyday words is one of the text's terms only if the text says it again;
         # so is one of a bare four-word question ("What can ketamine potentially enhance?")
         plain = gate.everyday_answer(question, qa.answer) or says_too_little(question, qa.answer)
-        everyday = plain and not ctx.scorer.said_again(bare)
+        everyday = plain and not any(map(ctx.scorer.said_again, _answer_terms(bare)))
         drafts.append(
             Draft(
                 CardType.TYPED if typed else CardType.BASIC,
@@ -642,6 +642,18 @@ def _question_cards(
             )
         )
     return drafts
+
+
+_AFTER_HEAD = re.compile(r"\s+(?:with|of|in|on|for|to|from|by|at|that|which|who)\s+")
+
+
+def _answer_terms(bare: str) -> tuple[str, ...]:
+    """The phrases of an answer that make it one of the text's terms when the text says them
+    again: the whole answer, and its head of two words or more before a preposition or a
+    clause ("[minimum contacts] with the forum state" in a law outline that keeps coming back
+    to minimum contacts)."""
+    head = _AFTER_HEAD.split(bare, maxsplit=1)[0]
+    return (bare, head) if head != bare and len(head.split()) >= 2 else (bare,)
 
 
 def _accepted(qa: QA, bare: str) -> tuple[str, ...]:

@@ -661,10 +661,10 @@ def test_a_chapter_number_in_capitals_stays_a_roman_number():
     """'CHAPTER VII' (history) titles its deck 'Chapter VII', not 'Chapter Vii'; 'PART IV. THE
     WAR' gives 'Part IV. The War'; 'CIVIL LAW' is not a number."""
     text = (
-        "# Histories\n\n## CHAPTER VII\n\nThe plague broke out in Athens in the second year of"
-        " the war. Pericles died of it.\n\n## PART IV. THE WAR\n\nSparta invaded Attica every"
-        " summer. The Athenians sent ships round the Peloponnese.\n\n## CIVIL LAW\n\nA tort is"
-        " a civil wrong. Damages compensate the injured party.\n"
+        "# Histories\n\n## CHAPTER VII\n\nThe plague broke out in Athens in 430 BC. Pericles,"
+        " the leader of Athens, died of the plague in 429 BC.\n\n## PART IV. THE WAR\n\n"
+        "Sparta invaded Attica every summer. The Athenians sent ships round the Peloponnese."
+        "\n\n## CIVIL LAW\n\nA tort is a civil wrong. Damages compensate the injured party.\n"
     )
     titles = [d.title for d in generate_decks(parse_outline(text), prefix="h", join_small=False)]
     assert titles == ["Chapter VII", "Part IV. The War", "Civil Law"]

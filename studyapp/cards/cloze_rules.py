@@ -587,7 +587,7 @@ def _first_blank_fault(text: str) -> str:
 
 
 # a blank that names a picture or a table of the book, not a thing of the subject
-_FIGURE_LABEL = re.compile(
+FIGURE_LABEL = re.compile(
     r"^(?:Plate|Fig(?:ure)?\.?|Table|Chart|Map|Illustration|Diagram|Exhibit)s? "
     r"(?:[IVXLC]+|\d+[a-z]?)(?:[.-]\d+)?\W*$",
     re.IGNORECASE,
@@ -605,7 +605,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             return (*out, ("broken-blank", (), ""))
         if _pointed(text[: match.start()]):
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
-        if _FIGURE_LABEL.match(phrase):
+        if FIGURE_LABEL.match(phrase):
             return (*out, ("unresolved", (), ""))  # "the Last Supper ([Plate IV].)": a
             # picture the card cannot show
         content = tuple(lx.content_words(phrase))

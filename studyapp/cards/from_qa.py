@@ -19,7 +19,7 @@ from studyapp.cards.drafts import MAX_ANSWER, Draft
 from studyapp.model import CardType
 from studyapp.outline.lines import ANSWER_MARK as _ANSWER_MARK
 from studyapp.outline.lines import QUESTION_MARK as _QUESTION_MARK
-from studyapp.outline.nodes import ListItem, OutlineSection
+from studyapp.outline.nodes import Block, ItemList, ListItem, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
@@ -60,10 +60,11 @@ def qa_pair_cards(section: OutlineSection) -> list[Draft]:
     """A paragraph marked as a question ("Q: What does DNS resolve?") followed by one marked
     as its answer ("A: Names to addresses.") is a card, in a review sheet as in a catechism."""
     drafts: list[Draft] = []
-    paragraphs = section.paragraphs
-    for asking, answering in itertools.pairwise(paragraphs):
-        text = normalise_space(asking.text)
-        if not _QUESTION_MARK.match(text) or not _ANSWER_MARK.match(answering.text):
+    for asking, answering in itertools.pairwise(section.blocks):
+        text = marked_question(asking)
+        if not text or not isinstance(answering, Paragraph):
+            continue
+        if not _ANSWER_MARK.match(answering.text):
             continue
         card = _card(_QUESTION_MARK.sub("", text), answering.text, True, section.id, "qa-pair")
         if card is not None:
@@ -71,10 +72,25 @@ def qa_pair_cards(section: OutlineSection) -> list[Draft]:
     return drafts
 
 
+def marked_question(block: Block) -> str:
+    """The text of a block marked as a question ("Q. What is ...?"), or ``""``: a paragraph,
+    or a list of that one item where the text numbers its questions ("212. Q.--How is the
+    power ...?" reads as an item of a numbered list)."""
+    if isinstance(block, Paragraph):
+        text = block.text
+    elif isinstance(block, ItemList) and len(block.items) == 1 and not block.items[0].children:
+        text = block.items[0].text
+    else:
+        return ""
+    text = normalise_space(text)
+    return text if _QUESTION_MARK.match(text) else ""
+
+
 MAX_LISTED_ANSWERS = 8  # more answers to one question is a list to read, not to recall
 _ASKS_FOR_SOME = re.compile(
     r"\b(?:(?P<count>one|two|three|four|five)|some|any|an?\s+example)\b", re.IGNORECASE
 )  # "Name one right ...", "What are two rights ...?": any of the answers listed will do
+_VARIES = re.compile(r"^(?:answers?|responses?) (?:will|may|can) vary\b", re.IGNORECASE)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -94,8 +110,8 @@ def list_qa_cards(section: OutlineSection) -> list[Draft]:
             if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
                 continue
             answers = [a.rstrip(".").strip() for a in answers]
-            if any(not a or len(a) > MAX_ANSWER for a in answers):
-                continue
+            if any(not a or len(a) > MAX_ANSWER or _VARIES.match(a) for a in answers):
+                continue  # "Who is the Governor of your state now?" -> "Answers will vary"
             key = f"qa-pair|{question}"
             if len(answers) == 1:
                 drafts.append(
@@ -157,6 +173,8 @@ def _card(question: str, text: str, marked: bool, section_id: str, kind: str) ->
         return None
     if answer.endswith((":", "?")) or words[0].rstrip(",.;").lower() in _NO_ANSWER:
         return None
+    if _VARIES.match(answer):
+        return None  # the student's own answer: no card can check it
     if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
         if not marked:
             return None  # "It is impossible to tell": what "it" is, the card does not say

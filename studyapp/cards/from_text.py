@@ -34,12 +34,13 @@ from studyapp.cards.drafts import (
     reveals,
 )
 from studyapp.cards.from_blanks import never_kept
+from studyapp.cards.from_qa import marked_question
 from studyapp.cards.leaning import says_too_little
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
-from studyapp.outline.lines import ANSWER_MARK, QUESTION_MARK
+from studyapp.outline.lines import ANSWER_MARK
 from studyapp.outline.nodes import ItemList, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
@@ -57,8 +58,10 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     """``(verbatim sentence, standalone sentence, sentence before it)`` of the section's
     paragraphs; sentences leaning on an unknown referent are left out."""
     out: list[tuple[str, str, str]] = []
-    asked = any(QUESTION_MARK.match(p.text) for p in section.paragraphs)  # a catechism's Q/A
+    asked = any(map(marked_question, section.blocks))  # a catechism's Q/A
     for block in section.blocks:
+        if asked and marked_question(block):
+            continue  # "Q.--Is not a float sometimes employed ...?": its answer is the card
         if isinstance(block, Paragraph):  # "A. Siddhartha was ...": the mark is no content
             answer = asked and ANSWER_MARK.match(block.text)
             texts = split_sentences(block.text[answer.end() :] if answer else block.text)

@@ -138,7 +138,7 @@ def table_cards(table: Table, section: OutlineSection) -> list[Draft]:
     if sum(_statement(label) for label in labels) > len(labels) / 2:
         return []  # "Advantages" beside "Limitations": lists side by side, no row names
         # ("What are the limitations of CUT&RUN of Requires less starting material?")
-    context, caption = _context(table, section), _caption(table)
+    context, caption = _context(table, section), _caption(table) or _titled(section.title)
     informative = [j for j in range(1, len(header)) if _informative(header[j], rows, j)]
     measured = [j for j in informative if _numeric(rows, j)]
     # a measured value of one row is a lookup nobody learns ("critical pressure of oxygen:
@@ -621,9 +621,32 @@ def _caption(table: Table) -> str:
     return caption
 
 
+# a section title that names no subject for a table's questions to open on
+_NO_SUBJECT = re.compile(
+    r"^(?:introduction|overview|background|summary|conclusions?|notes|tables?|examples?"
+    r"|appendix|data|results|reference|quick reference|cheat ?sheet)$",
+    re.IGNORECASE,
+)
+
+
+def _titled(title: str) -> str:
+    """A table without a caption opens its questions on its section's title ("Essere (to
+    be): what is the conjugation of io?"), which tells what its rows are about. The quiz
+    shows the title above the card, but rated blind, bare table questions were good in 32 %
+    of 152 cases and bad in 26 % ("What is the conjugation of io?": "the verb is only in the
+    section title"), those opened by a caption in 73 % and 12 % of 92. Not a title that names
+    no subject ("Introduction", "Results") or one too long to open a question."""
+    title = title.strip().rstrip(":")
+    if not title or _NO_SUBJECT.match(title) or len(title.split()) > MAX_CAPTION_WORDS:
+        return ""
+    if ":" in title:
+        return ""  # "Leonard Sicilian: CF in the clinic: what is ...?" reads as a list of labels
+    return title
+
+
 def _ask(caption: str, body: str) -> str:
-    """A question opened by the table's caption ("BCS: which class ...?"). A table without
-    one is asked bare: the section title it would repeat is on the line above every card."""
+    """A question opened by the table's caption ("BCS: which class ...?") or its section's
+    title (:func:`_titled`); bare where neither names what the table is about."""
     return f"{caption}: {body}" if caption else body[:1].upper() + body[1:]
 
 

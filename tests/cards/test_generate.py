@@ -522,14 +522,16 @@ def test_deck_ids_are_unique_even_for_repeated_topics():
 
 def test_tables_are_reading_material_and_cards():
     """A classification table is shown as a table and asked row x column; a caption opens
-    its questions, a section title (shown above the card) does not."""
+    its questions, or else its section's title, so that a card says what its rows are."""
     decks = _decks("pharmacology_tables.md", "pk")
     body = decks[0].sections[0].body
     assert "| Class | Solubility | Permeability |\n| --- | --- | --- |" in body
     assert "| Class III | High | Low |" in body
     cards = {c.question: c for d in decks for c in d.cards}
-    # the section title is on the line above the card: the question does not repeat it
-    which = cards["Which class has low solubility and high permeability?"]
+    which = cards[
+        "Biopharmaceutics Classification System: which class has low solubility and high"
+        " permeability?"
+    ]
     assert which.answer == "Class II" and which.type is CardType.CHOICE
     assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
         "3-5 minutes"

@@ -60,16 +60,53 @@ def qa_pair_cards(section: OutlineSection) -> list[Draft]:
     """A paragraph marked as a question ("Q: What does DNS resolve?") followed by one marked
     as its answer ("A: Names to addresses.") is a card, in a review sheet as in a catechism."""
     drafts: list[Draft] = []
+    unmarked = len(prose_questions(section)) >= MIN_PROSE_PAIRS
     for asking, answering in itertools.pairwise(section.blocks):
+        if not isinstance(answering, Paragraph):
+            continue
         text = marked_question(asking)
-        if not text or not isinstance(answering, Paragraph):
+        if text and _ANSWER_MARK.match(answering.text):
+            question = _QUESTION_MARK.sub("", text)
+        elif unmarked and isinstance(asking, Paragraph) and _prose_question(asking.text):
+            question = _prose_question(asking.text)  # answered by the paragraph after it
+            if _prose_question(answering.text):
+                continue
+        else:
             continue
-        if not _ANSWER_MARK.match(answering.text):
-            continue
-        card = _card(_QUESTION_MARK.sub("", text), answering.text, True, section.id, "qa-pair")
+        card = _card(question, answering.text, True, section.id, "qa-pair", text == question)
         if card is not None:
             drafts.append(card)
     return drafts
+
+
+MIN_PROSE_PAIRS = 2  # unmarked questions each answered by the next paragraph: a catechism
+
+
+def prose_questions(section: OutlineSection) -> dict[str, bool]:
+    """The section's paragraphs that are questions, each followed by a paragraph that is not
+    (its answer): a catechism written without Q./A. marks ("_How many movements daily should
+    an infant have?_" then "Usually two or three a day ..."), each with whether a card asks
+    it (:func:`qa_pair_cards`; not a yes/no question, nor one whose answer is too long)."""
+    found: dict[str, bool] = {}
+    for asking, answering in itertools.pairwise(section.blocks):
+        if not isinstance(asking, Paragraph) or not isinstance(answering, Paragraph):
+            continue
+        question = _prose_question(asking.text)
+        if question and not _prose_question(answering.text):
+            card = _card(question, answering.text, True, section.id, "qa-pair", False)
+            found[question] = card is not None
+    return found
+
+
+def _prose_question(text: str) -> str:
+    """A paragraph's text when it is one question (its emphasis marks dropped), or ``""``."""
+    question = normalise_space(text).strip(" _*")
+    if not question.endswith("?") or "? " in question or len(question) > _MAX_QUESTION:
+        return ""
+    return question
+
+
+_MAX_QUESTION = 200  # characters: a longer "question" is a paragraph that ends on one
 
 
 def marked_question(block: Block) -> str:
@@ -153,14 +190,18 @@ def _answered_questions(items: list[ListItem]) -> list[tuple[str, list[str]]]:
     return [(question, answers) for question, answers in answered if answers]
 
 
-def _card(question: str, text: str, marked: bool, section_id: str, kind: str) -> Draft | None:
+def _card(
+    question: str, text: str, marked: bool, section_id: str, kind: str, mark_needed: bool = True
+) -> Draft | None:
     """The card asking ``question``, answered by the first sentence of ``text`` (its answer
-    mark dropped), or None (see :func:`title_question_card`)."""
+    mark dropped), or None (see :func:`title_question_card`). A ``marked`` answer is the
+    author's whole answer, however short; it needs its "A." mark unless the text answers
+    each question in the paragraph after it without marks (``mark_needed`` false)."""
     if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
         return None
+    if marked and mark_needed and not _ANSWER_MARK.match(text):
+        return None  # a marked question with no marked answer: not this text's pattern
     if marked:
-        if not _ANSWER_MARK.match(text):
-            return None  # a marked question with no marked answer: not this text's pattern
         text = _ANSWER_MARK.sub("", text.lstrip())
     bullet = bool(_BULLET_MARK.match(text.lstrip()))  # an answer set out as an item
     sentences = split_sentences(_BULLET_MARK.sub("", text.lstrip()))

@@ -9,7 +9,7 @@ generator derives a stable card id: editing another sentence never changes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
@@ -34,7 +34,7 @@ from studyapp.cards.drafts import (
     reveals,
 )
 from studyapp.cards.from_blanks import never_kept
-from studyapp.cards.from_qa import marked_question
+from studyapp.cards.from_qa import MIN_PROSE_PAIRS, marked_question, prose_questions
 from studyapp.cards.leaning import says_too_little
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
@@ -59,12 +59,21 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     paragraphs; sentences leaning on an unknown referent are left out."""
     out: list[tuple[str, str, str]] = []
     asked = any(map(marked_question, section.blocks))  # a catechism's Q/A
+    questions = prose_questions(section)
+    unmarked = questions if len(questions) >= MIN_PROSE_PAIRS else {}
+    answering = False  # the paragraph answers the unmarked question before it, which a card asks
     for block in section.blocks:
         if asked and marked_question(block):
             continue  # "Q.--Is not a float sometimes employed ...?": its answer is the card
+        if unmarked and isinstance(block, Paragraph) and _asks(block.text, unmarked):
+            answering = unmarked[normalise_space(block.text).strip(" _*")]
+            continue  # an unmarked catechism's question: its card, if any, asks it
         if isinstance(block, Paragraph):  # "A. Siddhartha was ...": the mark is no content
             answer = asked and ANSWER_MARK.match(block.text)
             texts = split_sentences(block.text[answer.end() :] if answer else block.text)
+            if answering:  # "Always by placing the hands under the child's arms ...": the
+                texts = texts[1:]  # answer's first sentence leans on its question
+            answering = False
         elif isinstance(block, ItemList):  # sentence-like items ("Lidocaine is an amide.") too
             texts = [  # an item of several sentences (a numbered paragraph) is read as prose
                 sentence
@@ -76,6 +85,11 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
             continue
         out.extend(_standalone_sentences(tuple(texts), section.title, ctx.subject, ctx.terms))
     return out
+
+
+def _asks(text: str, questions: Mapping[str, bool]) -> bool:
+    """Whether a paragraph is one of a catechism's unmarked ``questions``."""
+    return normalise_space(text).strip(" _*") in questions
 
 
 # The marked-term cards and the sentence cards of a section both read its sentences: each

@@ -354,3 +354,46 @@ def test_an_authored_question_may_ask_you_but_not_for_an_answer_that_varies():
     questions = {c.question for c in cards}
     assert "What is one promise you make when you become a United States citizen?" in questions
     assert not [q for q in questions if "Governor" in q]
+
+
+NURSERY = """THE CARE OF CHILDREN
+
+SLEEP
+
+_How many hours should a baby of six months sleep in the
+twenty-four?_
+
+About two thirds of the time, in long naps by day and all night.
+
+_Is rocking necessary?_
+
+By no means. It is a habit easily acquired and hard to break.
+
+_How should a child old enough to run about be
+lifted?_
+
+Always by placing the hands under the child's arms, and never by the wrists.
+
+_What injury may be done by lifting a child by the
+wrists?_
+
+Serious injury is often done to the elbow or shoulder joints of the child.
+"""
+
+
+def test_a_catechism_without_marks_asks_each_question_answered_by_the_next_paragraph():
+    """An old nursing catechism sets its questions in italics, each answered by the paragraph
+    after it. A short question ("Is rocking necessary?") is one of those paragraphs, not a
+    section of its own; each question is asked as written, its answer the author's first
+    sentence however short ("About two thirds of the time ..."), and that sentence, which
+    leans on its question ("Always by placing the hands ..."), gives no cloze."""
+    outline = parse_outline(NURSERY)
+    assert [s.title for s in outline.walk()] == ["SLEEP"]
+    asked = _asked(NURSERY)
+    assert asked["How should a child old enough to run about be lifted?"].startswith(
+        "Always by placing the hands under the child's arms"
+    )
+    assert "What injury may be done by lifting a child by the wrists?" in asked
+    cards = [c for d in generate_decks(outline, prefix="n") for c in d.cards]
+    assert not [c for c in cards if c.text.startswith("Always by placing")]
+    assert not [c for c in cards if (c.question or c.text).startswith("Is rocking")]

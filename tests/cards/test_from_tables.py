@@ -710,3 +710,31 @@ def test_rows_named_by_a_bare_code_are_asked_with_their_kind():
         line=3,
     )
     assert table_cards(heap, SECTION) == []
+
+
+def test_a_table_that_lost_its_merged_cells_is_read_but_not_asked():
+    """A drug table converted from HTML writes the second drug of a category without the
+    category cell ("| Prochlorperazine | 25 mg PR q12h | PO, IM |"), and a chemistry table
+    sets two tables side by side, one row short: each cell now stands under the wrong
+    heading ("What is the Medication of Promethazine?" -> "12.5-25 mg"), so the table gives
+    no cards. A one-cell row (a note, a group's label) does not count."""
+    text = (
+        "# Antiemetics\n\n## Drugs\n\n"
+        "| Drug Category | Medication | Dose | Route |\n|---|---|---|---|\n"
+        "| Phenothiazines | Chlorpromazine | 10-25 mg PO q4-6h | PO, IM |\n"
+        "| Prochlorperazine | 25 mg PR q12h | PO, IM, IV |\n"
+        "| Promethazine | 12.5-25 mg q4-6h | PO, IV |\n"
+        "| Butyrophenones | Haloperidol | 0.5-5 mg q24h | PO, IV |\n\n"
+        "## Beta blockers\n\n"
+        "| Drug | Selectivity | Half-life |\n|---|---|---|\n"
+        "| Cardioselective agents |\n"
+        "| Atenolol | beta-1 | 6-7 hours |\n| Propranolol | non-selective | 3-6 hours |\n"
+        "| Metoprolol | beta-1 | 3-7 hours |\n"
+    )
+    outline = parse_outline(text)
+    drugs, blockers = (s for s in outline.walk() if s.tables)
+    assert drugs.tables[0].short_rows == 2
+    assert table_cards(drugs.tables[0], drugs) == []
+    assert blockers.tables[0].short_rows == 0
+    asked = {d.question: d.answer for d in table_cards(blockers.tables[0], blockers)}
+    assert asked["Beta blockers: what is the half-life of Atenolol?"] == "6-7 hours"

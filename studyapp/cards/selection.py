@@ -44,6 +44,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 
 from studyapp.cards import cloze_rules, gate
 from studyapp.cards import lexicon as lx
@@ -115,7 +116,12 @@ def select(
     seen_ids: set[str] = set()
     seen_questions: set[tuple[str, frozenset[str]]] = set()
     seen_answers: set[tuple[str, str]] = set()
-    asked: list[Draft] = []
+    # the question cards kept so far, by their kind and by their sentence: a draft can only
+    # repeat one of the same kind or of the same sentence (see _repeats), so it is compared
+    # with those alone, not with every question of a deck of hundreds
+    by_kind: dict[str, list[Draft]] = {}
+    by_source: dict[str, list[Draft]] = {}
+    kept_by_source: dict[str, list[Draft]] = {}  # what _told_by compares a cloze with
     for index, draft in enumerate(drafts):
         ident = ids[index]
         shown = normalise_space(draft.text).casefold() if draft.text else draft.question
@@ -139,16 +145,23 @@ def select(
         seen_answers.add(answer_key)
         seen_ids.add(ident)
         seen_questions.add(words)
-        reason = weakness(draft, titles.get(draft.section, ""), subject, names, asked)
-        if not reason and _told_by(draft, [drafts[i] for i in kept]):
+        kind = draft.key.partition("|")[0]
+        same_kind = by_kind.get(kind, [])
+        earlier = same_kind + [
+            d for d in by_source.get(draft.source, []) if d.key.partition("|")[0] != kind
+        ]
+        reason = weakness(draft, titles.get(draft.section, ""), subject, names, earlier)
+        if not reason and _told_by(draft, kept_by_source.get(draft.source, [])):
             reason = "part"
         if draft.type in _QUESTION_TYPES and draft.answer:
-            asked.append(draft)
+            by_kind.setdefault(kind, []).append(draft)
+            by_source.setdefault(draft.source, []).append(draft)
         if reason:
             weak.append((RANKS[reason], index))
             why[index] = reason
         else:
             kept.append(index)
+            kept_by_source.setdefault(draft.source, []).append(draft)
     chosen = set(kept)
     for section in needs_cards:
         own = [i for i in kept if drafts[i].section == section]
@@ -296,16 +309,22 @@ def _repeats(draft: Draft, other: Draft) -> bool:
     other_kind, _, other_question = other.key.partition("|")
     if kind != other_kind and draft.source != other.source:
         return False
-    mine = {w for w in tf.words(draft.question) if w not in tf.STOPWORDS}
-    theirs = {w for w in tf.words(other.question) if w not in tf.STOPWORDS}
     # unprefixed by a section title (a term card's key holds its answer, not its question)
     if kind == other_kind and question and other_question and kind not in _ANSWER_KEYS:
-        mine = {w for w in tf.words(question) if w not in tf.STOPWORDS}
-        theirs = {w for w in tf.words(other_question) if w not in tf.STOPWORDS}
+        mine, theirs = _question_words(question), _question_words(other_question)
+    else:
+        mine, theirs = _question_words(draft.question), _question_words(other.question)
     if not (mine <= theirs or theirs <= mine):
         return False
     a, b = normalise_space(draft.answer).casefold(), normalise_space(other.answer).casefold()
     return a in b or b in a
+
+
+@lru_cache(maxsize=65536)
+def _question_words(question: str) -> frozenset[str]:
+    """A question's words but its stop words: compared with those of every earlier question
+    of its kind, so found once."""
+    return frozenset(w for w in tf.words(question) if w not in tf.STOPWORDS)
 
 
 def _told_by(draft: Draft, kept: list[Draft]) -> bool:

@@ -175,6 +175,8 @@ _RESOURCE = re.compile(
     r"|^\s*\[(?:review|video|book|pdf)\]",
     re.IGNORECASE,
 )
+_PAIRED_BEFORE = re.compile(r"\b(?:and|or)\s+(?:the\s+|an?\s+)?$")
+_CLAUSE_AFTER_AND = re.compile(r"[,;]\s+(?:and|or)\s+(?:the\s+|an?\s+)?$")
 _LIST_AFTER = re.compile(r"^(?:,|;| and | or )")  # after an item: the list goes on
 _DANGLING_END = re.compile(r"\b(?:such as|including|like|of|the|a|an|and|or|to)\W*$")
 # the words _DANGLING_END ends on (keep them with the pattern), and the ASCII marks it reads
@@ -585,7 +587,7 @@ def _first_blank_fault(text: str) -> str:
 
 
 # a blank that names a picture or a table of the book, not a thing of the subject
-_FIGURE_LABEL = re.compile(
+FIGURE_LABEL = re.compile(
     r"^(?:Plate|Fig(?:ure)?\.?|Table|Chart|Map|Illustration|Diagram|Exhibit)s? "
     r"(?:[IVXLC]+|\d+[a-z]?)(?:[.-]\d+)?\W*$",
     re.IGNORECASE,
@@ -603,7 +605,7 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             return (*out, ("broken-blank", (), ""))
         if _pointed(text[: match.start()]):
             return (*out, ("unresolved", (), ""))  # "sending these [SYN segments]": which?
-        if _FIGURE_LABEL.match(phrase):
+        if FIGURE_LABEL.match(phrase):
             return (*out, ("unresolved", (), ""))  # "the Last Supper ([Plate IV].)": a
             # picture the card cannot show
         content = tuple(lx.content_words(phrase))
@@ -624,6 +626,10 @@ def _blank_faults(text: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
             or _EXAMPLE_AFTER.match(after)
         ):
             late = "example"  # "durable goods like cars and [refrigerators]": one of many
+        if not late and _PAIRED_BEFORE.search(before) and not _CLAUSE_AFTER_AND.search(before):
+            late = "list-item"  # "the inputs and [outputs]": its pair in view gives it away
+        if not late and before.count("(") > before.count(")"):
+            late = "aside"  # "(which merchants imported from Cuba and the [West Indies])"
         out.append(("", content, late))
         if late:
             break

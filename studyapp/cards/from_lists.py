@@ -158,7 +158,7 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         )
         key = f"term|{owner}|{term}"  # "Example" under two sections asks two things
         return Draft(CardType.BASIC, key, section.id, explanation, question, answer)
-    if reveals(term, answer):
+    if reveals(term, answer) or number_label(term) or _cross_reference(answer):
         return None
     defined = re.match(r"^(?:an?|the) [a-z]", answer) or (
         (re.match(r"^(?:An?|The) [a-z]", answer) or _described(answer))
@@ -201,6 +201,24 @@ def _everyday_label(term: str) -> bool:
     return lx.is_familiar(word) and "NOUN" in lx.parts_of_speech(word)
 
 
+def number_label(term: str) -> bool:
+    """Whether an item's label holds a number of its own ("7500 BCE", "2.10 -- December
+    2000", "phase 1"): a date, a version or a step of the notes, not a term ("What is 7500
+    BCE?": all 15 such cards rated blind were bad). A number inside a word ("COVID-19",
+    "IPv6") is part of a name."""
+    label = term.strip()
+    return bool(_NUMBER_FIRST.match(label) or _NUMBER_LAST.search(label) or _ORDINAL.search(label))
+
+
+# a number opening the label ("7500 BCE", "1990s", "10x"), closing it ("phase 1"), or an
+# ordinal in figures ("second half of 1st millennium"); not one inside a name ("COVID-19",
+# "Type 2 diabetes")
+_NUMBER = r"\d+(?:[.,:–-]\d+)*"
+_NUMBER_FIRST = re.compile(rf"^{_NUMBER}(?:s|x)?(?![\w-])")
+_NUMBER_LAST = re.compile(rf"(?<![\w.-]){_NUMBER}$")
+_ORDINAL = re.compile(r"(?<![\w.-])\d+(?:st|nd|rd|th)\b")
+
+
 def _attribute_card(
     term: str, explanation: str, answer: str, owner: str, section_id: str
 ) -> Draft | None:
@@ -215,6 +233,15 @@ def _attribute_card(
     subject = lower_first(owner)
     question = f"What {'are' if plural else 'is'} the {attribute} of {subject}?"
     return Draft(CardType.BASIC, f"term|{owner}|{term}", section_id, explanation, question, answer)
+
+
+_SEE_ALSO = re.compile(r"^(?:see|cf\.?|=)\s|\bq\.\s?v\b|;\s*see\s", re.IGNORECASE)
+
+
+def _cross_reference(answer: str) -> bool:
+    """Whether an explanation sends the reader to another entry ("see mimicry", "= Mecoptera,
+    q.v.", "of pronotum in Orthoptera; see lobes"): a glossary's pointer, not a meaning."""
+    return bool(_SEE_ALSO.search(answer))
 
 
 def _described(answer: str) -> bool:
@@ -296,6 +323,8 @@ def _entry_card(term: str, explanation: str, section: OutlineSection) -> Draft |
     ship be compelled ...": a case, not the meaning) or asks something."""
     answer = first_sentence_within(explanation, MAX_ANSWER)
     if not answer or _asks(answer) or reveals(term, answer) or _SUBORDINATE_OPENING.match(answer):
+        return None
+    if number_label(term) or _cross_reference(answer):
         return None
     question = f"What is meant by {lower_first(term)}?"
     return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)

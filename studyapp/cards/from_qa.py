@@ -19,7 +19,7 @@ from studyapp.cards.drafts import MAX_ANSWER, Draft
 from studyapp.model import CardType
 from studyapp.outline.lines import ANSWER_MARK as _ANSWER_MARK
 from studyapp.outline.lines import QUESTION_MARK as _QUESTION_MARK
-from studyapp.outline.nodes import ListItem, OutlineSection
+from studyapp.outline.nodes import Block, ItemList, ListItem, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
 _ASKING_TITLE = re.compile(r"^(?:What(?! about)|Why|How|When|Where|Who|Which)\b[^?]{6,120}\?$")
@@ -60,21 +60,74 @@ def qa_pair_cards(section: OutlineSection) -> list[Draft]:
     """A paragraph marked as a question ("Q: What does DNS resolve?") followed by one marked
     as its answer ("A: Names to addresses.") is a card, in a review sheet as in a catechism."""
     drafts: list[Draft] = []
-    paragraphs = section.paragraphs
-    for asking, answering in itertools.pairwise(paragraphs):
-        text = normalise_space(asking.text)
-        if not _QUESTION_MARK.match(text) or not _ANSWER_MARK.match(answering.text):
+    unmarked = len(prose_questions(section)) >= MIN_PROSE_PAIRS
+    for asking, answering in itertools.pairwise(section.blocks):
+        if not isinstance(answering, Paragraph):
             continue
-        card = _card(_QUESTION_MARK.sub("", text), answering.text, True, section.id, "qa-pair")
+        text = marked_question(asking)
+        if text and _ANSWER_MARK.match(answering.text):
+            question = _QUESTION_MARK.sub("", text)
+        elif unmarked and isinstance(asking, Paragraph) and _prose_question(asking.text):
+            question = _prose_question(asking.text)  # answered by the paragraph after it
+            if _prose_question(answering.text):
+                continue
+        else:
+            continue
+        card = _card(question, answering.text, True, section.id, "qa-pair", text == question)
         if card is not None:
             drafts.append(card)
     return drafts
+
+
+MIN_PROSE_PAIRS = 2  # unmarked questions each answered by the next paragraph: a catechism
+
+
+def prose_questions(section: OutlineSection) -> dict[str, bool]:
+    """The section's paragraphs that are questions, each followed by a paragraph that is not
+    (its answer): a catechism written without Q./A. marks ("_How many movements daily should
+    an infant have?_" then "Usually two or three a day ..."), each with whether a card asks
+    it (:func:`qa_pair_cards`; not a yes/no question, nor one whose answer is too long)."""
+    found: dict[str, bool] = {}
+    for asking, answering in itertools.pairwise(section.blocks):
+        if not isinstance(asking, Paragraph) or not isinstance(answering, Paragraph):
+            continue
+        question = _prose_question(asking.text)
+        if question and not _prose_question(answering.text):
+            card = _card(question, answering.text, True, section.id, "qa-pair", False)
+            found[question] = card is not None
+    return found
+
+
+def _prose_question(text: str) -> str:
+    """A paragraph's text when it is one question (its emphasis marks dropped), or ``""``."""
+    question = normalise_space(text).strip(" _*")
+    if not question.endswith("?") or "? " in question or len(question) > _MAX_QUESTION:
+        return ""
+    return question
+
+
+_MAX_QUESTION = 200  # characters: a longer "question" is a paragraph that ends on one
+
+
+def marked_question(block: Block) -> str:
+    """The text of a block marked as a question ("Q. What is ...?"), or ``""``: a paragraph,
+    or a list of that one item where the text numbers its questions ("212. Q.--How is the
+    power ...?" reads as an item of a numbered list)."""
+    if isinstance(block, Paragraph):
+        text = block.text
+    elif isinstance(block, ItemList) and len(block.items) == 1 and not block.items[0].children:
+        text = block.items[0].text
+    else:
+        return ""
+    text = normalise_space(text)
+    return text if _QUESTION_MARK.match(text) else ""
 
 
 MAX_LISTED_ANSWERS = 8  # more answers to one question is a list to read, not to recall
 _ASKS_FOR_SOME = re.compile(
     r"\b(?:(?P<count>one|two|three|four|five)|some|any|an?\s+example)\b", re.IGNORECASE
 )  # "Name one right ...", "What are two rights ...?": any of the answers listed will do
+_VARIES = re.compile(r"^(?:answers?|responses?) (?:will|may|can) vary\b", re.IGNORECASE)
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
@@ -94,8 +147,8 @@ def list_qa_cards(section: OutlineSection) -> list[Draft]:
             if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
                 continue
             answers = [a.rstrip(".").strip() for a in answers]
-            if any(not a or len(a) > MAX_ANSWER for a in answers):
-                continue
+            if any(not a or len(a) > MAX_ANSWER or _VARIES.match(a) for a in answers):
+                continue  # "Who is the Governor of your state now?" -> "Answers will vary"
             key = f"qa-pair|{question}"
             if len(answers) == 1:
                 drafts.append(
@@ -137,14 +190,18 @@ def _answered_questions(items: list[ListItem]) -> list[tuple[str, list[str]]]:
     return [(question, answers) for question, answers in answered if answers]
 
 
-def _card(question: str, text: str, marked: bool, section_id: str, kind: str) -> Draft | None:
+def _card(
+    question: str, text: str, marked: bool, section_id: str, kind: str, mark_needed: bool = True
+) -> Draft | None:
     """The card asking ``question``, answered by the first sentence of ``text`` (its answer
-    mark dropped), or None (see :func:`title_question_card`)."""
+    mark dropped), or None (see :func:`title_question_card`). A ``marked`` answer is the
+    author's whole answer, however short; it needs its "A." mark unless the text answers
+    each question in the paragraph after it without marks (``mark_needed`` false)."""
     if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
         return None
+    if marked and mark_needed and not _ANSWER_MARK.match(text):
+        return None  # a marked question with no marked answer: not this text's pattern
     if marked:
-        if not _ANSWER_MARK.match(text):
-            return None  # a marked question with no marked answer: not this text's pattern
         text = _ANSWER_MARK.sub("", text.lstrip())
     bullet = bool(_BULLET_MARK.match(text.lstrip()))  # an answer set out as an item
     sentences = split_sentences(_BULLET_MARK.sub("", text.lstrip()))
@@ -157,6 +214,8 @@ def _card(question: str, text: str, marked: bool, section_id: str, kind: str) ->
         return None
     if answer.endswith((":", "?")) or words[0].rstrip(",.;").lower() in _NO_ANSWER:
         return None
+    if _VARIES.match(answer):
+        return None  # the student's own answer: no card can check it
     if lx.is_pronoun(words[0]) and words[0].lower() not in ("you", "we"):
         if not marked:
             return None  # "It is impossible to tell": what "it" is, the card does not say

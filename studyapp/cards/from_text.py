@@ -9,7 +9,7 @@ generator derives a stable card id: editing another sentence never changes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import lru_cache
@@ -34,12 +34,13 @@ from studyapp.cards.drafts import (
     reveals,
 )
 from studyapp.cards.from_blanks import never_kept
+from studyapp.cards.from_qa import MIN_PROSE_PAIRS, marked_question, prose_questions
 from studyapp.cards.leaning import says_too_little
 from studyapp.cards.main_clause import kinds
 from studyapp.cards.questions import questions as tq_questions
 from studyapp.cards.questions import reporting_frame
 from studyapp.model import CardType
-from studyapp.outline.lines import ANSWER_MARK, QUESTION_MARK
+from studyapp.outline.lines import ANSWER_MARK
 from studyapp.outline.nodes import ItemList, OutlineSection, Paragraph
 from studyapp.outline.sentences import normalise_space, split_sentences
 
@@ -57,11 +58,22 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
     """``(verbatim sentence, standalone sentence, sentence before it)`` of the section's
     paragraphs; sentences leaning on an unknown referent are left out."""
     out: list[tuple[str, str, str]] = []
-    asked = any(QUESTION_MARK.match(p.text) for p in section.paragraphs)  # a catechism's Q/A
+    asked = any(map(marked_question, section.blocks))  # a catechism's Q/A
+    questions = prose_questions(section)
+    unmarked = questions if len(questions) >= MIN_PROSE_PAIRS else {}
+    answering = False  # the paragraph answers the unmarked question before it, which a card asks
     for block in section.blocks:
+        if asked and marked_question(block):
+            continue  # "Q.--Is not a float sometimes employed ...?": its answer is the card
+        if unmarked and isinstance(block, Paragraph) and _asks(block.text, unmarked):
+            answering = unmarked[normalise_space(block.text).strip(" _*")]
+            continue  # an unmarked catechism's question: its card, if any, asks it
         if isinstance(block, Paragraph):  # "A. Siddhartha was ...": the mark is no content
             answer = asked and ANSWER_MARK.match(block.text)
             texts = split_sentences(block.text[answer.end() :] if answer else block.text)
+            if answering:  # "Always by placing the hands under the child's arms ...": the
+                texts = texts[1:]  # answer's first sentence leans on its question
+            answering = False
         elif isinstance(block, ItemList):  # sentence-like items ("Lidocaine is an amide.") too
             texts = [  # an item of several sentences (a numbered paragraph) is read as prose
                 sentence
@@ -73,6 +85,11 @@ def paragraph_sentences(section: OutlineSection, ctx: DocContext) -> list[tuple[
             continue
         out.extend(_standalone_sentences(tuple(texts), section.title, ctx.subject, ctx.terms))
     return out
+
+
+def _asks(text: str, questions: Mapping[str, bool]) -> bool:
+    """Whether a paragraph is one of a catechism's unmarked ``questions``."""
+    return normalise_space(text).strip(" _*") in questions
 
 
 # The marked-term cards and the sentence cards of a section both read its sentences: each
@@ -627,7 +644,7 @@ def _question_cards(
         # an answer in everyday words is one of the text's terms only if the text says it again;
         # so is one of a bare four-word question ("What can ketamine potentially enhance?")
         plain = gate.everyday_answer(question, qa.answer) or says_too_little(question, qa.answer)
-        everyday = plain and not ctx.scorer.said_again(bare)
+        everyday = plain and not any(map(ctx.scorer.said_again, _answer_terms(bare)))
         drafts.append(
             Draft(
                 CardType.TYPED if typed else CardType.BASIC,
@@ -642,6 +659,18 @@ def _question_cards(
             )
         )
     return drafts
+
+
+_AFTER_HEAD = re.compile(r"\s+(?:with|of|in|on|for|to|from|by|at|that|which|who)\s+")
+
+
+def _answer_terms(bare: str) -> tuple[str, ...]:
+    """The phrases of an answer that make it one of the text's terms when the text says them
+    again: the whole answer, and its head of two words or more before a preposition or a
+    clause ("[minimum contacts] with the forum state" in a law outline that keeps coming back
+    to minimum contacts)."""
+    head = _AFTER_HEAD.split(bare, maxsplit=1)[0]
+    return (bare, head) if head != bare and len(head.split()) >= 2 else (bare,)
 
 
 def _accepted(qa: QA, bare: str) -> tuple[str, ...]:

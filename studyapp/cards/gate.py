@@ -346,6 +346,8 @@ def _fault(
         return fault or ("unresolved" if _pronoun_without_referent(text or question) else "")
     if _pronoun_without_referent(text or question):
         return "unresolved"
+    if answer and cr.FIGURE_LABEL.match(answer):
+        return "unresolved"  # "... the waving line a b c ...?" -> "Fig. 37": a picture's label
     if kind is CardType.LIST:
         if lx.speaks_to_reader(question):
             return "unresolved"  # "You can be given a list of edges ...: name the 3 points"
@@ -849,7 +851,8 @@ def _label_tail(question: str) -> bool:
     return len(tail) <= 6 and not any(w in ("what", "which", "how", "why", "who") for w in tail)
 
 
-_AUTHORS_WE = frozenset({"we", "us", "our"})
+_AUTHORS_WE = frozenset({"we", "us", "our", "you", "your"})
+_YOU = re.compile(r"\b[Yy]ou(?:rs?)?\b")
 
 
 _DATED = re.compile(r"^When [^?]+\?$")
@@ -884,8 +887,8 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
     body = re.sub(r"\bwhich of (?:these|those)\b", "which", body, flags=re.IGNORECASE)
     about = lx.stem(subject) if subject else ""
     named_before = False
-    if lx.speaks_to_reader(body):
-        return True  # "What is the candle I have in my hand?"
+    if lx.speaks_to_reader(_YOU.sub("one", body) if authored else body):
+        return True  # "What is the candle I have in my hand?"; an author may ask "you"
     if lx.points_to_page(body):
         return True  # "What does photo B show?": a picture the card cannot show
     if lx.sends_elsewhere(body):
@@ -894,7 +897,8 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
         return True  # "What does the next layer consist of?": next after what the text said
     for word in lx.words(body):
         if authored and word in _AUTHORS_WE:
-            continue  # an author's "What do we call ...?" asks in everyone's name
+            continue  # an author's "What do we call ...?" asks in everyone's name, and "What
+            # do you understand by a horse power?" (a catechism) asks the student
         if lx.is_pronoun(word) and not named_before:
             return True  # "What may they help reduce?": nothing named for "they" to be
         named_before = (

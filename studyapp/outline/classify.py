@@ -471,11 +471,19 @@ _NUMBERED_TITLE = re.compile(
 
 
 def _mark_plain_headings(events: list[LineEvent]) -> None:
-    """Flag standalone short capitalised lines: titles and unnumbered section headings."""
+    """Flag standalone short capitalised lines: titles and unnumbered section headings.
+
+    Not a question where the text asks its questions as paragraphs (a catechism answering
+    each question in the paragraph after it): there a short question ("Is rocking
+    necessary?") is one of those paragraphs, not a section of its own, or its answer and
+    the questions after it would fall under it."""
+    asks_in_prose = _asks_in_paragraphs(events)
     for pos, e in enumerate(events):
         if e.kind == TEXT and e.indent == 0 and _standalone(events, pos):
             words = len(e.text.split(maxsplit=8))  # up to 9: only "8 or fewer" is asked
             text = ol.strip_inline(e.text)
+            if asks_in_prose and text.endswith("?"):
+                continue
             if text.startswith(("(", "[")) or not _THREE_LETTERS.search(text):
                 continue  # "(See plates.)", "1911": a note or a date, not a heading
             if " = " in text:
@@ -488,3 +496,24 @@ def _mark_plain_headings(events: list[LineEvent]) -> None:
                 ol.heading_like(text, max_words=12) and (words <= 6 or ol.title_cased(text))
             ):
                 e.plain_heading = True
+
+
+MIN_PROSE_QUESTIONS = 3  # paragraphs that are questions: a text that asks in its prose
+
+
+def _asks_in_paragraphs(events: list[LineEvent]) -> bool:
+    """Whether a text asks questions in paragraphs of more than one line ("How many
+    movements daily should an infant have during the first\nweeks of life?"), three or more:
+    a catechism or a review sheet. Each block is read once, from its first line."""
+    found = 0
+    for pos, e in enumerate(events):
+        if e.kind != TEXT or not _starts_block(events, pos):
+            continue
+        end = pos
+        while end + 1 < len(events) and events[end + 1].kind == TEXT:
+            end += 1
+        if end > pos and events[end].text.rstrip(" _*").endswith("?"):  # "life?_": emphasis
+            found += 1
+            if found >= MIN_PROSE_QUESTIONS:
+                return True
+    return False

@@ -30,8 +30,10 @@ _ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})
 
 # A question a text asks and answers itself, as a catechism or a review sheet marks it
 # ("2. Q. What is Buddhism?", "Question: ...") and the answer after it ("A. It is ...")
-QUESTION_MARK = re.compile(r"^(?:\d{1,3}[.)]\s+)?(?:Q|Ques|Question)\s*[.:)]\s+")
-ANSWER_MARK = re.compile(r"^(?:A|Ans|Answer)\s*[.:)]\s+")
+# "Q. ...", "Question: ...", "212. Q.--How is ...?" (an old catechism's dash after its mark)
+_MARK_END = r"\s*[.:)](?:\s*(?:--|—|–)\s*|\s+)"
+QUESTION_MARK = re.compile(rf"^(?:\d{{1,3}}[.)]\s+)?(?:Q|Ques|Question){_MARK_END}")
+ANSWER_MARK = re.compile(rf"^(?:A|Ans|Answer){_MARK_END}")
 
 _MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+|(?=[^\s#]))(.*?)\s*#*\s*$")
 # an AsciiDoc section title ("== Security Principles"): the level is the count of "="
@@ -156,7 +158,11 @@ def markdown_heading(line: str) -> tuple[int, str] | None:
     if not match:
         return None
     title = strip_inline(match.group(2)).rstrip(":").strip()
-    if not title or not (title[0].isalnum() or title[0] in "“\"'("):
+    if not title or not (
+        title[0].isalnum()
+        or title[0] in "“\"'("
+        or (title[0] in "-–.$@+" and title[1:2].isalnum())  # "-ARE Verbs", ".NET", "$PATH"
+    ):
         return None
     return len(match.group(1)), title
 

@@ -53,6 +53,10 @@ class Table:
     rows: list[list[str]]
     line: int
     caption: str = ""
+    # rows written with fewer cells than its header, other than one-cell notes: a
+    # table converted from HTML whose merged cells were lost, so its cells no longer stand
+    # under their headings
+    short_rows: int = 0
 
 
 Block = Paragraph | ItemList | Table

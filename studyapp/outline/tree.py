@@ -234,6 +234,8 @@ class TreeBuilder:
         if table is None:
             return
         width = max([len(table.header)] + [len(row) for row in table.rows])
+        columns = len(table.header)  # a one-cell row is a note or a group's label
+        table.short_rows = sum(1 for row in table.rows if any(row) and 1 < len(row) < columns)
         table.header = table.header + [""] * (width - len(table.header)) if table.header else []
         table.rows = [row + [""] * (width - len(row)) for row in table.rows if any(row)]
         if not table.rows and self.section is not None and table in self.section.blocks:

@@ -439,3 +439,39 @@ def test_a_blank_the_rest_of_its_sentence_spells_out_is_given_away(text):
 def test_a_name_whose_initials_are_not_on_the_card_is_no_giveaway():
     text = "The {{c1::World Health Organization}} was founded in 1948 in Geneva."
     assert cloze_fault(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Variables can represent both the inputs and {{c1::outputs}} of a command.",  # software
+        "There are concerns about the potential for abuse and {{c1::dependence}}.",  # medicine
+        "Cattle were driven north by cowboys or {{c1::vaqueros}} across the plains.",  # history
+    ],
+)
+def test_a_blank_paired_with_a_word_in_view_is_one_of_a_list(text):
+    """The second of a pair ("the inputs and [outputs]", "abuse and [dependence]") is guessed
+    from the first: rated blind, 15 % of 33 such clozes were good and 27 % bad. It is weak,
+    kept only where its section needs a card."""
+    assert cloze_fault(text, "", "") == "list-item"
+
+
+def test_a_blank_after_a_clause_joined_by_and_is_not_a_pair():
+    """ ", and the [lysosome] bursts": "and" opens a clause, so the blank has no pair."""
+    text = "The cell membrane swells, and the {{c1::lysosome}} bursts open in the cytoplasm."
+    assert cloze_fault(text, "", "") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shorted failures usually involve misconnections ({{c1::conductors}} attached to"
+        " grounding points).",  # electronics
+        "Many made hats from palm leaves (which merchants imported from {{c1::Jamaica}}),"
+        " crafted furniture, or wove baskets.",  # history
+    ],
+)
+def test_a_blank_inside_brackets_is_an_aside(text):
+    """A bracket holds a side remark ("(which merchants imported from [Jamaica])"): rated
+    blind, 15 % of 27 clozes hiding a word inside one were good, 70 % weak."""
+    assert cloze_fault(text, "", "") == "aside"

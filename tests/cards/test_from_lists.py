@@ -269,3 +269,36 @@ def test_an_everyday_label_is_asked_as_an_attribute_of_its_section_never_as_a_te
     )
     drafts = list_cards(structure.lists[0], structure, structure.lists)
     assert not [d for d in drafts if "structure" in (d.question or "").lower()]
+
+
+def test_a_date_a_version_or_a_step_labelling_a_note_is_not_asked_as_a_term():
+    """'7500 BCE: A farmer lived with a domesticated wildcat' (a chronicle), '2.10 -- December
+    2000: New engine, physics, and Python' (a software history) and 'Phase 1: Death within
+    minutes from severe trauma' (first aid) label their notes: "What is 7500 BCE?" asks
+    nothing. 'Type 2 diabetes' (medicine) and 'COVID-19' hold a number inside their name."""
+    section = _section(
+        "# Notes\n\n## Terms\n\n"
+        "- 7500 BCE: A farmer lived with a domesticated African wildcat in Cyprus\n"
+        "- 2.10 -- December 2000: The new engine with physics and Python scripting\n"
+        "- Phase 1: The death of the patient within minutes from severe trauma\n"
+        "- Type 2 diabetes: A chronic condition in which the body resists insulin\n"
+        "- COVID-19: A respiratory disease caused by the coronavirus SARS-CoV-2\n"
+    )
+    asked = {d.question for d in list_cards(section.lists[0], section, section.lists)}
+    assert "What is type 2 diabetes?" in asked
+    assert "What is COVID-19?" in asked
+    assert not [q for q in asked if "7500" in q or "2.10" in q or "phase 1" in q.lower()]
+
+
+def test_a_glossary_entry_that_points_to_another_is_not_asked():
+    """'model: see mimicry' and 'mesotergum: = mesonotum; q.v.' (an entomology glossary),
+    'estoppel: see waiver' (law) send the reader to another entry: no card asks for them."""
+    section = _section(
+        "# Glossary\n\n## Entries\n\n"
+        "- model: see mimicry for the resemblance of one insect to another\n"
+        "- mesotergum: = mesonotum; q.v. for the upper plate of the segment\n"
+        "- estoppel: a bar that stops a party from denying what it said; see waiver\n"
+        "- mandible: the first pair of jaws of an insect, moving sideways\n"
+    )
+    asked = {d.question for d in list_cards(section.lists[0], section, section.lists)}
+    assert asked == {"What is mandible?"}

@@ -303,3 +303,97 @@ def test_a_long_question_section_asks_its_title_only_of_its_first_run():
         if d.question == "Who makes federal laws?"
     ]
     assert asked == ["Congress"]
+
+
+STEAM = """CHAPTER IV
+
+ESTIMATING THE POWER AND PERFORMANCE OF ENGINES
+
+212. _Q._--How is the power actually exerted by engines ascertained?
+
+_A._--By means of an instrument called the indicator, which is a miniature cylinder
+attached to the cylinder cover of the main engine.
+
+213. _Q._--Is not a float sometimes employed to indicate the level of the water in the
+boiler?
+
+_A._--A float for telling the height of water in the boiler is employed in many land
+engines, and is connected with the feed valve.
+"""
+
+
+def test_a_catechism_marking_its_questions_with_a_dash_is_read_as_one():
+    """An old engineering catechism writes "212. Q.--How is ...?" and "A.--By means of ...":
+    the dash after the mark is part of it. The question is asked as written, its answer
+    without the mark; the question's own sentence gives no card ("What do Q.--Is not a float
+    sometimes employed to indicate?"), and no card shows the mark."""
+    asked = _asked(STEAM)
+    assert asked["How is the power actually exerted by engines ascertained?"].startswith(
+        "By means of an instrument called the indicator"
+    )
+    cards = [c for d in generate_decks(parse_outline(STEAM), prefix="s") for c in d.cards]
+    shown = [c.question or c.text for c in cards]
+    assert not [s for s in shown if "Q.--" in s or "A.--" in s or s.startswith("Is not")]
+    assert not [c for c in cards if "indicate?" in c.question]
+
+
+def test_an_authored_question_may_ask_you_but_not_for_an_answer_that_varies():
+    """A civics review asks "What is one promise you make when you become a citizen?": the
+    author's "you" is the student. "Who is the Governor of your state now?" answered
+    "Answers will vary" has no answer a card can check."""
+    text = (
+        "# Civics review\n\n## Citizenship\n\n"
+        "1. What is one promise you make when you become a United States citizen?\n"
+        "   - give up loyalty to other countries\n"
+        "2. Who is the Governor of your state now?\n"
+        "   - Answers will vary.\n"
+        "3. What is the capital of the United States?\n"
+        "   - Washington, D.C.\n"
+    )
+    cards = [c for d in generate_decks(parse_outline(text), prefix="c") for c in d.cards]
+    questions = {c.question for c in cards}
+    assert "What is one promise you make when you become a United States citizen?" in questions
+    assert not [q for q in questions if "Governor" in q]
+
+
+NURSERY = """THE CARE OF CHILDREN
+
+SLEEP
+
+_How many hours should a baby of six months sleep in the
+twenty-four?_
+
+About two thirds of the time, in long naps by day and all night.
+
+_Is rocking necessary?_
+
+By no means. It is a habit easily acquired and hard to break.
+
+_How should a child old enough to run about be
+lifted?_
+
+Always by placing the hands under the child's arms, and never by the wrists.
+
+_What injury may be done by lifting a child by the
+wrists?_
+
+Serious injury is often done to the elbow or shoulder joints of the child.
+"""
+
+
+def test_a_catechism_without_marks_asks_each_question_answered_by_the_next_paragraph():
+    """An old nursing catechism sets its questions in italics, each answered by the paragraph
+    after it. A short question ("Is rocking necessary?") is one of those paragraphs, not a
+    section of its own; each question is asked as written, its answer the author's first
+    sentence however short ("About two thirds of the time ..."), and that sentence, which
+    leans on its question ("Always by placing the hands ..."), gives no cloze."""
+    outline = parse_outline(NURSERY)
+    assert [s.title for s in outline.walk()] == ["SLEEP"]
+    asked = _asked(NURSERY)
+    assert asked["How should a child old enough to run about be lifted?"].startswith(
+        "Always by placing the hands under the child's arms"
+    )
+    assert "What injury may be done by lifting a child by the wrists?" in asked
+    cards = [c for d in generate_decks(outline, prefix="n") for c in d.cards]
+    assert not [c for c in cards if c.text.startswith("Always by placing")]
+    assert not [c for c in cards if (c.question or c.text).startswith("Is rocking")]

@@ -26,7 +26,7 @@ BCS = Table(
     line=3,
     caption="Table 1: Biopharmaceutics Classification System",
 )
-SECTION = OutlineSection("2", "Oral absorption", 1, 1, blocks=[BCS])
+SECTION = OutlineSection("2", "Tables", 1, 1, blocks=[BCS])  # a title naming no subject
 
 
 def _by_question(table: Table) -> dict[str, object]:
@@ -188,9 +188,12 @@ def test_a_measured_column_asks_which_row_ranks_first_and_last_not_each_value():
     assert not [q for q in cards if "of Oxygen" in q]
 
 
-def test_a_table_without_a_caption_does_not_repeat_its_section_title():
-    """Networking: under 'TCP windows', an uncaptioned table asks 'What is the maximum
-    throughput of 1 msec?'; the section title is on the line above the card already."""
+def test_a_table_without_a_caption_opens_its_questions_on_its_section_title():
+    """Networking: under 'TCP windows', an uncaptioned table asks 'TCP windows: what is the
+    maximum throughput of 1 msec?', and under 'Essere (to be)' a grammar note's table asks
+    'Essere (to be): what is the conjugation of io?': bare, neither says what its rows are
+    (rated blind, bare table questions were good in 32 % of 152, those opened by a caption
+    in 73 % of 92). A title naming no subject ('Tables', 'Introduction') opens nothing."""
     windows = Table(
         ["RTT", "Maximum throughput"],
         [["1 msec", "524 Mbps"], ["10 msec", "52.4 Mbps"]],
@@ -198,8 +201,18 @@ def test_a_table_without_a_caption_does_not_repeat_its_section_title():
     )
     section = OutlineSection("3", "TCP windows", 1, 1, blocks=[windows])
     questions = {d.question for d in table_cards(windows, section)}
+    assert "TCP windows: what is the maximum throughput of 1 msec?" in questions
+    essere = Table(
+        ["Person", "Conjugation"],
+        [["io", "ero"], ["tu", "eri"], ["noi", "eravamo"]],
+        line=1,
+    )
+    section = OutlineSection("4", "Essere (to be)", 1, 1, blocks=[essere])
+    questions = {d.question for d in table_cards(essere, section)}
+    assert "Essere (to be): what is the conjugation of io?" in questions
+    bare = OutlineSection("5", "Introduction", 1, 1, blocks=[windows])
+    questions = {d.question for d in table_cards(windows, bare)}
     assert "What is the maximum throughput of 1 msec?" in questions
-    assert not [q for q in questions if q.startswith("TCP windows")]
 
 
 def test_yes_no_cells_links_and_prose_captions_are_not_asked():
@@ -219,7 +232,7 @@ def test_yes_no_cells_links_and_prose_captions_are_not_asked():
     section = OutlineSection("4", "HTTP", 1, 1, blocks=[verbs])
     drafts = table_cards(verbs, section)
     questions = {d.question: d.answer for d in drafts}
-    assert questions["What is GET?"] == "Reads a resource"
+    assert questions["HTTP: what is GET?"] == "Reads a resource"
     assert not [d for d in drafts if d.answer in ("Yes", "No")]
     assert not [q for q in questions if "reference" in q.lower()]
     assert not [d for d in drafts if "rfc-editor.org" in d.answer or "rfc-editor" in d.question]
@@ -697,3 +710,31 @@ def test_rows_named_by_a_bare_code_are_asked_with_their_kind():
         line=3,
     )
     assert table_cards(heap, SECTION) == []
+
+
+def test_a_table_that_lost_its_merged_cells_is_read_but_not_asked():
+    """A drug table converted from HTML writes the second drug of a category without the
+    category cell ("| Prochlorperazine | 25 mg PR q12h | PO, IM |"), and a chemistry table
+    sets two tables side by side, one row short: each cell now stands under the wrong
+    heading ("What is the Medication of Promethazine?" -> "12.5-25 mg"), so the table gives
+    no cards. A one-cell row (a note, a group's label) does not count."""
+    text = (
+        "# Antiemetics\n\n## Drugs\n\n"
+        "| Drug Category | Medication | Dose | Route |\n|---|---|---|---|\n"
+        "| Phenothiazines | Chlorpromazine | 10-25 mg PO q4-6h | PO, IM |\n"
+        "| Prochlorperazine | 25 mg PR q12h | PO, IM, IV |\n"
+        "| Promethazine | 12.5-25 mg q4-6h | PO, IV |\n"
+        "| Butyrophenones | Haloperidol | 0.5-5 mg q24h | PO, IV |\n\n"
+        "## Beta blockers\n\n"
+        "| Drug | Selectivity | Half-life |\n|---|---|---|\n"
+        "| Cardioselective agents |\n"
+        "| Atenolol | beta-1 | 6-7 hours |\n| Propranolol | non-selective | 3-6 hours |\n"
+        "| Metoprolol | beta-1 | 3-7 hours |\n"
+    )
+    outline = parse_outline(text)
+    drugs, blockers = (s for s in outline.walk() if s.tables)
+    assert drugs.tables[0].short_rows == 2
+    assert table_cards(drugs.tables[0], drugs) == []
+    assert blockers.tables[0].short_rows == 0
+    asked = {d.question: d.answer for d in table_cards(blockers.tables[0], blockers)}
+    assert asked["Beta blockers: what is the half-life of Atenolol?"] == "6-7 hours"

@@ -1655,3 +1655,16 @@ def test_a_definition_pointing_back_at_these_things_is_dropped():
     assert card_fault(term, "") == "not-a-definition"
     cavity = _ask("What is the rhynchocoel?", "a fluid-filled cavity of the gut in these animals")
     assert card_fault(cavity, "") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("What is the term for a diagram taken from a low pressure engine?", "Fig. 37"),
+        ("What shows the layers of the soil profile?", "Plate IV"),  # geology
+    ],
+)
+def test_an_answer_that_is_a_figure_label_asks_for_a_picture(question, answer):
+    """An engineering catechism's "Fig. 37", a geology text's "Plate IV": the answer names a
+    picture the card cannot show."""
+    assert card_fault(_ask(question, answer), "") == "unresolved"

@@ -522,14 +522,16 @@ def test_deck_ids_are_unique_even_for_repeated_topics():
 
 def test_tables_are_reading_material_and_cards():
     """A classification table is shown as a table and asked row x column; a caption opens
-    its questions, a section title (shown above the card) does not."""
+    its questions, or else its section's title, so that a card says what its rows are."""
     decks = _decks("pharmacology_tables.md", "pk")
     body = decks[0].sections[0].body
     assert "| Class | Solubility | Permeability |\n| --- | --- | --- |" in body
     assert "| Class III | High | Low |" in body
     cards = {c.question: c for d in decks for c in d.cards}
-    # the section title is on the line above the card: the question does not repeat it
-    which = cards["Which class has low solubility and high permeability?"]
+    which = cards[
+        "Biopharmaceutics Classification System: which class has low solubility and high"
+        " permeability?"
+    ]
     assert which.answer == "Class II" and which.type is CardType.CHOICE
     assert cards["Routes of administration: what is the onset of Sublingual?"].answer == (
         "3-5 minutes"
@@ -661,10 +663,10 @@ def test_a_chapter_number_in_capitals_stays_a_roman_number():
     """'CHAPTER VII' (history) titles its deck 'Chapter VII', not 'Chapter Vii'; 'PART IV. THE
     WAR' gives 'Part IV. The War'; 'CIVIL LAW' is not a number."""
     text = (
-        "# Histories\n\n## CHAPTER VII\n\nThe plague broke out in Athens in the second year of"
-        " the war. Pericles died of it.\n\n## PART IV. THE WAR\n\nSparta invaded Attica every"
-        " summer. The Athenians sent ships round the Peloponnese.\n\n## CIVIL LAW\n\nA tort is"
-        " a civil wrong. Damages compensate the injured party.\n"
+        "# Histories\n\n## CHAPTER VII\n\nThe plague broke out in Athens in 430 BC. Pericles,"
+        " the leader of Athens, died of the plague in 429 BC.\n\n## PART IV. THE WAR\n\n"
+        "Sparta invaded Attica every summer. The Athenians sent ships round the Peloponnese."
+        "\n\n## CIVIL LAW\n\nA tort is a civil wrong. Damages compensate the injured party.\n"
     )
     titles = [d.title for d in generate_decks(parse_outline(text), prefix="h", join_small=False)]
     assert titles == ["Chapter VII", "Part IV. The War", "Civil Law"]

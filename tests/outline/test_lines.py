@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyapp.outline.lines import split_term, strip_inline
+from studyapp.outline.lines import markdown_heading, split_term, strip_inline
 
 
 @pytest.mark.parametrize(
@@ -118,3 +118,12 @@ def test_a_plain_text_books_bold_is_markup_but_an_equation_is_not():
     assert EQUALS_BOLD.sub(r"\1", "=  0=").strip() == "0"
     for text in ("a = b = c", "x=1 and y=2", "=====", "x == y"):
         assert EQUALS_BOLD.sub(r"\1", text) == text
+
+
+def test_a_heading_may_open_on_a_dash_or_a_dot_before_a_word():
+    """Grammar notes title a section "#### -ARE Verbs", a software manual "# .NET runtime":
+    headings; a code comment "# -*- coding: utf-8 -*-" or a rule "#-------" is not."""
+    assert markdown_heading("#### -ARE Verbs") == (4, "-ARE Verbs")
+    assert markdown_heading("# .NET runtime") == (1, ".NET runtime")
+    assert markdown_heading("# -*- coding: utf-8 -*-") is None
+    assert markdown_heading("#----------") is None

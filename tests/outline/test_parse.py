@@ -819,3 +819,23 @@ def test_a_glossary_of_term_colon_paragraphs_is_a_list_of_terms():
     )
     blocks = [b for s in parse_outline(prose).walk() for b in s.blocks]
     assert all(isinstance(b, Paragraph) for b in blocks)
+
+
+def test_short_questions_are_headings_unless_the_text_asks_in_paragraphs():
+    """A plain-text FAQ heads its sections "What is a router?"; a catechism that wraps its
+    questions over two lines asks in paragraphs, so its one-line questions ("Is rocking
+    necessary?") are paragraphs too, not sections cutting its answers apart."""
+    faq = (
+        "NETWORK BASICS\n\nWhat is a router?\n\nA router forwards packets between networks.\n\n"
+        "What is a switch?\n\nA switch forwards frames inside one network.\n"
+    )
+    assert [s.title for s in parse_outline(faq).walk()] == [
+        "What is a router?",
+        "What is a switch?",
+    ]
+    wrapped = "".join(
+        f"_How long should a baby of {age} sleep in the\ntwenty-four hours?_\n\nMost of it.\n\n"
+        for age in ("one month", "six months", "a year")
+    )
+    catechism = f"THE NURSERY\n\nSLEEP\n\n{wrapped}_Is rocking necessary?_\n\nBy no means.\n"
+    assert [s.title for s in parse_outline(catechism).walk()] == ["SLEEP"]

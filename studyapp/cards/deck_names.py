@@ -120,8 +120,13 @@ def topic_title(title: str, ctx: DocContext) -> str:
     title = title.strip()
     letters = [c for c in title if c.isalpha()]
     shouted = len(letters) > 3 and all(c.isupper() for c in letters)
-    if shouted and (len(title.split()) > 1 or len(letters) >= 7 or title.endswith(".")):
-        title = _title_case(title.rstrip("."))  # not "HTTP" or "POP3": those are names
+    if shouted and (
+        len(title.split()) > 1
+        or len(letters) >= 7
+        or title.endswith(".")
+        or (title.isalpha() and not ctx.names.never_lower(title.lower()))
+    ):  # not "HTTP" or "POP3": those are names; "SLEEP" is a word the text writes "sleep"
+        title = _title_case(title.rstrip("."))
     words = title.split()
     said = title.split(maxsplit=2)  # "Chapter XVII -- Concerning Cruelty and ...": a
     numbered = len(said) > 1 and said[0].lower() in _NUMBERED and bool(_NUMBER.match(said[1]))

@@ -420,6 +420,8 @@ def _fault(
     manner = bool(_MANNER.match(question))
     if not manner and not _names_something(answer):
         return "not-a-statement"
+    if answer.strip(" .").lower() in _INDEFINITE:
+        return "not-a-statement"  # "What is the term for a consideration ...?" -> "Anything"
     if answer and (_cut_short(answer) or lx.only_verb(answer.strip())):
         return "broken-blank"
     if answer.lstrip().startswith("[") and answer.rstrip(" .").endswith("]"):
@@ -782,9 +784,12 @@ _NO_DEFINITION = re.compile(
 _NAMING_END = re.compile(r"\b(?:called|termed|named|known as)$")  # "What is X called?"
 _WHAT_IS = re.compile(r"^What (?:is|are) (?!the term for|meant by)(?P<term>[^?]+)\?$")
 # words that make a phrase lean on the text or rank it: no term of the subject holds them
-_NOT_A_TERM = re.compile(r"\b(?:very|further)\b")
+# "What is a further issue?", "What is every line?" (a software manual: "every line is a
+# shell argument"): a quantified phrase says something of each, it names no term
+_NOT_A_TERM = re.compile(r"\b(?:very|further)\b|^(?:every|each|any|all|no|most|many) ")
 
 
+_INDEFINITE = lx.wordset("anything something everything nothing anyone someone everyone")
 _FINITE_BE = re.compile(r" (?:is|are|was|were) ")
 # adverbs that open a predicate, not a noun phrase ("rarely caused by overwork")
 _PREDICATE_ADVERBS = lx.wordset(

@@ -1668,3 +1668,15 @@ def test_an_answer_that_is_a_figure_label_asks_for_a_picture(question, answer):
     """An engineering catechism's "Fig. 37", a geology text's "Plate IV": the answer names a
     picture the card cannot show."""
     assert card_fault(_ask(question, answer), "") == "unresolved"
+
+
+def test_a_quantified_phrase_is_no_term_and_an_indefinite_pronoun_no_answer():
+    """A software manual's "every line is a shell argument" gives "What is every line?", a
+    civics text's "Anything which is of benefit ... is a consideration" gives "What is the term
+    for a consideration ...?" -> "Anything": neither is a definition to learn."""
+    every = _ask("What is every line?", "a shell argument, after trimming whitespace")
+    assert card_fault(replace(every, key="define|every line"), "") == "not-a-definition"
+    each = _ask("What is each cell?", "the smallest unit of a living organism")
+    assert card_fault(replace(each, key="define|each cell"), "") == "not-a-definition"
+    question = "What is the term for a consideration which benefits the person promising?"
+    assert card_fault(_ask(question, "Anything"), "") == "not-a-statement"

@@ -649,14 +649,16 @@ def test_a_text_without_headings_is_one_deck_titled_by_the_text():
 
 def test_headings_in_capitals_are_titled_in_title_case_but_names_stay():
     """'ORDERS, COMMANDS, AND SIGNALS.' titles its deck 'Orders, Commands, and Signals';
-    'HTTP' is a name and stays."""
+    'HTTP' is a name and stays; 'SLEEP' (a nursing text) is a word the text also writes in
+    lower case, so it is 'Sleep'."""
     text = (
         "# Manual\n\n## ORDERS, COMMANDS, AND SIGNALS.\n\nA command is an order given by voice. "
         "A signal is an order given by hand.\n\n## HTTP\n\nHTTP is a protocol for sending web "
-        "pages. A request asks a server for a page.\n"
+        "pages. A request asks a server for a page.\n\n## SLEEP\n\nA baby of six months should"
+        " sleep two thirds of the time. Rocking to sleep is a habit easily acquired.\n"
     )
     titles = [d.title for d in generate_decks(parse_outline(text), prefix="m", join_small=False)]
-    assert titles == ["Orders, Commands, and Signals", "HTTP"]
+    assert titles == ["Orders, Commands, and Signals", "HTTP", "Sleep"]
 
 
 def test_a_chapter_number_in_capitals_stays_a_roman_number():

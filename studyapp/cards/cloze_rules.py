@@ -23,6 +23,8 @@ from studyapp.cards import lexicon as lx
 from studyapp.outline.chrome_filter import COPYRIGHT
 from studyapp.outline.sentences import ABBREVIATIONS, plain_lower
 
+# the faults of a sentence that make its clozes weak, not wrong (judged after their blanks)
+WEAK_SENTENCE = frozenset({"fragment", "unclosed"})
 MAX_CLOZE_WORDS = 45  # a cloze longer than this is a paragraph to reread, not a fact
 CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 # a phrase that leans on what the text said just before: "in the first case", "the latter",
@@ -307,8 +309,9 @@ def _sentence_fault(text: str) -> str:
 @lru_cache(maxsize=16384)
 def sentence_fails(sentence: str) -> bool:
     """Whether every cloze of ``sentence`` breaks a rule of its sentence other than
-    "fragment" (:func:`_sentence_fault`), whatever phrase it hides: such a cloze fails before
-    its blank is looked at, so the cloze maker need not judge each option of the sentence.
+    "fragment" or "unclosed" (:func:`_sentence_fault`), whatever phrase it hides: such a
+    cloze fails before its blank is looked at, so the cloze maker need not judge each
+    option of the sentence.
 
     Exactly the rules that read the sentence as written (its words, its opening, the whole
     sentence's rules): the others read the sentence without its blank, so what they find
@@ -322,7 +325,7 @@ def sentence_fails(sentence: str) -> bool:
     if _LOWER_START.match(sentence) or _speaks(sentence):
         return True
     fault = _whole_sentence_fault(sentence)
-    return bool(fault) and fault != "fragment"
+    return bool(fault) and fault not in WEAK_SENTENCE
 
 
 @lru_cache(maxsize=16384)
@@ -364,7 +367,10 @@ def _whole_sentence_fault(whole: str) -> str:
     if "@" in whole and _HANDLE.search(whole):
         return "not-a-statement"  # "— @okdistribute, 'How to Run a [FOSS Project]'": a credit
     if not _closed(whole):
-        return "fragment"  # a bullet or a line cut from its sentence: "A [...] for getting ..."
+        # a bullet's sentence without its stop ("Having [intermediaries] simplifies the
+        # transactions in the market"), or a line cut from its sentence or a label ("A
+        # [command line tool] for getting or sending data"), which has no finite verb
+        return "unclosed" if _holds_a_finite_verb(whole) else "fragment"
     if not _holds_a_verb(whole):
         return "fragment"  # "[...] for temperatures up to 1500 degrees.": a verbless note
     return ""
@@ -386,6 +392,13 @@ def _holds_a_verb(sentence: str) -> bool:
         )
         or any(_base_verb_after(prev, w) for prev, w in itertools.pairwise(words))
     )
+
+
+def _holds_a_finite_verb(sentence: str) -> bool:
+    """Whether a sentence holds a finite verb ("simplifies", "is", "leads"): stricter than
+    :func:`_holds_a_verb`, which also counts a word that may be a verb in its base form."""
+    words = lx.WORD.findall(sentence)
+    return any(w.lower() in lx.FINITE for w in words) or lx.holds_finite_verb(words[1:])
 
 
 def _base_verb_after(prev: str, word: str) -> bool:
@@ -531,7 +544,7 @@ def _title_free_faults(
     when it is to the titles' or to the sentence's (:func:`~.lexicon.related` asks whether
     some form of it is among them), so the sentence's are asked once."""
     fault = _sentence_fault(text)
-    if fault and fault != "fragment":
+    if fault and fault not in WEAK_SENTENCE:
         return fault
     # a fragment is weak, but a blank that is no term is wrong: that verdict comes first
     blank_fault = _first_blank_fault(text)

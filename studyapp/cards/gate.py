@@ -91,6 +91,7 @@ RULES = (
     "example",
     "aside",
     "fragment",
+    "unclosed",
     "not-a-statement",
     "not-a-definition",
     "vague-answer",
@@ -115,6 +116,7 @@ SOFT_RULES = frozenset(
         "example",
         "aside",
         "fragment",
+        "unclosed",
     }
 )
 # ... and a vague question only where its section would keep none: of the 26 rated of 29 that

@@ -922,11 +922,17 @@ def test_an_abbreviation_opening_a_cloze_is_no_pronoun():
 
 
 def test_a_cloze_without_a_closing_stop_is_a_weak_fragment():
-    """A bullet or a line cut from its sentence is weak (back only where a section needs it);
-    the same words closed by a full stop are a statement."""
+    """A line cut from its sentence, or a label, is weak (a fragment, never brought back); a
+    bullet's sentence with a finite verb but no stop (marketing notes: "Having
+    [intermediaries] simplifies the transactions in the market") is weak too ("unclosed",
+    back only where its section would keep no card); the same words closed by a full stop
+    are a statement."""
     bullet = _cloze("A {{c1::command line tool}} for getting or sending data using URL syntax")
     assert card_fault(bullet, "") == "fragment"
     assert "fragment" in gate.SOFT_RULES
+    unclosed = _cloze("Having {{c1::intermediaries}} simplifies the transactions in the market")
+    assert card_fault(unclosed, "") == "unclosed"
+    assert "unclosed" in gate.SOFT_RULES
     closed = _cloze("Dijkstra's algorithm finds {{c1::shortest paths}} in weighted graphs.")
     assert card_fault(closed, "") == ""
 

@@ -137,7 +137,12 @@ def sentence_cards(
         for definition in found:
             drafts.extend(_definition_cards(definition, sentence, section.id, ctx))
         listed = tf.enumeration(standalone)
-        if listed and len(listed[0].split()) >= 3 and states_something(listed[0]):
+        if (
+            listed
+            and len(listed[0].split()) >= 3
+            and states_something(listed[0])
+            and _ends_on(standalone, listed[1][-1])
+        ):
             lead_in, items = listed
             drafts.append(
                 Draft(
@@ -229,6 +234,26 @@ def _two_sound(drafts: list[Draft], titles: str, subject: str) -> bool:
 # 9 of 42 such clozes were good and 21 bad, against 48 % good and 12 % bad from 14 words on
 SHORT_CLOZE_WORDS = 10
 _RELATIVES = lx.wordset("that which who whom whose where")
+
+
+def _ends_on(sentence: str, last_item: str) -> bool:
+    """Whether the clause before a sentence's list is whole: the list ends the sentence, or
+    a clause of its own follows it (", which ..."), not the rest of the clause the list was
+    set inside ("Rendering allows the sequence, such as titles and transition effects, to be
+    exported", "... essential elements, such as carbon, nitrogen and phosphorus, move
+    through ..."): there the words before the list are half a clause ("Rendering allows the
+    sequence, such as which two?": rated bad, as were 3 more such cards of round W3)."""
+    at = sentence.rfind(last_item)
+    if at < 0:
+        return False
+    rest = sentence[at + len(last_item) :].strip(" ,;)]")
+    words = lx.WORD.findall(rest)
+    if not words:
+        return True
+    first = words[0].lower()
+    if first.endswith("ing"):
+        return True  # ", expanding the scope of its therapeutic applications": a clause of its own
+    return first != "to" and first not in lx.FINITE and not lx.only_verb(first)
 
 
 def states_something(lead_in: str) -> bool:

@@ -727,6 +727,9 @@ def _not_a_definition(question: str, answer: str) -> bool:
         term = defined.group("term")
         if term.endswith(("'s", "’s")) or _NOT_A_TERM.search(term):
             return True  # "What is Lord Melbourne's?", "What is a further issue with ...?"
+        if _counted(term):
+            return True  # "What are the seven dimensions of religion?" asks for the seven,
+            # not for "a framework ... developed by Ninian Smart" (rated bad, round W3)
         if _NO_DEFINITION.search(answer) and not _POINTS_BACK.search(answer):
             return True  # "What is Till's death?" -> "an example of lynching"
         if _points_at_these(answer):
@@ -915,6 +918,23 @@ def _unresolved(question: str, subject: str, authored: bool = False) -> bool:
     if authored:  # the author's own question: a capital tells a name the word table lacks
         named += [w for w in lx.WORD.findall(body) if w[:1].isupper() and lx.names_a_thing(w)]
     return not [w for w in named if lx.stem(w) != about] and not (about and about in body.lower())
+
+
+def _counted(term: str) -> bool:
+    """Whether a term opens on a count of things ("the seven dimensions of religion", "the 4
+    P's"): a question about it asks for the things counted."""
+    words = term.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    if len(words) < 2 or not (words[0].isdigit() or words[0].lower() in lx.CARDINALS):
+        return False
+    head = next((w for w in words[1:] if w.lower() in _HEAD_ENDS), None)
+    noun = words[words.index(head) - 1] if head else words[-1]  # "dimensions" of religion
+    low = noun.lower()
+    return low != lx.lemma(low)  # the things counted, not "the 4 Ps model" (one thing)
+
+
+_HEAD_ENDS = lx.wordset("of in for to on at by with")
 
 
 def _runs_on(answer: str) -> bool:

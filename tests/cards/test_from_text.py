@@ -339,3 +339,36 @@ def test_a_blank_opening_inside_a_compound_the_text_uses_is_half_a_term():
     at = sentence.find("management subsystem")
     assert scorer.cuts_compound(sentence, at, "management subsystem")
     assert not scorer.cuts_compound(sentence, sentence.find("node"), "node")
+
+
+def test_a_list_inside_a_clause_that_goes_on_after_it_gives_no_examples_card():
+    """Film editing: "Rendering allows the sequence, such as titles and transition effects, to
+    be exported" and ecology: "The pathways through which essential elements, such as carbon,
+    nitrogen and phosphorus, move ..." set their list inside a clause that goes on: the
+    words before it are half a clause ("Rendering allows the sequence, such as which two?").
+    A list that ends its sentence, or is followed by a clause of its own, is asked."""
+    text = (
+        "# Notes\n\n## Editing\n\n"
+        "Rendering in the editor allows the sequence, such as titles and transition effects,"
+        " to be exported as one file.\n\n"
+        "## Ecology\n\n"
+        "The pathways through which essential elements, such as carbon, nitrogen, and"
+        " phosphorus, move through ecosystems are biogeochemical cycles.\n\n"
+        "## Predation\n\n"
+        "Many organisms have developed defenses against predation, such as mechanical"
+        " defenses, warning coloration, and mimicry.\n\n"
+        "## Treatments\n\n"
+        "Researchers are investigating new treatments for conditions such as asthma and"
+        " eczema, expanding the scope of the therapy.\n"
+    )
+    questions = [
+        c.question for d in generate_decks(parse_outline(text), prefix="t") for c in d.cards
+    ]
+    assert not [q for q in questions if q.startswith(("Rendering", "The pathways"))]
+    assert (
+        "Many organisms have developed defenses against predation, such as which three?"
+        in questions
+    )
+    assert "Researchers are investigating new treatments for conditions, such as which two?" in (
+        questions
+    )

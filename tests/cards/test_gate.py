@@ -1686,3 +1686,20 @@ def test_a_quantified_phrase_is_no_term_and_an_indefinite_pronoun_no_answer():
     assert card_fault(replace(each, key="define|each cell"), "") == "not-a-definition"
     question = "What is the term for a consideration which benefits the person promising?"
     assert card_fault(_ask(question, "Anything"), "") == "not-a-statement"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "fault"),
+    [  # religion, Buddhism, civics: the things counted are asked for, not described
+        ("What are the seven dimensions of religion?", "a framework developed by Ninian Smart", 1),
+        ("What are the Four Noble Truths?", "the core teachings of the Buddha on suffering", 1),
+        ("What are the three branches of government?", "the parts that share its powers", 1),
+        # marketing: one model named by a count is a term
+        ("What is the 4 Ps model?", "a marketing framework of product, price, place, promotion", 0),
+    ],
+)
+def test_a_definition_of_things_counted_is_no_definition(question, answer, fault):
+    """ "What are the seven dimensions of religion?" -> "a framework ... developed by Ninian
+    Smart" (round W3, rated bad): a count of things asks for the things."""
+    draft = replace(_ask(question, answer), key=f"define|{question}")
+    assert (card_fault(draft, "") == "not-a-definition") == bool(fault)

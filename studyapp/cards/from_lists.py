@@ -179,11 +179,45 @@ def _item_card(term: str, explanation: str, section: OutlineSection, parent: str
         question = f"What is meant by {lower_first(term)}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     if defined:
-        question = f"What {lx.copula_for(lower_first(term))} {lower_first(term)}?"
+        name = lower_first(term)
+        copula = lx.copula_for(name)
+        if copula == "is" and _ONE_OF_A_KIND.match(answer) and _countable(name):
+            # "Hopper: A wooden box on the House floor ..." asks "What is a hopper?": the
+            # glossary's own article says the term is one of a kind ("What is hopper?" was
+            # rated weak for it 20 times in a congressional glossary, round W4)
+            name = f"{lx.indefinite_article(name)} {name}"
+        question = f"What {copula} {name}?"
         return Draft(CardType.BASIC, f"term|{term}", section.id, explanation, question, answer)
     return None
 
 
+def _countable(name: str) -> bool:
+    """Whether a term may take "a": a lower-case phrase without a number whose last word is
+    no plural ("algae", "criteria") nor one ending in -s ("diabetes", "physics", "news",
+    "species"), which are mostly names of diseases, fields or mass nouns."""
+    words = name.split()
+    last = words[-1].lower() if words else ""
+    return (
+        name[:1].islower()
+        and not any(w[:1].isupper() for w in words)  # "the Silurian system": a name's part
+        and "theory" not in words  # "the labor theory of value"
+        and not any(c.isdigit() for c in name)
+        and last.isalpha()
+        and not last.endswith("s")
+        and not last.endswith(_MASS_ENDINGS)
+        and lx.lemma(last) == last
+    )
+
+
+# endings of nouns mostly used without "a" ("convergence", "melanism", "granite") or of
+# Latin plurals naming groups ("Cetacea", "Lemuridae"): such a term is asked bare
+_MASS_ENDINGS = (
+    *("ism", "ity", "ness", "ence", "ance", "ics", "ite", "tion", "sion"),
+    *("ae", "ea", "ia", "ata", "aca", "ic", "money", "science", "ment", "ing"),
+)
+
+
+_ONE_OF_A_KIND = re.compile(r"^(?:an?)\s", re.IGNORECASE)  # "A vote that ...", "an agreement"
 _ARTICLE_OPENING = re.compile(r"^(?:an?|the)\s", re.IGNORECASE)
 # a section whose title names no subject that a note's label could be an attribute of
 _NO_OWNER = re.compile(

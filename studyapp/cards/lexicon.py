@@ -509,6 +509,24 @@ def holds_finite_verb(words: list[str]) -> bool:
 HEAD_ENDS = wordset("of in on at for with from by to into between among that which who whose")
 
 
+# spellings that open on a "y" or "w" sound: "a unit", "a unanimous vote", "a one-way street"
+_YOU_SOUND = (
+    *("uni", "unan", "use", "usu", "uti", "ura", "uri", "uro", "ubiq", "ukr", "uto"),
+    *("eu", "ewe", "one", "once"),
+)
+
+
+def indefinite_article(phrase: str) -> str:
+    """``a`` or ``an`` before ``phrase``, by its first sound as spelt: "an engrossed
+    measure", "a hopper", "a unanimous consent request", "an hour"."""
+    low = phrase.lower()
+    if low.startswith(_YOU_SOUND):
+        return "a"  # a "y" or "w" sound
+    if low.startswith(("hour", "honest", "honor", "honour", "heir")):
+        return "an"
+    return "an" if low[:1] in "aeiou" else "a"
+
+
 def copula_for(term: str, verb: str = "is") -> str:
     """The copula of a "What is X?" question agreeing with the term's head noun: "What are
     permissive licenses?" where the source said "Permissive licenses is the term used ...",

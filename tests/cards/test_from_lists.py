@@ -302,3 +302,26 @@ def test_a_glossary_entry_that_points_to_another_is_not_asked():
     )
     asked = {d.question for d in list_cards(section.lists[0], section, section.lists)}
     assert asked == {"What is mandible?"}
+
+
+def test_a_term_its_glossary_defines_with_a_or_an_is_asked_with_its_article():
+    """A congressional glossary: "hopper: A wooden box on the House floor ..." asks "What is
+    a hopper?" (raters marked "What is hopper?" weak for the missing article); "engrossed
+    measure: An official copy ..." takes "an"; "cloture: The method by which ..." and
+    biology's "osmosis: the diffusion of water ..." are asked without one."""
+    section = _section(
+        "# Glossary\n\n## Terms\n\n"
+        "- hopper: A wooden box on the House floor into which members put bills\n"
+        "- engrossed measure: An official copy of a measure as passed by one chamber\n"
+        "- cloture: The method by which a supermajority of the Senate ends a debate\n"
+        "- osmosis: the diffusion of water across a semipermeable membrane\n"
+        "- mitochondrion: an organelle that makes most of the energy of the cell\n"
+    )
+    asked = {d.question for d in list_cards(section.lists[0], section, section.lists)}
+    assert {
+        "What is a hopper?",
+        "What is an engrossed measure?",
+        "What is cloture?",
+        "What is osmosis?",
+        "What is a mitochondrion?",
+    } <= asked

@@ -917,7 +917,8 @@ def test_cli_writes_a_deck_per_topic_when_asked(tmp_path):
 
 def test_an_old_books_glossary_gives_a_definition_card_per_entry():
     """A glossary printed as 'TERM.--Explanation.' paragraphs (a natural-history book's, a
-    law book's) is read as terms and explanations: each entry asks 'What is X?'."""
+    law book's) is read as terms and explanations: each entry asks 'What is X?', with "a"
+    where its explanation opens on one ('What is a ganglion?': "A swelling or knot ...")."""
     text = (
         "GLOSSARY OF THE PRINCIPAL TERMS.\n\n"
         "ALBINISM.--The state of being an albino, an animal in which the usual colouring\n"
@@ -933,8 +934,8 @@ def test_an_old_books_glossary_gives_a_definition_card_per_entry():
     assert {
         "What is albinism?",
         "What is algae?",
-        "What is ganglion?",
-        "What is tort?",
+        "What is a ganglion?",
+        "What is a tort?",
     } <= questions
 
 

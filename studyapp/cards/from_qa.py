@@ -199,6 +199,8 @@ def _card(
     each question in the paragraph after it without marks (``mark_needed`` false)."""
     if not _ASKING_TITLE.match(question) or _PLACEHOLDER.search(question):
         return None
+    if _POINTS_BACK.search(question):
+        return None  # "What is the advantage of this?": "this" is the answer before it
     if marked and mark_needed and not _ANSWER_MARK.match(text):
         return None  # a marked question with no marked answer: not this text's pattern
     if marked:
@@ -226,6 +228,8 @@ def _card(
     return Draft(CardType.BASIC, f"{kind}|{question}", section_id, sentences[0], question, answer)
 
 
+# a question ending on a word that points at the question and answer before it
+_POINTS_BACK = re.compile(r"\b(?:this|that|these|those|it|them|so)\?$", re.IGNORECASE)
 _IT_IS = re.compile(r"^(?:It|They) (?:is|are|was|were) (?=(?:a|an|the)\b)")
 
 _WHAT_IS_TITLE = re.compile(r"^What (?P<verb>is|are) (?P<term>[^?]{1,60})\?$")

@@ -397,3 +397,21 @@ def test_a_catechism_without_marks_asks_each_question_answered_by_the_next_parag
     cards = [c for d in generate_decks(outline, prefix="n") for c in d.cards]
     assert not [c for c in cards if c.text.startswith("Always by placing")]
     assert not [c for c in cards if (c.question or c.text).startswith("Is rocking")]
+
+
+def test_an_authored_question_pointing_back_at_the_answer_before_it_is_not_asked():
+    """A nursing catechism asks "What is the advantage of this?" after its answer on lifting
+    a baby; a software FAQ "Why is that?": "this" and "that" are the answer before, which the
+    card does not show (rated bad in round W1)."""
+    text = (
+        "CARE\n\nLIFTING\n\n"
+        "_How should a young baby be lifted from its\nbed?_\n\n"
+        "The right hand should grasp the clothing at the back and the left the feet.\n\n"
+        "_What is the advantage of\nthis?_\n\n"
+        "The entire spine is supported, and no undue pressure is made upon the chest.\n\n"
+        "_How should a child old enough to run about\nbe lifted?_\n\n"
+        "Always by placing the hands under the child's arms.\n"
+    )
+    asked = _asked(text)
+    assert "How should a young baby be lifted from its bed?" in asked
+    assert "What is the advantage of this?" not in asked
